@@ -1,0 +1,73 @@
+"""The one database handle of the process.
+
+`database` is a placeholder until `open_database()` initialises it with a file.
+Peewee keeps one connection per thread; each unit of work runs inside
+`database.atomic()`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import peewee
+
+log = logging.getLogger("afterdesk.db")
+
+database = peewee.SqliteDatabase(None)
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+    "cache_size": -32000,
+}
+
+
+class DatabaseError(Exception):
+    """An expected database problem a rep can act on (locked, read-only, damaged)."""
+
+
+def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDatabase:
+    """Point the shared handle at `path`, create folders, and bring the schema up to date."""
+    from app import migrations
+
+    if str(path) != ":memory:":
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if not database.is_closed():
+        database.close()
+    database.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    try:
+        database.connect(reuse_if_open=True)
+        if migrate:
+            migrations.upgrade(database)
+    except peewee.OperationalError as exc:
+        raise DatabaseError(describe_operational_error(exc, path)) from exc
+    except peewee.DatabaseError as exc:
+        raise DatabaseError(f"The database {path} cannot be read: {exc}") from exc
+    log.info("database open: %s", path)
+    return database
+
+
+def close_database() -> None:
+    if database.deferred:
+        return
+    if not database.is_closed():
+        database.close()
+
+
+def describe_operational_error(exc: Exception, path) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return (f"The database {path} is locked by another program. "
+                "Close the other AfterDesk window or wait a moment, then try again.")
+    if "readonly" in text or "read-only" in text:
+        return (f"The database {path} is read-only. Check that the file and its folder "
+                "may be written, or choose another data folder.")
+    if "disk" in text and "full" in text:
+        return "The disk is full. Free some space, then try again; nothing was saved."
+    if "unable to open" in text:
+        return f"The database {path} cannot be opened. Check that the folder exists and may be written."
+    return f"Database error on {path}: {exc}"

@@ -1,0 +1,53 @@
+"""Versioned schema: each release's changes are a numbered migration applied forward.
+
+The database records every version it has reached in `schema_version`; opening a
+database applies the missing migrations in order, each inside one transaction.
+A database from a newer AfterDesk is refused rather than touched.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+from app.migrations import m0001_initial
+
+log = logging.getLogger("afterdesk.migrations")
+
+MIGRATIONS = (m0001_initial,)
+LATEST = MIGRATIONS[-1].VERSION
+
+
+class SchemaTooNew(Exception):
+    pass
+
+
+def current_version(db) -> int:
+    db.execute_sql(
+        'CREATE TABLE IF NOT EXISTS "schema_version" ('
+        '"version" INTEGER NOT NULL PRIMARY KEY, "description" TEXT NOT NULL, '
+        '"applied_at" VARCHAR(32) NOT NULL)')
+    row = db.execute_sql('SELECT MAX("version") FROM "schema_version"').fetchone()
+    return row[0] or 0
+
+
+def upgrade(db) -> int:
+    """Bring the schema to LATEST; returns the version reached."""
+    version = current_version(db)
+    if version > LATEST:
+        raise SchemaTooNew(
+            f"This database was written by a newer AfterDesk (schema {version}, this "
+            f"version knows up to {LATEST}). Install the newer version to open it.")
+    for migration in MIGRATIONS:
+        if migration.VERSION <= version:
+            continue
+        log.info("migrating schema to version %d (%s)", migration.VERSION, migration.DESCRIPTION)
+        with db.atomic():
+            migration.apply(db)
+            db.execute_sql(
+                'INSERT INTO "schema_version" ("version", "description", "applied_at") '
+                'VALUES (?, ?, ?)',
+                (migration.VERSION, migration.DESCRIPTION,
+                 datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
+        version = migration.VERSION
+    return version

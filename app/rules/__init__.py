@@ -1,0 +1,1 @@
+"""Marketplace rules as data (policy profiles) and pure functions over them."""

@@ -1,0 +1,73 @@
+"""The list of cases: disputes and after-sales requests, as a rep's queue sees them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.models import AftersalesRequest, Dispute, Order, Shop
+from app.services.errors import InvalidInput, NotFound
+
+CASE_PREFIXES = {"D": "dispute", "A": "aftersales"}
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str                 # "D-12" or "A-7": the id the CLI and the UI use
+    type: str               # "dispute" or "aftersales"
+    platform: str
+    shop: str
+    order_no: str
+    state: str
+    kind: str               # dispute kind or request service type
+    reason: str
+    cause: str
+    opened_at: datetime
+    next_due_at: datetime | None
+
+    def to_json(self) -> dict:
+        from app.clock import format_instant
+        return {"id": self.id, "type": self.type, "platform": self.platform, "shop": self.shop,
+                "order_no": self.order_no, "state": self.state, "kind": self.kind,
+                "reason": self.reason, "cause": self.cause,
+                "opened_at": format_instant(self.opened_at),
+                "next_due_at": format_instant(self.next_due_at)}
+
+
+def case_id(case) -> str:
+    return f"D-{case.id}" if isinstance(case, Dispute) else f"A-{case.id}"
+
+
+def parse_case_id(text: str) -> tuple[str, int]:
+    """'D-12' -> ('dispute', 12); a bad id is an InvalidInput naming what is expected."""
+    prefix, _, number = str(text).strip().upper().partition("-")
+    if prefix not in CASE_PREFIXES or not number.isdigit():
+        raise InvalidInput(f"'{text}' is not a case id (expected D-<n> or A-<n>)", field="case")
+    return CASE_PREFIXES[prefix], int(number)
+
+
+def get_case(text: str):
+    kind, number = parse_case_id(text)
+    model = Dispute if kind == "dispute" else AftersalesRequest
+    case = model.get_or_none(model.id == number)
+    if case is None:
+        raise NotFound(f"no case {text}")
+    return case
+
+
+def list_cases() -> list[CaseRow]:
+    """Every case, the most urgent (earliest next due) first, settled ones last."""
+    rows: list[CaseRow] = []
+    disputes = (Dispute.select(Dispute, Order, Shop).join(Order).join(Shop))
+    for d in disputes:
+        rows.append(CaseRow(case_id(d), "dispute", d.order.shop.platform, d.order.shop.key,
+                            d.order.order_no, d.state, d.kind, d.reason, d.cause,
+                            d.opened_at, d.next_due_at))
+    requests = (AftersalesRequest.select(AftersalesRequest, Order, Shop).join(Order).join(Shop))
+    for r in requests:
+        rows.append(CaseRow(case_id(r), "aftersales", r.order.shop.platform, r.order.shop.key,
+                            r.order.order_no, r.state, r.service_type, r.reason, r.cause,
+                            r.opened_at, r.next_due_at))
+    far = datetime.max.replace(tzinfo=rows[0].opened_at.tzinfo) if rows else None
+    rows.sort(key=lambda r: (r.next_due_at is None, r.next_due_at or far, r.opened_at, r.id))
+    return rows

@@ -1,0 +1,37 @@
+"""Errors a rep can understand. The UI shows `str(error)`; the CLI prints it to stderr."""
+
+
+class ServiceError(Exception):
+    """An expected refusal or problem; nothing was written."""
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class InvalidInput(ServiceError):
+    """Bad input at the edge: names the record and field where it can."""
+
+    def __init__(self, message: str, *, record: str | None = None, field: str | None = None):
+        self.record = record
+        self.field = field
+        where = ", ".join(part for part in (record, f"field '{field}'" if field else None) if part)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class RuleRefusal(ServiceError):
+    """A marketplace rule forbids the action (e.g. TB-1's window has passed)."""
+
+    def __init__(self, rule: str, message: str):
+        self.rule = rule
+        super().__init__(message)
+
+
+class ForbiddenTransition(ServiceError):
+    """The case's state machine does not allow the action from its current state."""
+
+    def __init__(self, case: str, state: str, action: str, allowed=()):
+        self.state = state
+        self.action = action
+        hint = f" Possible now: {', '.join(sorted(allowed))}." if allowed else ""
+        super().__init__(f"{case} is '{state}': '{action}' is not possible in that state.{hint}")
