@@ -43,6 +43,9 @@ def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDat
         database.connect(reuse_if_open=True)
         if migrate:
             migrations.upgrade(database)
+    except migrations.SchemaTooNew as exc:
+        database.close()
+        raise DatabaseError(str(exc)) from exc
     except peewee.OperationalError as exc:
         raise DatabaseError(describe_operational_error(exc, path)) from exc
     except peewee.DatabaseError as exc:

@@ -46,7 +46,7 @@ def test_newer_schema_is_refused_untouched(tmp_path):
     con.execute("INSERT INTO schema_version VALUES (999, 'future', '2030-01-01T00:00:00Z')")
     con.commit()
     con.close()
-    with pytest.raises(migrations.SchemaTooNew):
+    with pytest.raises(DatabaseError, match="newer AfterDesk"):
         open_database(path)
     close_database()
 

@@ -1,0 +1,115 @@
+"""The `afterdesk` command. With no subcommand it starts the window.
+
+Errors a rep can act on go to stderr with exit code 2; nothing is written by a
+command that fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from app import __version__
+
+log = logging.getLogger("afterdesk.cli")
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 2, 64
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="afterdesk",
+        description="AfterDesk (售后工作台): after-sales desk for marketplace shops. "
+                    "Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"AfterDesk {__version__}")
+    parser.add_argument("--db", metavar="PATH",
+                        help="database file (default: AfterDesk.db in the user's data folder)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="start the window on a temporary demo database and exit (self-test)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("init", help="create or upgrade the database")
+
+    demo = sub.add_parser("demo", help="load realistic demo data (both platforms)")
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--orders", type=int, default=300, help="orders per shop")
+
+    shop = sub.add_parser("shop", help="shops")
+    shop_sub = shop.add_subparsers(dest="shop_command", metavar="ACTION", required=True)
+    add = shop_sub.add_parser("add", help="add a shop")
+    add.add_argument("key")
+    add.add_argument("--platform", required=True, choices=("aliexpress", "taobao"))
+    add.add_argument("--name", required=True)
+    add.add_argument("--tz", required=True, help="IANA time zone its exports use")
+    add.add_argument("--currency")
+    lst = shop_sub.add_parser("list", help="list shops")
+    lst.add_argument("--json", action="store_true")
+
+    imp = sub.add_parser("import", help="import a JSON interchange file")
+    imp.add_argument("file")
+    exp = sub.add_parser("export", help="export everything as a JSON interchange file")
+    exp.add_argument("file")
+
+    cases = sub.add_parser("cases", help="list disputes and after-sales requests")
+    cases.add_argument("--json", action="store_true")
+
+    dl = sub.add_parser("deadlines", help="what is due when")
+    dl.add_argument("--at", metavar="ISO-8601", help="the instant to evaluate (default: now)")
+    dl.add_argument("--all", action="store_true", help="include settled cases")
+    dl.add_argument("--json", action="store_true")
+
+    pol = sub.add_parser("policy", help="policy profiles (rule values)")
+    pol_sub = pol.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    show = pol_sub.add_parser("show")
+    show.add_argument("profile", choices=("aliexpress", "taobao"))
+    show.add_argument("--json", action="store_true")
+    pset = pol_sub.add_parser("set")
+    pset.add_argument("profile", choices=("aliexpress", "taobao"))
+    pset.add_argument("key")
+    pset.add_argument("value")
+    preset = pol_sub.add_parser("reset")
+    preset.add_argument("profile", choices=("aliexpress", "taobao"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.main import main as gui_main
+        return gui_main(db_path=args.db, smoke=args.smoke)
+    from app.cli_commands import run_command
+    from app.db import DatabaseError
+    from app.services.errors import ServiceError
+    try:
+        return run_command(args)
+    except (ServiceError, DatabaseError) as exc:
+        print(f"afterdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"afterdesk: {describe_io_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def describe_io_error(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
+    if isinstance(exc, FileNotFoundError):
+        return f"no such file: {exc.filename}"
+    if isinstance(exc, PermissionError):
+        return f"permission denied: {exc.filename}"
+    return str(exc)
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def resolve_db_path(arg: str | None) -> Path:
+    if arg:
+        return Path(arg)
+    from app.paths import default_db_path
+    return default_db_path()

@@ -1,0 +1,123 @@
+"""What each `afterdesk` subcommand does, once the arguments are parsed."""
+
+from __future__ import annotations
+
+
+from app.cli import EXIT_OK, print_json, resolve_db_path
+from app.clock import parse_instant, utcnow
+from app.db import close_database, open_database
+from app.services.errors import InvalidInput
+
+
+def run_command(args) -> int:
+    path = resolve_db_path(args.db)
+    open_database(path)
+    try:
+        handler = COMMANDS[args.command]
+        return handler(args, path)
+    finally:
+        close_database()
+
+
+def cmd_init(args, path) -> int:
+    from app.migrations import LATEST
+    print(f"database ready at {path} (schema version {LATEST})")
+    return EXIT_OK
+
+
+def cmd_demo(args, path) -> int:
+    from app.demo import load_demo
+    summary = load_demo(seed=args.seed, orders_per_shop=args.orders)
+    print("demo loaded: " + ", ".join(f"{n} {kind}" for kind, n in summary.items()))
+    return EXIT_OK
+
+
+def cmd_shop(args, path) -> int:
+    from app.services import shops
+    if args.shop_command == "add":
+        shop = shops.add_shop(args.key, args.platform, args.name, args.tz,
+                              currency=args.currency, actor="cli")
+        print(f"shop '{shop.key}' added ({shop.platform}, {shop.timezone}, {shop.currency})")
+        return EXIT_OK
+    rows = [{"key": s.key, "platform": s.platform, "name": s.name, "timezone": s.timezone,
+             "currency": s.currency} for s in shops.list_shops()]
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['key']:<16} {r['platform']:<11} {r['timezone']:<22} {r['currency']}  {r['name']}")
+    return EXIT_OK
+
+
+def cmd_import(args, path) -> int:
+    from app.interchange import import_file
+    summary = import_file(args.file)
+    print(f"imported {args.file}: {summary}")
+    return EXIT_OK
+
+
+def cmd_export(args, path) -> int:
+    from app.interchange import export_file
+    export_file(args.file)
+    print(f"exported to {args.file}")
+    return EXIT_OK
+
+
+def cmd_cases(args, path) -> int:
+    from app.services.cases import list_cases
+    rows = list_cases()
+    if args.json:
+        print_json([r.to_json() for r in rows])
+        return EXIT_OK
+    for r in rows:
+        due = r.next_due_at.strftime("%Y-%m-%d %H:%M UTC") if r.next_due_at else "-"
+        print(f"{r.id:<8} {r.type:<10} {r.shop:<10} {r.order_no:<20} {r.state:<22} next due {due}")
+    return EXIT_OK
+
+
+def cmd_deadlines(args, path) -> int:
+    from app.services.deadlines import deadlines_at
+    if args.at:
+        try:
+            at = parse_instant(args.at)
+        except ValueError as exc:
+            raise InvalidInput(str(exc), field="--at") from None
+    else:
+        at = utcnow()
+    items = deadlines_at(at, include_settled=args.all)
+    if args.json:
+        print_json([d.to_json() for d in items])
+        return EXIT_OK
+    for d in items:
+        print(f"{d.due_at:%Y-%m-%d %H:%M}Z {d.state:<8} {d.rule:<8} {d.shop:<10} "
+              f"{d.order_no or '-':<20} {d.label}")
+    return EXIT_OK
+
+
+def cmd_policy(args, path) -> int:
+    from app.services import policy
+    if args.policy_command == "set":
+        policy.set_value(args.profile, args.key, args.value, actor="cli")
+        print(f"{args.profile}.{args.key} = {policy.load_profile(args.profile).get(args.key).as_text()}")
+        return EXIT_OK
+    if args.policy_command == "reset":
+        count = policy.reset(args.profile, actor="cli")
+        print(f"{args.profile}: {count} value(s) back to the defaults")
+        return EXIT_OK
+    profile = policy.load_profile(args.profile)
+    rows = [{"key": v.key, "rule": v.rule, "value": v.as_text(), "unit": v.unit, "label": v.label}
+            for v in profile.values()]
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['rule']:<8} {r['key']:<32} {r['value']:<12} {r['unit']:<13} {r['label']}")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "init": cmd_init, "demo": cmd_demo, "shop": cmd_shop, "import": cmd_import,
+    "export": cmd_export, "cases": cmd_cases, "deadlines": cmd_deadlines, "policy": cmd_policy,
+}
+
+__all__ = ["run_command", "COMMANDS"]
