@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ServiceError, DatabaseError) as exc:
         print(f"afterdesk: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader stopped early (e.g. `| head`): not an error
+        return EXIT_OK
     except (OSError, json.JSONDecodeError) as exc:
         print(f"afterdesk: {describe_io_error(exc)}", file=sys.stderr)
         return EXIT_ERROR
