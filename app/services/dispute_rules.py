@@ -1,0 +1,203 @@
+"""AliExpress disputes: the state machine and the pure rule checks (AE-2..AE-17).
+
+Nothing here touches the database: the service hands in the dispute, its order and the
+policy profile; a check returns or raises RuleRefusal.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from app.models.vocab import DISPUTE_FINAL_STATES, DISPUTE_STATES
+from app.rules.policy import Profile
+from app.services.errors import RuleRefusal
+from app.services.input_checks import shop_time
+from app.services.state_machine import SAME, START, StateMachine
+
+OPEN_STATES = tuple(s for s in DISPUTE_STATES if s not in DISPUTE_FINAL_STATES)
+# An agreement on a refund ends the dispute; on a return it waits for the goods (AE-15).
+AGREED = {"refund": "resolved", "return_and_refund": "awaiting_return"}
+NEGOTIABLE = ("awaiting_seller", "negotiating")
+
+DISPUTE_MACHINE = StateMachine("dispute", DISPUTE_STATES, [
+    ("open_dispute", [START], "awaiting_seller"),
+    ("buyer_modify", NEGOTIABLE, "awaiting_seller"),                # restarts rule AE-3
+    ("seller_accept", NEGOTIABLE + ("escalated",), AGREED),
+    ("seller_refuse", ["awaiting_seller"], "negotiating"),
+    ("seller_counter_propose", NEGOTIABLE, "negotiating"),
+    ("buyer_accept", ["negotiating", "escalated"], AGREED),
+    ("buyer_escalate", NEGOTIABLE, "escalated"),                    # rules AE-5, AE-17
+    ("auto_escalate", NEGOTIABLE, "escalated"),                     # rule AE-6
+    ("seller_response_timeout", ["awaiting_seller"], AGREED),       # rule AE-3
+    ("platform_propose", ["escalated", "appealed"], SAME),
+    ("platform_rule", ["escalated", "appealed"], AGREED),
+    ("buyer_cancel", OPEN_STATES, "cancelled"),
+    ("buyer_ship_return", ["awaiting_return"], "return_shipped"),
+    ("return_timeout", ["awaiting_return"], "resolved"),            # rule AE-15
+    ("seller_confirm_return", ["return_shipped"], "resolved"),
+    ("appeal", ["resolved"], "appealed"),                           # rule AE-14
+    ("submit_proof", OPEN_STATES, SAME),                            # rule AE-8
+    ("staff_join", OPEN_STATES, SAME),                              # rule AE-4
+], final_states=DISPUTE_FINAL_STATES)
+
+# submit_member_type of each action (DisputeEvent.actor).
+ROLES = {
+    "open_dispute": "buyer", "buyer_modify": "buyer", "seller_accept": "seller",
+    "seller_refuse": "seller", "seller_counter_propose": "seller", "buyer_accept": "buyer",
+    "buyer_escalate": "buyer", "auto_escalate": "system", "seller_response_timeout": "platform",
+    "platform_propose": "platform", "platform_rule": "platform", "buyer_cancel": "buyer",
+    "buyer_ship_return": "buyer", "return_timeout": "platform",
+    "seller_confirm_return": "seller", "appeal": "buyer", "submit_proof": "seller",
+    "staff_join": "waiter",
+}
+SELLER_RESPONSES = ("seller_accept", "seller_refuse", "seller_counter_propose")
+
+
+def _day(delta: timedelta) -> int:
+    return delta.days
+
+
+# --- AE-3: the seller's response time -------------------------------------------------
+
+def seller_response_due(dispute, profile: Profile) -> datetime:
+    return dispute.buyer_changed_at + profile.duration("seller_response")  # rule AE-3
+
+
+def check_seller_clock(dispute, action: str, at: datetime, profile: Profile, zone: str) -> None:
+    """AE-3 both ways: the seller answers in time; the platform acts only after the time."""
+    if dispute.state != "awaiting_seller":
+        return
+    due = seller_response_due(dispute, profile)
+    rule = profile.rule("seller_response")
+    if action == "seller_response_timeout" and at <= due:
+        raise RuleRefusal(rule, f"The seller may respond until {shop_time(due, zone)} (shop "
+                                "time); the buyer's proposal is carried out only after that.")
+    if action in SELLER_RESPONSES and at > due:
+        raise RuleRefusal(rule, f"The seller's time to respond ended on {shop_time(due, zone)} "
+                                "(shop time): the buyer's proposal is carried out. Record "
+                                "'seller_response_timeout'.")
+
+
+# --- AE-5 / AE-6 / AE-17: escalation ----------------------------------------------------
+
+def escalation_window(dispute, profile: Profile) -> tuple[datetime, datetime]:
+    """First and last instant the buyer may escalate (both included), AE-5."""
+    t0 = dispute.first_request_at
+    return (t0 + profile.duration("buyer_escalation_opens"),
+            t0 + profile.duration("buyer_escalation_closes"))
+
+
+def auto_escalation_at(dispute, profile: Profile) -> datetime:
+    return dispute.first_request_at + profile.duration("auto_escalation")  # rule AE-6
+
+
+def promised_delivery_end(order) -> datetime | None:
+    """End of the promised delivery time with the extensions granted (AE-11, AE-17)."""
+    if order.shipped_at is None or order.promised_days is None:
+        return None
+    days = order.promised_days + (order.confirm_extension_days or 0)
+    return order.shipped_at + timedelta(days=days)
+
+
+def in_transit_until(dispute, order, at: datetime) -> datetime | None:
+    """When a not-received parcel is still moving within its promised time at `at` (AE-17),
+    the end of that time; otherwise None. A buyer who has the goods has nothing in transit."""
+    if dispute.kind != "not_received" or order.status == "completed":
+        return None
+    if order.delivered_at is not None and order.delivered_at <= at:
+        return None
+    if order.confirmed_at is not None and order.confirmed_at <= at:
+        return None
+    end = promised_delivery_end(order)
+    return end if end is not None and at < end else None
+
+
+def _check_transit(dispute, order, at, profile, zone, who: str) -> None:
+    end = in_transit_until(dispute, order, at)
+    if end is not None:
+        raise RuleRefusal(profile.rule("dispute_open_after_shipment"),
+                          f"Order {order.order_no} is in transit within its promised delivery "
+                          f"time until {shop_time(end, zone)} (shop time): {who} cannot escalate "
+                          "before that.")
+
+
+def check_buyer_escalation(dispute, order, at: datetime, profile: Profile, zone: str) -> None:
+    """AE-5: from day 4 to day 15 after the first refund request; AE-17: not in transit."""
+    opens, closes = escalation_window(dispute, profile)
+    rule = profile.rule("buyer_escalation_opens")
+    first_day = _day(profile.duration("buyer_escalation_opens")) + 1
+    last_day = _day(profile.duration("buyer_escalation_closes"))
+    span = f"day {first_day} to day {last_day} after the buyer's first refund request"
+    if at < opens:
+        raise RuleRefusal(rule, f"The buyer may escalate from {shop_time(opens, zone)} (shop "
+                                f"time; {span}), not yet.")
+    if at > closes:
+        raise RuleRefusal(rule, f"The buyer's time to escalate ended on {shop_time(closes, zone)} "
+                                f"(shop time; {span}).")
+    _check_transit(dispute, order, at, profile, zone, "the buyer")
+
+
+def check_auto_escalation(dispute, order, at: datetime, profile: Profile, zone: str) -> None:
+    """AE-6: the system escalates from day 16 without agreement; AE-17: not while in transit."""
+    due = auto_escalation_at(dispute, profile)
+    if at < due:
+        raise RuleRefusal(profile.rule("auto_escalation"),
+                          f"The system escalates a dispute without agreement from "
+                          f"{shop_time(due, zone)} (shop time), not before.")
+    _check_transit(dispute, order, at, profile, zone, "the system")
+
+
+# --- AE-14 appeal, AE-15 return -----------------------------------------------------------
+
+def appeal_due(dispute, profile: Profile) -> datetime | None:
+    if dispute.closed_at is None:
+        return None
+    return dispute.closed_at + profile.duration("appeal_window")  # rule AE-14
+
+
+def check_appeal(dispute, at: datetime, profile: Profile, zone: str) -> None:
+    rule = profile.rule("appeal_window")
+    if dispute.appealed_at is not None:
+        raise RuleRefusal(rule, f"This dispute was already appealed on "
+                                f"{shop_time(dispute.appealed_at, zone)} (shop time): a dispute "
+                                "can be appealed only once.")
+    if dispute.resolution == "buyer_cancelled":
+        raise RuleRefusal(rule, "The buyer cancelled this dispute: there is nothing to appeal.")
+    due = appeal_due(dispute, profile)
+    if due is not None and at > due:
+        raise RuleRefusal(rule, f"The time to appeal ended on {shop_time(due, zone)} (shop time, "
+                                f"{_day(profile.duration('appeal_window'))} days after the "
+                                "dispute closed).")
+
+
+def return_due(dispute, profile: Profile) -> datetime | None:
+    if dispute.return_agreed_at is None:
+        return None
+    return dispute.return_agreed_at + profile.duration("return_shipment")  # rule AE-15
+
+
+def check_return_clock(dispute, action: str, at: datetime, profile: Profile, zone: str) -> None:
+    due = return_due(dispute, profile)
+    if due is None or dispute.state != "awaiting_return":
+        return
+    rule = profile.rule("return_shipment")
+    if action == "return_timeout" and at <= due:
+        raise RuleRefusal(rule, f"The buyer may ship the goods back until {shop_time(due, zone)} "
+                                "(shop time).")
+    if action == "buyer_ship_return" and at > due:
+        raise RuleRefusal(rule, f"The buyer's time to ship the goods back ended on "
+                                f"{shop_time(due, zone)} (shop time): the money goes to the "
+                                "seller. Record 'return_timeout'.")
+
+
+# --- AE-2: which disputes count toward the dispute rate ------------------------------------
+
+def counts_toward_rate(reason: str, profile: Profile) -> bool:
+    excluded = {r.strip().casefold() for r in profile.items("non_counted_reasons")}  # rule AE-2
+    return (reason or "").strip().casefold() not in excluded
+
+
+def rate_counts(reasons, profile: Profile) -> tuple[int, int]:
+    """(all disputes, disputes that count toward the rate) for a list of reasons (AE-2)."""
+    reasons = list(reasons)
+    return len(reasons), sum(1 for r in reasons if counts_toward_rate(r, profile))

@@ -1,0 +1,143 @@
+"""The inbox lists: which conversations a rep sees, in which order, and what each row says.
+No Qt here: app.services.inbox is part of the Qt-free core."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.db import database
+from app.models import Conversation, Message
+from app.services import inbox
+from app.services.errors import InvalidInput
+from tests.factories import T0, make_buyer, make_order, make_shop
+
+
+def conversation(shop, buyer, *, at=None, order=None, channel="site_message", star="none",
+                 read=True, replied=True):
+    return Conversation.create(shop=shop, buyer=buyer, order=order, channel=channel, star=star,
+                               created_at=T0, last_message_at=at, last_inbound_at=at,
+                               is_read=read, is_replied=replied)
+
+
+def message(conv, body, at, direction="in", internal=False):
+    return Message.create(conversation=conv, direction=direction, channel=conv.channel,
+                          body=body, sent_at=at, is_internal=internal)
+
+
+@pytest.fixture
+def world(db):
+    ae = make_shop("ae")
+    tb = make_shop("tb", platform="taobao")
+    joao = make_buyer(ae, "joao")
+    wang = make_buyer(tb, "wang", country="CN", language="zh")
+    return ae, tb, joao, wang
+
+
+def test_latest_message_first_and_silent_conversations_last(world):
+    ae, tb, joao, wang = world
+    old = conversation(ae, joao, at=T0)
+    silent = conversation(tb, wang, at=None)
+    new = conversation(tb, wang, at=T0 + timedelta(hours=3))
+    same_time = conversation(ae, joao, at=T0 + timedelta(hours=3))
+    assert inbox.conversation_ids() == [same_time.id, new.id, old.id, silent.id]
+
+
+def test_filters_narrow_the_list(world):
+    ae, tb, joao, wang = world
+    waiting = conversation(ae, joao, at=T0, replied=False, read=False, star="red")
+    unread = conversation(tb, wang, at=T0 + timedelta(hours=1), read=False, channel="im")
+    done = conversation(tb, wang, at=T0 + timedelta(hours=2))
+    assert inbox.conversation_ids({"unreplied": True}) == [waiting.id]
+    assert inbox.conversation_ids({"unread": True}) == [unread.id, waiting.id]
+    assert inbox.conversation_ids({"shop": "tb"}) == [done.id, unread.id]
+    assert inbox.conversation_ids({"channel": "im"}) == [unread.id]
+    assert inbox.conversation_ids({"star": "red"}) == [waiting.id]
+    assert inbox.conversation_ids({"unreplied": False}) == [done.id, unread.id, waiting.id]
+
+
+def test_unknown_filter_is_refused(world):
+    with pytest.raises(InvalidInput, match="colour"):
+        inbox.conversation_ids({"colour": "red"})
+
+
+@pytest.mark.parametrize("filters", [None, {"unreplied": True}])
+def test_list_order_comes_from_an_index_not_a_sort(world, filters):
+    # The inbox must stay quick with a million conversations: no sorting step.
+    ae, _tb, joao, _wang = world
+    for hour in range(5):
+        conversation(ae, joao, at=T0 + timedelta(hours=hour), replied=bool(hour % 2))
+    query = Conversation.select(Conversation.id)
+    if filters:
+        query = query.where(Conversation.is_replied == False)  # noqa: E712
+    query = query.order_by(Conversation.last_message_at.desc(), Conversation.id.desc())
+    sql, params = query.sql()
+    plan = " ".join(str(row) for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+    assert "TEMP B-TREE" not in plan.upper(), plan
+    assert "INDEX" in plan.upper(), plan
+
+
+def test_rows_say_who_what_where(world):
+    ae, tb, joao, wang = world
+    wang.name = "王小明"
+    wang.save()
+    order = make_order(tb, "3456789012345678", buyer=wang, status="completed")
+    conv = conversation(tb, wang, at=T0 + timedelta(hours=2), order=order, channel="im",
+                        star="green", read=False, replied=False)
+    message(conv, "你好", T0)
+    message(conv, "退款什么时候\n到账？", T0 + timedelta(hours=2))
+    message(conv, "internal: check the warehouse", T0 + timedelta(hours=3), "out", internal=True)
+    bare = conversation(ae, joao, at=None)
+
+    rows = inbox.conversation_rows([conv.id, bare.id, 9999])
+    assert set(rows) == {conv.id, bare.id}
+    row = rows[conv.id]
+    assert (row.buyer_name, row.buyer_login, row.shop, row.platform) == \
+        ("王小明", "wang", "tb", "taobao")
+    assert (row.channel, row.star, row.is_read, row.is_replied) == ("im", "green", False, False)
+    assert row.snippet == "退款什么时候 到账？"       # the buyer never sees internal notes
+    assert row.last_direction == "in"
+    assert (row.order_no, row.order_status) == ("3456789012345678", "completed")
+    assert row.last_message_at == T0 + timedelta(hours=2)
+    assert row.last_message_at.utcoffset() == timedelta(0)
+
+    empty = rows[bare.id]
+    assert empty.buyer_name == "Joao"
+    assert (empty.snippet, empty.last_direction, empty.order_no) == ("", None, None)
+
+
+def test_a_page_costs_the_same_few_queries_whatever_its_size(world):
+    ae, _tb, joao, _wang = world
+    convs = [conversation(ae, joao, at=T0 + timedelta(minutes=i)) for i in range(40)]
+    for i, conv in enumerate(convs):
+        message(conv, f"message {i}", T0 + timedelta(minutes=i))
+
+    def statements(ids):
+        seen = []
+        database.connection().set_trace_callback(seen.append)
+        try:
+            rows = inbox.conversation_rows(ids)
+        finally:
+            database.connection().set_trace_callback(None)
+        return rows, len(seen)
+
+    few, few_count = statements([c.id for c in convs[:3]])
+    many, many_count = statements([c.id for c in convs])
+    assert len(few) == 3 and len(many) == 40
+    assert few_count == many_count <= 3
+    assert many[convs[7].id].snippet == "message 7"
+
+
+@given(st.text(max_size=300), st.integers(min_value=2, max_value=120))
+def test_snippet_is_one_short_line(text, length):
+    line = inbox.snippet(text, length)
+    assert len(line) <= length
+    assert "\n" not in line and "\r" not in line and "\t" not in line
+    words = " ".join(text.split())
+    if len(words) <= length:
+        assert line == words
+    else:
+        assert line.endswith("…") and words.startswith(line[:-1])

@@ -1,0 +1,86 @@
+"""Where AfterDesk keeps its files, and the rep's preferences (Qt-free)."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from app import paths
+from app.logging_setup import current_log_file, setup_logging, teardown_logging
+from app.settings import SETTINGS, Settings
+
+
+def test_afterdesk_home_moves_every_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("AFTERDESK_HOME", str(tmp_path))
+    assert paths.data_dir() == tmp_path / "data"
+    assert paths.config_dir() == tmp_path / "config"
+    assert paths.log_dir() == tmp_path / "logs"
+    assert paths.default_db_path() == tmp_path / "data" / "afterdesk.db"
+
+
+def test_without_afterdesk_home_the_folders_are_the_users_own(monkeypatch):
+    monkeypatch.delenv("AFTERDESK_HOME", raising=False)
+    for folder in (paths.data_dir(), paths.config_dir(), paths.log_dir()):
+        assert "AfterDesk" in folder.parts
+        assert folder.is_absolute()
+
+
+def test_defaults_until_changed_and_changes_survive_a_restart(tmp_path):
+    file = tmp_path / "settings.json"
+    settings = Settings(file)
+    assert settings.get("alerts.lead_times_hours") == [24, 4, 1]
+    settings.get("alerts.lead_times_hours").append(99)          # a copy: nothing changes
+    assert settings.get("alerts.lead_times_hours") == [24, 4, 1]
+    settings.set("alerts.lead_times_hours", [48, 2])
+    settings.set("data.db_path", "D:/售后/afterdesk.db")
+    again = Settings(file)
+    assert again.get("alerts.lead_times_hours") == [48, 2]
+    assert again.get("data.db_path") == "D:/售后/afterdesk.db"
+    assert again.get("ui.window_geometry") == ""
+
+
+@pytest.mark.parametrize("key, value", [
+    ("alerts.lead_times_hours", [24, "4"]), ("alerts.lead_times_hours", 24),
+    ("alerts.lead_times_hours", [True]), ("ui.language", 3),
+])
+def test_a_wrong_value_is_refused_and_nothing_is_written(tmp_path, key, value):
+    file = tmp_path / "settings.json"
+    with pytest.raises(ValueError):
+        Settings(file).set(key, value)
+    assert not file.exists()
+
+
+def test_an_unknown_setting_name_is_an_error(tmp_path):
+    with pytest.raises(KeyError):
+        Settings(tmp_path / "s.json").get("ui.colour")
+
+
+def test_a_damaged_file_falls_back_to_defaults(tmp_path, caplog):
+    file = tmp_path / "settings.json"
+    file.write_text(json.dumps({"ui.language": "en", "alerts.lead_times_hours": "soon",
+                                "old.setting": 1}), encoding="utf-8")
+    settings = Settings(file)
+    assert settings.get("ui.language") == "en"
+    assert settings.get("alerts.lead_times_hours") == SETTINGS["alerts.lead_times_hours"].default
+    assert "old.setting" in caplog.text and "alerts.lead_times_hours" in caplog.text
+    file.write_text("{not json", encoding="utf-8")
+    assert Settings(file).get("ui.language") == SETTINGS["ui.language"].default
+
+
+def test_log_records_go_to_the_rotating_file(tmp_path):
+    log_file = setup_logging(tmp_path / "logs", logging.INFO)
+    try:
+        assert current_log_file() == log_file
+        logging.getLogger("afterdesk.test").info("退款 recorded")
+        logging.getLogger("afterdesk.test").debug("too detailed")
+        again = setup_logging(tmp_path / "logs")                 # no doubled handlers
+        logging.getLogger("afterdesk.test").warning("once")
+        assert again == log_file
+    finally:
+        teardown_logging()
+    text = log_file.read_text(encoding="utf-8")
+    assert "退款 recorded" in text and "too detailed" not in text
+    assert text.count("once") == 1
+    assert current_log_file() is None

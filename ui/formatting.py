@@ -1,0 +1,36 @@
+"""How instants and durations read on screen: in the rep's own time zone."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+
+def local_time_text(value: datetime | None, zone: tzinfo | None = None) -> str:
+    """'2026-03-02 10:00' in the rep's zone (the computer's, unless `zone` is given)."""
+    if value is None:
+        return ""
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def countdown_text(due: datetime, now: datetime) -> str:
+    """'in 2 d 3 h', 'in 45 min', 'overdue 1 h 10 min' — the largest two units.
+
+    A deadline is met at its due instant, so 'due now' up to and including it.
+    """
+    left = due - now
+    if left < timedelta(0):
+        return "overdue " + _span(-left)
+    if left < timedelta(minutes=1):
+        return "due now"
+    return "in " + _span(left)
+
+
+def _span(span: timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{max(minutes, 1)} min"

@@ -1,0 +1,83 @@
+"""Start AfterDesk's window: logging, crash reporting, fonts, database, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app import paths
+from app.db import close_database, open_database
+from app.logging_setup import install_faulthandler, setup_logging
+from app.settings import Settings
+from ui.errors import EXPECTED_ERRORS, install_excepthook, show_expected_error
+from ui.fonts import load_cjk_font
+from ui.qt_logging import install_qt_message_handler, restore_qt_message_handler
+from ui.worker import wait_for_background
+
+log = logging.getLogger("afterdesk.ui")
+
+APPLICATION_NAME = "AfterDesk"
+ORGANISATION_NAME = "AfterDesk"
+EXIT_DATABASE_PROBLEM = 2
+
+
+def application(argv) -> QApplication:
+    """The process's QApplication (an existing one is reused), named for AfterDesk."""
+    app = QApplication.instance() or QApplication(list(argv or [sys.argv[0]]))
+    app.setApplicationName(APPLICATION_NAME)
+    app.setOrganizationName(ORGANISATION_NAME)
+    app.setApplicationDisplayName("AfterDesk 售后工作台")
+    return app
+
+
+def resolve_db_path(db_path, settings: Settings) -> Path:
+    """The command line's choice, else the settings', else the default data folder."""
+    chosen = db_path or settings.get("data.db_path")
+    return Path(chosen).expanduser() if chosen else paths.default_db_path()
+
+
+def open_window(app: QApplication, db_path, settings: Settings):
+    """Load the font, open the database and show the window; None when the database
+    cannot be opened (the rep has been told why)."""
+    load_cjk_font(app)
+    path = resolve_db_path(db_path, settings)
+    try:
+        open_database(path)
+    except EXPECTED_ERRORS as error:
+        show_expected_error(error)
+        return None
+    from ui.main_window import MainWindow
+    window = MainWindow(path, settings)
+    window.show()
+    window.reload_all()
+    return window
+
+
+def main(argv=None, db_path=None, smoke: bool = False) -> int:
+    """Run the window until it is closed; the process exit code.
+    With `smoke`, a self-test on a temporary demo database (see ui.smoke)."""
+    log_dir = paths.log_dir()
+    log_file = setup_logging(log_dir, logging.INFO)
+    install_faulthandler(log_dir)
+    previous_hook = install_excepthook()
+    previous_qt_handler = install_qt_message_handler()
+    log.info("AfterDesk starting; log %s", log_file)
+    try:
+        app = application(argv)
+        if smoke:
+            from ui.smoke import run_smoke
+            return run_smoke(app, open_window)
+        window = open_window(app, db_path, Settings())
+        if window is None:
+            return EXIT_DATABASE_PROBLEM
+        code = app.exec()
+        wait_for_background()
+        close_database()
+        log.info("AfterDesk closed (%s)", code)
+        return code
+    finally:
+        restore_qt_message_handler(previous_qt_handler)
+        sys.excepthook = previous_hook

@@ -1,0 +1,114 @@
+"""The main window: navigation on the left, the chosen page on the right, status below.
+
+It only arranges pages; each page loads and shows its own list.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+
+from app.settings import Settings
+from ui.navigation import NavigationList
+from ui.pages import page_specs
+from ui.pages.list_page import ListPage
+from ui.status_bar import ShellStatusBar
+
+log = logging.getLogger("afterdesk.ui")
+
+DEFAULT_SIZE = (1200, 720)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: str | Path, settings: Settings | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("AfterDesk 售后工作台"))
+        self.navigation = NavigationList()
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.status = ShellStatusBar()
+        self.setStatusBar(self.status)
+        self.status.set_database(db_path)
+
+        for spec in page_specs(settings):
+            page = spec.make()
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            self.navigation.add_entry(spec.key, spec.title)
+            if isinstance(page, ListPage):
+                self.status.declare_count(spec.key, spec.title)
+                page.count_changed.connect(lambda n, key=spec.key: self.status.set_count(key, n))
+        self.navigation.page_chosen.connect(self.show_page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._make_menus()
+        self._restore_geometry()
+        self.navigation.select(next(iter(self.pages)))
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh_current)
+        view_menu.addAction(refresh)
+        view_menu.addSeparator()
+        for number, (key, title) in enumerate(zip(self.navigation.keys(),
+                                                  self.navigation.titles()), start=1):
+            go = QAction(title, self)
+            go.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            go.triggered.connect(lambda _checked=False, key=key: self.navigation.select(key))
+            view_menu.addAction(go)
+
+    # --- pages ---------------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        self.stack.setCurrentWidget(self.pages[key])
+        if self.navigation.current_key() != key:
+            self.navigation.select(key)
+
+    def current_page_key(self) -> str:
+        current = self.stack.currentWidget()
+        return next(key for key, page in self.pages.items() if page is current)
+
+    def reload_all(self) -> None:
+        """Read every list again (at start, and after a change made elsewhere)."""
+        for page in self.pages.values():
+            if isinstance(page, ListPage):
+                page.reload()
+
+    def refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, ListPage):
+            page.reload()
+
+    # --- window geometry -------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        saved = self.settings.get("ui.window_geometry") if self.settings else ""
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        self.resize(*DEFAULT_SIZE)
+
+    def closeEvent(self, event) -> None:
+        if self.settings is not None:
+            geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+            try:
+                self.settings.set("ui.window_geometry", geometry)
+            except OSError as exc:
+                log.warning("window size not saved: %s", exc)
+        super().closeEvent(event)

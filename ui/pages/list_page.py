@@ -1,0 +1,125 @@
+"""A page that shows one list: a title bar, a table, and a line when the list is empty.
+
+The list is read on a pool thread (ui.worker) with its own database connection; only
+the finished rows reach the window. A newer reload makes older results stale.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
+
+from app.services.background import run_read
+from ui.errors import report_exception
+from ui.worker import run_in_background
+
+
+class ListPage(QWidget):
+    count_changed = Signal(int)    # rows in the list after a load
+    loaded = Signal()
+
+    empty_text = ""     # shown instead of the table when the list is empty
+
+    def __init__(self, model, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.model.setParent(self)
+        self._generation = 0
+        self.is_loading = False
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.reload)
+        self.tools = QHBoxLayout()          # subclasses add their filters here
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addLayout(self.tools)
+        header.addWidget(self.refresh_button)
+
+        self.view = self._make_view()
+        self.message = QLabel(self.tr("Loading…"))
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.message)
+        self.body.addWidget(self.view)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.body, 1)
+
+    def _make_view(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setShowGrid(False)
+        view.verticalHeader().hide()
+        # Fixed sizes: nothing is measured against the contents, so long lists stay fast.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setHighlightSections(False)
+        metrics = view.fontMetrics()
+        char = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26
+        last = len(self.model.columns) - 1
+        for number, column in enumerate(self.model.columns[:last]):   # the last one stretches
+            if isinstance(column.width, str):
+                width = metrics.horizontalAdvance(column.width)
+            else:
+                width = round(column.width * char)
+            view.setColumnWidth(number, width + 16)
+        return view
+
+    # --- loading ---------------------------------------------------------------------
+    def loader(self):
+        """A callable that reads the rows; it runs on a pool thread, so it must capture
+        everything it needs from the widgets here, on the GUI thread."""
+        raise NotImplementedError
+
+    def apply_rows(self, rows) -> None:
+        """Put freshly read rows into the model (GUI thread)."""
+        self.model.set_rows(rows)
+
+    def reload(self) -> None:
+        self._generation += 1
+        self.is_loading = True
+        if self.model.rowCount() == 0:
+            self._show_message(self.tr("Loading…"))
+        run_in_background(partial(run_read, self.loader()),
+                          on_result=partial(self._loaded, self._generation),
+                          on_error=partial(self._failed, self._generation), context=self)
+
+    def _loaded(self, generation: int, rows) -> None:
+        if generation != self._generation:
+            return
+        self.is_loading = False
+        self.apply_rows(rows)
+        count = self.model.rowCount()
+        if count:
+            self.body.setCurrentWidget(self.view)
+        else:
+            self._show_message(self.empty_text)
+        self.count_changed.emit(count)
+        self.loaded.emit()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.is_loading = False
+        self._show_message(self.tr("The list could not be read. Press Refresh to try again."))
+        report_exception(error, self)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.body.setCurrentWidget(self.message)

@@ -1,0 +1,35 @@
+"""The window's status bar: which database is open and how long each list is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+
+class ShellStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database_label = QLabel()
+        self.counts_label = QLabel()
+        self.addWidget(self.database_label, 1)
+        self.addPermanentWidget(self.counts_label)
+        self._counts: dict[str, int] = {}
+        self._titles: dict[str, str] = {}
+
+    def set_database(self, path: str | Path) -> None:
+        self.database_label.setText(self.tr("Database: {0}").format(path))
+        self.database_label.setToolTip(str(path))
+
+    def declare_count(self, key: str, title: str) -> None:
+        """Reserve a place for a list's count (shown in the order declared)."""
+        self._titles[key] = title
+
+    def set_count(self, key: str, count: int) -> None:
+        self._counts[key] = count
+        self.counts_label.setText("  ·  ".join(
+            f"{title}: {self._counts[k]}" for k, title in self._titles.items()
+            if k in self._counts))
+
+    def count(self, key: str) -> int | None:
+        return self._counts.get(key)

@@ -1,0 +1,94 @@
+"""Deadlines of open cases, orders and conversations, with a live countdown.
+
+Rows are `app.rules.deadline.Deadline`s; `set_now` moves the countdown column on.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from app.clock import utcnow
+from app.rules.deadline import Deadline
+from ui.formatting import countdown_text, local_time_text
+from ui.labels import DEADLINE_STATES, word
+from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+
+OVERDUE_COLOUR = "#c5221f"
+SOON_COLOUR = "#b06000"
+INFO_COLOUR = "#80868b"
+
+
+def _subject(d: Deadline) -> str:
+    if d.case_id:
+        return d.case_id
+    if d.order_no:
+        return f"Order {d.order_no}"
+    if d.conversation_id is not None:
+        return f"Conversation {d.conversation_id}"
+    return ""
+
+
+class DeadlineTableModel(ListTableModel):
+    """`warn_within`: a pending deadline due within this span shows in the warning colour."""
+
+    COUNTDOWN_COLUMN = 1
+
+    def __init__(self, parent=None, *, now: datetime | None = None,
+                 warn_within: timedelta = timedelta(hours=24)):
+        super().__init__(parent)
+        self._now = now or utcnow()
+        self._warn_within = warn_within
+        self.columns = (
+            Column("Due", lambda d: local_time_text(d.due_at), width=TIME_SAMPLE,
+                   foreground=self._colour),
+            Column("Time left", self._countdown, width=16, foreground=self._colour,
+                   bold=self._is_urgent),
+            Column("Case / order", _subject, width=16),
+            Column("Shop", lambda d: d.shop, width=10),
+            Column("Rule", lambda d: d.rule, width=7,
+                   tooltip=lambda d: f"Rule {d.rule} ({d.kind})"),
+            Column("What", lambda d: d.label, width=48, foreground=self._colour),
+            Column("To do", lambda d: d.action, width=40, foreground=self._colour),
+        )
+
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    def set_now(self, now: datetime) -> None:
+        """Move the clock: the countdown and the colours change, nothing else."""
+        self._now = now
+        if self._rows:
+            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last,
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                   Qt.ItemDataRole.FontRole])
+
+    def deadline(self, row: int) -> Deadline:
+        return self._rows[row]
+
+    def _countdown(self, d: Deadline) -> str:
+        if d.state != "pending":
+            return word(DEADLINE_STATES, d.state)
+        return countdown_text(d.due_at, self._now)
+
+    def _is_overdue(self, d: Deadline) -> bool:
+        # Met by an action at or before the due instant; missed from due + 1 s.
+        return d.state == "missed" or (d.state == "pending" and self._now > d.due_at)
+
+    def _is_urgent(self, d: Deadline) -> bool:
+        if d.informational or d.state != "pending":
+            return False
+        return self._is_overdue(d) or d.due_at - self._now <= self._warn_within
+
+    def _colour(self, d: Deadline):
+        if d.informational or d.state == "met":
+            return QColor(INFO_COLOUR)
+        if self._is_overdue(d):
+            return QColor(OVERDUE_COLOUR)
+        if self._is_urgent(d):
+            return QColor(SOON_COLOUR)
+        return None

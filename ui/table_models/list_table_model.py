@@ -1,0 +1,83 @@
+"""A read-only table over a Python list of rows, described by a tuple of `Column`s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
+
+Role = Qt.ItemDataRole
+TIME_SAMPLE = "2026-12-31 23:59"   # widest local time text, sizes time columns
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    text: Callable[[object], str]                 # what the cell shows for a row
+    width: int | str = 12     # preferred width: average characters, or a sample text to fit
+    tooltip: Callable[[object], str] | None = None
+    foreground: Callable[[object], object] | None = None   # a QColor or None
+    bold: Callable[[object], bool] | None = None
+    right_aligned: bool = False
+
+
+class ListTableModel(QAbstractTableModel):
+    """Subclasses set `self.columns` and feed rows with `set_rows`."""
+
+    columns: tuple[Column, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    # --- contents -----------------------------------------------------------------
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_object(self, row: int):
+        """The row object behind table row `row` (None when it is not known)."""
+        return self._rows[row]
+
+    # --- Qt model interface ------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section, orientation, role=Role.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Role.DisplayRole:
+            return self.columns[section].title
+        return None
+
+    def data(self, index, role=Role.DisplayRole):
+        if not index.isValid() or not self.checkIndex(index):
+            return None
+        column = self.columns[index.column()]
+        row = self.row_object(index.row())
+        if row is None:
+            return "…" if role == Role.DisplayRole and index.column() == 0 else None
+        if role == Role.DisplayRole:
+            return column.text(row)
+        if role == Role.ToolTipRole:
+            return column.tooltip(row) if column.tooltip else (column.text(row) or None)
+        if role == Role.ForegroundRole and column.foreground:
+            return column.foreground(row)
+        if role == Role.FontRole and column.bold and column.bold(row):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Role.TextAlignmentRole and column.right_aligned:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
