@@ -94,6 +94,10 @@ ALIEXPRESS = (
 TAOBAO = (
     _v("aftersales_window", "TB-1", 15, "days",
        "After transaction success the buyer may open an after-sales request within"),
+    _v("requests_per_order", "TB-2", 1, "count",
+       "After-sales requests per order, whatever became of the first (fixed)"),
+    _v("not_received_services", "TB-4", ("refund_only",), "list",
+       "Service types a buyer who did not receive the goods may ask for"),
     _v("seller_timeout_unshipped", "TB-3", 48, "hours",
        "Seller acts on a refund of a paid, unshipped order within"),
     _v("seller_timeout_shipped", "TB-3", 5, "days",

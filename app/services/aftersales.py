@@ -44,11 +44,11 @@ def open_request(order: Order, service_type: str, reason: str, amount, at: datet
     reason_text = text(reason_text, "reason_text", required=False)
     profile = load_profile(shop.platform)
     rules.check_once_per_order(order, AftersalesRequest.get_or_none(
-        AftersalesRequest.order == order))                               # rule TB-2
+        AftersalesRequest.order == order), profile)                      # rule TB-2
     rules.check_order_open_for_requests(order)
     not_before(at, order.paid_at, "at", "the payment of the order", "after-sales request")
     rules.check_window(order, at, profile, shop.timezone)                # rule TB-1
-    rules.check_not_received(order, reason, service_type)                # rule TB-4
+    rules.check_not_received(order, reason, service_type, profile)       # rule TB-4
     rules.check_no_reason_return(order, reason, goods_intact, at, profile,
                                  shop.timezone)                          # rule TB-7
     rules.check_amount(order, amount, currency)
@@ -116,7 +116,7 @@ def revise(request, at, *, service_type=None, reason=None, amount=None, descript
     new_amount = request.amount if amount is None else money(amount, "amount", case_id(request))
     intact = request.goods_intact if goods_intact is None else goods_intact
     profile = load_profile(order.shop.platform)
-    rules.check_not_received(order, new_reason, new_type)                # rule TB-4
+    rules.check_not_received(order, new_reason, new_type, profile)       # rule TB-4
     rules.check_no_reason_return(order, new_reason, intact, request.opened_at, profile,
                                  order.shop.timezone)                    # rule TB-7
     rules.check_amount(order, new_amount, None)
@@ -162,7 +162,7 @@ def auto_agree(request, at, *, actor="rep"):
     at = instant(at, "at")
     changes = (_paid(request, request.amount, at) if request.service_type == "refund_only"
                else {"return_agreed_at": at})
-    return _act(request, "auto_agree", at, actor, changes, by_rule="seller_timeout_shipped",
+    return _act(request, "auto_agree", at, actor, changes, by_rule="seller_time",
                 branch=request.service_type)
 
 
@@ -214,7 +214,8 @@ def _act(request, action: str, at, actor: str, changes: dict, detail: dict | Non
     rules.check_clock(request, order, action, at, profile, order.shop.timezone)  # rule TB-3
     rule_id = None
     if by_rule:
-        key = rules.seller_time(order, profile)[0] if action == "auto_agree" else by_rule
+        # the seller's time depends on the order (unshipped, shipped, virtual): rule TB-3
+        key = rules.seller_time(order, profile)[0] if by_rule == "seller_time" else by_rule
         rule_id = profile.rule(key)
     with database.atomic():
         for field, value in changes.items():

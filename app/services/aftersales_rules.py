@@ -92,14 +92,15 @@ def check_window(order, at: datetime, profile: Profile, shop_zone: str) -> None:
                           "directly.")
 
 
-def check_once_per_order(order, earlier) -> None:
+def check_once_per_order(order, earlier, profile: Profile) -> None:
     """TB-2: one request per order, whatever became of the first."""
-    if earlier is None:
+    if earlier is None:  # the database holds one request per order (unique order)
         return
     outcome = OUTCOME_WORDS.get(earlier.state, f"is still open ({earlier.state})")
-    raise RuleRefusal("TB-2", f"Order {order.order_no} already had an after-sales request "
-                              f"(A-{earlier.id}), which {outcome}. Taobao allows one after-sales "
-                              "request per order.")
+    raise RuleRefusal(profile.rule("requests_per_order"),
+                      f"Order {order.order_no} already had an after-sales request "
+                      f"(A-{earlier.id}), which {outcome}. Taobao allows one after-sales "
+                      "request per order.")
 
 
 def check_order_open_for_requests(order) -> None:
@@ -111,13 +112,16 @@ def check_order_open_for_requests(order) -> None:
                            "request can be opened on it", field="order")
 
 
-def check_not_received(order, reason: str, service_type: str) -> None:
+def check_not_received(order, reason: str, service_type: str, profile: Profile) -> None:
     """TB-4: goods not received means refund only, before and after confirm receipt."""
-    if reason == NOT_RECEIVED and service_type != "refund_only":
+    allowed = profile.items("not_received_services")
+    if reason == NOT_RECEIVED and service_type not in allowed:
         stage = ("before the buyer confirmed receipt" if order.completed_at is None
                  else "after the transaction succeeded")
-        raise RuleRefusal("TB-4", f"Goods not received {stage}: the buyer can only ask for a "
-                                  "refund (refund only), not a return and refund.")
+        raise RuleRefusal(profile.rule("not_received_services"),
+                          f"Goods not received {stage}: the buyer can only ask for "
+                          f"{' or '.join(a.replace('_', ' ') for a in allowed)}, "
+                          f"not {service_type.replace('_', ' ')}.")
 
 
 def received_at(order) -> datetime | None:

@@ -109,7 +109,7 @@ def seller_refuse(dispute, reason: str, at, *, actor="rep"):
     writes.allowed(dispute, "seller_refuse")
     reason = text(reason, "reason", case_id(dispute))
     return writes.act(dispute, "seller_refuse", at, actor, {}, {"reason": reason},
-                proposals=[("buyer", None, None, "seller_refused", None)])
+                      proposals=[("buyer", None, None, "seller_refused", None)])
 
 
 def seller_counter_propose(dispute, solution_type: str, refund_amount, at, *, note="",
@@ -118,8 +118,8 @@ def seller_counter_propose(dispute, solution_type: str, refund_amount, at, *, no
     choice(solution_type, SOLUTION_TYPES, "solution_type", ref)
     amount = writes.amount_of(dispute.order, refund_amount, ref)
     return writes.act(dispute, "seller_counter_propose", at, actor, {},
-                {"solution_type": solution_type, "refund_amount": str(amount)},
-                proposals=[("seller", solution_type, amount, "wait_buyer_accept", note)])
+                      {"solution_type": solution_type, "refund_amount": str(amount)},
+                      proposals=[("seller", solution_type, amount, "wait_buyer_accept", note)])
 
 
 def buyer_accept(dispute, at, *, actor="rep"):
@@ -136,16 +136,18 @@ def buyer_escalate(dispute, at, *, actor="rep"):
     """The buyer asks the platform to arbitrate (AE-5 window, AE-17 transit)."""
     at = instant(at, "at", case_id(dispute))
     return writes.act(dispute, "buyer_escalate", at, actor,
-                {"escalated_at": at, "escalated_by": "buyer"},
-                check=lambda p, z: rules.check_buyer_escalation(dispute, dispute.order, at, p, z))
+                      {"escalated_at": at, "escalated_by": "buyer"},
+                      check=lambda p, z: rules.check_buyer_escalation(dispute, dispute.order,
+                                                                      at, p, z))
 
 
 def auto_escalate(dispute, at, *, actor="rep"):
     """No agreement by day 16: the system escalates (AE-6)."""
     at = instant(at, "at", case_id(dispute))
     return writes.act(dispute, "auto_escalate", at, actor,
-                {"escalated_at": at, "escalated_by": "system"}, by_rule="auto_escalation",
-                check=lambda p, z: rules.check_auto_escalation(dispute, dispute.order, at, p, z))
+                      {"escalated_at": at, "escalated_by": "system"}, by_rule="auto_escalation",
+                      check=lambda p, z: rules.check_auto_escalation(dispute, dispute.order,
+                                                                     at, p, z))
 
 
 def seller_response_timeout(dispute, at, *, actor="rep"):
@@ -153,7 +155,7 @@ def seller_response_timeout(dispute, at, *, actor="rep"):
     writes.allowed(dispute, "seller_response_timeout")
     buyer = writes.proposal(dispute, "buyer")
     return writes.agree(dispute, "seller_response_timeout", at, actor, buyer,
-                  "seller_response_timeout", by_rule="seller_response")
+                        "seller_response_timeout", by_rule="seller_response")
 
 
 def platform_propose(dispute, solution_type: str, refund_amount, at, *, note="", actor="rep"):
@@ -161,9 +163,9 @@ def platform_propose(dispute, solution_type: str, refund_amount, at, *, note="",
     choice(solution_type, SOLUTION_TYPES, "solution_type", ref)
     amount = writes.amount_of(dispute.order, refund_amount, ref)
     return writes.act(dispute, "platform_propose", at, actor, {},
-                {"solution_type": solution_type, "refund_amount": str(amount)},
-                proposals=[("platform", solution_type, amount, "wait_buyer_and_seller_accept",
-                            note)])
+                      {"solution_type": solution_type, "refund_amount": str(amount)},
+                      proposals=[("platform", solution_type, amount, "wait_buyer_and_seller_accept",
+                                  note)])
 
 
 def platform_rule(dispute, in_favour_of: str, at, *, refund_amount=None,
@@ -180,7 +182,8 @@ def platform_rule(dispute, in_favour_of: str, at, *, refund_amount=None,
     else:
         amount = writes.amount_of(dispute.order, refund_amount, ref, positive=True)
     return writes.agree(dispute, "platform_rule", at, actor, None, "platform_arbitrate",
-                  solution=(solution_type, amount, note), extra={"in_favour_of": in_favour_of})
+                        solution=(solution_type, amount, note),
+                        extra={"in_favour_of": in_favour_of})
 
 
 def buyer_cancel(dispute, at, *, actor="rep"):
@@ -188,8 +191,8 @@ def buyer_cancel(dispute, at, *, actor="rep"):
     props = [(p.party, None, None, "reach_cancle", None) for p in dispute.proposals
              if p.status not in ("reached", "perform")]
     return writes.act(dispute, "buyer_cancel", at, actor,
-                {"resolution": "buyer_cancelled", "refund_amount": NONE, "closed_at": at},
-                proposals=props)
+                      {"resolution": "buyer_cancelled", "refund_amount": NONE, "closed_at": at},
+                      proposals=props)
 
 
 def buyer_ship_return(dispute, at, *, tracking_no: str, carrier: str = "", actor="rep"):
@@ -199,15 +202,15 @@ def buyer_ship_return(dispute, at, *, tracking_no: str, carrier: str = "", actor
     carrier = text(carrier, "carrier", ref, max_len=100, required=False)
     at = instant(at, "at", ref)
     return writes.act(dispute, "buyer_ship_return", at, actor, {"return_shipped_at": at},
-                {"carrier": carrier, "tracking_no": tracking_no})
+                      {"carrier": carrier, "tracking_no": tracking_no})
 
 
 def return_timeout(dispute, at, *, actor="rep"):
     """The buyer did not ship the goods back in time (AE-15): no refund."""
     at = instant(at, "at", case_id(dispute))
     return writes.act(dispute, "return_timeout", at, actor,
-                {"resolution": "return_timeout", "refund_amount": NONE, "closed_at": at},
-                by_rule="return_shipment")
+                      {"resolution": "return_timeout", "refund_amount": NONE, "closed_at": at},
+                      by_rule="return_shipment")
 
 
 def seller_confirm_return(dispute, at, *, actor="rep"):
@@ -216,15 +219,15 @@ def seller_confirm_return(dispute, at, *, actor="rep"):
     props = [(p.party, None, None, "perform", None) for p in dispute.proposals
              if p.status == "reached"]
     return writes.act(dispute, "seller_confirm_return", at, actor, {"closed_at": at},
-                {"refund_amount": str(dispute.refund_amount)}, proposals=props)
+                      {"refund_amount": str(dispute.refund_amount)}, proposals=props)
 
 
 def appeal(dispute, at, *, reason: str = "", actor="rep"):
     """The buyer appeals a closed dispute: within AE-14's days, once."""
     at = instant(at, "at", case_id(dispute))
     return writes.act(dispute, "appeal", at, actor, {"appealed_at": at},
-                {"reason": text(reason, "reason", required=False)},
-                check=lambda p, z: rules.check_appeal(dispute, at, p, z))
+                      {"reason": text(reason, "reason", required=False)},
+                      check=lambda p, z: rules.check_appeal(dispute, at, p, z))
 
 
 def submit_proof(dispute, at, *, note: str = "", actor="rep"):
@@ -232,7 +235,7 @@ def submit_proof(dispute, at, *, note: str = "", actor="rep"):
     at = instant(at, "at", case_id(dispute))
     changes = {} if dispute.proof_submitted_at else {"proof_submitted_at": at}
     return writes.act(dispute, "submit_proof", at, actor, changes,
-                {"note": text(note, "note", required=False)})
+                      {"note": text(note, "note", required=False)})
 
 
 def staff_join(dispute, at, *, actor="rep"):
