@@ -61,6 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
     dl.add_argument("--all", action="store_true", help="include settled cases")
     dl.add_argument("--json", action="store_true")
 
+    cal = sub.add_parser("calendar", help="working-day calendar overrides (China)")
+    cal_sub = cal.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
+    cal_list = cal_sub.add_parser("list", help="days the rep has declared")
+    cal_list.add_argument("--json", action="store_true")
+    for name, text in (("work", "declare a working day (e.g. a make-up Saturday)"),
+                       ("off", "declare a day off (e.g. a new public holiday)"),
+                       ("clear", "back to the holiday library's answer")):
+        one = cal_sub.add_parser(name, help=text)
+        one.add_argument("day", help="YYYY-MM-DD")
+        if name != "clear":
+            one.add_argument("--note", default="")
+
     pol = sub.add_parser("policy", help="policy profiles (rule values)")
     pol_sub = pol.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     show = pol_sub.add_parser("show")

@@ -115,9 +115,30 @@ def cmd_policy(args, path) -> int:
     return EXIT_OK
 
 
+def cmd_calendar(args, path) -> int:
+    from app.services import calendar_overrides as cal
+    if args.calendar_command == "list":
+        rows = [{"day": o.day.isoformat(), "working": o.is_working, "note": o.note}
+                for o in cal.list_days()]
+        if args.json:
+            print_json(rows)
+        else:
+            for r in rows:
+                print(f"{r['day']}  {'working day' if r['working'] else 'day off':<12} {r['note']}")
+        return EXIT_OK
+    day = cal.parse_day(args.day)
+    if args.calendar_command == "clear":
+        found = cal.clear_day(day, actor="cli")
+        print(f"{day}: {'back to the holiday library' if found else 'had no override'}")
+        return EXIT_OK
+    cal.set_day(day, args.calendar_command == "work", note=args.note, actor="cli")
+    print(f"{day}: {'working day' if args.calendar_command == 'work' else 'day off'}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "shop": cmd_shop, "import": cmd_import,
-    "export": cmd_export, "cases": cmd_cases, "deadlines": cmd_deadlines, "policy": cmd_policy,
+    "export": cmd_export, "cases": cmd_cases, "calendar": cmd_calendar, "deadlines": cmd_deadlines, "policy": cmd_policy,
 }
 
 __all__ = ["run_command", "COMMANDS"]

@@ -119,3 +119,12 @@ def test_python_dash_m_app_is_the_same_program():
     result = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0 and "deadlines" in result.stdout
+
+
+def test_calendar_override_from_the_command_line(tmp_path, capsys):
+    db = str(tmp_path / "x.db")
+    assert run(capsys, "--db", db, "calendar", "off", "2027-02-08", "--note", "holiday")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "calendar", "list", "--json")
+    assert json.loads(out) == [{"day": "2027-02-08", "working": False, "note": "holiday"}]
+    code, _, err = run(capsys, "--db", db, "calendar", "work", "08/02/2027")
+    assert code == 2 and "not a date" in err
