@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     pset.add_argument("value")
     preset = pol_sub.add_parser("reset")
     preset.add_argument("profile", choices=("aliexpress", "taobao"))
+
+    from app.commands import register_all
+    parser.set_defaults(extra_handlers=register_all(sub))
     return parser
 
 

@@ -13,7 +13,7 @@ def run_command(args) -> int:
     path = resolve_db_path(args.db)
     open_database(path)
     try:
-        handler = COMMANDS[args.command]
+        handler = COMMANDS.get(args.command) or args.extra_handlers[args.command]
         return handler(args, path)
     finally:
         close_database()

@@ -7,14 +7,34 @@ A database from a newer AfterDesk is refused rather than touched.
 
 from __future__ import annotations
 
+import importlib
 import logging
+import pkgutil
+import re
 from datetime import datetime, timezone
-
-from app.migrations import m0001_initial
 
 log = logging.getLogger("afterdesk.migrations")
 
-MIGRATIONS = (m0001_initial,)
+
+def _discover() -> tuple:
+    """Every module named mNNNN_*.py in this package, in version order; each has
+    VERSION (== NNNN), DESCRIPTION and apply(db)."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        match = re.fullmatch(r"m(\d{4})_\w+", info.name)
+        if match:
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            if module.VERSION != int(match.group(1)):
+                raise RuntimeError(f"migration {info.name} declares version {module.VERSION}")
+            found.append(module)
+    found.sort(key=lambda m: m.VERSION)
+    versions = [m.VERSION for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations must be numbered 1, 2, 3... without gaps: {versions}")
+    return tuple(found)
+
+
+MIGRATIONS = _discover()
 LATEST = MIGRATIONS[-1].VERSION
 
 
