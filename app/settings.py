@@ -43,6 +43,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("ui.window_geometry", str, "", "Size and place of the main window (saved on close)"),
     Setting("alerts.lead_times_hours", list, [24, 4, 1],
             "Warn this many hours before a deadline is due", item_type=int),
+    Setting("monitor.apply_platform_rules", bool, True, "Record what the platform does at missed deadlines"),
     Setting("data.db_path", str, "", "Database file; empty means the default in the data folder"),
 )}
 

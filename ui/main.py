@@ -53,6 +53,7 @@ def open_window(app: QApplication, db_path, settings: Settings):
     window = MainWindow(path, settings)
     window.show()
     window.reload_all()
+    window.start_monitor()
     return window
 
 

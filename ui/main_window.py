@@ -10,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.settings import Settings
+from ui.alert_banner import AlertBanner
 from ui.navigation import NavigationList
 from ui.pages import page_specs
 from ui.pages.list_page import ListPage
@@ -45,12 +46,19 @@ class MainWindow(QMainWindow):
                 self.status.declare_count(spec.key, spec.title)
                 page.count_changed.connect(lambda n, key=spec.key: self.status.set_count(key, n))
         self.navigation.page_chosen.connect(self.show_page)
+        self.banner = AlertBanner()
+        self.banner.open_deadlines.connect(lambda: self.show_page("deadlines"))
+        self.monitor = None   # ui.monitor_bridge.MonitorBridge once started
+        self.tray = None
 
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self._make_menus()
         self._restore_geometry()
@@ -88,6 +96,11 @@ class MainWindow(QMainWindow):
 
     def reload_all(self) -> None:
         """Read every list again (at start, and after a change made elsewhere)."""
+        self._reload_pages()
+        if self.monitor is not None:
+            self.monitor.notify_changed()
+
+    def _reload_pages(self) -> None:
         for page in self.pages.values():
             if isinstance(page, ListPage):
                 page.reload()
@@ -96,6 +109,24 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, ListPage):
             page.reload()
+        if self.monitor is not None:
+            self.monitor.notify_changed()
+
+    # --- deadline monitor -------------------------------------------------------------
+    def start_monitor(self, **options) -> None:
+        """Start the deadline monitor (the database is open); it stops when the window closes."""
+        from ui.monitor_bridge import MonitorBridge
+        from ui.tray import make_tray
+        self.monitor = MonitorBridge(self.settings, self, **options)
+        self.monitor.alert.connect(self.banner.show_alert)
+        self.monitor.summary.connect(self.banner.show_summary)
+        self.monitor.error.connect(self.banner.show_error)
+        self.monitor.cases_changed.connect(self._reload_pages)
+        self.tray = make_tray(self)
+        if self.tray is not None:
+            self.monitor.alert.connect(self.tray.show_alert)
+            self.tray.activated.connect(lambda: (self.showNormal(), self.activateWindow()))
+        self.monitor.start()
 
     # --- window geometry -------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -111,4 +142,8 @@ class MainWindow(QMainWindow):
                 self.settings.set("ui.window_geometry", geometry)
             except OSError as exc:
                 log.warning("window size not saved: %s", exc)
+        if self.monitor is not None:
+            self.monitor.stop()
+        if self.tray is not None:
+            self.tray.hide()
         super().closeEvent(event)

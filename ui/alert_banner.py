@@ -1,0 +1,66 @@
+"""The in-app banner above the pages: the latest deadline alert, the start-up summary, or a
+problem of the deadline monitor, with a way to the Deadlines page and a close button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+STYLES = {
+    "info": "QFrame#alertBanner { background: #e8f1fb; border: 1px solid #9cc2e8; }",
+    "alert": "QFrame#alertBanner { background: #fff4d6; border: 1px solid #e0b84a; }",
+    "error": "QFrame#alertBanner { background: #fde8e8; border: 1px solid #e09a9a; }",
+}
+
+
+class AlertBanner(QFrame):
+    open_deadlines = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("alertBanner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.more_label = QLabel()
+        self.show_button = QPushButton(self.tr("Show deadlines"))
+        self.close_button = QPushButton(self.tr("Dismiss"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.more_label)
+        layout.addWidget(self.show_button)
+        layout.addWidget(self.close_button)
+        self.show_button.clicked.connect(self.open_deadlines.emit)
+        self.close_button.clicked.connect(self.dismiss)
+        self.kind = ""
+        self.unseen = 0
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_alert(self, payload: dict) -> None:
+        """A deadline alert; alerts arriving before the rep dismisses add up."""
+        self.unseen += 1
+        self._show("alert", payload.get("text", ""))
+
+    def show_summary(self, text: str) -> None:
+        if self.kind == "alert" and self.isVisible():
+            return   # an alert is more urgent than the summary
+        self._show("info", text)
+
+    def show_error(self, text: str) -> None:
+        self._show("error", text)
+
+    def dismiss(self) -> None:
+        self.unseen = 0
+        self.kind = ""
+        self.hide()
+
+    def _show(self, kind: str, text: str) -> None:
+        self.kind = kind
+        self.setStyleSheet(STYLES[kind])
+        self.label.setText(text)
+        more = self.unseen - 1 if kind == "alert" else 0
+        self.more_label.setText(self.tr("and {0} more").format(more) if more > 0 else "")
+        self.show()
