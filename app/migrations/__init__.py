@@ -18,7 +18,8 @@ log = logging.getLogger("afterdesk.migrations")
 
 def _discover() -> tuple:
     """Every module named mNNNN_*.py in this package, in version order; each has
-    VERSION (== NNNN), DESCRIPTION and apply(db)."""
+    VERSION (== NNNN), DESCRIPTION and apply(db). Numbers may skip (a number reserved for
+    work that did not land); each is applied once, in order."""
     found = []
     for info in pkgutil.iter_modules(__path__):
         match = re.fullmatch(r"m(\d{4})_\w+", info.name)
@@ -29,8 +30,8 @@ def _discover() -> tuple:
             found.append(module)
     found.sort(key=lambda m: m.VERSION)
     versions = [m.VERSION for m in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migrations must be numbered 1, 2, 3... without gaps: {versions}")
+    if len(set(versions)) != len(versions) or not versions or versions[0] != 1:
+        raise RuntimeError(f"migrations must start at 1 and have distinct numbers: {versions}")
     return tuple(found)
 
 
