@@ -324,3 +324,19 @@ def test_set_cause_is_checked_and_audited(completed):
     assert AftersalesRequest.get_by_id(request.id).cause == "carrier"
     assert entries_for("aftersales", request.uid)[-1].detail == {"from": "unknown",
                                                                  "to": "carrier"}
+
+
+def test_tb3_the_order_at_submission_decides_the_timeout_even_if_it_ships_later(shop):
+    order = make_order(shop, "45", status="awaiting_shipment")
+    request = open_on(order, T0)
+    order.status, order.shipped_at = "shipped", T0 + timedelta(hours=10)   # shipped later
+    order.save()
+    with pytest.raises(RuleRefusal) as info:
+        aftersales.auto_agree(request, T0 + timedelta(hours=48))            # rule TB-3: 48 h
+    assert info.value.rule == "TB-3"
+    aftersales.auto_agree(request, T0 + timedelta(hours=48) + SECOND)
+    assert request.state == "success"
+    from app.services import deadlines
+    [item] = [d for d in deadlines.case_deadlines(f"A-{request.id}", T0 + DAY)
+              if d.kind == "seller_action"]
+    assert item.due_at == T0 + timedelta(hours=48)       # the deadline list agrees

@@ -1,6 +1,8 @@
-"""Invariants of the deadline engine over generated cases, orders and conversations:
-no deadline falls due before its trigger instant, and for a fixed case a deadline's state
-only moves forward in time (pending -> missed; met stays met; nothing comes back)."""
+"""Invariants of the deadline engine over generated cases, orders and conversations,
+evaluated "as of" each instant (app.services.as_of): no deadline falls due before its
+trigger instant; the answer at `at` depends only on the facts up to `at` (a world where the
+later facts never happened gives the same answer); and for a fixed case a deadline's state
+only moves forward in time (pending -> met or missed or gone; met and missed stay)."""
 
 from datetime import timedelta
 from types import SimpleNamespace
@@ -13,6 +15,7 @@ from app.rules.calendar import WorkingCalendar
 from app.rules.engine import (ShopContext, case_deadlines, conversation_deadlines, next_due,
                               order_deadlines)
 from app.rules.policy import Profile
+from app.services import as_of
 from tests.factories import utc
 
 T0 = utc(2026, 1, 20, 3, 0, 0)
@@ -80,50 +83,108 @@ moments = st.lists(st.integers(min_value=-3600, max_value=3 * HORIZON), min_size
                                                      T0 - timedelta(seconds=-x) for x in xs))
 
 
-def assert_invariants(evaluate, ats):
+RESTARTABLE = ("seller_response", "seller_action")
+
+
+def truncated(record, at):
+    """The same record in a world where nothing happened after `at` (the buyer's last change
+    and the latest submission fall back to the opening when they came later)."""
+    values = {k: (None if hasattr(v, "tzinfo") and v is not None and v > at else v)
+              for k, v in vars(record).items()}
+    for name in ("buyer_changed_at", "submitted_at"):
+        if name in values and values[name] is None:
+            values[name] = values["opened_at"]
+    return SimpleNamespace(**values)
+
+
+def assert_invariants(evaluate, ats, world=None, trigger=None):
+    """`evaluate(at)` answers from the as-of view; `world(at)` from a record truncated at
+    `at`: both must agree (rule of "as of": later facts have not happened). `trigger(at)` is
+    the restartable clock's trigger at `at` (the buyer's last change, the last submission)."""
     history: dict[tuple, list[str]] = {}
-    kinds_seen = None
     for at in ats:
         items = evaluate(at)
-        kinds = sorted((d.rule, d.kind) for d in items)
-        # which clocks apply depends on the facts, never on `at`
-        assert kinds_seen is None or kinds == kinds_seen
-        kinds_seen = kinds
+        if world is not None:
+            assert items == world(at)
+        shown = set()
         for d in items:
             assert d.starts_at is not None and d.due_at >= d.starts_at
             assert d.state in ("pending", "met", "missed")
             assert d.state != "pending" or at <= d.due_at
-            history.setdefault((d.rule, d.kind), []).append(d.state)
+            # a clock is one trigger of one rule: a restart (AE-3, TB-3) is a new clock
+            shown.add((d.rule, d.kind, d.starts_at))
+            history.setdefault((d.rule, d.kind, d.starts_at), []).append(d.state)
+        for key, states in history.items():
+            # the buyer's change (AE-3) or resubmission (TB-3) moved this clock's trigger
+            restarted = (key[1] in RESTARTABLE and trigger is not None
+                         and trigger(at) is not None and trigger(at) > key[2])
+            if key not in shown and states[-1] not in ("gone", "replaced"):
+                states.append("replaced" if restarted else "gone")
         due = next_due(items)
         assert due is None or due >= at
     for states in history.values():
-        if "met" in states:
-            assert set(states) == {"met"}
-        if "missed" in states:
-            assert "pending" not in states[states.index("missed"):]
+        settled = [s for s in states if s in ("pending", "met", "missed")]
+        if "met" in settled:                           # met stays met
+            assert set(settled[settled.index("met"):]) == {"met"}
+        if "missed" in settled:                        # missed stays missed
+            assert set(settled[settled.index("missed"):]) == {"missed"}
+        if "met" in states or "missed" in states:      # a settled clock never disappears
+            first = min(states.index(s) for s in ("met", "missed") if s in states)
+            assert "gone" not in states[first:]        # (unless a restart replaced it)
+
+
+def dispute_at(dispute, order, ctx):
+    return lambda at: [] if dispute.opened_at > at else case_deadlines(
+        as_of.dispute_view(dispute, [], at), order, ctx, at)
 
 
 @given(disputes(), profiles("aliexpress"), moments)
 def test_property_dispute_deadlines(dispute, ctx, ats):
     order = SimpleNamespace(order_no="1")
-    assert_invariants(lambda at: case_deadlines(dispute, order, ctx, at), ats)
-    for d in case_deadlines(dispute, order, ctx, ats[0]):
+    assert_invariants(dispute_at(dispute, order, ctx), ats,
+                      lambda at: [] if dispute.opened_at > at else
+                      case_deadlines(truncated(dispute, at), order, ctx, at),
+                      lambda at: truncated(dispute, at).buyer_changed_at)
+    for d in case_deadlines(dispute, order, ctx, ats[-1]):
         assert d.due_at >= dispute.first_request_at   # nothing due before the dispute began
 
 
 @given(requests(), orders(), profiles("taobao"), moments)
 def test_property_request_deadlines(request, order, ctx, ats):
-    assert_invariants(lambda at: case_deadlines(request, order, ctx, at), ats)
+    def evaluate(at):
+        view = as_of.request_view(request, [], at)
+        return [] if view is None else case_deadlines(view, as_of.order_view(order, at), ctx, at)
+
+    assert_invariants(evaluate, ats, trigger=lambda at: truncated(request, at).submitted_at)
 
 
 @given(orders(), st.sampled_from(["aliexpress", "taobao"]).flatmap(profiles), moments,
        st.one_of(st.none(), offsets))
 def test_property_order_deadlines(order, ctx, ats, request_opened):
     opened = instant(request_opened)
-    assert_invariants(lambda at: order_deadlines(order, ctx, at, aftersales_opened_at=opened), ats)
+
+    def evaluate(at):
+        known = opened if opened is not None and opened <= at else None
+        return order_deadlines(as_of.order_view(order, at), ctx, at, aftersales_opened_at=known)
+
+    assert_invariants(evaluate, ats)
 
 
 @given(st.booleans(), offsets, profiles("taobao"), moments)
 def test_property_reply_due(replied, last_in, ctx, ats):
     conv = SimpleNamespace(id=3, is_replied=replied, last_inbound_at=instant(last_in))
     assert_invariants(lambda at: conversation_deadlines(conv, ctx, at), ats)
+
+
+@given(disputes(), profiles("aliexpress"), moments, offsets)
+def test_property_later_facts_do_not_change_the_answer_at_an_instant(dispute, ctx, ats, shift):
+    """Moving every fact that came after `at` (to another later instant, or away) leaves
+    the deadlines at `at` unchanged."""
+    order = SimpleNamespace(order_no="1")
+    at = ats[0]
+    if dispute.opened_at > at:
+        return
+    moved = SimpleNamespace(**{k: (v + timedelta(seconds=shift) if hasattr(v, "tzinfo")
+                                   and v is not None and v > at else v)
+                               for k, v in vars(dispute).items()})
+    assert dispute_at(dispute, order, ctx)(at) == dispute_at(moved, order, ctx)(at)

@@ -141,6 +141,49 @@ def test_ae6_auto_escalation_on_day_16_unless_agreed_before():
     assert state(system, "auto_escalation", DUE15 + SEC) == "missed"
 
 
+def test_ae6_met_only_by_an_agreement():
+    at = DUE15 + timedelta(days=5)
+    returned = dispute(state="awaiting_return", seller_responded_at=T0 + timedelta(days=1),
+                       return_agreed_at=T0 + timedelta(days=2), resolution="negotiation_consensus")
+    assert state(returned, "auto_escalation", at) == "met"
+    # the seller's time-out or a platform ruling closed it without agreement: missed
+    timeout = dispute(state="resolved", closed_at=T0 + timedelta(days=5, seconds=1),
+                      resolution="seller_response_timeout")
+    assert state(timeout, "auto_escalation", at) == "missed"
+    assert state(timeout, "auto_escalation", T0 + timedelta(days=6)) == "missed"
+    assert state(timeout, "auto_escalation", T0 + timedelta(days=4)) == "pending"  # not yet
+    ruled = dispute(state="resolved", escalated_at=T0 + timedelta(days=4), escalated_by="buyer",
+                    closed_at=T0 + timedelta(days=6), resolution="platform_arbitrate")
+    assert item(ruled, "auto_escalation", at) is None          # the buyer escalated first
+
+
+def test_ae6_gone_when_the_buyer_cancelled_first_missed_once_the_system_escalated():
+    cancelled = dispute(state="cancelled", closed_at=T0 + timedelta(days=3),
+                        resolution="buyer_cancelled")
+    assert item(cancelled, "auto_escalation", DUE15 + SEC) is None
+    system = dispute(state="escalated", escalated_at=DUE15 + SEC, escalated_by="system")
+    assert state(system, "auto_escalation", DUE15 + SEC) == "missed"
+    assert state(system, "auto_escalation", DUE15 + timedelta(days=9)) == "missed"
+    assert state(system, "auto_escalation", DUE15) == "pending"   # before it happened
+
+
+def test_ae6_an_agreement_appealed_and_ruled_later_stays_met():
+    # the as-of view carries the first resolution; the ruling after the appeal replaced it
+    d = dispute(state="resolved", closed_at=T0 + timedelta(days=2), resolution="platform_arbitrate",
+                appealed_at=T0 + timedelta(days=3), first_resolution="negotiation_consensus")
+    assert state(d, "auto_escalation", DUE15 + SEC) == "met"
+
+
+def test_ae4_not_missed_when_the_parties_agreed_before_staff_were_needed():
+    agreed = dispute(state="awaiting_return", seller_responded_at=T0 + timedelta(days=1),
+                     return_agreed_at=T0 + timedelta(days=1))
+    assert item(agreed, "staff_intervene", DUE4 + timedelta(days=5)) is None
+    closed = dispute(state="resolved", closed_at=T0 + timedelta(days=2),
+                     resolution="negotiation_consensus")
+    assert item(closed, "staff_intervene", DUE4 + SEC) is None
+    assert state(agreed, "staff_intervene", T0) == "pending"      # before the agreement
+
+
 def test_ae6_gone_once_the_buyer_escalated_first():
     d = dispute(state="escalated", escalated_at=T0 + timedelta(days=5), escalated_by="buyer")
     assert item(d, "auto_escalation", T0 + timedelta(days=6)) is None
@@ -219,6 +262,14 @@ def test_ae14_appeal_window_after_a_resolved_dispute():
     assert state(d, "appeal_window", APPEAL_DUE + SEC) == "missed"
 
 
+def test_ae14_no_new_window_once_appealed():
+    d = dispute(state="resolved", seller_responded_at=T0, closed_at=CLOSED,
+                resolution="platform_arbitrate", appealed_at=CLOSED + timedelta(days=2))
+    windows = [x for x in case_deadlines(d, ORDER, ctx(), APPEAL_DUE + timedelta(days=5))
+               if x.rule == "AE-14"]
+    assert [(w.starts_at, w.state) for w in windows] == [(CLOSED, "met")]
+
+
 def test_ae14_no_appeal_window_for_a_cancelled_dispute():
     d = dispute(state="cancelled", closed_at=CLOSED, resolution="buyer_cancelled")
     assert item(d, "appeal_window", CLOSED) is None
@@ -244,7 +295,10 @@ def test_next_due_is_the_earliest_pending_deadline_the_shop_acts_on():
     context = ctx()
     assert next_due(case_deadlines(dispute(), ORDER, context, T0)) == DUE3
     answered = dispute(state="negotiating", seller_responded_at=T0 + timedelta(hours=1))
-    assert next_due(case_deadlines(answered, ORDER, context, T0)) == DUE15  # AE-6
+    assert next_due(case_deadlines(answered, ORDER, context, T0 + timedelta(hours=1))) == \
+        DUE15  # AE-6
+    # an answer given after `at` has not happened at `at`: AE-3 is still pending then
+    assert next_due(case_deadlines(answered, ORDER, context, T0)) == DUE3
     assert next_due(case_deadlines(escalated(), ORDER, context, ESC)) == PROOF_DUE
     done = dispute(state="resolved", seller_responded_at=T0, closed_at=CLOSED)
     assert next_due(case_deadlines(done, ORDER, context, CLOSED)) is None

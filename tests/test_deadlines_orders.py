@@ -18,7 +18,7 @@ TB = ShopContext("tb", "taobao", Profile("taobao"), WorkingCalendar())
 def order(**facts):
     base = dict(order_no="8000000000000001", status="shipped", is_virtual=False, paid_at=T0,
                 shipped_at=T0, confirmed_at=None, completed_at=None, closed_at=None,
-                promised_days=20, confirm_extension_days=0)
+                promised_days=20, confirm_extension_days=0, destination_country="BR")
     base.update(facts)
     return SimpleNamespace(**base)
 
@@ -31,34 +31,57 @@ def by_kind(items, kind):
 
 # rule AE-11 --------------------------------------------------------------------------------
 
-def test_ae11_confirmation_window_and_extension_advice_five_days_before_its_end():
-    items = order_deadlines(order(), AE, T0)
-    window, advice = by_kind(items, "confirmation_window"), by_kind(items, "extension_advice")
-    assert (window.rule, window.due_at, window.informational) == \
-        ("AE-11", utc(2026, 3, 22, 2, 0, 0), True)
-    assert (advice.rule, advice.due_at, advice.informational) == \
-        ("AE-11", utc(2026, 3, 17, 2, 0, 0), False)
+END = utc(2026, 3, 22, 2, 0, 0)          # shipped T0 + 20 promised days
+ADVISE = utc(2026, 3, 17, 2, 0, 0)       # END - 5 days
+
+
+def test_ae11_confirmation_window_and_extension_advice_in_its_last_five_days():
+    window = by_kind(order_deadlines(order(), AE, T0), "confirmation_window")
+    assert (window.rule, window.due_at, window.informational) == ("AE-11", END, True)
+    assert by_kind(order_deadlines(order(), AE, ADVISE - SEC), "extension_advice") is None
+    advice = by_kind(order_deadlines(order(), AE, ADVISE), "extension_advice")
+    assert (advice.rule, advice.starts_at, advice.due_at, advice.informational) == \
+        ("AE-11", ADVISE, END, False)
     assert "30 days" in advice.action
     assert (advice.subject, advice.case_id, advice.order_no) == ("order", None, "8000000000000001")
 
 
-def test_ae11_advice_pending_at_its_instant_missed_one_second_after():
-    due = utc(2026, 3, 17, 2, 0, 0)
-    assert by_kind(order_deadlines(order(), AE, due), "extension_advice").state == "pending"
-    assert by_kind(order_deadlines(order(), AE, due + SEC), "extension_advice").state == "missed"
+def test_ae11_advice_pending_through_the_last_five_days_missed_after_the_window():
+    for at in (ADVISE, ADVISE + timedelta(days=3), END):
+        assert by_kind(order_deadlines(order(), AE, at), "extension_advice").state == "pending"
+    assert by_kind(order_deadlines(order(), AE, END + SEC), "extension_advice").state == "missed"
+    assert by_kind(order_deadlines(order(), AE, END + SEC), "confirmation_window").state == \
+        "missed"
 
 
 def test_ae11_an_extension_moves_the_window():
-    items = order_deadlines(order(confirm_extension_days=30), AE, T0)
+    items = order_deadlines(order(confirm_extension_days=30), AE, utc(2026, 4, 16, 2, 0, 0))
     assert by_kind(items, "confirmation_window").due_at == utc(2026, 4, 21, 2, 0, 0)
-    assert by_kind(items, "extension_advice").due_at == utc(2026, 4, 16, 2, 0, 0)
+    advice = by_kind(items, "extension_advice")
+    assert (advice.starts_at, advice.due_at) == (utc(2026, 4, 16, 2, 0, 0),
+                                                 utc(2026, 4, 21, 2, 0, 0))
 
 
 def test_ae11_short_promise_advises_from_shipment_and_confirmed_orders_have_no_clock():
-    assert by_kind(order_deadlines(order(promised_days=3), AE, T0), "extension_advice").due_at == T0
+    advice = by_kind(order_deadlines(order(promised_days=3), AE, T0), "extension_advice")
+    assert (advice.starts_at, advice.due_at) == (T0, T0 + timedelta(days=3))
     assert order_deadlines(order(confirmed_at=T0 + timedelta(days=4)), AE, T0) == []
     assert order_deadlines(order(status="completed", completed_at=T0), AE, T0) == []
     assert order_deadlines(order(promised_days=None), AE, T0) == []
+
+
+def test_ae11_brazil_promise_counts_at_most_the_brazil_limit():
+    brazil = order(promised_days=150, destination_country="BR")
+    window = by_kind(order_deadlines(brazil, AE, T0), "confirmation_window")
+    assert window.due_at == T0 + timedelta(days=120)                  # capped
+    other = order(promised_days=150, destination_country="US")
+    assert by_kind(order_deadlines(other, AE, T0), "confirmation_window").due_at == \
+        T0 + timedelta(days=150)
+    limited = ShopContext("ae", "aliexpress",
+                          Profile("aliexpress", {"delivery_limit_brazil": "90"}),
+                          WorkingCalendar())
+    assert by_kind(order_deadlines(brazil, limited, T0), "confirmation_window").due_at == \
+        T0 + timedelta(days=90)
 
 
 # rule TB-5 ship-by -------------------------------------------------------------------------

@@ -54,7 +54,11 @@ def test_settled_cases_only_with_include_settled(shops):
     d = make_dispute(make_order(ae, "1"), state="resolved", seller_responded_at=T0,
                      closed_at=T0 + timedelta(days=1), resolution="negotiation_consensus")
     at = T0 + timedelta(days=2)
-    assert not [i for i in deadlines.deadlines_at(at) if i.case_id == f"D-{d.id}"]
+    # rule AE-14: of a resolved dispute only the buyer's pending appeal window is listed
+    listed = [i for i in deadlines.deadlines_at(at) if i.case_id == f"D-{d.id}"]
+    assert [(i.rule, i.state, i.informational) for i in listed] == [("AE-14", "pending", True)]
+    after = T0 + timedelta(days=8, seconds=1)
+    assert not [i for i in deadlines.deadlines_at(after) if i.case_id == f"D-{d.id}"]
     settled = [i for i in deadlines.deadlines_at(at, include_settled=True)
                if i.case_id == f"D-{d.id}"]
     assert {(i.rule, i.state) for i in settled} >= {("AE-3", "met"), ("AE-14", "pending")}
@@ -96,8 +100,14 @@ def test_aliexpress_order_in_transit_shows_the_extension_advice(shops):
     make_order(ae, "moving", promised_days=20)
     make_order(ae, "no-promise")
     items = [i for i in deadlines.deadlines_at(T0) if i.subject == "order"]
-    assert {(i.order_no, i.kind) for i in items} == \
-        {("moving", "confirmation_window"), ("moving", "extension_advice")}
+    assert {(i.order_no, i.kind) for i in items} == {("moving", "confirmation_window")}
+    # rule AE-11: the advice is listed in the last five days of the window, while pending
+    items = [i for i in deadlines.deadlines_at(T0 + timedelta(days=16)) if i.subject == "order"]
+    assert {(i.order_no, i.kind, i.due_at) for i in items} == \
+        {("moving", "confirmation_window", T0 + timedelta(days=20)),
+         ("moving", "extension_advice", T0 + timedelta(days=20))}
+    assert not [i for i in deadlines.deadlines_at(T0 + timedelta(days=20, seconds=1))
+                if i.subject == "order"]
 
 
 def test_case_deadlines_of_one_case_and_bad_ids(shops):
@@ -155,23 +165,57 @@ def test_calendar_override_moves_the_platform_action_due(shops):
 def test_loading_takes_a_handful_of_queries_however_many_cases(shops):
     ae, tb = shops
     buyer = make_buyer(tb)
-    for n in range(12):
-        make_dispute(make_order(ae, f"ae{n}", promised_days=30))
-        make_request(make_order(tb, f"tb{n}", status="completed", completed_at=T0))
-        asked = make_order(tb, f"c{n}", status="awaiting_shipment")
-        Conversation.create(shop=tb, buyer=buyer, channel="im", created_at=T0, last_inbound_at=T0,
-                            is_replied=False, order=asked)
-    counted = []
-    original = database.execute_sql
 
-    def counting(sql, *args, **kwargs):
-        counted.append(sql)
-        return original(sql, *args, **kwargs)
+    def add_cases(first, count):
+        for n in range(first, first + count):
+            make_dispute(make_order(ae, f"ae{n}", promised_days=30))
+            make_request(make_order(tb, f"tb{n}", status="completed", completed_at=T0))
+            asked = make_order(tb, f"c{n}", status="awaiting_shipment")
+            Conversation.create(shop=tb, buyer=buyer, channel="im", created_at=T0,
+                                last_inbound_at=T0, is_replied=False, order=asked)
 
-    database.execute_sql = counting
-    try:
-        items = deadlines.deadlines_at(T0 + timedelta(hours=1))
-    finally:
-        del database.execute_sql
+    def queries():
+        counted = []
+        original = database.execute_sql
+
+        def counting(sql, *args, **kwargs):
+            counted.append(sql)
+            return original(sql, *args, **kwargs)
+
+        database.execute_sql = counting
+        try:
+            items = deadlines.deadlines_at(T0 + timedelta(hours=1))
+        finally:
+            del database.execute_sql
+        return items, counted
+
+    add_cases(0, 2)
+    _, few = queries()
+    add_cases(2, 10)
+    items, many = queries()
     assert len(items) > 12 * 4
-    assert 3 <= len(counted) <= 10, counted
+    # one query per kind of fact (cases, their events, orders, conversations, shops,
+    # policy, calendar, follow-up and complaint facts), never one per case
+    assert len(many) == len(few) and 3 <= len(many) <= 14, many
+
+
+def test_case_list_orders_by_the_live_next_due_not_the_stored_column(shops):
+    from app.services.cases import list_cases
+    ae, tb = shops
+    # stored next_due_at values are stale and in the wrong order on purpose
+    answered = make_dispute(make_order(ae, "1"), state="negotiating",
+                            seller_responded_at=T0 + timedelta(hours=1),
+                            next_due_at=T0 + timedelta(days=1))
+    waiting = make_dispute(make_order(ae, "2"), next_due_at=T0 + timedelta(days=30))
+    request = make_request(make_order(tb, "3", status="awaiting_shipment"),
+                           next_due_at=T0 + timedelta(days=60))
+    done = make_dispute(make_order(ae, "4"), state="resolved", closed_at=T0 + timedelta(hours=2),
+                        resolution="negotiation_consensus", next_due_at=T0)
+    at = T0 + timedelta(hours=3)
+    rows = list_cases(at)
+    assert [r.id for r in rows] == [f"A-{request.id}", f"D-{waiting.id}", f"D-{answered.id}",
+                                    f"D-{done.id}"]                         # rule AE-10
+    assert [r.next_due_at for r in rows] == [T0 + timedelta(hours=48),      # rule TB-3
+                                             T0 + timedelta(days=5),        # rule AE-3
+                                             T0 + timedelta(days=15),       # rule AE-6
+                                             None]

@@ -217,14 +217,25 @@ def test_ae17_does_not_hold_a_buyer_who_has_the_goods(shop):
     assert disputes.buyer_escalate(dispute, OPEN + 4 * DAY).state == "escalated"
 
 
-def test_ae6_system_escalates_from_day_sixteen(order):
+def test_ae6_system_escalates_only_after_the_due_instant(order):
     dispute = disputes.seller_refuse(open_on(order), "no", OPEN + DAY)
-    with pytest.raises(RuleRefusal, match="not before") as info:
-        disputes.auto_escalate(dispute, OPEN + 15 * DAY - SECOND)
-    assert info.value.rule == "AE-6"
-    disputes.auto_escalate(dispute, OPEN + 15 * DAY)
+    before = counts()
+    for early in (OPEN + 15 * DAY - SECOND, OPEN + 15 * DAY):   # t0 + 15 days is still in time
+        with pytest.raises(RuleRefusal, match="not before") as info:
+            disputes.auto_escalate(dispute, early)
+        assert info.value.rule == "AE-6"
+    assert counts() == before
+    disputes.auto_escalate(dispute, OPEN + 15 * DAY + SECOND)
     event = dispute.events.order_by(DisputeEvent.id.desc()).first()
     assert (dispute.escalated_by, event.actor, event.by_rule) == ("system", "system", "AE-6")
+
+
+def test_ae5_ae6_the_buyer_may_escalate_at_the_due_instant_the_system_only_after(order):
+    dispute = disputes.seller_refuse(open_on(order), "no", OPEN + DAY)
+    with pytest.raises(RuleRefusal):
+        disputes.auto_escalate(dispute, OPEN + 15 * DAY)
+    disputes.buyer_escalate(dispute, OPEN + 15 * DAY)            # rule AE-5, day 15 included
+    assert (dispute.state, dispute.escalated_by) == ("escalated", "buyer")
 
 
 # --- escalated: three proposals, the ruling, AE-14 appeal ------------------------------------
@@ -344,3 +355,36 @@ def test_ae2_some_reasons_do_not_count_toward_the_rate():
     reasons = ["Quality problem", "Easy return", "Shipping method was not as described",
                "Item not received"]
     assert rate_counts(reasons, profile) == (4, 2)
+
+
+# --- fixes: AE-3 proof, AE-14 first closure --------------------------------------------------
+
+def test_ae3_a_proof_is_not_a_response_to_the_buyer(order):
+    from app.services import deadlines
+    dispute = disputes.submit_proof(open_on(order), OPEN + DAY, note="tracking")
+    assert dispute.seller_responded_at is None
+    [item] = [d for d in deadlines.case_deadlines(f"D-{dispute.id}", OPEN + 2 * DAY)
+              if d.rule == "AE-3"]
+    assert item.state == "pending"
+    with pytest.raises(RuleRefusal, match="may respond until"):
+        disputes.seller_response_timeout(dispute, OPEN + 5 * DAY)
+    disputes.seller_refuse(dispute, "no", OPEN + 2 * DAY)
+    assert dispute.seller_responded_at == OPEN + 2 * DAY
+
+
+def test_ae14_the_ruling_on_an_appeal_keeps_the_first_closure_and_opens_no_new_window(order):
+    from app.services import deadlines
+    dispute = disputes.platform_rule(escalated(order), "seller", OPEN + 6 * DAY)
+    first = dispute.closed_at
+    disputes.appeal(dispute, first + 2 * DAY)
+    disputes.platform_rule(dispute, "buyer", first + 4 * DAY, refund_amount="12.00")
+    stored = Dispute.get_by_id(dispute.id)
+    assert (stored.state, stored.closed_at, stored.resolution) == \
+        ("resolved", first, "platform_arbitrate")
+    last = dispute.events.order_by(DisputeEvent.id.desc()).first()
+    assert last.detail["closed_at"] == (first + 4 * DAY).strftime("%Y-%m-%dT%H:%M:%SZ")
+    later = first + 9 * DAY        # inside a window that a new closure would have opened
+    windows = [d for d in deadlines.case_deadlines(f"D-{dispute.id}", later)
+               if d.rule == "AE-14"]
+    assert [(d.starts_at, d.state) for d in windows] == [(first, "met")]
+    assert not [d for d in deadlines.deadlines_at(later) if d.case_id == f"D-{dispute.id}"]

@@ -13,8 +13,8 @@ from app.services.errors import InvalidInput
 # Every rule ID with a value in RULES.md must be present in its profile.
 EXPECTED_RULES = {
     "aliexpress": {"AE-2", "AE-3", "AE-4", "AE-5", "AE-6", "AE-7", "AE-8", "AE-11", "AE-12",
-                   "AE-14", "AE-15", "AE-16", "AE-17", "GEN-7", "HOUSE-1"},
-    "taobao": {"TB-1", "TB-2", "TB-3", "TB-4", "TB-5", "TB-6", "TB-7", "GEN-7", "HOUSE-1"},
+                   "AE-14", "AE-15", "AE-16", "AE-17", "GEN-4", "GEN-7", "HOUSE-1"},
+    "taobao": {"TB-1", "TB-2", "TB-3", "TB-4", "TB-5", "TB-6", "TB-7", "GEN-4", "GEN-7", "HOUSE-1"},
 }
 
 

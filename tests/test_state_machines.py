@@ -153,7 +153,7 @@ class DisputeDriver:
         t0 = d.first_request_at
         return {
             "buyer_escalate": max(at, t0 + 3 * DAY),                       # rule AE-5
-            "auto_escalate": max(at, t0 + 15 * DAY),                       # rule AE-6
+            "auto_escalate": max(at, t0 + 15 * DAY + SECOND),              # rule AE-6
             "seller_response_timeout": max(at, d.buyer_changed_at + 5 * DAY + SECOND),  # AE-3
             "return_timeout": max(at, (d.return_agreed_at or at) + 10 * DAY + SECOND),  # AE-15
         }.get(action, at)

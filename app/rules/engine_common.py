@@ -29,18 +29,28 @@ class ShopContext:
 
 def judge(due: datetime, at: datetime, *, done_at: datetime | None = None,
           stopped_at: datetime | None = None) -> str | None:
-    """The state of a deadline at `at`.
+    """The state of a deadline at `at`, from the facts known at `at` only.
 
     - done (the action that meets it happened): met at or before `due`, missed after;
     - the clock stopped without the action at or before `due` (the case moved on, e.g. the
       buyer cancelled): None, the deadline no longer applies and is not shown;
     - otherwise pending up to and including `due`, missed from due + 1 s.
+
+    An action or a stop later than `at` has not happened yet at `at` and is ignored: the
+    services hand the engine an as-of view (app.services.as_of) where such facts are None
+    anyway; this keeps a later fact from leaking in when a caller passes the live record.
     """
+    done_at, stopped_at = known(done_at, at), known(stopped_at, at)
     if done_at is not None:
         return "met" if done_at <= due else "missed"
     if stopped_at is not None and stopped_at <= due:
         return None
     return "pending" if at <= due else "missed"
+
+
+def known(instant: datetime | None, at: datetime) -> datetime | None:
+    """`instant` when it had happened by `at`, else None (a fact of the future at `at`)."""
+    return instant if instant is not None and instant <= at else None
 
 
 def earliest(*instants: datetime | None) -> datetime | None:

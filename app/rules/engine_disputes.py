@@ -11,10 +11,15 @@ from datetime import datetime
 
 from app.rules.calendar import add_working_days
 from app.rules.deadline import Deadline
-from app.rules.engine_common import Builder, ShopContext, earliest, judge, not_before
+from app.rules.engine_common import (Builder, ShopContext, earliest, judge, known,
+                                     not_before)
 
 AWAITING_SELLER = "awaiting_seller"
 CLOSED_WITH_APPEAL = ("resolved", "appealed")   # states after a closure the buyer may appeal
+# Resolutions (vocab.RESOLUTIONS) the clocks tell apart.
+CONSENSUS = "negotiation_consensus"
+BUYER_CANCELLED = "buyer_cancelled"
+CLOSED_WITHOUT_AGREEMENT = ("seller_response_timeout", "platform_arbitrate")
 
 
 def dispute_deadlines(dispute, order, ctx: ShopContext, at: datetime) -> list[Deadline]:
@@ -27,7 +32,7 @@ def dispute_deadlines(dispute, order, ctx: ShopContext, at: datetime) -> list[De
     _staff_intervene(b, dispute, at)
     _escalation_window(b, dispute, at)
     _auto_escalation(b, dispute, at)
-    if dispute.escalated_at is not None:
+    if known(dispute.escalated_at, at) is not None:
         _platform_action(b, dispute, at)
         _judgement_steps(b, dispute, at)
     _return_shipment(b, dispute, at)
@@ -52,21 +57,24 @@ def _seller_response(b: Builder, d, at: datetime) -> None:
 
 
 def _staff_intervene(b: Builder, d, at: datetime) -> None:
-    # rule AE-4: the platform's own clock, shown for information.
+    # rule AE-4: the platform's own clock, shown for information. A dispute settled by
+    # agreement (return agreed or closed) before staff were needed leaves it behind.
     due = d.opened_at + b.ctx.profile.duration("staff_intervene")
+    settled = earliest(not_before(d.closed_at, d.opened_at),
+                       not_before(d.return_agreed_at, d.opened_at))
     b.add("staff_intervene", due=due, starts_at=d.opened_at, informational=True,
-          state=judge(due, at, done_at=d.staff_joined_at,
-                      stopped_at=not_before(d.closed_at, d.opened_at)),
+          state=judge(due, at, done_at=d.staff_joined_at, stopped_at=settled),
           label="Platform dispute staff step in")
 
 
 def _escalation_window(b: Builder, d, at: datetime) -> None:
-    # rule AE-5: the buyer may escalate from day 4 to day 15 after the first refund request.
-    # starts_at is when the window opens; due_at when it closes. Met when the buyer used it.
+    # rule AE-5: the buyer may escalate from day 4 to day 15 after the first refund request
+    # (due at t0 + 15 x 24 h, included). starts_at is when the window opens; due_at when it
+    # closes. Met when the buyer used it; an agreement or a cancellation first ends it.
     t0 = d.first_request_at
     opens = t0 + b.ctx.profile.duration("buyer_escalation_opens")
     due = t0 + b.ctx.profile.duration("buyer_escalation_closes")
-    by_buyer = d.escalated_at if d.escalated_by != "system" else None
+    by_buyer = known(d.escalated_at, at) if d.escalated_by != "system" else None
     agreed = earliest(not_before(d.return_agreed_at, t0), not_before(d.closed_at, t0))
     if by_buyer is not None and agreed is not None and agreed < by_buyer:
         by_buyer = None
@@ -76,18 +84,47 @@ def _escalation_window(b: Builder, d, at: datetime) -> None:
           label="The buyer may escalate the dispute to the platform")
 
 
+def first_resolution(d) -> str | None:
+    """How the dispute closed the first time: an as-of view carries it (a ruling after an
+    appeal replaces `resolution`); a plain record falls back to its resolution."""
+    return getattr(d, "first_resolution", None) or d.resolution
+
+
+def agreement_at(d, at: datetime) -> datetime | None:
+    """When buyer and seller agreed, as known at `at`: a return agreed, or a closure by
+    agreement (negotiation_consensus; a closure whose resolution is not recorded counts
+    as one)."""
+    t0 = d.first_request_at
+    closed = known(not_before(d.closed_at, t0), at)
+    by_consensus = closed if first_resolution(d) in (CONSENSUS, None) else None
+    return earliest(known(not_before(d.return_agreed_at, t0), at), by_consensus)
+
+
 def _auto_escalation(b: Builder, d, at: datetime) -> None:
-    # rule AE-6: with no agreement the system escalates; the buyer escalating or cancelling
-    # first ends this clock.
+    # rule AE-6: with no agreement by t0 + 15 days the system escalates (from due + 1 s).
+    # Met only by an agreement at or before due; gone when the buyer cancelled or escalated
+    # first; missed once the system escalated (whatever `at`), or when the seller's time-out
+    # or a platform ruling closed the dispute without agreement.
     t0 = d.first_request_at
     due = t0 + b.ctx.profile.duration("auto_escalation")
-    agreed = earliest(not_before(d.return_agreed_at, t0), not_before(d.closed_at, t0))
-    esc = d.escalated_at
-    if (esc is not None and d.escalated_by != "system" and esc <= due
-            and (agreed is None or esc < agreed)):
-        return  # the buyer escalated first: AE-7 and AE-8 take over
-    done = agreed if agreed is not None and (esc is None or agreed < esc) else None
-    b.add("auto_escalation", due=due, starts_at=t0, state=judge(due, at, done_at=done),
+    agreed = agreement_at(d, at)
+    esc = known(d.escalated_at, at)
+    by_system = esc if d.escalated_by == "system" else None
+    closed = known(not_before(d.closed_at, t0), at)
+    how = first_resolution(d)
+    by_buyer = earliest(esc if d.escalated_by != "system" else None,
+                        closed if how == BUYER_CANCELLED else None)
+    failed = earliest(by_system, closed if how in CLOSED_WITHOUT_AGREEMENT else None)
+    first = earliest(agreed, by_buyer, failed)
+    if first is None:
+        state = judge(due, at)
+    elif first == agreed:
+        state = judge(due, at, done_at=agreed)
+    elif first == by_buyer:
+        state = judge(due, at, stopped_at=by_buyer)   # gone, or missed when after due
+    else:
+        state = "missed"
+    b.add("auto_escalation", due=due, starts_at=t0, state=state,
           label="Reach an agreement before the platform escalates the dispute",
           action="Agree with the buyer on a solution")
 
@@ -127,14 +164,14 @@ def _judgement_steps(b: Builder, d, at: datetime) -> None:
 
 def _phase_state(due: datetime, start: datetime, closed: datetime | None, at: datetime):
     """A platform phase ends when the dispute closes; one closed before it began is moot."""
-    if closed is not None and closed < start:
+    if known(closed, at) is not None and closed < start:
         return None
     return judge(due, at, done_at=closed)
 
 
 def _return_shipment(b: Builder, d, at: datetime) -> None:
     # rule AE-15: the buyer ships the goods back, or the money goes to the seller.
-    agreed = d.return_agreed_at
+    agreed = known(d.return_agreed_at, at)
     if agreed is None:
         return
     due = agreed + b.ctx.profile.duration("return_shipment")
@@ -145,10 +182,15 @@ def _return_shipment(b: Builder, d, at: datetime) -> None:
 
 
 def _appeal_window(b: Builder, d, at: datetime) -> None:
-    # rule AE-14: a resolved dispute may be appealed once, within the window after closure.
-    if d.state not in CLOSED_WITH_APPEAL or d.closed_at is None:
+    # rule AE-14: a resolved dispute may be appealed once, within the window after its first
+    # closure. Once appealed the window is used: no new window after the ruling on the appeal.
+    closed = known(d.closed_at, at)
+    appealed = known(not_before(d.appealed_at, closed), at)
+    if closed is None or first_resolution(d) == BUYER_CANCELLED:
         return
-    due = d.closed_at + b.ctx.profile.duration("appeal_window")
-    b.add("appeal_window", due=due, starts_at=d.closed_at, informational=True,
-          state=judge(due, at, done_at=not_before(d.appealed_at, d.closed_at)),
+    if appealed is None and d.state not in CLOSED_WITH_APPEAL:
+        return
+    due = closed + b.ctx.profile.duration("appeal_window")
+    b.add("appeal_window", due=due, starts_at=closed, informational=True,
+          state=judge(due, at, done_at=appealed),
           label="The buyer may appeal the closed dispute")

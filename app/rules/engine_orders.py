@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from app.rules.deadline import Deadline
-from app.rules.engine_common import Builder, ShopContext, judge, not_before
+from app.rules.engine_common import Builder, ShopContext, judge, known, not_before
 
 
 def order_deadlines(order, ctx: ShopContext, at: datetime, *,
@@ -22,29 +22,44 @@ def order_deadlines(order, ctx: ShopContext, at: datetime, *,
     return b.items
 
 
-def confirmation_window_end(order) -> datetime | None:
+def promised_days(order, profile=None) -> int | None:
+    """rule AE-11: the promised delivery days of the order; for Brazil the platform allows
+    at most the profile's `delivery_limit_brazil`, so a longer promise counts as that limit."""
+    days = order.promised_days
+    if days is None or profile is None or "delivery_limit_brazil" not in profile:
+        return days
+    if (getattr(order, "destination_country", "") or "").upper() == "BR":
+        return min(days, profile.number("delivery_limit_brazil"))
+    return days
+
+
+def confirmation_window_end(order, profile=None) -> datetime | None:
     """rule AE-11: the buyer's confirmation window ends when the promised delivery time plus
     the extensions granted have passed since shipment (days of 24 h)."""
-    if order.shipped_at is None or order.promised_days is None:
+    days = promised_days(order, profile)
+    if order.shipped_at is None or days is None:
         return None
-    days = order.promised_days + (order.confirm_extension_days or 0)
-    return order.shipped_at + timedelta(days=days)
+    return order.shipped_at + timedelta(days=days + (order.confirm_extension_days or 0))
 
 
 def _confirmation_window(b: Builder, order, at: datetime) -> None:
     # rule AE-11: only for a parcel shipped and not yet confirmed or completed.
     if order.status != "shipped" or order.confirmed_at or order.completed_at:
         return
-    end = confirmation_window_end(order)
+    p = b.ctx.profile
+    end = confirmation_window_end(order, p)
     if end is None:
         return
-    p = b.ctx.profile
     b.add("extension_advice_lead", kind="confirmation_window", due=end,
           starts_at=order.shipped_at, informational=True, state=judge(end, at),
           label="The buyer's confirmation window ends (receipt time-out)")
+    # The advice applies in the last days of the window: it starts `extension_advice_lead`
+    # before the end (not before shipment) and is due at the end; not shown before it starts.
     advise = max(end - p.duration("extension_advice_lead"), order.shipped_at)
-    b.add("extension_days", kind="extension_advice", due=advise, starts_at=order.shipped_at,
-          state=judge(advise, at),
+    if at < advise:
+        return
+    b.add("extension_days", kind="extension_advice", due=end, starts_at=advise,
+          state=judge(end, at),
           label="Confirmation window nearly over: check whether the parcel is still moving",
           action=f"If it is still in transit, extend the buyer's confirmation window by "
                  f"{p.number('extension_days')} days")
@@ -63,7 +78,7 @@ def _ship_by(b: Builder, order, at: datetime) -> None:
 
 def _taobao_windows(b: Builder, order, at: datetime, aftersales_opened_at) -> None:
     p = b.ctx.profile
-    done = order.completed_at
+    done = known(order.completed_at, at)
     if done is not None:
         # rule TB-1: after transaction success the buyer may open an after-sales request.
         due = done + p.duration("aftersales_window")
@@ -77,7 +92,7 @@ def _taobao_windows(b: Builder, order, at: datetime, aftersales_opened_at) -> No
               label="The buyer may file a description-mismatch complaint")
     # rule TB-5: a late shipment may be complained about after the transaction ended
     # (closed; or completed when no closing time is recorded).
-    ended = order.closed_at or order.completed_at
+    ended = known(order.closed_at, at) or known(order.completed_at, at)
     if ended is None or order.paid_at is None or not _shipped_late(order, p):
         return
     due = ended + p.duration("late_shipment_complaint_window")

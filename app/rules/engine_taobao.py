@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.rules.deadline import Deadline
-from app.rules.engine_common import Builder, ShopContext, earliest, judge, not_before
+from app.rules.engine_common import Builder, ShopContext, earliest, judge, known, not_before
 
 WAITING_SELLER = "waiting_seller"
 ENDED_BY_BUYER_OR_AGREEMENT = ("success", "cancelled")
@@ -28,7 +28,9 @@ def request_deadlines(request, order, ctx: ShopContext, at: datetime) -> list[De
 
 
 def seller_timeout_key(order, submitted_at: datetime) -> str:
-    """Which TB-3 timeout applies to a request submitted at `submitted_at`."""
+    """Which TB-3 timeout applies to a request submitted at `submitted_at`: the order as it
+    stood at that instant decides (virtual goods; paid but not shipped; shipped or completed).
+    The one decision the deadline list and the after-sales service both use."""
     if getattr(order, "is_virtual", False):
         return "seller_timeout_virtual"
     return "seller_timeout_shipped" if shipped_by(order, submitted_at) else \
@@ -62,7 +64,7 @@ def _seller_action(b: Builder, r, order, at: datetime) -> None:
 
 def _buyer_revision(b: Builder, r, at: datetime) -> None:
     # rule TB-3: after a refusal the buyer revises or asks the platform, else it closes.
-    refused = r.refused_at
+    refused = known(r.refused_at, at)
     if refused is None:
         return
     due = refused + b.ctx.profile.duration("buyer_revise_window")

@@ -50,6 +50,15 @@ GENERAL = (
        "Stop after this many unanswered follow-ups"),
     _v("follow_up_channels", "GEN-7", ("site_message", "order_message", "email", "sms"), "list",
        "Order of channels for follow-ups"),
+    _v("follow_up_within", "GEN-7", 14, "days", "Follow up only while the shop's last message is younger than"),
+    _v("evidence_always", "GEN-4", ("conversation", "statement"), "list",
+       "Evidence every appeal pack needs"),
+    _v("evidence_not_received", "GEN-4", ("tracking", "proof_of_delivery", "carrier_statement"),
+       "list", "Evidence for goods the buyer says never arrived"),
+    _v("evidence_not_as_described", "GEN-4", ("product_description", "product_photo",
+       "buyer_photo", "quality_check"), "list", "Evidence for goods said not to be as described"),
+    _v("evidence_counterfeit", "GEN-4", ("purchase_invoice", "brand_authorisation",
+       "trademark_certificate"), "list", "Evidence for goods said to be counterfeit"),
 )
 
 ALIEXPRESS = (
@@ -120,6 +129,8 @@ TAOBAO = (
 ) + GENERAL
 
 DEFAULTS = {"aliexpress": ALIEXPRESS, "taobao": TAOBAO}
+
+TRANSLATION_FALLBACK = "en"   # AE-13: untranslatable languages fall back to English
 
 # The working-day calendar each profile uses (China for both platforms by default).
 CALENDARS = {"aliexpress": "CN", "taobao": "CN"}

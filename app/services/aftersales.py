@@ -215,7 +215,8 @@ def _act(request, action: str, at, actor: str, changes: dict, detail: dict | Non
     rule_id = None
     if by_rule:
         # the seller's time depends on the order (unshipped, shipped, virtual): rule TB-3
-        key = rules.seller_time(order, profile)[0] if by_rule == "seller_time" else by_rule
+        key = (rules.seller_time(request, order, profile)[0] if by_rule == "seller_time"
+               else by_rule)
         rule_id = profile.rule(key)
     with database.atomic():
         for field, value in changes.items():

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from app.models.vocab import REQUEST_FINAL_STATES, REQUEST_STATES
+from app.rules.engine_taobao import seller_timeout_key
 from app.rules.policy import Profile
 from app.services.errors import InvalidInput, RuleRefusal
 from app.services.input_checks import shop_time
@@ -161,19 +162,16 @@ def check_amount(order, amount: Decimal, currency: str | None) -> None:
                            f"paid ({order.paid_amount} {order.currency})", field="amount")
 
 
-def seller_time(order, profile: Profile) -> tuple[str, timedelta]:
-    """The policy key and length of the seller's time to act on a request (TB-3)."""
-    if order.is_virtual:
-        key = "seller_timeout_virtual"
-    elif order.shipped_at is None:
-        key = "seller_timeout_unshipped"
-    else:
-        key = "seller_timeout_shipped"
+def seller_time(request, order, profile: Profile) -> tuple[str, timedelta]:
+    """The policy key and length of the seller's time to act on a request (TB-3), decided by
+    the order as it stood when the request was (last) submitted: the deadline engine's own
+    decision, so the service and the deadline list never disagree."""
+    key = seller_timeout_key(order, request.submitted_at)
     return key, profile.duration(key)
 
 
 def seller_due(request, order, profile: Profile) -> datetime:
-    return request.submitted_at + seller_time(order, profile)[1]  # rule TB-3
+    return request.submitted_at + seller_time(request, order, profile)[1]  # rule TB-3
 
 
 def revise_due(request, profile: Profile) -> datetime | None:
@@ -186,7 +184,7 @@ def check_clock(request, order, action: str, at: datetime, profile: Profile,
                 shop_zone: str) -> None:
     """TB-3 in both directions: a party acts in time, the platform only after the time."""
     if request.state == "waiting_seller" and action in SELLER_CLOCK_ACTIONS + ("auto_agree",):
-        key, _ = seller_time(order, profile)
+        key, _ = seller_time(request, order, profile)
         due = seller_due(request, order, profile)
         if action == "auto_agree" and at <= due:
             raise RuleRefusal(profile.rule(key), f"The seller's time to act runs until "

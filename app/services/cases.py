@@ -55,19 +55,31 @@ def get_case(text: str):
     return case
 
 
-def list_cases() -> list[CaseRow]:
-    """Every case, the most urgent (earliest next due) first, settled ones last."""
+def list_cases(at: datetime | None = None, *, complaints: bool = False) -> list[CaseRow]:
+    """Every case, the most urgent first (rule AE-10: remaining response time, least
+    first), settled ones last. A row's `next_due_at` is computed live from the deadline
+    engine at `at` (default now): the earliest pending deadline the shop must act on. The
+    stored column (kept by the case services for the monitor) is not used: it goes stale
+    as time passes."""
+    from app.services.deadlines import next_dues   # deadlines imports this module
+
+    dues = next_dues(at)
     rows: list[CaseRow] = []
     disputes = (Dispute.select(Dispute, Order, Shop).join(Order).join(Shop))
     for d in disputes:
-        rows.append(CaseRow(case_id(d), "dispute", d.order.shop.platform, d.order.shop.key,
+        ref = case_id(d)
+        rows.append(CaseRow(ref, "dispute", d.order.shop.platform, d.order.shop.key,
                             d.order.order_no, d.state, d.kind, d.reason, d.cause,
-                            d.opened_at, d.next_due_at))
+                            d.opened_at, dues.get(ref)))
     requests = (AftersalesRequest.select(AftersalesRequest, Order, Shop).join(Order).join(Shop))
     for r in requests:
-        rows.append(CaseRow(case_id(r), "aftersales", r.order.shop.platform, r.order.shop.key,
+        ref = case_id(r)
+        rows.append(CaseRow(ref, "aftersales", r.order.shop.platform, r.order.shop.key,
                             r.order.order_no, r.state, r.service_type, r.reason, r.cause,
-                            r.opened_at, r.next_due_at))
+                            r.opened_at, dues.get(ref)))
+    if complaints:   # complaint cases "C-n" (app.services.complaint_queries), on request
+        from app.services.complaint_queries import complaint_case_rows
+        rows += complaint_case_rows(at)
     far = datetime.max.replace(tzinfo=rows[0].opened_at.tzinfo) if rows else None
     rows.sort(key=lambda r: (r.next_due_at is None, r.next_due_at or far, r.opened_at, r.id))
     return rows

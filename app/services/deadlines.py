@@ -1,6 +1,10 @@
 """Deadlines of the stored cases: loads the facts from the database in a handful of queries
-(cases with their orders, shops, profiles, calendar overrides, candidate orders and
-unreplied conversations) and asks the pure engine in app.rules.engine.
+(cases with their orders and events, shops, profiles, calendar overrides, candidate orders
+and unreplied conversations) and asks the pure engine in app.rules.engine.
+
+Every answer is "as of" its instant `at` (app.services.as_of): a case opened later does not
+exist yet and facts recorded after `at` have not happened. With `at` = now nothing differs
+from the live records.
 """
 
 from __future__ import annotations
@@ -10,14 +14,15 @@ from datetime import date, datetime, timedelta
 import peewee as pw
 
 from app.clock import as_utc, utcnow
-from app.models import (AftersalesRequest, CalendarOverride, Conversation, Dispute, Order,
-                        Shop)
+from app.models import (AftersalesRequest, CalendarOverride, Conversation, Dispute,
+                        DisputeEvent, Order, RequestEvent, Shop)
 from app.models.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.rules import engine
 from app.rules.calendar import WorkingCalendar
 from app.rules.deadline import Deadline
 from app.rules.engine_common import ShopContext
 from app.rules.policy import Profile
+from app.services import as_of, followup_deadlines
 from app.services.cases import get_case
 from app.services.policy import load_profile
 
@@ -59,64 +64,115 @@ class _Contexts:
 
 def refresh_next_due(case, at: datetime | None = None) -> None:
     """Set `case.next_due_at` (a Dispute or AftersalesRequest, not yet saved) to its
-    earliest pending deadline the shop must act on, or None. Called by the case
-    services after every change, inside their transaction; the caller saves."""
+    earliest pending deadline the shop must act on at `at` (default now), or None.
+    Called by the case services after every change, inside their transaction, on the case
+    as it is in memory: its latest state, the change being saved included (its event is
+    written after). The order is read afresh. The caller saves."""
     at = as_utc(at) if at is not None else utcnow()
-    order = case.order
-    ctxs = _Contexts([order.shop])
-    items = engine.case_deadlines(case, order, ctxs.for_shop(order.shop.id), at)
+    order = Order.get_by_id(case.order_id)
+    ctxs = _Contexts([Shop.get_by_id(order.shop_id)])
+    items = engine.case_deadlines(case, order, ctxs.for_shop(order.shop_id), at)
     case.next_due_at = engine.next_due(items)
 
 
 def deadlines_at(at: datetime, *, include_settled: bool = False) -> list[Deadline]:
-    """Every deadline of open cases (met, missed and pending) plus the order-level and
-    conversation clocks pending at `at`, by due instant. `include_settled` adds the
-    deadlines of settled cases."""
+    """Every deadline (met, missed and pending) of the cases open at `at`, the pending
+    appeal windows (AE-14) of disputes resolved by then, and the order-level and
+    conversation clocks pending at `at`, by due instant. `include_settled` adds every
+    deadline of the cases settled by `at`."""
     at = as_utc(at)
     ctxs = _Contexts()
     items: list[Deadline] = []
-    disputes = Dispute.select(Dispute, Order).join(Order)
-    requests = AftersalesRequest.select(AftersalesRequest, Order).join(Order)
-    if not include_settled:
-        disputes = disputes.where(Dispute.state.not_in(DISPUTE_FINAL_STATES))
-        requests = requests.where(AftersalesRequest.state.not_in(REQUEST_FINAL_STATES))
-    for d in disputes:
-        items += engine.dispute_deadlines(d, d.order, ctxs.for_shop(d.order.shop_id), at)
-    for r in requests:
-        items += engine.request_deadlines(r, r.order, ctxs.for_shop(r.order.shop_id), at)
+    for view, order, ctx, settled in _case_views(ctxs, at, include_settled):
+        found = engine.case_deadlines(view, order, ctx, at)
+        if settled and not include_settled:
+            # rule AE-14: the buyer's appeal window still concerns the shop
+            found = [d for d in found if d.kind == "appeal_window" and d.state == "pending"]
+        items += found
     items += [d for d in _order_items(ctxs, at) if d.state == "pending"]
     items += [d for d in _conversation_items(ctxs, at) if d.state == "pending"]
+    items += followup_deadlines.extra_deadlines(at, ctxs.for_shop)   # GEN-7 / GEN-8 clocks
     return engine.by_due(items)
 
 
+def next_dues(at: datetime | None = None) -> dict[str, datetime | None]:
+    """rule AE-10: the live next due of every case open at `at` (default now), by case id:
+    its earliest pending deadline the shop must act on, or None."""
+    at = as_utc(at) if at is not None else utcnow()
+    ctxs = _Contexts()
+    return {f"{'D' if engine.is_dispute(view) else 'A'}-{view.id}":
+            engine.next_due(engine.case_deadlines(view, order, ctx, at))
+            for view, order, ctx, settled in _case_views(ctxs, at, False) if not settled}
+
+
 def case_deadlines(case_id: str, at: datetime) -> list[Deadline]:
-    """All deadlines of one case ("D-12" or "A-7"), met and missed ones included.
-    A malformed id is an InvalidInput, an unknown one a NotFound."""
+    """All deadlines of one case ("D-12" or "A-7") as of `at`, met and missed ones
+    included; none when the case was opened after `at`. A malformed id is an
+    InvalidInput, an unknown one a NotFound."""
+    at = as_utc(at)
     case = get_case(case_id)
+    model = DisputeEvent if isinstance(case, Dispute) else RequestEvent
+    view = as_of.case_view(case, as_of.events_of([case], model)[case.id], at)
+    if view is None:
+        return []
     order = Order.get_by_id(case.order_id)
     ctxs = _Contexts([Shop.get_by_id(order.shop_id)])
-    return engine.case_deadlines(case, order, ctxs.for_shop(order.shop_id), as_utc(at))
+    return engine.case_deadlines(view, as_of.order_view(order, at) or order,
+                                 ctxs.for_shop(order.shop_id), at)
+
+
+def _case_views(ctxs: _Contexts, at: datetime, include_settled: bool):
+    """(view, order view, context, settled at `at`) of every case that existed at `at` and
+    was open then; settled ones too with `include_settled`, else only disputes resolved
+    within the appeal window (AE-14) before `at`."""
+    disputes = (Dispute.select(Dispute, Order).join(Order).where(Dispute.opened_at <= at))
+    requests = (AftersalesRequest.select(AftersalesRequest, Order).join(Order)
+                .where(AftersalesRequest.opened_at <= at))
+    if not include_settled:
+        open_then = (Dispute.state.not_in(DISPUTE_FINAL_STATES) | Dispute.closed_at.is_null()
+                     | (Dispute.closed_at > at))
+        if any(s.platform == "aliexpress" for s in ctxs.shops.values()):
+            since = at - ctxs.profile("aliexpress").duration("appeal_window")
+            open_then |= (Dispute.state == "resolved") & (Dispute.closed_at >= since)
+        disputes = disputes.where(open_then)
+        requests = requests.where(AftersalesRequest.state.not_in(REQUEST_FINAL_STATES)
+                                  | AftersalesRequest.resolved_at.is_null()
+                                  | (AftersalesRequest.resolved_at > at))
+    for cases, model, final in ((list(disputes), DisputeEvent, DISPUTE_FINAL_STATES),
+                                (list(requests), RequestEvent, REQUEST_FINAL_STATES)):
+        events = as_of.events_of(cases, model) if cases else {}
+        for case in cases:
+            view = as_of.case_view(case, events[case.id], at)
+            if view is None:
+                continue
+            settled = view.state in final
+            if settled and not include_settled and model is RequestEvent:
+                continue
+            order = as_of.order_view(case.order, at) or case.order
+            yield view, order, ctxs.for_shop(case.order.shop_id), settled
 
 
 def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
-    """Order-level clocks (AE-11, TB-1, TB-5, TB-6) of the orders that may have one open."""
+    """Order-level clocks (AE-11, TB-1, TB-5, TB-6) of the orders that may have had one
+    open at `at`, each order as it stood at `at`."""
     ae = [i for i, s in ctxs.shops.items() if s.platform == "aliexpress"]
     tb = [i for i, s in ctxs.shops.items() if s.platform == "taobao"]
     conditions = []
     if ae:
-        # rule AE-11: shipped, not yet confirmed, with a promised delivery time.
-        conditions.append(Order.shop.in_(ae) & (Order.status == "shipped")
-                          & Order.confirmed_at.is_null() & Order.completed_at.is_null()
+        # rule AE-11: shipped by `at`, not yet confirmed then, with a promised delivery time.
+        conditions.append(Order.shop.in_(ae) & (Order.shipped_at <= at)
+                          & (Order.confirmed_at.is_null() | (Order.confirmed_at > at))
+                          & (Order.completed_at.is_null() | (Order.completed_at > at))
                           & Order.promised_days.is_null(False))
     if tb:
         profile = ctxs.profile("taobao")
         longest = max((profile.duration(k) for k in TAOBAO_ORDER_WINDOWS), default=timedelta(0))
         since = at - longest
-        # rule TB-5 (paid, not shipped), TB-1 / TB-5 / TB-6 (recently ended transactions).
+        # rule TB-5 (paid, not shipped then), TB-1 / TB-5 / TB-6 (recently ended transactions).
         conditions.append(Order.shop.in_(tb) & (
-            ((Order.status == "awaiting_shipment") & Order.paid_at.is_null(False)
-             & Order.shipped_at.is_null())
-            | (Order.completed_at >= since) | (Order.closed_at >= since)))
+            ((Order.paid_at <= at) & (Order.shipped_at.is_null() | (Order.shipped_at > at))
+             & (Order.closed_at.is_null() | (Order.closed_at > at)))
+            | Order.completed_at.between(since, at) | Order.closed_at.between(since, at)))
     if not conditions:
         return []
     where = conditions[0] if len(conditions) == 1 else conditions[0] | conditions[1]
@@ -126,21 +182,30 @@ def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
              .where(where))
     items: list[Deadline] = []
     for order in query:
+        view = as_of.order_view(order, at)
+        if view is None:
+            continue
         request = getattr(order, "aftersalesrequest", None)
         request_opened = request.opened_at if request is not None else None
-        items += engine.order_deadlines(order, ctxs.for_shop(order.shop_id), at,
+        if request_opened is not None and request_opened > at:
+            request_opened = None
+        items += engine.order_deadlines(view, ctxs.for_shop(order.shop_id), at,
                                         aftersales_opened_at=request_opened)
     return items
 
 
 def _conversation_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
-    """rule HOUSE-1: the reply-due clock of every unreplied conversation."""
+    """rule HOUSE-1: the reply-due clock of every unreplied conversation whose last message
+    came at or before `at` (see app.services.as_of)."""
     query = (Conversation.select(Conversation, Order.id, Order.order_no)
              .join(Order, pw.JOIN.LEFT_OUTER)
              .where((Conversation.is_replied == False)  # noqa: E712 (SQL comparison)
-                    & Conversation.last_inbound_at.is_null(False)))
+                    & Conversation.last_inbound_at.is_null(False)
+                    & (Conversation.last_inbound_at <= at)))
     items: list[Deadline] = []
     for conv in query:
+        if not as_of.conversation_visible(conv, at):
+            continue
         order_no = conv.order.order_no if conv.order_id is not None else None
         items += engine.conversation_deadlines(conv, ctxs.for_shop(conv.shop_id), at,
                                                order_no=order_no)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from app.models.vocab import DISPUTE_FINAL_STATES, DISPUTE_STATES
+from app.rules.engine_orders import confirmation_window_end
 from app.rules.policy import Profile
 from app.services.errors import RuleRefusal
 from app.services.input_checks import shop_time
@@ -50,7 +51,13 @@ ROLES = {
     "seller_confirm_return": "seller", "appeal": "buyer", "submit_proof": "seller",
     "staff_join": "waiter",
 }
-SELLER_RESPONSES = ("seller_accept", "seller_refuse", "seller_counter_propose")
+SELLER_RESPONSES = ("seller_accept", "seller_refuse", "seller_counter_propose")  # rule AE-3
+# How each closing action resolves the dispute (vocab.RESOLUTIONS).
+RESOLUTION_OF = {
+    "seller_accept": "negotiation_consensus", "buyer_accept": "negotiation_consensus",
+    "seller_response_timeout": "seller_response_timeout", "platform_rule": "platform_arbitrate",
+    "buyer_cancel": "buyer_cancelled", "return_timeout": "return_timeout",
+}
 
 
 def _day(delta: timedelta) -> int:
@@ -91,15 +98,14 @@ def auto_escalation_at(dispute, profile: Profile) -> datetime:
     return dispute.first_request_at + profile.duration("auto_escalation")  # rule AE-6
 
 
-def promised_delivery_end(order) -> datetime | None:
-    """End of the promised delivery time with the extensions granted (AE-11, AE-17)."""
-    if order.shipped_at is None or order.promised_days is None:
-        return None
-    days = order.promised_days + (order.confirm_extension_days or 0)
-    return order.shipped_at + timedelta(days=days)
+def promised_delivery_end(order, profile: Profile | None = None) -> datetime | None:
+    """End of the promised delivery time with the extensions granted (AE-11, AE-17), the
+    Brazil limit applied: the same instant as the deadline list's confirmation window."""
+    return confirmation_window_end(order, profile)
 
 
-def in_transit_until(dispute, order, at: datetime) -> datetime | None:
+def in_transit_until(dispute, order, at: datetime,
+                     profile: Profile | None = None) -> datetime | None:
     """When a not-received parcel is still moving within its promised time at `at` (AE-17),
     the end of that time; otherwise None. A buyer who has the goods has nothing in transit."""
     if dispute.kind != "not_received" or order.status == "completed":
@@ -108,12 +114,12 @@ def in_transit_until(dispute, order, at: datetime) -> datetime | None:
         return None
     if order.confirmed_at is not None and order.confirmed_at <= at:
         return None
-    end = promised_delivery_end(order)
+    end = promised_delivery_end(order, profile)
     return end if end is not None and at < end else None
 
 
 def _check_transit(dispute, order, at, profile, zone, who: str) -> None:
-    end = in_transit_until(dispute, order, at)
+    end = in_transit_until(dispute, order, at, profile)
     if end is not None:
         raise RuleRefusal(profile.rule("dispute_open_after_shipment"),
                           f"Order {order.order_no} is in transit within its promised delivery "
@@ -138,12 +144,14 @@ def check_buyer_escalation(dispute, order, at: datetime, profile: Profile, zone:
 
 
 def check_auto_escalation(dispute, order, at: datetime, profile: Profile, zone: str) -> None:
-    """AE-6: the system escalates from day 16 without agreement; AE-17: not while in transit."""
+    """AE-6: the system escalates after t0 + 15 days without agreement (from due + 1 s: the
+    buyer may still escalate at the due instant itself, AE-5); AE-17: not while in transit."""
     due = auto_escalation_at(dispute, profile)
-    if at < due:
+    if at <= due:
         raise RuleRefusal(profile.rule("auto_escalation"),
-                          f"The system escalates a dispute without agreement from "
-                          f"{shop_time(due, zone)} (shop time), not before.")
+                          f"The parties may still agree until {shop_time(due, zone)} (shop "
+                          "time): the system escalates a dispute without agreement only after "
+                          "that, not before.")
     _check_transit(dispute, order, at, profile, zone, "the system")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.clock import utcnow
+from app.clock import format_instant, utcnow
 from app.db import database
 from app.models import DisputeEvent, DisputeProposal
 from app.services import audit, deadlines
@@ -47,9 +47,10 @@ def amount_of(order, value, record, *, positive=False) -> Decimal:
     return amount
 
 
-def agree(dispute, action, at, actor, accepted, resolution, *, by_rule=None, solution=None,
-           extra=None):
-    """An agreement on a proposal: the refund ends the dispute, a return waits for the goods."""
+def agree(dispute, action, at, actor, accepted, *, by_rule=None, solution=None, extra=None):
+    """An agreement on a proposal: the refund ends the dispute, a return waits for the goods.
+    The resolution follows from the action (dispute_rules.RESOLUTION_OF)."""
+    resolution = rules.RESOLUTION_OF[action]
     at = instant(at, "at", case_id(dispute))
     if solution is not None:
         solution_type, amount, note = solution
@@ -82,10 +83,12 @@ def act(dispute, action, at, actor, changes, detail=None, *, by_rule=None, branc
     rules.check_return_clock(dispute, action, at, profile, shop.timezone)   # rule AE-15
     if check is not None:
         check(profile, shop.timezone)
+    changes, detail = keep_first_closure(dispute, changes, detail, at)
     with database.atomic():
         for field, value in changes.items():
             setattr(dispute, field, value)
-        if action in rules.SELLER_RESPONSES + ("submit_proof",) and not dispute.seller_responded_at:
+        # rule AE-3: only accepting, refusing or counter-proposing answers the buyer
+        if action in rules.SELLER_RESPONSES and not dispute.seller_responded_at:
             dispute.seller_responded_at = at
         dispute.state = to_state
         for party, solution_type, amount, status, note in proposals:
@@ -93,6 +96,17 @@ def act(dispute, action, at, actor, changes, detail=None, *, by_rule=None, branc
         finish(dispute, action, from_state, at, actor, detail,
                 profile.rule(by_rule) if by_rule else None)
     return dispute
+
+
+def keep_first_closure(dispute, changes: dict, detail: dict | None, at):
+    """rule AE-14: `closed_at` keeps the dispute's first closure (the appeal window and the
+    other clocks count from it). A later closure, after an appeal, is recorded in the
+    event's detail instead (`closed_at`, with `first_closed_at`)."""
+    if changes.get("closed_at") is None or dispute.closed_at is None:
+        return changes, detail
+    kept = {k: v for k, v in changes.items() if k != "closed_at"}
+    return kept, {**(detail or {}), "closed_at": format_instant(at),
+                  "first_closed_at": format_instant(dispute.closed_at)}
 
 
 def propose(dispute, party, at, solution_type, amount, status, note) -> None:

@@ -102,7 +102,7 @@ def seller_accept(dispute, at, *, actor="rep"):
     """The seller accepts the buyer's proposal."""
     writes.allowed(dispute, "seller_accept")
     buyer = writes.proposal(dispute, "buyer")
-    return writes.agree(dispute, "seller_accept", at, actor, buyer, "negotiation_consensus")
+    return writes.agree(dispute, "seller_accept", at, actor, buyer)
 
 
 def seller_refuse(dispute, reason: str, at, *, actor="rep"):
@@ -129,7 +129,7 @@ def buyer_accept(dispute, at, *, actor="rep"):
     if seller is None:
         raise InvalidInput("the seller has made no proposal the buyer could accept",
                            record=case_id(dispute), field="action")
-    return writes.agree(dispute, "buyer_accept", at, actor, seller, "negotiation_consensus")
+    return writes.agree(dispute, "buyer_accept", at, actor, seller)
 
 
 def buyer_escalate(dispute, at, *, actor="rep"):
@@ -155,7 +155,7 @@ def seller_response_timeout(dispute, at, *, actor="rep"):
     writes.allowed(dispute, "seller_response_timeout")
     buyer = writes.proposal(dispute, "buyer")
     return writes.agree(dispute, "seller_response_timeout", at, actor, buyer,
-                        "seller_response_timeout", by_rule="seller_response")
+                        by_rule="seller_response")
 
 
 def platform_propose(dispute, solution_type: str, refund_amount, at, *, note="", actor="rep"):
@@ -181,7 +181,7 @@ def platform_rule(dispute, in_favour_of: str, at, *, refund_amount=None,
         amount = current.refund_amount
     else:
         amount = writes.amount_of(dispute.order, refund_amount, ref, positive=True)
-    return writes.agree(dispute, "platform_rule", at, actor, None, "platform_arbitrate",
+    return writes.agree(dispute, "platform_rule", at, actor, None,
                         solution=(solution_type, amount, note),
                         extra={"in_favour_of": in_favour_of})
 
@@ -191,7 +191,8 @@ def buyer_cancel(dispute, at, *, actor="rep"):
     props = [(p.party, None, None, "reach_cancle", None) for p in dispute.proposals
              if p.status not in ("reached", "perform")]
     return writes.act(dispute, "buyer_cancel", at, actor,
-                      {"resolution": "buyer_cancelled", "refund_amount": NONE, "closed_at": at},
+                      {"resolution": rules.RESOLUTION_OF["buyer_cancel"], "refund_amount": NONE,
+                       "closed_at": at},
                       proposals=props)
 
 
@@ -209,7 +210,8 @@ def return_timeout(dispute, at, *, actor="rep"):
     """The buyer did not ship the goods back in time (AE-15): no refund."""
     at = instant(at, "at", case_id(dispute))
     return writes.act(dispute, "return_timeout", at, actor,
-                      {"resolution": "return_timeout", "refund_amount": NONE, "closed_at": at},
+                      {"resolution": rules.RESOLUTION_OF["return_timeout"],
+                       "refund_amount": NONE, "closed_at": at},
                       by_rule="return_shipment")
 
 
