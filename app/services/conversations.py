@@ -17,7 +17,7 @@ from app.clock import utcnow
 from app.db import database
 from app.models import Buyer, Conversation, Message, Order
 from app.models.vocab import CHANNELS, DIRECTIONS, STAR_COLOURS
-from app.services import audit
+from app.services import audit, auto_reply, search
 from app.services.errors import InvalidInput
 from app.services.input_checks import choice, instant, text
 
@@ -85,9 +85,12 @@ def add_message(conversation: Conversation, direction: str, body: str, at: datet
             is_auto=bool(is_auto), is_internal=bool(is_internal))
         _refresh(conversation, message)
         conversation.save()
+        search.index_message(message)        # findable at once, 退款 included
         kind = "note" if is_internal else ("auto_reply" if is_auto else f"message_{direction}")
         audit.record(actor, ENTITY, conversation.uid, kind,
                      {"message": message.id, "channel": channel, "at": at.isoformat()})
+        if direction == "in":
+            auto_reply.after_inbound(conversation, message)   # AE-12
     return message
 
 

@@ -1,37 +1,216 @@
-"""The inbox: every conversation with a buyer, the latest first."""
+"""The conversations workspace: the inbox over every channel and shop on the left, the
+chosen thread with its composer in the middle, the order beside it.
+
+The list is a lazy model over ids read on a pool thread, so are search results and
+the thread itself; the filters combine and can be saved as named views.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+import getpass
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from app.services import saved_views, thread
+from app.services.errors import ServiceError
 from app.services.inbox import conversation_ids
+from ui.conversation.filters_bar import FiltersBar
+from ui.conversation.order_panel import OrderPanel
+from ui.conversation.shrink import ShrinkableRow
+from ui.conversation.thread_panel import ThreadPanel
+from ui.errors import show_expected_error
 from ui.pages.list_page import ListPage
 from ui.table_models.conversation_table_model import ConversationTableModel
 
+SEARCH_DELAY_MS = 300
+# Columns given up for the snippet when the page is narrow (first tier) or very narrow.
+MEDIUM_HIDDEN = ("Shop", "Channel", "Order")
+NARROW_HIDDEN = MEDIUM_HIDDEN + ("Last message at", "Case")
+MEDIUM_WIDTH = 2300
+NARROW_WIDTH = 1700
+SIDE_WIDTH = 270
+
+
+def _shop_keys() -> list[str]:
+    from app.services.shops import list_shops
+    return [shop.key for shop in list_shops()]
+
 
 class ConversationsPage(ListPage):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, settings=None):
         super().__init__(ConversationTableModel(), parent)
+        name = settings.get("conversations.my_name") if settings is not None else ""
+        self.my_name = name or getpass.getuser()
         self.title.setText(self.tr("Conversations"))
         self.empty_text = self.tr("No conversations yet. Conversations appear here once "
                                   "messages are imported or written.")
-        self.unreplied_only = QCheckBox(self.tr("Unreplied only"))
-        self.unread_only = QCheckBox(self.tr("Unread only"))
-        for box in (self.unreplied_only, self.unread_only):
-            box.toggled.connect(self.reload)
-            self.tools.addWidget(box)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search 退款, refund…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.reload)
+        self.views = QComboBox()
+        self.views.setMinimumWidth(150)
+        self.views.activated.connect(self._view_chosen)
+        self.save_view_button = QPushButton(self.tr("Save view…"))
+        self.save_view_button.clicked.connect(self.save_view)
+        for widget in (self.search, self.views, self.save_view_button):
+            self.tools.addWidget(widget)
 
+        self.filters_bar = FiltersBar()
+        self.filters_bar.changed.connect(self.reload)
+        self.unreplied_only = self.filters_bar.unreplied     # the filters reps use most
+        self.unread_only = self.filters_bar.unread
+
+        self.thread_panel = ThreadPanel(self.my_name)
+        self.thread_panel.changed.connect(self._conversation_changed)
+        self.order_panel = OrderPanel()
+        self.thread_panel.side_loaded.connect(self.order_panel.show_panel)
+        self.order_panel.write_about_order.connect(self.write_about_order)
+        self.order_panel.open_case.connect(self._open_case)
+
+        layout: QVBoxLayout = self.layout()
+        layout.removeWidget(self.body)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.body)
+        self.splitter.addWidget(self.thread_panel)
+        self.splitter.addWidget(self.order_panel)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout.insertWidget(1, ShrinkableRow(self.filters_bar))
+        layout.addWidget(self.splitter, 1)
+
+        self._selected: int | None = None
+        self._select_after_load: int | None = None
+        self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self._narrow: bool | None = None
+
+    # --- loading ---------------------------------------------------------------------
     def filters(self) -> dict:
-        chosen = {}
-        if self.unreplied_only.isChecked():
-            chosen["unreplied"] = True
-        if self.unread_only.isChecked():
-            chosen["unread"] = True
+        chosen = self.filters_bar.filters(self.my_name)
+        text = self.search.text().strip()
+        if text:
+            chosen["text"] = text
         return chosen
 
     def loader(self):
         filters = self.filters()
-        return lambda: conversation_ids(filters)
+        return lambda: (conversation_ids(filters), _shop_keys(), saved_views.views())
 
-    def apply_rows(self, ids) -> None:
+    def apply_rows(self, loaded) -> None:
+        ids, shops, views = loaded
+        self.filters_bar.set_shops(shops)
+        self._fill_views(views)
+        keep = self._select_after_load or self._selected
+        self._select_after_load = None
         self.model.set_ids(ids)
+        if keep is not None and keep in self.model.ids_set():
+            row = self.model.row_of(keep)
+            self.view.setCurrentIndex(self.model.index(row, 1))
+        elif self._selected is not None:
+            self._selected = None
+            self.thread_panel.show_conversation(None)
+
+    def _row_chosen(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        conv_id = self.model.conversation_id(current.row())
+        if conv_id != self._selected:
+            self._selected = conv_id
+            self.thread_panel.show_conversation(conv_id)
+
+    def selected_conversation(self) -> int | None:
+        return self._selected
+
+    def select_conversation(self, conv_id: int) -> bool:
+        if conv_id not in self.model.ids_set():
+            return False
+        self.view.setCurrentIndex(self.model.index(self.model.row_of(conv_id), 1))
+        return True
+
+    def _conversation_changed(self, conv_id: int) -> None:
+        self.model.forget([conv_id])
+        self.reload()
+
+    # --- saved views ----------------------------------------------------------------------
+    def _fill_views(self, views) -> None:
+        current = self.views.currentText()
+        self.views.blockSignals(True)
+        self.views.clear()
+        self.views.addItem(self.tr("Saved views"), None)
+        for name, filters in views:
+            self.views.addItem(name, filters)
+        index = self.views.findText(current)
+        self.views.setCurrentIndex(max(0, index))
+        self.views.blockSignals(False)
+
+    def _view_chosen(self, index: int) -> None:
+        filters = self.views.itemData(index)
+        if filters is None:
+            return
+        filters = dict(filters)
+        self.search.blockSignals(True)
+        self.search.setText(filters.pop("text", ""))
+        self.search.blockSignals(False)
+        self.filters_bar.set_filters(filters)      # reloads
+
+    def save_view(self, name: str | None = None) -> None:
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("Save view"),
+                                            self.tr("Name of this view:"))
+            if not ok:
+                return
+        filters = self.filters()
+        if filters.get("assigned_to"):
+            filters["assigned_to"] = self.my_name
+        try:
+            saved_views.save_view(name, filters)
+        except ServiceError as error:
+            show_expected_error(error, self)
+            return
+        self.views.addItem(name.strip(), filters)
+        self.views.setCurrentIndex(self.views.count() - 1)
+
+    # --- beside the thread -----------------------------------------------------------------
+    def write_about_order(self, order_id: int) -> None:
+        try:
+            conv_id = thread.start_from_order(order_id)
+        except ServiceError as error:
+            show_expected_error(error, self)
+            return
+        self._select_after_load = conv_id
+        self.filters_bar.set_filters({})            # the new conversation must be listed
+        self.search.clear()
+
+    def _open_case(self, ref: str) -> None:
+        window = self.window()
+        if hasattr(window, "show_page") and "cases" in getattr(window, "pages", {}):
+            window.show_page("cases")
+
+    # --- narrow screens ----------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_WIDTH
+        total = self.splitter.width()
+        if total > 0 and not getattr(self, "_sized", False) and self.isVisible():
+            self._sized = True       # first layout: list ~45 %, side panel fixed, thread rest
+            side = SIDE_WIDTH if narrow else SIDE_WIDTH + 60
+            inbox_width = int((total - side) * (0.5 if narrow else 0.55))
+            self.splitter.setSizes([inbox_width, total - side - inbox_width, side])
+        tier = 2 if narrow else (1 if self.width() < MEDIUM_WIDTH else 0)
+        if tier != self._narrow:
+            self._narrow = tier
+            hidden = NARROW_HIDDEN if tier == 2 else MEDIUM_HIDDEN if tier == 1 else ()
+            for number, column in enumerate(self.model.columns):
+                self.view.setColumnHidden(number, column.title in hidden)
+                if column.title == "Reply within":     # the full text is in the tooltip
+                    sample = "overdue 1 d 5 h" if tier == 2 else "overdue 23 h 59 min"
+                    self.view.setColumnWidth(
+                        number, self.view.fontMetrics().horizontalAdvance(sample) + 16)

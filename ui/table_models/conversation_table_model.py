@@ -12,8 +12,9 @@ import logging
 
 from PySide6.QtGui import QColor
 
+from app.clock import utcnow
 from app.services.inbox import InboxRow, conversation_rows
-from ui.formatting import local_time_text
+from ui.formatting import countdown_text, local_time_text
 from ui.labels import CHANNELS, ORDER_STATES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 
@@ -44,6 +45,19 @@ def _order(row: InboxRow) -> str:
     return f"{row.order_no} · {word(ORDER_STATES, row.order_status)}"
 
 
+def _reply_within(row: InboxRow) -> str:
+    """Time left to answer the buyer (HOUSE-1 reply target), while unreplied."""
+    if row.reply_due_at is None or row.is_replied:
+        return ""
+    return countdown_text(row.reply_due_at, utcnow())
+
+
+def _reply_colour(row: InboxRow):
+    if row.reply_due_at is not None and not row.is_replied and row.reply_due_at <= utcnow():
+        return QColor("#c5221f")
+    return None
+
+
 def _star_colour(row: InboxRow):
     return QColor(STAR_COLOURS[row.star]) if row.star in STAR_COLOURS else None
 
@@ -60,6 +74,13 @@ class ConversationTableModel(ListTableModel):
         Column("Buyer", lambda r: r.buyer_name, width=18, bold=_needs_attention,
                tooltip=lambda r: f"{r.buyer_name} ({r.buyer_login}, {r.buyer_country or '?'})"),
         Column("Status", _status, width=11, bold=_needs_attention),
+        Column("Reply within", _reply_within, width="overdue 23 h 59 min", foreground=_reply_colour,
+               tooltip=lambda r: (f"{_reply_within(r)}: answer by "
+                                  f"{local_time_text(r.reply_due_at)}") if _reply_within(r)
+               else None),
+        Column("Case", lambda r: "open" if r.has_open_case else "", width=5,
+               tooltip=lambda r: "An after-sales request or dispute is open on this order"
+               if r.has_open_case else None),
         Column("Last message at", lambda r: local_time_text(r.last_message_at), width=TIME_SAMPLE),
         Column("Shop", lambda r: r.shop, width=10),
         Column("Channel", lambda r: word(CHANNELS, r.channel), width=14),
@@ -71,11 +92,31 @@ class ConversationTableModel(ListTableModel):
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self._cache: dict[int, InboxRow | None] = {}
+        self._positions: dict[int, int] | None = None
 
     def set_ids(self, ids) -> None:
         """Show these conversations, in this order; cached rows are dropped."""
         self._cache.clear()
+        self._positions = None
         self.set_rows(ids)
+
+    def ids_set(self) -> dict[int, int]:
+        """conversation id -> row (built on first use after a reload)."""
+        if self._positions is None:
+            self._positions = {conv_id: row for row, conv_id in enumerate(self._rows)}
+        return self._positions
+
+    def row_of(self, conv_id: int) -> int:
+        return self.ids_set()[conv_id]
+
+    def forget(self, ids) -> None:
+        """These rows changed: read them again when next shown."""
+        for conv_id in ids:
+            self._cache.pop(conv_id, None)
+            row = self.ids_set().get(conv_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0),
+                                      self.index(row, self.columnCount() - 1))
 
     def conversation_id(self, row: int) -> int:
         return self._rows[row]

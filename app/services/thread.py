@@ -1,0 +1,240 @@
+"""One conversation as the rep works on it: the messages, what sits beside the thread
+(the order, the buyer's other orders and cases), and sending a reply.
+
+Reads return plain dataclasses so the window never touches a model; `send_reply` is the
+one way a rep's answer enters a thread: it refuses a text that still holds a placeholder
+(nothing leaks to the buyer) and records the channel actually used (GEN-5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from app.clock import utcnow
+from app.db import database
+from app.models import (AftersalesRequest, Attachment, Conversation, Dispute, Message, Order,
+                        OrderItem, StoredFile, TrackingEvent)
+from app.models.vocab import CHANNELS, DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
+from app.services import conversations, placeholders
+from app.services.errors import InvalidInput, NotFound
+from app.services.input_checks import choice
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    sha256: str
+    name: str
+    mime: str
+    caption: str
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime.startswith("image/")
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: int
+    direction: str              # "in" from the buyer, "out" to the buyer
+    channel: str
+    body: str
+    sent_at: datetime
+    author: str
+    source_lang: str
+    translation: str | None
+    translation_lang: str
+    is_auto: bool
+    is_internal: bool
+    attachments: tuple = ()
+
+
+@dataclass(frozen=True)
+class CaseView:
+    ref: str                    # "D-3" / "A-7"
+    kind: str
+    state: str
+    is_open: bool
+    amount: Decimal | None
+
+
+@dataclass(frozen=True)
+class OrderView:
+    id: int
+    order_no: str
+    status: str
+    currency: str
+    total_amount: Decimal
+    paid_amount: Decimal
+    created_at: datetime
+    shipped_at: datetime | None
+    promised_days: int | None
+    promised_by: datetime | None
+    carrier: str
+    tracking_no: str
+    items: tuple = ()           # (title, attributes, quantity, unit price)
+    tracking: tuple = ()        # (at, location, description), newest first
+    cases: tuple = ()
+
+
+@dataclass(frozen=True)
+class ThreadHeader:
+    id: int
+    shop: str
+    shop_id: int
+    platform: str
+    buyer_name: str
+    buyer_login: str
+    buyer_country: str
+    buyer_language: str
+    language: str               # the conversation's language ('' unknown)
+    channel: str
+    subject: str
+    star: str
+    assigned_to: str
+    is_read: bool
+    is_replied: bool
+    buyer_zone: str = "UTC"                  # where the buyer lives (GEN-7)
+    buyer_day: tuple = ("09:00", "20:00")    # their daytime, from the policy profile
+
+
+@dataclass(frozen=True)
+class SidePanel:
+    order: OrderView | None
+    other_orders: tuple = ()    # OrderView of the buyer's other orders, newest first
+    placeholder_values: dict = field(default_factory=dict)
+
+
+def get_conversation(conversation_id: int) -> Conversation:
+    conv = Conversation.get_or_none(Conversation.id == conversation_id)
+    if conv is None:
+        raise NotFound(f"conversation {conversation_id} does not exist (deleted meanwhile?)")
+    return conv
+
+
+def header(conversation_id: int) -> ThreadHeader:
+    from app.rules.timeconv import buyer_zone
+    from app.services.policy import load_profile
+    c = get_conversation(conversation_id)
+    b, s = c.buyer, c.shop
+    profile = load_profile(s.platform)
+    day = tuple(profile.number(k) for k in ("follow_up_day_start", "follow_up_day_end")
+                if k in profile)
+    return ThreadHeader(c.id, s.key, s.id, s.platform, b.name or b.login, b.login, b.country,
+                        b.language, c.language, c.channel, c.subject, c.star, c.assigned_to,
+                        c.is_read, c.is_replied, buyer_zone(b.country, b.timezone),
+                        day if len(day) == 2 else ("09:00", "20:00"))
+
+
+def thread_messages(conversation_id: int, limit: int | None = None) -> list[MessageView]:
+    """The thread oldest first; with `limit` only the newest `limit` messages."""
+    query = (Message.select().where(Message.conversation == conversation_id)
+             .order_by(Message.sent_at.desc(), Message.id.desc()))
+    if limit is not None:
+        query = query.limit(limit)
+    rows = list(query)[::-1]
+    files: dict[int, list] = {}
+    if rows:
+        attached = (Attachment.select(Attachment.message, Attachment.caption, StoredFile.sha256,
+                                      StoredFile.original_name, StoredFile.mime)
+                    .join(StoredFile)
+                    .where(Attachment.message.in_([m.id for m in rows])).tuples())
+        for message_id, caption, sha, name, mime in attached:
+            files.setdefault(message_id, []).append(AttachmentView(sha, name, mime, caption))
+    return [MessageView(m.id, m.direction, m.channel, m.body, m.sent_at, m.author,
+                        m.source_lang, m.translation, m.translation_lang, m.is_auto,
+                        m.is_internal, tuple(files.get(m.id, ()))) for m in rows]
+
+
+def _cases(order: Order) -> tuple:
+    out = []
+    for d in Dispute.select().where(Dispute.order == order).order_by(Dispute.id):
+        out.append(CaseView(f"D-{d.id}", d.kind, d.state, d.state not in DISPUTE_FINAL_STATES,
+                            d.refund_amount))
+    for r in AftersalesRequest.select().where(AftersalesRequest.order == order):
+        out.append(CaseView(f"A-{r.id}", r.service_type, r.state,
+                            r.state not in REQUEST_FINAL_STATES, r.amount))
+    return tuple(out)
+
+
+def order_view(order: Order, *, details: bool = True) -> OrderView:
+    from datetime import timedelta
+    promised_by = (order.shipped_at + timedelta(days=order.promised_days)
+                   if order.shipped_at and order.promised_days else None)
+    items = tracking = ()
+    if details:
+        items = tuple((i.title, i.attributes, i.quantity, i.unit_price)
+                      for i in order.items.order_by(OrderItem.position))
+        tracking = tuple((t.at, t.location, t.description)
+                         for t in order.tracking_events.order_by(TrackingEvent.at.desc()))
+    return OrderView(order.id, order.order_no, order.status, order.currency,
+                     order.total_amount, order.paid_amount, order.created_at, order.shipped_at,
+                     order.promised_days, promised_by, order.carrier, order.tracking_no,
+                     items, tracking, _cases(order))
+
+
+def side_panel(conversation_id: int, at: datetime | None = None) -> SidePanel:
+    c = get_conversation(conversation_id)
+    others = (Order.select().where((Order.buyer == c.buyer_id)
+                                   & (Order.id != (c.order_id or 0)))
+              .order_by(Order.created_at.desc()).limit(20))
+    return SidePanel(order_view(c.order) if c.order_id else None,
+                     tuple(order_view(o, details=False) for o in others),
+                     placeholders.values_for(c, at))
+
+
+def send_reply(conversation_id: int, body: str, *, channel: str | None = None,
+               language: str = "", at: datetime | None = None, author: str = "rep",
+               internal: bool = False, actor: str = "rep") -> Message:
+    """Send the rep's answer (or save an internal note) through `channel` (default: the
+    conversation's own). A text with a placeholder left is refused; nothing is written."""
+    c = get_conversation(conversation_id)
+    record = f"reply to conversation {conversation_id}"
+    body = (body or "").strip()
+    if not body:
+        raise InvalidInput("write a message first", record=record, field="body")
+    if not internal:
+        placeholders.check_sendable(body, record)
+    channel = choice(channel or c.channel, CHANNELS, "channel", record)
+    return conversations.add_message(c, "out", body, at or utcnow(), channel=channel,
+                                     author=author, is_internal=internal,
+                                     source_lang=language, actor=actor)
+
+
+def open_conversation(conversation_id: int, *, actor: str = "rep") -> ThreadHeader:
+    """The rep opened the thread: it counts as read."""
+    c = get_conversation(conversation_id)
+    if not c.is_read:
+        conversations.mark_read(c, actor=actor)
+    return header(conversation_id)
+
+
+def start_from_order(order_id: int, channel: str | None = None, *, subject: str = "",
+                     actor: str = "rep") -> int:
+    """A conversation with the order's buyer about the order (AE-13); returns its id. An
+    existing conversation on the same order and channel is reused."""
+    order = Order.get_or_none(Order.id == order_id)
+    if order is None:
+        raise NotFound(f"order {order_id} does not exist")
+    if order.buyer_id is None:
+        raise InvalidInput("the order has no buyer to write to", record=f"order {order.order_no}",
+                           field="buyer")
+    channel = channel or ("order_message" if order.shop.platform == "aliexpress" else "im")
+    existing = (Conversation.select().where((Conversation.order == order)
+                                            & (Conversation.channel == channel)).first())
+    if existing is not None:
+        return existing.id
+    with database.atomic():
+        conv = conversations.start_conversation(order.shop, order.buyer, channel, order=order,
+                                                subject=subject or f"Order {order.order_no}",
+                                                language=order.buyer.language, actor=actor)
+    return conv.id
+
+
+def start_from_case(case_ref: str, channel: str | None = None, *, actor: str = "rep") -> int:
+    """A conversation about a dispute or request ('D-3', 'A-7') with its buyer (AE-13)."""
+    from app.services.cases import case_id, get_case
+    case = get_case(case_ref)
+    return start_from_order(case.order_id, channel, subject=f"{case_id(case)} · order "
+                            f"{case.order.order_no}", actor=actor)

@@ -1,0 +1,192 @@
+"""The conversations workspace driven like a rep: filter, open, answer with a quick phrase,
+placeholders that block sending, automatic replies in the thread, search for 退款."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.clock import utcnow
+from app.models import Message
+from app.services import auto_reply, conversations, quick_phrases
+from app.services.quick_phrases import find_phrases
+from tests.factories import make_buyer, make_order, make_shop
+from ui.conversation.phrase_model import PhraseListModel
+from ui.conversation.phrase_picker import PhrasePicker
+from ui.pages.conversations_page import ConversationsPage
+from ui.worker import wait_for_background
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def world(db):
+    now = utcnow()
+    ae = make_shop("ae")
+    tb = make_shop("tb", platform="taobao")
+    ana = make_buyer(ae, "ana", country="BR", language="en")
+    wang = make_buyer(tb, "wang", country="CN", language="zh")
+    wang.name = "王小明"
+    wang.save()
+    shipped = make_order(ae, "8000000000000001", buyer=ana, carrier="Cainiao",
+                         tracking_no="LP00123456789")
+    untracked = make_order(tb, "3000000000000002", buyer=wang, status="awaiting_shipment")
+    waiting = conversations.start_conversation(ae, ana, "site_message", order=shipped,
+                                               language="en", at=now - timedelta(hours=3))
+    conversations.add_message(waiting, "in", "Hello, where is my parcel?",
+                              now - timedelta(hours=2))
+    chinese = conversations.start_conversation(tb, wang, "im", order=untracked, language="zh",
+                                               at=now - timedelta(hours=5))
+    conversations.add_message(chinese, "in", "请问退款什么时候到账？", now - timedelta(hours=5))
+    conversations.add_message(chinese, "out", "亲，今天内处理。", now - timedelta(hours=4))
+    quick_phrases.add_phrase("Shipped", {
+        "en": "Hi {buyer_name}, your order {order_no} is on its way: {carrier} {tracking_no}.",
+        "zh": "亲，订单{order_no}已发货，{carrier}单号{tracking_no}。"}, shortcut="ship")
+    return {"waiting": waiting, "chinese": chinese}
+
+
+@pytest.fixture
+def page(qtbot, world):
+    page = ConversationsPage()
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    yield page
+    wait_for_background()
+
+
+def open_row(qtbot, page, row: int) -> None:
+    page.view.setCurrentIndex(page.model.index(row, 1))
+    conv_id = page.model.conversation_id(row)
+    qtbot.waitUntil(lambda: page.thread_panel.header is not None
+                    and page.thread_panel.header.id == conv_id)
+    qtbot.waitUntil(lambda: page.thread_panel.composer.isEnabled())
+
+
+def test_answer_an_unreplied_conversation_with_a_quick_phrase(qtbot, page, world):
+    page.unreplied_only.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    open_row(qtbot, page, 0)
+    assert "Hello, where is my parcel?" in page.thread_panel.view.plain_text()
+    composer = page.thread_panel.composer
+    composer.edit.setFocus()
+    qtbot.keyClicks(composer.edit, "/ship")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Tab)
+    text = composer.edit.toPlainText()
+    assert text == ("Hi Ana, your order 8000000000000001 is on its way: Cainiao "
+                    "LP00123456789.")
+    composer.channel.setCurrentIndex(composer.channel.findData("email"))
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)        # left the unreplied filter
+    sent = Message.select().where(Message.direction == "out").order_by(Message.id.desc()).get()
+    assert sent.body == text and sent.channel == "email"      # the channel used (GEN-5)
+    assert sent.conversation_id == world["waiting"].id
+    assert page.body.currentWidget() is page.message           # "No conversations…"
+
+
+def test_an_unfilled_placeholder_blocks_sending_until_filled_in(qtbot, page, world):
+    row = page.model.row_of(world["chinese"].id)
+    open_row(qtbot, page, row)
+    composer = page.thread_panel.composer
+    assert composer.reply_language() == "zh"
+    composer.insert_phrase(find_phrases("ship")[0])
+    assert "{tracking_no}" in composer.edit.toPlainText()      # no tracking number known
+    before = Message.select().count()
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    assert Message.select().count() == before                  # nothing sent
+    assert composer.problem.isVisible()
+    assert "{tracking_no}" in composer.problem.text() and "{carrier}" in composer.problem.text()
+    assert set(composer.prompt.fields) == {"carrier", "tracking_no"}
+    composer.prompt.fields["carrier"].setText("顺丰")
+    composer.prompt.fields["tracking_no"].setText("SF1234567890")
+    composer.prompt.fields["tracking_no"].returnPressed.emit()
+    assert composer.edit.toPlainText() == "亲，订单3000000000000002已发货，顺丰单号SF1234567890。"
+    assert not composer.problem.isVisible()
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    assert Message.select().count() == before + 1
+    qtbot.waitUntil(lambda: "SF1234567890" in page.thread_panel.view.plain_text())
+
+
+def test_an_unknown_placeholder_typed_by_hand_is_refused(qtbot, page, world):
+    open_row(qtbot, page, 0)
+    composer = page.thread_panel.composer
+    composer.edit.setPlainText("Dear {customer}, thanks!")
+    before = Message.select().count()
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    assert Message.select().count() == before
+    assert "{customer}" in composer.problem.text() and "Remove" in composer.problem.text()
+
+
+def test_search_finds_a_two_character_chinese_word(qtbot, page, world):
+    page.search.insert("退款")          # as a Chinese input method commits it
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.conversation_id(0) == world["chinese"].id
+    page.search.clear()
+    qtbot.keyClicks(page.search, "parcel")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1
+                    and page.model.conversation_id(0) == world["waiting"].id)
+    page.search.setText("没有这个词")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+
+
+def test_the_automatic_reply_shows_in_the_thread_marked_as_such(qtbot, db):
+    shop = make_shop("ae")
+    buyer = make_buyer(shop, "li", language="en")
+    auto_reply.add_rule(shop, "Welcome", "Hi {buyer_name}, thanks for writing! We answer "
+                        "within 12 hours.", language="en")
+    conv = conversations.start_conversation(shop, buyer, "site_message")
+    conversations.add_message(conv, "in", "Is the blue one in stock?", utcnow())
+    page = ConversationsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    open_row(qtbot, page, 0)
+    shown = page.thread_panel.view.plain_text()
+    assert "Automatic reply" in shown and "Hi Li, thanks for writing!" in shown
+    wait_for_background()
+
+
+def test_saved_view_brings_back_its_filters(qtbot, page, world):
+    page.unreplied_only.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.save_view("Waiting for me")
+    page.unreplied_only.setChecked(False)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    page.views.setCurrentIndex(page.views.findText("Waiting for me"))
+    page.views.activated.emit(page.views.currentIndex())
+    assert page.unreplied_only.isChecked()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+
+
+def test_star_and_assign_from_the_thread(qtbot, page, world):
+    open_row(qtbot, page, 0)
+    panel = page.thread_panel
+    panel.star.setCurrentIndex(panel.star.findData("red"))
+    panel.star.activated.emit(panel.star.currentIndex())
+    qtbot.mouseClick(panel.assign_button, Qt.MouseButton.LeftButton)
+    page.filters_bar.mine.setChecked(True)
+    page.filters_bar.star.setCurrentIndex(page.filters_bar.star.findData("red"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+
+
+def test_phrase_picker_searches_and_its_model_passes_qt_checks(qtbot, qtmodeltester, world):
+    quick_phrases.add_phrase("退款说明", {"zh": "亲，退款将在{days_left}天内到账。"},
+                             shortcut="tk")
+    picker = PhrasePicker(None, "zh")
+    qtbot.addWidget(picker)
+    assert picker.model.rowCount() == 2
+    qtmodeltester.check(picker.model)
+    picker.search.setText("退款")
+    assert picker.model.rowCount() == 1
+    assert "{days_left}" in picker.preview.toPlainText()
+    picker.search.returnPressed.emit()
+    assert picker.chosen.shortcut == "tk"
+
+
+def test_empty_phrase_model_passes_qt_checks(qtmodeltester):
+    qtmodeltester.check(PhraseListModel())

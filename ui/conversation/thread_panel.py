@@ -1,0 +1,249 @@
+"""The right-hand side of the inbox: who the conversation is with, its actions (star colour,
+mark replied or unreplied, assign to me), translation, the thread and the composer.
+
+Everything is read on a pool thread (ui.worker); small writes (a star, a reply) run here
+through the services and then reload what they changed.
+"""
+
+from __future__ import annotations
+
+import getpass
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from app.models.vocab import STAR_COLOURS
+from app.services import conversations, quick_phrases, thread, translation
+from app.services.background import run_read
+from app.services.errors import ServiceError
+from ui.conversation.composer import Composer
+from ui.conversation.shrink import ShrinkableRow
+from ui.conversation.thread_view import ThreadView
+from ui.errors import report_exception, show_expected_error
+from ui.labels import CHANNELS, word
+from ui.worker import run_in_background
+
+MESSAGES_SHOWN = 300        # the newest messages of a very long thread
+
+
+def load_conversation(conversation_id: int) -> dict:
+    """Everything the panel shows (runs on a pool thread)."""
+    head = thread.header(conversation_id)
+    return {"header": head,
+            "messages": thread.thread_messages(conversation_id, MESSAGES_SHOWN),
+            "side": thread.side_panel(conversation_id),
+            "phrases": quick_phrases.find_phrases("", head.shop_id)}
+
+
+def translate_inbound(message_ids: list[int], source: str, target: str,
+                      default_source: str) -> list:
+    """Translate the buyer's messages; returns (id, result) pairs (pool thread)."""
+    from app.db import database
+    out = []
+    with database.atomic():
+        for message_id in message_ids:
+            out.append((message_id, translation.translate_message(
+                message_id, target, source or None, default_source=default_source)))
+    return out
+
+
+class ThreadPanel(QWidget):
+    changed = Signal(int)          # a conversation's inbox fields changed (reload the list)
+    loaded = Signal(int)
+    side_loaded = Signal(object)   # the SidePanel of the shown conversation
+
+    def __init__(self, my_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.my_name = my_name or getpass.getuser()
+        self.conversation_id: int | None = None
+        self.header = None
+        self._generation = 0
+        self.title = QLabel(self.tr("Choose a conversation on the left."))
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        try:                                   # the buyer's local time (GEN-7), when present
+            from ui.conversation.buyer_clock import BuyerClock
+            self.clock = BuyerClock()
+        except ImportError:
+            self.clock = None
+        self.star = QComboBox()
+        for colour in STAR_COLOURS:
+            self.star.addItem(self.tr("No star") if colour == "none" else "★ " + colour.title(),
+                              colour)
+        self.star.activated.connect(self._set_star)
+        self.replied_button = QPushButton()
+        self.replied_button.clicked.connect(self._toggle_replied)
+        self.assign_button = QPushButton(self.tr("Assign to me"))
+        self.assign_button.clicked.connect(self._assign)
+        self.source = QComboBox()
+        self.source.addItem(self.tr("As written"), "")
+        self.target = QComboBox()
+        for code, name in translation.LANGUAGES.items():
+            self.source.addItem(name, code)
+            self.target.addItem(name, code)
+        self.target.setCurrentIndex(self.target.findData("zh"))
+        self.translate_button = QPushButton(self.tr("Translate"))
+        self.translate_button.clicked.connect(self.translate_thread)
+        self.translate_note = QLabel()
+        self.view = ThreadView()
+        self.composer = Composer()
+        self.composer.sent.connect(self._sent)
+
+        actions_row = QWidget()
+        actions = QHBoxLayout(actions_row)
+        actions.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.star, self.replied_button, self.assign_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        translate_row = QWidget()
+        translating = QHBoxLayout(translate_row)
+        translating.setContentsMargins(0, 0, 0, 0)
+        translating.addWidget(QLabel(self.tr("Translate from")))
+        translating.addWidget(self.source)
+        translating.addWidget(QLabel(self.tr("to")))
+        translating.addWidget(self.target)
+        translating.addWidget(self.translate_button)
+        translating.addWidget(self.translate_note, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.composer)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([500, 130])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        if self.clock is not None:
+            layout.addWidget(self.clock)
+        layout.addWidget(ShrinkableRow(actions_row))
+        layout.addWidget(ShrinkableRow(translate_row))
+        layout.addWidget(split, 1)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        for widget in (self.star, self.replied_button, self.assign_button, self.source,
+                       self.target, self.translate_button):
+            widget.setEnabled(on)
+
+    # --- loading ---------------------------------------------------------------------
+    def show_conversation(self, conversation_id: int | None) -> None:
+        self._generation += 1
+        self.conversation_id = conversation_id
+        self.translate_note.clear()
+        if conversation_id is None:
+            self.header = None
+            self.title.setText(self.tr("Choose a conversation on the left."))
+            if self.clock is not None:
+                self.clock.set_buyer(None)
+            self.view.clear_thread()
+            self.composer.setEnabled(False)
+            self._enable(False)
+            self.side_loaded.emit(None)
+            return
+        run_in_background(partial(run_read, load_conversation, conversation_id),
+                          on_result=partial(self._loaded, self._generation),
+                          on_error=partial(self._failed, self._generation), context=self)
+
+    def reload(self) -> None:
+        self.show_conversation(self.conversation_id)
+
+    def _loaded(self, generation: int, data: dict) -> None:
+        if generation != self._generation:
+            return
+        head = self.header = data["header"]
+        self.title.setText(
+            f"<b>{head.buyer_name}</b> ({head.buyer_login}, {head.buyer_country or '?'}) · "
+            f"{head.shop} · {word(CHANNELS, head.channel)}"
+            + (f" · {head.subject}" if head.subject else "")
+            + (f" · assigned to {head.assigned_to}" if head.assigned_to else ""))
+        if self.clock is not None:
+            self.clock.set_buyer(head.buyer_zone, country=head.buyer_country, day=head.buyer_day)
+        self.star.setCurrentIndex(max(0, self.star.findData(head.star)))
+        self.replied_button.setText(self.tr("Mark unreplied") if head.is_replied
+                                    else self.tr("Mark replied"))
+        self.assign_button.setEnabled(head.assigned_to != self.my_name)
+        self.view.show_thread(data["messages"], head.buyer_name)
+        language = head.language or head.buyer_language or "en"
+        self.composer.set_conversation(head.id, head.shop_id, head.channel, language,
+                                       data["side"].placeholder_values, data["phrases"])
+        self._enable(True)
+        self.assign_button.setEnabled(head.assigned_to != self.my_name)
+        self.side_loaded.emit(data["side"])
+        if not head.is_read:
+            self._write(conversations.mark_read, reload=False)
+        self.loaded.emit(head.id)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.view.clear_thread(self.tr("The conversation could not be read."))
+            report_exception(error, self)
+
+    # --- actions -------------------------------------------------------------------------
+    def _write(self, action, *args, reload: bool = True) -> bool:
+        try:
+            action(thread.get_conversation(self.conversation_id), *args)
+        except ServiceError as error:
+            show_expected_error(error, self)
+            return False
+        self.changed.emit(self.conversation_id)
+        if reload:
+            self.reload()
+        return True
+
+    def _set_star(self, _index: int) -> None:
+        self._write(conversations.set_star, self.star.currentData())
+
+    def _toggle_replied(self) -> None:
+        if self.header is not None:
+            self._write(conversations.mark_unreplied if self.header.is_replied
+                        else conversations.mark_replied)
+
+    def _assign(self) -> None:
+        self._write(conversations.assign, self.my_name)
+
+    def _sent(self, conversation_id: int) -> None:
+        self.changed.emit(conversation_id)
+        self.reload()
+
+    # --- translation -----------------------------------------------------------------------
+    def translate_thread(self) -> None:
+        wanted = [m.id for m in self.view.messages
+                  if m.direction == "in" and not m.is_internal and not m.translation]
+        if not wanted:
+            self.translate_note.setText(self.tr("Every message from the buyer has a translation."))
+            return
+        source, target = self.source.currentData(), self.target.currentData()
+        default = (self.header.language or self.header.buyer_language) if self.header else ""
+        self.translate_note.setText(self.tr("Translating…"))
+        run_in_background(partial(run_read, translate_inbound, wanted, source, target,
+                                  default),
+                          on_result=partial(self._translated, self._generation),
+                          on_error=lambda e: (self.translate_note.setText(str(e))
+                                              if isinstance(e, ServiceError) else
+                                              report_exception(e, self)), context=self)
+
+    def _translated(self, generation: int, results) -> None:
+        if generation != self._generation:
+            return
+        missing = [mid for mid, result in results if not result.available]
+        fell_back = any(r.fell_back for _mid, r in results if r.available)
+        found = len(results) - len(missing)
+        note = self.tr("%d translated, %d with no translation available") % (found, len(missing))
+        if fell_back:
+            note += self.tr(" (some in English: no text in the chosen language)")
+        self.translate_note.setText(note)
+        generation_now = self._generation
+        self.reload()
+        if missing:
+            self.loaded.connect(self._mark_missing_once(missing, generation_now + 1))
+
+    def _mark_missing_once(self, ids, generation):
+        def mark(_conv_id):
+            self.loaded.disconnect(mark)
+            if self._generation == generation:
+                self.view.mark_untranslatable(ids)
+        return mark
