@@ -1,0 +1,114 @@
+"""Time an order import of N rows against a raw `executemany` of the same rows, in one run.
+
+    python scripts/bench_import.py [--rows 100000] [--layout taobao-csv|aliexpress-xlsx]
+
+Both write into a fresh, migrated AfterDesk database inside one transaction. "raw" inserts
+the already-checked stored tuples (buyers, orders, items) with sqlite3 executemany and nothing
+else; "apply" is AfterDesk's import of the same parsed rows (plan add/update/skip against the
+database, buyers, orders, items, import batch, audit entry); "read+check" is reading the file
+and checking every row. The goal is apply <= 1.5 x raw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.db import close_database, database, open_database  # noqa: E402
+from app.importers import samples as s  # noqa: E402
+from app.importers.plan import ITEM_COLUMNS, ORDER_COLUMNS, stored_items, stored_values  # noqa: E402
+from app.importers.preview import build_preview  # noqa: E402
+from app.services.order_imports import apply_preview  # noqa: E402
+from app.services.shops import add_shop  # noqa: E402
+
+
+def make_file(folder: Path, rows: int, layout: str) -> tuple[Path, str]:
+    if layout == "aliexpress-xlsx":
+        data = [s.ae_classic_row(f"8{n:015d}", 买家名称=f"buyer {n % 5000}") for n in range(rows)]
+        return s.write_xlsx(folder / "ae.xlsx", s.AE_CLASSIC, data), "aliexpress"
+    data = [s.tb_classic_row(f"3{n:018d}", 买家会员名=f"tb_{n % 5000}") for n in range(rows)]
+    return s.write_csv(folder / "tb.csv", s.TB_CLASSIC, data, "gbk"), "taobao"
+
+
+def shop_for(platform: str):
+    zone = "America/Los_Angeles" if platform == "aliexpress" else "Asia/Shanghai"
+    return add_shop("bench", platform, "Bench", zone, actor="bench")
+
+
+def raw_insert(preview, shop_id: int) -> float:
+    rows = preview.rows
+    logins = sorted({r.buyer_login for r in rows if r.buyer_login})
+    buyer_ids = {login: n for n, login in enumerate(logins, start=1)}
+    buyers = [(shop_id, login, "", "", "", "", "", "") for login in logins]
+    cols = ("shop_id", "order_no", "buyer_id", "currency", "is_virtual",
+            "confirm_extension_days") + ORDER_COLUMNS
+    orders = [(shop_id, r.order_no, buyer_ids.get(r.buyer_login), "CNY", 0, 0)
+              + tuple("" if v is None and c in ("carrier", "tracking_no", "note") else v
+                      for c, v in zip(ORDER_COLUMNS, stored_values(r))) for r in rows]
+    items = [(n,) + item for n, r in enumerate(rows, start=1) for item in stored_items(r.items)]
+    started = time.perf_counter()
+    with database.atomic():
+        cursor = database.cursor()
+        cursor.executemany('INSERT INTO "buyer" ("shop_id", "login", "name", "country", '
+                           '"language", "email", "phone", "note") VALUES (?,?,?,?,?,?,?,?)',
+                           buyers)
+        cursor.executemany(f'INSERT INTO "orders" ({", ".join(cols)}) '
+                           f'VALUES ({", ".join("?" * len(cols))})', orders)
+        cursor.executemany(f'INSERT INTO "order_item" ("order_id", {", ".join(ITEM_COLUMNS)}) '
+                           f'VALUES ({", ".join("?" * (len(ITEM_COLUMNS) + 1))})', items)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--layout", default="taobao-csv", choices=("taobao-csv", "aliexpress-xlsx"))
+    parser.add_argument("--repeat", type=int, default=3, help="write runs of each kind (best kept)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        started = time.perf_counter()
+        path, platform = make_file(folder, args.rows, args.layout)
+        print(f"wrote {args.rows} rows to {path.name} ({path.stat().st_size / 1e6:.1f} MB) "
+              f"in {time.perf_counter() - started:.1f} s")
+        open_database(folder / "parse.db")
+        shop = shop_for(platform)
+        started = time.perf_counter()
+        preview = build_preview(path, shop)
+        read = time.perf_counter() - started
+        assert preview.can_apply, preview.problems[:3]
+        close_database()
+        raws, applies = [], []
+        for run in range(args.repeat):       # alternate, each into a fresh database
+            open_database(folder / f"raw{run}.db")
+            raws.append(raw_insert(preview, shop_for(platform).id))
+            close_database()
+            open_database(folder / f"import{run}.db")
+            preview.shop = shop_for(platform)
+            started = time.perf_counter()
+            result = apply_preview(preview, actor="bench")
+            applies.append(time.perf_counter() - started)
+            if run == args.repeat - 1:
+                started = time.perf_counter()
+                again = apply_preview(build_preview(path, preview.shop), actor="bench")
+                reimport = time.perf_counter() - started
+            close_database()
+    raw, apply = min(raws), min(applies)
+    print(f"raw executemany (buyers, orders, items), best of {args.repeat}: {raw:.2f} s "
+          f"(runs: {', '.join(f'{t:.2f}' for t in raws)})")
+    print(f"import apply ({result.added} added), best of {args.repeat}: {apply:.2f} s "
+          f"(runs: {', '.join(f'{t:.2f}' for t in applies)})")
+    print(f"apply / raw: {apply / raw:.2f} x (goal <= 1.5 x)")
+    print(f"read + check the file ({args.layout}): {read:.2f} s")
+    print(f"whole import from the file: {read + apply:.2f} s")
+    print(f"re-import of the same file ({again.skipped} unchanged, read included): {reimport:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
