@@ -1,0 +1,106 @@
+"""One call from a pack's content to a PDF or a ZIP, with progress and cancel.
+
+`progress(percent, text)` is called as work advances; `cancel()` is asked between steps and a
+True answer stops the build with BuildCancelled, leaving no file behind.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.clock import utcnow
+from app.evidence import manifest, store
+from app.evidence.content import PackContent
+from app.evidence.pdf import BuildCancelled, load_pictures, write_pdf
+from app.evidence.zipexport import write_zip
+from app.services.errors import InvalidInput
+
+__all__ = ["BuildCancelled", "BuildResult", "build"]
+
+FORMATS = (".pdf", ".zip")
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    pages: int
+    pack_hash: str
+    seconds: float
+    section_pages: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def output_format(out: str | Path) -> str:
+    suffix = Path(out).suffix.lower()
+    if suffix not in FORMATS:
+        raise InvalidInput(f"'{out}' must end in .pdf (the bundle) or .zip (the bundle, the "
+                           "original files and manifest.json)", field="out")
+    return suffix
+
+
+def build(content: PackContent, out: str | Path, *, page_budget: int | None = None,
+          progress=None, cancel=None, read=store.read) -> BuildResult:
+    started = time.perf_counter()
+    out = Path(out)
+    kind = output_format(out)
+    if not out.parent.exists():
+        raise InvalidInput(f"the folder {out.parent} does not exist", field="out")
+    say = progress or (lambda percent, text: None)
+    built_at = utcnow()
+    entries = manifest.entries(content)
+    pack_hash = manifest.pack_hash(content.case.ref, content.version, entries)
+    if content.stored_hash and content.stored_hash != pack_hash:
+        raise InvalidInput(f"pack version {content.version} was submitted with hash "
+                           f"{content.stored_hash[:16]}…, but its items now give "
+                           f"{pack_hash[:16]}…: a message or file it held was deleted")
+    say(2, "Reading photos")
+    images = load_pictures(content, read=read, cancel=cancel,
+                           progress=lambda d, n: say(2 + 28 * d // n, f"Photo {d} of {n}"))
+    pdf_share = 68 if kind == ".pdf" else 55
+
+    def on_page(done, total):
+        say(30 + pdf_share * done // total, f"Page {done} of {total}")
+
+    if kind == ".pdf":
+        rendered = write_pdf(content, out, entries, pack_hash, images, cancel=cancel,
+                             progress=on_page, built_at=built_at)
+    else:
+        with tempfile.TemporaryDirectory(prefix="afterdesk-pack-") as folder:
+            pdf_path = Path(folder) / "pack.pdf"
+            rendered = write_pdf(content, pdf_path, entries, pack_hash, images, cancel=cancel,
+                                 progress=on_page, built_at=built_at)
+            write_zip(content, out, pdf_path, rendered.pages, pack_hash, built_at, read=read,
+                      cancel=cancel,
+                      progress=lambda d, n: say(85 + 14 * d // n, f"File {d} of {n}"))
+    warnings = []
+    if page_budget and rendered.pages > page_budget:
+        warnings.append(f"The pack has {rendered.pages} pages, more than the budget of "
+                        f"{page_budget} (setting evidence.page_budget). Platforms may reject long "
+                        "packs: leave out messages or photos that prove nothing.")
+    unreadable = [f.name or f.sha256[:12] for f in content.files
+                  if f.is_image and images.get(f.position) is None]
+    if unreadable:
+        warnings.append("These photos could not be shown in the PDF (the originals are kept): "
+                        + ", ".join(unreadable))
+    say(100, "Done")
+    return BuildResult(out, rendered.pages, pack_hash, time.perf_counter() - started,
+                       rendered.section_pages, warnings)
+
+
+def prepare(content: PackContent, *, read=store.read, cancel=None, progress=None) -> dict:
+    """What painting needs besides the content: entries, pack hash and decoded photos. Slow
+    with many photos: call it off the window's thread, then `paint` on it (print preview)."""
+    entries = manifest.entries(content)
+    return {"entries": entries,
+            "pack_hash": manifest.pack_hash(content.case.ref, content.version, entries),
+            "images": load_pictures(content, read=read, cancel=cancel, progress=progress)}
+
+
+def paint(content: PackContent, device, prepared: dict, *, cancel=None, progress=None):
+    """Paint the pack onto any paged device: a printer chosen by the rep, a print preview."""
+    from app.evidence.pdf import render
+    return render(content, device, prepared["entries"], prepared["pack_hash"],
+                  prepared["images"], cancel=cancel, progress=progress)

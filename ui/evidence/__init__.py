@@ -1,0 +1,1 @@
+"""Widgets of the evidence builder page (ui/pages/evidence_page.py)."""

@@ -1,0 +1,35 @@
+"""What the pack has and what is missing, with a completeness bar (GEN-4)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
+
+
+class ChecklistView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setFormat(self.tr("Complete: %p%"))
+        self.list = QListWidget()
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("<b>Checklist</b>"))
+        layout.addWidget(heading)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.missing)
+
+    def show_checklist(self, checklist) -> None:
+        self.bar.setValue(checklist.score)
+        self.list.clear()
+        for entry in checklist.entries:
+            mark = "✔" if entry.present else "✘"
+            item = QListWidgetItem(f"{mark}  {entry.label}  ({entry.count})")
+            item.setForeground(QColor("#2e7d32") if entry.present else QColor("#c62828"))
+            self.list.addItem(item)
+        self.missing.setText(self.tr("Missing: {0}").format(", ".join(checklist.missing))
+                             if checklist.missing else self.tr("Nothing missing."))
