@@ -1,0 +1,172 @@
+"""One complaint case: the buyer's words, the platform's window, the seven-step checklist,
+the compensation offered and its cost, follow-ups and closing with an outcome."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from app.services import complaints as svc
+from app.services.background import run_read
+from app.services.complaint_queries import complaint_detail
+from ui.complaints.checklist import StepChecklist
+from ui.complaints.words import KINDS, OUTCOMES, STATES
+from ui.errors import report_exception
+from ui.formatting import local_time_text
+from ui.worker import run_in_background
+
+
+class ComplaintPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.detail = None
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.words = QLabel()
+        self.words.setWordWrap(True)
+        self.words.setStyleSheet("background: #f1f3f4; padding: 6px;")
+        self.window_line = QLabel()
+        self.checklist = StepChecklist()
+        self.checklist.done_clicked.connect(self._done)
+        self.checklist.skip_clicked.connect(self._skip)
+
+        money = QGroupBox(self.tr("Compensation"))
+        self.offer = QLineEdit()
+        self.offer.setPlaceholderText(self.tr("What is offered: partial refund, coupon, resend…"))
+        self.amount = QLineEdit()
+        self.cost = QLineEdit()
+        self.suggest = QPushButton()
+        self.suggest.clicked.connect(self._use_suggestion)
+        self.save_offer = QPushButton(self.tr("Record offer"))
+        self.save_offer.clicked.connect(self._offer)
+        amounts = QHBoxLayout()
+        amounts.addWidget(QLabel(self.tr("Buyer gets")))
+        amounts.addWidget(self.amount)
+        amounts.addWidget(QLabel(self.tr("Costs the shop")))
+        amounts.addWidget(self.cost)
+        amounts.addWidget(self.suggest)
+        amounts.addWidget(self.save_offer)
+        form = QFormLayout(money)
+        form.addRow(self.tr("Offer"), self.offer)
+        form.addRow(amounts)
+        form.addRow(QLabel(self.tr("Never trade compensation for a changed review.")))
+
+        self.contact = QPushButton(self.tr("Record follow-up…"))
+        self.contact.clicked.connect(self._contact)
+        self.outcome = QComboBox()
+        for key, text in OUTCOMES.items():
+            self.outcome.addItem(self.tr(text), key)
+        self.close_button = QPushButton(self.tr("Close case…"))
+        self.close_button.clicked.connect(self._close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.contact)
+        bottom.addStretch(1)
+        bottom.addWidget(QLabel(self.tr("Outcome")))
+        bottom.addWidget(self.outcome)
+        bottom.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.words)
+        layout.addWidget(self.window_line)
+        layout.addWidget(self.checklist)
+        layout.addWidget(money)
+        layout.addLayout(bottom)
+        layout.addStretch(1)
+        self.setEnabled(False)
+
+    # --- reading -------------------------------------------------------------------------
+    def load(self, complaint_id: int | None) -> None:
+        if complaint_id is None:
+            self.detail = None
+            self.heading.setText(self.tr("Select a complaint"))
+            self.setEnabled(False)
+            return
+        run_in_background(partial(run_read, complaint_detail, complaint_id),
+                          on_result=self.show_detail, context=self)
+
+    def show_detail(self, d) -> None:
+        self.detail = d
+        r = d.row
+        is_open = r.state == "open"
+        self.setEnabled(True)
+        parts = [r.id, self.tr(KINDS.get(r.kind, r.kind)), r.shop]
+        parts += [p for p in (r.order_no, r.buyer) if p]
+        parts.append(self.tr(STATES[r.state]) + (
+            f": {self.tr(OUTCOMES.get(r.outcome, r.outcome or ''))}" if r.outcome else ""))
+        if d.review_rating:
+            parts.append("★" * d.review_rating)
+        self.heading.setText(" · ".join(parts))
+        self.words.setText(f"“{r.buyer_words}” — {local_time_text(r.opened_at)}")
+        lines = []
+        if r.platform_window_end is not None:
+            lines.append(self.tr("The buyer may file this complaint with the platform until "
+                                 "%1.").replace("%1", local_time_text(r.platform_window_end)))
+        if r.next_due_at is not None:
+            lines.append(self.tr("Next: %1").replace("%1", local_time_text(r.next_due_at)))
+        if d.skip_reason:
+            lines.append(self.tr("Closed with steps skipped: %1").replace("%1", d.skip_reason))
+        self.window_line.setText("  ".join(lines))
+        self.checklist.show_steps(d.steps, is_open)
+        self.offer.setText(d.compensation_offer)
+        self.amount.setText("" if r.compensation_amount is None else str(r.compensation_amount))
+        self.cost.setText("" if r.compensation_cost is None else str(r.compensation_cost))
+        self.suggest.setVisible(d.suggested_compensation is not None)
+        if d.suggested_compensation is not None:
+            self.suggest.setText(self.tr("Late-shipment rule: %1 %2").replace(
+                "%1", str(d.suggested_compensation)).replace("%2", r.currency))
+        for w in (self.offer, self.amount, self.cost, self.suggest, self.save_offer,
+                  self.contact, self.outcome, self.close_button):
+            w.setEnabled(is_open)
+
+    # --- writing ---------------------------------------------------------------------------
+    def _write(self, fn, *args, **kwargs) -> bool:
+        try:
+            fn(svc.get_complaint(self.detail.row.complaint_id), *args, **kwargs)
+        except Exception as error:  # noqa: BLE001 - shown to the rep
+            report_exception(error, self)
+            return False
+        self.changed.emit()
+        return True
+
+    def _done(self, step: str) -> None:
+        self._write(svc.complete_step, step)
+
+    def _skip(self, step: str) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Skip a step"), self.tr("Why is it skipped?"))
+        if ok:
+            self._write(svc.skip_step, step, reason)
+
+    def _use_suggestion(self) -> None:
+        value = str(self.detail.suggested_compensation)
+        self.amount.setText(value)
+        self.cost.setText(value)
+        if not self.offer.text().strip():
+            self.offer.setText(self.tr("Late-shipment compensation"))
+
+    def _offer(self) -> None:
+        self._write(svc.offer_compensation, self.offer.text(), self.amount.text().strip(),
+                    cost=self.cost.text().strip() or None)
+
+    def _contact(self) -> None:
+        note, ok = QInputDialog.getText(self, self.tr("Follow-up"), self.tr("What was said?"))
+        if ok:
+            self._write(svc.record_contact, note)
+
+    def _close(self) -> None:
+        left = [s.step for s in self.detail.steps if s.state == "open"]
+        reason = ""
+        if left:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Close with steps not done"),
+                self.tr("%1 step(s) not done. Say why they were skipped:").replace(
+                    "%1", str(len(left))))
+            if not ok:
+                return
+        self._write(svc.close_complaint, self.outcome.currentData(), skip_reason=reason)

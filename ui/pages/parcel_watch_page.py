@@ -1,0 +1,58 @@
+"""Parcel watch (rule AE-11): parcels still moving whose buyer confirmation window ends
+soon, with the advice to extend it; recording the extension moves the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from app.clock import utcnow
+from app.services.parcel_watch import parcels_near_window, record_extension_by_id
+from ui.errors import report_exception
+from ui.pages.list_page import ListPage
+from ui.table_models.parcel_table_model import ParcelTableModel
+
+TICK_MS = 30_000
+
+
+class ParcelWatchPage(ListPage):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(ParcelTableModel(), parent)
+        self.title.setText(self.tr("Parcel watch"))
+        self.empty_text = self.tr("No parcel in transit is near the end of its buyer's "
+                                  "confirmation window.")
+        self.extend_button = QPushButton(self.tr("Extension recorded"))
+        self.extend_button.setToolTip(self.tr("After extending the buyer's confirmation window "
+                                              "on the platform, record it here: the window's "
+                                              "end moves by the advised days."))
+        self.extend_button.clicked.connect(self.record_selected)
+        self.tools.addWidget(self.extend_button)
+        self._read_at = utcnow()
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(lambda: self.model.set_now(utcnow()))
+        self.timer.start()
+
+    def loader(self):
+        at = self._read_at = utcnow()
+        return lambda: parcels_near_window(at)
+
+    def apply_rows(self, rows) -> None:
+        self.model.set_now(self._read_at)
+        self.model.set_rows(rows)
+        if rows:
+            self.view.selectRow(0)
+
+    def record_selected(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        row = self.model.parcel_row(index.row())
+        try:
+            record_extension_by_id(row.order_id, row.advice_days)
+        except Exception as error:  # noqa: BLE001 - shown to the rep
+            report_exception(error, self)
+            return
+        from app.monitor import notify_changed
+        notify_changed()
+        self.reload()
