@@ -1,19 +1,204 @@
-"""Disputes and after-sales requests: the most urgent first, settled ones last."""
+"""The queue of disputes and after-sales requests (AE-10: remaining response time, least
+first; overdue on top in red, due within a day in amber), with filters by type, state,
+platform, shop, kind and cause, and the chosen case beside it. New requests and disputes
+are recorded from here."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from datetime import timedelta
 
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from app.clock import utcnow
+from app.services import change_notice
+from app.services import queue as q
 from app.services.cases import list_cases
+from ui.cases.case_view import CaseView
+from ui.cases.dispute_form import DisputeForm
+from ui.cases.request_form import RequestForm
+from ui.labels import CASE_TYPES, PLATFORMS
 from ui.pages.list_page import ListPage
 from ui.table_models.case_table_model import CaseTableModel
 
+TICK_MS = 30_000
+FILTER_TITLES = {"type": "All types", "state": "All states", "platform": "All platforms",
+                 "shop": "All shops", "kind": "All kinds", "cause": "All causes"}
+
 
 class CasesPage(ListPage):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(CaseTableModel(), parent)
+    badge_changed = Signal(int)      # overdue + due within the warning span
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 warn_within: timedelta = q.DEFAULT_WARN):
+        super().__init__(CaseTableModel(warn_within=warn_within), parent)
+        self.warn_within = warn_within
         self.title.setText(self.tr("Requests & Disputes"))
         self.empty_text = self.tr("No disputes or after-sales requests yet.")
+        self.filters: dict[str, QComboBox] = {}
+        filter_row = QHBoxLayout()
+        for name, title in FILTER_TITLES.items():
+            box = QComboBox()
+            box.addItem(self.tr(title), None)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)
+            box.activated.connect(lambda _i: self.reload())
+            self.filters[name] = box
+            filter_row.addWidget(box, 1)
+        self.open_only = QCheckBox(self.tr("Open only"))
+        self.open_only.toggled.connect(lambda _c: self.reload())
+        filter_row.addWidget(self.open_only)
+        self.new_request_button = QPushButton(self.tr("New request…"))
+        self.new_dispute_button = QPushButton(self.tr("Record dispute…"))
+        self.new_request_button.clicked.connect(self.new_request)
+        self.new_dispute_button.clicked.connect(self.new_dispute)
+        self.tools.addWidget(self.new_request_button)
+        self.tools.addWidget(self.new_dispute_button)
+        self.case_view = CaseView()
+        self.case_view.changed.connect(lambda _ref: self.reload())
+        self.case_view.open_conversation.connect(self._open_conversation)
+        self.case_view.write_to_buyer.connect(self._write_to_buyer)
+        self.dialog = None
+
+        layout: QVBoxLayout = self.layout()
+        layout.insertLayout(1, filter_row)
+        layout.removeWidget(self.body)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.body)
+        self.splitter.addWidget(self.case_view)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([320, 480])
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+
+        self._read_at = utcnow()
+        self._want: str | None = None
+        self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.view.doubleClicked.connect(lambda index: self._show_row(index.row()))
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        change_notice.subscribe(self._data_changed)
+
+    # --- loading ---------------------------------------------------------------------------
+    def chosen_filters(self) -> q.QueueFilters:
+        values = {name: box.currentData() for name, box in self.filters.items()}
+        return q.QueueFilters(open_only=self.open_only.isChecked(), **values)
 
     def loader(self):
-        return list_cases
+        filters = self.chosen_filters()
+        return lambda: q.queue(filters, source=lambda _at: list_cases())
+
+    def apply_rows(self, found) -> None:
+        self._read_at = found.read_at
+        self._fill_filters(found.choices)
+        keep = self._want or self.case_view.ref
+        self._want = None
+        self.model.set_now(utcnow())
+        self.model.set_rows(found.rows)
+        self._emit_badge()
+        if keep is not None and self.model.row_of(keep) >= 0:
+            self.view.setCurrentIndex(self.model.index(self.model.row_of(keep), 0))
+            if self.case_view.ref != keep:
+                self.case_view.show_case(keep)
+
+    def _fill_filters(self, choices: dict) -> None:
+        words = {"type": CASE_TYPES, "platform": PLATFORMS}
+        for name, box in self.filters.items():
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr(FILTER_TITLES[name]), None)
+            for value in choices.get(name, ()):
+                box.addItem(words.get(name, {}).get(value, value.replace("_", " ")), value)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+
+    def set_filter(self, name: str, value) -> None:
+        """Choose a filter value (as the rep would) and reload."""
+        box = self.filters[name]
+        index = box.findData(value)
+        if index < 0:
+            box.addItem(str(value), value)
+            index = box.count() - 1
+        box.setCurrentIndex(index)
+        self.reload()
+
+    # --- countdown, badge -------------------------------------------------------------------
+    def tick(self) -> None:
+        self.model.set_now(utcnow())
+        self._emit_badge()
+
+    def _emit_badge(self) -> None:
+        rows = [self.model.case_row(r) for r in range(self.model.rowCount())]
+        urgent = q.counts(rows, self.model.now, self.warn_within)
+        self.badge_changed.emit(urgent[q.OVERDUE] + urgent[q.SOON])
+
+    def _data_changed(self, refs) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.reload()
+        if self.case_view.ref in refs:
+            self.case_view.reload()
+
+    # --- the chosen case ---------------------------------------------------------------------
+    def _row_chosen(self, current, _previous) -> None:
+        if current.isValid():
+            self._show_row(current.row())
+
+    def _show_row(self, row: int) -> None:
+        ref = self.model.case_row(row).id
+        if ref.startswith("C-"):
+            window = self.window()
+            page = getattr(window, "pages", {}).get("complaints")
+            if page is not None and hasattr(page, "select_complaint"):
+                window.show_page("complaints")
+                page.select_complaint(int(ref[2:]))
+            return
+        if ref != self.case_view.ref:
+            self.case_view.show_case(ref)
+
+    def open_case(self, ref: str) -> None:
+        """Show case `ref` (from the Deadlines page, a conversation…)."""
+        row = self.model.row_of(ref)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self._want = ref
+        if self.case_view.ref != ref:
+            self.case_view.show_case(ref)
+
+    def new_request(self) -> RequestForm:
+        self.dialog = RequestForm(self)
+        self.dialog.accepted.connect(lambda: self.open_case(self.dialog.created_ref))
+        self.dialog.open()
+        return self.dialog
+
+    def new_dispute(self) -> DisputeForm:
+        self.dialog = DisputeForm(self)
+        self.dialog.accepted.connect(lambda: self.open_case(self.dialog.created_ref))
+        self.dialog.open()
+        return self.dialog
+
+    # --- to the conversations ----------------------------------------------------------------
+    def _open_conversation(self, conv_id: int, order_id: int) -> None:
+        window = self.window()
+        page = getattr(window, "pages", {}).get("conversations")
+        if page is None:
+            return
+        window.show_page("conversations")
+        if not page.select_conversation(conv_id):
+            page.write_about_order(order_id)     # lists it (filters cleared) and selects it
+
+    def _write_to_buyer(self, order_id: int) -> None:
+        window = self.window()
+        page = getattr(window, "pages", {}).get("conversations")
+        if page is not None:
+            window.show_page("conversations")
+            page.write_about_order(order_id)
+            change_notice.changed()

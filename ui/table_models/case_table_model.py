@@ -1,44 +1,92 @@
-"""The queue of disputes and after-sales requests (rows of app.services.cases.list_cases)."""
+"""The queue of disputes and after-sales requests (rows of app.services.queue): the time
+left to each case's next due counts down with `set_now`; overdue rows red, rows due within
+the warning span amber, settled ones grey."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from app.models.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
+from app.clock import utcnow
+from app.services import queue as q
 from app.services.cases import CaseRow
-from ui.formatting import local_time_text
+from ui.formatting import countdown_text, local_time_text
 from ui.labels import CASE_TYPES, PLATFORMS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 
-SETTLED_STATES = frozenset(DISPUTE_FINAL_STATES) | frozenset(REQUEST_FINAL_STATES)
 SETTLED_COLOUR = "#80868b"
+COLOURS = {q.OVERDUE: "#c5221f", q.SOON: "#b06000", q.SETTLED: SETTLED_COLOUR}
+BACKGROUNDS = {q.OVERDUE: "#fde8e8", q.SOON: "#fff4d6"}
 
 
 def is_settled(row: CaseRow) -> bool:
-    return row.state in SETTLED_STATES
-
-
-def _muted(row: CaseRow):
-    return QColor(SETTLED_COLOUR) if is_settled(row) else None
+    return q.is_settled(row)
 
 
 class CaseTableModel(ListTableModel):
-    columns = (
-        Column("Case", lambda r: r.id, width=5, foreground=_muted),
-        Column("Type", lambda r: word(CASE_TYPES, r.type), width=14, foreground=_muted),
-        Column("Platform", lambda r: word(PLATFORMS, r.platform), width=9, foreground=_muted),
-        Column("Shop", lambda r: r.shop, width=9, foreground=_muted),
-        Column("Order", lambda r: r.order_no, width="8000000000000000", foreground=_muted),
-        Column("State", lambda r: word({}, r.state), width=15, foreground=_muted,
-               bold=lambda r: not is_settled(r)),
-        Column("Next due", lambda r: local_time_text(r.next_due_at), width=TIME_SAMPLE,
-               foreground=_muted),
-        Column("Opened", lambda r: local_time_text(r.opened_at), width=TIME_SAMPLE,
-               foreground=_muted),
-        Column("Kind", lambda r: word({}, r.kind), width=12, foreground=_muted),
-        Column("Cause", lambda r: word({}, r.cause), width=8, foreground=_muted),
-        Column("Reason", lambda r: r.reason, width=30, foreground=_muted),
-    )
+    def __init__(self, parent=None, *, now: datetime | None = None,
+                 warn_within: timedelta = q.DEFAULT_WARN):
+        super().__init__(parent)
+        self._now = now or utcnow()
+        self._warn = warn_within
+        fg = self._colour
+        self.columns = (
+            Column("Case", lambda r: r.id, width=6, foreground=fg, bold=self._urgent),
+            Column("Time left", self._left, width=18, foreground=fg, bold=self._urgent),
+            Column("Next due", lambda r: local_time_text(r.next_due_at), width=TIME_SAMPLE,
+                   foreground=fg),
+            Column("Type", lambda r: word(CASE_TYPES, r.type), width=12, foreground=fg),
+            Column("Platform", lambda r: word(PLATFORMS, r.platform), width=9, foreground=fg),
+            Column("Shop", lambda r: r.shop, width=9, foreground=fg),
+            Column("Order", lambda r: r.order_no, width="8000000000000000", foreground=fg),
+            Column("State", lambda r: word({}, r.state), width=16, foreground=fg),
+            Column("Kind", lambda r: word({}, r.kind), width=14, foreground=fg),
+            Column("Cause", lambda r: word({}, r.cause), width=8, foreground=fg),
+            Column("Opened", lambda r: local_time_text(r.opened_at), width=TIME_SAMPLE,
+                   foreground=fg),
+            Column("Reason", lambda r: r.reason, width=30, foreground=fg),
+        )
+
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    def set_now(self, now: datetime) -> None:
+        """Move the countdown on: texts and colours change, the rows stay where they are."""
+        self._now = now
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                   Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole])
 
     def case_row(self, row: int) -> CaseRow:
         return self._rows[row]
+
+    def row_of(self, ref: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.id == ref), -1)
+
+    def urgency(self, row: CaseRow) -> str:
+        return q.urgency(row, self._now, self._warn)
+
+    def _left(self, row: CaseRow) -> str:
+        if q.is_settled(row):
+            return word({}, "settled")
+        if row.next_due_at is None:
+            return self.tr("nothing due")
+        return countdown_text(row.next_due_at, self._now)
+
+    def _urgent(self, row: CaseRow) -> bool:
+        return self.urgency(row) in (q.OVERDUE, q.SOON)
+
+    def _colour(self, row: CaseRow):
+        colour = COLOURS.get(self.urgency(row))
+        return QColor(colour) if colour else None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and self.checkIndex(index):
+            colour = BACKGROUNDS.get(self.urgency(self._rows[index.row()]))
+            return QColor(colour) if colour else None
+        return super().data(index, role)

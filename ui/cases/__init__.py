@@ -1,0 +1,1 @@
+"""The after-sales request form, the dispute form, the case view and their parts."""

@@ -1,0 +1,138 @@
+"""Record one step on a case: the step's own inputs (a refusal's reason, a new proposal, a
+tracking number…) and when it happened on the platform (the rep's local time, default
+now). The step goes through app.services.case_actions.perform; a refusal stays in the
+dialog and nothing is written."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget)
+
+from app.services import case_actions
+from app.services.aftersales_rules import REQUEST_REASONS
+from app.services.errors import RuleRefusal, ServiceError
+from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
+from ui.cases.instant_edit import InstantEdit
+from ui.cases.words import ACTIONS, SERVICE_TYPES, SOLUTIONS
+
+# action -> ((argument, kind, label, required), ...); kinds: text, money, solution,
+# service_type, request_reason, party
+FIELDS = {
+    "refuse": (("reason", "text", "Reason for refusing", True),),
+    "seller_refuse": (("reason", "text", "Reason for refusing", True),),
+    "ship_return": (("tracking_no", "text", "Tracking number", True),
+                    ("carrier", "text", "Carrier", False)),
+    "buyer_ship_return": (("tracking_no", "text", "Tracking number", True),
+                          ("carrier", "text", "Carrier", False)),
+    "revise": (("service_type", "service_type", "Service type", False),
+               ("reason", "request_reason", "Reason", False),
+               ("amount", "money", "Refund amount", False),
+               ("description", "text", "Description", False)),
+    "rule_for_buyer": (("amount", "money", "Refund amount (empty: as requested)", False),),
+    "buyer_modify": (("solution_type", "solution", "Buyer's new proposal", False),
+                     ("refund_amount", "money", "Refund amount", False),
+                     ("reason", "text", "New reason (empty: unchanged)", False)),
+    "seller_counter_propose": (("solution_type", "solution", "Seller's proposal", True),
+                               ("refund_amount", "money", "Refund amount", True),
+                               ("note", "text", "Note", False)),
+    "platform_propose": (("solution_type", "solution", "Platform's proposal", True),
+                         ("refund_amount", "money", "Refund amount", True),
+                         ("note", "text", "Note", False)),
+    "platform_rule": (("in_favour_of", "party", "In favour of", True),
+                      ("solution_type", "solution", "Solution", True),
+                      ("refund_amount", "money", "Refund amount (empty: the proposal's)", False),
+                      ("note", "text", "Note", False)),
+    "appeal": (("reason", "text", "Reason", False),),
+    "submit_proof": (("note", "text", "What was submitted", False),),
+}
+
+
+class ActionDialog(QDialog):
+    def __init__(self, ref: str, action: str, parent: QWidget | None = None, *,
+                 currency: str = "", state_text: str = ""):
+        super().__init__(parent)
+        self.ref, self.action = ref, action
+        self.done_ok = False
+        self.setWindowTitle(f"{ref} · {ACTIONS.get(action, action)}")
+        self.inputs: dict[str, tuple[QWidget, str, bool]] = {}
+        form = QFormLayout()
+        if state_text:
+            form.addRow(self.tr("Now"), QLabel(state_text))
+        for name, kind, label, needed in FIELDS.get(action, ()):
+            widget = self._make(kind)
+            if kind == "money" and currency:
+                widget.setPlaceholderText(currency)
+            self.inputs[name] = (widget, kind, needed)
+            form.addRow(required(self.tr(label)) if needed else self.tr(label), widget)
+        self.at = InstantEdit()
+        form.addRow(required(self.tr("When on the platform")), self.at)
+        self.error = ErrorLine()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.addButton(self.tr("Record"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.clicked.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def _make(self, kind: str) -> QWidget:
+        if kind == "money":
+            return AmountEdit()
+        if kind in ("solution", "service_type", "request_reason", "party"):
+            box = QComboBox()
+            if kind == "solution":
+                items = SOLUTIONS.items()
+            elif kind == "service_type":
+                items = SERVICE_TYPES.items()
+            elif kind == "party":
+                items = (("buyer", self.tr("Buyer")), ("seller", self.tr("Seller")))
+            else:
+                items = ((code, f"{zh} {en}") for code, zh, en in REQUEST_REASONS)
+            box.addItem(self.tr("— unchanged —") if kind != "party" else "", None)
+            for code, label in items:
+                box.addItem(label, code)
+            if kind == "party":
+                box.removeItem(0)
+            return box
+        return QLineEdit()
+
+    def field(self, name: str) -> QWidget:
+        return self.inputs[name][0]
+
+    def values(self) -> tuple[dict, list[str]]:
+        values, missing = {}, []
+        for name, (widget, kind, needed) in self.inputs.items():
+            if kind == "money":
+                value = widget.amount()
+            elif isinstance(widget, QComboBox):
+                value = widget.currentData()
+            else:
+                value = widget.text().strip() or None
+            mark(widget, needed and value is None)
+            if value is None:
+                if needed:
+                    missing.append(name.replace("_", " "))
+                continue
+            values[name] = value
+        return values, missing
+
+    def submit(self) -> bool:
+        values, missing = self.values()
+        if missing:
+            self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
+                ", ".join(missing)))
+            return False
+        try:
+            case_actions.perform(self.ref, self.action, self.at.instant(), **values)
+        except RuleRefusal as refusal:
+            self.error.show_error(f"{refusal} ({refusal.rule})")
+            return False
+        except ServiceError as error:
+            self.error.show_error(str(error))
+            return False
+        self.done_ok = True
+        self.accept()
+        return True

@@ -1,0 +1,98 @@
+"""Refund or resend? (GEN-2) From the order's costs and the proposed refund: both results,
+the recommendation and the formula written out. A refund above the goods price is refused
+with the service's message. Pure calculation: nothing is written."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+
+from app.services.advisor import advise
+from app.services.errors import ServiceError
+from ui.cases.form_bits import ErrorLine
+
+
+def _amount_edit(signed: bool = False) -> QLineEdit:
+    edit = QLineEdit()
+    pattern = r"-?\d{0,9}([.]\d{0,2})?" if signed else r"\d{0,9}([.]\d{0,2})?"
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
+    edit.setMaximumWidth(120)
+    return edit
+
+
+class AdvisorPanel(QGroupBox):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("Refund or resend? (GEN-2)"), parent)
+        self.product_cost = _amount_edit()
+        self.shipping_cost = _amount_edit()
+        self.profit = _amount_edit(signed=True)
+        self.refund = _amount_edit()
+        self.refund_result = QLabel()
+        self.resend_result = QLabel()
+        self.recommendation = QLabel()
+        font = self.recommendation.font()
+        font.setBold(True)
+        self.recommendation.setFont(font)
+        self.formula = QLabel()
+        self.formula.setWordWrap(True)
+        self.formula.setStyleSheet("color: palette(mid);")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.error = ErrorLine()
+        self.advice = None
+        form = QFormLayout(self)
+        form.addRow(self.tr("Product cost"), self.product_cost)
+        form.addRow(self.tr("Shipping cost"), self.shipping_cost)
+        form.addRow(self.tr("Profit"), self.profit)
+        form.addRow(self.tr("Proposed refund"), self.refund)
+        form.addRow(self.tr("If we refund"), self.refund_result)
+        form.addRow(self.tr("If we resend"), self.resend_result)
+        form.addRow(self.tr("Advice"), self.recommendation)
+        form.addRow(self.formula)
+        form.addRow(self.note)
+        form.addRow(self.error)
+        for edit in (self.product_cost, self.shipping_cost, self.profit, self.refund):
+            edit.textChanged.connect(lambda _t: self.compute())
+
+    def set_inputs(self, product_cost, shipping_cost, profit, refund) -> None:
+        for edit, value in ((self.product_cost, product_cost), (self.shipping_cost, shipping_cost),
+                            (self.profit, profit), (self.refund, refund)):
+            edit.blockSignals(True)
+            edit.setText("" if value is None else str(value))
+            edit.blockSignals(False)
+        self.compute()
+
+    def compute(self):
+        """Advise from the fields; returns the Advice, or None (the reason is shown)."""
+        self.advice = None
+        for label in (self.refund_result, self.resend_result, self.recommendation,
+                      self.formula, self.note):
+            label.clear()
+        texts = [e.text().strip() for e in (self.product_cost, self.shipping_cost,
+                                            self.profit, self.refund)]
+        if not all(texts) or "-" in texts:
+            self.error.show_error(self.tr("Enter the product cost, shipping cost, profit and "
+                                          "the proposed refund."))
+            return None
+        try:
+            advice = advise(*texts)
+        except ServiceError as error:
+            self.error.show_error(str(error))
+            return None
+        self.error.show_error("")
+        self.advice = advice
+        self.refund_result.setText(self._result(advice.refund_result))
+        self.resend_result.setText(self._result(advice.resend_result))
+        word = self.tr("Refund") if advice.recommendation == "refund" else self.tr("Resend")
+        self.recommendation.setText(self.tr("{0} — loses {1} less").format(word, advice.saving)
+                                    if advice.saving else self.tr("{0} — both cost the same")
+                                    .format(word))
+        self.formula.setText(advice.formula)
+        self.note.setText(advice.note)
+        return advice
+
+    def _result(self, value) -> str:
+        sign = "+" if value > 0 else ""
+        return self.tr("{0}{1} (profit kept)").format(sign, value) if value >= 0 else \
+            self.tr("{0} (loss)").format(value)

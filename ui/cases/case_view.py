@@ -1,0 +1,254 @@
+"""One dispute or after-sales request: header and outcome, next deadline counting down,
+the proposals side by side (AE-9), the step buttons from the state machine, the timeline,
+the cause (GEN-1), the order with the way to the buyer's conversation, the refund-or-resend
+advisor (GEN-2) and the checklist (GEN-3).
+
+The case is read on a pool thread (app.services.case_view.case_detail); a QTimer then only
+rewrites the countdown texts, without reading the database.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from app.clock import utcnow
+from app.services import case_actions
+from app.services.background import run_read
+from app.services.case_view import case_detail, deadline_for_view
+from app.services.errors import ServiceError
+from ui.cases.action_dialog import ActionDialog
+from ui.cases.advisor_panel import AdvisorPanel
+from ui.cases.case_parts import OVERDUE, SOON, DeadlinesTable, ProposalsRow, TimelineTable
+from ui.cases.guide_panel import GuidePanel
+from ui.cases.words import (ACTIONS, CAUSE_HINTS, CAUSES, KINDS, SELLER_ACTIONS, STATES,
+                            SUB_KINDS, w)
+from ui.errors import report_exception, show_expected_error
+from ui.formatting import countdown_text, local_time_text
+from ui.worker import run_in_background
+
+TICK_MS = 10_000
+
+
+class CaseView(QScrollArea):
+    loaded = Signal(str)                 # the case id shown
+    changed = Signal(str)                # a step was recorded on the case
+    open_conversation = Signal(int, int)  # (conversation id, order id)
+    write_to_buyer = Signal(int)         # order id
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.detail = None
+        self.ref: str | None = None
+        self.dialog: ActionDialog | None = None
+        self._generation = 0
+        inner = QWidget()
+        self.setWidget(inner)
+        self.title = QLabel(self.tr("Choose a case in the list."))
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.next_due = QLabel()
+        big = self.next_due.font()
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        big.setBold(True)
+        self.next_due.setFont(big)
+        self.window_text = QLabel()
+        self.window_text.setWordWrap(True)
+        self.deadlines = DeadlinesTable()
+        self.proposals = ProposalsRow()
+        self.actions_box = QGroupBox(self.tr("Record a step"))
+        self.actions_grid = QGridLayout(self.actions_box)
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.timeline = TimelineTable()
+        self.timeline.setMinimumHeight(160)
+
+        self.order_box = QGroupBox(self.tr("Order and buyer"))
+        self.order_form = QFormLayout(self.order_box)
+        self.order_text = QLabel()
+        self.order_text.setWordWrap(True)
+        self.order_form.addRow(self.order_text)
+        self.links = QVBoxLayout()
+        self.order_form.addRow(self.links)
+        self.cause = QComboBox()
+        for code, label in CAUSES.items():
+            self.cause.addItem(self.tr(label), code)
+        self.cause_hint = QLabel()
+        self.cause_hint.setWordWrap(True)
+        self.cause_hint.setStyleSheet("color: palette(mid);")
+        cause_box = QGroupBox(self.tr("Cause (GEN-1)"))
+        cause_layout = QVBoxLayout(cause_box)
+        cause_layout.addWidget(self.cause)
+        cause_layout.addWidget(self.cause_hint)
+        self.advisor = AdvisorPanel()
+        self.guide = GuidePanel()
+
+        left = QVBoxLayout()
+        for widget in (self.title, self.subtitle, self.outcome, self.next_due, self.window_text,
+                       self.deadlines, self.proposals, self.actions_box):
+            left.addWidget(widget)
+        self.timeline_title = QLabel(self.tr("<b>Timeline</b>"))
+        left.addWidget(self.timeline_title)
+        left.addWidget(self.timeline, 1)
+        right = QVBoxLayout()
+        for widget in (self.order_box, cause_box, self.advisor, self.guide):
+            right.addWidget(widget)
+        right.addStretch(1)
+        columns = QHBoxLayout(inner)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        self.body_parts = (self.deadlines, self.proposals, self.actions_box, self.timeline,
+                           self.timeline_title,
+                           self.order_box, cause_box, self.advisor, self.guide)
+        for part in self.body_parts:
+            part.setVisible(False)
+        self.cause.activated.connect(self._cause_chosen)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+
+    # --- loading -----------------------------------------------------------------------
+    def show_case(self, ref: str | None) -> None:
+        self.ref = ref
+        self._generation += 1
+        if ref is None:
+            self.detail = None
+            self.title.setText(self.tr("Choose a case in the list."))
+            for part in self.body_parts:
+                part.setVisible(False)
+            return
+        at = utcnow()
+        run_in_background(partial(run_read, case_detail, ref, at),
+                          on_result=partial(self._loaded, self._generation),
+                          on_error=partial(self._failed, self._generation), context=self)
+
+    def reload(self) -> None:
+        self.show_case(self.ref)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            report_exception(error, self)
+
+    def _loaded(self, generation: int, detail) -> None:
+        if generation != self._generation:
+            return
+        self.detail = d = detail
+        kind = w(KINDS, d.kind) + (f" · {w(SUB_KINDS, d.sub_kind)}" if d.sub_kind else "")
+        what = self.tr("Dispute") if d.type == "dispute" else self.tr("After-sales request")
+        self.title.setText(f"{d.ref} · {what} · {w(STATES, d.state)}")
+        rate = "" if d.counts_toward_rate else self.tr(" · does not count toward the dispute "
+                                                       "rate (AE-2)")
+        amount = f" · {d.amount} {d.currency}" if d.amount is not None else ""
+        self.subtitle.setText(self.tr("{0} · shop {1} · order {2} · opened {3}").format(
+            kind, d.shop, d.order_no, local_time_text(d.opened_at)) + f"\n{d.reason}"
+            + (f" — {d.reason_text}" if d.reason_text else "") + amount + rate
+            + (f"\n{d.description}" if d.description else ""))
+        self.outcome.setText(self.tr("Outcome: {0}").format(d.outcome) if d.outcome else "")
+        self.window_text.setText(self.tr("Protection window: {0}").format(d.window.text)
+                                 if d.window is not None else "")
+        self.deadlines.show_deadlines(d.deadlines, utcnow())
+        self.proposals.show_proposals(d.proposals)
+        self.proposals.setVisible(d.type == "dispute")
+        self.timeline.show_timeline(d.timeline)
+        self._fill_actions(d)
+        self._fill_order(d)
+        self.cause.setCurrentIndex(max(0, self.cause.findData(d.cause)))
+        self.cause_hint.setText(CAUSE_HINTS.get(d.cause, ""))
+        profit = d.advisor_profit
+        self.advisor.set_inputs(d.product_cost, d.shipping_cost, profit, d.amount)
+        self.guide.set_guide(d.guide.key if d.guide else None)
+        for part in self.body_parts:
+            if part is not self.proposals:
+                part.setVisible(True)
+        self.deadlines.setVisible(bool(d.deadlines))
+        self.tick()
+        self.timer.start()
+        self.loaded.emit(d.ref)
+
+    def _fill_actions(self, d) -> None:
+        for button in self.action_buttons.values():
+            self.actions_grid.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+        ordered = sorted(d.actions, key=lambda a: (a not in SELLER_ACTIONS, d.actions.index(a)))
+        for number, action in enumerate(ordered):
+            button = QPushButton(self.tr(ACTIONS.get(action, action)))
+            if action in SELLER_ACTIONS:
+                button.setStyleSheet("font-weight: bold;")
+            button.clicked.connect(partial(self.open_action, action))
+            self.actions_grid.addWidget(button, number // 3, number % 3)
+            self.action_buttons[action] = button
+        self.actions_box.setTitle(self.tr("Record a step") if d.actions
+                                  else self.tr("Nothing more can be recorded: the case is over"))
+
+    def _fill_order(self, d) -> None:
+        while self.links.count():
+            item = self.links.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        costs = (self.tr("cost {0} + shipping {1}").format(d.product_cost, d.shipping_cost)
+                 if d.product_cost is not None else self.tr("costs not recorded"))
+        self.order_text.setText(self.tr("Order {0} · {1}\npaid {2} {3} · {4}").format(
+            d.order_no, d.order_status, d.paid_amount, d.currency, costs)
+            + ("\n" + self.tr("Files: ") + ", ".join(f[0] for f in d.files) if d.files else ""))
+        for conv in d.conversations:
+            button = QPushButton(self.tr("Open conversation ({0})").format(
+                conv.channel.replace("_", " ")))
+            button.setToolTip(conv.subject)
+            button.clicked.connect(partial(self.open_conversation.emit, conv.id, d.order_id))
+            self.links.addWidget(button)
+        write = QPushButton(self.tr("Write to the buyer about this order"))
+        write.clicked.connect(partial(self.write_to_buyer.emit, d.order_id))
+        self.links.addWidget(write)
+
+    # --- countdown ------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Move the countdown texts on (no database read)."""
+        if self.detail is None:
+            return
+        now = utcnow()
+        self.deadlines.tick(now)
+        nxt = deadline_for_view(self.detail.deadlines, now)
+        if nxt is None or not self.detail.is_open:
+            self.next_due.setText("")
+            return
+        left = nxt.due_at - now
+        colour = OVERDUE if left.total_seconds() < 0 else SOON if left.days < 1 else "palette(text)"
+        self.next_due.setStyleSheet(f"color: {colour};")
+        self.next_due.setText(self.tr("Next: {0} — {1} ({2}, {3})").format(
+            nxt.label, countdown_text(nxt.due_at, now), nxt.rule, local_time_text(nxt.due_at)))
+
+    # --- steps -----------------------------------------------------------------------------
+    def open_action(self, action: str) -> ActionDialog:
+        d = self.detail
+        self.dialog = ActionDialog(d.ref, action, self, currency=d.currency,
+                                   state_text=w(STATES, d.state))
+        self.dialog.accepted.connect(partial(self._recorded, d.ref))
+        self.dialog.open()
+        return self.dialog
+
+    def _recorded(self, ref: str) -> None:
+        self.changed.emit(ref)
+        if ref == self.ref:
+            self.reload()
+
+    def _cause_chosen(self, _index: int) -> None:
+        if self.detail is None:
+            return
+        cause = self.cause.currentData()
+        self.cause_hint.setText(CAUSE_HINTS.get(cause, ""))
+        try:
+            case_actions.set_cause(self.detail.ref, cause)
+        except ServiceError as error:
+            show_expected_error(error, self)
+            return
+        self.changed.emit(self.detail.ref)

@@ -1,0 +1,243 @@
+"""The after-sales request form (Taobao 售后): the order, its window (TB-1), the earlier
+request if any (TB-2), service type, reason with free text, amount in the order's currency
+(not above what was paid), description, photos and files. Fields marked * are required.
+
+Submitting goes through app.services.case_actions.open_request: a refusal (TB-1 window
+passed, TB-2 second request, TB-4, TB-7) is shown in the form and nothing is written.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from app.services import case_actions, case_forms
+from app.services.errors import InvalidInput, RuleRefusal, ServiceError
+from app.services.shops import list_shops
+from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
+from ui.cases.instant_edit import InstantEdit
+from ui.cases.words import SERVICE_TYPES
+
+NOT_RECEIVED, NO_REASON = "not_received", "seven_day_no_reason"
+
+
+class RequestForm(QDialog):
+    def __init__(self, parent: QWidget | None = None, *, shop: str = "", order_no: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New after-sales request · 售后申请"))
+        self.facts: case_forms.RequestFormFacts | None = None
+        self.created_ref: str | None = None
+
+        self.shop = QComboBox()
+        for s in list_shops():
+            if s.platform == "taobao":
+                self.shop.addItem(f"{s.name} ({s.key})", s.key)
+        self.order_no = QLineEdit(order_no)
+        self.order_no.setPlaceholderText(self.tr("order number, e.g. 3612345678901234567"))
+        self.look_up = QPushButton(self.tr("Look up"))
+        order_row = QHBoxLayout()
+        order_row.addWidget(self.order_no, 1)
+        order_row.addWidget(self.look_up)
+        self.order_info = QLabel()
+        self.window_text = QLabel()
+        self.window_text.setWordWrap(True)
+        self.earlier_text = QLabel()
+        self.earlier_text.setWordWrap(True)
+        self.earlier_text.setStyleSheet("color: #b06000;")
+        self.earlier_text.hide()
+
+        self.service_type = QComboBox()
+        for code, label in SERVICE_TYPES.items():
+            self.service_type.addItem(label, code)
+        self.reason = QComboBox()
+        self.reason.addItem(self.tr("— choose —"), None)
+        self.reason_text = QLineEdit()
+        self.reason_text.setPlaceholderText(self.tr("in the buyer's words (optional)"))
+        self.rule_hint = QLabel()
+        self.rule_hint.setWordWrap(True)
+        self.rule_hint.setStyleSheet("color: #1a5fb4;")
+        self.goods_intact = QCheckBox(self.tr("Goods intact: tags on, unused, unwashed"))
+        self.amount = AmountEdit()
+        self.currency = QLabel()
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.amount)
+        amount_row.addWidget(self.currency, 1)
+        self.description = QPlainTextEdit()
+        self.description.setPlaceholderText(self.tr("What the buyer says happened"))
+        self.description.setFixedHeight(70)
+        self.files = QListWidget()
+        self.files.setFixedHeight(self.fontMetrics().height() * 3 + 10)
+        self.add_file = QPushButton(self.tr("Add photos or files…"))
+        self.remove_file = QPushButton(self.tr("Remove"))
+        files_row = QVBoxLayout()
+        files_row.addWidget(self.files)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self.add_file)
+        buttons_row.addWidget(self.remove_file)
+        buttons_row.addStretch(1)
+        files_row.addLayout(buttons_row)
+        self.at = InstantEdit()
+        self.error = ErrorLine()
+
+        form = QFormLayout()
+        form.addRow(required(self.tr("Shop")), self.shop)
+        form.addRow(required(self.tr("Order")), order_row)
+        form.addRow("", self.order_info)
+        form.addRow(self.tr("Window"), self.window_text)
+        form.addRow("", self.earlier_text)
+        form.addRow(required(self.tr("Service type")), self.service_type)
+        form.addRow(required(self.tr("Reason")), self.reason)
+        form.addRow(self.tr("Reason details"), self.reason_text)
+        form.addRow("", self.goods_intact)
+        form.addRow("", self.rule_hint)
+        form.addRow(required(self.tr("Refund amount")), amount_row)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.tr("Photos and files"), files_row)
+        form.addRow(required(self.tr("Opened on the platform")), self.at)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.submit_button = self.buttons.addButton(self.tr("Record request"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(720, 700)
+
+        if shop:
+            self.shop.setCurrentIndex(max(0, self.shop.findData(shop)))
+        self.look_up.clicked.connect(self.load_order)
+        self.order_no.returnPressed.connect(self.load_order)
+        self.shop.currentIndexChanged.connect(lambda _i: self.load_order(quiet=True))
+        self.reason.currentIndexChanged.connect(self._reason_changed)
+        self.service_type.currentIndexChanged.connect(self._reason_changed)
+        self.at.changed.connect(self._refresh_window)
+        self.add_file.clicked.connect(self.choose_files)
+        self.remove_file.clicked.connect(lambda: self.files.takeItem(self.files.currentRow()))
+        self.buttons.rejected.connect(self.reject)
+        self.submit_button.clicked.connect(self.submit)
+        self._reason_changed()
+        if order_no:
+            self.load_order()
+
+    # --- the order ------------------------------------------------------------------------
+    def load_order(self, quiet: bool = False) -> bool:
+        self.facts = None
+        self.order_info.clear()
+        self.window_text.clear()
+        self.earlier_text.clear()
+        if not self.order_no.text().strip():
+            return False
+        try:
+            facts = case_forms.request_form_facts(self.shop.currentData() or "",
+                                                  self.order_no.text(), self.at.instant())
+        except ServiceError as error:
+            if not quiet:
+                self.error.show_error(str(error))
+            return False
+        self.facts = facts
+        self.error.show_error("")
+        state = self.tr("transaction succeeded") if facts.received else facts.status
+        self.order_info.setText(self.tr("Order {0} · {1} · paid {2} {3}").format(
+            facts.order_no, state, facts.paid_amount, facts.currency))
+        self.currency.setText(self.tr("{0} (at most {1} paid)").format(facts.currency,
+                                                                       facts.paid_amount))
+        if self.reason.count() == 1:
+            for code, zh, en in facts.reasons:
+                self.reason.addItem(f"{zh} {en}", code)
+        self.earlier_text.setText(facts.earlier_message)
+        self.earlier_text.setVisible(bool(facts.earlier_message))
+        self._refresh_window()
+        return True
+
+    def _refresh_window(self) -> None:
+        if self.facts is None:
+            return
+        order = case_forms.order_by_id(self.facts.order_id)
+        window = case_forms.request_window(order, self.at.instant())
+        self.window_text.setText(window.text)
+        colour = "#c5221f" if not window.is_open else "#137333"
+        self.window_text.setStyleSheet(f"color: {colour};")
+
+    def _reason_changed(self) -> None:
+        """TB-4: not received means refund only; TB-7: no-reason returns need intact goods."""
+        reason = self.reason.currentData()
+        allowed = self.facts.not_received_services if self.facts else ("refund_only",)
+        model = self.service_type.model()
+        for row in range(self.service_type.count()):
+            code = self.service_type.itemData(row)
+            model.item(row).setEnabled(reason != NOT_RECEIVED or code in allowed)
+        hint = ""
+        if reason == NOT_RECEIVED:
+            if self.service_type.currentData() not in allowed:
+                self.service_type.setCurrentIndex(self.service_type.findData(allowed[0]))
+            rule = self.facts.not_received_rule if self.facts else ""
+            hint = self.tr("Goods not received: refund only ({0}).").format(rule)
+        self.goods_intact.setVisible(reason == NO_REASON)
+        if reason == NO_REASON:
+            rule = self.facts.no_reason_rule if self.facts else ""
+            hint = self.tr("Seven-day no-reason return: only for intact goods ({0}).").format(rule)
+        self.rule_hint.setText(hint)
+        self.rule_hint.setVisible(bool(hint))
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photos and files"), "",
+                                                self.tr("Photos and PDF (*.jpg *.jpeg *.png "
+                                                        "*.gif *.webp *.bmp *.pdf)"))
+        for path in paths:
+            self.add_path(path)
+
+    def add_path(self, path: str) -> None:
+        self.files.addItem(path)
+
+    # --- submitting -------------------------------------------------------------------------
+    def missing_fields(self) -> list[str]:
+        missing = []
+        checks = ((self.order_no, not self.order_no.text().strip(), self.tr("order")),
+                  (self.reason, self.reason.currentData() is None, self.tr("reason")),
+                  (self.amount, self.amount.amount() is None, self.tr("refund amount")))
+        for widget, empty, name in checks:
+            mark(widget, empty)
+            if empty:
+                missing.append(name)
+        return missing
+
+    def submit(self) -> bool:
+        missing = self.missing_fields()
+        if missing:
+            self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
+                ", ".join(missing)))
+            return False
+        if self.facts is None and not self.load_order():
+            return False
+        amount = self.amount.amount()
+        if amount > self.facts.paid_amount or amount <= 0:
+            mark(self.amount, True)
+            self.error.show_error(self.tr("The refund amount must be more than 0 and at most "
+                                          "what the buyer paid: {0} {1}.").format(
+                self.facts.paid_amount, self.facts.currency))
+            return False
+        reason = self.reason.currentData()
+        intact = True if self.goods_intact.isChecked() else (False if reason == NO_REASON
+                                                             else None)
+        try:
+            request = case_actions.open_request(
+                self.facts.shop, self.facts.order_no, self.service_type.currentData(), reason,
+                amount, self.at.instant(), description=self.description.toPlainText(),
+                reason_text=self.reason_text.text(), goods_intact=intact,
+                files=[self.files.item(i).text() for i in range(self.files.count())])
+        except RuleRefusal as refusal:
+            self.error.show_error(f"{refusal} ({refusal.rule})")
+            return False
+        except InvalidInput as error:
+            if error.field == "amount":
+                mark(self.amount, True)
+            self.error.show_error(str(error))
+            return False
+        except ServiceError as error:
+            self.error.show_error(str(error))
+            return False
+        self.created_ref = f"A-{request.id}"
+        self.accept()
+        return True
