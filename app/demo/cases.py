@@ -1,140 +1,135 @@
-"""Demo after-sales requests (Taobao) and disputes (AliExpress), one script per state.
+"""Demo after-sales requests (Taobao) and disputes (AliExpress): where their scripts are
+placed in time, and how a script is played through the case services.
 
-Each script opens a case some time before the anchor and walks it through the actions a
-buyer, a rep or the platform would take, so every state of both machines is on show.
+A script (app/demo/dispute_scripts.py, app/demo/request_scripts.py) lists the actions of
+the buyer, the seller and the platform as offsets from the instant the buyer opens the
+case; every offset that a rule decides comes from the shop's policy profile. Scripts are
+placed three ways:
+- live: three per open state, opened so that the last action is before the anchor and
+  the next deadline after it;
+- history: settled cases spread over the year before the anchor (monthly reports, AE-16);
+- check: a few cases open at CHECK_INSTANT (opened before, settled after), so the
+  documented check `afterdesk deadlines --at 2026-03-01T00:00:00Z` finds live clocks on
+  both platforms whenever the anchor is at least CHECK_MARGIN after it.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-from app.demo.content import DISPUTE_REASONS, REQUEST_DESCRIPTIONS
-from app.services import aftersales as asr
-from app.services import disputes as dsp
+from app.demo import content
 
-DAY = timedelta(days=1)
+SECOND = timedelta(seconds=1)
+MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)
-COPIES = 3   # cases per state
+DAY = timedelta(days=1)
+ZERO = timedelta(0)
+COPIES = 3                                              # live cases per open state
+CHECK_INSTANT = datetime(2026, 3, 1, tzinfo=timezone.utc)
+CHECK_MARGIN = timedelta(days=14)
+# Settled cases open between anchor - HISTORY[0] and anchor - HISTORY[1].
+HISTORY = (timedelta(days=330), timedelta(days=20))
 
 
-def _pick(orders, used, test):
-    for order in orders:
-        if order.id not in used and test(order):
-            used.add(order.id)
-            return order
-    return None
+def part(duration: timedelta, share: float) -> timedelta:
+    """A share of a rule's duration, in whole seconds."""
+    return timedelta(seconds=int(duration.total_seconds() * share))
 
 
-# --- Taobao after-sales requests ------------------------------------------------------
+class Script:
+    """Actions at offsets from the opening; `lead` is how long before the anchor a live
+    copy opens (the last action plus a margin)."""
 
-REQUEST_SCRIPTS = {
-    # target state: (days before anchor the request opens, [(action, hours after opening)])
-    "waiting_seller": (1.5, []),
-    "seller_refused": (3, [("refuse", 20)]),
-    "waiting_buyer_return": (3, [("agree_return", 6)]),
-    "waiting_seller_receive": (6, [("agree_return", 5), ("ship_return", 30)]),
-    "platform_intervening": (8, [("refuse", 24), ("request_platform", 50)]),
-    "success": (10, [("agree", 3)]),
-    "closed": (14, [("refuse", 24), ("revise_window_expired", 24 + 5 * 24 + 1)]),
-    "cancelled": (5, [("cancel", 26)]),
-}
+    def __init__(self, needs: str, solution: str, kind: str = "", *, share: str = "1"):
+        self.needs, self.solution, self.kind, self.share = needs, solution, kind, share
+        self.steps: list[tuple[timedelta, str, dict]] = []
+        self.t, self.lead = ZERO, ZERO
 
+    def at(self, offset: timedelta, action: str, **kw) -> "Script":
+        self.t = offset
+        self.steps.append((offset, action, kw))
+        return self
 
-def make_requests(orders, anchor, rng):
-    used: set[int] = set()
-    for copy in range(COPIES):
-        for target, (days, steps) in REQUEST_SCRIPTS.items():
-            opened = anchor - timedelta(days=days + copy * 0.4, minutes=rng.randint(0, 300))
-            needs_return = any(a in ("agree_return", "ship_return") for a, _ in steps)
-            order = _pick(orders, used, lambda o: o.completed_at is not None
-                          and o.completed_at + HOUR <= opened <= o.completed_at + 14 * DAY)
-            if order is None:
-                order = _pick(orders, used, lambda o: o.status == "shipped"
-                              and o.completed_at is None and o.shipped_at + DAY <= opened)
-                if order is None or needs_return:
-                    continue
-                reason, service = "not_received", "refund_only"   # before receipt: TB-4
-            elif needs_return:
-                reason, service = rng.choice(("quality", "damaged")), "return_and_refund"
-            else:
-                reason, service = rng.choice(("quality", "damaged", "not_as_described")), "refund_only"
-            amount = order.paid_amount if service == "return_and_refund" else (
-                order.paid_amount * Decimal(rng.choice(("0.3", "0.5", "1")))).quantize(Decimal("0.01"))
-            request = asr.open_request(order, service, reason, amount, opened,
-                                       description=REQUEST_DESCRIPTIONS[reason], actor="demo")
-            for action, hours in steps:
-                at = opened + timedelta(hours=hours)
-                if action == "refuse":
-                    request = asr.refuse(request, "商品已检查无质量问题，请提供更多照片。", at,
-                                         actor="demo")
-                elif action == "ship_return":
-                    request = asr.ship_return(request, at, tracking_no=f"SF{rng.randint(10**11, 10**12)}",
-                                              carrier="顺丰速运", actor="demo")
-                else:
-                    request = getattr(asr, action)(request, at, actor="demo")
-            asr.set_cause(request, rng.choice(("seller", "carrier", "buyer")), actor="demo")
+    def then(self, delay: timedelta, action: str, **kw) -> "Script":
+        return self.at(self.t + delay, action, **kw)
+
+    def wait(self, margin: timedelta) -> "Script":
+        """A live copy's last action comes `margin` before the anchor."""
+        self.lead = self.t + margin
+        return self
+
+    def opens(self, lead: timedelta) -> "Script":
+        """The case opens `lead` before the anchor (or before CHECK_INSTANT)."""
+        self.lead = lead
+        return self
 
 
-# --- AliExpress disputes --------------------------------------------------------------
+@dataclass
+class Case:
+    script: Script
+    t0: datetime
+    live: bool
+    steps: list = field(default_factory=list)   # (instant, action, kwargs)
+    shipped_before: timedelta = ZERO            # the order shipped at least this long before
+    received_before: timedelta = ZERO           # ... and was received about this long before
 
-DISPUTE_SCRIPTS = {
-    "awaiting_seller": (1.2, "refund", []),
-    "negotiating": (4, "refund", [("seller_refuse", 20)]),
-    "escalated": (17, "refund", [("seller_counter_propose", 24), ("auto_escalate", 15 * 24)]),
-    "awaiting_return": (4, "return_and_refund", [("seller_accept", 20)]),
-    "return_shipped": (9, "return_and_refund", [("seller_accept", 20), ("buyer_ship_return", 70)]),
-    "resolved": (12, "refund", [("seller_accept", 30)]),
-    "resolved_timeout": (8, "refund", [("seller_response_timeout", 5 * 24 + 1)]),
-    "resolved_ruling": (25, "refund", [("seller_refuse", 10), ("buyer_escalate", 4 * 24 + 2),
-                                       ("submit_proof", 5 * 24), ("platform_rule_seller", 9 * 24)]),
-    "cancelled": (6, "refund", [("buyer_cancel", 40)]),
-    "appealed": (13, "refund", [("seller_refuse", 10), ("buyer_escalate", 5 * 24),
-                                ("platform_rule_buyer", 8 * 24), ("appeal", 10 * 24)]),
-}
+    @property
+    def needs(self) -> str:
+        return self.script.needs
 
-
-def make_disputes(orders, anchor, rng):
-    used: set[int] = set()
-    reasons = list(DISPUTE_REASONS.items())
-    for copy in range(COPIES):
-        for target, (days, solution, steps) in DISPUTE_SCRIPTS.items():
-            opened = anchor - timedelta(days=days + copy * 0.4, minutes=rng.randint(0, 300))
-            escalates = any(a in ("buyer_escalate", "auto_escalate") for a, _ in steps)
-            order = _pick(orders, used, lambda o: o.delivered_at is not None
-                          and o.delivered_at + HOUR <= opened)
-            if order is None:
-                continue
-            (kind, sub_kind), reason = rng.choice([r for r in reasons if r[0][0] == "not_as_described"])
-            if not escalates and rng.random() < 0.3:
-                (kind, sub_kind), reason = ("not_received", "lost"), "Package lost"
-            amount = order.paid_amount if solution == "return_and_refund" else (
-                order.paid_amount * Decimal(rng.choice(("0.4", "0.6", "1")))).quantize(Decimal("0.01"))
-            dispute = dsp.open_dispute(order, kind, sub_kind, reason, solution, amount, opened,
-                                       issue_id=f"{order.order_no}-{copy}", actor="demo")
-            for action, hours in steps:
-                at = opened + timedelta(hours=hours)
-                dispute = _dispute_step(dispute, action, at, order, rng)
-            dsp.set_cause(dispute, rng.choice(("seller", "carrier", "buyer")), actor="demo")
+    @property
+    def end(self) -> datetime:
+        return self.steps[-1][0] if self.steps else self.t0
 
 
-def _dispute_step(dispute, action, at, order, rng):
-    if action == "seller_refuse":
-        return dsp.seller_refuse(dispute, "Tracking shows the parcel was delivered and signed.",
-                                 at, actor="demo")
-    if action == "seller_counter_propose":
-        half = (order.paid_amount / 2).quantize(Decimal("0.01"))
-        return dsp.seller_counter_propose(dispute, "refund", half, at,
-                                          note="Partial refund offered", actor="demo")
-    if action == "buyer_ship_return":
-        return dsp.buyer_ship_return(dispute, at, tracking_no=f"RR{rng.randint(10**8, 10**9)}CN",
-                                     carrier="China Post", actor="demo")
-    if action == "submit_proof":
-        return dsp.submit_proof(dispute, at, note="Post-office proof of delivery", actor="demo")
-    if action == "platform_rule_seller":
-        return dsp.platform_rule(dispute, "seller", at, actor="demo")
-    if action == "platform_rule_buyer":
-        return dsp.platform_rule(dispute, "buyer", at, actor="demo")
-    if action == "appeal":
-        return dsp.appeal(dispute, at, reason="The buyer disagrees with the ruling", actor="demo")
-    return getattr(dsp, action)(dispute, at, actor="demo")
+def place(script: Script, t0: datetime, live: bool) -> Case:
+    t0 = t0.replace(microsecond=0)
+    return Case(script, t0, live, [(t0 + off, a, kw) for off, a, kw in script.steps])
+
+
+def plan_cases(live: dict, history: list, check: list, anchor: datetime, n_history: int,
+               rng) -> list[Case]:
+    """Live copies of each open state, `n_history` settled cases over the year, the check
+    cases when the anchor allows them."""
+    cases = []
+    for builders in live.values():
+        for build in builders[:COPIES]:
+            script = build()
+            cases.append(place(script, anchor - script.lead - rng.randint(0, 90) * MINUTE,
+                               True))
+    oldest, newest = anchor - HISTORY[0], anchor - HISTORY[1]
+    width = (newest - oldest) / n_history
+    for i in range(n_history):      # evenly spaced: every month of the year has some
+        script = history[i % len(history)]()
+        t0 = oldest + width * (i + 0.5) + (rng.random() - 0.5) * DAY
+        latest = anchor - script.t - DAY
+        cases.append(place(script, min(t0, latest), False))
+    if anchor >= CHECK_INSTANT + CHECK_MARGIN:
+        for build in check:
+            script = build()
+            cases.append(place(script, CHECK_INSTANT - script.lead, False))
+    return cases
+
+
+def amount(paid: Decimal, share) -> Decimal:
+    return (paid * Decimal(share)).quantize(Decimal("0.01"))
+
+
+def play(case: Case, opened, service, anchor: datetime, fill, cause: str, rng):
+    """Record the case's actions up to the anchor (facts after it have not happened), then
+    the rep's judgement of the cause (GEN-1) on settled cases and most live ones."""
+    last = case.t0
+    for at, action, kw in case.steps:
+        if at > anchor or at < last:
+            break
+        last = at
+        opened = getattr(service, action)(opened, at=at, actor="demo", **fill(dict(kw), action))
+    if not case.live or rng.random() < 0.6:
+        opened = service.set_cause(opened, cause, actor="demo")     # rule GEN-1
+    return opened
+
+
+def cause_of(code: str) -> str:
+    return content.CAUSE_OF.get(code, "unknown")

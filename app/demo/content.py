@@ -1,4 +1,7 @@
-"""Words and sentences the demo shops are made of: products, buyers, conversations."""
+"""Words the demo shops are made of: products, buyers, carriers, case texts.
+
+The conversations live in app/demo/threads.py.
+"""
 
 AE_PRODUCTS = [
     ("1005006123450001", "Wireless Bluetooth Earbuds TWS 5.3", "Color: Black", "18.90"),
@@ -39,59 +42,72 @@ TB_BUYERS = [
     ("tb_wutong", "吴桐", "CN", "zh"), ("tb_hejing", "何静", "CN", "zh"),
 ]
 
-AE_CARRIERS = ["Cainiao Standard Shipping", "AliExpress Standard Shipping", "China Post Registered Air Mail"]
+AE_CARRIERS = ["Cainiao Standard Shipping", "AliExpress Standard Shipping",
+               "China Post Registered Air Mail"]
 TB_CARRIERS = ["中通快递", "顺丰速运", "圆通速递", "韵达快递"]
+RETURN_CARRIERS = {"aliexpress": "China Post", "taobao": "顺丰速运"}
 
-# (inbound text, optional Chinese translation, rep's answer)
-AE_THREADS = [
-    ("Hello, my order has not arrived yet. The tracking has not changed for 10 days. Can you help?",
-     "你好，我的订单还没到。物流信息已经10天没有更新了。你能帮忙吗？",
-     "Dear friend, sorry for the wait. We have contacted the carrier and will update you within 24 hours."),
-    ("The earbuds I received do not charge. I want a refund.",
-     "我收到的耳机无法充电。我想要退款。",
-     "We are sorry to hear that. Could you send us a short video of the problem? We will refund or resend at once."),
-    ("Is it possible to change the color to black before shipping?",
-     "发货前可以把颜色换成黑色吗？",
-     "Yes, we have changed it to black for you. Thank you!"),
-    ("The package says delivered but I did not receive anything.",
-     "包裹显示已签收，但我什么都没收到。",
-     "Please check with your neighbours and local post office; we have also opened an inquiry with the carrier."),
-    ("Only 1 of the 2 items was in the parcel.",
-     "包裹里只有2件中的1件。",
-     "Sorry for the mistake. We will resend the missing item today, no need to open a dispute."),
-    ("Thank you, everything arrived in good condition!", "谢谢，所有东西都完好无损地到了！",
-     "Thank you for your kind words! We hope to see you again."),
-]
+AE_TRACKING = ["Accepted by carrier", "Departed from sorting center, Shenzhen",
+               "Arrived at destination country",
+               "Customs clearance completed", "Out for delivery"]
+TB_TRACKING = ["快件已揽收", "已发往转运中心", "到达目的地转运中心", "派送中"]
+DELIVERED = {"aliexpress": "Delivered", "taobao": "已签收"}
 
-TB_THREADS = [
-    ("你好，我的快递三天了还没到，能帮我查一下吗？", None,
-     "亲，已经帮您联系快递了，预计明天送达，请耐心等待哦。"),
-    ("收到的杯子有裂缝，我要申请退款。", None,
-     "非常抱歉给您带来不便，麻烦拍一下照片，我们马上为您处理退款。"),
-    ("这个尺码偏小，可以换大一码吗？", None,
-     "可以的亲，请申请退货退款并重新下单，运费我们承担。"),
-    ("七天无理由退货可以吗？吊牌还在。", None,
-     "可以的，吊牌完好的情况下支持七天无理由退货，请在订单页申请。"),
-    ("什么时候发货？已经付款两天了。", None,
-     "亲，今天下午就会发货，发货后会同步物流单号给您。"),
-    ("东西很好，谢谢老板！", None, "感谢亲的支持，欢迎再次光临！"),
-]
-
-REQUEST_DESCRIPTIONS = {
-    "not_received": "快递一直没有更新，没收到货。",
-    "quality": "收到的商品有质量问题，照片已上传。",
-    "damaged": "包裹破损，商品有裂缝。",
-    "seven_day_no_reason": "不喜欢，吊牌完好，申请七天无理由退货。",
-    "not_as_described": "颜色和描述不一致。",
-}
-
-DISPUTE_REASONS = {
-    ("not_received", "in_transit"): "Shipment is still in transit",
-    ("not_received", "no_tracking"): "No tracking information",
-    ("not_received", "lost"): "Package lost",
+# --- AliExpress disputes: (kind, sub_kind) -> the buyer's reason as the platform shows it
+AE_NOT_AS_DESCRIBED = {
     ("not_as_described", "quality"): "Quality problem",
     ("not_as_described", "damaged"): "Product damaged",
     ("not_as_described", "short_quantity"): "Short quantity",
+    ("not_as_described", "not_working"): "Item does not work",
     ("not_as_described", "counterfeit"): "Counterfeit item",
-    ("not_as_described", "not_as_described"): "Personal Reasons",
+    ("not_as_described", "not_as_described"): "Color not as described",
+}
+AE_NOT_RECEIVED = {
+    ("not_received", "lost"): "Package lost",
+    ("not_received", "no_tracking"): "No tracking information",
+    ("not_received", "customs"): "Held by customs",
+}
+AE_IN_TRANSIT = (("not_received", "in_transit"), "Shipment is still in transit")
+AE_REASON_TEXTS = {
+    "not_as_described": "The item I received is not what the listing shows.",
+    "not_received": "I have not received my order.",
+}
+# GEN-1: who caused the problem, by dispute sub-kind or request reason.
+CAUSE_OF = {
+    "quality": "seller", "damaged": "carrier", "short_quantity": "seller",
+    "not_working": "seller", "counterfeit": "seller", "not_as_described": "seller",
+    "lost": "carrier", "no_tracking": "carrier", "customs": "carrier", "in_transit": "carrier",
+    "not_received": "carrier", "wrong_item": "seller", "seven_day_no_reason": "buyer",
+    "other": "buyer",
+}
+
+AE_SAY = {
+    "refuse": ["Tracking shows the parcel was delivered and signed for.",
+               "The photos show a different model than the one we sent; please check again.",
+               "All items were weighed and checked before shipping; the weight matches."],
+    "counter": "Partial refund offered: the item still works with a small scratch.",
+    "counter_return": "Please send the item back; we refund in full when it arrives.",
+    "modify": "The buyer changed the proposal after our message.",
+    "proof": "Post-office proof of delivery with the recipient's signature",
+    "platform": "Platform proposal after reviewing both sides' evidence",
+    "appeal": ["The buyer disagrees with the ruling and sent new photos.",
+               "The buyer says the parcel was signed by someone else."],
+}
+
+# --- Taobao after-sales requests
+REQUEST_DESCRIPTIONS = {
+    "not_received": "快递一直没有更新，没收到货，申请退款。",
+    "quality": "收到的商品有质量问题，照片已上传，申请退款。",
+    "damaged": "包裹破损，商品有裂缝。",
+    "seven_day_no_reason": "不喜欢，吊牌完好，申请七天无理由退货。",
+    "not_as_described": "颜色和描述不一致。",
+    "wrong_item": "发错颜色了，我要的是雾蓝色。",
+    "short_quantity": "四只装只收到三只。",
+    "other": "拍错了，还没发货请直接退款。",
+}
+TB_SAY = {
+    "refuse": ["商品已检查无质量问题，请提供更多照片。",
+               "签收时未反馈破损，请提供快递员证明。",
+               "退回的商品吊牌已拆，影响二次销售，不符合七天无理由退货。"],
+    "revise": "已补充照片和视频，重新提交退款申请。",
 }

@@ -1,15 +1,35 @@
-"""Demo buyers, orders with tracking, and conversations."""
+"""Demo buyers, and orders with their tracking, over the year before the anchor.
+
+Orders are first planned (instants and status), then created oldest first, so order numbers
+grow with time. An order that carries a demo case is planned backwards from the instant the
+buyer opens the case, so the case's rules hold (received goods, the TB-1 window, AE-17).
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from app.demo import content
-from app.services import conversations, orders, shops
+from app.demo.cases import part
+from app.services import orders, shops
 
-DAY = timedelta(days=1)
+MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)
+DAY = timedelta(days=1)
+YEAR = timedelta(days=365)
+RECENT = timedelta(days=21)      # a quarter of the orders are this recent
+
+
+@dataclass
+class OrderPlan:
+    created: datetime
+    buyer: object
+    status: str
+    times: dict = field(default_factory=dict)
+    promised: int | None = None
+    case: object = None          # the demo case the order carries, if any
 
 
 def make_buyers(shop):
@@ -24,17 +44,109 @@ def _order_no(shop, index: int) -> str:
     return str(base + index * 7919)
 
 
-def make_orders(shop, buyers, count: int, anchor, rng):
-    """Orders placed over the last 90 days; older ones are further along."""
+def _hours(rng, low: int, high: int) -> timedelta:
+    return timedelta(hours=rng.randint(low, high), minutes=rng.randint(0, 59))
+
+
+def _promised(buyer, rng, ae: bool) -> int | None:
+    if not ae:
+        return None
+    return rng.choice((90, 120)) if buyer.country == "BR" else rng.choice((20, 30, 45, 60))
+
+
+def plan_background(count: int, buyers, anchor: datetime, ship_within, ae: bool,
+                    rng) -> list[OrderPlan]:
+    """Orders with no case: spread over the year, a quarter of them in the last weeks.
+    `ship_within` (TB-5) times the shipments; a few ship late."""
+    plans = []
+    for _ in range(count):
+        span = RECENT if rng.random() < 0.25 else YEAR
+        age = timedelta(seconds=rng.randint(30 * 60, int(span.total_seconds())))
+        buyer = rng.choice(buyers)
+        created = anchor - age
+        plan = OrderPlan(created, buyer, "awaiting_shipment",
+                         promised=_promised(buyer, rng, ae))
+        paid = created + timedelta(minutes=rng.randint(1, 90))
+        plan.times["paid_at"] = paid
+        if ship_within is None:
+            shipped = paid + _hours(rng, 5, 70)
+        elif rng.random() < 0.05:                          # a late shipment (TB-5)
+            shipped = paid + ship_within + _hours(rng, 2, 30)
+        else:
+            shipped = paid + part(ship_within, rng.uniform(.05, .95))
+        if paid >= anchor or (age < 2 * HOUR and rng.random() < 0.5):
+            plan.status, plan.times = "awaiting_payment", {}
+        elif rng.random() < 0.06 and paid + 2 * HOUR < anchor:   # cancelled before shipment
+            plan.times["closed_at"] = min(paid + _hours(rng, 2, 40), anchor - MINUTE)
+            plan.status = "closed"
+        elif shipped < anchor:
+            plan.times["shipped_at"], plan.status = shipped, "shipped"
+            transit = timedelta(days=rng.randint(8, 25) if ae else rng.randint(1, 4))
+            if shipped + transit < anchor - DAY:
+                plan.times["delivered_at"] = shipped + transit
+                confirm = shipped + transit + _hours(rng, 6, 96)
+                if confirm < anchor:
+                    plan.times["confirmed_at"] = plan.times["completed_at"] = confirm
+                    plan.status = "completed"
+        plans.append(plan)
+    return plans
+
+
+def plan_for_case(case, buyers, anchor: datetime, ae: bool, rng) -> OrderPlan:
+    """An order that fits `case` (see app/demo/cases.py): what the buyer had at `case.t0`."""
+    t0, buyer = case.t0, rng.choice(buyers)
+    times: dict = {}
+    status = "shipped"
+    promised = _promised(buyer, rng, ae)
+    settled_after = case.end + _hours(rng, 2, 30)
+    if case.needs == "unshipped":                       # paid, waiting to be shipped
+        times["paid_at"] = t0 - _hours(rng, 2, 20)
+        status = "awaiting_shipment"
+    elif case.needs in ("transit", "lost", "shipped"):  # shipped, never arrived
+        times["shipped_at"] = t0 - case.shipped_before - _hours(rng, 2, 60)
+        if case.needs == "transit":
+            elapsed = (anchor - times["shipped_at"]).days
+            promised = max(promised or 0, elapsed + 15)   # still within the promised time
+        elif not case.live and settled_after < anchor:
+            times["closed_at"], status = settled_after, "closed"
+    else:                                               # the goods arrived
+        if case.needs == "received":                    # a recent receipt (TB-7)
+            delivered = t0 - case.received_before
+        elif ae:
+            delivered = t0 - _hours(rng, 6, 120)
+        else:                                           # after transaction success (TB-1)
+            delivered = t0 - case.received_before - _hours(rng, 1, 40)
+        times["delivered_at"] = delivered
+        if ae:   # the buyer may open a dispute this long after shipment (AE-17)
+            times["shipped_at"] = min(delivered - timedelta(days=rng.randint(8, 25)),
+                                      t0 - case.shipped_before - _hours(rng, 1, 30))
+        else:
+            times["shipped_at"] = delivered - _hours(rng, 18, 80)
+        confirm = None
+        if not ae:
+            confirm = delivered + (t0 - delivered) / 3
+        elif rng.random() < 0.4:
+            confirm = delivered + (t0 - delivered) / 2
+        elif not case.live and settled_after < anchor:
+            confirm = settled_after
+        if confirm is not None:
+            confirm = confirm.replace(microsecond=0)
+            times["confirmed_at"] = times["completed_at"] = confirm
+            status = "completed"
+    if "shipped_at" in times:
+        times["paid_at"] = times["shipped_at"] - _hours(rng, 2, 40)
+    created = times["paid_at"] - timedelta(minutes=rng.randint(1, 90))
+    return OrderPlan(created, buyer, status, times, promised, case)
+
+
+def create_orders(shop, plans: list[OrderPlan], anchor: datetime, rng) -> list:
+    """Create the planned orders oldest first; returns (plan, order) pairs in that order."""
     ae = shop.platform == "aliexpress"
     products = content.AE_PRODUCTS if ae else content.TB_PRODUCTS
     carriers = content.AE_CARRIERS if ae else content.TB_CARRIERS
     made = []
-    for i in range(count):
-        buyer = buyers[i % len(buyers)]
-        age = timedelta(minutes=rng.randint(30, 90 * 24 * 60))
-        created = anchor - age
-        picks = rng.sample(products, rng.choice((1, 1, 1, 2, 3)))
+    for index, plan in enumerate(sorted(plans, key=lambda p: p.created)):
+        picks = rng.sample(products, rng.choice((1, 1, 1, 2, 1, 3)))
         items, goods = [], Decimal("0")
         for pid, title, attrs, price in picks:
             qty = rng.choice((1, 1, 2))
@@ -42,90 +154,38 @@ def make_orders(shop, buyers, count: int, anchor, rng):
                           "quantity": qty, "unit_price": price})
             goods += Decimal(price) * qty
         shipping = Decimal("0") if not ae or goods > 30 else Decimal("2.99")
-        times = {"paid_at": created + timedelta(minutes=rng.randint(1, 90))}
-        status = "awaiting_shipment"
-        if age < 2 * HOUR and rng.random() < 0.5:
-            status, times = "awaiting_payment", {}
-        promised = None
-        if ae:
-            promised = rng.choice((90, 120)) if buyer.country == "BR" else rng.choice((20, 30, 45, 60))
-        if status != "awaiting_payment" and age > 3 * DAY:
-            times["shipped_at"] = times["paid_at"] + timedelta(hours=rng.randint(5, 70))
-            status = "shipped"
-            transit = timedelta(days=rng.randint(8, 25) if ae else rng.randint(1, 4))
-            if times["shipped_at"] + transit < anchor - DAY:
-                times["delivered_at"] = times["shipped_at"] + transit
-                confirm = times["delivered_at"] + timedelta(hours=rng.randint(6, 96))
-                if confirm < anchor:
-                    times["confirmed_at"] = times["completed_at"] = confirm
-                    status = "completed"
-        if status == "awaiting_shipment" and age > 20 * DAY:
-            times = {"paid_at": times["paid_at"],
-                     "closed_at": times["paid_at"] + timedelta(hours=rng.randint(2, 40))}
-            status = "closed"
+        times = dict(plan.times)
         if "shipped_at" in times:
             times["carrier"] = rng.choice(carriers)
             times["tracking_no"] = (f"LP00{rng.randint(10**9, 10**10 - 1)}" if ae
                                     else f"7{rng.randint(10**11, 10**12 - 1)}")
         order = orders.add_order(
-            shop, _order_no(shop, i), status=status, created_at=created, buyer=buyer,
-            goods_amount=goods, shipping_amount=shipping,
+            shop, _order_no(shop, index), status=plan.status, created_at=plan.created,
+            buyer=plan.buyer, goods_amount=goods, shipping_amount=shipping,
             product_cost=(goods * Decimal("0.45")).quantize(Decimal("0.01")),
             shipping_cost=Decimal("3.20") if ae else Decimal("8.00"),
-            destination_country=buyer.country, promised_days=promised, items=items,
+            destination_country=plan.buyer.country, promised_days=plan.promised, items=items,
             actor="demo", **times)
         if order.shipped_at:
-            _tracking(order, anchor, rng, ae)
-        made.append(order)
+            moving = order.delivered_at is None or (plan.case is not None and plan.case.live)
+            recent = order.delivered_at is not None and order.delivered_at > anchor - RECENT
+            _tracking(order, anchor, rng, ae, "all" if moving else
+                      "first" if recent or plan.case is not None else "none")
+        made.append((plan, order))
     return made
 
 
-def _tracking(order, anchor, rng, ae):
-    steps = (["Accepted by carrier", "Departed from sorting center, Shenzhen",
-              "Arrived at destination country", "Customs clearance completed",
-              "Out for delivery"] if ae else
-             ["快件已揽收", "已发往转运中心", "到达目的地转运中心", "派送中"])
+def _tracking(order, anchor, rng, ae: bool, steps: str) -> None:
+    """The parcel's steps up to the anchor while it moves (or its case is live); a delivered
+    order keeps its first step and its delivery, one delivered long ago (with no case) its
+    delivery only, as an archive import would."""
+    names = content.AE_TRACKING if ae else content.TB_TRACKING
     at = order.shipped_at
-    for step in steps:
-        at = at + timedelta(hours=rng.randint(6, 60 if ae else 20))
+    for step in {"all": names, "first": names[:1], "none": ()}[steps]:
+        at = at + _hours(rng, 6, 60 if ae else 20)
         if at >= anchor or (order.delivered_at and at >= order.delivered_at):
             break
-        orders.add_tracking_event(order, at, step, location="" if not ae else "CN", actor="demo")
+        orders.add_tracking_event(order, at, step, location="CN" if ae else "", actor="demo")
     if order.delivered_at:
-        orders.add_tracking_event(order, order.delivered_at, "Delivered" if ae else "已签收",
-                                  actor="demo")
-
-
-def make_conversations(shop, order_list, anchor, rng):
-    """About a third of the orders have a conversation; some wait for the rep's answer."""
-    ae = shop.platform == "aliexpress"
-    threads = content.AE_THREADS if ae else content.TB_THREADS
-    channels = ("site_message", "order_message", "im", "email") if ae else (
-        "im", "im", "order_message", "sms")
-    for order in order_list:
-        if rng.random() > 0.35 or order.buyer is None:
-            continue
-        question, translation, answer = rng.choice(threads)
-        start = max(order.created_at, anchor - timedelta(days=12)) + timedelta(
-            minutes=rng.randint(5, 600))
-        if start >= anchor:
-            start = anchor - timedelta(minutes=rng.randint(5, 300))
-        conv = conversations.start_conversation(
-            shop, order.buyer, rng.choice(channels), order=order,
-            subject=f"Order {order.order_no}" if ae else f"订单 {order.order_no}",
-            language=order.buyer.language, at=start, actor="demo")
-        conversations.add_message(conv, "in", question, start, author=order.buyer.name,
-                                  translation=translation, translation_lang="zh" if translation else "",
-                                  source_lang="en" if ae else "zh", actor="demo")
-        if rng.random() < 0.15:
-            conversations.add_message(conv, "out", "内部备注：已联系仓库核实重量。" if not ae else
-                                      "Note: asked the warehouse to check the parcel weight.",
-                                      start + timedelta(minutes=20), author="rep", is_internal=True,
-                                      actor="demo")
-        if rng.random() < 0.7:
-            replied = start + timedelta(minutes=rng.randint(10, 900))
-            if replied < anchor:
-                conversations.add_message(conv, "out", answer, replied, author="rep", actor="demo")
-        if rng.random() < 0.25:
-            conversations.set_star(conv, rng.choice(("red", "yellow", "green", "blue")),
-                                   actor="demo")
+        orders.add_tracking_event(order, order.delivered_at,
+                                  content.DELIVERED[order.shop.platform], actor="demo")
