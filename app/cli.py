@@ -48,8 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     lst = shop_sub.add_parser("list", help="list shops")
     lst.add_argument("--json", action="store_true")
 
-    imp = sub.add_parser("import", help="import a JSON interchange file")
-    imp.add_argument("file")
+    imp = sub.add_parser("import", help="import a JSON interchange file, or an order export: "
+                                        "import orders FILE --shop KEY")
+    imp.add_argument("file", help="the JSON interchange file, or the word 'orders'")
+    imp.add_argument("export", nargs="?", metavar="FILE",
+                     help="after 'orders': an AliExpress .xls/.xlsx or Taobao .csv export")
+    from app.commands.import_orders import add_arguments as add_import_orders_arguments
+    add_import_orders_arguments(imp)
     exp = sub.add_parser("export", help="export everything as a JSON interchange file")
     exp.add_argument("file")
 

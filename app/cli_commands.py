@@ -50,6 +50,9 @@ def cmd_shop(args, path) -> int:
 
 
 def cmd_import(args, path) -> int:
+    if args.file == "orders" or getattr(args, "export", None):
+        from app.commands.import_orders import run as import_orders
+        return import_orders(args, path)
     from app.interchange import import_file
     summary = import_file(args.file)
     print(f"imported {args.file}: {summary}")
@@ -65,7 +68,7 @@ def cmd_export(args, path) -> int:
 
 def cmd_cases(args, path) -> int:
     from app.services.cases import list_cases
-    rows = list_cases()
+    rows = list_cases(complaints=True)
     if args.json:
         print_json([r.to_json() for r in rows])
         return EXIT_OK

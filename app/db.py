@@ -43,15 +43,33 @@ def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDat
         database.connect(reuse_if_open=True)
         if migrate:
             migrations.upgrade(database)
+        if str(path) != ":memory:":
+            probe_writable(database)
     except migrations.SchemaTooNew as exc:
         database.close()
         raise DatabaseError(str(exc)) from exc
     except peewee.OperationalError as exc:
+        database.close()
         raise DatabaseError(describe_operational_error(exc, path)) from exc
     except peewee.DatabaseError as exc:
         raise DatabaseError(f"The database {path} cannot be read: {exc}") from exc
     log.info("database open: %s", path)
     return database
+
+
+def probe_writable(db: peewee.SqliteDatabase) -> None:
+    """Raise peewee.OperationalError ('readonly') when the file cannot be written.
+
+    SQLite quietly opens a file it may not write read-only and only fails at the first
+    save; trying a write that is rolled back finds out at once (a file with the read-only
+    attribute, a read-only folder or share, an immutable file).
+    """
+    db.execute_sql("SAVEPOINT afterdesk_write_probe")
+    try:
+        db.execute_sql('CREATE TABLE "afterdesk_write_probe" ("x" INTEGER)')
+    finally:
+        db.execute_sql("ROLLBACK TO afterdesk_write_probe")
+        db.execute_sql("RELEASE afterdesk_write_probe")
 
 
 def close_database() -> None:
@@ -67,8 +85,9 @@ def describe_operational_error(exc: Exception, path) -> str:
         return (f"The database {path} is locked by another program. "
                 "Close the other AfterDesk window or wait a moment, then try again.")
     if "readonly" in text or "read-only" in text:
-        return (f"The database {path} is read-only. Check that the file and its folder "
-                "may be written, or choose another data folder.")
+        return (f"The database {path} is read-only, so AfterDesk cannot save anything. "
+                "Make the file writable (Windows: right-click it, Properties, untick "
+                "Read-only), check that its folder may be written, or choose another data folder.")
     if "disk" in text and "full" in text:
         return "The disk is full. Free some space, then try again; nothing was saved."
     if "unable to open" in text:

@@ -140,7 +140,7 @@ def case_row(case_id, state, next_due=None):
 
 
 def test_case_model_passes_qt_checks_and_mutes_settled_cases(qtmodeltester):
-    model = CaseTableModel()
+    model = CaseTableModel(now=T0)      # the countdown counts from T0
     qtmodeltester.check(model)
     model.set_rows([case_row("D-1", "awaiting_seller", T0 + timedelta(days=5)),
                     case_row("A-2", "success")])

@@ -59,7 +59,7 @@ class AlertBanner(QFrame):
 
     def _show(self, kind: str, text: str) -> None:
         self.kind = kind
-        self.setStyleSheet(STYLES[kind])
+        self.setStyleSheet(STYLES[kind] + " QFrame#alertBanner QLabel { color: #1f2328; }")  # dark theme too
         self.label.setText(text)
         more = self.unseen - 1 if kind == "alert" else 0
         self.more_label.setText(self.tr("and {0} more").format(more) if more > 0 else "")

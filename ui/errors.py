@@ -8,13 +8,17 @@ excepthook catches exceptions escaping Qt slots and callbacks.
 
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
 import sys
 import traceback
 
+import peewee
+
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.db import DatabaseError
+from app.db import DatabaseError, describe_operational_error
 from app.logging_setup import current_log_file
 from app.migrations import SchemaTooNew
 from app.services.errors import ServiceError
@@ -23,6 +27,47 @@ from ui.crash_dialog import CrashDialog
 log = logging.getLogger("afterdesk.ui.errors")
 
 EXPECTED_ERRORS = (ServiceError, DatabaseError, SchemaTooNew)
+
+
+class NoPrinterError(Exception):
+    """Printing was asked for but Windows knows no printer."""
+
+    def __init__(self, message: str = ""):
+        super().__init__(message or (
+            "No printer is set up on this computer. Add one in Windows Settings › Bluetooth & "
+            "devices › Printers & scanners, or save the document as PDF instead."))
+
+
+_SQLITE_OPERATIONAL = (sqlite3.OperationalError, peewee.OperationalError)
+
+# Problems of the computer, not of AfterDesk: the rep (or whoever looks after the PC) can fix them.
+_OS_PROBLEMS = {
+    errno.ENOSPC: "The disk is full, so {what} could not be written. Free some space (empty "
+                  "the Recycle Bin, delete large downloads), then try again.",
+    errno.EACCES: "AfterDesk may not use {what}. Check that the file is not open in another "
+                  "program and not marked read-only, or choose another place.",
+    errno.EPERM: "AfterDesk may not use {what}. Check that the file is not open in another "
+                 "program and not marked read-only, or choose another place.",
+    errno.EROFS: "{what} is on a read-only drive. Choose a place on a writable drive.",
+    errno.ENOENT: "{what} does not exist (any more). Check the name, or choose the file again.",
+    errno.EISDIR: "{what} is a folder, not a file. Choose a file.",
+}
+
+
+def describe(error: BaseException) -> str:
+    """What the rep reads for an expected problem."""
+    if isinstance(error, NoPrinterError):
+        return str(error)
+    if isinstance(error, UnicodeDecodeError):
+        return ("The file could not be read: it is not text in a format AfterDesk knows "
+                "(UTF-8). Save it again as UTF-8, or choose another file.")
+    if isinstance(error, _SQLITE_OPERATIONAL):
+        return describe_operational_error(error, "in use")
+    if isinstance(error, OSError) and error.errno in _OS_PROBLEMS:
+        what = f"the file {error.filename}" if error.filename else "the file"
+        text = _OS_PROBLEMS[error.errno].format(what=what)
+        return text[0].upper() + text[1:]
+    return str(error) or type(error).__name__
 
 _showing = {"crash": False}   # one crash dialog at a time; a crash inside it only logs
 
@@ -34,18 +79,23 @@ class ExpectedErrorBox(QMessageBox):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle("AfterDesk")
-        self.setText(str(error) or type(error).__name__)
+        self.setText(describe(error))
         self.setStandardButtons(QMessageBox.StandardButton.Ok)
 
 
 def is_expected(error: BaseException) -> bool:
-    return isinstance(error, EXPECTED_ERRORS)
+    if isinstance(error, (*EXPECTED_ERRORS, NoPrinterError, UnicodeDecodeError)):
+        return True
+    if isinstance(error, _SQLITE_OPERATIONAL):
+        text = str(error).lower()
+        return any(word in text for word in ("locked", "busy", "readonly", "disk"))
+    return isinstance(error, OSError) and error.errno in _OS_PROBLEMS
 
 
 def show_expected_error(error: BaseException, parent: QWidget | None = None) -> None:
     log.warning("shown to the rep: %s: %s", type(error).__name__, error)
     if QApplication.instance() is None:
-        print(f"AfterDesk: {error}", file=sys.stderr)
+        print(f"AfterDesk: {describe(error)}", file=sys.stderr)
         return
     ExpectedErrorBox(error, parent or QApplication.activeWindow()).exec()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 CHANNELS = {
     "site_message": "Site message", "order_message": "Order message", "im": "Chat",
     "email": "Email", "sms": "SMS", "phone": "Phone",
@@ -23,4 +25,7 @@ def word(table: dict, value) -> str:
     """The rep's word for `value`, or the value itself with underscores as spaces."""
     if value is None:
         return ""
-    return table.get(value) or str(value).replace("_", " ")
+    known = table.get(value)
+    if known:     # listed for translators in ui/i18n_catalog.py
+        return QCoreApplication.translate("labels", known)
+    return QCoreApplication.translate("labels", str(value).replace("_", " "))

@@ -54,7 +54,49 @@ def open_window(app: QApplication, db_path, settings: Settings):
     window.show()
     window.reload_all()
     window.start_monitor()
+    from ui.backup_actions import start_daily_backup
+    start_daily_backup(window, settings, path)
     return window
+
+
+def prepare(app: QApplication, settings: Settings) -> str:
+    """Language, colours and icon from the settings, before any window; the language used."""
+    from ui.app_icon import app_icon
+    from ui.i18n import install_translator, resolve_language
+    from ui.theme import apply_theme
+    language = install_translator(app, resolve_language(settings.get("ui.language")))
+    apply_theme(app, settings.get("ui.theme"))
+    app.setWindowIcon(app_icon())
+    return language
+
+
+def run_window(app: QApplication, db_path, settings: Settings) -> int:
+    """The normal start: one instance, the first-run wizard if needed, then the window."""
+    from ui.first_run import needs_first_run, run_first_run
+    from ui.i18n import install_translator, resolve_language
+    from ui.single_instance import SingleInstance, bring_forward
+    language = prepare(app, settings)
+    instance = SingleInstance()
+    if not instance.claim():
+        return 0                      # the running AfterDesk comes forward instead
+    try:
+        if needs_first_run(settings, db_path):
+            load_cjk_font(app)
+            db_path = run_first_run(settings, language)
+            if db_path is None:
+                return 0
+            install_translator(app, resolve_language(settings.get("ui.language")))
+        window = open_window(app, db_path, settings)
+        if window is None:
+            return EXIT_DATABASE_PROBLEM
+        instance.show_requested.connect(lambda: bring_forward(window))
+        code = app.exec()
+        wait_for_background()
+        close_database()
+        log.info("AfterDesk closed (%s)", code)
+        return code
+    finally:
+        instance.release()
 
 
 def main(argv=None, db_path=None, smoke: bool = False) -> int:
@@ -70,15 +112,9 @@ def main(argv=None, db_path=None, smoke: bool = False) -> int:
         app = application(argv)
         if smoke:
             from ui.smoke import run_smoke
+            prepare(app, Settings())
             return run_smoke(app, open_window)
-        window = open_window(app, db_path, Settings())
-        if window is None:
-            return EXIT_DATABASE_PROBLEM
-        code = app.exec()
-        wait_for_background()
-        close_database()
-        log.info("AfterDesk closed (%s)", code)
-        return code
+        return run_window(app, db_path, Settings())
     finally:
         restore_qt_message_handler(previous_qt_handler)
         sys.excepthook = previous_hook

@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
+        self.db_path = Path(db_path)
         self.setWindowTitle(self.tr("AfterDesk 售后工作台"))
         self.navigation = NavigationList()
         self.stack = QStackedWidget()
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
             if isinstance(page, ListPage):
                 self.status.declare_count(spec.key, spec.title)
                 page.count_changed.connect(lambda n, key=spec.key: self.status.set_count(key, n))
+            if hasattr(page, "badge_changed"):   # overdue / due-soon count on the navigation
+                page.badge_changed.connect(lambda n, key=spec.key: self.navigation.set_badge(key, n))
         self.navigation.page_chosen.connect(self.show_page)
         self.banner = AlertBanner()
         self.banner.open_deadlines.connect(lambda: self.show_page("deadlines"))
@@ -65,11 +68,14 @@ class MainWindow(QMainWindow):
         self.navigation.select(next(iter(self.pages)))
 
     def _make_menus(self) -> None:
+        from ui.menus import add_file_actions, label_controls
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.file_actions = add_file_actions(self, file_menu, before=quit_action)
+        label_controls(self)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         refresh = QAction(self.tr("&Refresh"), self)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import Qt
+
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 
 class ShellStatusBar(QStatusBar):
@@ -12,8 +14,13 @@ class ShellStatusBar(QStatusBar):
         super().__init__(parent)
         self.database_label = QLabel()
         self.counts_label = QLabel()
+        self.database_label.setMinimumWidth(120)   # the counts win when space is short
+        # The counts never widen the window: with many pages the text is cut, the tooltip
+        # keeps it whole (each page's count also shows on its navigation entry).
+        self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.counts_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.addWidget(self.database_label, 1)
-        self.addPermanentWidget(self.counts_label)
+        self.addWidget(self.counts_label, 2)
         self._counts: dict[str, int] = {}
         self._titles: dict[str, str] = {}
 
@@ -27,9 +34,10 @@ class ShellStatusBar(QStatusBar):
 
     def set_count(self, key: str, count: int) -> None:
         self._counts[key] = count
-        self.counts_label.setText("  ·  ".join(
-            f"{title}: {self._counts[k]}" for k, title in self._titles.items()
-            if k in self._counts))
+        text = "  ·  ".join(f"{title}: {self._counts[k]}" for k, title in self._titles.items()
+                            if k in self._counts)
+        self.counts_label.setText(text)
+        self.counts_label.setToolTip(text)
 
     def count(self, key: str) -> int | None:
         return self._counts.get(key)

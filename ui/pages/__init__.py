@@ -25,21 +25,23 @@ def page_specs(settings=None) -> list[PageSpec]:
     from datetime import timedelta
 
     from ui.pages.cases_page import CasesPage
+    from ui.pages.complaints_page import ComplaintsPage
     from ui.pages.conversations_page import ConversationsPage
     from ui.pages.deadlines_page import DeadlinesPage
-    from ui.pages.placeholder_page import PlaceholderPage
+    from ui.pages.evidence_page import EvidencePage
+    from ui.pages.followups_page import FollowUpsPage
+    from ui.pages.parcel_watch_page import ParcelWatchPage
+    from ui.pages.reports_page import ReportsPage
 
     lead_hours = settings.get("alerts.lead_times_hours") if settings is not None else [24]
     warn_within = timedelta(hours=max(lead_hours or [24]))
     return [
-        PageSpec("conversations", _t("Conversations"), ConversationsPage),
-        PageSpec("cases", _t("Requests & Disputes"), CasesPage),
-        PageSpec("deadlines", _t("Deadlines"),
-                 lambda: DeadlinesPage(warn_within=warn_within)),
-        PageSpec("evidence", _t("Evidence"), lambda: PlaceholderPage(
-            _t("Evidence"), _t("Here you will gather chat records, tracking, photos and "
-                               "proof of delivery into a pack for an appeal."))),
-        PageSpec("reports", _t("Reports"), lambda: PlaceholderPage(
-            _t("Reports"), _t("Here you will see disputes by kind, reason, cause and "
-                              "outcome, the dispute rate and response times."))),
+        PageSpec("conversations", _t("Conversations"), lambda: ConversationsPage(settings=settings)),
+        PageSpec("cases", _t("Requests & Disputes"), lambda: CasesPage(warn_within=warn_within)),
+        PageSpec("deadlines", _t("Deadlines"), lambda: DeadlinesPage(warn_within=warn_within)),
+        PageSpec("followups", _t("Awaiting buyer"), FollowUpsPage),
+        PageSpec("complaints", _t("Complaints & Reviews"), ComplaintsPage),
+        PageSpec("parcel_watch", _t("Parcel watch"), ParcelWatchPage),
+        PageSpec("evidence", _t("Evidence"), EvidencePage),
+        PageSpec("reports", _t("Reports"), ReportsPage),
     ]

@@ -1,17 +1,22 @@
 """Deadlines of open cases, orders and conversations, with a live countdown.
 
-Rows are `app.rules.deadline.Deadline`s; `set_now` moves the countdown column on.
+Rows are `app.rules.deadline.Deadline`s; `set_now` moves the countdown column on. With
+`grouped=True` the rows come under headers "Overdue (n)", "Due today", "This week",
+"Later" (app.services.deadline_groups, in the rep's time zone); a header row is a
+`GroupHeader` and the view spans it over the whole width.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from app.clock import utcnow
 from app.rules.deadline import Deadline
+from app.services import deadline_groups
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import DEADLINE_STATES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
@@ -19,6 +24,12 @@ from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 OVERDUE_COLOUR = "#c5221f"
 SOON_COLOUR = "#b06000"
 INFO_COLOUR = "#80868b"
+
+
+@dataclass(frozen=True)
+class GroupHeader:
+    key: str            # deadline_groups.GROUPS
+    count: int
 
 
 def _subject(d: Deadline) -> str:
@@ -37,10 +48,15 @@ class DeadlineTableModel(ListTableModel):
     COUNTDOWN_COLUMN = 1
 
     def __init__(self, parent=None, *, now: datetime | None = None,
-                 warn_within: timedelta = timedelta(hours=24)):
+                 warn_within: timedelta = timedelta(hours=24), grouped: bool = False,
+                 zone: tzinfo | None = None):
         super().__init__(parent)
         self._now = now or utcnow()
         self._warn_within = warn_within
+        self.grouped = grouped
+        self.zone = zone                  # the rep's zone; None: the computer's
+        self._deadlines: list[Deadline] = []
+        self._membership: tuple = ()
         self.columns = (
             Column("Due", lambda d: local_time_text(d.due_at), width=TIME_SAMPLE,
                    foreground=self._colour),
@@ -58,17 +74,71 @@ class DeadlineTableModel(ListTableModel):
     def now(self) -> datetime:
         return self._now
 
+    def set_rows(self, rows) -> None:
+        self._deadlines = list(rows)
+        if not self.grouped:
+            super().set_rows(self._deadlines)
+            return
+        groups = deadline_groups.grouped(self._deadlines, self._now, self.zone)
+        self._membership = tuple((k, tuple(id(d) for d in v)) for k, v in groups.items())
+        flat: list = []
+        for key, items in groups.items():
+            if items:
+                flat.append(GroupHeader(key, len(items)))
+                flat.extend(items)
+        super().set_rows(flat)
+
+    def header_rows(self) -> list[int]:
+        return [n for n, r in enumerate(self._rows) if isinstance(r, GroupHeader)]
+
+    def group_counts(self) -> dict[str, int]:
+        return {r.key: r.count for r in self._rows if isinstance(r, GroupHeader)}
+
+    def badge_count(self) -> int:
+        """Deadlines to act on that are overdue or due today (the navigation badge)."""
+        return deadline_groups.badge_count(self._deadlines, self._now, self.zone)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and self.checkIndex(index):
+            row = self._rows[index.row()]
+            if isinstance(row, GroupHeader):
+                return self._header_data(row, index.column(), role)
+        return super().data(index, role)
+
+    def _header_data(self, header: GroupHeader, column: int, role):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column != 0:
+                return ""
+            title = deadline_groups.TITLES[header.key]
+            return f"{self.tr(title)} ({header.count})"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and header.key == "overdue":
+            return QColor(OVERDUE_COLOUR)
+        return None
+
     def set_now(self, now: datetime) -> None:
-        """Move the clock: the countdown and the colours change, nothing else."""
+        """Move the clock: the countdown and the colours change, nothing else (grouped: a
+        deadline that moved to another group, e.g. became overdue, is regrouped in memory)."""
         self._now = now
+        if self.grouped and self._deadlines:
+            groups = deadline_groups.grouped(self._deadlines, now, self.zone)
+            membership = tuple((k, tuple(id(d) for d in v)) for k, v in groups.items())
+            if membership != self._membership:
+                self.set_rows(self._deadlines)
+                return
         if self._rows:
             last = self.index(len(self._rows) - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last,
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
                                    Qt.ItemDataRole.FontRole])
 
-    def deadline(self, row: int) -> Deadline:
-        return self._rows[row]
+    def deadline(self, row: int) -> Deadline | None:
+        """The deadline of table row `row` (None for a group header)."""
+        found = self._rows[row]
+        return None if isinstance(found, GroupHeader) else found
 
     def _countdown(self, d: Deadline) -> str:
         if d.state != "pending":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 Role = Qt.ItemDataRole
@@ -57,8 +57,8 @@ class ListTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Role.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
-        if role == Role.DisplayRole:
-            return self.columns[section].title
+        if role == Role.DisplayRole:   # titles are listed for translators in ui/i18n_catalog.py
+            return QCoreApplication.translate("columns", self.columns[section].title)
         return None
 
     def data(self, index, role=Role.DisplayRole):

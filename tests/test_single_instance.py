@@ -1,0 +1,74 @@
+"""One AfterDesk at a time: a second launch tells the first to come forward and stops."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import uuid
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from ui.single_instance import SingleInstance, bring_forward, server_name
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def name():
+    return f"AfterDesk-test-{uuid.uuid4().hex[:12]}"
+
+
+def test_the_first_claims_and_a_second_asks_it_to_show(qtbot, name):
+    first = SingleInstance(name)
+    assert first.claim()
+    second = SingleInstance(name)
+    with qtbot.waitSignal(first.show_requested, timeout=3000):
+        assert not second.claim()
+    assert second.server is None
+    first.release()
+    third = SingleInstance(name)             # after the first ended, a new one may run
+    assert third.claim()
+    third.release()
+
+
+def test_a_second_process_hands_over_and_exits(qtbot, name):
+    first = SingleInstance(name)
+    assert first.claim()
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from PySide6.QtCore import QCoreApplication
+        app = QCoreApplication([])
+        from ui.single_instance import SingleInstance
+        sys.exit(0 if not SingleInstance({name!r}).claim() else 3)
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with qtbot.waitSignal(first.show_requested, timeout=10_000):
+        process = subprocess.Popen([sys.executable, "-c", script], env=env)
+        qtbot.waitUntil(lambda: process.poll() is not None, timeout=10_000)
+    assert process.returncode == 0
+    first.release()
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_the_window_comes_forward_when_asked(qtbot, name):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    first = SingleInstance(name)
+    assert first.claim()
+    first.show_requested.connect(lambda: bring_forward(window))
+    with qtbot.waitSignal(first.show_requested, timeout=3000):
+        assert not SingleInstance(name).claim()
+    assert window.isVisible()
+    first.release()
+
+
+def test_the_name_belongs_to_the_user_and_the_data_folder(tmp_path):
+    assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
+    assert server_name(tmp_path / "a") == server_name(tmp_path / "a")
+    assert server_name(tmp_path / "a").startswith("AfterDesk-")

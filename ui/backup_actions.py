@@ -1,0 +1,101 @@
+"""Backups from the window: the automatic daily one at start, File › Back up now, and
+File › Restore from backup… . The copying runs on a pool thread (it grows with the data);
+during a restore the window is disabled and the database closed."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app import backup
+from app.db import close_database, open_database
+from ui.errors import report_exception
+from ui.worker import run_in_background, wait_for_background
+
+log = logging.getLogger("afterdesk.ui.backup")
+
+translate = QCoreApplication.translate     # texts of the main window ("MainWindow")
+
+
+def start_daily_backup(window, settings, db_path) -> None:
+    """Make the day's backup in the background when it is due (setting backup.daily)."""
+    if settings is None or not settings.get("backup.daily"):
+        return
+    keep = settings.get("backup.keep")
+    run_in_background(partial(backup.backup_if_due, db_path, keep),
+                      on_result=lambda made: made and log.info("daily backup %s", made),
+                      on_error=lambda error: _daily_failed(window, error), context=window)
+
+
+def _daily_failed(window, error) -> None:
+    log.warning("daily backup failed: %s", error)
+    window.banner.show_error(translate("MainWindow", "Today's automatic backup failed: {0}").format(error))
+
+
+def back_up_now(window, db_path) -> None:
+    def done(path):
+        window.statusBar().showMessage(translate("MainWindow", "Backup written: {0}").format(path), 10_000)
+    run_in_background(partial(backup.create_backup, db_path), on_result=done,
+                      on_error=lambda error: report_exception(error, window), context=window)
+
+
+def choose_backup(parent: QWidget) -> Path | None:
+    folder = backup.backups_dir()
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, translate("MainWindow", "Restore from backup"), str(folder if folder.is_dir() else Path.home()),
+        translate("MainWindow", "AfterDesk backups (*.db);;All files (*)"))
+    return Path(chosen) if chosen else None
+
+
+def confirm_restore(parent: QWidget, path: Path) -> bool:
+    answer = QMessageBox.question(
+        parent, translate("MainWindow", "Restore from backup"),
+        translate("MainWindow", "Replace all current data with the backup\n{0}?\n\nWhat you have now is "
+                  "first saved as a backup of its own, so this can be undone.").format(path))
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def restore_from_backup(window, db_path, path: Path | None = None, *, confirm: bool = True) -> None:
+    """Ask for a file (unless given), confirm, then replace the database with it."""
+    path = path or choose_backup(window)
+    if path is None or (confirm and not confirm_restore(window, path)):
+        return
+    try:
+        backup.check_backup(path)
+    except Exception as error:  # noqa: BLE001 - shown to the rep; nothing changed
+        report_exception(error, window)
+        return
+    window.setEnabled(False)
+    if window.monitor is not None:
+        window.monitor.stop()
+    wait_for_background()
+    close_database()
+
+    def reopen() -> bool:
+        try:
+            open_database(db_path)
+        except Exception as error:  # noqa: BLE001
+            report_exception(error, window)
+            return False
+        window.setEnabled(True)
+        window.reload_all()
+        if window.monitor is not None:
+            window.monitor.start()
+        return True
+
+    def done(safety) -> None:
+        if reopen():
+            where = translate("MainWindow", "\n\nThe data as it was before: {0}").format(safety) if safety else ""
+            QMessageBox.information(window, translate("MainWindow", "Restore from backup"),
+                                    translate("MainWindow", "The backup was restored.") + where)
+
+    def failed(error) -> None:
+        reopen()
+        report_exception(error, window)
+
+    run_in_background(partial(backup.restore_backup, path, db_path), on_result=done,
+                      on_error=failed, context=window)

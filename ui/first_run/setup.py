@@ -1,0 +1,76 @@
+"""What the first-run wizard decides, and carrying it out through the services."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import paths
+from app.settings import Settings
+
+log = logging.getLogger("afterdesk.ui.first_run")
+
+DEMO_FILE_NAME = "afterdesk-demo.db"
+DEMO_ORDERS = 120
+DEFAULT_ZONES = {"aliexpress": "America/Los_Angeles", "taobao": "Asia/Shanghai"}
+
+
+@dataclass(frozen=True)
+class FirstRunChoices:
+    language: str                    # "zh_CN" or "en"
+    data_dir: Path                   # the folder holding the database
+    demo: bool                       # look around with the demo shops first
+    shop_key: str = ""
+    shop_name: str = ""
+    platform: str = "aliexpress"
+    timezone: str = ""
+
+    def db_path(self) -> Path:
+        name = DEMO_FILE_NAME if self.demo else paths.DB_FILE_NAME
+        return Path(self.data_dir) / name
+
+
+def needs_first_run(settings: Settings, db_arg) -> bool:
+    """The wizard shows when the rep has not finished it and did not name a database,
+    and the default database does not exist yet (an existing one means AfterDesk was set
+    up before this version had a wizard)."""
+    if db_arg or settings.get("ui.first_run_done"):
+        return False
+    chosen = settings.get("data.db_path")
+    path = Path(chosen).expanduser() if chosen else paths.default_db_path()
+    return not path.exists()
+
+
+def apply_choices(choices: FirstRunChoices, settings: Settings) -> Path:
+    """Save the settings, create the database and the first shop (or the demo shops).
+    Returns the database to open. Raises ServiceError / DatabaseError having saved no
+    setting when the shop is refused or the folder cannot be used."""
+    from app.db import close_database, open_database
+    from app.services import shops
+
+    path = choices.db_path()
+    existed = path.exists()
+    open_database(path)
+    try:
+        if choices.demo:
+            if not shops.list_shops():
+                from app.demo import load_demo
+                load_demo(orders_per_shop=DEMO_ORDERS)
+        else:
+            shops.add_shop(choices.shop_key, choices.platform, choices.shop_name,
+                           choices.timezone, actor="rep")
+    except Exception:
+        close_database()
+        if not existed:      # leave no empty database behind: the wizard comes back
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+    close_database()
+    settings.set("ui.language", choices.language)
+    if not choices.demo:
+        default = paths.default_db_path()
+        settings.set("data.db_path", "" if path == default else str(path))
+        settings.set("ui.first_run_done", True)   # the demo asks again at the next start
+    log.info("first run done: %s (demo %s)", path, choices.demo)
+    return path

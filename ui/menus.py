@@ -1,0 +1,67 @@
+"""The product's File-menu entries: Settings, Back up now, Restore from backup; and the
+window's accessible names and tab order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
+
+from ui import backup_actions
+
+translate = QCoreApplication.translate     # texts of the main window ("MainWindow")
+
+
+def add_file_actions(window, file_menu: QMenu, before: QAction | None = None) -> dict:
+    """Put Settings…, Back up now and Restore from backup… in `file_menu` (before `before`,
+    normally Quit); returns the actions by name."""
+    actions = {
+        "settings": QAction(translate("MainWindow", "&Settings…"), window),
+        "backup": QAction(translate("MainWindow", "&Back up now"), window),
+        "restore": QAction(translate("MainWindow", "&Restore from backup…"), window),
+    }
+    actions["settings"].setShortcut(QKeySequence("Ctrl+,"))
+    actions["backup"].setShortcut(QKeySequence("Ctrl+Shift+B"))
+    actions["settings"].triggered.connect(lambda: open_settings(window))
+    actions["backup"].triggered.connect(lambda: backup_actions.back_up_now(window, window.db_path))
+    actions["restore"].triggered.connect(
+        lambda: backup_actions.restore_from_backup(window, window.db_path))
+    for action in actions.values():
+        file_menu.insertAction(before, action)
+    file_menu.insertSeparator(before)
+    return actions
+
+
+def open_settings(window) -> None:
+    from ui.settings_dialog import SettingsDialog
+    from ui.theme import apply_theme
+    if window.settings is None:
+        return
+    dialog = SettingsDialog(window.settings, window.db_path, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        apply_theme(QApplication.instance(), window.settings.get("ui.theme"))
+    window.reload_all()       # rule values or working days may have changed
+
+
+def label_controls(window) -> None:
+    """Accessible names for screen readers and a tab order that follows the screen:
+    the page list, then the current page's filters, Refresh and the table."""
+    from ui.pages.list_page import ListPage
+    window.navigation.setAccessibleName(translate("MainWindow", "Pages"))
+    window.navigation.setAccessibleDescription(translate("MainWindow", "Ctrl+1 to Ctrl+5 switch pages"))
+    window.banner.setAccessibleName(translate("MainWindow", "Deadline alert"))
+    window.status.setAccessibleName(translate("MainWindow", "Status"))
+    chain = [window.navigation, window.banner.show_button, window.banner.close_button]
+    for key, title in zip(window.navigation.keys(), window.navigation.titles()):
+        page = window.pages[key]
+        page.setAccessibleName(title)
+        if isinstance(page, ListPage):
+            page.view.setAccessibleName(translate("MainWindow", "{0} list").format(title))
+            page.refresh_button.setAccessibleName(translate("MainWindow", "Refresh {0}").format(title))
+            chain += [page.tools.itemAt(i).widget() for i in range(page.tools.count())
+                      if page.tools.itemAt(i).widget() is not None]
+            chain += [page.refresh_button, page.view]
+    # One chain through every page: Qt skips the hidden pages, so Tab goes from the page
+    # list to the filters of the page on show, then Refresh, then its table.
+    for first, second in zip(chain, chain[1:]):
+        window.setTabOrder(first, second)

@@ -1,0 +1,53 @@
+"""The settings dialog: four tabs; OK saves the preferences of General and Alerts (the
+rules and the calendar are saved by their own buttons, each change audited)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+
+from app.settings import Settings
+from ui.errors import report_exception
+from ui.settings_dialog.alerts_tab import AlertsTab
+from ui.settings_dialog.calendar_tab import CalendarTab
+from ui.settings_dialog.general_tab import GeneralTab
+from ui.settings_dialog.policy_tab import PolicyTab
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, db_path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.general = GeneralTab(settings, db_path)
+        self.alerts = AlertsTab(settings)
+        self.policy = PolicyTab()
+        self.calendar = CalendarTab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.general, self.tr("General"))
+        self.tabs.addTab(self.alerts, self.tr("Alerts"))
+        self.tabs.addTab(self.policy, self.tr("Rules"))
+        self.tabs.addTab(self.calendar, self.tr("Working days"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 560)
+
+    def accept(self) -> None:
+        if not self.alerts.is_valid():
+            self.tabs.setCurrentWidget(self.alerts)
+            self.alerts.lead_times.setFocus()
+            return
+        if self.policy.changes() and not self.policy.save():
+            self.tabs.setCurrentWidget(self.policy)
+            return
+        try:
+            self.general.save()
+            self.alerts.save()
+        except (OSError, ValueError) as error:
+            report_exception(error, self)
+            return
+        super().accept()

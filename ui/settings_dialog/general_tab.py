@@ -1,0 +1,75 @@
+"""Settings › General: interface language, theme, data folder and backups."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel,
+                               QPushButton, QSpinBox, QWidget)
+
+from app import backup, paths
+from app.settings import Settings
+from ui.i18n import LANGUAGES
+
+
+class GeneralTab(QWidget):
+    def __init__(self, settings: Settings, db_path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Same as Windows"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.get("ui.language")), 0))
+        self.language.setAccessibleName(self.tr("Interface language"))
+
+        self.theme = QComboBox()
+        for code, name in (("system", self.tr("Same as Windows (light or dark)")),
+                           ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            self.theme.addItem(name, code)
+        self.theme.setCurrentIndex(max(self.theme.findData(settings.get("ui.theme")), 0))
+        self.theme.setAccessibleName(self.tr("Theme"))
+
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 365)
+        self.keep.setValue(settings.get("backup.keep"))
+        self.keep.setAccessibleName(self.tr("Backups to keep"))
+        self.daily = QCheckBox(self.tr("Back up automatically once a day, at start"))
+        self.daily.setChecked(settings.get("backup.daily"))
+
+        self.folder = QLabel(str(db_path))
+        self.folder.setWordWrap(True)
+        open_backups = QPushButton(self.tr("Open backups folder"))
+        open_backups.clicked.connect(lambda: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(backup.backups_dir()))))
+        open_logs = QPushButton(self.tr("Open log folder"))
+        open_logs.clicked.connect(lambda: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(paths.log_dir()))))
+        buttons = QHBoxLayout()
+        buttons.addWidget(open_backups)
+        buttons.addWidget(open_logs)
+        buttons.addStretch(1)
+
+        self.restart_note = QLabel(self.tr("A new language applies when AfterDesk next starts."))
+        self.restart_note.setWordWrap(True)
+        self.restart_note.setVisible(False)
+        self.language.currentIndexChanged.connect(
+            lambda: self.restart_note.setVisible(self.language_changed()))
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", self.restart_note)
+        form.addRow(self.tr("&Theme:"), self.theme)
+        form.addRow(self.tr("&Backups to keep:"), self.keep)
+        form.addRow("", self.daily)
+        form.addRow(self.tr("Database:"), self.folder)
+        form.addRow("", buttons)
+
+    def language_changed(self) -> bool:
+        return self.language.currentData() != self.settings.get("ui.language")
+
+    def save(self) -> None:
+        self.settings.set("ui.language", self.language.currentData())
+        self.settings.set("ui.theme", self.theme.currentData())
+        self.settings.set("backup.keep", self.keep.value())
+        self.settings.set("backup.daily", self.daily.isChecked())

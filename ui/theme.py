@@ -1,0 +1,86 @@
+"""Light or dark: the window follows the system's colour scheme (Windows' dark mode)
+unless the rep chose one in the settings (`ui.theme`: system, light, dark).
+
+Dark uses Qt's Fusion style with a dark palette, which looks the same on every
+Windows version; light with "system" keeps the native style.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+log = logging.getLogger("afterdesk.ui.theme")
+
+THEMES = ("system", "light", "dark")
+_state = {"native_style": None, "following": False}
+
+
+def system_is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve_theme(choice: str) -> str:
+    """'light' or 'dark' for the setting's value."""
+    if choice in ("light", "dark"):
+        return choice
+    return "dark" if system_is_dark() else "light"
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
+    button, highlight, muted = QColor("#2d2e31"), QColor("#3b82f6"), QColor("#8a8f98")
+    roles = {
+        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#232427"),
+        QPalette.ColorRole.ToolTipBase: button, QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: button,
+        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.BrightText: QColor("#ff6b6b"),
+        QPalette.ColorRole.Highlight: highlight, QPalette.ColorRole.HighlightedText: QColor("white"),
+        QPalette.ColorRole.Link: QColor("#8ab4f8"), QPalette.ColorRole.PlaceholderText: muted,
+        QPalette.ColorRole.Mid: QColor("#3c4043"), QPalette.ColorRole.Dark: QColor("#111214"),
+        QPalette.ColorRole.Light: QColor("#3c4043"),
+    }
+    for role, colour in roles.items():
+        p.setColor(role, colour)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, muted)
+    return p
+
+
+def apply_theme(app: QApplication, choice: str) -> str:
+    """Colour the application for the setting's value; returns 'light' or 'dark'.
+    With 'system' it follows later changes of the system's scheme too."""
+    if _state["native_style"] is None:
+        _state["native_style"] = app.style().name()
+    resolved = resolve_theme(choice)
+    if resolved == "dark":
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(dark_palette())
+    else:
+        native = _state["native_style"] if choice == "system" else "Fusion"
+        app.setStyle(QStyleFactory.create(native) or QStyleFactory.create("Fusion"))
+        app.setPalette(app.style().standardPalette())
+    hints = QGuiApplication.styleHints()
+    if choice == "system" and not _state["following"]:
+        hints.colorSchemeChanged.connect(_follow)
+        _state["following"] = True
+    _state["choice"] = choice
+    log.info("theme %s (%s)", resolved, choice)
+    return resolved
+
+
+def _follow(_scheme=None) -> None:
+    app = QApplication.instance()
+    if app is not None and _state.get("choice") == "system":
+        apply_theme(app, "system")
+
+
+def current_is_dark(app: QApplication | None = None) -> bool:
+    app = app or QApplication.instance()
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
