@@ -59,15 +59,18 @@ def test_bad_time_zone_is_refused_on_stderr_and_nothing_written(tmp_path, capsys
     assert json.loads(out) == []
 
 
-def test_cases_json_lists_both_kinds_of_case(demo_db, capsys):
+def test_cases_json_lists_every_kind_of_case(demo_db, capsys):
     code, out, _ = run(capsys, "--db", demo_db, "cases", "--json")
     cases = json.loads(out)
     assert code == 0
-    assert {c["type"] for c in cases} == {"dispute", "aftersales"}
+    assert {c["type"] for c in cases} == {"dispute", "aftersales", "complaint"}
     assert {c["platform"] for c in cases} == {"aliexpress", "taobao"}
+    prefix = {"dispute": "D-", "aftersales": "A-", "complaint": "C-"}
     for case in cases:
-        assert {"id", "type", "platform", "shop", "order_no", "state"} <= set(case)
-        assert case["id"].startswith("D-" if case["type"] == "dispute" else "A-")
+        assert {"id", "type", "platform", "shop", "state"} <= set(case)
+        assert case["id"].startswith(prefix[case["type"]])
+        if case["type"] != "complaint":
+            assert case["order_no"]
 
 
 def test_deadlines_json_at_an_instant_covers_both_platforms(demo_db, capsys):

@@ -20,11 +20,15 @@ from app.demo import CHECK_INSTANT, load_demo
 from app.interchange import export_document
 from app.models import (AftersalesRequest, AuditEntry, Conversation, Dispute, DisputeEvent,
                         Message, Order, RequestEvent, Shop, TrackingEvent)
+from app.models.complaints import Complaint
+from app.models.followups import FollowUpAttempt, FollowUpState
 from app.models.vocab import (DISPUTE_FINAL_STATES, DISPUTE_STATES, REQUEST_FINAL_STATES,
                               REQUEST_STATES)
+from app.rules.followup import EXHAUSTED
 from app.services import policy
 from app.services.deadlines import deadlines_at
 from app.services.errors import InvalidInput
+from app.services.followups import awaiting_buyer
 
 ANCHOR = datetime(2026, 11, 22, tzinfo=timezone.utc)
 ORDERS = 80
@@ -175,6 +179,11 @@ def _normalised(doc: dict) -> str:
                 case.pop("created_at"), case.pop("updated_at")
                 for event in case["events"]:
                     event.pop("recorded_at")
+        for complaint in shop["complaints"]:
+            complaint.pop("created_at"), complaint.pop("updated_at")
+        for conversation in shop["conversations"]:
+            if conversation["follow_up_state"]:
+                conversation["follow_up_state"].pop("updated_at")
     text = json.dumps(doc, sort_keys=True, ensure_ascii=False)
     for index, uid in enumerate(dict.fromkeys(re.findall(r'"uid": "(\w+)"', text))):
         text = text.replace(uid, f"uid-{index}")
@@ -243,3 +252,18 @@ def test_any_anchor_shows_every_state_and_the_check_instant(tmp_path_factory, an
         assert {"AE-3", "TB-3"} <= {d.rule for d in items}
     finally:
         close_database()
+
+
+def test_complaints_and_quiet_buyers_are_on_show_in_both_shops(demo):
+    for shop in Shop.select():
+        cases = list(Complaint.select().where(Complaint.shop == shop))
+        assert {c.state for c in cases} == {"open", "closed"}          # GEN-8
+        part_done = [c for c in cases if c.state == "open" and c.compensation_offer]
+        assert part_done and {s.state for s in part_done[0].steps} == {"done", "open"}
+        closed = next(c for c in cases if c.state == "closed")
+        assert closed.outcome and all(s.state == "done" for s in closed.steps)
+    rows = awaiting_buyer(ANCHOR)                                       # GEN-7
+    assert {r.status for r in rows} >= {EXHAUSTED, "stopped"}
+    assert {r.platform for r in rows if r.follow_ups_sent} == {"aliexpress", "taobao"}
+    assert FollowUpState.select().where(FollowUpState.reason == "time_zone").count() == 2
+    assert all(a.sent_at <= ANCHOR and a.message is not None for a in FollowUpAttempt.select())

@@ -1,5 +1,6 @@
 """Demo shops for a first look and for tests: one AliExpress and one Taobao shop with a year
-of orders, conversations in Chinese and English, and requests and disputes in every state.
+of orders, conversations in Chinese and English, requests and disputes in every state,
+complaint cases and follow-ups of buyers who went quiet.
 
 Everything goes through the same services a rep's actions use, so the demo obeys the rules;
 every offset a rule decides comes from the shop's policy profile. Times are laid out
@@ -14,12 +15,15 @@ from datetime import datetime
 
 from app.clock import as_utc, utcnow
 from app.db import database
+from app.demo.aftercare import make_aftercare
 from app.demo.cases import CHECK_INSTANT, part, plan_cases
 from app.demo.chats import make_conversations
 from app.demo.disputes import DisputeScripts, make_disputes
 from app.demo.orders import create_orders, make_buyers, plan_background, plan_for_case
 from app.demo.requests import RequestScripts, make_requests
 from app.models import AftersalesRequest, Conversation, Dispute, Message, Order, Shop
+from app.models.complaints import Complaint
+from app.models.followups import FollowUpAttempt
 from app.services import shops
 from app.services.errors import InvalidInput
 from app.services.policy import load_profile
@@ -50,7 +54,9 @@ def load_demo(seed: int = 7, orders_per_shop: int = 300, anchor: datetime | None
             "conversations": Conversation.select().count(),
             "messages": Message.select().count(),
             "after-sales requests": AftersalesRequest.select().count(),
-            "disputes": Dispute.select().count()}
+            "disputes": Dispute.select().count(),
+            "complaints": Complaint.select().count(),
+            "follow-ups": FollowUpAttempt.select().count()}
 
 
 def _fill_shop(shop, count: int, anchor: datetime, rng) -> None:
@@ -78,3 +84,4 @@ def _fill_shop(shop, count: int, anchor: datetime, rng) -> None:
     else:
         make_requests(with_cases, anchor, rng)
     make_conversations(shop, pairs, anchor, rng)
+    make_aftercare(shop, anchor, rng)

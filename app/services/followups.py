@@ -145,13 +145,13 @@ def _state(conversation: Conversation, at: datetime) -> FollowUpState:
     return state or FollowUpState(conversation=conversation, updated_at=at)
 
 
-def set_reason(conversation: Conversation, reason: str, *, actor: str = "rep"
-               ) -> FollowUpState:
+def set_reason(conversation: Conversation, reason: str, *, at: datetime | None = None,
+               actor: str = "rep") -> FollowUpState:
     """Tag why the buyer is quiet (time zone, busy, deciding, unclear message; "" clears)."""
     record = f"conversation {conversation.id}"
     if reason:
         choice(reason, REASON_TAGS, "reason", record)
-    at = utcnow()
+    at = instant(at, "at", record) if at is not None else utcnow()
     with database.atomic():
         state = _state(conversation, at)
         before = state.reason
