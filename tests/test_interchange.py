@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from app.db import close_database, open_database
@@ -23,6 +24,9 @@ from app.models import (ALL_MODELS, AftersalesRequest, Attachment, AuditEntry,
                         Dispute, DisputeEvent, DisputeProposal, EvidenceItem, EvidencePack,
                         Message, OrderItem, PolicyOverride, QuickPhrase, QuickPhraseVariant,
                         RequestEvent, StoredFile, TrackingEvent)
+from app.models.complaints import Complaint, ComplaintStep
+from app.models.followups import FollowUpAttempt, FollowUpState
+from app.services.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_order, make_shop, utc
 
 H = timedelta(hours=1)
@@ -139,6 +143,27 @@ def build_world() -> dict:
                       detail={"原因": "已发货"})
     AuditEntry.create(at=T0, actor="rep", entity="policy", entity_ref="aliexpress/seller_response",
                       action="set", detail=None)
+    # rule GEN-7: two follow-ups of a quiet buyer, the second sent as a message; the plan state.
+    FollowUpAttempt.create(conversation=c1, number=1, channel="site_message",
+                           sent_at=T0 + 125 * H, suggested_channel="email", author="小王")
+    FollowUpAttempt.create(conversation=c1, message=m_out, number=2, channel="email",
+                           sent_at=T0 + 101 * H)
+    FollowUpState.create(conversation=c1, reason="time_zone", reason_set_at=T0 + 102 * H,
+                         reason_set_by="小王", updated_at=T0 + 102 * H)
+    # rules TB-5 / GEN-8: a late-shipment complaint with compensation and two of its steps.
+    complaint = Complaint.create(shop=tb, order=o3, buyer=zhang, kind="late_shipment",
+                                 buyer_words="发货太慢了", opened_at=T0 + 49 * H,
+                                 compensation_offer="优惠券", compensation_amount=Decimal("5.00"),
+                                 compensation_cost=Decimal("3.50"), compensation_currency="CNY",
+                                 created_at=T0 + 49 * H, updated_at=T0 + 52 * H)
+    ComplaintStep.create(complaint=complaint, position=2, step="listen", state="done",
+                         done_at=T0 + 51 * H, done_by="小王", note="买家等了五天")
+    ComplaintStep.create(complaint=complaint, position=1, step="respond", state="done",
+                         done_at=T0 + 50 * H)
+    Complaint.create(shop=ae, conversation=c1, kind="negative_review", buyer_words="1 star",
+                     review_rating=1, state="closed", outcome="review_revised",
+                     opened_at=T0 + 130 * H, closed_at=T0 + 140 * H, created_at=T0 + 130 * H,
+                     updated_at=T0 + 140 * H)
     return {"d1": d1, "m_out": m_out, "m_in": m_in, "t_tie": t_tie, "conversation": c1}
 
 
@@ -186,7 +211,7 @@ def test_file_is_readable_utf8_with_sorted_keys_and_a_final_newline(db, tmp_path
 def test_header_and_shape(db):
     build_world()
     doc = export_document()
-    assert doc["format"] == FORMAT == "afterdesk-interchange" and doc["version"] == VERSION == 1
+    assert doc["format"] == FORMAT == "afterdesk-interchange" and doc["version"] == VERSION == 2
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", doc["exported_at"])
     assert [s["key"] for s in doc["shops"]] == ["ae", "tb"]
     ae = doc["shops"][0]
@@ -270,7 +295,9 @@ def test_import_counts_each_kind_and_writes_one_summary_audit_entry(db, tmp_path
              "EvidencePack": "evidence_packs", "EvidenceItem": "evidence_items",
              "QuickPhrase": "quick_phrases", "QuickPhraseVariant": "quick_phrase_variants",
              "PolicyOverride": "policy_overrides", "CalendarOverride": "calendar_overrides",
-             "AuditEntry": "audit_entries"}
+             "AuditEntry": "audit_entries", "FollowUpAttempt": "follow_ups",
+             "FollowUpState": "follow_up_states", "Complaint": "complaints",
+             "ComplaintStep": "complaint_steps"}
     assert set(names) | set(NOT_CARRIED) == {m.__name__ for m in ALL_MODELS}
     assert not set(names) & set(NOT_CARRIED)
     for model, kind in names.items():
@@ -361,3 +388,57 @@ def test_the_documentation_lists_every_field_of_every_record():
         assert documented == {f.name for f in spec.fields} | set(spec.links), spec.name
     top = re.search(r"## Top level\n(.*?)\n## ", text, re.S).group(1)
     assert set(re.findall(r"^\| `(\w+)` \|", top, re.M)) == set(TOP_LEVEL)
+
+
+def test_complaints_and_follow_ups_keep_their_links_through_the_trip(db, tmp_path):
+    build_world()
+    doc = export_document()
+    open_database(tmp_path / "second.db")
+    import_document(doc)
+    late = Complaint.get(Complaint.kind == "late_shipment")
+    assert (late.order.order_no, late.buyer.login, late.shop.key) == ("3300000000000009", "张三", "tb")
+    assert [st.step for st in late.steps.order_by(ComplaintStep.position)] == ["respond", "listen"]
+    assert late.compensation_cost == Decimal("3.50")
+    review = Complaint.get(Complaint.kind == "negative_review")
+    assert review.conversation.subject == "Where is my parcel?" and review.outcome == "review_revised"
+    second = FollowUpAttempt.get(FollowUpAttempt.number == 2)
+    assert second.message.body == "It is on its way — 已发货" and second.channel == "email"
+    assert FollowUpAttempt.get(FollowUpAttempt.number == 1).message is None
+    assert FollowUpState.get().reason == "time_zone"
+
+
+def test_a_version_1_document_without_complaints_or_follow_ups_still_imports(db, tmp_path):
+    build_world()
+    doc = export_document()
+    doc["version"] = 1
+    for shop in doc["shops"]:
+        del shop["complaints"]
+        for conversation in shop["conversations"]:
+            del conversation["follow_ups"], conversation["follow_up_state"]
+    open_database(tmp_path / "second.db")
+    summary = import_document(doc)
+    assert summary["conversations"] == 2 and summary["complaints"] == 0
+    assert Complaint.select().count() == 0 and FollowUpAttempt.select().count() == 0
+
+
+def test_a_follow_up_naming_a_message_that_is_not_there_is_refused_whole(db, tmp_path):
+    build_world()
+    doc = export_document()
+    conversation = next(c for shop in doc["shops"] for c in shop["conversations"] if c["follow_ups"])
+    conversation["follow_ups"][0]["message"] = 99
+    open_database(tmp_path / "second.db")
+    with pytest.raises(InvalidInput, match=r"follow_ups\[0\].*'message'.*99 is not the index"):
+        import_document(doc)
+    assert Conversation.select().count() == 0
+
+
+def test_a_complaint_naming_another_shops_conversation_is_refused(db, tmp_path):
+    build_world()
+    doc = export_document()
+    tb = next(shop for shop in doc["shops"] if shop["key"] == "tb")
+    ae_conversation = next(shop for shop in doc["shops"] if shop["key"] == "ae")["conversations"][0]
+    tb["complaints"][0]["conversation"] = ae_conversation["uid"]
+    open_database(tmp_path / "second.db")
+    with pytest.raises(InvalidInput, match="not a conversation of this shop"):
+        import_document(doc)
+    assert Complaint.select().count() == 0

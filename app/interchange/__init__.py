@@ -9,16 +9,12 @@ from app.interchange.export import export_document, export_file
 from app.interchange.importer import ImportSummary, import_document, import_file
 from app.interchange.schema import FORMAT, VERSION, DocumentError
 
-# Tables the format (version 1) does not carry yet, and why. A new model must be either
+# Tables the format (version 2) does not carry, and why. A new model must be either
 # carried by the format or listed here (tests/test_interchange.py checks it).
 NOT_CARRIED = {
     "SavedView": "a rep's own inbox views: settings of one desk, not shop data",
     "PhraseMemory": "learnt translations: rebuilt from messages and quick phrases",
     "ImportBatch": "the log of spreadsheet imports into this database",
-    "Complaint": "complaint cases: to be added in format version 2",
-    "ComplaintStep": "complaint checklist steps: to be added in format version 2",
-    "FollowUpAttempt": "GEN-7 follow-up attempts: to be added in format version 2",
-    "FollowUpState": "GEN-7 plan state per conversation: to be added in format version 2",
 }
 
 __all__ = ["FORMAT", "VERSION", "DocumentError", "ImportSummary", "NOT_CARRIED",

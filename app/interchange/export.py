@@ -21,6 +21,8 @@ from app.models import (AftersalesRequest, Attachment, AuditEntry, AutoReplyRevi
                         DisputeEvent, DisputeProposal, EvidenceItem, EvidencePack, Message,
                         Order, OrderItem, PolicyOverride, QuickPhrase, QuickPhraseVariant,
                         RequestEvent, Shop, StoredFile, TrackingEvent)
+from app.models.complaints import Complaint, ComplaintStep
+from app.models.followups import FollowUpAttempt, FollowUpState
 from app.services.errors import ServiceError
 
 # Audit entries the importer writes about this database's own imports; they describe the
@@ -67,6 +69,11 @@ class _Exporter:
         self.messages = _grouped(Message, "conversation", _by_time("sent_at"))
         self.rules = _grouped(AutoReplyRule, "shop", lambda r: (r.created_at, r.name, r.id))
         self.revisions = _grouped(AutoReplyRevision, "rule", _by_time("changed_at"))
+        self.follow_ups = _grouped(FollowUpAttempt, "conversation", _by_time("sent_at"))
+        self.follow_up_state = {f.conversation_id: f for f in FollowUpState.select()}
+        self.complaints = _grouped(Complaint, "shop", lambda c: (c.opened_at, c.uid))
+        self.complaint_steps = _grouped(ComplaintStep, "complaint", lambda st: st.position)
+        self.conversation_uid = {c.id: c.uid for c in Conversation.select()}
         self.variants = _grouped(QuickPhraseVariant, "phrase", lambda v: v.language)
         self.message_ref = {}
         for conversation in Conversation.select():
@@ -124,7 +131,23 @@ class _Exporter:
                 "buyers": [s.BUYER.write(b) for b in self.buyers.get(shop.id, ())],
                 "orders": [self.order(o) for o in self.orders.get(shop.id, ())],
                 "conversations": [self.conversation(c) for c in self.conversations.get(shop.id, ())],
-                "auto_reply_rules": [self.rule(r) for r in self.rules.get(shop.id, ())]}
+                "auto_reply_rules": [self.rule(r) for r in self.rules.get(shop.id, ())],
+                "complaints": [self.complaint(c) for c in self.complaints.get(shop.id, ())]}
+
+    def complaint(self, complaint) -> dict:
+        what = f"Complaint {complaint.uid}"
+        conversation = None
+        if complaint.conversation_id is not None:
+            if complaint.conversation.shop_id != complaint.shop_id:
+                raise ServiceError(f"{what} names a conversation of another shop; "
+                                   "it cannot be exported.")
+            conversation = self.conversation_uid[complaint.conversation_id]
+        return {**s.COMPLAINT.write(complaint),
+                "order": self._order_no(complaint.order_id, complaint.shop_id, what),
+                "buyer": self._login(complaint.buyer_id, complaint.shop_id, what),
+                "conversation": conversation,
+                "steps": [s.COMPLAINT_STEP.write(st)
+                          for st in self.complaint_steps.get(complaint.id, ())]}
 
     def order(self, order) -> dict:
         requests = self.requests.get(order.id, ())
@@ -167,7 +190,24 @@ class _Exporter:
                 "order": self._order_no(conversation.order_id, conversation.shop_id, what),
                 "messages": [{**s.MESSAGE.write(m),
                               "attachments": self.attachments(self.message_files.get(m.id, ()))}
-                             for m in self.messages.get(conversation.id, ())]}
+                             for m in self.messages.get(conversation.id, ())],
+                "follow_ups": [self.follow_up(f, conversation)
+                               for f in self.follow_ups.get(conversation.id, ())],
+                "follow_up_state": self._follow_up_state(conversation)}
+
+    def follow_up(self, attempt, conversation) -> dict:
+        index = None
+        if attempt.message_id is not None:
+            ref = self.message_ref.get(attempt.message_id)
+            if ref is None or ref["conversation"] != conversation.uid:
+                raise ServiceError(f"A follow-up of conversation {conversation.uid} names a "
+                                   "message of another conversation; it cannot be exported.")
+            index = ref["index"]
+        return {**s.FOLLOW_UP.write(attempt), "message": index}
+
+    def _follow_up_state(self, conversation):
+        state = self.follow_up_state.get(conversation.id)
+        return None if state is None else s.FOLLOW_UP_STATE.write(state)
 
     def rule(self, rule) -> dict:
         return {**s.AUTO_REPLY_RULE.write(rule),

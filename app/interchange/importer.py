@@ -21,13 +21,15 @@ from app.interchange import schema as s
 from app.interchange.export import IMPORT_AUDIT_ENTITY
 from app.models import (AftersalesRequest, CalendarOverride, Conversation, Dispute,
                         EvidencePack, Order, PolicyOverride, Shop, StoredFile, vocab)
+from app.models.complaints import Complaint
 from app.rules.policy import PolicyError, Profile, parse_value
 from app.services import audit
 from app.services.errors import InvalidInput
 
 KINDS = ("files", "shops", "buyers", "orders", "order_items", "tracking_events",
          "aftersales_requests", "request_events", "disputes", "dispute_proposals",
-         "dispute_events", "conversations", "messages", "attachments", "auto_reply_rules",
+         "dispute_events", "conversations", "messages", "attachments", "follow_ups",
+         "follow_up_states", "complaints", "complaint_steps", "auto_reply_rules",
          "auto_reply_revisions", "evidence_packs", "evidence_items", "quick_phrases",
          "quick_phrase_variants", "policy_overrides", "calendar_overrides", "audit_entries")
 
@@ -81,6 +83,7 @@ class _Import:
         self.orders: dict[tuple[str, str], Order] = {}
         self.tracking: dict[tuple[str, str], list[int]] = {}
         self.messages: dict[str, list[int]] = {}
+        self.conversations: dict[str, Conversation] = {}
         self.packs: list[tuple] = []
 
     # -- helpers -------------------------------------------------------------------------
@@ -164,6 +167,31 @@ class _Import:
             for vw, revision in self.each(item, "revisions", rw):
                 self.create(s.AUTO_REPLY_REVISION, s.AUTO_REPLY_REVISION.read(revision, vw),
                             "auto_reply_revisions", rule=rule)
+        for kw, item in self.each(data, "complaints", where, "complaint", "uid"):
+            self.complaint(item, kw, shop, buyers)
+
+    def complaint(self, data, where, shop, buyers):
+        values = s.COMPLAINT.read(data, where)
+        self.new_uid("complaint", Complaint, values["uid"], where)
+        login, order_no, conv_uid = data.get("buyer"), data.get("order"), data.get("conversation")
+        if login is not None and (not isinstance(login, str) or login not in buyers):
+            raise where.fail(f"{s.show(login)} is not a buyer of this shop in the document",
+                             "buyer")
+        order = self.orders.get((shop.key, order_no)) if isinstance(order_no, str) else None
+        if order_no is not None and order is None:
+            raise where.fail(f"{s.show(order_no)} is not an order of this shop in the document",
+                             "order")
+        conversation = self.conversations.get(conv_uid) if isinstance(conv_uid, str) else None
+        if conv_uid is not None and (conversation is None or conversation.shop_id != shop.id):
+            raise where.fail(f"{s.show(conv_uid)} is not a conversation of this shop in the "
+                             "document", "conversation")
+        complaint = self.create(s.COMPLAINT, values, "complaints", shop=shop,
+                                buyer=buyers.get(login), order=order, conversation=conversation)
+        for sw, item in self.each(data, "steps", where):
+            values = s.COMPLAINT_STEP.read(item, sw)
+            self.claim("complaint step position", values["position"], sw, "position",
+                       (complaint.uid,))
+            self.create(s.COMPLAINT_STEP, values, "complaint_steps", complaint=complaint)
 
     def order(self, data, where, shop, buyers):
         values = s.ORDER.read(data, where)
@@ -246,12 +274,26 @@ class _Import:
                              "order")
         conversation = self.create(s.CONVERSATION, values, "conversations", shop=shop,
                                    buyer=buyers[login], order=order)
+        self.conversations[uid] = conversation
         self.messages[uid] = []
         for mw, item in self.each(data, "messages", where):
             message = self.create(s.MESSAGE, s.MESSAGE.read(item, mw), "messages",
                                   conversation=conversation)
             self.messages[uid].append(message.id)
             self.attachments(item, mw, message=message)
+        for fw, item in self.each(data, "follow_ups", where):
+            values = s.FOLLOW_UP.read(item, fw)
+            index = item.get("message")
+            if index is not None and not _fits(index, self.messages[uid]):
+                raise fw.fail(f"{s.show(index)} is not the index of a message of this "
+                              "conversation", "message")
+            self.create(s.FOLLOW_UP, values, "follow_ups", conversation=conversation,
+                        message=None if index is None else self.messages[uid][index])
+        if data.get("follow_up_state") is not None:
+            state_where = where.at("follow_up_state")
+            self.create(s.FOLLOW_UP_STATE, s.FOLLOW_UP_STATE.read(data["follow_up_state"],
+                                                                  state_where),
+                        "follow_up_states", conversation=conversation)
 
     def pack(self, data, where, owner):
         values = s.EVIDENCE_PACK.read(data, where)

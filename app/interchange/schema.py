@@ -22,11 +22,14 @@ from app.models import (AftersalesRequest, Attachment, AuditEntry, AutoReplyRevi
                         DisputeEvent, DisputeProposal, EvidenceItem, EvidencePack, Message,
                         Order, OrderItem, PolicyOverride, QuickPhrase, QuickPhraseVariant,
                         RequestEvent, Shop, StoredFile, TrackingEvent, vocab)
+from app.models.complaints import (COMPLAINT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_STATES,
+                                   COMPLAINT_STEPS, STEP_STATES, Complaint, ComplaintStep)
+from app.models.followups import REASON_TAGS, FollowUpAttempt, FollowUpState
 from app.models.fields import JSONTextField, MoneyField, UTCDateTimeField
 from app.services.errors import InvalidInput
 
 FORMAT = "afterdesk-interchange"
-VERSION = 1
+VERSION = 2     # 2 added complaints and GEN-7 follow-ups; version 1 documents still import
 
 MONEY_TEXT = re.compile(r"-?\d+\.\d{2}")
 SHA256_TEXT = re.compile(r"[0-9a-f]{64}")
@@ -237,6 +240,18 @@ def _currency(value: str):
     return None if CURRENCY_TEXT.fullmatch(value) else "is not a currency code (e.g. USD, CNY)"
 
 
+def _currency_or_none(value: str):
+    return None if value == "" else _currency(value)
+
+
+def _one_of(choices):
+    def check(value: str):
+        if value == "" or value in choices:
+            return None
+        return f"is not one of: {', '.join(choices)} (or empty)"
+    return check
+
+
 def _sha256(value: str):
     return None if SHA256_TEXT.fullmatch(value) else "is not a SHA-256 in lowercase hex"
 
@@ -245,7 +260,8 @@ CURRENCY = {"currency": _currency}
 REQUEST_STATES = vocab.REQUEST_STATES
 DISPUTE_STATES = vocab.DISPUTE_STATES
 
-SHOP = record_spec("shop", Shop, links=("buyers", "orders", "conversations", "auto_reply_rules"),
+SHOP = record_spec("shop", Shop, links=("buyers", "orders", "conversations", "auto_reply_rules",
+                                        "complaints"),
                    choices={"platform": vocab.PLATFORMS},
                    checks={"timezone": _zone, **CURRENCY})
 BUYER = record_spec("buyer", Buyer, checks={"timezone": _zone})
@@ -278,10 +294,22 @@ EVIDENCE_PACK = record_spec("evidence pack", EvidencePack, links=("items",),
 EVIDENCE_ITEM = record_spec("evidence item", EvidenceItem,
                             links=("file", "message", "tracking_event"),
                             choices={"category": vocab.EVIDENCE_CATEGORIES})
-CONVERSATION = record_spec("conversation", Conversation, links=("buyer", "order", "messages"),
+CONVERSATION = record_spec("conversation", Conversation,
+                           links=("buyer", "order", "messages", "follow_ups", "follow_up_state"),
                            choices={"channel": vocab.CHANNELS, "star": vocab.STAR_COLOURS})
 MESSAGE = record_spec("message", Message, links=("attachments",),
                       choices={"direction": vocab.DIRECTIONS, "channel": vocab.CHANNELS})
+FOLLOW_UP = record_spec("follow-up", FollowUpAttempt, links=("message",),
+                        choices={"channel": vocab.CHANNELS},
+                        checks={"suggested_channel": _one_of(vocab.CHANNELS)})
+FOLLOW_UP_STATE = record_spec("follow-up state", FollowUpState,
+                              checks={"reason": _one_of(REASON_TAGS)})
+COMPLAINT = record_spec("complaint", Complaint, links=("order", "buyer", "conversation", "steps"),
+                        choices={"kind": COMPLAINT_KINDS, "state": COMPLAINT_STATES,
+                                 "outcome": COMPLAINT_OUTCOMES},
+                        checks={"compensation_currency": _currency_or_none})
+COMPLAINT_STEP = record_spec("complaint step", ComplaintStep,
+                             choices={"step": COMPLAINT_STEPS, "state": STEP_STATES})
 AUTO_REPLY_RULE = record_spec("auto-reply rule", AutoReplyRule, links=("revisions",))
 AUTO_REPLY_REVISION = record_spec("auto-reply revision", AutoReplyRevision)
 QUICK_PHRASE = record_spec("quick phrase", QuickPhrase, links=("shop", "variants"))
@@ -293,8 +321,8 @@ AUDIT_ENTRY = record_spec("audit entry", AuditEntry)
 
 ALL_SPECS = (SHOP, BUYER, ORDER, ORDER_ITEM, TRACKING_EVENT, REQUEST, REQUEST_EVENT, DISPUTE,
              PROPOSAL, DISPUTE_EVENT, ATTACHMENT, EVIDENCE_PACK, EVIDENCE_ITEM, CONVERSATION,
-             MESSAGE, AUTO_REPLY_RULE, AUTO_REPLY_REVISION, QUICK_PHRASE, QUICK_PHRASE_VARIANT,
-             POLICY_OVERRIDE, CALENDAR_OVERRIDE, STORED_FILE, AUDIT_ENTRY)
+             MESSAGE, FOLLOW_UP, FOLLOW_UP_STATE, COMPLAINT, COMPLAINT_STEP, AUTO_REPLY_RULE,
+             AUTO_REPLY_REVISION, QUICK_PHRASE, QUICK_PHRASE_VARIANT, POLICY_OVERRIDE, CALENDAR_OVERRIDE, STORED_FILE, AUDIT_ENTRY)
 
 TOP_LEVEL = ("format", "version", "exported_at", "shops", "quick_phrases", "policy_overrides",
              "calendar_overrides", "files", "audit")
