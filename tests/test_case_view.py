@@ -48,7 +48,7 @@ def test_three_proposals_side_by_side_and_the_timeline(view, dispute):
     assert view.timeline.rowCount() == 4
     whos = [view.timeline.item(r, 1).text() for r in range(4)]
     assert whos == ["Buyer", "Seller", "Buyer", "Platform"]
-    assert "Seller counter propose" in view.timeline.item(1, 2).text()
+    assert view.timeline.item(1, 2).text() == "Counter-proposed: solution Refund, refund 8.00"
     assert "Escalated" in view.title.text()
     # the next deadline of an escalated dispute: the post-office proof of delivery (AE-8)
     assert view.next_due.text().startswith("Next:")
@@ -154,4 +154,8 @@ def test_case_detail_reads_a_request_with_its_window(db):
     detail = case_detail(f"A-{request.id}", NOW)
     assert detail.window.text.startswith("12 days 4 h left to open a request for this order")
     assert detail.guide.key == "lost_parcel"
-    assert detail.actions == ("agree", "refuse", "revise", "cancel", "auto_agree")
+    # rule TB-3: the platform agrees by itself only after the seller's 5 days
+    assert detail.actions == ("agree", "refuse", "revise", "cancel")
+    [auto] = [o for o in detail.offers if o.action == "auto_agree"]
+    assert auto.status == "later"
+    assert auto.opens_at == request.submitted_at + timedelta(days=5, seconds=1)

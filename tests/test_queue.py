@@ -83,7 +83,7 @@ def test_filters_keep_only_the_chosen_cases(page, cases, qtbot):
     qtbot.waitUntil(lambda: not page.is_loading and page.model.rowCount() == 4)
     page.set_filter("platform", "taobao")
     qtbot.waitUntil(lambda: not page.is_loading and page.model.rowCount() == 0)
-    assert page.message.text() == "No disputes or after-sales requests yet."
+    assert page.message.text() == "No case matches the filters."
 
 
 def test_a_buyer_modification_moves_the_five_day_countdown(page, cases, qtbot):
@@ -129,3 +129,87 @@ def test_request_and_dispute_share_one_order_of_urgency(db):
     assert [r.type for r in rows] == ["aftersales", "dispute"]
     assert queue.urgency(rows[0], NOW) == queue.SOON
     assert len(rows) == len(list_cases())
+
+
+# --- complaints in the queue (GEN-8 clocks) -------------------------------------------------
+
+@pytest.fixture
+def mixed(db):
+    """A dispute with 12 h left (AE-3), a complaint to answer within 22 h, one whose
+    response (24 h, HOUSE-1) was missed 6 h ago, and a closed one."""
+    from app.services import complaints
+    [order] = aliexpress_orders(1)
+    shop = order.shop
+    made = {"dispute": open_dispute(order, NOW - timedelta(days=4, hours=12)),
+            "fresh": complaints.open_complaint(shop, "negative_review", "Too slow!",
+                                               opened_at=NOW - timedelta(hours=2)),
+            "late": complaints.open_complaint(shop, "broken_promise", "You promised a gift",
+                                              opened_at=NOW - timedelta(hours=30))}
+    closed = complaints.open_complaint(shop, "negative_review", "Bad box",
+                                       opened_at=NOW - timedelta(days=3))
+    complaints.close_complaint(closed, "buyer_satisfied", skip_reason="solved at once",
+                               at=NOW - timedelta(days=2))
+    made["closed"] = closed
+    return {k: (f"D-{v.id}" if k == "dispute" else f"C-{v.id}") for k, v in made.items()}
+
+
+def test_complaints_join_the_queue_by_their_response_clock(mixed):
+    # rule AE-10 across case types; a missed complaint clock stays on top (GEN-8)
+    rows = queue.queue(at=NOW).rows
+    assert [r.id for r in rows] == [mixed["late"], mixed["dispute"], mixed["fresh"],
+                                    mixed["closed"]]
+    urgencies = [queue.urgency(r, NOW) for r in rows]
+    assert urgencies == [queue.OVERDUE, queue.SOON, queue.SOON, queue.SETTLED]
+    assert rows[0].next_due_at == NOW - timedelta(hours=6)
+    assert queue.queue(queue.QueueFilters(type="complaint"), at=NOW).rows[-1].id == \
+        mixed["closed"]
+
+
+def test_enter_or_double_click_opens_a_complaint_below_the_queue(qtbot, mixed):
+    page = CasesPage()
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: not page.is_loading and page.model.rowCount() == 4)
+    assert cell(page.model, 0, "Type") == "Complaint"
+    assert cell(page.model, 0, "Time left").startswith("overdue 6 h")
+    assert cell(page.model, 0, "Kind") == "Broken promise"
+    page.open_case(mixed["dispute"])
+    qtbot.waitUntil(lambda: page.case_view.detail is not None)
+    assert page.detail_stack.currentWidget() is page.case_view
+    # Enter on the fresh complaint's row
+    page.view.setFocus()
+    row = ids(page).index(mixed["fresh"])
+    page.view.selectionModel().blockSignals(True)        # move without showing yet
+    page.view.setCurrentIndex(page.model.index(row, 0))
+    page.view.selectionModel().blockSignals(False)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert page.detail_stack.currentWidget() is page.complaint_view
+    panel = page.complaint
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.row.id == mixed["fresh"])
+    assert "Too slow!" in panel.words.text()
+    # a double-click on the dispute brings the case view back
+    page.open_case(mixed["late"])
+    row = ids(page).index(mixed["dispute"])
+    centre = page.view.visualRect(page.model.index(row, 1)).center()
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert page.detail_stack.currentWidget() is page.case_view
+    assert page.shown_ref == mixed["dispute"]
+
+
+def test_a_complaint_step_recorded_below_the_queue_moves_its_clock(qtbot, mixed):
+    page = CasesPage()
+    qtbot.addWidget(page)
+    page.reload()
+    qtbot.waitUntil(lambda: not page.is_loading and page.model.rowCount() == 4)
+    page.open_case(mixed["late"])
+    panel = page.complaint
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.row.id == mixed["late"])
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(panel.checklist.rows["respond"][3], Qt.MouseButton.LeftButton)
+    # responded now: the next clock is the follow-up in 2 days (GEN-7), no longer overdue
+    assert ids(page)[:2] == [mixed["dispute"], mixed["fresh"]]
+    row = ids(page).index(mixed["late"])
+    assert cell(page.model, row, "Time left") in ("in 2 d", "in 1 d 23 h")
+    assert page.shown_ref == mixed["late"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
+from PySide6.QtCore import QCoreApplication
+
 
 def local_time_text(value: datetime | None, zone: tzinfo | None = None) -> str:
     """'2026-03-02 10:00' in the rep's zone (the computer's, unless `zone` is given)."""
@@ -19,18 +21,21 @@ def countdown_text(due: datetime, now: datetime) -> str:
     """
     left = due - now
     if left < timedelta(0):
-        return "overdue " + _span(-left)
+        return QCoreApplication.translate("formatting", "overdue {0}").format(_span(-left))
     if left < timedelta(minutes=1):
-        return "due now"
-    return "in " + _span(left)
+        return QCoreApplication.translate("formatting", "due now")
+    return QCoreApplication.translate("formatting", "in {0}").format(_span(left))
 
 
 def _span(span: timedelta) -> str:
     minutes = int(span.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
+    translate = QCoreApplication.translate
     if days:
-        return f"{days} d {hours} h" if hours else f"{days} d"
+        return (translate("formatting", "{0} d {1} h") if hours
+                else translate("formatting", "{0} d")).format(days, hours)
     if hours:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    return f"{max(minutes, 1)} min"
+        return (translate("formatting", "{0} h {1} min") if minutes
+                else translate("formatting", "{0} h")).format(hours, minutes)
+    return QCoreApplication.translate("formatting", "{0} min").format(max(minutes, 1))

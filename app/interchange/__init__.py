@@ -15,6 +15,7 @@ NOT_CARRIED = {
     "SavedView": "a rep's own inbox views: settings of one desk, not shop data",
     "PhraseMemory": "learnt translations: rebuilt from messages and quick phrases",
     "ImportBatch": "the log of spreadsheet imports into this database",
+    "CaseChecklistTick": "a rep's ticks on a case's GEN-3 checklist: a working aid of this desk",
 }
 
 __all__ = ["FORMAT", "VERSION", "DocumentError", "ImportSummary", "NOT_CARRIED",

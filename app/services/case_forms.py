@@ -29,6 +29,9 @@ class RequestWindow:
     left: timedelta | None     # time left (None when closed or not started)
     text: str                  # "12 days 4 h left to open a request for this order"
     rule: str                  # the rule ID the window comes from
+    zone: str = ""             # the shop's zone (the window's end as the platform shows it)
+    only: tuple[str, ...] = ()  # before it starts: what a not-received buyer may ask for
+    only_rule: str = ""        # the rule that says so
 
 
 @dataclass(frozen=True)
@@ -100,16 +103,18 @@ def request_window(order: Order, at: datetime | None = None) -> RequestWindow:
                              "The transaction has not succeeded yet: the after-sales window "
                              f"starts when it does ({rule}). Until then a buyer who did not "
                              f"receive the goods asks for {only} "
-                             f"({profile.rule('not_received_services')}).", rule)
+                             f"({profile.rule('not_received_services')}).", rule, zone,
+                             profile.items("not_received_services"),
+                             profile.rule("not_received_services"))
     if at > end:
         return RequestWindow(end, False, None,
                              f"The after-sales protection period ended on {shop_time(end, zone)} "
                              f"(shop time, {rule}): no request can be opened; the buyer can only "
-                             "negotiate with the seller directly.", rule)
+                             "negotiate with the seller directly.", rule, zone)
     left = end - at
     return RequestWindow(end, True, left,
                          f"{span_text(left)} left to open a request for this order (until "
-                         f"{shop_time(end, zone)} shop time, {rule}).", rule)
+                         f"{shop_time(end, zone)} shop time, {rule}).", rule, zone)
 
 
 def earlier_request(order: Order) -> EarlierRequest | None:

@@ -1,8 +1,10 @@
 """One dispute or after-sales request as the case view shows it: the header, the three
 proposals side by side (AE-9), the timeline of every event (who, when, what), every
 deadline from the engine, the outcome and how it was reached, the order, the buyer's
-conversations, the files, what can be recorded next, and the figures the refund-or-resend
-advisor starts from (GEN-2). Read once; the window counts down on its own.
+conversations, the files, what can be recorded now and what only later (the rule clocks of
+app.services.case_steps), the checklist that fits with the rep's ticks (GEN-3), and the
+figures the refund-or-resend advisor starts from (GEN-2). Read once; the window counts
+down on its own.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from app.models import (Attachment, Conversation, Dispute, DisputeEvent, Request
                         StoredFile)
 from app.models.vocab import DISPUTE_FINAL_STATES
 from app.rules.deadline import Deadline
-from app.services import aftersales, dispute_rules, disputes
+from app.services import dispute_rules, disputes
 from app.services.aftersales_rules import reason_label
+from app.services.case_checklist import Checklist, checklist_of
 from app.services.case_guides import guide_for
 from app.services.case_forms import RequestWindow, request_window
+from app.services.case_steps import OVER, step_offers
 from app.services.cases import case_id, get_case
 from app.services.deadlines import case_deadlines
 from app.services.policy import load_profile
@@ -100,12 +104,22 @@ class CaseDetail:
     proposals: dict = field(default_factory=dict)       # party -> ProposalView (AE-9)
     timeline: tuple = ()
     deadlines: tuple = ()
-    actions: tuple = ()
+    actions: tuple = ()        # the steps that can be recorded at `read_at`
+    offers: tuple = ()         # case_steps.StepOffer of every step not over: now or later
     conversations: tuple = ()
     files: tuple = ()          # (name, sha256, mime)
     window: RequestWindow | None = None                 # TB-1, requests only
     read_at: datetime | None = None
     guide: object = None       # app.services.case_guides.Guide that fits (GEN-3), or None
+    checklist: Checklist = field(default_factory=Checklist)   # the rep's ticks, by guide
+    reason_code: str = ""      # a request's reason code (aftersales_rules.REQUEST_REASONS)
+    resolution: str = ""       # how a dispute ended (vocab.RESOLUTIONS), "" otherwise
+    refund: Decimal | None = None   # what the outcome paid the buyer
+
+    @property
+    def shown_guide(self) -> str | None:
+        """The checklist to show: the one the rep last ticked, else the one that fits."""
+        return self.checklist.last_guide or (self.guide.key if self.guide else None)
 
     @property
     def advisor_profit(self) -> Decimal | None:
@@ -125,6 +139,8 @@ def case_detail(ref: str, at: datetime | None = None) -> CaseDetail:
     shop = order.shop
     is_dispute = isinstance(case, Dispute)
     deadlines = tuple(case_deadlines(ref, at))
+    offers = tuple(o for o in step_offers(case, at) if o.status != OVER)
+    actions = tuple(o.action for o in offers if o.available)
     common = dict(ref=ref, platform=shop.platform, shop=shop.key, shop_zone=shop.timezone,
                   order_id=order.id, order_no=order.order_no, order_status=order.status,
                   currency=case.currency, paid_amount=order.paid_amount,
@@ -133,7 +149,8 @@ def case_detail(ref: str, at: datetime | None = None) -> CaseDetail:
                   state=case.state, cause=case.cause, opened_at=case.opened_at,
                   reason_text=case.reason_text, deadlines=deadlines,
                   timeline=_timeline(case, is_dispute), conversations=_conversations(order),
-                  files=_files(case, is_dispute), read_at=at)
+                  files=_files(case, is_dispute), read_at=at, offers=offers,
+                  actions=actions, checklist=checklist_of(case))
     if is_dispute:
         props = {p.party: ProposalView(p.party, p.solution_type, p.refund_amount, p.currency,
                                        p.status, p.note, p.updated_at)
@@ -152,16 +169,18 @@ def case_detail(ref: str, at: datetime | None = None) -> CaseDetail:
                           outcome=outcome,
                           counts_toward_rate=dispute_rules.counts_toward_rate(case.reason,
                                                                               profile),
-                          proposals=props, actions=disputes.available_actions(case),
+                          proposals=props, resolution=case.resolution or "",
+                          refund=case.refund_amount if case.resolution else None,
                           guide=guide_for(case.kind, case.sub_kind, case.reason), **common)
     outcome = REQUEST_OUTCOMES.get(case.state, "")
     if outcome and case.refund_paid is not None:
         outcome += f" ({case.refund_paid} {case.currency})"
     return CaseDetail(type="aftersales", kind=case.service_type, sub_kind="",
-                      reason=reason_label(case.reason), description=case.description,
+                      reason=reason_label(case.reason), reason_code=case.reason,
+                      description=case.description,
                       amount=case.amount, is_open=not outcome, outcome=outcome,
-                      counts_toward_rate=True, actions=aftersales.available_actions(case),
-                      window=request_window(order, at),
+                      counts_toward_rate=True, window=request_window(order, at),
+                      refund=case.refund_paid if outcome else None,
                       guide=guide_for(case.service_type, "", case.reason), **common)
 
 

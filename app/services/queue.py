@@ -1,10 +1,12 @@
-"""The rep's queue of disputes and after-sales requests (AE-10): remaining response time,
-least first; overdue cases on top, then those due soonest; open cases without a clock of
-the shop after them, settled ones last. Filters by state, platform, shop, kind and cause.
+"""The rep's queue of disputes, after-sales requests and complaints (AE-10): remaining
+response time, least first; overdue cases on top, then those due soonest; open cases
+without a clock of the shop after them, settled ones last. Filters by type, state,
+platform, shop, kind and cause.
 
-Built on app.services.cases.list_cases (the live next due of each case from the deadline
-engine). The remaining time of a row is counted against the `now` handed in, so the
-window's countdown moves on without reading the database again (`QueueRow.remaining`).
+Built on app.services.cases.list_cases with the complaints (the live next due of each case
+from the deadline engine; a complaint's clock is its GEN-8 response or follow-up). The
+remaining time of a row is counted against the `now` handed in, so the window's countdown
+moves on without reading the database again (`QueueRow.remaining`).
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def queue(filters: QueueFilters | None = None, at: datetime | None = None, *,
     can take (from every case, so a filter never hides its own alternatives). `source`
     replaces list_cases (called with `at`)."""
     at = as_utc(at) if at is not None else utcnow()
-    every = list(source(at) if source is not None else list_cases(at))
+    every = list(source(at) if source is not None else list_cases(at, complaints=True))
     late = overdue_dues(at)
     every = [replace(r, next_due_at=late[r.id]) if r.id in late and not is_settled(r) else r
              for r in every]
@@ -108,14 +110,16 @@ def queue(filters: QueueFilters | None = None, at: datetime | None = None, *,
 def overdue_dues(at: datetime) -> dict[str, datetime]:
     """The earliest outstanding missed deadline of each open case at `at`: missed (due + 1 s
     passed) with nothing recorded on the case since its due instant. A deadline missed
-    before the case moved on (a later event) is history, not work, and is left out."""
+    before the case moved on (a later event) is history, not work, and is left out. A
+    complaint's missed clock is always outstanding: the next one starts only when the rep
+    acts (GEN-8)."""
     from peewee import fn
 
     from app.models import DisputeEvent, RequestEvent
     from app.services.deadlines import deadlines_at
 
     missed = [d for d in deadlines_at(at) if d.case_id and d.state == "missed"
-              and not d.informational and d.case_id[:1] in "DA"]
+              and not d.informational and d.case_id[:1] in "DAC"]
     if not missed:
         return {}
     last: dict[str, datetime] = {}

@@ -5,6 +5,7 @@ dialog and nothing is written."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
@@ -13,37 +14,50 @@ from app.services.aftersales_rules import REQUEST_REASONS
 from app.services.errors import RuleRefusal, ServiceError
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
-from ui.cases.words import ACTIONS, SERVICE_TYPES, SOLUTIONS
+from ui.cases.words import ACTIONS, SERVICE_TYPES, SOLUTIONS, w
 
 # action -> ((argument, kind, label, required), ...); kinds: text, money, solution,
 # service_type, request_reason, party
+TRACKING = (("tracking_no", "text", QT_TRANSLATE_NOOP("ActionDialog", "Tracking number"), True),
+            ("carrier", "text", QT_TRANSLATE_NOOP("ActionDialog", "Carrier"), False))
+REFUSAL = (("reason", "text", QT_TRANSLATE_NOOP("ActionDialog", "Reason for refusing"), True),)
+AMOUNT = QT_TRANSLATE_NOOP("ActionDialog", "Refund amount")
+NOTE = ("note", "text", QT_TRANSLATE_NOOP("ActionDialog", "Note"), False)
 FIELDS = {
-    "refuse": (("reason", "text", "Reason for refusing", True),),
-    "seller_refuse": (("reason", "text", "Reason for refusing", True),),
-    "ship_return": (("tracking_no", "text", "Tracking number", True),
-                    ("carrier", "text", "Carrier", False)),
-    "buyer_ship_return": (("tracking_no", "text", "Tracking number", True),
-                          ("carrier", "text", "Carrier", False)),
-    "revise": (("service_type", "service_type", "Service type", False),
-               ("reason", "request_reason", "Reason", False),
-               ("amount", "money", "Refund amount", False),
-               ("description", "text", "Description", False)),
-    "rule_for_buyer": (("amount", "money", "Refund amount (empty: as requested)", False),),
-    "buyer_modify": (("solution_type", "solution", "Buyer's new proposal", False),
-                     ("refund_amount", "money", "Refund amount", False),
-                     ("reason", "text", "New reason (empty: unchanged)", False)),
-    "seller_counter_propose": (("solution_type", "solution", "Seller's proposal", True),
-                               ("refund_amount", "money", "Refund amount", True),
-                               ("note", "text", "Note", False)),
-    "platform_propose": (("solution_type", "solution", "Platform's proposal", True),
-                         ("refund_amount", "money", "Refund amount", True),
-                         ("note", "text", "Note", False)),
-    "platform_rule": (("in_favour_of", "party", "In favour of", True),
-                      ("solution_type", "solution", "Solution", True),
-                      ("refund_amount", "money", "Refund amount (empty: the proposal's)", False),
-                      ("note", "text", "Note", False)),
-    "appeal": (("reason", "text", "Reason", False),),
-    "submit_proof": (("note", "text", "What was submitted", False),),
+    "refuse": REFUSAL,
+    "seller_refuse": REFUSAL,
+    "ship_return": TRACKING,
+    "buyer_ship_return": TRACKING,
+    "revise": (
+        ("service_type", "service_type", QT_TRANSLATE_NOOP("ActionDialog", "Service type"), False),
+        ("reason", "request_reason", QT_TRANSLATE_NOOP("ActionDialog", "Reason"), False),
+        ("amount", "money", AMOUNT, False),
+        ("description", "text", QT_TRANSLATE_NOOP("ActionDialog", "Description"), False)),
+    "rule_for_buyer": (
+        ("amount", "money",
+         QT_TRANSLATE_NOOP("ActionDialog", "Refund amount (empty: as requested)"), False),),
+    "buyer_modify": (
+        ("solution_type", "solution", QT_TRANSLATE_NOOP("ActionDialog", "Buyer's new proposal"),
+         False),
+        ("refund_amount", "money", AMOUNT, False),
+        ("reason", "text", QT_TRANSLATE_NOOP("ActionDialog", "New reason (empty: unchanged)"),
+         False)),
+    "seller_counter_propose": (
+        ("solution_type", "solution", QT_TRANSLATE_NOOP("ActionDialog", "Seller's proposal"), True),
+        ("refund_amount", "money", AMOUNT, True), NOTE),
+    "platform_propose": (
+        ("solution_type", "solution", QT_TRANSLATE_NOOP("ActionDialog", "Platform's proposal"),
+         True),
+        ("refund_amount", "money", AMOUNT, True), NOTE),
+    "platform_rule": (
+        ("in_favour_of", "party", QT_TRANSLATE_NOOP("ActionDialog", "In favour of"), True),
+        ("solution_type", "solution", QT_TRANSLATE_NOOP("ActionDialog", "Solution"), True),
+        ("refund_amount", "money",
+         QT_TRANSLATE_NOOP("ActionDialog", "Refund amount (empty: the proposal's)"), False),
+        NOTE),
+    "appeal": (("reason", "text", QT_TRANSLATE_NOOP("ActionDialog", "Reason"), False),),
+    "submit_proof": (("note", "text", QT_TRANSLATE_NOOP("ActionDialog", "What was submitted"),
+                      False),),
 }
 
 
@@ -53,8 +67,8 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.ref, self.action = ref, action
         self.done_ok = False
-        self.setWindowTitle(f"{ref} · {ACTIONS.get(action, action)}")
-        self.inputs: dict[str, tuple[QWidget, str, bool]] = {}
+        self.setWindowTitle(self.tr("{0} · {1}").format(ref, w(ACTIONS, action)))
+        self.inputs: dict[str, tuple[QWidget, str, bool, str]] = {}
         form = QFormLayout()
         if state_text:
             form.addRow(self.tr("Now"), QLabel(state_text))
@@ -62,7 +76,7 @@ class ActionDialog(QDialog):
             widget = self._make(kind)
             if kind == "money" and currency:
                 widget.setPlaceholderText(currency)
-            self.inputs[name] = (widget, kind, needed)
+            self.inputs[name] = (widget, kind, needed, self.tr(label))
             form.addRow(required(self.tr(label)) if needed else self.tr(label), widget)
         self.at = InstantEdit()
         form.addRow(required(self.tr("When on the platform")), self.at)
@@ -84,9 +98,9 @@ class ActionDialog(QDialog):
         if kind in ("solution", "service_type", "request_reason", "party"):
             box = QComboBox()
             if kind == "solution":
-                items = SOLUTIONS.items()
+                items = ((code, w(SOLUTIONS, code)) for code in SOLUTIONS)
             elif kind == "service_type":
-                items = SERVICE_TYPES.items()
+                items = ((code, w(SERVICE_TYPES, code)) for code in SERVICE_TYPES)
             elif kind == "party":
                 items = (("buyer", self.tr("Buyer")), ("seller", self.tr("Seller")))
             else:
@@ -104,7 +118,7 @@ class ActionDialog(QDialog):
 
     def values(self) -> tuple[dict, list[str]]:
         values, missing = {}, []
-        for name, (widget, kind, needed) in self.inputs.items():
+        for name, (widget, kind, needed, label) in self.inputs.items():
             if kind == "money":
                 value = widget.amount()
             elif isinstance(widget, QComboBox):
@@ -114,7 +128,7 @@ class ActionDialog(QDialog):
             mark(widget, needed and value is None)
             if value is None:
                 if needed:
-                    missing.append(name.replace("_", " "))
+                    missing.append(label)
                 continue
             values[name] = value
         return values, missing
@@ -123,12 +137,12 @@ class ActionDialog(QDialog):
         values, missing = self.values()
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
-                ", ".join(missing)))
+                self.tr(", ").join(missing)))
             return False
         try:
             case_actions.perform(self.ref, self.action, self.at.instant(), **values)
         except RuleRefusal as refusal:
-            self.error.show_error(f"{refusal} ({refusal.rule})")
+            self.error.show_error(self.tr("{0} ({1})").format(refusal, refusal.rule))
             return False
         except ServiceError as error:
             self.error.show_error(str(error))

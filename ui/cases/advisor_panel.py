@@ -88,8 +88,17 @@ class AdvisorPanel(QGroupBox):
         self.recommendation.setText(self.tr("{0} — loses {1} less").format(word, advice.saving)
                                     if advice.saving else self.tr("{0} — both cost the same")
                                     .format(word))
-        self.formula.setText(advice.formula)
-        self.note.setText(advice.note)
+        self.formula.setText(self.tr(
+            "goods price = {0} + {1} + {2} = {3}; refund: {2} - {4} = {5}; "
+            "resend: {2} - ({0} + {1}) = {6}; the smaller loss: {7}").format(
+            advice.product_cost, advice.shipping_cost, advice.profit, advice.goods_price,
+            advice.refund_amount, advice.refund_result, advice.resend_result,
+            self.tr("refund") if advice.recommendation == "refund" else self.tr("resend")))
+        self.note.setText(self.tr("Ask the buyer to place a new order for the resent goods, "
+                                  "and to close the dispute once it is placed.")
+                          if advice.recommendation == "resend" else
+                          self.tr("Refund {0}; the buyer keeps or returns the goods as "
+                                  "agreed.").format(advice.refund_amount))
         return advice
 
     def _result(self, value) -> str:

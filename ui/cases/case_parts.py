@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget)
 
-from app.services.case_view import event_text
-from ui.cases.words import ACTORS, PARTIES, SOLUTIONS, STATES, w
+from ui.cases.words import (ACTORS, PARTIES, PROPOSAL_STATUSES, SOLUTIONS, STATES,
+                            deadline_words, event_words, w)
 from ui.formatting import countdown_text, local_time_text
 
 OVERDUE, SOON, MUTED = "#c5221f", "#b06000", "#80868b"
@@ -40,7 +40,7 @@ class ProposalsRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, tuple[QGroupBox, QLabel, QLabel, QLabel]] = {}
         for party in ("buyer", "seller", "platform"):
-            box = QGroupBox(self.tr(PARTIES[party]))
+            box = QGroupBox(w(PARTIES, party))
             form = QFormLayout(box)
             solution, status, note = QLabel(), QLabel(), QLabel()
             for label in (solution, status, note):
@@ -64,8 +64,9 @@ class ProposalsRow(QWidget):
                 note.clear()
                 continue
             solution.setStyleSheet("")
-            solution.setText(f"{w(SOLUTIONS, p.solution_type)} · {p.amount} {p.currency}")
-            status.setText(self.tr("{0} · {1}").format(p.status.replace("_", " "),
+            solution.setText(self.tr("{0} · {1} {2}").format(w(SOLUTIONS, p.solution_type),
+                                                             p.amount, p.currency))
+            status.setText(self.tr("{0} · {1}").format(w(PROPOSAL_STATUSES, p.status),
                                                        local_time_text(p.updated_at)))
             note.setText(p.note)
 
@@ -93,10 +94,11 @@ class DeadlinesTable(QTableWidget):
         self.deadlines = sorted(deadlines, key=lambda d: d.due_at)
         self.setRowCount(len(self.deadlines))
         for row, d in enumerate(self.deadlines):
-            for column, text in enumerate((local_time_text(d.due_at), "", d.rule, d.label,
-                                           d.action)):
+            label, action = deadline_words(d.label), deadline_words(d.action)
+            for column, text in enumerate((local_time_text(d.due_at), "", d.rule, label,
+                                           action)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{d.rule}: {d.label}")
+                item.setToolTip(self.tr("{0}: {1}").format(d.rule, label))
                 self.setItem(row, column, item)
         self.tick(now)
         self.setFixedHeight(self.horizontalHeader().height() + 6
@@ -142,11 +144,12 @@ class TimelineTable(QTableWidget):
     def show_timeline(self, entries) -> None:
         self.setRowCount(len(entries))
         for row, e in enumerate(entries):
-            change = (f"{w(STATES, e.from_state)} → {w(STATES, e.to_state)}"
+            change = (self.tr("{0} → {1}").format(w(STATES, e.from_state), w(STATES, e.to_state))
                       if e.from_state and e.to_state and e.from_state != e.to_state
                       else w(STATES, e.to_state))
-            texts = (local_time_text(e.at), w(ACTORS, e.actor), event_text(e), change,
-                     e.by_rule or "", f"{e.recorded_by} · {local_time_text(e.recorded_at)}")
+            texts = (local_time_text(e.at), w(ACTORS, e.actor), event_words(e.action, e.detail),
+                     change, e.by_rule or "",
+                     self.tr("{0} · {1}").format(e.recorded_by, local_time_text(e.recorded_at)))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

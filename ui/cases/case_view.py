@@ -18,16 +18,21 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, Q
 from app.clock import utcnow
 from app.services import case_actions
 from app.services.background import run_read
+from app.services.case_steps import LATER as LATER_STEP
+from app.services.case_steps import NOW as NOW_STEP
+from app.services.case_steps import OVER as OVER_STEP
 from app.services.case_view import case_detail, deadline_for_view
 from app.services.errors import ServiceError
 from ui.cases.action_dialog import ActionDialog
 from ui.cases.advisor_panel import AdvisorPanel
 from ui.cases.case_parts import OVERDUE, SOON, DeadlinesTable, ProposalsRow, TimelineTable
 from ui.cases.guide_panel import GuidePanel
-from ui.cases.words import (ACTIONS, CAUSE_HINTS, CAUSES, KINDS, SELLER_ACTIONS, STATES,
-                            SUB_KINDS, w)
+from ui.cases.words import (ACTIONS, CAUSE_HINTS, CAUSES, KINDS, OUTCOMES, REQUEST_OUTCOMES,
+                            SELLER_ACTIONS, STATES, SUB_KINDS, deadline_words, reason_words,
+                            w, window_words)
 from ui.errors import report_exception, show_expected_error
 from ui.formatting import countdown_text, local_time_text
+from ui.labels import CHANNELS, ORDER_STATES, word
 from ui.worker import run_in_background
 
 TICK_MS = 10_000
@@ -80,8 +85,8 @@ class CaseView(QScrollArea):
         self.links = QVBoxLayout()
         self.order_form.addRow(self.links)
         self.cause = QComboBox()
-        for code, label in CAUSES.items():
-            self.cause.addItem(self.tr(label), code)
+        for code in CAUSES:
+            self.cause.addItem(w(CAUSES, code), code)
         self.cause_hint = QLabel()
         self.cause_hint.setWordWrap(True)
         self.cause_hint.setStyleSheet("color: palette(mid);")
@@ -144,16 +149,23 @@ class CaseView(QScrollArea):
         self.detail = d = detail
         kind = w(KINDS, d.kind) + (f" · {w(SUB_KINDS, d.sub_kind)}" if d.sub_kind else "")
         what = self.tr("Dispute") if d.type == "dispute" else self.tr("After-sales request")
-        self.title.setText(f"{d.ref} · {what} · {w(STATES, d.state)}")
-        rate = "" if d.counts_toward_rate else self.tr(" · does not count toward the dispute "
-                                                       "rate (AE-2)")
-        amount = f" · {d.amount} {d.currency}" if d.amount is not None else ""
-        self.subtitle.setText(self.tr("{0} · shop {1} · order {2} · opened {3}").format(
-            kind, d.shop, d.order_no, local_time_text(d.opened_at)) + f"\n{d.reason}"
-            + (f" — {d.reason_text}" if d.reason_text else "") + amount + rate
-            + (f"\n{d.description}" if d.description else ""))
-        self.outcome.setText(self.tr("Outcome: {0}").format(d.outcome) if d.outcome else "")
-        self.window_text.setText(self.tr("Protection window: {0}").format(d.window.text)
+        self.title.setText(self.tr("{0} · {1} · {2}").format(d.ref, what, w(STATES, d.state)))
+        lines = [self.tr("{0} · shop {1} · order {2} · opened {3}").format(
+            kind, d.shop, d.order_no, local_time_text(d.opened_at))]
+        reason = reason_words(d.reason_code) if d.reason_code else d.reason
+        if d.reason_text:
+            reason = self.tr("{0} — {1}").format(reason, d.reason_text)
+        if d.amount is not None:
+            reason = self.tr("{0} · {1} {2}").format(reason, d.amount, d.currency)
+        if not d.counts_toward_rate:
+            reason += self.tr(" · does not count toward the dispute rate (AE-2)")
+        lines.append(reason)
+        if d.description:
+            lines.append(d.description)
+        self.subtitle.setText("\n".join(lines))
+        outcome = self.outcome_text(d)
+        self.outcome.setText(self.tr("Outcome: {0}").format(outcome) if outcome else "")
+        self.window_text.setText(self.tr("Protection window: {0}").format(window_words(d.window))
                                  if d.window is not None else "")
         self.deadlines.show_deadlines(d.deadlines, utcnow())
         self.proposals.show_proposals(d.proposals)
@@ -162,10 +174,10 @@ class CaseView(QScrollArea):
         self._fill_actions(d)
         self._fill_order(d)
         self.cause.setCurrentIndex(max(0, self.cause.findData(d.cause)))
-        self.cause_hint.setText(CAUSE_HINTS.get(d.cause, ""))
+        self.cause_hint.setText(w(CAUSE_HINTS, d.cause))
         profit = d.advisor_profit
         self.advisor.set_inputs(d.product_cost, d.shipping_cost, profit, d.amount)
-        self.guide.set_guide(d.guide.key if d.guide else None)
+        self.guide.set_case(d.ref, d.shown_guide, d.checklist)
         for part in self.body_parts:
             if part is not self.proposals:
                 part.setVisible(True)
@@ -174,21 +186,62 @@ class CaseView(QScrollArea):
         self.timer.start()
         self.loaded.emit(d.ref)
 
+    def outcome_text(self, d) -> str:
+        """How the case ended, in the rep's words ("" while it is open)."""
+        if d.type == "dispute":
+            if not d.resolution:
+                return ""
+            text = w(OUTCOMES, d.resolution)
+            if d.refund is not None:
+                text = self.tr("{0}; refund {1} {2}").format(text, d.refund, d.currency)
+            return text
+        if d.is_open:
+            return ""
+        text = w(REQUEST_OUTCOMES, d.state)
+        if d.refund is not None:
+            text = self.tr("{0} ({1} {2})").format(text, d.refund, d.currency)
+        return text
+
     def _fill_actions(self, d) -> None:
         for button in self.action_buttons.values():
             self.actions_grid.removeWidget(button)
             button.deleteLater()
         self.action_buttons = {}
-        ordered = sorted(d.actions, key=lambda a: (a not in SELLER_ACTIONS, d.actions.index(a)))
-        for number, action in enumerate(ordered):
-            button = QPushButton(self.tr(ACTIONS.get(action, action)))
-            if action in SELLER_ACTIONS:
-                button.setStyleSheet("font-weight: bold;")
-            button.clicked.connect(partial(self.open_action, action))
+        order = [o.action for o in d.offers]
+        offers = sorted(d.offers, key=lambda o: (not o.available, o.action not in SELLER_ACTIONS,
+                                                 order.index(o.action)))
+        for number, offer in enumerate(offers):
+            button = QPushButton(w(ACTIONS, offer.action))
+            button.clicked.connect(partial(self.open_action, offer.action))
             self.actions_grid.addWidget(button, number // 3, number % 3)
-            self.action_buttons[action] = button
-        self.actions_box.setTitle(self.tr("Record a step") if d.actions
+            self.action_buttons[offer.action] = button
+        self._time_actions(d.read_at)
+
+    def _time_actions(self, now) -> None:
+        """Enable the steps whose time has come, hide those whose time is over, and say on
+        the others from when they become possible (no database read)."""
+        d = self.detail
+        shown = 0
+        for offer in d.offers:
+            button = self.action_buttons[offer.action]
+            status = offer.status_at(now)
+            button.setHidden(status == OVER_STEP)
+            button.setEnabled(status == NOW_STEP)
+            button.setStyleSheet("font-weight: bold;" if offer.action in SELLER_ACTIONS
+                                 and status == NOW_STEP else "")
+            button.setToolTip(self.offer_hint(offer, status))
+            shown += status != OVER_STEP
+        self.actions_box.setTitle(self.tr("Record a step") if shown
                                   else self.tr("Nothing more can be recorded: the case is over"))
+
+    def offer_hint(self, offer, status: str) -> str:
+        """The tooltip of a step's button: from when it becomes possible, or until when."""
+        rule = f" ({offer.rule})" if offer.rule else ""
+        if status == LATER_STEP and offer.opens_at is not None:
+            return self.tr("Available from {0}{1}").format(local_time_text(offer.opens_at), rule)
+        if status == NOW_STEP and offer.until is not None:
+            return self.tr("Possible until {0}{1}").format(local_time_text(offer.until), rule)
+        return ""
 
     def _fill_order(self, d) -> None:
         while self.links.count():
@@ -197,12 +250,14 @@ class CaseView(QScrollArea):
                 item.widget().deleteLater()
         costs = (self.tr("cost {0} + shipping {1}").format(d.product_cost, d.shipping_cost)
                  if d.product_cost is not None else self.tr("costs not recorded"))
-        self.order_text.setText(self.tr("Order {0} · {1}\npaid {2} {3} · {4}").format(
-            d.order_no, d.order_status, d.paid_amount, d.currency, costs)
-            + ("\n" + self.tr("Files: ") + ", ".join(f[0] for f in d.files) if d.files else ""))
+        text = self.tr("Order {0} · {1}\npaid {2} {3} · {4}").format(
+            d.order_no, word(ORDER_STATES, d.order_status), d.paid_amount, d.currency, costs)
+        if d.files:
+            text += "\n" + self.tr("Files: {0}").format(self.tr(", ").join(f[0] for f in d.files))
+        self.order_text.setText(text)
         for conv in d.conversations:
             button = QPushButton(self.tr("Open conversation ({0})").format(
-                conv.channel.replace("_", " ")))
+                word(CHANNELS, conv.channel)))
             button.setToolTip(conv.subject)
             button.clicked.connect(partial(self.open_conversation.emit, conv.id, d.order_id))
             self.links.addWidget(button)
@@ -217,6 +272,7 @@ class CaseView(QScrollArea):
             return
         now = utcnow()
         self.deadlines.tick(now)
+        self._time_actions(now)
         nxt = deadline_for_view(self.detail.deadlines, now)
         if nxt is None or not self.detail.is_open:
             self.next_due.setText("")
@@ -225,7 +281,7 @@ class CaseView(QScrollArea):
         colour = OVERDUE if left.total_seconds() < 0 else SOON if left.days < 1 else "palette(text)"
         self.next_due.setStyleSheet(f"color: {colour};")
         self.next_due.setText(self.tr("Next: {0} — {1} ({2}, {3})").format(
-            nxt.label, countdown_text(nxt.due_at, now), nxt.rule, local_time_text(nxt.due_at)))
+            deadline_words(nxt.label), countdown_text(nxt.due_at, now), nxt.rule, local_time_text(nxt.due_at)))
 
     # --- steps -----------------------------------------------------------------------------
     def open_action(self, action: str) -> ActionDialog:
@@ -245,7 +301,7 @@ class CaseView(QScrollArea):
         if self.detail is None:
             return
         cause = self.cause.currentData()
-        self.cause_hint.setText(CAUSE_HINTS.get(cause, ""))
+        self.cause_hint.setText(w(CAUSE_HINTS, cause))
         try:
             case_actions.set_cause(self.detail.ref, cause)
         except ServiceError as error:

@@ -13,7 +13,7 @@ from app.services.errors import RuleRefusal, ServiceError
 from app.services.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
-from ui.cases.words import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS
+from ui.cases.words import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
 
 
 class DisputeForm(QDialog):
@@ -25,7 +25,7 @@ class DisputeForm(QDialog):
         self.shop = QComboBox()
         for s in list_shops():
             if s.platform == "aliexpress":
-                self.shop.addItem(f"{s.name} ({s.key})", s.key)
+                self.shop.addItem(self.tr("{0} ({1})").format(s.name, s.key), s.key)
         self.order_no = QLineEdit(order_no)
         self.look_up = QPushButton(self.tr("Look up"))
         order_row = QHBoxLayout()
@@ -43,8 +43,8 @@ class DisputeForm(QDialog):
         self.reason_text = QLineEdit()
         self.reason_text.setPlaceholderText(self.tr("the buyer's words (optional)"))
         self.solution = QComboBox()
-        for code, label in SOLUTIONS.items():
-            self.solution.addItem(label, code)
+        for code in SOLUTIONS:
+            self.solution.addItem(w(SOLUTIONS, code), code)
         self.amount = AmountEdit()
         self.currency = QLabel()
         amount_row = QHBoxLayout()
@@ -110,7 +110,7 @@ class DisputeForm(QDialog):
         self.kind.blockSignals(True)
         self.kind.clear()
         for kind in facts.kinds:
-            self.kind.addItem(KINDS.get(kind, kind), kind)
+            self.kind.addItem(w(KINDS, kind), kind)
         self.kind.blockSignals(False)
         self._kind_changed()
         return True
@@ -120,7 +120,7 @@ class DisputeForm(QDialog):
         self.sub_kind.blockSignals(True)
         self.sub_kind.clear()
         for sub in (self.facts.sub_kinds.get(kind, ()) if self.facts else ()):
-            self.sub_kind.addItem(SUB_KINDS.get(sub, sub), sub)
+            self.sub_kind.addItem(w(SUB_KINDS, sub), sub)
         self.sub_kind.blockSignals(False)
         self._sub_kind_changed()
 
@@ -159,7 +159,7 @@ class DisputeForm(QDialog):
         missing = self.missing_fields()
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
-                ", ".join(missing)))
+                self.tr(", ").join(missing)))
             return False
         if self.facts is None and not self.load_order():
             return False
@@ -172,7 +172,7 @@ class DisputeForm(QDialog):
                 issue_id=self.issue_id.text().strip() or None,
                 reason_text=self.reason_text.text(), note=self.note.text())
         except RuleRefusal as refusal:
-            self.error.show_error(f"{refusal} ({refusal.rule})")
+            self.error.show_error(self.tr("{0} ({1})").format(refusal, refusal.rule))
             return False
         except ServiceError as error:
             self.error.show_error(str(error))

@@ -18,7 +18,7 @@ from app.services.errors import InvalidInput, RuleRefusal, ServiceError
 from app.services.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
-from ui.cases.words import SERVICE_TYPES
+from ui.cases.words import SERVICE_TYPES, w, window_words
 
 NOT_RECEIVED, NO_REASON = "not_received", "seven_day_no_reason"
 
@@ -33,7 +33,7 @@ class RequestForm(QDialog):
         self.shop = QComboBox()
         for s in list_shops():
             if s.platform == "taobao":
-                self.shop.addItem(f"{s.name} ({s.key})", s.key)
+                self.shop.addItem(self.tr("{0} ({1})").format(s.name, s.key), s.key)
         self.order_no = QLineEdit(order_no)
         self.order_no.setPlaceholderText(self.tr("order number, e.g. 3612345678901234567"))
         self.look_up = QPushButton(self.tr("Look up"))
@@ -49,8 +49,8 @@ class RequestForm(QDialog):
         self.earlier_text.hide()
 
         self.service_type = QComboBox()
-        for code, label in SERVICE_TYPES.items():
-            self.service_type.addItem(label, code)
+        for code in SERVICE_TYPES:
+            self.service_type.addItem(w(SERVICE_TYPES, code), code)
         self.reason = QComboBox()
         self.reason.addItem(self.tr("— choose —"), None)
         self.reason_text = QLineEdit()
@@ -156,7 +156,7 @@ class RequestForm(QDialog):
             return
         order = case_forms.order_by_id(self.facts.order_id)
         window = case_forms.request_window(order, self.at.instant())
-        self.window_text.setText(window.text)
+        self.window_text.setText(window_words(window))
         colour = "#c5221f" if not window.is_open else "#137333"
         self.window_text.setStyleSheet(f"color: {colour};")
 
@@ -207,7 +207,7 @@ class RequestForm(QDialog):
         missing = self.missing_fields()
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
-                ", ".join(missing)))
+                self.tr(", ").join(missing)))
             return False
         if self.facts is None and not self.load_order():
             return False
@@ -228,7 +228,7 @@ class RequestForm(QDialog):
                 reason_text=self.reason_text.text(), goods_intact=intact,
                 files=[self.files.item(i).text() for i in range(self.files.count())])
         except RuleRefusal as refusal:
-            self.error.show_error(f"{refusal} ({refusal.rule})")
+            self.error.show_error(self.tr("{0} ({1})").format(refusal, refusal.rule))
             return False
         except InvalidInput as error:
             if error.field == "amount":

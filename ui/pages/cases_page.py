@@ -1,31 +1,42 @@
-"""The queue of disputes and after-sales requests (AE-10: remaining response time, least
-first; overdue on top in red, due within a day in amber), with filters by type, state,
-platform, shop, kind and cause, and the chosen case beside it. New requests and disputes
-are recorded from here."""
+"""The queue of disputes, after-sales requests and complaints (AE-10: remaining response
+time, least first; overdue on top in red, due within a day in amber), with filters by type,
+state, platform, shop, kind and cause, and the chosen case below it: a dispute or request
+in the case view, a complaint in the complaint panel of the Complaints & Reviews page
+(ui.complaints.panel, the same widget). New requests and disputes are recorded from here."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QPushButton, QScrollArea,
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from app.clock import utcnow
-from app.services import change_notice
+from app.services import cases, change_notice
 from app.services import queue as q
-from app.services.cases import list_cases
 from ui.cases.case_view import CaseView
 from ui.cases.dispute_form import DisputeForm
 from ui.cases.request_form import RequestForm
-from ui.labels import CASE_TYPES, PLATFORMS
+from ui.cases.words import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, w
+from ui.complaints.panel import ComplaintPanel
+from ui.labels import PLATFORMS, word
 from ui.pages.list_page import ListPage
 from ui.table_models.case_table_model import CaseTableModel
 
 TICK_MS = 30_000
-FILTER_TITLES = {"type": "All types", "state": "All states", "platform": "All platforms",
-                 "shop": "All shops", "kind": "All kinds", "cause": "All causes"}
+FILTER_TITLES = {"type": QT_TRANSLATE_NOOP("CasesPage", "All types"),
+                 "state": QT_TRANSLATE_NOOP("CasesPage", "All states"),
+                 "platform": QT_TRANSLATE_NOOP("CasesPage", "All platforms"),
+                 "shop": QT_TRANSLATE_NOOP("CasesPage", "All shops"),
+                 "kind": QT_TRANSLATE_NOOP("CasesPage", "All kinds"),
+                 "cause": QT_TRANSLATE_NOOP("CasesPage", "All causes")}
+
+
+def list_cases():
+    """Every row of the queue: disputes, requests and complaints, with their live dues."""
+    return cases.list_cases(complaints=True)
 
 
 class CasesPage(ListPage):
@@ -36,7 +47,7 @@ class CasesPage(ListPage):
         super().__init__(CaseTableModel(warn_within=warn_within), parent)
         self.warn_within = warn_within
         self.title.setText(self.tr("Requests & Disputes"))
-        self.empty_text = self.tr("No disputes or after-sales requests yet.")
+        self.empty_text = self.tr("No disputes, after-sales requests or complaints yet.")
         self.filters: dict[str, QComboBox] = {}
         filter_row = QHBoxLayout()
         for name, title in FILTER_TITLES.items():
@@ -61,6 +72,20 @@ class CasesPage(ListPage):
         self.case_view.changed.connect(lambda _ref: self.reload())
         self.case_view.open_conversation.connect(self._open_conversation)
         self.case_view.write_to_buyer.connect(self._write_to_buyer)
+        self.complaint = ComplaintPanel()
+        self.complaint.changed.connect(self._complaint_changed)
+        self.to_complaints = QPushButton(self.tr("Show on the Complaints && Reviews page"))
+        self.to_complaints.clicked.connect(self._show_on_complaints_page)
+        complaint_box = QWidget()
+        complaint_layout = QVBoxLayout(complaint_box)
+        complaint_layout.addWidget(self.to_complaints, 0, Qt.AlignmentFlag.AlignRight)
+        complaint_layout.addWidget(self.complaint, 1)
+        self.complaint_view = QScrollArea()
+        self.complaint_view.setWidgetResizable(True)
+        self.complaint_view.setWidget(complaint_box)
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(self.case_view)
+        self.detail_stack.addWidget(self.complaint_view)
         self.dialog = None
 
         layout: QVBoxLayout = self.layout()
@@ -68,7 +93,7 @@ class CasesPage(ListPage):
         layout.removeWidget(self.body)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.body)
-        self.splitter.addWidget(self.case_view)
+        self.splitter.addWidget(self.detail_stack)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([320, 480])
@@ -77,8 +102,10 @@ class CasesPage(ListPage):
 
         self._read_at = utcnow()
         self._want: str | None = None
+        self._complaint_ref: str | None = None
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.view.doubleClicked.connect(lambda index: self._show_row(index.row()))
+        self.view.activated.connect(lambda index: self._show_row(index.row()))   # Enter
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -94,28 +121,49 @@ class CasesPage(ListPage):
         filters = self.chosen_filters()
         return lambda: q.queue(filters, source=lambda _at: list_cases())
 
+    @property
+    def shown_ref(self) -> str | None:
+        """The case shown below the queue: "D-3", "A-7", "C-2" or None."""
+        if self.detail_stack.currentWidget() is self.complaint_view:
+            return self._complaint_ref
+        return self.case_view.ref
+
     def apply_rows(self, found) -> None:
         self._read_at = found.read_at
+        self.empty_text = (self.tr("No case matches the filters.") if found.total
+                           else self.tr("No disputes, after-sales requests or complaints yet."))
         self._fill_filters(found.choices)
-        keep = self._want or self.case_view.ref
+        keep = self._want or self.shown_ref
         self._want = None
         self.model.set_now(utcnow())
         self.model.set_rows(found.rows)
         self._emit_badge()
         if keep is not None and self.model.row_of(keep) >= 0:
             self.view.setCurrentIndex(self.model.index(self.model.row_of(keep), 0))
-            if self.case_view.ref != keep:
-                self.case_view.show_case(keep)
+            if self.shown_ref != keep:
+                self.show_ref(keep)
 
     def _fill_filters(self, choices: dict) -> None:
-        words = {"type": CASE_TYPES, "platform": PLATFORMS}
+        def words(name: str, value: str) -> str:
+            if name == "type":
+                return w(CASE_TYPES, value)
+            if name == "platform":
+                return word(PLATFORMS, value)
+            if name == "cause":
+                return w(CAUSES, value)
+            if name == "kind" and value in COMPLAINT_KINDS:
+                return w(COMPLAINT_KINDS, value)
+            if name == "state" and value == "open":       # a complaint's
+                return w(STATES, value)
+            return word({}, value) if name in ("state", "kind") else value
+
         for name, box in self.filters.items():
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
             box.addItem(self.tr(FILTER_TITLES[name]), None)
             for value in choices.get(name, ()):
-                box.addItem(words.get(name, {}).get(value, value.replace("_", " ")), value)
+                box.addItem(words(name, value), value)
             box.setCurrentIndex(max(0, box.findData(current)))
             box.blockSignals(False)
 
@@ -153,13 +201,19 @@ class CasesPage(ListPage):
 
     def _show_row(self, row: int) -> None:
         ref = self.model.case_row(row).id
+        if ref != self.shown_ref:
+            self.show_ref(ref)
+
+    def show_ref(self, ref: str) -> None:
+        """Show case `ref` below the queue: a complaint ("C-n") in the complaint panel, a
+        dispute or request in the case view."""
         if ref.startswith("C-"):
-            window = self.window()
-            page = getattr(window, "pages", {}).get("complaints")
-            if page is not None and hasattr(page, "select_complaint"):
-                window.show_page("complaints")
-                page.select_complaint(int(ref[2:]))
+            self._complaint_ref = ref
+            self.detail_stack.setCurrentWidget(self.complaint_view)
+            self.complaint.load(int(ref[2:]))
             return
+        self._complaint_ref = None
+        self.detail_stack.setCurrentWidget(self.case_view)
         if ref != self.case_view.ref:
             self.case_view.show_case(ref)
 
@@ -170,8 +224,28 @@ class CasesPage(ListPage):
             self.view.setCurrentIndex(self.model.index(row, 0))
         else:
             self._want = ref
-        if self.case_view.ref != ref:
-            self.case_view.show_case(ref)
+        if self.shown_ref != ref:
+            self.show_ref(ref)
+
+    # --- complaints ------------------------------------------------------------------------
+    def _complaint_changed(self) -> None:
+        """A step, an offer or the closing of the complaint shown was recorded."""
+        ref = self.shown_ref
+        change_notice.changed(*([ref] if ref else []))   # the monitor re-plans; we reload
+        if ref and ref.startswith("C-"):
+            self.complaint.load(int(ref[2:]))
+        complaints = getattr(self.window(), "pages", {}).get("complaints")
+        if complaints is not None and complaints is not self:
+            complaints.reload()
+
+    def _show_on_complaints_page(self) -> None:
+        ref = self.shown_ref
+        window = self.window()
+        page = getattr(window, "pages", {}).get("complaints")
+        if page is None or not ref or not ref.startswith("C-"):
+            return
+        window.show_page("complaints")
+        page.select_complaint(int(ref[2:]))
 
     def new_request(self) -> RequestForm:
         self.dialog = RequestForm(self)

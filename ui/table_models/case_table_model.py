@@ -1,6 +1,6 @@
-"""The queue of disputes and after-sales requests (rows of app.services.queue): the time
-left to each case's next due counts down with `set_now`; overdue rows red, rows due within
-the warning span amber, settled ones grey."""
+"""The queue of disputes, after-sales requests and complaints (rows of app.services.queue):
+the time left to each case's next due counts down with `set_now`; overdue rows red, rows
+due within the warning span amber, settled ones grey."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from PySide6.QtGui import QColor
 from app.clock import utcnow
 from app.services import queue as q
 from app.services.cases import CaseRow
+from ui.cases.words import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, reason_words, w
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import CASE_TYPES, PLATFORMS, word
+from ui.labels import PLATFORMS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 
 SETTLED_COLOUR = "#80868b"
@@ -23,6 +24,22 @@ BACKGROUNDS = {q.OVERDUE: "#fde8e8", q.SOON: "#fff4d6"}
 
 def is_settled(row: CaseRow) -> bool:
     return q.is_settled(row)
+
+
+def state_words(row: CaseRow) -> str:
+    return w(STATES, row.state) if row.type == "complaint" else word({}, row.state)
+
+
+def reason_text(row: CaseRow) -> str:
+    """A request's reason code in the rep's words; a dispute's reason and a complaint's
+    buyer words as they are."""
+    if row.type == "aftersales":
+        return reason_words(row.reason)
+    return row.reason.replace("\n", " ")
+
+
+def kind_words(row: CaseRow) -> str:
+    return w(COMPLAINT_KINDS, row.kind) if row.type == "complaint" else word({}, row.kind)
 
 
 class CaseTableModel(ListTableModel):
@@ -37,16 +54,16 @@ class CaseTableModel(ListTableModel):
             Column("Time left", self._left, width=18, foreground=fg, bold=self._urgent),
             Column("Next due", lambda r: local_time_text(r.next_due_at), width=TIME_SAMPLE,
                    foreground=fg),
-            Column("Type", lambda r: word(CASE_TYPES, r.type), width=12, foreground=fg),
+            Column("Type", lambda r: w(CASE_TYPES, r.type), width=12, foreground=fg),
             Column("Platform", lambda r: word(PLATFORMS, r.platform), width=9, foreground=fg),
             Column("Shop", lambda r: r.shop, width=9, foreground=fg),
             Column("Order", lambda r: r.order_no, width="8000000000000000", foreground=fg),
-            Column("State", lambda r: word({}, r.state), width=16, foreground=fg),
-            Column("Kind", lambda r: word({}, r.kind), width=14, foreground=fg),
-            Column("Cause", lambda r: word({}, r.cause), width=8, foreground=fg),
+            Column("State", state_words, width=16, foreground=fg),
+            Column("Kind", kind_words, width=14, foreground=fg),
+            Column("Cause", lambda r: w(CAUSES, r.cause), width=11, foreground=fg),
             Column("Opened", lambda r: local_time_text(r.opened_at), width=TIME_SAMPLE,
                    foreground=fg),
-            Column("Reason", lambda r: r.reason, width=30, foreground=fg),
+            Column("Reason", reason_text, width=30, foreground=fg),
         )
 
     @property
@@ -73,7 +90,7 @@ class CaseTableModel(ListTableModel):
 
     def _left(self, row: CaseRow) -> str:
         if q.is_settled(row):
-            return word({}, "settled")
+            return self.tr("settled")
         if row.next_due_at is None:
             return self.tr("nothing due")
         return countdown_text(row.next_due_at, self._now)
