@@ -112,3 +112,35 @@ def test_platforms_without_the_rule_refuse_auto_replies(db):
     conv = conversations.start_conversation(tb, buyer, "im", at=T0)
     write(conv, "在吗", T0)
     assert autos() == []
+
+
+def test_the_change_history_says_who_changed_what_newest_first(shop):
+    rule = auto_reply.choose_rule(shop, "en")
+    auto_reply.update_rule(rule.id, body="Hi {buyer_name}! Back on Monday.", actor="lin")
+    buyer = make_buyer(shop, "en1", language="en")
+    write(conversations.start_conversation(shop, buyer, "site_message", at=T0), "Hi", T0)
+    assert [m.body for m in autos()] == ["Hi En1! Back on Monday."]   # sent: not a change
+    auto_reply.update_rule(rule.id, enabled=False, actor="mei")
+    auto_reply.update_rule(rule.id, actor="mei")                  # saved without a change
+    history = auto_reply.changes(rule.id)
+    assert [(c.actor, c.action) for c in history] == [("mei", "update"), ("lin", "update"),
+                                                      ("rep", "add")]
+    assert history[0].changes == {"enabled": (True, False)}
+    assert history[1].changes == {"body": ("Hi {buyer_name}, we answer within 12 hours.",
+                                           "Hi {buyer_name}! Back on Monday.")}
+    assert history[2].changes["enabled"] == (None, True)
+    assert [r.enabled for r in auto_reply.rule_rows(shop) if r.id == rule.id] == [False]
+
+
+def test_one_enabled_text_per_language_per_shop(shop):
+    before = AutoReplyRule.select().count()
+    with pytest.raises(InvalidInput, match="'Welcome' already answers in language 'en'"):
+        auto_reply.add_rule(shop, "Hello", "Hello {buyer_name}", language="en")
+    assert AutoReplyRule.select().count() == before
+    spare = auto_reply.add_rule(shop, "Hello", "Hello {buyer_name}", language="en",
+                                enabled=False)                 # kept switched off: allowed
+    with pytest.raises(InvalidInput, match="switch one of them off"):
+        auto_reply.update_rule(spare, enabled=True)
+    auto_reply.update_rule(auto_reply.choose_rule(shop, "en"), enabled=False)
+    auto_reply.update_rule(spare, enabled=True)
+    assert auto_reply.choose_rule(shop, "en").name == "Hello"

@@ -82,3 +82,24 @@ def test_update_and_delete(phrase):
     assert quick_phrases.find_phrases("ship")[0].variants == {"en": "Shipped, {buyer_name}!"}
     quick_phrases.delete_phrase(phrase.id)
     assert quick_phrases.find_phrases("") == []
+
+
+def test_a_phrase_can_move_to_one_shop_and_back_to_every_shop(phrase):
+    ae = make_shop("ae")
+    tb = make_shop("tb", platform="taobao")
+    quick_phrases.update_phrase(phrase.id, shop="ae")
+    assert [r.title for r in quick_phrases.find_phrases("", ae.id)] == ["Shipped"]
+    assert quick_phrases.find_phrases("", tb.id) == []
+    quick_phrases.update_phrase(phrase.id, title="Sent")            # the shop stays
+    assert quick_phrases.find_phrases("", ae.id)[0].shop == "ae"
+    quick_phrases.update_phrase(phrase.id, shop=None)
+    assert [r.title for r in quick_phrases.find_phrases("", tb.id)] == ["Sent"]
+
+
+def test_an_unknown_placeholder_names_the_ones_to_use(phrase):
+    with pytest.raises(InvalidInput) as refused:
+        quick_phrases.update_phrase(phrase.id, variants={"zh": "亲爱的{customer}"})
+    message = str(refused.value)
+    assert "unknown placeholder {customer}" in message and "text (zh)" in message
+    assert "use one of {buyer_name}, {order_no}" in message
+    assert quick_phrases.find_phrases("ship")[0].variants["zh"] == "亲，{carrier}单号{tracking_no}。"

@@ -1,5 +1,5 @@
-"""The product's File-menu entries: Settings, Back up now, Restore from backup; and the
-window's accessible names and tab order."""
+"""The product's File-menu entries: Settings, Back up now, Restore from backup; Edit › Quick
+phrases and automatic replies; and the window's accessible names and tab order."""
 
 from __future__ import annotations
 
@@ -29,7 +29,17 @@ def add_file_actions(window, file_menu: QMenu, before: QAction | None = None) ->
     for action in actions.values():
         file_menu.insertAction(before, action)
     file_menu.insertSeparator(before)
+    actions["phrases"] = add_phrases_action(window)
     return actions
+
+
+def add_phrases_action(window) -> QAction:
+    """Edit › Quick phrases and automatic replies… (the menu follows File)."""
+    from ui.conversation.replies_dialog import open_editor
+    action = QAction(translate("MainWindow", "&Quick phrases and automatic replies…"), window)
+    action.triggered.connect(lambda: open_editor(window))
+    window.menuBar().addMenu(translate("MainWindow", "&Edit")).addAction(action)
+    return action
 
 
 def open_settings(window) -> None:

@@ -9,13 +9,14 @@ a person (see app.services.conversations).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from app.clock import utcnow
 from app.db import database
 from app.models import AutoReplyRevision, AutoReplyRule, Conversation, Message
 from app.services import audit, placeholders
-from app.services.errors import InvalidInput
+from app.services.errors import InvalidInput, NotFound
 from app.services.input_checks import text
 
 ENTITY = "auto_reply_rule"
@@ -24,6 +25,27 @@ AUTHOR = "auto-reply"
 # An automatic reply is sent before a rep has looked at the conversation: only what is
 # always known may be filled in.
 ALLOWED_PLACEHOLDERS = ("buyer_name",)
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One automatic reply as the editor lists it."""
+    id: int
+    shop: str                   # shop key
+    name: str
+    language: str               # '' for any language
+    body: str
+    enabled: bool
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    """One entry of a rule's history: who changed what, when (earlier texts included)."""
+    at: datetime
+    actor: str
+    action: str                 # add | update
+    changes: dict               # field -> (before, after); before is None when added
 
 
 def _profile(shop):
@@ -53,27 +75,53 @@ def _checked(shop, name, body, language, record) -> dict:
             "language": text(language, "language", record, max_len=16, required=False)}
 
 
+def _check_one_per_language(shop, language: str, enabled: bool, record: str,
+                            except_id: int | None = None) -> None:
+    """One text per language: two enabled rules in one language would leave the buyer's
+    reply to chance."""
+    if not enabled:
+        return
+    query = AutoReplyRule.select().where((AutoReplyRule.shop == shop)
+                                         & (AutoReplyRule.language == language)
+                                         & (AutoReplyRule.enabled == True))  # noqa: E712
+    if except_id is not None:
+        query = query.where(AutoReplyRule.id != except_id)
+    other = query.first()
+    if other is not None:
+        which = f"language '{language}'" if language else "any language"
+        raise InvalidInput(f"'{other.name}' already answers in {which} for this shop: edit "
+                           "that text, or switch one of them off", record=record,
+                           field="language")
+
+
 def add_rule(shop, name: str, body: str, *, language: str = "", enabled: bool = True,
              actor: str = "rep", at: datetime | None = None) -> AutoReplyRule:
     from app.services.shops import get_shop
     shop = get_shop(shop)
-    values = _checked(shop, name, body, language, f"auto-reply of shop {shop.key}")
+    record = f"auto-reply of shop {shop.key}"
+    values = _checked(shop, name, body, language, record)
+    _check_one_per_language(shop, values["language"], bool(enabled), record)
     at = at or utcnow()
     with database.atomic():
         rule = AutoReplyRule.create(shop=shop, enabled=bool(enabled), created_at=at,
                                     updated_at=at, **values)
-        audit.record(actor, ENTITY, rule.id, "add", {"shop": shop.key, **values})
+        audit.record(actor, ENTITY, rule.id, "add",
+                     {"shop": shop.key, **values, "enabled": bool(enabled)})
     return rule
 
 
-def update_rule(rule: AutoReplyRule, *, name: str | None = None, body: str | None = None,
+def update_rule(rule: AutoReplyRule | int, *, name: str | None = None, body: str | None = None,
                 language: str | None = None, enabled: bool | None = None,
                 actor: str = "rep", at: datetime | None = None) -> AutoReplyRule:
     """Change a rule; its earlier text is kept in the history."""
+    rule = get_rule(rule)
     record = f"auto-reply '{rule.name}'"
     values = _checked(rule.shop, rule.name if name is None else name,
                       rule.body if body is None else body,
                       rule.language if language is None else language, record)
+    _check_one_per_language(rule.shop, values["language"],
+                            rule.enabled if enabled is None else bool(enabled), record,
+                            except_id=rule.id)
     at = at or utcnow()
     with database.atomic():
         if values["body"] != rule.body:
@@ -92,7 +140,8 @@ def update_rule(rule: AutoReplyRule, *, name: str | None = None, body: str | Non
     return rule
 
 
-def delete_rule(rule: AutoReplyRule, *, actor: str = "rep") -> None:
+def delete_rule(rule: AutoReplyRule | int, *, actor: str = "rep") -> None:
+    rule = get_rule(rule)
     with database.atomic():
         audit.record(actor, ENTITY, rule.id, "delete", {"name": rule.name, "body": rule.body})
         rule.delete_instance(recursive=True)
@@ -104,6 +153,61 @@ def rules(shop=None) -> list[AutoReplyRule]:
         from app.services.shops import get_shop
         query = query.where(AutoReplyRule.shop == get_shop(shop))
     return list(query)
+
+
+def get_rule(rule: AutoReplyRule | int) -> AutoReplyRule:
+    if isinstance(rule, AutoReplyRule):
+        return rule
+    found = AutoReplyRule.get_or_none(AutoReplyRule.id == rule)
+    if found is None:
+        raise NotFound(f"automatic reply {rule} does not exist (deleted meanwhile?)")
+    return found
+
+
+def rule_rows(shop=None) -> list[RuleRow]:
+    """The rules of `shop` (every shop's when None) for the editor."""
+    return [RuleRow(r.id, r.shop.key, r.name, r.language, r.body, r.enabled, r.updated_at)
+            for r in rules(shop)]
+
+
+def supports(shop) -> bool:
+    """Whether the shop's platform rules have automatic replies (AE-12 is AliExpress's)."""
+    from app.services.shops import get_shop
+    return window_for(get_shop(shop)) is not None
+
+
+def window_rule(shop) -> tuple[int, str]:
+    """(hours of the window, rule id) of the shop's profile, for the editor's note."""
+    from app.services.shops import get_shop
+    shop = get_shop(shop)
+    window = window_for(shop)
+    if window is None:
+        raise InvalidInput(f"the rules of platform {shop.platform} have no automatic reply",
+                           record=f"shop {shop.key}", field="shop")
+    return int(window.total_seconds() // 3600), _profile(shop).rule(WINDOW_KEY)
+
+
+def changes(rule: AutoReplyRule | int) -> list[RuleChange]:
+    """Every change of the rule, the newest first, from the audit trail: when it was added,
+    each text it had before (AliExpress only allows adding and deleting; AfterDesk allows
+    editing, with this history, AE-12), when it was switched on or off."""
+    rule = get_rule(rule)
+    out = []
+    for entry in audit.entries_for(ENTITY, str(rule.id)):
+        detail = entry.detail or {}
+        if entry.action == "add":
+            fields = {k: (None, detail.get(k)) for k in ("name", "language", "body")}
+            fields["enabled"] = (None, detail.get("enabled", True))
+        elif entry.action == "update":
+            fields = {k: (v.get("from"), v.get("to")) for k, v in detail.items()
+                      if isinstance(v, dict)}
+            if not fields:
+                continue            # saved without a change
+        else:
+            continue                # 'sent': an automatic reply went out
+        out.append(RuleChange(entry.at, entry.actor, entry.action, fields))
+    out.reverse()
+    return out
 
 
 def history(rule: AutoReplyRule) -> list[AutoReplyRevision]:

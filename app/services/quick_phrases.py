@@ -57,8 +57,9 @@ def _checked(title, variants, shortcut, category, record) -> dict:
                    if n not in placeholders.KNOWN]
         if unknown:
             raise InvalidInput("unknown placeholder " + ", ".join("{" + n + "}" for n in unknown)
-                               + "; known: " + ", ".join(placeholders.KNOWN), record=record,
-                               field=f"text ({language})")
+                               + "; use one of " + ", ".join("{" + n + "}" for n in
+                                                            placeholders.KNOWN),
+                               record=record, field=f"text ({language})")
     shortcut = text(shortcut, "shortcut", record, max_len=32, required=False).lstrip("/")
     if shortcut and not _SHORTCUT.match(shortcut):
         raise InvalidInput("a shortcut is one word (letters, digits, - or _)", record=record,
@@ -105,8 +106,12 @@ def add_phrase(title: str, variants: dict, *, shortcut: str = "", category: str 
     return phrase
 
 
+_KEEP = object()
+
+
 def update_phrase(phrase_id: int, *, title=None, variants=None, shortcut=None, category=None,
-                  actor: str = "rep") -> QuickPhrase:
+                  shop=_KEEP, actor: str = "rep") -> QuickPhrase:
+    """Change a phrase; `shop` a shop key, or None for every shop (default: unchanged)."""
     phrase = get_phrase(phrase_id)
     old = phrase_row(phrase)
     record = f"quick phrase '{old.title}'"
@@ -114,16 +119,19 @@ def update_phrase(phrase_id: int, *, title=None, variants=None, shortcut=None, c
                       old.variants if variants is None else variants,
                       old.shortcut if shortcut is None else shortcut,
                       old.category if category is None else category, record)
-    _check_shortcut_free(values["shortcut"], phrase.shop, record, except_id=phrase.id)
+    owner = phrase.shop if shop is _KEEP else _shop(shop)
+    _check_shortcut_free(values["shortcut"], owner, record, except_id=phrase.id)
     with database.atomic():
         phrase.title, phrase.shortcut, phrase.category = (values["title"], values["shortcut"],
                                                           values["category"])
+        phrase.shop = owner
         phrase.save()
         QuickPhraseVariant.delete().where(QuickPhraseVariant.phrase == phrase).execute()
         for language, body in values["variants"].items():
             QuickPhraseVariant.create(phrase=phrase, language=language, body=body)
         audit.record(actor, ENTITY, phrase.id, "update",
-                     {"from": {"title": old.title, "variants": old.variants}, "to": values})
+                     {"from": {"title": old.title, "variants": old.variants, "shop": old.shop},
+                      "to": {**values, "shop": owner.key if owner else None}})
     return phrase
 
 

@@ -9,7 +9,7 @@ one way a rep's answer enters a thread: it refuses a text that still holds a pla
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal
 
 from app.clock import utcnow
@@ -100,10 +100,24 @@ class ThreadHeader:
 
 
 @dataclass(frozen=True)
+class RequestEntry:
+    """Whether a Taobao order can still take an after-sales request, as the panel says it."""
+    window_text: str            # "12 days 4 h left to open a request …" (TB-1)
+    window_open: bool
+    window_rule: str
+    earlier_ref: str | None     # the order's one request, when it had one (TB-2)
+    once_rule: str
+    window: object = None       # the case_forms.RequestWindow the text was made from
+
+
+@dataclass(frozen=True)
 class SidePanel:
     order: OrderView | None
     other_orders: tuple = ()    # OrderView of the buyer's other orders, newest first
     placeholder_values: dict = field(default_factory=dict)
+    shop: str = ""              # the conversation's shop key
+    platform: str = ""          # aliexpress | taobao
+    request: RequestEntry | None = None     # Taobao orders only
 
 
 def get_conversation(conversation_id: int) -> Conversation:
@@ -128,37 +142,80 @@ def header(conversation_id: int) -> ThreadHeader:
 
 
 def thread_messages(conversation_id: int, limit: int | None = None) -> list[MessageView]:
-    """The thread oldest first; with `limit` only the newest `limit` messages."""
-    query = (Message.select().where(Message.conversation == conversation_id)
-             .order_by(Message.sent_at.desc(), Message.id.desc()))
+    """The thread oldest first; with `limit` only the newest `limit` messages.
+
+    Plain rows, not model instances: a thread of a thousand messages is read in a few
+    milliseconds (docs/performance.md, P4)."""
+    sql, params = _MESSAGES, [conversation_id]
     if limit is not None:
-        query = query.limit(limit)
-    rows = list(query)[::-1]
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    rows = database.execute_sql(sql, params).fetchall()[::-1]
     files: dict[int, list] = {}
     if rows:
         attached = (Attachment.select(Attachment.message, Attachment.caption, StoredFile.sha256,
                                       StoredFile.original_name, StoredFile.mime)
                     .join(StoredFile)
-                    .where(Attachment.message.in_([m.id for m in rows])).tuples())
+                    .where(Attachment.message.in_([row[0] for row in rows])).tuples())
         for message_id, caption, sha, name, mime in attached:
             files.setdefault(message_id, []).append(AttachmentView(sha, name, mime, caption))
-    return [MessageView(m.id, m.direction, m.channel, m.body, m.sent_at, m.author,
-                        m.source_lang, m.translation, m.translation_lang, m.is_auto,
-                        m.is_internal, tuple(files.get(m.id, ()))) for m in rows]
+    return [_message_view(row, tuple(files.get(row[0], ()))) for row in rows]
+
+
+_MESSAGES = ('SELECT "id", "direction", "channel", "body", "sent_at", "author", "source_lang", '
+             '"translation", "translation_lang", "is_auto", "is_internal" FROM "message" '
+             'WHERE "conversation_id" = ? ORDER BY "sent_at" DESC, "id" DESC')
+_MESSAGE_FIELDS = ("id", "direction", "channel", "body", "sent_at", "author", "source_lang",
+                   "translation", "translation_lang", "is_auto", "is_internal")
+
+
+def _message_view(row: tuple, attachments: tuple) -> MessageView:
+    """A MessageView from a row of _MESSAGES, built without the frozen dataclass's
+    per-field __setattr__ (every field is set, so it equals MessageView(...))."""
+    values = dict(zip(_MESSAGE_FIELDS, row))
+    values["sent_at"] = _instant(values["sent_at"])
+    values["is_auto"], values["is_internal"] = bool(values["is_auto"]), bool(values["is_internal"])
+    values["attachments"] = attachments
+    view = object.__new__(MessageView)
+    view.__dict__.update(values)
+    return view
+
+
+def _instant(value) -> datetime | None:
+    """A stored instant (naive UTC text) as an aware UTC datetime."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value + "+00:00")
+        except ValueError:                  # not the usual form: the field knows them all
+            from app.models.fields import UTCDateTimeField
+            return UTCDateTimeField().python_value(value)
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
 
 
 def _cases(order: Order) -> tuple:
-    out = []
-    for d in Dispute.select().where(Dispute.order == order).order_by(Dispute.id):
-        out.append(CaseView(f"D-{d.id}", d.kind, d.state, d.state not in DISPUTE_FINAL_STATES,
-                            d.refund_amount))
-    for r in AftersalesRequest.select().where(AftersalesRequest.order == order):
-        out.append(CaseView(f"A-{r.id}", r.service_type, r.state,
-                            r.state not in REQUEST_FINAL_STATES, r.amount))
-    return tuple(out)
+    return _cases_of([order.id]).get(order.id, ())
 
 
-def order_view(order: Order, *, details: bool = True) -> OrderView:
+def _cases_of(order_ids: list[int]) -> dict[int, tuple]:
+    """order id -> its disputes, then its requests; two queries for any number of orders."""
+    out: dict[int, list] = {}
+    if not order_ids:
+        return {}
+    for d in Dispute.select().where(Dispute.order.in_(order_ids)).order_by(Dispute.id):
+        out.setdefault(d.order_id, []).append(
+            CaseView(f"D-{d.id}", d.kind, d.state, d.state not in DISPUTE_FINAL_STATES,
+                     d.refund_amount))
+    for r in (AftersalesRequest.select().where(AftersalesRequest.order.in_(order_ids))
+              .order_by(AftersalesRequest.id)):
+        out.setdefault(r.order_id, []).append(
+            CaseView(f"A-{r.id}", r.service_type, r.state, r.state not in REQUEST_FINAL_STATES,
+                     r.amount))
+    return {order_id: tuple(cases) for order_id, cases in out.items()}
+
+
+def order_view(order: Order, *, details: bool = True, cases: tuple | None = None) -> OrderView:
     from datetime import timedelta
     promised_by = (order.shipped_at + timedelta(days=order.promised_days)
                    if order.shipped_at and order.promised_days else None)
@@ -171,17 +228,35 @@ def order_view(order: Order, *, details: bool = True) -> OrderView:
     return OrderView(order.id, order.order_no, order.status, order.currency,
                      order.total_amount, order.paid_amount, order.created_at, order.shipped_at,
                      order.promised_days, promised_by, order.carrier, order.tracking_no,
-                     items, tracking, _cases(order))
+                     items, tracking, _cases(order) if cases is None else cases)
 
 
 def side_panel(conversation_id: int, at: datetime | None = None) -> SidePanel:
     c = get_conversation(conversation_id)
-    others = (Order.select().where((Order.buyer == c.buyer_id)
-                                   & (Order.id != (c.order_id or 0)))
-              .order_by(Order.created_at.desc()).limit(20))
-    return SidePanel(order_view(c.order) if c.order_id else None,
-                     tuple(order_view(o, details=False) for o in others),
-                     placeholders.values_for(c, at))
+    others = list(Order.select().where((Order.buyer == c.buyer_id)
+                                       & (Order.id != (c.order_id or 0)))
+                  .order_by(Order.created_at.desc()).limit(20))
+    cases = _cases_of([o.id for o in others] + ([c.order_id] if c.order_id else []))
+    platform = c.shop.platform
+    request = None
+    if c.order_id and platform == "taobao":
+        request = _request_entry(c.order, at)
+    return SidePanel(order_view(c.order, cases=cases.get(c.order_id, ()))
+                     if c.order_id else None,
+                     tuple(order_view(o, details=False, cases=cases.get(o.id, ()))
+                           for o in others),
+                     placeholders.values_for(c, at), c.shop.key, platform, request)
+
+
+def _request_entry(order: Order, at: datetime | None) -> RequestEntry:
+    """The order's after-sales window and its one request (the form checks both again)."""
+    from app.services import case_forms
+    from app.services.policy import load_profile
+    window = case_forms.request_window(order, at)
+    earlier = case_forms.earlier_request(order)
+    return RequestEntry(window.text, window.is_open, window.rule,
+                        earlier.ref if earlier else None,
+                        load_profile(order.shop.platform).rule("requests_per_order"), window)
 
 
 def send_reply(conversation_id: int, body: str, *, channel: str | None = None,

@@ -4,39 +4,140 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="60"/>
+        <location filename="../../ui/cases/action_dialog.py" line="21"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="22"/>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="23"/>
+        <source>Reason for refusing</source>
+        <translation>拒绝理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="24"/>
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="25"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="32"/>
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="33"/>
+        <location filename="../../ui/cases/action_dialog.py" line="58"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="35"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="38"/>
+        <source>Refund amount (empty: as requested)</source>
+        <translation>退款金额（留空：按申请金额）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="40"/>
+        <source>Buyer&apos;s new proposal</source>
+        <translation>买家的新方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="43"/>
+        <source>New reason (empty: unchanged)</source>
+        <translation>新原因（留空：不变）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="46"/>
+        <source>Seller&apos;s proposal</source>
+        <translation>卖家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="49"/>
+        <source>Platform&apos;s proposal</source>
+        <translation>平台方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="53"/>
+        <source>In favour of</source>
+        <translation>裁决有利于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="54"/>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="56"/>
+        <source>Refund amount (empty: the proposal&apos;s)</source>
+        <translation>退款金额（留空：按方案金额）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="59"/>
+        <source>What was submitted</source>
+        <translation>提交了什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="70"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="74"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="68"/>
+        <location filename="../../ui/cases/action_dialog.py" line="82"/>
         <source>When on the platform</source>
         <translation>平台上的发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="71"/>
+        <location filename="../../ui/cases/action_dialog.py" line="85"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="91"/>
+        <location filename="../../ui/cases/action_dialog.py" line="105"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="91"/>
+        <location filename="../../ui/cases/action_dialog.py" line="105"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="94"/>
+        <location filename="../../ui/cases/action_dialog.py" line="108"/>
         <source>— unchanged —</source>
         <translation>— 不变 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="125"/>
+        <location filename="../../ui/cases/action_dialog.py" line="139"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="140"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="145"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
 </context>
 <context>
@@ -107,12 +208,37 @@
         <translation>{0} — 两者损失相同</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/advisor_panel.py" line="92"/>
+        <source>goods price = {0} + {1} + {2} = {3}; refund: {2} - {4} = {5}; resend: {2} - ({0} + {1}) = {6}; the smaller loss: {7}</source>
+        <translation>商品价格 = {0} + {1} + {2} = {3}；退款：{2} - {4} = {5}；补发：{2} - ({0} + {1}) = {6}；损失较小的是：{7}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/advisor_panel.py" line="96"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/advisor_panel.py" line="96"/>
+        <source>resend</source>
+        <translation>补发</translation>
+    </message>
+    <message>
         <location filename="../../ui/cases/advisor_panel.py" line="97"/>
+        <source>Ask the buyer to place a new order for the resent goods, and to close the dispute once it is placed.</source>
+        <translation>请买家为补发的商品重新下单，下单后关闭纠纷。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/advisor_panel.py" line="100"/>
+        <source>Refund {0}; the buyer keeps or returns the goods as agreed.</source>
+        <translation>退款 {0}；买家按约定保留或退回商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/advisor_panel.py" line="106"/>
         <source>{0}{1} (profit kept)</source>
         <translation>{0}{1}（仍有利润）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="98"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="107"/>
         <source>{0} (loss)</source>
         <translation>{0}（亏损）</translation>
     </message>
@@ -156,6 +282,167 @@
         <location filename="../../ui/settings_dialog/alerts_tab.py" line="47"/>
         <source>Enter whole hours from 1 to 720, separated by commas.</source>
         <translation>请输入 1 到 720 之间的整数小时，用逗号分隔。</translation>
+    </message>
+</context>
+<context>
+    <name>AutoReplyEditor</name>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="56"/>
+        <source>New reply</source>
+        <translation>新建自动回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="58"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="63"/>
+        <source>Any language</source>
+        <translation>任意语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="66"/>
+        <source>On: send this reply</source>
+        <translation>启用：发送此回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="70"/>
+        <source>Hi {buyer_name}, thanks for your message! We answer within 12 hours.</source>
+        <translation>您好 {buyer_name}，感谢留言！我们会在 12 小时内回复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="72"/>
+        <source>Only {buyer_name} can be filled in: the reply goes out before anyone has looked at the conversation.</source>
+        <translation>只能使用 {buyer_name}：自动回复在任何人查看会话之前就已发出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="82"/>
+        <source>Save reply</source>
+        <translation>保存回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="98"/>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="99"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="104"/>
+        <source>Text *</source>
+        <translation>内容 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="112"/>
+        <source>&lt;b&gt;History&lt;/b&gt; (newest first)</source>
+        <translation>&lt;b&gt;修改记录&lt;/b&gt;（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="121"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="139"/>
+        <source>Add a shop first.</source>
+        <translation>请先添加店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="143"/>
+        <source>A buyer who writes for the first time in {0} h gets the reply in their language (else the one for any language, else English), at most once in {0} h ({1}). It does not count as an answer: the conversation stays unreplied.</source>
+        <translation>买家在 {0} 小时内首次发消息时，收到其语言的自动回复（没有则用任意语言的，再没有则用英语），每 {0} 小时最多一次（{1}）。自动回复不算作答复：会话仍为未回复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="148"/>
+        <source>This shop&apos;s platform rules have no automatic reply.</source>
+        <translation>该店铺所在平台的规则没有自动回复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="207"/>
+        <source>A new reply has no history yet.</source>
+        <translation>新回复还没有修改记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="218"/>
+        <source>No changes recorded.</source>
+        <translation>没有修改记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="224"/>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="228"/>
+        <source>added switched off</source>
+        <translation>添加时为停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="231"/>
+        <source>switched on</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="231"/>
+        <source>switched off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="235"/>
+        <source>text changed; before:</source>
+        <translation>内容已修改；修改前：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="237"/>
+        <source>language: {0} → {1}</source>
+        <translation>语言：{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="240"/>
+        <source>name: {0} → {1}</source>
+        <translation>名称：{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="245"/>
+        <source>any language</source>
+        <translation>任意语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="269"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="279"/>
+        <source>Automatic replies</source>
+        <translation>自动回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="280"/>
+        <source>Delete the automatic reply &apos;%s&apos;? Its history goes with it.</source>
+        <translation>删除自动回复“%s”？其修改记录也会一并删除。</translation>
+    </message>
+</context>
+<context>
+    <name>AutoReplyTableModel</name>
+    <message>
+        <location filename="../../ui/table_models/auto_reply_table_model.py" line="20"/>
+        <source>any language</source>
+        <translation>任意语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/auto_reply_table_model.py" line="24"/>
+        <source>on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/auto_reply_table_model.py" line="25"/>
+        <source>off</source>
+        <translation>停用</translation>
     </message>
 </context>
 <context>
@@ -240,9 +527,27 @@
     </message>
 </context>
 <context>
+    <name>CaseRow</name>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="88"/>
+        <source>Open ›</source>
+        <translation>打开 ›</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="89"/>
+        <source>Show %s on the Requests &amp; Disputes page</source>
+        <translation>在“售后与纠纷”页面查看 %s</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/table_models/case_table_model.py" line="78"/>
+        <location filename="../../ui/table_models/case_table_model.py" line="93"/>
+        <source>settled</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/case_table_model.py" line="95"/>
         <source>nothing due</source>
         <translation>无到期时限</translation>
     </message>
@@ -250,101 +555,141 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="51"/>
-        <location filename="../../ui/cases/case_view.py" line="125"/>
+        <location filename="../../ui/cases/case_view.py" line="56"/>
+        <location filename="../../ui/cases/case_view.py" line="130"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="69"/>
-        <location filename="../../ui/cases/case_view.py" line="190"/>
+        <location filename="../../ui/cases/case_view.py" line="74"/>
+        <location filename="../../ui/cases/case_view.py" line="234"/>
         <source>Record a step</source>
         <translation>记录处理步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="75"/>
+        <location filename="../../ui/cases/case_view.py" line="80"/>
         <source>Order and buyer</source>
         <translation>订单与买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="88"/>
+        <location filename="../../ui/cases/case_view.py" line="93"/>
         <source>Cause (GEN-1)</source>
         <translation>责任方（GEN-1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="99"/>
+        <location filename="../../ui/cases/case_view.py" line="104"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="146"/>
+        <location filename="../../ui/cases/case_view.py" line="151"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="146"/>
+        <location filename="../../ui/cases/case_view.py" line="151"/>
         <source>After-sales request</source>
         <translation>售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="148"/>
+        <location filename="../../ui/cases/case_view.py" line="161"/>
         <source> · does not count toward the dispute rate (AE-2)</source>
         <translation> · 不计入纠纷率（AE-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="151"/>
+        <location filename="../../ui/cases/case_view.py" line="153"/>
         <source>{0} · shop {1} · order {2} · opened {3}</source>
         <translation>{0} · 店铺 {1} · 订单 {2} · 发起于 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="155"/>
+        <location filename="../../ui/cases/case_view.py" line="152"/>
+        <source>{0} · {1} · {2}</source>
+        <translation>{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="157"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="159"/>
+        <source>{0} · {1} {2}</source>
+        <translation>{0} · {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="167"/>
         <source>Outcome: {0}</source>
         <translation>结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="156"/>
+        <location filename="../../ui/cases/case_view.py" line="168"/>
         <source>Protection window: {0}</source>
         <translation>保障期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="191"/>
+        <location filename="../../ui/cases/case_view.py" line="196"/>
+        <source>{0}; refund {1} {2}</source>
+        <translation>{0}；退款 {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="202"/>
+        <source>{0} ({1} {2})</source>
+        <translation>{0}（{1} {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="235"/>
         <source>Nothing more can be recorded: the case is over</source>
         <translation>案件已结束，无法再记录步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="198"/>
+        <location filename="../../ui/cases/case_view.py" line="241"/>
+        <source>Available from {0}{1}</source>
+        <translation>{0} 起可记录{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="243"/>
+        <source>Possible until {0}{1}</source>
+        <translation>可记录至 {0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="251"/>
         <source>cost {0} + shipping {1}</source>
         <translation>成本 {0} + 运费 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="199"/>
+        <location filename="../../ui/cases/case_view.py" line="252"/>
         <source>costs not recorded</source>
         <translation>未记录成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="200"/>
+        <location filename="../../ui/cases/case_view.py" line="253"/>
         <source>Order {0} · {1}
 paid {2} {3} · {4}</source>
         <translation>订单 {0} · {1}
 实付 {2} {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="202"/>
-        <source>Files: </source>
-        <translation>文件：</translation>
+        <location filename="../../ui/cases/case_view.py" line="256"/>
+        <source>Files: {0}</source>
+        <translation>文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="204"/>
+        <location filename="../../ui/cases/case_view.py" line="256"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="259"/>
         <source>Open conversation ({0})</source>
         <translation>打开会话（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="209"/>
+        <location filename="../../ui/cases/case_view.py" line="264"/>
         <source>Write to the buyer about this order</source>
         <translation>就此订单联系买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="227"/>
+        <location filename="../../ui/cases/case_view.py" line="283"/>
         <source>Next: {0} — {1} ({2}, {3})</source>
         <translation>下一时限：{0} — {1}（{2}，{3}）</translation>
     </message>
@@ -352,29 +697,70 @@ paid {2} {3} · {4}</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="38"/>
+        <location filename="../../ui/pages/cases_page.py" line="49"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="39"/>
-        <source>No disputes or after-sales requests yet.</source>
-        <translation>暂无纠纷或售后申请。</translation>
+        <location filename="../../ui/pages/cases_page.py" line="29"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="51"/>
+        <location filename="../../ui/pages/cases_page.py" line="30"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="31"/>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="32"/>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="33"/>
+        <source>All kinds</source>
+        <translation>全部种类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="34"/>
+        <source>All causes</source>
+        <translation>全部责任方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="50"/>
+        <location filename="../../ui/pages/cases_page.py" line="134"/>
+        <source>No disputes, after-sales requests or complaints yet.</source>
+        <translation>暂无纠纷、售后申请或投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="62"/>
         <source>Open only</source>
         <translation>仅显示未结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="54"/>
+        <location filename="../../ui/pages/cases_page.py" line="65"/>
         <source>New request…</source>
         <translation>新建售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="55"/>
+        <location filename="../../ui/pages/cases_page.py" line="66"/>
         <source>Record dispute…</source>
         <translation>记录纠纷…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="77"/>
+        <source>Show on the Complaints &amp;&amp; Reviews page</source>
+        <translation>在“投诉与评价”页中查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="133"/>
+        <source>No case matches the filters.</source>
+        <translation>没有符合筛选条件的案件。</translation>
     </message>
 </context>
 <context>
@@ -534,59 +920,92 @@ paid {2} {3} · {4}</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="89"/>
+        <location filename="../../ui/conversation/composer.py" line="91"/>
         <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, Ctrl+Enter sends</source>
         <translation>给买家写消息…  输入 /快捷码 + Tab 插入快捷短语，Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="97"/>
+        <location filename="../../ui/conversation/composer.py" line="99"/>
         <source>The channel the answer goes through; it is recorded</source>
         <translation>回复所走的渠道；会被记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="101"/>
+        <location filename="../../ui/conversation/composer.py" line="103"/>
         <source>Language of the answer (quick phrase variant)</source>
         <translation>回复的语言（快捷短语的语言版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="102"/>
+        <location filename="../../ui/conversation/composer.py" line="104"/>
         <source>Internal note</source>
         <translation>内部备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="103"/>
+        <location filename="../../ui/conversation/composer.py" line="105"/>
         <source>Quick phrase… (Ctrl+K)</source>
         <translation>快捷短语…（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="105"/>
+        <location filename="../../ui/conversation/composer.py" line="108"/>
+        <source>Edit phrases…</source>
+        <translation>编辑短语…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="109"/>
+        <source>Add or change quick phrases and automatic replies</source>
+        <translation>添加或修改快捷短语和自动回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="113"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="120"/>
+        <location filename="../../ui/conversation/composer.py" line="128"/>
         <source>via</source>
         <translation>经由</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="176"/>
+        <location filename="../../ui/conversation/composer.py" line="196"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="202"/>
+        <location filename="../../ui/conversation/composer.py" line="222"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="205"/>
+        <location filename="../../ui/conversation/composer.py" line="225"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="234"/>
+        <location filename="../../ui/conversation/composer.py" line="254"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationTableModel</name>
+    <message>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="34"/>
+        <source>Unreplied</source>
+        <translation>未回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="36"/>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="37"/>
+        <source>Replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="43"/>
+        <source>You: {0}</source>
+        <translation>我：{0}</translation>
     </message>
 </context>
 <context>
@@ -612,17 +1031,17 @@ paid {2} {3} · {4}</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="147"/>
+        <location filename="../../ui/pages/conversations_page.py" line="148"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="166"/>
+        <location filename="../../ui/pages/conversations_page.py" line="167"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="167"/>
+        <location filename="../../ui/pages/conversations_page.py" line="168"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -715,37 +1134,42 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DeadlinesTable</name>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="81"/>
+        <location filename="../../ui/cases/case_parts.py" line="82"/>
         <source>Due (your time)</source>
         <translation>到期时间（您的时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="81"/>
+        <location filename="../../ui/cases/case_parts.py" line="82"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="81"/>
+        <location filename="../../ui/cases/case_parts.py" line="82"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="82"/>
+        <location filename="../../ui/cases/case_parts.py" line="83"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="82"/>
+        <location filename="../../ui/cases/case_parts.py" line="83"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="108"/>
+        <location filename="../../ui/cases/case_parts.py" line="101"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_parts.py" line="110"/>
         <source>met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="108"/>
+        <location filename="../../ui/cases/case_parts.py" line="110"/>
         <source>missed</source>
         <translation>已错过</translation>
     </message>
@@ -756,6 +1180,12 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
         <location filename="../../ui/cases/dispute_form.py" line="22"/>
         <source>Record a dispute · 纠纷</source>
         <translation>记录纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dispute_form.py" line="28"/>
+        <location filename="../../ui/cases/dispute_form.py" line="175"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <location filename="../../ui/cases/dispute_form.py" line="30"/>
@@ -871,6 +1301,11 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
         <location filename="../../ui/cases/dispute_form.py" line="161"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/dispute_form.py" line="162"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1040,12 +1475,12 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FillInPrompt</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="66"/>
+        <location filename="../../ui/conversation/composer.py" line="67"/>
         <source>{%s} is not a placeholder AfterDesk knows: remove it from the text.</source>
         <translation>{%s} 不是售后工作台认识的占位符：请从文本中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="69"/>
+        <location filename="../../ui/conversation/composer.py" line="70"/>
         <source>Fill in</source>
         <translation>填写</translation>
     </message>
@@ -1274,19 +1709,67 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="14"/>
+        <location filename="../../ui/cases/guide_panel.py" line="26"/>
         <source>Checklist (GEN-3)</source>
         <translation>检查清单（GEN-3）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="16"/>
+        <location filename="../../ui/cases/guide_panel.py" line="30"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="47"/>
+        <location filename="../../ui/cases/guide_panel.py" line="65"/>
+        <source>{0}. {1}</source>
+        <translation>{0}. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/guide_panel.py" line="76"/>
+        <source>Ticked by {0} on {1}</source>
+        <translation>{0} 于 {1} 勾选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/guide_panel.py" line="101"/>
         <source>{0} of {1} done</source>
         <translation>已完成 {0}/{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../ui/conversation/image_viewer.py" line="48"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/image_viewer.py" line="58"/>
+        <source>Fit to window</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/image_viewer.py" line="62"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/image_viewer.py" line="64"/>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/image_viewer.py" line="66"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/image_viewer.py" line="69"/>
+        <source>%d × %d pixels</source>
+        <translation>%d × %d 像素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/image_viewer.py" line="71"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1514,32 +1997,42 @@ The data as it was before: {0}</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="50"/>
+        <location filename="../../ui/menus.py" line="39"/>
+        <source>&amp;Quick phrases and automatic replies…</source>
+        <translation>快捷短语和自动回复(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="41"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="60"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="51"/>
+        <location filename="../../ui/menus.py" line="61"/>
         <source>Ctrl+1 to Ctrl+5 switch pages</source>
         <translation>Ctrl+1 到 Ctrl+5 切换页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="52"/>
+        <location filename="../../ui/menus.py" line="62"/>
         <source>Deadline alert</source>
         <translation>时限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="53"/>
+        <location filename="../../ui/menus.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="59"/>
+        <location filename="../../ui/menus.py" line="69"/>
         <source>{0} list</source>
         <translation>{0}列表</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60"/>
+        <location filename="../../ui/menus.py" line="70"/>
         <source>Refresh {0}</source>
         <translation>刷新{0}</translation>
     </message>
@@ -1598,29 +2091,109 @@ The data as it was before: {0}</source>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="67"/>
-        <source>Open case</source>
-        <translation>打开案件</translation>
+        <location filename="../../ui/conversation/order_panel.py" line="32"/>
+        <source>Order</source>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="69"/>
+        <location filename="../../ui/conversation/order_panel.py" line="33"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="34"/>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="35"/>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="36"/>
+        <source>Shipped</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="37"/>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="38"/>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="40"/>
+        <source>Promised by</source>
+        <translation>承诺送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="46"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="52"/>
+        <source>Tracking</source>
+        <translation>物流跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="112"/>
+        <source>&lt;b&gt;Requests and disputes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;售后与纠纷&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="119"/>
+        <source>Open after-sales request…</source>
+        <translation>登记售后申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="120"/>
+        <source>Record the request the buyer opened on Taobao (refund only, or return and refund)</source>
+        <translation>登记买家在淘宝发起的售后申请（仅退款，或退货退款）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="123"/>
+        <source>Record dispute…</source>
+        <translation>登记纠纷…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="124"/>
+        <source>Record the dispute the buyer opened on AliExpress, with the buyer&apos;s proposal</source>
+        <translation>登记买家在速卖通发起的纠纷及买家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="127"/>
         <source>&lt;b&gt;The buyer&apos;s other orders&lt;/b&gt;</source>
         <translation>&lt;b&gt;该买家的其他订单&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="74"/>
+        <location filename="../../ui/conversation/order_panel.py" line="132"/>
         <source>Write about this order</source>
         <translation>就此订单写消息</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="94"/>
+        <location filename="../../ui/conversation/order_panel.py" line="161"/>
         <source>Choose a conversation.</source>
         <translation>请选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="96"/>
+        <location filename="../../ui/conversation/order_panel.py" line="163"/>
         <source>This conversation is not about an order.</source>
         <translation>此会话不涉及订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="174"/>
+        <source> · case</source>
+        <translation> · 售后/纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/order_panel.py" line="206"/>
+        <source>This order already had its one after-sales request: {0} ({1}).</source>
+        <translation>该订单已用过唯一一次售后申请：{0}（{1}）。</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +2220,110 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>PhraseEditor</name>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="54"/>
+        <source>Search title, /shortcut, text</source>
+        <translation>搜索标题、/快捷键、内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="67"/>
+        <source>New phrase</source>
+        <translation>新建短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="69"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="74"/>
+        <source>one word, typed as /word + Tab</source>
+        <translation>一个词，输入 /词 + Tab 插入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="77"/>
+        <source>Every shop</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="84"/>
+        <source>Add language</source>
+        <translation>添加语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="87"/>
+        <source>Remove this language</source>
+        <translation>删除此语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="90"/>
+        <source>Insert placeholder…</source>
+        <translation>插入占位符…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="103"/>
+        <source>Save phrase</source>
+        <translation>保存短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="119"/>
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="120"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="121"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="122"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="131"/>
+        <source>Text per language (the reply language picks it; English when the buyer&apos;s has none)</source>
+        <translation>各语言的内容（按回复语言选用；买家语言没有时用英语）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="195"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="349"/>
+        <source>Quick phrases</source>
+        <translation>快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="196"/>
+        <source>Discard the changes to &apos;%s&apos;?</source>
+        <translation>放弃对“%s”的修改？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="196"/>
+        <source>new phrase</source>
+        <translation>新短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="293"/>
+        <source>Placeholders:</source>
+        <translation>占位符：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="331"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/phrase_editor.py" line="350"/>
+        <source>Delete the quick phrase &apos;%s&apos;?</source>
+        <translation>删除快捷短语“%s”？</translation>
+    </message>
+</context>
+<context>
     <name>PhrasePicker</name>
     <message>
         <location filename="../../ui/conversation/phrase_picker.py" line="17"/>
@@ -1667,6 +2344,14 @@ The data as it was before: {0}</source>
         <location filename="../../ui/conversation/phrase_picker.py" line="47"/>
         <source>No quick phrase matches.</source>
         <translation>没有匹配的快捷短语。</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseTableModel</name>
+    <message>
+        <location filename="../../ui/table_models/phrase_table_model.py" line="14"/>
+        <source>every shop</source>
+        <translation>所有店铺</translation>
     </message>
 </context>
 <context>
@@ -1831,107 +2516,130 @@ The data as it was before: {0}</source>
         <translation>暂无方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="68"/>
+        <location filename="../../ui/cases/case_parts.py" line="67"/>
+        <source>{0} · {1} {2}</source>
+        <translation>{0} · {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_parts.py" line="69"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
 </context>
 <context>
+    <name>RepliesDialog</name>
+    <message>
+        <location filename="../../ui/conversation/replies_dialog.py" line="21"/>
+        <source>Quick phrases and automatic replies</source>
+        <translation>快捷短语和自动回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/replies_dialog.py" line="25"/>
+        <source>Quick phrases</source>
+        <translation>快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/replies_dialog.py" line="26"/>
+        <source>Automatic replies</source>
+        <translation>自动回复</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="41"/>
+        <location filename="../../ui/pages/reports_page.py" line="42"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="47"/>
-        <location filename="../../ui/pages/reports_page.py" line="146"/>
+        <location filename="../../ui/pages/reports_page.py" line="48"/>
+        <location filename="../../ui/pages/reports_page.py" line="147"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="56"/>
+        <location filename="../../ui/pages/reports_page.py" line="57"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="57"/>
+        <location filename="../../ui/pages/reports_page.py" line="58"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="58"/>
+        <location filename="../../ui/pages/reports_page.py" line="59"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="59"/>
+        <location filename="../../ui/pages/reports_page.py" line="60"/>
         <source>Import orders…</source>
         <translation>导入订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="72"/>
+        <location filename="../../ui/pages/reports_page.py" line="73"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="72"/>
+        <location filename="../../ui/pages/reports_page.py" line="73"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="73"/>
+        <location filename="../../ui/pages/reports_page.py" line="74"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="76"/>
-        <location filename="../../ui/pages/reports_page.py" line="103"/>
+        <location filename="../../ui/pages/reports_page.py" line="77"/>
+        <location filename="../../ui/pages/reports_page.py" line="104"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="99"/>
+        <location filename="../../ui/pages/reports_page.py" line="100"/>
         <source>The period ends before it starts.</source>
         <translation>所选期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="129"/>
+        <location filename="../../ui/pages/reports_page.py" line="130"/>
         <source>{start} – {end}, times in {zone}. Rates follow AE-16; the platform&apos;s rate leaves out the reasons of AE-2.</source>
         <translation>{start} – {end}，时间按 {zone}。比率按 AE-16 计算；平台的纠纷率不计入 AE-2 中的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="139"/>
+        <location filename="../../ui/pages/reports_page.py" line="140"/>
         <source>The report could not be made. Press Refresh to try again.</source>
         <translation>无法生成报表。请点击“刷新”重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="162"/>
+        <location filename="../../ui/pages/reports_page.py" line="163"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="162"/>
+        <location filename="../../ui/pages/reports_page.py" line="163"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="163"/>
+        <location filename="../../ui/pages/reports_page.py" line="164"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="173"/>
+        <location filename="../../ui/pages/reports_page.py" line="174"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="177"/>
+        <location filename="../../ui/pages/reports_page.py" line="178"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="178"/>
+        <location filename="../../ui/pages/reports_page.py" line="179"/>
         <source>The report could not be saved: {error}</source>
         <translation>报表无法保存：{error}</translation>
     </message>
@@ -1942,6 +2650,12 @@ The data as it was before: {0}</source>
         <location filename="../../ui/cases/request_form.py" line="29"/>
         <source>New after-sales request · 售后申请</source>
         <translation>新建售后申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/request_form.py" line="36"/>
+        <location filename="../../ui/cases/request_form.py" line="231"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <location filename="../../ui/cases/request_form.py" line="38"/>
@@ -2090,6 +2804,11 @@ The data as it was before: {0}</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/request_form.py" line="210"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <location filename="../../ui/cases/request_form.py" line="217"/>
         <source>The refund amount must be more than 0 and at most what the buyer paid: {0} {1}.</source>
         <translation>退款金额必须大于 0，且不超过买家实付金额：{0} {1}。</translation>
@@ -2098,7 +2817,7 @@ The data as it was before: {0}</source>
 <context>
     <name>SectionView</name>
     <message>
-        <location filename="../../ui/reports/section_view.py" line="39"/>
+        <location filename="../../ui/reports/section_view.py" line="33"/>
         <source>Nothing in this period.</source>
         <translation>此期间内没有内容。</translation>
     </message>
@@ -2253,108 +2972,288 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="64"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="139"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="68"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="150"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="74"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="78"/>
         <source>No star</source>
         <translation>无星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="79"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="83"/>
         <source>Assign to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="82"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="86"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="88"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="92"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="104"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="115"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="106"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="117"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="166"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="177"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="167"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="178"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="182"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="195"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="217"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="229"/>
+        <source>The picture {0} is not in this computer&apos;s file store.</source>
+        <translation>图片 {0} 不在本机的文件库中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="240"/>
+        <source>Transcript saved: %s (%d pages)</source>
+        <translation>聊天记录已保存：%s（%d 页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="243"/>
+        <source>Transcript sent to the printer (%d pages)</source>
+        <translation>聊天记录已发送到打印机（%d 页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="254"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="221"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="258"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="235"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="272"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="237"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="274"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
 </context>
 <context>
+    <name>ThreadView</name>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="58"/>
+        <source>Internal note · the buyer does not see this</source>
+        <translation>内部备注 · 买家看不到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="60"/>
+        <source>Automatic reply</source>
+        <translation>自动回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="64"/>
+        <source>You</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="71"/>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="78"/>
+        <source>No translation available</source>
+        <translation>没有可用的译文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="91"/>
+        <source>(file not in this computer’s store)</source>
+        <translation>（文件不在本机的文件库中）</translation>
+    </message>
+</context>
+<context>
     <name>TimelineTable</name>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="131"/>
+        <location filename="../../ui/cases/case_parts.py" line="133"/>
         <source>When (your time)</source>
         <translation>时间（您的时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="131"/>
+        <location filename="../../ui/cases/case_parts.py" line="133"/>
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="131"/>
+        <location filename="../../ui/cases/case_parts.py" line="133"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="132"/>
+        <location filename="../../ui/cases/case_parts.py" line="134"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="132"/>
+        <location filename="../../ui/cases/case_parts.py" line="134"/>
         <source>By rule</source>
         <translation>依据规则</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="132"/>
+        <location filename="../../ui/cases/case_parts.py" line="134"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_parts.py" line="147"/>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_parts.py" line="152"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Transcript</name>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="31"/>
+        <source>Conversation transcript</source>
+        <translation>会话记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="32"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="33"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="42"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="34"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="35"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="36"/>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="37"/>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="38"/>
+        <source>Times are in {0}.</source>
+        <translation>时间为 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="39"/>
+        <source>Internal notes are included (marked); the buyer never saw them.</source>
+        <translation>包含内部备注（已标出）；买家看不到这些备注。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="41"/>
+        <source>Internal notes are left out ({0}).</source>
+        <translation>未包含内部备注（{0} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="43"/>
+        <source>Internal note · the buyer does not see this</source>
+        <translation>内部备注 · 买家看不到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="44"/>
+        <source>Automatic reply</source>
+        <translation>自动回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="45"/>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="46"/>
+        <source>Attached</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="47"/>
+        <source>No messages.</source>
+        <translation>没有消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="48"/>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} / {1} 页</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptButton</name>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="64"/>
+        <source>Transcript</source>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="68"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="70"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="72"/>
+        <source>Include internal notes</source>
+        <translation>包含内部备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="95"/>
+        <source>Save transcript as PDF</source>
+        <translation>将聊天记录另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="97"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/transcript_actions.py" line="129"/>
+        <source>Print transcript</source>
+        <translation>打印聊天记录</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +3303,825 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>cases</name>
+    <message>
+        <location filename="../../ui/cases/words.py" line="15"/>
+        <source>Request opened</source>
+        <translation>买家发起申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="16"/>
+        <source>Agree to refund</source>
+        <translation>同意退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="17"/>
+        <source>Agree to return</source>
+        <translation>同意退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="18"/>
+        <location filename="../../ui/cases/words.py" line="41"/>
+        <source>Buyer shipped the goods back</source>
+        <translation>买家已寄回商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="19"/>
+        <source>Confirm goods received (refund)</source>
+        <translation>确认收到退货（退款）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="20"/>
+        <location filename="../../ui/cases/words.py" line="32"/>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="21"/>
+        <source>Buyer revised the request</source>
+        <translation>买家修改了申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="22"/>
+        <source>Buyer asked the platform</source>
+        <translation>买家申请平台介入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="23"/>
+        <source>Platform ruled for the buyer</source>
+        <translation>平台判买家胜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="24"/>
+        <source>Platform ruled for the seller</source>
+        <translation>平台判卖家胜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="25"/>
+        <location filename="../../ui/cases/words.py" line="40"/>
+        <source>Buyer cancelled</source>
+        <translation>买家撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="26"/>
+        <source>Agreed automatically (seller&apos;s time ran out)</source>
+        <translation>超时自动同意（卖家处理时间已过）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="27"/>
+        <source>Closed (buyer did not revise in time)</source>
+        <translation>已关闭（买家未按时修改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="29"/>
+        <source>Dispute opened</source>
+        <translation>买家发起纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="30"/>
+        <source>Buyer changed the proposal</source>
+        <translation>买家修改了方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="31"/>
+        <source>Accept buyer&apos;s proposal</source>
+        <translation>接受买家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="33"/>
+        <source>Counter-propose</source>
+        <translation>提出卖家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="34"/>
+        <source>Buyer accepted seller&apos;s proposal</source>
+        <translation>买家接受了卖家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="35"/>
+        <source>Buyer escalated</source>
+        <translation>买家提交平台仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="36"/>
+        <source>Escalated automatically</source>
+        <translation>系统自动升级仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="37"/>
+        <source>Seller did not respond in time</source>
+        <translation>卖家未按时响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="38"/>
+        <source>Platform proposed</source>
+        <translation>平台提出方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="39"/>
+        <source>Platform ruling</source>
+        <translation>平台裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="42"/>
+        <source>Return not shipped in time</source>
+        <translation>买家未按时退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="43"/>
+        <source>Confirm return received</source>
+        <translation>确认收到退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="44"/>
+        <source>Buyer appealed</source>
+        <translation>买家申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="45"/>
+        <source>Submit proof</source>
+        <translation>提交证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="46"/>
+        <source>Platform staff joined</source>
+        <translation>平台小二介入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="51"/>
+        <source>Agreed to refund</source>
+        <translation>已同意退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="52"/>
+        <source>Agreed to the return</source>
+        <translation>已同意退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="53"/>
+        <source>Confirmed the goods received (refunded)</source>
+        <translation>已确认收到退货（已退款）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="54"/>
+        <location filename="../../ui/cases/words.py" line="56"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="55"/>
+        <source>Accepted the buyer&apos;s proposal</source>
+        <translation>已接受买家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="57"/>
+        <source>Counter-proposed</source>
+        <translation>已提出卖家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="58"/>
+        <source>Confirmed the return received</source>
+        <translation>已确认收到退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="59"/>
+        <source>Submitted proof</source>
+        <translation>已提交证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="65"/>
+        <source>仅退款 Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="66"/>
+        <source>退货退款 Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="67"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="68"/>
+        <location filename="../../ui/cases/words.py" line="86"/>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="69"/>
+        <source>Buyer&apos;s proposal</source>
+        <translation>买家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="70"/>
+        <source>Seller&apos;s proposal</source>
+        <translation>卖家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="71"/>
+        <source>Platform&apos;s proposal</source>
+        <translation>平台方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="74"/>
+        <source>waiting for the seller</source>
+        <translation>等待卖家处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="75"/>
+        <source>waiting for the buyer</source>
+        <translation>等待买家处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="76"/>
+        <source>waiting for buyer and seller</source>
+        <translation>等待买卖双方处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="77"/>
+        <source>refused by the seller</source>
+        <translation>卖家已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="78"/>
+        <source>replaced by the buyer</source>
+        <translation>已被买家新方案取代</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="79"/>
+        <source>agreed</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="80"/>
+        <source>carried out</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="81"/>
+        <source>cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="83"/>
+        <source>Not received</source>
+        <translation>未收到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="84"/>
+        <location filename="../../ui/cases/words.py" line="94"/>
+        <source>Not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="85"/>
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="88"/>
+        <source>In transit</source>
+        <translation>运输途中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="89"/>
+        <source>No tracking information (invalid waybill)</source>
+        <translation>无物流信息（运单无效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="90"/>
+        <source>Parcel lost</source>
+        <translation>包裹丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="91"/>
+        <source>Returned to sender</source>
+        <translation>包裹被退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="92"/>
+        <source>Wrong address</source>
+        <translation>地址错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="93"/>
+        <source>Held by customs</source>
+        <translation>被海关扣留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="95"/>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="96"/>
+        <source>Short quantity</source>
+        <translation>少件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="97"/>
+        <source>Damaged</source>
+        <translation>商品破损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="98"/>
+        <source>Does not work</source>
+        <translation>无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="99"/>
+        <source>Counterfeit</source>
+        <translation>假货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="103"/>
+        <source>Late shipment</source>
+        <translation>延迟发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="104"/>
+        <source>Description mismatch</source>
+        <translation>描述不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="105"/>
+        <source>Intellectual property</source>
+        <translation>知识产权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="106"/>
+        <source>Broken promise</source>
+        <translation>违背承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="107"/>
+        <source>Negative review</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="109"/>
+        <source>Dispute</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="110"/>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="111"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="122"/>
+        <location filename="../../ui/cases/words.py" line="153"/>
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="123"/>
+        <source>Carrier</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="124"/>
+        <location filename="../../ui/cases/words.py" line="152"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="125"/>
+        <source>Not decided</source>
+        <translation>未判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="127"/>
+        <source>defective item, not as described, late shipment, wrong or missing items</source>
+        <translation>商品有缺陷、与描述不符、延迟发货、错发或漏发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="129"/>
+        <source>rude courier, slow, wrong region, lost parcel</source>
+        <translation>快递员态度差、配送慢、送错地区、包裹丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="130"/>
+        <source>changed mind or expected more, ordered wrongly, operated wrongly</source>
+        <translation>改变主意或期望过高、下错单、操作有误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="132"/>
+        <source>not classified yet</source>
+        <translation>尚未判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="135"/>
+        <location filename="../../ui/cases/words.py" line="143"/>
+        <source>Waiting for the seller</source>
+        <translation>等待卖家处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="136"/>
+        <source>Refused by the seller</source>
+        <translation>卖家已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="137"/>
+        <location filename="../../ui/cases/words.py" line="146"/>
+        <source>Waiting for the return</source>
+        <translation>等待买家退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="138"/>
+        <location filename="../../ui/cases/words.py" line="147"/>
+        <source>Return on its way</source>
+        <translation>退货寄回中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="139"/>
+        <source>Platform intervening</source>
+        <translation>平台介入中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="140"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="141"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="142"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="144"/>
+        <source>Negotiating</source>
+        <translation>协商中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="145"/>
+        <source>Escalated</source>
+        <translation>已升级仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="148"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="149"/>
+        <source>Appealed</source>
+        <translation>已申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="150"/>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="154"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="155"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="156"/>
+        <source>Platform staff</source>
+        <translation>平台小二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="157"/>
+        <source>Rep</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="160"/>
+        <source>agreement between buyer and seller</source>
+        <translation>买卖双方协商一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="161"/>
+        <source>ruling of the platform</source>
+        <translation>平台裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="162"/>
+        <source>the seller did not respond in time: the buyer&apos;s proposal was carried out</source>
+        <translation>卖家未按时响应：已按买家方案执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="164"/>
+        <source>the buyer did not ship the goods back in time: the money went to the seller</source>
+        <translation>买家未按时退货：款项归卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="166"/>
+        <source>the buyer cancelled the dispute</source>
+        <translation>买家撤销了纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="168"/>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="169"/>
+        <source>closed without refund</source>
+        <translation>已关闭，未退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="170"/>
+        <source>cancelled by the buyer</source>
+        <translation>买家已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="173"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="174"/>
+        <source>sub-kind</source>
+        <translation>子类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="175"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="176"/>
+        <source>solution</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="177"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="178"/>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="179"/>
+        <source>service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="180"/>
+        <source>tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="181"/>
+        <source>carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="182"/>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="183"/>
+        <source>in favour of</source>
+        <translation>有利于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="184"/>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="185"/>
+        <source>closed at</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="186"/>
+        <source>first closed at</source>
+        <translation>首次关闭时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="194"/>
+        <source>Lost parcel</source>
+        <translation>包裹丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="195"/>
+        <source>Confirm the loss with the carrier: ask for a written statement and keep it as evidence.</source>
+        <translation>向物流公司确认丢件：索取书面说明并留作证据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="197"/>
+        <source>Take care of the buyer first: resend the goods or refund them (see the advisor).</source>
+        <translation>先安抚买家：补发或退款（参考“退款还是补发”建议）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="199"/>
+        <source>If resending, ask the buyer to place a new order and to close the dispute (GEN-2).</source>
+        <translation>如补发，请买家重新下单并关闭纠纷（GEN-2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="201"/>
+        <source>Claim the value of the parcel from the carrier, citing the tracking number.</source>
+        <translation>凭运单号向物流公司索赔包裹价值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="203"/>
+        <source>Set the cause to &apos;carrier&apos; so the statistics show who lost it (GEN-1).</source>
+        <translation>将责任方设为“物流”，以便统计中体现是谁丢失的（GEN-1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="205"/>
+        <source>Short shipment</source>
+        <translation>少件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="206"/>
+        <source>Check the parcel weight recorded by the warehouse against the weight on the carrier&apos;s waybill.</source>
+        <translation>核对仓库记录的包裹重量与物流面单上的重量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="208"/>
+        <source>Ask the buyer for a photo of everything received and of the label.</source>
+        <translation>请买家拍摄收到的全部物品及面单照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="210"/>
+        <source>If the weights differ, ask the carrier about the missing weight.</source>
+        <translation>如重量不一致，向物流公司询问缺少的重量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="212"/>
+        <source>Resend the missing part or refund it (see the advisor for which costs less).</source>
+        <translation>补发缺少的部分或退还相应款项（参考建议，看哪种成本更低）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="214"/>
+        <source>Set the cause: &apos;seller&apos; if the warehouse packed too little, &apos;carrier&apos; if it went missing on the way (GEN-1).</source>
+        <translation>设置责任方：仓库少装为“卖家”，途中丢失为“物流”（GEN-1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="235"/>
+        <source>Accept or refuse the buyer&apos;s proposal</source>
+        <translation>接受或拒绝买家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="236"/>
+        <source>Agree with the buyer on a solution</source>
+        <translation>与买家就解决方案达成一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="237"/>
+        <source>Upload the proof of delivery to the dispute</source>
+        <translation>在纠纷中上传妥投证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="238"/>
+        <source>Compensation negotiation (no proof of delivery)</source>
+        <translation>赔偿协商（无妥投证明）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="239"/>
+        <source>Platform dispute staff step in</source>
+        <translation>平台纠纷小二介入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="240"/>
+        <source>Provide the post-office proof of delivery</source>
+        <translation>提供邮局妥投证明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="241"/>
+        <source>Reach an agreement before the platform escalates the dispute</source>
+        <translation>在平台升级仲裁前达成一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="242"/>
+        <source>Respond to the buyer&apos;s proposal (else the platform refunds the buyer)</source>
+        <translation>响应买家方案（否则平台将退款给买家）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="244"/>
+        <source>The buyer may appeal the closed dispute</source>
+        <translation>买家可对已关闭的纠纷申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="245"/>
+        <source>The buyer may escalate the dispute to the platform</source>
+        <translation>买家可将纠纷提交平台仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="246"/>
+        <source>The buyer ships the goods back (else the money goes to the seller)</source>
+        <translation>买家寄回商品（否则款项归卖家）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="248"/>
+        <source>The platform acts on the escalation</source>
+        <translation>平台处理仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="249"/>
+        <source>Agree to or refuse the buyer&apos;s request</source>
+        <translation>同意或拒绝买家的申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="250"/>
+        <source>Agree or refuse the request (else it is agreed automatically)</source>
+        <translation>同意或拒绝申请（否则将自动同意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="251"/>
+        <source>The buyer revises the request or asks the platform (else it closes)</source>
+        <translation>买家修改申请或申请平台介入（否则申请关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="257"/>
+        <source>Arbitration rules, {0} to {1} days after the negotiation</source>
+        <translation>协商结束后 {0} 至 {1} 天内仲裁裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="284"/>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="285"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="292"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="302"/>
+        <source>{0} day</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="303"/>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="304"/>
+        <source>{0} {1} h</source>
+        <translation>{0} {1} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="307"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小时 {1} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="308"/>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="309"/>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="318"/>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="320"/>
+        <source>The transaction has not succeeded yet: the after-sales window starts when it does ({0}). Until then a buyer who did not receive the goods asks for {1} ({2}).</source>
+        <translation>交易尚未成功：售后期从交易成功时开始（{0}）。在此之前，未收到货的买家只能申请{1}（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="326"/>
+        <source>The after-sales protection period ended on {0} (shop time, {1}): no request can be opened; the buyer can only negotiate with the seller directly.</source>
+        <translation>售后保障期已于 {0}（店铺时间，{1}）结束：无法再发起申请，买家只能与卖家直接协商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="330"/>
+        <source>{0} left to open a request for this order (until {1} shop time, {2}).</source>
+        <translation>此订单还可在 {0} 内发起售后申请（截至店铺时间 {1}，{2}）。</translation>
+    </message>
+</context>
+<context>
     <name>columns</name>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="9"/>
@@ -2442,459 +4160,542 @@ The data as it was before: {0}</source>
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="16"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="17"/>
         <source>Cause</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="17"/>
+        <location filename="../../ui/i18n_catalog.py" line="18"/>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="19"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="18"/>
+        <location filename="../../ui/i18n_catalog.py" line="20"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="19"/>
+        <location filename="../../ui/i18n_catalog.py" line="21"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="20"/>
+        <location filename="../../ui/i18n_catalog.py" line="22"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="23"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="24"/>
         <source>Last message</source>
         <translation>最新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="21"/>
+        <location filename="../../ui/i18n_catalog.py" line="25"/>
         <source>Last message at</source>
         <translation>最新消息时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="22"/>
+        <location filename="../../ui/i18n_catalog.py" line="26"/>
         <source>Last scan</source>
         <translation>最新扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="23"/>
+        <location filename="../../ui/i18n_catalog.py" line="27"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="24"/>
+        <location filename="../../ui/i18n_catalog.py" line="28"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="29"/>
         <source>Next due</source>
         <translation>下一时限</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="25"/>
+        <location filename="../../ui/i18n_catalog.py" line="30"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="26"/>
+        <location filename="../../ui/i18n_catalog.py" line="31"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="27"/>
+        <location filename="../../ui/i18n_catalog.py" line="32"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="33"/>
         <source>Opened</source>
         <translation>发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="28"/>
+        <location filename="../../ui/i18n_catalog.py" line="34"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="29"/>
+        <location filename="../../ui/i18n_catalog.py" line="35"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="30"/>
+        <location filename="../../ui/i18n_catalog.py" line="36"/>
         <source>Promised</source>
         <translation>承诺时效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="31"/>
+        <location filename="../../ui/i18n_catalog.py" line="37"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="32"/>
+        <location filename="../../ui/i18n_catalog.py" line="38"/>
         <source>Reply within</source>
         <translation>回复时限</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="33"/>
+        <location filename="../../ui/i18n_catalog.py" line="39"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="34"/>
+        <location filename="../../ui/i18n_catalog.py" line="40"/>
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="35"/>
+        <location filename="../../ui/i18n_catalog.py" line="41"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="36"/>
+        <location filename="../../ui/i18n_catalog.py" line="42"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="37"/>
+        <location filename="../../ui/i18n_catalog.py" line="43"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="44"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="38"/>
+        <location filename="../../ui/i18n_catalog.py" line="45"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="39"/>
+        <location filename="../../ui/i18n_catalog.py" line="46"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="40"/>
+        <location filename="../../ui/i18n_catalog.py" line="47"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="41"/>
+        <location filename="../../ui/i18n_catalog.py" line="48"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="42"/>
+        <location filename="../../ui/i18n_catalog.py" line="49"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="50"/>
         <source>To</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="43"/>
+        <location filename="../../ui/i18n_catalog.py" line="51"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="44"/>
+        <location filename="../../ui/i18n_catalog.py" line="52"/>
         <source>Tracking</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="45"/>
+        <location filename="../../ui/i18n_catalog.py" line="53"/>
         <source>Type</source>
         <translation>种类</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="46"/>
+        <location filename="../../ui/i18n_catalog.py" line="54"/>
         <source>Waiting since</source>
         <translation>等待自</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="47"/>
+        <location filename="../../ui/i18n_catalog.py" line="55"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="48"/>
+        <location filename="../../ui/i18n_catalog.py" line="56"/>
         <source>Window ends</source>
         <translation>期限截止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="49"/>
+        <location filename="../../ui/i18n_catalog.py" line="57"/>
         <source>★</source>
         <translation>★</translation>
     </message>
 </context>
 <context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="24"/>
+        <source>overdue {0}</source>
+        <translation>已超时 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="26"/>
+        <source>due now</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="27"/>
+        <source>in {0}</source>
+        <translation>剩余 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="36"/>
+        <source>{0} d {1} h</source>
+        <translation>{0} 天 {1} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="37"/>
+        <source>{0} d</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="39"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小时 {1} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="40"/>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="41"/>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="50"/>
+        <location filename="../../ui/i18n_catalog.py" line="58"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="51"/>
+        <location filename="../../ui/i18n_catalog.py" line="59"/>
         <source>AliExpress</source>
         <translation>速卖通</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="52"/>
+        <location filename="../../ui/i18n_catalog.py" line="60"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="53"/>
+        <location filename="../../ui/i18n_catalog.py" line="61"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="54"/>
+        <location filename="../../ui/i18n_catalog.py" line="62"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="55"/>
+        <location filename="../../ui/i18n_catalog.py" line="63"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="56"/>
+        <location filename="../../ui/i18n_catalog.py" line="64"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="57"/>
+        <location filename="../../ui/i18n_catalog.py" line="65"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="58"/>
+        <location filename="../../ui/i18n_catalog.py" line="66"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="59"/>
+        <location filename="../../ui/i18n_catalog.py" line="67"/>
         <source>Missed</source>
         <translation>已错过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="60"/>
+        <location filename="../../ui/i18n_catalog.py" line="68"/>
         <source>Order message</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="61"/>
+        <location filename="../../ui/i18n_catalog.py" line="69"/>
         <source>Pending</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="62"/>
+        <location filename="../../ui/i18n_catalog.py" line="70"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="63"/>
+        <location filename="../../ui/i18n_catalog.py" line="71"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="64"/>
+        <location filename="../../ui/i18n_catalog.py" line="72"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="65"/>
+        <location filename="../../ui/i18n_catalog.py" line="73"/>
         <source>Site message</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="66"/>
+        <location filename="../../ui/i18n_catalog.py" line="74"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="67"/>
+        <location filename="../../ui/i18n_catalog.py" line="75"/>
         <source>To ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="68"/>
+        <location filename="../../ui/i18n_catalog.py" line="76"/>
         <source>appealed</source>
         <translation>已申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="69"/>
+        <location filename="../../ui/i18n_catalog.py" line="77"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="70"/>
+        <location filename="../../ui/i18n_catalog.py" line="78"/>
         <source>awaiting return</source>
         <translation>等待退货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="71"/>
+        <location filename="../../ui/i18n_catalog.py" line="79"/>
         <source>awaiting seller</source>
         <translation>等待卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="72"/>
+        <location filename="../../ui/i18n_catalog.py" line="80"/>
         <source>awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="73"/>
+        <location filename="../../ui/i18n_catalog.py" line="81"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="74"/>
+        <location filename="../../ui/i18n_catalog.py" line="82"/>
         <source>buyer cancelled</source>
         <translation>买家已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="75"/>
+        <location filename="../../ui/i18n_catalog.py" line="83"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="76"/>
+        <location filename="../../ui/i18n_catalog.py" line="84"/>
         <source>carrier</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="77"/>
+        <location filename="../../ui/i18n_catalog.py" line="85"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="78"/>
+        <location filename="../../ui/i18n_catalog.py" line="86"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="79"/>
+        <location filename="../../ui/i18n_catalog.py" line="87"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="80"/>
+        <location filename="../../ui/i18n_catalog.py" line="88"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="81"/>
+        <location filename="../../ui/i18n_catalog.py" line="89"/>
         <source>negotiating</source>
         <translation>协商中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="82"/>
+        <location filename="../../ui/i18n_catalog.py" line="90"/>
         <source>negotiation consensus</source>
         <translation>协商一致</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="83"/>
+        <location filename="../../ui/i18n_catalog.py" line="91"/>
         <source>not as described</source>
         <translation>货不对板</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="84"/>
+        <location filename="../../ui/i18n_catalog.py" line="92"/>
         <source>not received</source>
         <translation>未收到货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="85"/>
+        <location filename="../../ui/i18n_catalog.py" line="93"/>
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="86"/>
+        <location filename="../../ui/i18n_catalog.py" line="94"/>
         <source>platform arbitrate</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="87"/>
+        <location filename="../../ui/i18n_catalog.py" line="95"/>
         <source>platform intervening</source>
         <translation>平台介入中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="88"/>
+        <location filename="../../ui/i18n_catalog.py" line="96"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="89"/>
+        <location filename="../../ui/i18n_catalog.py" line="97"/>
         <source>refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="90"/>
+        <location filename="../../ui/i18n_catalog.py" line="98"/>
         <source>rep</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="91"/>
+        <location filename="../../ui/i18n_catalog.py" line="99"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="92"/>
+        <location filename="../../ui/i18n_catalog.py" line="100"/>
         <source>return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="93"/>
+        <location filename="../../ui/i18n_catalog.py" line="101"/>
         <source>return shipped</source>
         <translation>退货已寄出</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="94"/>
+        <location filename="../../ui/i18n_catalog.py" line="102"/>
         <source>return timeout</source>
         <translation>退货超时</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="95"/>
+        <location filename="../../ui/i18n_catalog.py" line="103"/>
         <source>seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="96"/>
+        <location filename="../../ui/i18n_catalog.py" line="104"/>
         <source>seller refused</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="97"/>
+        <location filename="../../ui/i18n_catalog.py" line="105"/>
         <source>seller response timeout</source>
         <translation>卖家响应超时</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="98"/>
+        <location filename="../../ui/i18n_catalog.py" line="106"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="99"/>
+        <location filename="../../ui/i18n_catalog.py" line="107"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="100"/>
+        <location filename="../../ui/i18n_catalog.py" line="108"/>
         <source>success</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="101"/>
+        <location filename="../../ui/i18n_catalog.py" line="109"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="102"/>
+        <location filename="../../ui/i18n_catalog.py" line="110"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="103"/>
+        <location filename="../../ui/i18n_catalog.py" line="111"/>
         <source>waiter</source>
         <translation>子账号客服</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="104"/>
+        <location filename="../../ui/i18n_catalog.py" line="112"/>
         <source>waiting buyer return</source>
         <translation>等待买家退货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="105"/>
+        <location filename="../../ui/i18n_catalog.py" line="113"/>
         <source>waiting seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="106"/>
+        <location filename="../../ui/i18n_catalog.py" line="114"/>
         <source>waiting seller receive</source>
         <translation>等待卖家收货</translation>
     </message>
@@ -2902,42 +4703,42 @@ The data as it was before: {0}</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="107"/>
+        <location filename="../../ui/i18n_catalog.py" line="115"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="108"/>
+        <location filename="../../ui/i18n_catalog.py" line="116"/>
         <source>Complaints &amp; Reviews</source>
         <translation>投诉与评价</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="109"/>
+        <location filename="../../ui/i18n_catalog.py" line="117"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="110"/>
+        <location filename="../../ui/i18n_catalog.py" line="118"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="111"/>
+        <location filename="../../ui/i18n_catalog.py" line="119"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="112"/>
+        <location filename="../../ui/i18n_catalog.py" line="120"/>
         <source>Parcel watch</source>
         <translation>包裹监控</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="113"/>
+        <location filename="../../ui/i18n_catalog.py" line="121"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="114"/>
+        <location filename="../../ui/i18n_catalog.py" line="122"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>

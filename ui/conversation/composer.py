@@ -12,7 +12,8 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from app.models.vocab import CHANNELS
 from app.services import placeholders, quick_phrases, thread
@@ -20,7 +21,7 @@ from app.services.errors import ServiceError
 from app.services.translation import LANGUAGES
 from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.shrink import ShrinkableRow
-from ui.labels import CHANNELS as CHANNEL_WORDS
+from ui.labels import CHANNELS as CHANNEL_WORDS, word
 
 _SHORTCUT_BEFORE_CURSOR = re.compile(r"(?:^|\s)/([\w-]+)$", re.UNICODE)
 
@@ -78,6 +79,7 @@ class FillInPrompt(QFrame):
 
 class Composer(QWidget):
     sent = Signal(int)              # conversation id after a message went out
+    phrases_changed = Signal()      # quick phrases were edited: read them again
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -93,7 +95,7 @@ class Composer(QWidget):
         self.edit.expand.connect(self.insert_shortcut)
         self.channel = QComboBox()
         for value in CHANNELS:
-            self.channel.addItem(CHANNEL_WORDS.get(value, value), value)
+            self.channel.addItem(word(CHANNEL_WORDS, value), value)
         self.channel.setToolTip(self.tr("The channel the answer goes through; it is recorded"))
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
@@ -102,6 +104,12 @@ class Composer(QWidget):
         self.internal = QCheckBox(self.tr("Internal note"))
         self.phrase_button = QPushButton(self.tr("Quick phrase… (Ctrl+K)"))
         self.phrase_button.clicked.connect(self.pick_phrase)
+        self.edit_phrases_button = QToolButton()
+        self.edit_phrases_button.setText(self.tr("Edit phrases…"))
+        self.edit_phrases_button.setToolTip(self.tr("Add or change quick phrases and "
+                                                    "automatic replies"))
+        self.edit_phrases_button.clicked.connect(lambda: self.edit_phrases())
+        self.editor = None
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.send)
@@ -123,6 +131,7 @@ class Composer(QWidget):
         tools.addStretch(1)
         send_row = QHBoxLayout()
         send_row.addWidget(self.internal)
+        send_row.addWidget(self.edit_phrases_button)
         send_row.addStretch(1)
         send_row.addWidget(self.send_button)
         layout = QVBoxLayout(self)
@@ -169,6 +178,17 @@ class Composer(QWidget):
         picker = PhrasePicker(self.shop_id, self.reply_language(), self)
         if picker.exec() and picker.chosen is not None:
             self.insert_phrase(picker.chosen)
+
+    def edit_phrases(self, tab: int = 0):
+        """The quick phrase and automatic reply editor (not modal: the thread stays
+        readable); saving there refreshes the phrases offered here."""
+        from ui.conversation.replies_dialog import RepliesDialog
+        from app.services.shops import list_shops
+        shop = next((s.key for s in list_shops() if s.id == self.shop_id), None)
+        self.editor = RepliesDialog(self, tab=tab, shop=shop)
+        self.editor.changed.connect(self.phrases_changed)
+        self.editor.open()
+        return self.editor
 
     def insert_shortcut(self, shortcut: str) -> None:
         row = next((p for p in self.phrases if p.shortcut == shortcut), None)

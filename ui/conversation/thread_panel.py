@@ -21,7 +21,9 @@ from app.services.background import run_read
 from app.services.errors import ServiceError
 from ui.conversation.composer import Composer
 from ui.conversation.shrink import ShrinkableRow
-from ui.conversation.thread_view import ThreadView
+from ui.conversation.image_viewer import ImageViewer, PictureUnreadable, read_picture
+from ui.conversation.thread_view import ThreadView, attachment_path, load_thumbnails
+from ui.conversation.transcript_actions import TranscriptButton
 from ui.errors import report_exception, show_expected_error
 from ui.labels import CHANNELS, word
 from ui.worker import run_in_background
@@ -30,10 +32,12 @@ MESSAGES_SHOWN = 300        # the newest messages of a very long thread
 
 
 def load_conversation(conversation_id: int) -> dict:
-    """Everything the panel shows (runs on a pool thread)."""
+    """Everything the panel shows (runs on a pool thread), picture thumbnails included."""
     head = thread.header(conversation_id)
+    messages = thread.thread_messages(conversation_id, MESSAGES_SHOWN)
     return {"header": head,
-            "messages": thread.thread_messages(conversation_id, MESSAGES_SHOWN),
+            "messages": messages,
+            "thumbnails": load_thumbnails(messages),
             "side": thread.side_panel(conversation_id),
             "phrases": quick_phrases.find_phrases("", head.shop_id)}
 
@@ -88,9 +92,15 @@ class ThreadPanel(QWidget):
         self.translate_button = QPushButton(self.tr("Translate"))
         self.translate_button.clicked.connect(self.translate_thread)
         self.translate_note = QLabel()
+        self.transcript_button = TranscriptButton()
+        self.transcript_button.saved.connect(self._transcript_saved)
+        self.transcript_button.printed.connect(self._transcript_printed)
         self.view = ThreadView()
+        self.view.image_clicked.connect(self.open_image)
+        self.viewer: ImageViewer | None = None
         self.composer = Composer()
         self.composer.sent.connect(self._sent)
+        self.composer.phrases_changed.connect(self.reload)
 
         actions_row = QWidget()
         actions = QHBoxLayout(actions_row)
@@ -98,6 +108,7 @@ class ThreadPanel(QWidget):
         for widget in (self.star, self.replied_button, self.assign_button):
             actions.addWidget(widget)
         actions.addStretch(1)
+        actions.addWidget(self.transcript_button)
         translate_row = QWidget()
         translating = QHBoxLayout(translate_row)
         translating.setContentsMargins(0, 0, 0, 0)
@@ -126,7 +137,7 @@ class ThreadPanel(QWidget):
 
     def _enable(self, on: bool) -> None:
         for widget in (self.star, self.replied_button, self.assign_button, self.source,
-                       self.target, self.translate_button):
+                       self.target, self.translate_button, self.transcript_button):
             widget.setEnabled(on)
 
     # --- loading ---------------------------------------------------------------------
@@ -166,7 +177,9 @@ class ThreadPanel(QWidget):
         self.replied_button.setText(self.tr("Mark unreplied") if head.is_replied
                                     else self.tr("Mark replied"))
         self.assign_button.setEnabled(head.assigned_to != self.my_name)
-        self.view.show_thread(data["messages"], head.buyer_name)
+        self.view.show_thread(data["messages"], head.buyer_name,
+                              thumbnails=data.get("thumbnails"))
+        self.transcript_button.set_conversation(head.id, head.buyer_name)
         language = head.language or head.buyer_language or "en"
         self.composer.set_conversation(head.id, head.shop_id, head.channel, language,
                                        data["side"].placeholder_values, data["phrases"])
@@ -204,6 +217,30 @@ class ThreadPanel(QWidget):
 
     def _assign(self) -> None:
         self._write(conversations.assign, self.my_name)
+
+    # --- pictures and transcripts ---------------------------------------------------------
+    def open_image(self, sha256: str) -> ImageViewer | None:
+        """A picture of the thread at full size, in its own window."""
+        name = next((a.name for m in self.view.messages for a in m.attachments
+                     if a.sha256 == sha256), "") or sha256[:12]
+        path = attachment_path(sha256)
+        try:
+            if path is None:
+                raise PictureUnreadable(self.tr("The picture {0} is not in this computer's "
+                                                "file store.").format(name))
+            image = read_picture(path)
+        except PictureUnreadable as error:
+            show_expected_error(error, self)
+            return None
+        self.viewer = ImageViewer(image, name, self)
+        self.viewer.open()
+        return self.viewer
+
+    def _transcript_saved(self, path: str, pages: int) -> None:
+        self.translate_note.setText(self.tr("Transcript saved: %s (%d pages)") % (path, pages))
+
+    def _transcript_printed(self, pages: int) -> None:
+        self.translate_note.setText(self.tr("Transcript sent to the printer (%d pages)") % pages)
 
     def _sent(self, conversation_id: int) -> None:
         self.changed.emit(conversation_id)

@@ -3,7 +3,7 @@
 The buyer's messages on the left, the shop's on the right; each says who, through which
 channel and when (in the rep's zone). A translation sits under its original; internal
 notes are yellow and say that the buyer never sees them; automatic replies say so.
-Images show as thumbnails; a click opens them full size.
+Pictures show as thumbnails (decoded small on a pool thread); a click opens them full size.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.services.thread import MessageView
@@ -20,7 +20,21 @@ from ui.formatting import local_time_text
 from ui.labels import CHANNELS, word
 
 COLOURS = {"in": "#f1f3f4", "out": "#e3efff", "note": "#fff4c2", "auto": "#eaf5ea"}
-THUMBNAIL = 120
+THUMBNAIL = 140             # a thumbnail fits a square of this many pixels
+
+
+def load_thumbnails(messages) -> dict:
+    """sha256 -> thumbnail QImage (None: in the store but not readable as a picture) of
+    every picture attached to `messages` that is in the file store (pool thread)."""
+    from ui.conversation.image_viewer import thumbnail
+    out = {}
+    for m in messages:
+        for a in m.attachments:
+            if a.is_image and a.sha256 not in out:
+                path = attachment_path(a.sha256)
+                if path is not None:
+                    out[a.sha256] = thumbnail(path, THUMBNAIL)
+    return out
 
 
 def attachment_path(sha256: str) -> Path | None:
@@ -37,38 +51,46 @@ def _lang(code: str) -> str:
     return LANGUAGES.get(code, code) if code else ""
 
 
-def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False) -> str:
+def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
+                 thumbnails: dict | None = None) -> str:
+    translate = QCoreApplication.translate
     if m.is_internal:
-        kind, who = "note", "Internal note · the buyer does not see this"
+        kind, who = "note", translate("ThreadView", "Internal note · the buyer does not see this")
     elif m.is_auto:
-        kind, who = "auto", "Automatic reply"
+        kind, who = "auto", translate("ThreadView", "Automatic reply")
     elif m.direction == "in":
         kind, who = "in", buyer_name
     else:
-        kind, who = "out", m.author or "You"
+        kind, who = "out", m.author or translate("ThreadView", "You")
     meta = f"{html.escape(who)} · {html.escape(word(CHANNELS, m.channel))} · " \
            f"{local_time_text(m.sent_at)}"
     body = html.escape(m.body).replace("\n", "<br>")
     parts = [f'<div style="color:#5f6368; font-size:small">{meta}</div>',
              f"<div>{body}</div>"]
     if m.translation:
-        label = f"Translation ({_lang(m.translation_lang)})" if m.translation_lang else \
-            "Translation"
+        label = translate("ThreadView", "Translation")
+        if m.translation_lang:
+            label += f" ({_lang(m.translation_lang)})"
         parts.append(f'<div style="color:#3c4043; font-size:small; margin-top:4px">'
                      f'<i>{html.escape(label)}:</i> '
                      f'{html.escape(m.translation).replace(chr(10), "<br>")}</div>')
     elif untranslatable:
+        none = translate("ThreadView", "No translation available")
         parts.append('<div style="color:#80868b; font-size:small; margin-top:4px">'
-                     '<i>No translation available</i></div>')
+                     f'<i>{html.escape(none)}</i></div>')
+    thumbnails = thumbnails or {}
     for a in m.attachments:
-        path = attachment_path(a.sha256)
         name = html.escape(a.name or a.sha256[:12])
-        if a.is_image and path is not None:
-            parts.append(f'<div><a href="image:{a.sha256}"><img src="{QUrl.fromLocalFile(str(path)).toString()}" '
-                         f'width="{THUMBNAIL}"></a></div>')
-        else:
-            parts.append(f'<div style="font-size:small">📎 <a href="file:{a.sha256}">{name}</a>'
-                         f'{"" if path else " (file not in this computer’s store)"}</div>')
+        thumb = thumbnails.get(a.sha256) if a.is_image else None
+        if thumb is not None:
+            parts.append(f'<div><a href="image:{a.sha256}" title="{name}">'
+                         f'<img src="thumb:{a.sha256}" width="{thumb.width()}" '
+                         f'height="{thumb.height()}"></a></div>')
+            continue
+        there = a.sha256 in thumbnails or attachment_path(a.sha256) is not None
+        missing = "" if there else " " + QCoreApplication.translate(
+            "ThreadView", "(file not in this computer’s store)")
+        parts.append(f'<div style="font-size:small">📎 {name}{html.escape(missing)}</div>')
     cell = (f'<td width="78%" bgcolor="{COLOURS[kind]}" style="padding:6px">'
             + "".join(parts) + "</td>")
     spacer = '<td width="22%"></td>'
@@ -86,12 +108,24 @@ class ThreadView(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
         self.messages: list[MessageView] = []
         self.untranslatable: set[int] = set()
+        self.thumbnails: dict = {}
         self._buyer = ""
 
-    def show_thread(self, messages: list[MessageView], buyer_name: str, older: int = 0) -> None:
+    def show_thread(self, messages: list[MessageView], buyer_name: str, older: int = 0,
+                    thumbnails: dict | None = None) -> None:
         self.messages, self._buyer = list(messages), buyer_name
         self.untranslatable = set()
+        self.thumbnails = dict(thumbnails or {})
         self._render()
+
+    def loadResource(self, kind: int, url: QUrl):
+        """The thumbnails decoded by the loader; the document asks for them by name."""
+        text = url.toString()
+        if text.startswith("thumb:"):
+            image = self.thumbnails.get(text[len("thumb:"):])
+            if image is not None:
+                return image
+        return super().loadResource(kind, url)
 
     def mark_untranslatable(self, ids) -> None:
         self.untranslatable |= set(ids)
@@ -105,8 +139,8 @@ class ThreadView(QTextBrowser):
         if not self.messages:
             self.setHtml('<p style="color:#5f6368">No messages yet.</p>')
             return
-        self.setHtml("".join(message_html(m, self._buyer, m.id in self.untranslatable)
-                             for m in self.messages))
+        self.setHtml("".join(message_html(m, self._buyer, m.id in self.untranslatable,
+                                          self.thumbnails) for m in self.messages))
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
 

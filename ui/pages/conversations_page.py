@@ -73,6 +73,7 @@ class ConversationsPage(ListPage):
         self.thread_panel.side_loaded.connect(self.order_panel.show_panel)
         self.order_panel.write_about_order.connect(self.write_about_order)
         self.order_panel.open_case.connect(self._open_case)
+        self.order_panel.case_recorded.connect(self._case_recorded)
 
         layout: QVBoxLayout = self.layout()
         layout.removeWidget(self.body)
@@ -190,9 +191,22 @@ class ConversationsPage(ListPage):
         self.search.clear()
 
     def _open_case(self, ref: str) -> None:
+        """Switch to the Requests & Disputes page with case `ref` chosen."""
         window = self.window()
-        if hasattr(window, "show_page") and "cases" in getattr(window, "pages", {}):
-            window.show_page("cases")
+        page = getattr(window, "pages", {}).get("cases")
+        if page is None or not hasattr(window, "show_page"):
+            return
+        window.show_page("cases")
+        if hasattr(page, "open_case"):
+            page.open_case(ref)
+
+    def _case_recorded(self, _ref: str) -> None:
+        """A request or dispute was recorded beside the thread: show it there and in the
+        list (its Case column), and let the placeholders know the refund amount."""
+        if self._selected is not None:
+            self.model.forget([self._selected])
+        self.thread_panel.reload()
+        self.reload()
 
     # --- narrow screens ----------------------------------------------------------------------
     def resizeEvent(self, event) -> None:

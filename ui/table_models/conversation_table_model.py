@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from app.clock import utcnow
@@ -28,15 +29,18 @@ STAR_COLOURS = {"red": "#d93025", "orange": "#e8710a", "yellow": "#c9a400",
 
 
 def _status(row: InboxRow) -> str:
+    translate = QCoreApplication.translate
     if not row.is_replied:
-        return "Unreplied"
+        return translate("ConversationTableModel", "Unreplied")
     if not row.is_read:
-        return "Unread"
-    return "Replied"
+        return translate("ConversationTableModel", "Unread")
+    return translate("ConversationTableModel", "Replied")
 
 
 def _snippet(row: InboxRow) -> str:
-    return ("You: " + row.snippet) if row.last_direction == "out" else row.snippet
+    if row.last_direction != "out":
+        return row.snippet
+    return QCoreApplication.translate("ConversationTableModel", "You: {0}").format(row.snippet)
 
 
 def _order(row: InboxRow) -> str:
