@@ -1,5 +1,7 @@
 """`afterdesk --smoke`: start for real on a temporary demo database, show the window,
-let every page load, and exit 0 — a self-test for installs and frozen builds."""
+let every page load, draw the report charts (pyqtgraph), export an evidence pack to PDF
+(QPdfWriter) and print it through QPrinter into a PDF file, and exit 0 — a self-test for
+installs and frozen builds."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from ui.worker import wait_for_background
 log = logging.getLogger("afterdesk.smoke")
 
 SHOW_FOR_MS = 1500
+REPORT_WAIT_S = 30
 
 
 def missing_resources() -> list[str]:
@@ -25,6 +28,65 @@ def missing_resources() -> list[str]:
     from ui.i18n import catalog_path
     wanted = [resources_dir() / "fonts" / CJK_FONT_FILE, icon_path(), catalog_path("zh_CN")]
     return [str(p) for p in wanted if not p.is_file()]
+
+
+def export_and_print_pdf(folder: Path) -> str:
+    """Build the evidence pack of the first dispute that has or can start one as a PDF
+    (QtGui's QPdfWriter) and print it through QtPrintSupport's QPrinter into a PDF file: a
+    frozen build that lost the print support or the PDF writer fails here. Raises on any
+    problem; returns what was done."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.evidence.builder import paint, prepare
+    from app.services import cases, evidence
+    from app.services.errors import ServiceError
+    for row in cases.list_cases():
+        if row.type != "dispute":
+            continue
+        try:
+            evidence.ensure_pack(row.id, actor="smoke")
+        except ServiceError:
+            continue            # a settled case without a pack cannot start one
+        break
+    else:
+        raise RuntimeError("the demo has no dispute with an evidence pack")
+    built = evidence.build_pack(row.id, folder / "smoke-pack.pdf", page_budget=0)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(folder / "smoke-print.pdf"))
+    content = evidence.content(row.id)
+    printed = paint(content, printer, prepare(content))
+    for name in ("smoke-pack.pdf", "smoke-print.pdf"):
+        head = (folder / name).read_bytes()[:5]
+        if head != b"%PDF-":
+            raise RuntimeError(f"{name} is not a PDF (starts with {head!r})")
+    return (f"evidence pack {row.id}: {built.pages} PDF pages, {printed.pages} pages "
+            "printed through QPrinter")
+
+
+def draw_report_charts(app, window) -> str:
+    """Wait for the reports page's report (built on a pool thread) and paint every chart:
+    a frozen build that lost pyqtgraph, numpy or a Qt module they load fails here. Raises on
+    any problem; returns what was drawn."""
+    import sys
+    import time
+    page = window.pages["reports"]
+    if page.report is None and not page.is_loading:
+        page.reload()
+    deadline = time.monotonic() + REPORT_WAIT_S
+    while page.report is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    if page.report is None:
+        raise RuntimeError(f"the report did not arrive within {REPORT_WAIT_S} s")
+    charts = [view.chart for view in page.views if view.chart is not None]
+    if not charts or len(charts) != len(page.views):
+        raise RuntimeError(f"{len(charts)} charts for {len(page.views)} report sections")
+    for chart in charts:
+        if chart.grab().isNull():
+            raise RuntimeError(f"the chart of {chart.accessibleName()!r} did not paint")
+    pyqtgraph = sys.modules["pyqtgraph"]
+    return f"{len(charts)} report charts drawn with pyqtgraph {pyqtgraph.__version__}"
 
 
 def run_smoke(app, open_window) -> int:
@@ -90,9 +152,22 @@ def _run(app, open_window) -> int:
         QTimer.singleShot(SHOW_FOR_MS, check_and_quit)
         app.exec()
         shown = seen.get("shown", False)
+        try:
+            charts = draw_report_charts(app, window)
+        except Exception as error:          # noqa: BLE001 - the self-test reports any failure
+            log.exception("smoke: the report charts failed")
+            charts = None
+            print(f"smoke: report charts FAILED: {error!r}")
         window.close()
         wait_for_background()
+        try:
+            printed = export_and_print_pdf(Path(folder))
+        except Exception as error:          # noqa: BLE001 - the self-test reports any failure
+            log.exception("smoke: PDF export or printing failed")
+            printed = None
+            print(f"smoke: PDF export or printing FAILED: {error!r}")
         close_database()
         print(f"smoke: window {'shown' if shown else 'NOT shown'}, "
-              f"{seen.get('pages', 0)} pages visited; demo {summary}")
-        return 0 if shown else 1
+              f"{seen.get('pages', 0)} pages visited; {charts or 'no charts'}; "
+              f"{printed or 'no PDF'}; demo {summary}")
+        return 0 if shown and charts and printed else 1

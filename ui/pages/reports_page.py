@@ -3,7 +3,9 @@ reasons), disputes and requests by kind, reason, cause and outcome, response tim
 refunds. Each chart stands beside the table behind it; both export to CSV and XLSX.
 
 The report is built on a pool thread (ui.worker); only the finished report reaches the
-window. Orders come in through "Import orders…" (the import dialog)."""
+window. pyqtgraph, which draws the charts, is imported on that thread when the page first
+loads a report, never at start-up. Orders come in through "Import orders…" (the import
+dialog)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -22,6 +25,9 @@ from ui.worker import run_in_background
 def _load(start: date, end: date, shop_key: str | None):
     from app.reports import build_report
     from app.services.shops import list_shops
+    # The charts' library (pyqtgraph and numpy, about a second cold) loads here, on the pool
+    # thread, the first time: importing it creates no Qt object, and the window stays live.
+    import ui.reports.chart  # noqa: F401
     shops = [(s.key, s.name) for s in list_shops()]
     return shops, build_report(start, end, [shop_key] if shop_key else None)
 
@@ -74,7 +80,7 @@ class ReportsPage(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         self.status = QLabel(self.tr("Loading…"))
-        self.status.setStyleSheet("color: #666;")
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)   # grey, light or dark
         self.status.setWordWrap(True)
         self.content = QWidget()
         self.content_layout = QVBoxLayout(self.content)

@@ -3,6 +3,7 @@ are computed."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -29,18 +30,18 @@ class SectionView(QGroupBox):
                   + header.sizeHint().height() + 6)
         self.table.setMinimumHeight(min(height, 300))
         self.table.setMaximumHeight(300)
-        self.chart = make_chart(section) if section.chart else None
+        empty_text = self.tr("Nothing in this period.")
+        self.chart = make_chart(section, empty_text=empty_text) if section.chart else None
         body = QHBoxLayout()
         if self.chart is not None:
             body.addWidget(self.chart, 2)
         body.addWidget(self.table, 3)
         layout = QVBoxLayout(self)
-        if not section.rows:
-            empty = QLabel(self.tr("Nothing in this period."))
-            layout.addWidget(empty)
+        if not section.rows and self.chart is None:
+            layout.addWidget(QLabel(empty_text))
         layout.addLayout(body)
         if section.note:
             note = QLabel(section.note)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #666;")
+            note.setForegroundRole(QPalette.ColorRole.PlaceholderText)   # grey, light or dark
             layout.addWidget(note)
