@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import (QColor, QImage, QMouseEvent, QPainter, QPalette, QTextLayout,
                            QWheelEvent)
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from app.reports import build_report
 from app.reports.model import Chart, Section
@@ -368,3 +368,37 @@ def test_charts_draw_without_qt_opengl_as_in_the_frozen_build(tmp_path):
     """, tmp_path)
     assert out.returncode == 0, out.stderr
     assert "drawn 300 module False" in out.stdout
+
+
+def test_in_english_the_page_shows_the_report_exactly_as_built(page):
+    report = page.report
+    for view, section in zip(page.views, report.sections):
+        assert view.title() == section.title
+        assert [view.model.headerData(n, Qt.Orientation.Horizontal)
+                for n in range(len(section.columns))] == section.columns
+    rate = page.views[0]
+    assert rate.title() == "Dispute rate, last 30 days"          # AE-16 window
+    notes = [label.text() for label in rate.findChildren(QLabel)]
+    assert report.sections[0].note in notes
+
+
+def test_in_chinese_titles_columns_notes_and_fixed_words_are_translated(qtbot, qapp, data):
+    from ui import i18n
+    i18n.install_translator(qapp, "zh_CN")
+    try:
+        page = ReportsPage(today=date(2026, 3, 31))
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.loaded, timeout=10_000):
+            page.show()
+        titles = [view.title() for view in page.views]
+        assert titles[0] == "纠纷率（近 30 天）" and "按责任方（GEN-1）" in titles
+        outcome = next(v for v in page.views if v.section.key == "outcome")
+        assert outcome.model.headerData(0, Qt.Orientation.Horizontal) == "结果"
+        assert outcome.model.data(outcome.model.index(0, 0)) == "处理中"     # open disputes
+        kinds = next(v for v in page.views if v.section.key == "kind")
+        assert kinds.model.data(kinds.model.index(0, 0)).startswith("未收到货: ")
+        notes = [label.text() for label in page.views[0].findChildren(QLabel)]
+        assert any(n.startswith("AE-16：") for n in notes)
+        assert page.report.sections[0].title == "Dispute rate, last 30 days"   # exports stay
+    finally:
+        i18n.install_translator(qapp, i18n.SOURCE_LANGUAGE)

@@ -79,13 +79,15 @@ def build_report(start: date, end: date, shops: list | None = None, *, zone: str
         recent.append(rate_figures(ae_ids, now - window, now, non_counted, "All AliExpress shops"))
     report.sections.append(Section(
         "rate_recent", f"Dispute rate, last {window.days} days", ["Shop"] + RATE_COLUMNS[1:],
-        [_rate_row(f) for f in recent], RATE_CHART, note))
+        [_rate_row(f) for f in recent], RATE_CHART, note,
+        {"days": window.days, "reasons": ", ".join(non_counted)}))
     monthly = [rate_figures(ae_ids, *span(a, b, zone), non_counted, label)
                for label, a, b in months(start, end)] if ae_ids else []
     report.sections.append(Section("rate_monthly", "Dispute rate per month",
                                    ["Month"] + RATE_COLUMNS[1:],
                                    [_rate_row(f) for f in monthly],
-                                   Chart("line", 0, (5, 6), "%"), note))
+                                   Chart("line", 0, (5, 6), "%"), note,
+                                   {"reasons": ", ".join(non_counted)}))
 
     parts = breakdowns(ids, first, after, non_counted)
     titles = {"kind": ("Kind", "By kind (AE-1) and service type"),

@@ -26,6 +26,7 @@ class Section:
     rows: list = field(default_factory=list)
     chart: Chart | None = None
     note: str = ""                  # how the figures are computed (rule IDs)
+    params: dict = field(default_factory=dict)   # the values inside title and note (days...)
 
     def to_json(self) -> dict:
         return {"key": self.key, "title": self.title, "note": self.note,

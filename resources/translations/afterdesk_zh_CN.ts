@@ -2547,99 +2547,99 @@ The data as it was before: {0}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="42"/>
+        <location filename="../../ui/pages/reports_page.py" line="47"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="48"/>
-        <location filename="../../ui/pages/reports_page.py" line="147"/>
+        <location filename="../../ui/pages/reports_page.py" line="53"/>
+        <location filename="../../ui/pages/reports_page.py" line="153"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="57"/>
+        <location filename="../../ui/pages/reports_page.py" line="62"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="58"/>
+        <location filename="../../ui/pages/reports_page.py" line="63"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="59"/>
+        <location filename="../../ui/pages/reports_page.py" line="64"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="60"/>
+        <location filename="../../ui/pages/reports_page.py" line="65"/>
         <source>Import orders…</source>
         <translation>导入订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="73"/>
+        <location filename="../../ui/pages/reports_page.py" line="78"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="73"/>
+        <location filename="../../ui/pages/reports_page.py" line="78"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="74"/>
+        <location filename="../../ui/pages/reports_page.py" line="79"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="77"/>
-        <location filename="../../ui/pages/reports_page.py" line="104"/>
+        <location filename="../../ui/pages/reports_page.py" line="82"/>
+        <location filename="../../ui/pages/reports_page.py" line="109"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="100"/>
+        <location filename="../../ui/pages/reports_page.py" line="105"/>
         <source>The period ends before it starts.</source>
         <translation>所选期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="130"/>
+        <location filename="../../ui/pages/reports_page.py" line="136"/>
         <source>{start} – {end}, times in {zone}. Rates follow AE-16; the platform&apos;s rate leaves out the reasons of AE-2.</source>
         <translation>{start} – {end}，时间按 {zone}。比率按 AE-16 计算；平台的纠纷率不计入 AE-2 中的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="140"/>
+        <location filename="../../ui/pages/reports_page.py" line="146"/>
         <source>The report could not be made. Press Refresh to try again.</source>
         <translation>无法生成报表。请点击“刷新”重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="163"/>
+        <location filename="../../ui/pages/reports_page.py" line="169"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="163"/>
+        <location filename="../../ui/pages/reports_page.py" line="169"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="164"/>
+        <location filename="../../ui/pages/reports_page.py" line="170"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="174"/>
+        <location filename="../../ui/pages/reports_page.py" line="180"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="178"/>
+        <location filename="../../ui/pages/reports_page.py" line="184"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="179"/>
+        <location filename="../../ui/pages/reports_page.py" line="185"/>
         <source>The report could not be saved: {error}</source>
         <translation>报表无法保存：{error}</translation>
     </message>
@@ -4749,6 +4749,312 @@ The data as it was before: {0}</source>
         <location filename="../../ui/evidence/printing.py" line="18"/>
         <source>Print evidence pack {0} v{1}</source>
         <translation>打印证据包 {0} 第 {1} 版</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="19"/>
+        <source>Dispute rate, last {days} days</source>
+        <translation>纠纷率（近 {days} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="20"/>
+        <source>Dispute rate per month</source>
+        <translation>每月纠纷率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="21"/>
+        <source>By kind (AE-1) and service type</source>
+        <translation>按纠纷类型（AE-1）与售后类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="22"/>
+        <source>By reason</source>
+        <translation>按原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="23"/>
+        <source>By cause (GEN-1)</source>
+        <translation>按责任方（GEN-1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="24"/>
+        <source>By outcome</source>
+        <translation>按结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="25"/>
+        <source>Response times (hours)</source>
+        <translation>响应时间（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="26"/>
+        <source>Refunds paid</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="28"/>
+        <source>AE-16: (disputes opened − cancelled by the buyer) ÷ (orders confirmed received + receipt time-outs + disputes opened). &apos;Rate % excl. AE-2&apos; leaves out the reasons that do not count: {reasons}. For ruling: escalated to the platform; ruled against: ruled with a refund to the buyer.</source>
+        <translation>AE-16：（发起的纠纷 − 买家取消的纠纷）÷（确认收货的订单 + 收货超时 + 发起的纠纷）。“纠纷率 %（不含 AE-2）”不计以下原因：{reasons}。提交仲裁：已升级到平台；裁决不利：平台裁决退款给买家。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="36"/>
+        <location filename="../../ui/reports/report_words.py" line="37"/>
+        <location filename="../../ui/reports/report_words.py" line="38"/>
+        <location filename="../../ui/reports/report_words.py" line="39"/>
+        <source>Disputes and after-sales requests opened in the period.</source>
+        <translation>本期间发起的纠纷与售后申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="40"/>
+        <source>First replies from the messages; dispute and request responses from their events.</source>
+        <translation>首次回复取自消息；纠纷与售后的响应取自其事件记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="42"/>
+        <source>Disputes resolved with money to the buyer and requests refunded, by closing day.</source>
+        <translation>以退款给买家结案的纠纷和已退款的售后申请，按结案日统计。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="47"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="47"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="48"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="48"/>
+        <source>Confirmed</source>
+        <translation>确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="49"/>
+        <source>Time-outs</source>
+        <translation>收货超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="49"/>
+        <source>Disputes</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="50"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="50"/>
+        <source>Rate %</source>
+        <translation>纠纷率 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="51"/>
+        <source>Rate % excl. AE-2</source>
+        <translation>纠纷率 %（不含 AE-2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="51"/>
+        <source>For ruling</source>
+        <translation>提交仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="52"/>
+        <source>Ruled against</source>
+        <translation>裁决不利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="52"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="53"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="53"/>
+        <source>Cause</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="54"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="54"/>
+        <source>Requests</source>
+        <translation>售后申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="55"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="55"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="56"/>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="56"/>
+        <source>Median (h)</source>
+        <translation>中位数（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="57"/>
+        <source>90th percentile (h)</source>
+        <translation>90 分位（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="58"/>
+        <source>Not answered in time</source>
+        <translation>未按时回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="58"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="59"/>
+        <source>Dispute refunds</source>
+        <translation>纠纷退款笔数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="59"/>
+        <source>Dispute amount</source>
+        <translation>纠纷退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="60"/>
+        <source>Request refunds</source>
+        <translation>售后退款笔数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="60"/>
+        <source>Request amount</source>
+        <translation>售后退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="61"/>
+        <source>Total paid</source>
+        <translation>退款合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="62"/>
+        <source>All AliExpress shops</source>
+        <translation>全部速卖通店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="63"/>
+        <source>Not received</source>
+        <translation>未收到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="63"/>
+        <source>Not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="64"/>
+        <source>Refund only (仅退款)</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="65"/>
+        <source>Return and refund (退货退款)</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="66"/>
+        <source>Agreed with the buyer</source>
+        <translation>与买家协商一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="67"/>
+        <source>Ruled by platform</source>
+        <translation>平台裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="68"/>
+        <source>Seller did not respond in time</source>
+        <translation>卖家未按时响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="69"/>
+        <source>Buyer did not return in time</source>
+        <translation>买家未按时退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="70"/>
+        <source>Cancelled by buyer</source>
+        <translation>买家取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="70"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="71"/>
+        <source>Closed without refund</source>
+        <translation>关闭未退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="71"/>
+        <source>Still open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="72"/>
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="72"/>
+        <source>Carrier</source>
+        <translation>物流商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="73"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="73"/>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="74"/>
+        <source>First reply to a buyer&apos;s message</source>
+        <translation>首次回复买家消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="75"/>
+        <source>Seller response to a dispute (AE-3)</source>
+        <translation>卖家响应纠纷（AE-3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_words.py" line="76"/>
+        <source>Seller response to a request (TB-3)</source>
+        <translation>卖家处理售后申请（TB-3）</translation>
     </message>
 </context>
 </TS>

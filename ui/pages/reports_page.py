@@ -127,9 +127,10 @@ class ReportsPage(QWidget):
             view.setParent(None)
             view.deleteLater()
         self.views = []
+        from ui.reports.report_words import localised
         from ui.reports.section_view import SectionView
         for section in report.sections:
-            view = SectionView(section)
+            view = SectionView(localised(section))
             self.content_layout.insertWidget(self.content_layout.count() - 1, view)
             self.views.append(view)
         self.status.setText(self.tr("{start} – {end}, times in {zone}. Rates follow AE-16; "
