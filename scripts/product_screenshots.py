@@ -30,8 +30,9 @@ def settle(app, ms: int = 700) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
-    wait_for_background()
-    app.processEvents()
+    for _ in range(3):      # a delivered result may start more work (a report's charts)
+        wait_for_background()
+        app.processEvents()
 
 
 def main() -> int:

@@ -119,3 +119,39 @@ def test_window_starts_the_monitor_and_stops_it_on_close(qtbot, dispute, tmp_pat
     assert window.current_page_key() == "deadlines"
     window.close()
     assert not thread.is_alive()
+
+
+def _summary(today: dict, overdue: dict):
+    from collections import Counter
+
+    from app.monitor.summary import DueSummary, _summary_text
+    summary = DueSummary(_summary_text(Counter(overdue), Counter(today)))
+    summary.today, summary.overdue = today, overdue
+    return summary
+
+
+@pytest.mark.parametrize("today, overdue", [
+    ({"dispute": 3}, {"aftersales": 1}),
+    ({"conversation": 1, "order": 2}, {"dispute": 1, "conversation": 51}),
+    ({}, {}),
+])
+def test_banner_says_the_summary_as_the_monitor_wrote_it_in_english(qtbot, today, overdue):
+    banner = AlertBanner()
+    qtbot.addWidget(banner)
+    summary = _summary(today, overdue)
+    banner.show_summary(summary)
+    assert banner.text() == str(summary)
+
+
+def test_banner_says_the_summary_in_chinese_when_the_rep_works_in_chinese(qtbot, qapp):
+    from ui import i18n
+    i18n.install_translator(qapp, "zh_CN")
+    try:
+        banner = AlertBanner()
+        qtbot.addWidget(banner)
+        banner.show_summary(_summary({"dispute": 3}, {"aftersales": 1, "conversation": 51}))
+        assert banner.text() == "3 个纠纷今天需要回应；1 个售后申请已超时；51 个会话已超时。"
+        banner.show_summary(_summary({}, {}))
+        assert banner.text() == "今天没有到期事项。"
+    finally:
+        i18n.install_translator(qapp, i18n.SOURCE_LANGUAGE)

@@ -44,10 +44,12 @@ class AlertBanner(QFrame):
         self.unseen += 1
         self._show("alert", payload.get("text", ""))
 
-    def show_summary(self, text: str) -> None:
+    def show_summary(self, summary) -> None:
+        """The monitor's summary (app.monitor.summary.DueSummary), in the rep's language."""
         if self.kind == "alert" and self.isVisible():
             return   # an alert is more urgent than the summary
-        self._show("info", text)
+        from ui.due_words import summary_text
+        self._show("info", summary_text(summary))
 
     def show_error(self, text: str) -> None:
         self._show("error", text)

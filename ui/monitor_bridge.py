@@ -22,7 +22,7 @@ log = logging.getLogger("afterdesk.ui.monitor")
 class MonitorBridge(QObject):
     alert = Signal(dict)        # one alert (app.monitor.summary.alert_payload)
     error = Signal(str)         # a problem inside the monitor, for the rep
-    summary = Signal(str)       # "3 disputes need a response today"
+    summary = Signal(object)    # app.monitor.summary.DueSummary (a str with its counts)
     cases_changed = Signal()    # the monitor recorded what the platform did
 
     def __init__(self, settings=None, parent: QObject | None = None, **options):

@@ -56,9 +56,25 @@ def _phrase(subject: str, count: int, tail_one: str, tail_many: str) -> str:
     return f"{count} {one if count == 1 else many} {tail_one if count == 1 else tail_many}"
 
 
-def due_summary(deadlines: list[Deadline], now: datetime, tz: tzinfo | None = None) -> str:
+class DueSummary(str):
+    """The summary in English, carrying the counts behind it (`today`, `overdue`: subject ->
+    count) so that a window can say the same in the rep's language."""
+
+    today: dict
+    overdue: dict
+
+
+def due_summary(deadlines: list[Deadline], now: datetime, tz: tzinfo | None = None
+                ) -> DueSummary:
     """E.g. "3 disputes need a response today; 1 after-sales request is overdue."."""
     overdue, today = due_counts(deadlines, now, tz)
+    summary = DueSummary(_summary_text(overdue, today))
+    summary.today = {k: n for k, n in today.items() if n}
+    summary.overdue = {k: n for k, n in overdue.items() if n}
+    return summary
+
+
+def _summary_text(overdue: Counter, today: Counter) -> str:
     parts = []
     for subject in SUBJECT_ORDER + tuple(sorted(set(today) - set(SUBJECT_ORDER))):
         if today[subject]:

@@ -256,7 +256,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="65"/>
+        <location filename="../../ui/alert_banner.py" line="67"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>
@@ -4367,6 +4367,104 @@ The data as it was before: {0}</source>
         <location filename="../../ui/i18n_catalog.py" line="57"/>
         <source>★</source>
         <translation>★</translation>
+    </message>
+</context>
+<context>
+    <name>due</name>
+    <message>
+        <location filename="../../ui/due_words.py" line="16"/>
+        <source>{n} dispute needs a response today</source>
+        <translation>{n} 个纠纷今天需要回应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="17"/>
+        <source>{n} disputes need a response today</source>
+        <translation>{n} 个纠纷今天需要回应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="18"/>
+        <source>{n} dispute is overdue</source>
+        <translation>{n} 个纠纷已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="19"/>
+        <source>{n} disputes are overdue</source>
+        <translation>{n} 个纠纷已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="20"/>
+        <source>{n} after-sales request needs an answer today</source>
+        <translation>{n} 个售后申请今天需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="21"/>
+        <source>{n} after-sales requests need an answer today</source>
+        <translation>{n} 个售后申请今天需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="22"/>
+        <source>{n} after-sales request is overdue</source>
+        <translation>{n} 个售后申请已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="23"/>
+        <source>{n} after-sales requests are overdue</source>
+        <translation>{n} 个售后申请已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="24"/>
+        <source>{n} order needs action today</source>
+        <translation>{n} 个订单今天需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="25"/>
+        <source>{n} orders need action today</source>
+        <translation>{n} 个订单今天需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="26"/>
+        <source>{n} order is overdue</source>
+        <translation>{n} 个订单已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="27"/>
+        <source>{n} orders are overdue</source>
+        <translation>{n} 个订单已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="28"/>
+        <source>{n} conversation needs a reply today</source>
+        <translation>{n} 个会话今天需要回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="29"/>
+        <source>{n} conversations need a reply today</source>
+        <translation>{n} 个会话今天需要回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="30"/>
+        <source>{n} conversation is overdue</source>
+        <translation>{n} 个会话已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="31"/>
+        <source>{n} conversations are overdue</source>
+        <translation>{n} 个会话已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="33"/>
+        <source>Nothing is due today.</source>
+        <translation>今天没有到期事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="34"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/due_words.py" line="35"/>
+        <source>.</source>
+        <translation>。</translation>
     </message>
 </context>
 <context>
