@@ -11,9 +11,11 @@ from app.services.errors import InvalidInput
 
 def run_command(args) -> int:
     path = resolve_db_path(args.db)
+    handler = COMMANDS.get(args.command) or args.extra_handlers[args.command]
+    if getattr(args, "no_database", False):    # e.g. `bench`: works in a folder of its own
+        return handler(args, path)
     open_database(path)
     try:
-        handler = COMMANDS.get(args.command) or args.extra_handlers[args.command]
         return handler(args, path)
     finally:
         close_database()

@@ -6,7 +6,8 @@ Both write into a fresh, migrated AfterDesk database inside one transaction. "ra
 the already-checked stored tuples (buyers, orders, items) with sqlite3 executemany and nothing
 else; "apply" is AfterDesk's import of the same parsed rows (plan add/update/skip against the
 database, buyers, orders, items, import batch, audit entry); "read+check" is reading the file
-and checking every row. The goal is apply <= 1.5 x raw.
+and checking every row. The goal is apply <= 1.5 x raw. `afterdesk bench` measures the same
+(figure P5, app/bench/fig_import.py) beside every other figure.
 """
 
 from __future__ import annotations
@@ -19,49 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.db import close_database, database, open_database  # noqa: E402
-from app.importers import samples as s  # noqa: E402
-from app.importers.plan import ITEM_COLUMNS, ORDER_COLUMNS, stored_items, stored_values  # noqa: E402
+from app.bench.fig_import import make_file, raw_insert, shop_for  # noqa: E402
+from app.db import close_database, open_database  # noqa: E402
 from app.importers.preview import build_preview  # noqa: E402
 from app.services.order_imports import apply_preview  # noqa: E402
-from app.services.shops import add_shop  # noqa: E402
-
-
-def make_file(folder: Path, rows: int, layout: str) -> tuple[Path, str]:
-    if layout == "aliexpress-xlsx":
-        data = [s.ae_classic_row(f"8{n:015d}", 买家名称=f"buyer {n % 5000}") for n in range(rows)]
-        return s.write_xlsx(folder / "ae.xlsx", s.AE_CLASSIC, data), "aliexpress"
-    data = [s.tb_classic_row(f"3{n:018d}", 买家会员名=f"tb_{n % 5000}") for n in range(rows)]
-    return s.write_csv(folder / "tb.csv", s.TB_CLASSIC, data, "gbk"), "taobao"
-
-
-def shop_for(platform: str):
-    zone = "America/Los_Angeles" if platform == "aliexpress" else "Asia/Shanghai"
-    return add_shop("bench", platform, "Bench", zone, actor="bench")
-
-
-def raw_insert(preview, shop_id: int) -> float:
-    rows = preview.rows
-    logins = sorted({r.buyer_login for r in rows if r.buyer_login})
-    buyer_ids = {login: n for n, login in enumerate(logins, start=1)}
-    buyers = [(shop_id, login, "", "", "", "", "", "") for login in logins]
-    cols = ("shop_id", "order_no", "buyer_id", "currency", "is_virtual",
-            "confirm_extension_days") + ORDER_COLUMNS
-    orders = [(shop_id, r.order_no, buyer_ids.get(r.buyer_login), "CNY", 0, 0)
-              + tuple("" if v is None and c in ("carrier", "tracking_no", "note") else v
-                      for c, v in zip(ORDER_COLUMNS, stored_values(r))) for r in rows]
-    items = [(n,) + item for n, r in enumerate(rows, start=1) for item in stored_items(r.items)]
-    started = time.perf_counter()
-    with database.atomic():
-        cursor = database.cursor()
-        cursor.executemany('INSERT INTO "buyer" ("shop_id", "login", "name", "country", '
-                           '"language", "email", "phone", "note") VALUES (?,?,?,?,?,?,?,?)',
-                           buyers)
-        cursor.executemany(f'INSERT INTO "orders" ({", ".join(cols)}) '
-                           f'VALUES ({", ".join("?" * len(cols))})', orders)
-        cursor.executemany(f'INSERT INTO "order_item" ("order_id", {", ".join(ITEM_COLUMNS)}) '
-                           f'VALUES ({", ".join("?" * (len(ITEM_COLUMNS) + 1))})', items)
-    return time.perf_counter() - started
 
 
 def main() -> int:

@@ -9,7 +9,9 @@ cost about as much as a raw insert of the same rows (scripts/bench_import.py).
 
 from __future__ import annotations
 
+import gc
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
@@ -57,6 +59,26 @@ def apply_preview(preview: Preview, *, actor: str = "rep", progress: Progress | 
                   cancel: threading.Event | None = None) -> ImportResult:
     if not preview.can_apply:
         raise ImportRefused(preview.problems, preview.file_name)
+    with _collector_paused():
+        return _apply(preview, actor, progress, cancel)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while the rows are written: a bulk write makes
+    hundreds of thousands of short-lived tuples (none in cycles), and each collection
+    would walk every object of the preview again (docs/performance.md, P5)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _apply(preview: Preview, actor: str, progress: Progress | None,
+           cancel: threading.Event | None) -> ImportResult:
     shop = preview.shop
     rows = preview.rows
     with database.atomic():
@@ -134,8 +156,9 @@ def _buyer_ids(shop, rows) -> dict:
 def _insert_orders(shop, rows, buyers) -> None:
     cols = ("shop_id", "order_no", "buyer_id", "currency", "is_virtual",
             "confirm_extension_days") + ORDER_COLUMNS
-    values = [(shop.id, r.order_no, buyers.get(r.buyer_login), shop.currency, 0, 0)
-              + stored_values(r) for r in rows]
+    shop_id, currency, buyer_of = shop.id, shop.currency, buyers.get
+    values = [(shop_id, r.order_no, buyer_of(r.buyer_login), currency, 0, 0)
+              + (r.stored if r.stored is not None else stored_values(r)) for r in rows]
     names = ", ".join(f'"{c}"' for c in cols)
     marks = ", ".join("?" * len(cols))
     database.cursor().executemany(

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Protocol
 
 from app.db import database
@@ -45,6 +45,22 @@ class SearchHit:
     message_id: int
     conversation_id: int
     sent_at: datetime
+
+
+def _hit(message_id: int, conversation_id: int, sent_at) -> SearchHit:
+    """A SearchHit from a row: the stored instant (naive UTC text) parsed with its zone,
+    and the frozen dataclass filled without its per-field __setattr__ (200 a search)."""
+    if isinstance(sent_at, str):
+        try:
+            sent_at = datetime.fromisoformat(sent_at + "+00:00")
+        except ValueError:                  # not the usual form: the field knows them all
+            from app.models.fields import UTCDateTimeField
+            sent_at = UTCDateTimeField().python_value(sent_at)
+    elif sent_at is not None and sent_at.tzinfo is None:
+        sent_at = sent_at.replace(tzinfo=timezone.utc)
+    hit = object.__new__(SearchHit)
+    hit.__dict__.update(message_id=message_id, conversation_id=conversation_id, sent_at=sent_at)
+    return hit
 
 
 def _fold(text: str) -> str:
@@ -150,10 +166,7 @@ class SqliteBigramSearch:
         if limit is not None:
             sql += " LIMIT ?"
             params += (int(limit),)
-        from app.models.fields import UTCDateTimeField
-        field = UTCDateTimeField()
-        return [SearchHit(mid, cid, field.python_value(at))
-                for mid, cid, at in self.db.execute_sql(sql, params)]
+        return [_hit(mid, cid, at) for mid, cid, at in self.db.execute_sql(sql, params)]
 
     def matching_conversations_sql(self, query: str) -> tuple[str, tuple] | None:
         """A subquery (SQL, params) yielding the ids of conversations with a matching

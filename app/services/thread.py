@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from app.clock import utcnow
 from app.db import database
-from app.models import (AftersalesRequest, Attachment, Conversation, Dispute, Message, Order,
-                        OrderItem, StoredFile, TrackingEvent)
+from app.models import (AftersalesRequest, Conversation, Dispute, Message, Order, OrderItem,
+                        TrackingEvent)
 from app.models.vocab import CHANNELS, DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.services import conversations, placeholders
 from app.services.errors import InvalidInput, NotFound
@@ -153,11 +153,8 @@ def thread_messages(conversation_id: int, limit: int | None = None) -> list[Mess
     rows = database.execute_sql(sql, params).fetchall()[::-1]
     files: dict[int, list] = {}
     if rows:
-        attached = (Attachment.select(Attachment.message, Attachment.caption, StoredFile.sha256,
-                                      StoredFile.original_name, StoredFile.mime)
-                    .join(StoredFile)
-                    .where(Attachment.message.in_([row[0] for row in rows])).tuples())
-        for message_id, caption, sha, name, mime in attached:
+        for message_id, caption, sha, name, mime in database.execute_sql(
+                _ATTACHMENTS, (conversation_id,)):
             files.setdefault(message_id, []).append(AttachmentView(sha, name, mime, caption))
     return [_message_view(row, tuple(files.get(row[0], ()))) for row in rows]
 
@@ -165,6 +162,11 @@ def thread_messages(conversation_id: int, limit: int | None = None) -> list[Mess
 _MESSAGES = ('SELECT "id", "direction", "channel", "body", "sent_at", "author", "source_lang", '
              '"translation", "translation_lang", "is_auto", "is_internal" FROM "message" '
              'WHERE "conversation_id" = ? ORDER BY "sent_at" DESC, "id" DESC')
+# The files of the whole thread (few): no list of a thousand message ids to send.
+_ATTACHMENTS = ('SELECT a."message_id", a."caption", f."sha256", f."original_name", f."mime" '
+                'FROM "message" m JOIN "attachment" a ON a."message_id" = m."id" '
+                'JOIN "stored_file" f ON f."id" = a."file_id" '
+                'WHERE m."conversation_id" = ? ORDER BY a."id"')
 _MESSAGE_FIELDS = ("id", "direction", "channel", "body", "sent_at", "author", "source_lang",
                    "translation", "translation_lang", "is_auto", "is_internal")
 

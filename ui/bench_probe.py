@@ -1,0 +1,168 @@
+"""A window start that the benchmark (app/bench, figures P1 and P8) can time from outside.
+
+    python -m ui.bench_probe app --db PATH    # AfterDesk's own start (ui.main.main) on PATH
+    python -m ui.bench_probe empty            # an empty PySide6 main window: the floor
+
+The parent sets AFTERDESK_HOME to a throwaway folder (settings, logs, the single-instance
+socket) and QT_QPA_PLATFORM=offscreen, starts the clock, then starts this process. It prints
+one JSON line per event on stdout:
+
+- {"event": "painted", ...}: the inbox has painted its first rows (with an empty database:
+  its "no conversations" line); for `empty`, the window's first paint;
+- {"event": "painted_memory", "rss_mb": ...}: resident memory right then;
+- {"event": "settled", "rss_mb": ..., ...}: every list has loaded, the deadline monitor has
+  planned and sleeps, the pool is idle; resident memory then.
+
+Then it closes the window as the rep would and exits. Nothing in the window is changed for
+the measurement: the main window class is only wrapped to watch its inbox for paint events.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+STARTED = time.perf_counter()
+SETTLE_POLL_MS = 50
+SETTLE_EXTRA_MS = 500          # once idle, wait this much longer before reading the memory
+SETTLE_LIMIT_S = 300
+
+
+def say(event: str, **values) -> None:
+    values.update(event=event, since_main_s=round(time.perf_counter() - STARTED, 4))
+    sys.stdout.write(json.dumps(values) + "\n")
+    sys.stdout.flush()
+
+
+def resident_mb() -> float:
+    from app.bench.memory import resident_mb as read
+    return read()
+
+
+def run_empty() -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("empty")
+    window.resize(1200, 720)
+
+    class Watch(QObject):
+        done = False
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                QTimer.singleShot(0, painted)
+            return False
+
+    def painted() -> None:
+        say("painted")
+        QTimer.singleShot(SETTLE_EXTRA_MS, settled)
+
+    def settled() -> None:
+        say("settled", rss_mb=resident_mb())
+        window.close()
+
+    watch = Watch()
+    window.installEventFilter(watch)
+    window.show()
+    return app.exec()
+
+
+def run_app(db_path: str) -> int:
+    from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+
+    import ui.main_window
+    from ui import main as ui_main
+    from ui.pages.list_page import ListPage
+
+    phases = {"imports_s": round(time.perf_counter() - STARTED, 4)}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                phases[name] = round(time.perf_counter() - began, 4)
+        return wrapper
+
+    # Timing only: each wrapped call behaves exactly as before.
+    ui_main.load_cjk_font = timed("font_s", ui_main.load_cjk_font)
+    ui_main.open_database = timed("open_database_s", ui_main.open_database)
+
+    class Watch(QObject):
+        """Paint events of the inbox's table and of its 'no conversations' line."""
+
+        def __init__(self, window):
+            super().__init__(window)
+            self.window = window
+            self.page = window.pages["conversations"]
+            self.done = False
+            self.page.view.viewport().installEventFilter(self)
+            self.page.message.installEventFilter(self)
+
+        def eventFilter(self, watched, event):
+            if self.done or event.type() != QEvent.Type.Paint:
+                return False
+            rows = self.page.model.rowCount()
+            if (rows and watched is self.page.view.viewport()) or (
+                    not rows and not self.page.is_loading and watched is self.page.message):
+                self.done = True
+                QTimer.singleShot(0, lambda: self._painted(rows))
+            return False
+
+        def _painted(self, rows: int) -> None:
+            phases["painted_after_window_s"] = round(time.perf_counter() - self.window_done, 4)
+            say("painted", rows=rows, phases=phases)
+            say("painted_memory", rss_mb=resident_mb())
+            self.began = time.perf_counter()
+            self.quiet_since = None
+            self._poll()
+
+        def _idle(self) -> bool:
+            pages = [p for p in self.window.pages.values() if isinstance(p, ListPage)]
+            monitor = self.window.monitor.monitor if self.window.monitor else None
+            return (QThreadPool.globalInstance().activeThreadCount() == 0
+                    and not any(p.is_loading for p in pages)
+                    and (monitor is None or monitor.wait_settled(0)))
+
+        def _poll(self) -> None:
+            waited = time.perf_counter() - self.began
+            if self._idle() or waited > SETTLE_LIMIT_S:
+                QTimer.singleShot(SETTLE_EXTRA_MS, lambda: self._settled(waited))
+            else:
+                QTimer.singleShot(SETTLE_POLL_MS, self._poll)
+
+        def _settled(self, waited: float) -> None:
+            say("settled", rss_mb=resident_mb(), settle_s=round(waited, 3),
+                rows=self.page.model.rowCount())
+            self.window.close()
+
+    class ProbedMainWindow(ui.main_window.MainWindow):
+        def __init__(self, *args, **kwargs):
+            began = time.perf_counter()
+            phases["before_window_s"] = round(began - STARTED, 4)
+            super().__init__(*args, **kwargs)
+            self._bench_watch = Watch(self)
+            self._bench_watch.window_done = time.perf_counter()
+            phases["window_s"] = round(self._bench_watch.window_done - began, 4)
+
+    ui.main_window.MainWindow = ProbedMainWindow
+    return ui_main.main(sys.argv[:1], db_path=db_path)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["empty"]:
+        return run_empty()
+    if argv[:1] == ["app"] and len(argv) == 3 and argv[1] == "--db":
+        return run_app(argv[2])
+    sys.stderr.write(__doc__)
+    return 64
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
