@@ -31,11 +31,14 @@ def found(query):
 
 
 def test_index_terms_are_bigrams_of_cjk_and_words_of_latin():
-    assert search.index_terms("退款了吗？Refunded 3 items") == "退款 款了 了吗 吗 refunded 3 items"
+    assert search.index_terms("退款了吗？Refunded 3 items") == (
+        "退款 款了 了吗 吗 ref refu refun refund refunde refunded 3 ite item items")
     assert search.index_terms("好") == "好"
     assert search.match_expression("退款") == '"退款"'
     assert search.match_expression("退款了") == '"退款 款了"'
-    assert search.match_expression("款 refund ok") == '"款"* AND "refund"* AND "ok"'
+    assert search.match_expression("款 refund ok") == '"款"* AND "refund" AND "ok"'
+    # a word longer than the indexed beginnings falls back to FTS5's prefix query
+    assert search.match_expression("internationally") == '"internationally"*'
     assert search.match_expression(" ，。!? ") is None
 
 
@@ -60,6 +63,20 @@ def test_english_words_match_their_beginning_and_numbers_exactly(conv):
     assert found("rr123456785cn") == [english.id]
     assert found("8000000000000001") == [english.id]
     assert found("refund 退款") == []        # all words must be there
+
+
+def test_a_word_is_found_by_any_beginning_of_three_letters_or_more(conv):
+    """A rep types the start of a word: every beginning finds it, a longer word too, and
+    two letters only find the two-letter word itself."""
+    long = say(conv, "Shipped internationally, ok?")
+    other = say(conv, "ship it today", 1)
+    assert found("shi") == [other.id, long.id]
+    assert found("shipped") == [long.id]
+    assert found("shipping") == []
+    assert found("internationa") == [long.id]          # 12 letters: an indexed beginning
+    assert found("internationall") == [long.id]        # longer: FTS5's prefix query
+    assert found("internationalist") == []
+    assert found("sh") == [] and found("ok") == [long.id]
 
 
 def test_newest_first_and_notes_are_searchable(conv):

@@ -64,6 +64,8 @@ def make_window(qtbot, db, tmp_path):
         return window
 
     yield make
+    for window in windows:
+        window.close()
     wait_for_background()
     QApplication.processEvents()
 
@@ -124,6 +126,16 @@ def test_conversations_page_lists_the_conversations_latest_first(make_window, qt
     page.unreplied_only.setChecked(True)                   # reloads with the filter
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert text(page, 0, "Last message") == "退款什么时候到账？"
+
+
+def test_the_list_in_front_loads_before_the_others(make_window, qtbot):
+    window = make_window()
+    front, cases = window.pages["conversations"], window.pages["cases"]
+    order = []
+    front.loaded.connect(lambda: order.append("front"))
+    cases.loaded.connect(lambda: order.append("cases"))
+    qtbot.waitUntil(lambda: len(order) == 2)
+    assert order == ["front", "cases"]
 
 
 def test_empty_lists_say_so(make_window, qtbot):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -22,6 +22,8 @@ from ui.status_bar import ShellStatusBar
 log = logging.getLogger("afterdesk.ui")
 
 DEFAULT_SIZE = (1200, 720)
+# The other lists wait for the page in front, at most this long (it may fail to load).
+OTHERS_WAIT_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -34,6 +36,8 @@ class MainWindow(QMainWindow):
         self.navigation = NavigationList()
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self._reload_round = 0      # each reload of every list; see _reload_pages
+        self._others_loaded = 0
         self.status = ShellStatusBar()
         self.setStatusBar(self.status)
         self.status.set_database(db_path)
@@ -107,9 +111,29 @@ class MainWindow(QMainWindow):
             self.monitor.notify_changed()
 
     def _reload_pages(self) -> None:
-        for page in self.pages.values():
-            if isinstance(page, ListPage):
-                page.reload()
+        """The list in front first; the others once it has its rows (or after
+        OTHERS_WAIT_MS), so that on a big database they do not compete with the list the
+        rep is looking at."""
+        front = self.stack.currentWidget()
+        others = [p for p in self.pages.values() if isinstance(p, ListPage) and p is not front]
+        self._reload_round += 1
+        round_ = self._reload_round
+        if not isinstance(front, ListPage):
+            self._reload_others(round_, others)
+            return
+        for page in others:
+            page.mark_pending()
+        front.loaded.connect(lambda: self._reload_others(round_, others),
+                             Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(OTHERS_WAIT_MS, self, lambda: self._reload_others(round_, others))
+        front.reload()
+
+    def _reload_others(self, round_: int, pages: list) -> None:
+        if round_ != self._reload_round or self._others_loaded == round_:
+            return          # a newer round runs, or this one has started them already
+        self._others_loaded = round_
+        for page in pages:
+            page.reload()
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()
@@ -148,6 +172,7 @@ class MainWindow(QMainWindow):
                 self.settings.set("ui.window_geometry", geometry)
             except OSError as exc:
                 log.warning("window size not saved: %s", exc)
+        self._reload_round += 1         # the lists still waiting for the front one stay put
         if self.monitor is not None:
             self.monitor.stop()
         if self.tray is not None:

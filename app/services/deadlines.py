@@ -160,10 +160,15 @@ def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
     conditions = []
     if ae:
         # rule AE-11: shipped by `at`, not yet confirmed then, with a promised delivery time.
+        # Only while the window may still run at `at`: shipped + promised days + the
+        # extensions recorded (as many or more than by `at`) still after `at`.
+        window_end = (pw.fn.julianday(Order.shipped_at) + Order.promised_days
+                      + pw.fn.COALESCE(Order.confirm_extension_days, 0))
         conditions.append(Order.shop.in_(ae) & (Order.shipped_at <= at)
                           & (Order.confirmed_at.is_null() | (Order.confirmed_at > at))
                           & (Order.completed_at.is_null() | (Order.completed_at > at))
-                          & Order.promised_days.is_null(False))
+                          & Order.promised_days.is_null(False)
+                          & (window_end > pw.fn.julianday(_stored(at))))
     if tb:
         profile = ctxs.profile("taobao")
         longest = max((profile.duration(k) for k in TAOBAO_ORDER_WINDOWS), default=timedelta(0))
@@ -194,14 +199,25 @@ def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
     return items
 
 
+def _stored(at: datetime) -> datetime:
+    """`at` as the database stores instants (naive UTC), for SQL date functions."""
+    return as_utc(at).replace(tzinfo=None)
+
+
 def _conversation_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
     """rule HOUSE-1: the reply-due clock of every unreplied conversation whose last message
     came at or before `at` (see app.services.as_of)."""
+    if not ctxs.shops:
+        return []
+    # Only the clocks still running at `at` are listed: a message older than the longest
+    # reply target of any shop is overdue whatever its shop.
+    longest = max(ctxs.profile(s.platform).duration("reply_due") for s in ctxs.shops.values())
     query = (Conversation.select(Conversation, Order.id, Order.order_no)
              .join(Order, pw.JOIN.LEFT_OUTER)
              .where((Conversation.is_replied == False)  # noqa: E712 (SQL comparison)
                     & Conversation.last_inbound_at.is_null(False)
-                    & (Conversation.last_inbound_at <= at)))
+                    & (Conversation.last_inbound_at <= at)
+                    & (Conversation.last_inbound_at > at - longest)))
     items: list[Deadline] = []
     for conv in query:
         if not as_of.conversation_visible(conv, at):

@@ -50,9 +50,10 @@ def _person_written():
     return (Message.is_auto == False) & (Message.is_internal == False)  # noqa: E712
 
 
-def _last_outbound(at: datetime, conversation_ids: list[int] | None) -> dict[int, Message]:
+def _last_outbound(at: datetime, conversation_ids) -> dict[int, Message]:
     """The latest person-written message of each conversation up to `at`, when it is the
-    rep's: {conversation id: message}."""
+    rep's: {conversation id: message}. `conversation_ids`: a list or a subquery of ids, or
+    None for every conversation."""
     newest = (Message.select(Message.conversation.alias("cid"),
                              pw.fn.MAX(Message.sent_at).alias("last"))
               .where(_person_written() & (Message.sent_at <= at))
@@ -70,10 +71,26 @@ def _last_outbound(at: datetime, conversation_ids: list[int] | None) -> dict[int
     return {cid: m for cid, m in latest.items() if m.direction == "out"}
 
 
+def _recent_enough(profiles, at: datetime):
+    """rule GEN-7: a subquery of the conversations that may still be followed up at `at`:
+    those with a message younger than the `follow_up_within` of every platform (the shop's
+    last message, which the plan looks at, is not older than the conversation's last one).
+    None (every conversation) when a platform's profile sets no such limit."""
+    platforms = [row[0] for row in Shop.select(Shop.platform).distinct().tuples()]
+    limits = [profiles(p).duration("follow_up_within") for p in platforms
+              if "follow_up_within" in profiles(p)]
+    if not platforms or len(limits) < len(platforms):
+        return None
+    return (Conversation.select(Conversation.id)
+            .where(Conversation.last_message_at >= at - max(limits)))
+
+
 def quiet_conversations(profiles, at: datetime, conversation_ids: list[int] | None = None
                         ) -> list[Quiet]:
     """Every conversation awaiting its buyer at `at` with its GEN-7 plan. `profiles` maps a
     platform to its Profile (the caller's cache). `conversation_ids` narrows the search."""
+    if conversation_ids is None:
+        conversation_ids = _recent_enough(profiles, at)
     outbound = _last_outbound(at, conversation_ids)
     ids = sorted(outbound)
     last_in: dict[int, datetime] = {}

@@ -11,7 +11,11 @@ same way:
 - a CJK run of two or more characters → its bigrams as one phrase ("退款 款了");
 - a single CJK character → a prefix query (款*): every character of the text starts a
   term, so it is found wherever it stands;
-- a Latin word of three or more letters → a prefix query (refund* finds refunded);
+- a Latin word of three or more letters finds the words it starts (refund finds
+  refunded). The index stores every Latin word's beginnings of 3 to PREFIX_TERMS letters
+  as terms of their own (refunded → "ref refu refun refund refunde refunded"), so such a
+  query is one term lookup, as fast as a Chinese word; a longer query word falls back to
+  FTS5's prefix query (a merge over every matching term);
 - everything ANDed.
 
 `MessageSearch` is the interface the rest of AfterDesk uses; `SqliteBigramSearch` is the
@@ -37,6 +41,7 @@ _CJK = (r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _PIECES = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+", re.UNICODE)
 _IS_CJK = re.compile(rf"[{_CJK}]")
 MIN_PREFIX = 3          # shorter Latin words match whole words only
+PREFIX_TERMS = 12       # Latin beginnings up to this length are indexed as terms
 CATCH_UP_BATCH = 5000
 
 
@@ -69,13 +74,16 @@ def _fold(text: str) -> str:
 
 def index_terms(text: str) -> str:
     """The text as the index stores it: CJK runs as bigrams (and their last character),
-    other words as they are, lower case."""
+    other words as they are, after their beginnings of MIN_PREFIX to PREFIX_TERMS
+    letters; lower case."""
     out: list[str] = []
     for piece in _PIECES.findall(_fold(text)):
         if _IS_CJK.match(piece):
             out.extend(piece[i:i + 2] for i in range(len(piece) - 1))
             out.append(piece[-1])
         else:
+            # a word's beginnings first, the word itself last (see the module text)
+            out.extend(piece[:n] for n in range(MIN_PREFIX, min(len(piece), PREFIX_TERMS + 1)))
             out.append(piece)
     return " ".join(out)
 
@@ -90,7 +98,7 @@ def match_expression(query: str) -> str | None:
             else:
                 bigrams = " ".join(piece[i:i + 2] for i in range(len(piece) - 1))
                 parts.append(f'"{bigrams}"')
-        elif len(piece) >= MIN_PREFIX:
+        elif len(piece) > PREFIX_TERMS:
             parts.append(f'"{piece}"*')
         else:
             parts.append(f'"{piece}"')

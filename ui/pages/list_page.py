@@ -91,6 +91,13 @@ class ListPage(QWidget):
         """Put freshly read rows into the model (GUI thread)."""
         self.model.set_rows(rows)
 
+    def mark_pending(self) -> None:
+        """A reload is coming soon (the window loads the list in front first): the page
+        counts as loading from now on."""
+        self.is_loading = True
+        if self.model.rowCount() == 0:
+            self._show_message(self.tr("Loading…"))
+
     def reload(self) -> None:
         self._generation += 1
         self.is_loading = True
