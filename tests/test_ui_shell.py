@@ -138,6 +138,26 @@ def test_the_list_in_front_loads_before_the_others(make_window, qtbot):
     assert order == ["front", "cases"]
 
 
+def test_only_the_page_in_front_is_built_at_start_and_the_rest_once_it_has_painted(
+        make_window, qtbot):
+    window = make_window()
+    assert list(window.pages.built()) == ["conversations"]
+    front = window.pages["conversations"]
+    qtbot.waitUntil(lambda: not window.pages.unbuilt())
+    assert not front.is_loading, "the others came after the list in front"
+    cases = window.pages.built()["cases"]
+    qtbot.waitUntil(lambda: loaded(cases))
+    assert cases.message.text().startswith("No ")
+
+
+def test_the_monitor_starts_after_the_pages_behind_the_front_one(make_window, qtbot):
+    window = make_window()
+    window.start_monitor()
+    assert window.pages.unbuilt() and not window.monitor.started
+    qtbot.waitUntil(lambda: window.monitor.started)
+    assert not window.pages.unbuilt()
+
+
 def test_empty_lists_say_so(make_window, qtbot):
     window = make_window()
     for key in ("conversations", "cases", "deadlines"):

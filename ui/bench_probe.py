@@ -124,9 +124,10 @@ def run_app(db_path: str) -> int:
             self._poll()
 
         def _idle(self) -> bool:
-            pages = [p for p in self.window.pages.values() if isinstance(p, ListPage)]
+            pages = [p for p in self.window.pages.built().values() if isinstance(p, ListPage)]
             monitor = self.window.monitor.monitor if self.window.monitor else None
-            return (QThreadPool.globalInstance().activeThreadCount() == 0
+            return (not self.window.pages.unbuilt()
+                    and QThreadPool.globalInstance().activeThreadCount() == 0
                     and not any(p.is_loading for p in pages)
                     and (monitor is None or monitor.wait_settled(0)))
 

@@ -17,6 +17,7 @@ from ui.alert_banner import AlertBanner
 from ui.navigation import NavigationList
 from ui.pages import page_specs
 from ui.pages.list_page import ListPage
+from ui.pages.page_set import PageSet
 from ui.status_bar import ShellStatusBar
 
 log = logging.getLogger("afterdesk.ui")
@@ -35,23 +36,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("AfterDesk 售后工作台"))
         self.navigation = NavigationList()
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
         self._reload_round = 0      # each reload of every list; see _reload_pages
-        self._others_loaded = 0
+        self._others_loaded = 0     # the round whose other lists have been started
+        self._start_done = 0        # the round whose page building has finished
         self.status = ShellStatusBar()
         self.setStatusBar(self.status)
         self.status.set_database(db_path)
 
-        for spec in page_specs(settings):
-            page = spec.make()
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+        specs = page_specs(settings)
+        self._specs = {spec.key: spec for spec in specs}
+        self.pages = PageSet(list(self._specs), self._build_page)
+        for spec in specs:
+            self.stack.addWidget(QWidget())         # stands in until the page is built
             self.navigation.add_entry(spec.key, spec.title)
-            if isinstance(page, ListPage):
+            if spec.is_list:
                 self.status.declare_count(spec.key, spec.title)
-                page.count_changed.connect(lambda n, key=spec.key: self.status.set_count(key, n))
-            if hasattr(page, "badge_changed"):   # overdue / due-soon count on the navigation
-                page.badge_changed.connect(lambda n, key=spec.key: self.navigation.set_badge(key, n))
+        front = self.pages[specs[0].key]
         self.navigation.page_chosen.connect(self.show_page)
         self.banner = AlertBanner()
         self.banner.open_deadlines.connect(lambda: self.show_page("deadlines"))
@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._make_menus()
         self._restore_geometry()
-        self.navigation.select(next(iter(self.pages)))
+        self.navigation.select(specs[0].key)
+        self.stack.setCurrentWidget(front)
 
     def _make_menus(self) -> None:
         from ui.menus import add_file_actions, label_controls
@@ -95,6 +96,27 @@ class MainWindow(QMainWindow):
             view_menu.addAction(go)
 
     # --- pages ---------------------------------------------------------------------
+    def _build_page(self, key: str) -> QWidget:
+        """Make the page (PageSet calls this once per key) and put it in its place."""
+        from ui.menus import label_page
+        spec = self._specs[key]
+        page = spec.make()
+        index = list(self._specs).index(key)
+        stand_in = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if isinstance(page, ListPage):
+            page.count_changed.connect(lambda n, key=key: self.status.set_count(key, n))
+            if self._reload_round and self._others_loaded == self._reload_round:
+                page.reload()           # built after the start: its list is read now
+            elif self._reload_round:
+                page.mark_pending()     # read with the others, after the front list
+        if hasattr(page, "badge_changed"):   # overdue / due-soon count on the navigation
+            page.badge_changed.connect(lambda n, key=key: self.navigation.set_badge(key, n))
+        label_page(page, spec.title)
+        return page
+
     def show_page(self, key: str) -> None:
         self.stack.setCurrentWidget(self.pages[key])
         if self.navigation.current_key() != key:
@@ -102,7 +124,7 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         current = self.stack.currentWidget()
-        return next(key for key, page in self.pages.items() if page is current)
+        return next(key for key, page in self.pages.built().items() if page is current)
 
     def reload_all(self) -> None:
         """Read every list again (at start, and after a change made elsewhere)."""
@@ -111,29 +133,51 @@ class MainWindow(QMainWindow):
             self.monitor.notify_changed()
 
     def _reload_pages(self) -> None:
-        """The list in front first; the others once it has its rows (or after
-        OTHERS_WAIT_MS), so that on a big database they do not compete with the list the
-        rep is looking at."""
+        """The list in front first; the other pages (built now if not yet), their lists
+        and the deadline monitor's first reading once its rows have been painted (or
+        after OTHERS_WAIT_MS): on a big database they would otherwise hold the
+        interpreter while the list the rep is looking at is read and drawn."""
         front = self.stack.currentWidget()
-        others = [p for p in self.pages.values() if isinstance(p, ListPage) and p is not front]
         self._reload_round += 1
         round_ = self._reload_round
         if not isinstance(front, ListPage):
-            self._reload_others(round_, others)
+            self._reload_others(round_, front)
             return
-        for page in others:
-            page.mark_pending()
-        front.loaded.connect(lambda: self._reload_others(round_, others),
-                             Qt.ConnectionType.SingleShotConnection)
-        QTimer.singleShot(OTHERS_WAIT_MS, self, lambda: self._reload_others(round_, others))
+        for page in self.pages.built().values():
+            if isinstance(page, ListPage) and page is not front:
+                page.mark_pending()
+        # A window not on screen paints nothing: then the rows being there is enough.
+        ready = front.shown if front.isVisible() else front.loaded
+        ready.connect(lambda: self._reload_others(round_, front),
+                      Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(OTHERS_WAIT_MS, self, lambda: self._reload_others(round_, front))
         front.reload()
 
-    def _reload_others(self, round_: int, pages: list) -> None:
+    def _reload_others(self, round_: int, front) -> None:
+        """Read every built list but `front` (read first), then build the others."""
         if round_ != self._reload_round or self._others_loaded == round_:
             return          # a newer round runs, or this one has started them already
         self._others_loaded = round_
-        for page in pages:
-            page.reload()
+        for page in self.pages.built().values():
+            if isinstance(page, ListPage) and page is not front:
+                page.reload()
+        self._build_next(round_)
+
+    def _build_next(self, round_: int) -> None:
+        """Build the pages not built yet, one per turn of the event loop (each is read as
+        it is built); then start the monitor."""
+        if round_ != self._reload_round:
+            return          # closed, or a newer round carries on
+        unbuilt = self.pages.unbuilt()
+        if unbuilt:
+            self.pages[unbuilt[0]]
+            QTimer.singleShot(0, self, lambda: self._build_next(round_))
+            return
+        self._start_done = round_
+        from ui.menus import chain_tab_order
+        chain_tab_order(self)
+        if self.monitor is not None and not self.monitor.started:
+            self.monitor.start()
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()
@@ -144,7 +188,8 @@ class MainWindow(QMainWindow):
 
     # --- deadline monitor -------------------------------------------------------------
     def start_monitor(self, **options) -> None:
-        """Start the deadline monitor (the database is open); it stops when the window closes."""
+        """Start the deadline monitor (the database is open); it stops when the window closes.
+        While the first lists are still loading it starts with the lists behind the front one."""
         from ui.monitor_bridge import MonitorBridge
         from ui.tray import make_tray
         self.monitor = MonitorBridge(self.settings, self, **options)
@@ -156,7 +201,9 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.monitor.alert.connect(self.tray.show_alert)
             self.tray.activated.connect(lambda: (self.showNormal(), self.activateWindow()))
-        self.monitor.start()
+        if self._start_done == self._reload_round:
+            self.monitor.start()
+        # else it starts once the other pages are built and reading their lists
 
     # --- window geometry -------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -54,24 +54,34 @@ def open_settings(window) -> None:
 
 
 def label_controls(window) -> None:
-    """Accessible names for screen readers and a tab order that follows the screen:
-    the page list, then the current page's filters, Refresh and the table."""
-    from ui.pages.list_page import ListPage
+    """Accessible names for screen readers on the window's own controls, and the tab
+    order through the pages built so far (label_page names each page's controls)."""
     window.navigation.setAccessibleName(translate("MainWindow", "Pages"))
     window.navigation.setAccessibleDescription(translate("MainWindow", "Ctrl+1 to Ctrl+5 switch pages"))
     window.banner.setAccessibleName(translate("MainWindow", "Deadline alert"))
     window.status.setAccessibleName(translate("MainWindow", "Status"))
+    chain_tab_order(window)
+
+
+def label_page(page, title: str) -> None:
+    """Accessible names of one page and of its list's controls."""
+    from ui.pages.list_page import ListPage
+    page.setAccessibleName(title)
+    if isinstance(page, ListPage):
+        page.view.setAccessibleName(translate("MainWindow", "{0} list").format(title))
+        page.refresh_button.setAccessibleName(translate("MainWindow", "Refresh {0}").format(title))
+
+
+def chain_tab_order(window) -> None:
+    """A tab order that follows the screen: the page list, then the current page's
+    filters, Refresh and the table. One chain through every built page: Qt skips the
+    hidden pages, so Tab goes from the page list to the page on show."""
+    from ui.pages.list_page import ListPage
     chain = [window.navigation, window.banner.show_button, window.banner.close_button]
-    for key, title in zip(window.navigation.keys(), window.navigation.titles()):
-        page = window.pages[key]
-        page.setAccessibleName(title)
+    for page in window.pages.built().values():
         if isinstance(page, ListPage):
-            page.view.setAccessibleName(translate("MainWindow", "{0} list").format(title))
-            page.refresh_button.setAccessibleName(translate("MainWindow", "Refresh {0}").format(title))
             chain += [page.tools.itemAt(i).widget() for i in range(page.tools.count())
                       if page.tools.itemAt(i).widget() is not None]
             chain += [page.refresh_button, page.view]
-    # One chain through every page: Qt skips the hidden pages, so Tab goes from the page
-    # list to the filters of the page on show, then Refresh, then its table.
     for first, second in zip(chain, chain[1:]):
         window.setTabOrder(first, second)

@@ -46,6 +46,10 @@ class MonitorBridge(QObject):
             app.applicationStateChanged.connect(self._state_changed)
         log.info("deadline monitor started")
 
+    @property
+    def started(self) -> bool:
+        return self.monitor is not None
+
     def stop(self, timeout: float = 1.0) -> bool:
         """End the monitor thread; True when it has ended within `timeout` seconds."""
         if self.monitor is None:

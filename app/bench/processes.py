@@ -24,6 +24,10 @@ def environment(home: Path) -> dict:
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + [p for p in
                                          env.get("PYTHONPATH", "").split(os.pathsep) if p])
     env.pop("PYTHONSTARTUP", None)
+    # Compiled bytecode as an installed AfterDesk has it (the frozen build ships it; pip
+    # writes it): kept in the benchmark's folder, so the source tree stays untouched.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home.parent / "bytecode")
     return env
 
 

@@ -1,7 +1,11 @@
-"""The pages of the main window, in the order of the navigation list."""
+"""The pages of the main window, in the order of the navigation list.
+
+A page's module is imported only when the page is built: the window builds the page in
+front at start and the others once that one has been painted (ui.main_window)."""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import Callable
 
@@ -14,34 +18,38 @@ class PageSpec:
     key: str
     title: str
     make: Callable[[], QWidget]
+    is_list: bool = True        # a ui.pages.list_page.ListPage: a count in the status bar
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("pages", text)
 
 
+def _maker(module: str, name: str, **kwargs) -> Callable[[], QWidget]:
+    def make() -> QWidget:
+        return getattr(importlib.import_module(f"ui.pages.{module}"), name)(**kwargs)
+    return make
+
+
 def page_specs(settings=None) -> list[PageSpec]:
     """What the navigation list offers; `settings` tunes pages that read preferences."""
     from datetime import timedelta
 
-    from ui.pages.cases_page import CasesPage
-    from ui.pages.complaints_page import ComplaintsPage
-    from ui.pages.conversations_page import ConversationsPage
-    from ui.pages.deadlines_page import DeadlinesPage
-    from ui.pages.evidence_page import EvidencePage
-    from ui.pages.followups_page import FollowUpsPage
-    from ui.pages.parcel_watch_page import ParcelWatchPage
-    from ui.pages.reports_page import ReportsPage
-
     lead_hours = settings.get("alerts.lead_times_hours") if settings is not None else [24]
     warn_within = timedelta(hours=max(lead_hours or [24]))
     return [
-        PageSpec("conversations", _t("Conversations"), lambda: ConversationsPage(settings=settings)),
-        PageSpec("cases", _t("Requests & Disputes"), lambda: CasesPage(warn_within=warn_within)),
-        PageSpec("deadlines", _t("Deadlines"), lambda: DeadlinesPage(warn_within=warn_within)),
-        PageSpec("followups", _t("Awaiting buyer"), FollowUpsPage),
-        PageSpec("complaints", _t("Complaints & Reviews"), ComplaintsPage),
-        PageSpec("parcel_watch", _t("Parcel watch"), ParcelWatchPage),
-        PageSpec("evidence", _t("Evidence"), EvidencePage),
-        PageSpec("reports", _t("Reports"), ReportsPage),
+        PageSpec("conversations", _t("Conversations"),
+                 _maker("conversations_page", "ConversationsPage", settings=settings)),
+        PageSpec("cases", _t("Requests & Disputes"),
+                 _maker("cases_page", "CasesPage", warn_within=warn_within)),
+        PageSpec("deadlines", _t("Deadlines"),
+                 _maker("deadlines_page", "DeadlinesPage", warn_within=warn_within)),
+        PageSpec("followups", _t("Awaiting buyer"), _maker("followups_page", "FollowUpsPage")),
+        PageSpec("complaints", _t("Complaints & Reviews"),
+                 _maker("complaints_page", "ComplaintsPage")),
+        PageSpec("parcel_watch", _t("Parcel watch"),
+                 _maker("parcel_watch_page", "ParcelWatchPage")),
+        PageSpec("evidence", _t("Evidence"), _maker("evidence_page", "EvidencePage"),
+                 is_list=False),
+        PageSpec("reports", _t("Reports"), _maker("reports_page", "ReportsPage"), is_list=False),
     ]

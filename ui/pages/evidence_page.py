@@ -144,7 +144,15 @@ class EvidencePage(QWidget):
         self._then = lambda result: None
         self.cancel_button.clicked.connect(self.job.cancel)
         self._set_enabled(False)
-        run_in_background(lambda: run_read(list_cases), self._cases_loaded, context=self)
+        self._cases_asked = False
+        self._wanted: str | None = None      # a case asked for before the list was read
+
+    def showEvent(self, event) -> None:
+        # The case list is read when the page is first shown, not at the window's start.
+        if not self._cases_asked:
+            self._cases_asked = True
+            run_in_background(lambda: run_read(list_cases), self._cases_loaded, context=self)
+        super().showEvent(event)
 
     # --- loading --------------------------------------------------------------------------
     def _cases_loaded(self, rows) -> None:
@@ -154,14 +162,18 @@ class EvidencePage(QWidget):
             self.case_box.addItem(f"{row.id} · {row.shop} · {row.order_no} · {row.reason} · "
                                   f"{row.state}", row.id)
         self.case_box.blockSignals(False)
+        wanted = self.case_box.findData(self._wanted) if self._wanted else -1
+        self._wanted = None
         if rows:
-            self.case_box.setCurrentIndex(0)
-            self._case_chosen(0)
+            self.case_box.setCurrentIndex(max(wanted, 0))
+            self._case_chosen(max(wanted, 0))
 
     def show_case(self, ref: str) -> None:
         index = self.case_box.findData(ref)
         if index >= 0:
             self.case_box.setCurrentIndex(index)
+        elif self.case_box.count() == 0:
+            self._wanted = ref            # chosen once the case list has been read
 
     def _case_chosen(self, index: int) -> None:
         ref = self.case_box.itemData(index)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
@@ -20,6 +20,7 @@ from ui.worker import run_in_background
 class ListPage(QWidget):
     count_changed = Signal(int)    # rows in the list after a load
     loaded = Signal()
+    shown = Signal()               # the rows (or the empty line) of a load have been painted
 
     empty_text = ""     # shown instead of the table when the list is empty
 
@@ -29,6 +30,7 @@ class ListPage(QWidget):
         self.model.setParent(self)
         self._generation = 0
         self.is_loading = False
+        self._await_paint = False
 
         self.title = QLabel()
         font = self.title.font()
@@ -55,6 +57,8 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.body, 1)
+        self.view.viewport().installEventFilter(self)
+        self.message.installEventFilter(self)
 
     def _make_view(self) -> QTableView:
         view = QTableView()
@@ -117,8 +121,17 @@ class ListPage(QWidget):
             self.body.setCurrentWidget(self.view)
         else:
             self._show_message(self.empty_text)
+        self._await_paint = True
         self.count_changed.emit(count)
         self.loaded.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (self._await_paint and event.type() == QEvent.Type.Paint
+                and watched in (self.view.viewport(), self.message)
+                and not self.is_loading):
+            self._await_paint = False
+            QTimer.singleShot(0, self, self.shown.emit)     # once this paint is done
+        return super().eventFilter(watched, event)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
