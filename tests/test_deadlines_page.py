@@ -152,3 +152,20 @@ def test_listeners_are_dropped_when_gone_and_failures_do_not_stop_others(monkeyp
     assert seen == [("D-1",)]
     change_notice.unsubscribe(keep.heard)
     change_notice.unsubscribe(broken)
+
+
+def test_the_platforms_own_clocks_are_listed_only_when_asked_for(window, qtbot):
+    page = window.pages["deadlines"]
+    window.show_page("deadlines")
+
+    def shown():
+        return [page.model.deadline(r) for r in range(page.model.rowCount())
+                if page.model.deadline(r) is not None]
+
+    assert shown() and not any(d.informational for d in shown())
+    page.platform_clocks.click()
+    qtbot.waitUntil(lambda: not page.is_loading and any(d.informational for d in shown()))
+    # e.g. rule AE-5: the buyer's window to escalate, nothing for the rep to do
+    assert {d.rule for d in shown() if d.informational} >= {"AE-5"}
+    page.platform_clocks.click()
+    qtbot.waitUntil(lambda: not page.is_loading and not any(d.informational for d in shown()))

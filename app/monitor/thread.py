@@ -50,7 +50,8 @@ def notify_changed() -> None:
 
 def _default_loader(at: datetime):
     from app.services.deadlines import deadlines_at
-    return deadlines_at(at)
+    # Informational clocks raise no alert and no platform step: not loaded at all.
+    return deadlines_at(at, platform_clocks=False)
 
 
 class DeadlineMonitor(threading.Thread):
@@ -82,6 +83,7 @@ class DeadlineMonitor(threading.Thread):
         self._handled = 0                     # requests seen before the last sleep
         self._sleeping = False
         self._failures = 0
+        self._connected = False               # this thread opened the connection
 
     # --- called from other threads ----------------------------------------------------
     def notify_changed(self) -> None:
@@ -121,18 +123,13 @@ class DeadlineMonitor(threading.Thread):
     # --- the thread ---------------------------------------------------------------------
     def run(self) -> None:
         _running.add(self)
-        connected = False
         try:
-            if self.use_database:
-                database.connect(reuse_if_open=True)
-                connected = True
             self._loop()
         except Exception as exc:  # noqa: BLE001 - reported, then the thread ends
             self._report(exc, "the deadline monitor stopped")
         finally:
             _running.discard(self)
-            if connected and not database.is_closed():
-                database.close()
+            self._disconnect()
             with self._cond:
                 self._sleeping = False
                 self._cond.notify_all()
@@ -147,11 +144,25 @@ class DeadlineMonitor(threading.Thread):
                 reload = self._changed or retry is not None
                 self._changed = False
                 seen = self._requested
+            self._connect()
             if reload:
                 retry = self._reload(first)
                 first = first and retry is not None
             self._step(self.clock.now())
+            # Asleep the thread holds no connection (nor its page cache): it may sleep
+            # for hours, and a big shop's pages would stay in memory all that time.
+            self._disconnect()
             self._sleep(seen, retry)
+
+    def _connect(self) -> None:
+        if self.use_database and database.is_closed():
+            database.connect(reuse_if_open=True)
+            self._connected = True
+
+    def _disconnect(self) -> None:
+        if self._connected and not database.is_closed():
+            database.close()
+        self._connected = False
 
     def _reload(self, first: bool) -> float | None:
         """Load and re-plan; None when done, else the seconds to wait before retrying."""

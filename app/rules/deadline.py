@@ -11,7 +11,7 @@ STATES = ("pending", "met", "missed")
 SUBJECTS = ("dispute", "aftersales", "order", "conversation")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)   # tens of thousands on a big shop
 class Deadline:
     rule: str                 # rule ID from the policy table, e.g. "AE-3"
     kind: str                 # machine name, e.g. "seller_response"

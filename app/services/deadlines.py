@@ -62,6 +62,9 @@ class _Contexts:
         return self._contexts[shop_id]
 
 
+CASE_CHUNK = 500        # cases read (with their events) at a time
+
+
 def refresh_next_due(case, at: datetime | None = None) -> None:
     """Set `case.next_due_at` (a Dispute or AftersalesRequest, not yet saved) to its
     earliest pending deadline the shop must act on at `at` (default now), or None.
@@ -75,11 +78,14 @@ def refresh_next_due(case, at: datetime | None = None) -> None:
     case.next_due_at = engine.next_due(items)
 
 
-def deadlines_at(at: datetime, *, include_settled: bool = False) -> list[Deadline]:
+def deadlines_at(at: datetime, *, include_settled: bool = False,
+                 platform_clocks: bool = True) -> list[Deadline]:
     """Every deadline (met, missed and pending) of the cases open at `at`, the pending
     appeal windows (AE-14) of disputes resolved by then, and the order-level and
     conversation clocks pending at `at`, by due instant. `include_settled` adds every
-    deadline of the cases settled by `at`."""
+    deadline of the cases settled by `at`. Without `platform_clocks` only the deadlines
+    the shop must act on are given (not the informational ones: on a big shop, tens of
+    thousands of buyers' windows on orders)."""
     at = as_utc(at)
     ctxs = _Contexts()
     items: list[Deadline] = []
@@ -92,6 +98,8 @@ def deadlines_at(at: datetime, *, include_settled: bool = False) -> list[Deadlin
     items += [d for d in _order_items(ctxs, at) if d.state == "pending"]
     items += [d for d in _conversation_items(ctxs, at) if d.state == "pending"]
     items += followup_deadlines.extra_deadlines(at, ctxs.for_shop)   # GEN-7 / GEN-8 clocks
+    if not platform_clocks:
+        items = [d for d in items if not d.informational]
     return engine.by_due(items)
 
 
@@ -138,18 +146,31 @@ def _case_views(ctxs: _Contexts, at: datetime, include_settled: bool):
         requests = requests.where(AftersalesRequest.state.not_in(REQUEST_FINAL_STATES)
                                   | AftersalesRequest.resolved_at.is_null()
                                   | (AftersalesRequest.resolved_at > at))
-    for cases, model, final in ((list(disputes), DisputeEvent, DISPUTE_FINAL_STATES),
-                                (list(requests), RequestEvent, REQUEST_FINAL_STATES)):
-        events = as_of.events_of(cases, model) if cases else {}
-        for case in cases:
-            view = as_of.case_view(case, events[case.id], at)
-            if view is None:
-                continue
-            settled = view.state in final
-            if settled and not include_settled and model is RequestEvent:
-                continue
-            order = as_of.order_view(case.order, at) or case.order
-            yield view, order, ctxs.for_shop(case.order.shop_id), settled
+    for query, model, final in ((disputes, DisputeEvent, DISPUTE_FINAL_STATES),
+                                (requests, RequestEvent, REQUEST_FINAL_STATES)):
+        for cases in _chunks(query.iterator(), CASE_CHUNK):   # bounded memory on big shops
+            events = as_of.events_of(cases, model)
+            for case in cases:
+                view = as_of.case_view(case, events[case.id], at)
+                if view is None:
+                    continue
+                settled = view.state in final
+                if settled and not include_settled and model is RequestEvent:
+                    continue
+                order = as_of.order_view(case.order, at) or case.order
+                yield view, order, ctxs.for_shop(case.order.shop_id), settled
+
+
+def _chunks(rows, size: int):
+    """Lists of at most `size` items of `rows`, in order."""
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
@@ -186,7 +207,7 @@ def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
                    on=(AftersalesRequest.order == Order.id))
              .where(where))
     items: list[Deadline] = []
-    for order in query:
+    for order in query.iterator():      # streamed: tens of thousands of orders
         view = as_of.order_view(order, at)
         if view is None:
             continue
@@ -219,7 +240,7 @@ def _conversation_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
                     & (Conversation.last_inbound_at <= at)
                     & (Conversation.last_inbound_at > at - longest)))
     items: list[Deadline] = []
-    for conv in query:
+    for conv in query.iterator():
         if not as_of.conversation_visible(conv, at):
             continue
         order_no = conv.order.order_no if conv.order_id is not None else None

@@ -57,9 +57,10 @@ def parcels_near_window(at: datetime | None = None) -> list[ParcelRow]:
              .where((Shop.platform == "aliexpress") & (Order.status == "shipped")
                     & Order.shipped_at.is_null(False) & (Order.shipped_at <= at)
                     & Order.delivered_at.is_null() & Order.confirmed_at.is_null()
-                    & Order.completed_at.is_null() & Order.promised_days.is_null(False)))
+                    & Order.completed_at.is_null() & Order.promised_days.is_null(False)
+                    & _window_end_between(profile, at, at + lead)))
     candidates = []
-    for order in query:
+    for order in query.iterator():
         end = confirmation_window_end(order, profile)
         if end is not None and at < end <= at + lead:
             candidates.append((order, end))
@@ -79,6 +80,23 @@ def parcels_near_window(at: datetime | None = None) -> list[ParcelRow]:
             advice_days=int(profile.number("extension_days"))))
     rows.sort(key=lambda r: (r.window_end, r.order_no))
     return rows
+
+
+def _window_end_between(profile, start: datetime, end: datetime):
+    """SQL: the confirmation window (confirmation_window_end, rule AE-11) ends between
+    `start` and `end`, with a day to spare on each side (the exact test is in Python), so
+    that only the few orders near their end are read, not every parcel in transit."""
+    days = Order.promised_days
+    if "delivery_limit_brazil" in profile:
+        cap = int(profile.number("delivery_limit_brazil"))
+        days = pw.Case(None, [(pw.fn.upper(Order.destination_country) == "BR",
+                               pw.fn.min(Order.promised_days, cap))], Order.promised_days)
+    ends = pw.fn.julianday(Order.shipped_at) + days + pw.fn.COALESCE(Order.confirm_extension_days, 0)
+    return ends.between(pw.fn.julianday(_naive(start)) - 1, pw.fn.julianday(_naive(end)) + 1)
+
+
+def _naive(at: datetime) -> datetime:
+    return as_utc(at).replace(tzinfo=None)      # as the database stores instants
 
 
 def _last_scans(order_ids: list[int]) -> dict[int, TrackingEvent]:

@@ -1130,6 +1130,16 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
         <source>No deadlines to watch. Deadlines of open disputes, after-sales requests and orders appear here.</source>
         <translation>暂无需要关注的时限。未结纠纷、售后申请和订单的时限会显示在这里。</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/deadlines_page.py" line="35"/>
+        <source>Platform clocks</source>
+        <translation>平台时钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/deadlines_page.py" line="37"/>
+        <source>Also list the platform&apos;s own clocks, which need nothing from you: the buyer&apos;s time to open a request or to complain, an order&apos;s confirmation window…</source>
+        <translation>同时列出平台自己的计时（无需您处理）：买家申请售后或投诉的期限、订单的确认收货期限……</translation>
+    </message>
 </context>
 <context>
     <name>DeadlinesTable</name>
@@ -1377,97 +1387,97 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
     </message>
     <message>
         <location filename="../../ui/pages/evidence_page.py" line="116"/>
-        <location filename="../../ui/pages/evidence_page.py" line="263"/>
+        <location filename="../../ui/pages/evidence_page.py" line="275"/>
         <source>Mark submitted</source>
         <translation>标为已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="185"/>
+        <location filename="../../ui/pages/evidence_page.py" line="197"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="185"/>
+        <location filename="../../ui/pages/evidence_page.py" line="197"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="188"/>
+        <location filename="../../ui/pages/evidence_page.py" line="200"/>
         <source>no pack yet</source>
         <translation>尚无证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="209"/>
+        <location filename="../../ui/pages/evidence_page.py" line="221"/>
         <source>Add messages</source>
         <translation>添加消息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="210"/>
+        <location filename="../../ui/pages/evidence_page.py" line="222"/>
         <source>Messages of this order&apos;s conversations. Internal notes are never shown.</source>
         <translation>此订单相关会话中的消息。内部备注永远不会显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="218"/>
+        <location filename="../../ui/pages/evidence_page.py" line="230"/>
         <source>Add tracking</source>
         <translation>添加物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="218"/>
+        <location filename="../../ui/pages/evidence_page.py" line="230"/>
         <source>Tracking events of the order.</source>
         <translation>该订单的物流轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="226"/>
+        <location filename="../../ui/pages/evidence_page.py" line="238"/>
         <source>Add a photo or PDF</source>
         <translation>添加照片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="227"/>
+        <location filename="../../ui/pages/evidence_page.py" line="239"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="235"/>
+        <location filename="../../ui/pages/evidence_page.py" line="247"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="236"/>
+        <location filename="../../ui/pages/evidence_page.py" line="248"/>
         <source>What does this file show?</source>
         <translation>这个文件展示了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="242"/>
+        <location filename="../../ui/pages/evidence_page.py" line="254"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="243"/>
+        <location filename="../../ui/pages/evidence_page.py" line="255"/>
         <source>Caption under the file in the pack:</source>
         <translation>证据包中显示在文件下方的说明：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="264"/>
+        <location filename="../../ui/pages/evidence_page.py" line="276"/>
         <source>Freeze this version as handed in to the platform? Later changes make a new version; this one stays as it is.</source>
         <translation>将此版本冻结为已提交给平台的版本？之后的修改会生成新版本；此版本保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="273"/>
+        <location filename="../../ui/pages/evidence_page.py" line="285"/>
         <source>Save evidence pack</source>
         <translation>保存证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="290"/>
+        <location filename="../../ui/pages/evidence_page.py" line="302"/>
         <source>{0}: {1} pages</source>
         <translation>{0}：{1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="293"/>
+        <location filename="../../ui/pages/evidence_page.py" line="305"/>
         <source>Evidence pack</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="324"/>
+        <location filename="../../ui/pages/evidence_page.py" line="336"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1891,18 +1901,19 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="38"/>
+        <location filename="../../ui/pages/list_page.py" line="40"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="48"/>
-        <location filename="../../ui/pages/list_page.py" line="98"/>
+        <location filename="../../ui/pages/list_page.py" line="50"/>
+        <location filename="../../ui/pages/list_page.py" line="103"/>
+        <location filename="../../ui/pages/list_page.py" line="109"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="120"/>
+        <location filename="../../ui/pages/list_page.py" line="140"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -1910,27 +1921,27 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>AfterDesk 售后工作台</source>
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2007,32 +2018,32 @@ The data as it was before: {0}</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60"/>
+        <location filename="../../ui/menus.py" line="59"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="61"/>
+        <location filename="../../ui/menus.py" line="60"/>
         <source>Ctrl+1 to Ctrl+5 switch pages</source>
         <translation>Ctrl+1 到 Ctrl+5 切换页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="62"/>
+        <location filename="../../ui/menus.py" line="61"/>
         <source>Deadline alert</source>
         <translation>时限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="63"/>
+        <location filename="../../ui/menus.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="69"/>
+        <location filename="../../ui/menus.py" line="71"/>
         <source>{0} list</source>
         <translation>{0}列表</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="70"/>
+        <location filename="../../ui/menus.py" line="72"/>
         <source>Refresh {0}</source>
         <translation>刷新{0}</translation>
     </message>

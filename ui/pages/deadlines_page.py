@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.clock import utcnow
 from app.services import change_notice
@@ -29,6 +29,15 @@ class DeadlinesPage(ListPage):
         self.title.setText(self.tr("Deadlines"))
         self.empty_text = self.tr("No deadlines to watch. Deadlines of open disputes, "
                                   "after-sales requests and orders appear here.")
+        # The platform's own clocks (a buyer's window to open a request or to complain,
+        # an order's confirmation window…) need nothing from the rep; on a big shop they
+        # are tens of thousands of rows, so they are listed only on request.
+        self.platform_clocks = QCheckBox(self.tr("Platform clocks"))
+        self.platform_clocks.setToolTip(self.tr(
+            "Also list the platform's own clocks, which need nothing from you: the buyer's "
+            "time to open a request or to complain, an order's confirmation window…"))
+        self.platform_clocks.toggled.connect(lambda _on: self.reload())
+        self.tools.addWidget(self.platform_clocks)
         self._read_at = utcnow()
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -41,7 +50,8 @@ class DeadlinesPage(ListPage):
 
     def loader(self):
         at = self._read_at = utcnow()
-        return lambda: deadlines_at(at)
+        everything = self.platform_clocks.isChecked()
+        return lambda: deadlines_at(at, platform_clocks=everything)
 
     def apply_rows(self, rows) -> None:
         self.model.set_now(self._read_at)

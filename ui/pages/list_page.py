@@ -21,6 +21,7 @@ class ListPage(QWidget):
     count_changed = Signal(int)    # rows in the list after a load
     loaded = Signal()
     shown = Signal()               # the rows (or the empty line) of a load have been painted
+    done = Signal()                # the latest load has ended, with its rows or an error
 
     empty_text = ""     # shown instead of the table when the list is empty
 
@@ -30,6 +31,7 @@ class ListPage(QWidget):
         self.model.setParent(self)
         self._generation = 0
         self.is_loading = False
+        self.pending = False           # marked to be read soon (mark_pending), not started
         self._await_paint = False
 
         self.title = QLabel()
@@ -99,12 +101,14 @@ class ListPage(QWidget):
         """A reload is coming soon (the window loads the list in front first): the page
         counts as loading from now on."""
         self.is_loading = True
+        self.pending = True
         if self.model.rowCount() == 0:
             self._show_message(self.tr("Loading…"))
 
     def reload(self) -> None:
         self._generation += 1
         self.is_loading = True
+        self.pending = False
         if self.model.rowCount() == 0:
             self._show_message(self.tr("Loading…"))
         run_in_background(partial(run_read, self.loader()),
@@ -124,6 +128,7 @@ class ListPage(QWidget):
         self._await_paint = True
         self.count_changed.emit(count)
         self.loaded.emit()
+        self.done.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (self._await_paint and event.type() == QEvent.Type.Paint
@@ -138,6 +143,7 @@ class ListPage(QWidget):
             return
         self.is_loading = False
         self._show_message(self.tr("The list could not be read. Press Refresh to try again."))
+        self.done.emit()
         report_exception(error, self)
 
     def _show_message(self, text: str) -> None:
