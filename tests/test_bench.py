@@ -133,3 +133,17 @@ def test_a_long_thread_is_read_in_two_statements_with_its_pictures(db):
     assert everything[1].sent_at == T0 + timedelta(minutes=1)
     assert everything[1].sent_at.utcoffset() == timedelta(0)
     assert (everything[1].direction, everything[1].is_internal) == ("in", False)
+
+
+@pytest.mark.slow
+def test_a_second_run_in_the_same_folder_reuses_the_shops_and_measures_again(run):
+    first, folder, _ = run
+    env = dict(os.environ, AFTERDESK_HOME=str(folder / "home"), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-m", "app", "bench", "--json", "--size", "tiny",
+                           "--dir", str(folder / "work")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "using the shops generated" in done.stderr.lower()
+    again = json.loads(done.stdout)
+    assert [f["figure"] for f in again["figures"]] == FIGURES
+    assert again["data"] == first["data"]

@@ -18,6 +18,9 @@ from app.bench.figure import VALUE, Figure, median
 def measure(scale, folder: Path) -> Figure:
     args = [str(scale.idle_seconds), str(max(1, scale.slow_repeats))]
     runs = {}
+    for name in ("cases", "floor"):        # each probe makes its database anew
+        for suffix in ("", "-wal", "-shm"):
+            (folder / f"{name}.db{suffix}").unlink(missing_ok=True)
     started = {name: processes.start("app.bench.idle_probe",
                                      [str(folder / f"{name}.db"), *args, str(cases)],
                                      folder / name)
