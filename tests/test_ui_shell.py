@@ -266,12 +266,12 @@ def test_an_expected_error_is_a_plain_message_not_a_crash(qapp, error, shown_dia
 
 def test_a_failed_background_load_reports_the_error(make_window, qtbot, monkeypatch,
                                                     shown_dialogs):
-    from ui.pages import cases_page
+    from app.services import queue
 
-    def broken():
+    def broken(*_args, **_kwargs):
         raise DatabaseError("The database is read-only. Check that the file may be written.")
 
-    monkeypatch.setattr(cases_page, "list_cases", broken)
+    monkeypatch.setattr(queue, "queue", broken)
     window = make_window()
     page = window.pages["cases"]
     qtbot.waitUntil(lambda: loaded(page))

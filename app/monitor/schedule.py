@@ -36,7 +36,7 @@ def deadline_key(d: Deadline) -> tuple:
     return (d.subject, d.case_id, d.order_no, d.conversation_id, d.rule, d.kind, d.due_at)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)   # tens of thousands on a big shop
 class Step:
     fire_at: datetime
     step: str                  # WARNING, DUE or PLATFORM

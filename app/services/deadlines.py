@@ -79,13 +79,14 @@ def refresh_next_due(case, at: datetime | None = None) -> None:
 
 
 def deadlines_at(at: datetime, *, include_settled: bool = False,
-                 platform_clocks: bool = True) -> list[Deadline]:
+                 platform_clocks: bool = True, cases_only: bool = False) -> list[Deadline]:
     """Every deadline (met, missed and pending) of the cases open at `at`, the pending
     appeal windows (AE-14) of disputes resolved by then, and the order-level and
     conversation clocks pending at `at`, by due instant. `include_settled` adds every
     deadline of the cases settled by `at`. Without `platform_clocks` only the deadlines
     the shop must act on are given (not the informational ones: on a big shop, tens of
-    thousands of buyers' windows on orders)."""
+    thousands of buyers' windows on orders). `cases_only` leaves out the clocks of orders
+    and conversations that are not cases (those without a case id)."""
     at = as_utc(at)
     ctxs = _Contexts()
     items: list[Deadline] = []
@@ -95,8 +96,9 @@ def deadlines_at(at: datetime, *, include_settled: bool = False,
             # rule AE-14: the buyer's appeal window still concerns the shop
             found = [d for d in found if d.kind == "appeal_window" and d.state == "pending"]
         items += found
-    items += [d for d in _order_items(ctxs, at) if d.state == "pending"]
-    items += [d for d in _conversation_items(ctxs, at) if d.state == "pending"]
+    if not cases_only:
+        items += [d for d in _order_items(ctxs, at) if d.state == "pending"]
+        items += [d for d in _conversation_items(ctxs, at) if d.state == "pending"]
     items += followup_deadlines.extra_deadlines(at, ctxs.for_shop)   # GEN-7 / GEN-8 clocks
     if not platform_clocks:
         items = [d for d in items if not d.informational]
@@ -111,6 +113,25 @@ def next_dues(at: datetime | None = None) -> dict[str, datetime | None]:
     return {f"{'D' if engine.is_dispute(view) else 'A'}-{view.id}":
             engine.next_due(engine.case_deadlines(view, order, ctx, at))
             for view, order, ctx, settled in _case_views(ctxs, at, False) if not settled}
+
+
+def case_clocks(at: datetime) -> tuple[dict[str, datetime | None], list[Deadline]]:
+    """What the queue needs, in one pass over the open cases at `at`: the live next due of
+    each (as next_dues, rule AE-10) and every missed deadline the shop had to act on, the
+    complaints' (GEN-8) included."""
+    at = as_utc(at)
+    ctxs = _Contexts()
+    dues: dict[str, datetime | None] = {}
+    missed: list[Deadline] = []
+    for view, order, ctx, settled in _case_views(ctxs, at, False):
+        if settled:
+            continue
+        found = engine.case_deadlines(view, order, ctx, at)
+        dues[f"{'D' if engine.is_dispute(view) else 'A'}-{view.id}"] = engine.next_due(found)
+        missed += [d for d in found if d.state == "missed" and not d.informational]
+    missed += [d for d in followup_deadlines.extra_deadlines(at, ctxs.for_shop)
+               if d.case_id and d.state == "missed" and not d.informational]
+    return dues, missed
 
 
 def case_deadlines(case_id: str, at: datetime) -> list[Deadline]:

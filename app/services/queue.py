@@ -91,13 +91,18 @@ def order_rows(rows) -> list[CaseRow]:
 
 
 def queue(filters: QueueFilters | None = None, at: datetime | None = None, *,
-          source=None) -> Queue:
+          source=None, complaints: bool = True) -> Queue:
     """The queue at `at` (default now), filtered; `choices` lists the values each filter
     can take (from every case, so a filter never hides its own alternatives). `source`
-    replaces list_cases (called with `at`)."""
+    replaces list_cases (called with `at`); without `complaints` the complaint cases
+    (C-n) are left out."""
+    from app.services.deadlines import case_clocks
+
     at = as_utc(at) if at is not None else utcnow()
-    every = list(source(at) if source is not None else list_cases(at, complaints=True))
-    late = overdue_dues(at)
+    dues, missed = case_clocks(at)         # one pass over the open cases for both
+    every = list(source(at) if source is not None
+                 else list_cases(at, complaints=complaints, dues=dues))
+    late = overdue_dues(at, missed)
     every = [replace(r, next_due_at=late[r.id]) if r.id in late and not is_settled(r) else r
              for r in every]
     choices = {name: tuple(sorted({getattr(r, name) for r in every if getattr(r, name)}))
@@ -107,7 +112,7 @@ def queue(filters: QueueFilters | None = None, at: datetime | None = None, *,
     return Queue(rows, at, choices, len(every))
 
 
-def overdue_dues(at: datetime) -> dict[str, datetime]:
+def overdue_dues(at: datetime, missed: list | None = None) -> dict[str, datetime]:
     """The earliest outstanding missed deadline of each open case at `at`: missed (due + 1 s
     passed) with nothing recorded on the case since its due instant. A deadline missed
     before the case moved on (a later event) is history, not work, and is left out. A
@@ -118,8 +123,10 @@ def overdue_dues(at: datetime) -> dict[str, datetime]:
     from app.models import DisputeEvent, RequestEvent
     from app.services.deadlines import deadlines_at
 
-    missed = [d for d in deadlines_at(at) if d.case_id and d.state == "missed"
-              and not d.informational and d.case_id[:1] in "DAC"]
+    if missed is None:          # (case_clocks gives the same list)
+        missed = [d for d in deadlines_at(at, platform_clocks=False, cases_only=True)
+                  if d.case_id and d.state == "missed" and not d.informational]
+    missed = [d for d in missed if d.case_id[:1] in "DAC"]
     if not missed:
         return {}
     last: dict[str, datetime] = {}

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QPushButton, Q
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from app.clock import utcnow
-from app.services import cases, change_notice
+from app.services import change_notice
 from app.services import queue as q
 from ui.cases.case_view import CaseView
 from ui.cases.dispute_form import DisputeForm
@@ -32,11 +32,6 @@ FILTER_TITLES = {"type": QT_TRANSLATE_NOOP("CasesPage", "All types"),
                  "shop": QT_TRANSLATE_NOOP("CasesPage", "All shops"),
                  "kind": QT_TRANSLATE_NOOP("CasesPage", "All kinds"),
                  "cause": QT_TRANSLATE_NOOP("CasesPage", "All causes")}
-
-
-def list_cases():
-    """Every row of the queue: disputes, requests and complaints, with their live dues."""
-    return cases.list_cases(complaints=True)
 
 
 class CasesPage(ListPage):
@@ -119,7 +114,7 @@ class CasesPage(ListPage):
 
     def loader(self):
         filters = self.chosen_filters()
-        return lambda: q.queue(filters, source=lambda _at: list_cases())
+        return lambda: q.queue(filters)        # disputes, requests and complaints
 
     @property
     def shown_ref(self) -> str | None:
