@@ -23,6 +23,7 @@ import weakref
 from datetime import datetime
 from typing import Callable
 
+from app import heap
 from app.clock import UTC
 from app.db import database
 from app.monitor.schedule import PLATFORM, Schedule
@@ -152,6 +153,8 @@ class DeadlineMonitor(threading.Thread):
             # Asleep the thread holds no connection (nor its page cache): it may sleep
             # for hours, and a big shop's pages would stay in memory all that time.
             self._disconnect()
+            if reload:
+                heap.give_back()        # what planning freed, before a long sleep
             self._sleep(seen, retry)
 
     def _connect(self) -> None:

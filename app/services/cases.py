@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,6 +33,10 @@ class CaseRow:
                 "reason": self.reason, "cause": self.cause,
                 "opened_at": format_instant(self.opened_at),
                 "next_due_at": format_instant(self.next_due_at)}
+
+
+def _word(text):
+    return sys.intern(text) if isinstance(text, str) else text
 
 
 def case_id(case) -> str:
@@ -77,8 +82,10 @@ def list_cases(at: datetime | None = None, *, complaints: bool = False,
                  .join(Order).join(Shop).tuples())
         for number, platform, shop, order_no, state, kind, reason, cause, opened in query:
             ref = f"{prefix}-{number}"
-            rows.append(CaseRow(ref, type_, platform, shop, order_no, state, kind, reason,
-                                cause, opened, dues.get(ref)))
+            # the words repeat from row to row: one string each, not one per row
+            rows.append(CaseRow(ref, type_, _word(platform), _word(shop), order_no,
+                                _word(state), _word(kind), _word(reason), _word(cause),
+                                opened, dues.get(ref)))
     if complaints:   # complaint cases "C-n" (app.services.complaint_queries), on request
         from app.services.complaint_queries import complaint_case_rows
         rows += complaint_case_rows(at)

@@ -1,0 +1,27 @@
+"""Memory freed by a big read goes back to the system (app.heap), so AfterDesk does not
+stay as large as its biggest list read."""
+
+import sys
+
+import pytest
+
+from app import heap
+from app.bench.memory import resident_mb
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc keeps freed memory")
+def test_memory_freed_by_a_big_read_goes_back_to_the_system():
+    blocks = [bytes(2000) for _ in range(60_000)]      # about 120 MB on the C heap
+    pinned = bytes(2000)                              # keeps the heap's top in use
+    big = resident_mb()
+    del blocks
+    kept = resident_mb()
+    heap.give_back()
+    after = resident_mb()
+    assert pinned
+    assert kept - after > 50, (big, kept, after)
+
+
+def test_giving_back_is_harmless_anywhere():
+    heap.give_back()
+    heap.give_back()
