@@ -34,3 +34,37 @@ def test_version_7_rebuilds_the_index_with_word_beginnings(tmp_path):
         assert [h.message_id for h in search.search_messages("退款")] == [1]
     finally:
         close_database()
+
+
+def test_a_database_that_needs_an_upgrade_is_upgraded_under_a_busy_window(tmp_path, qtbot,
+                                                                          monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    import ui.upgrade_progress
+    from ui.upgrade_progress import open_with_upgrade
+    path = tmp_path / "v6.db"
+    _v6_database(path)
+    assert migrations.upgrade_pending(path)
+    seen = []
+
+    class Watched(QProgressDialog):
+        def show(self):
+            super().show()
+            seen.append(self.labelText())
+
+    monkeypatch.setattr(ui.upgrade_progress, "QProgressDialog", Watched)
+    open_with_upgrade(path)
+    try:
+        assert seen and "Upgrading the database" in seen[0]
+        assert migrations.current_version(database) == migrations.LATEST
+        assert not migrations.upgrade_pending(path)
+        assert [h.message_id for h in search.search_messages("refund")] == [1]
+    finally:
+        close_database()
+
+
+def test_a_current_or_new_database_needs_no_upgrade(tmp_path):
+    assert not migrations.upgrade_pending(tmp_path / "none.db")
+    open_database(tmp_path / "now.db")
+    close_database()
+    assert not migrations.upgrade_pending(tmp_path / "now.db")

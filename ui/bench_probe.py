@@ -92,7 +92,9 @@ def run_app(db_path: str) -> int:
 
     # Timing only: each wrapped call behaves exactly as before.
     ui_main.load_cjk_font = timed("font_s", ui_main.load_cjk_font)
-    ui_main.open_database = timed("open_database_s", ui_main.open_database)
+    import ui.upgrade_progress
+    ui.upgrade_progress.open_with_upgrade = timed("open_database_s",
+                                                  ui.upgrade_progress.open_with_upgrade)
 
     class Watch(QObject):
         """Paint events of the inbox's table and of its 'no conversations' line."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app import paths
-from app.db import close_database, open_database
+from app.db import close_database
 from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
 from ui.errors import EXPECTED_ERRORS, install_excepthook, show_expected_error
@@ -45,7 +45,8 @@ def open_window(app: QApplication, db_path, settings: Settings):
     load_cjk_font(app)
     path = resolve_db_path(db_path, settings)
     try:
-        open_database(path)
+        from ui.upgrade_progress import open_with_upgrade
+        open_with_upgrade(path)
     except EXPECTED_ERRORS as error:
         show_expected_error(error)
         return None

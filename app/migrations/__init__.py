@@ -52,6 +52,26 @@ def current_version(db) -> int:
     return row[0] or 0
 
 
+def upgrade_pending(path) -> bool:
+    """True when the database file at `path` holds data of an older schema, so opening it
+    will run migrations (which may take a while on a big shop). A missing file, a new
+    one, an unreadable one or a current one: False (opening it says what is wrong)."""
+    import sqlite3
+    from pathlib import Path
+
+    if str(path) == ":memory:" or not Path(path).is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = connection.execute('SELECT MAX("version") FROM "schema_version"').fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return bool(row and row[0]) and row[0] < LATEST
+
+
 def upgrade(db) -> int:
     """Bring the schema to LATEST; returns the version reached."""
     version = current_version(db)

@@ -697,7 +697,7 @@ paid {2} {3} · {4}</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="49"/>
+        <location filename="../../ui/pages/cases_page.py" line="44"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
@@ -732,33 +732,33 @@ paid {2} {3} · {4}</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="50"/>
-        <location filename="../../ui/pages/cases_page.py" line="134"/>
+        <location filename="../../ui/pages/cases_page.py" line="45"/>
+        <location filename="../../ui/pages/cases_page.py" line="129"/>
         <source>No disputes, after-sales requests or complaints yet.</source>
         <translation>暂无纠纷、售后申请或投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="62"/>
+        <location filename="../../ui/pages/cases_page.py" line="57"/>
         <source>Open only</source>
         <translation>仅显示未结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="65"/>
+        <location filename="../../ui/pages/cases_page.py" line="60"/>
         <source>New request…</source>
         <translation>新建售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="66"/>
+        <location filename="../../ui/pages/cases_page.py" line="61"/>
         <source>Record dispute…</source>
         <translation>记录纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="77"/>
+        <location filename="../../ui/pages/cases_page.py" line="72"/>
         <source>Show on the Complaints &amp;&amp; Reviews page</source>
         <translation>在“投诉与评价”页中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="133"/>
+        <location filename="../../ui/pages/cases_page.py" line="128"/>
         <source>No case matches the filters.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
@@ -1901,19 +1901,19 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="40"/>
+        <location filename="../../ui/pages/list_page.py" line="42"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="50"/>
-        <location filename="../../ui/pages/list_page.py" line="103"/>
-        <location filename="../../ui/pages/list_page.py" line="109"/>
+        <location filename="../../ui/pages/list_page.py" line="52"/>
+        <location filename="../../ui/pages/list_page.py" line="106"/>
+        <location filename="../../ui/pages/list_page.py" line="113"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="140"/>
+        <location filename="../../ui/pages/list_page.py" line="145"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -3278,6 +3278,14 @@ The data as it was before: {0}</source>
         <location filename="../../ui/tray.py" line="43"/>
         <source>{0} deadlines need attention</source>
         <translation>{0} 个时限需要处理</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeProgress</name>
+    <message>
+        <location filename="../../ui/upgrade_progress.py" line="26"/>
+        <source>Upgrading the database for this version of AfterDesk. This happens once and can take a minute on a big shop…</source>
+        <translation>正在为此版本的售后工作台升级数据库。只需一次，店铺数据量大时可能需要约一分钟……</translation>
     </message>
 </context>
 <context>
