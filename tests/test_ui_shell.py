@@ -143,7 +143,10 @@ def test_only_the_page_in_front_is_built_at_start_and_the_rest_once_it_has_paint
     window = make_window()
     assert list(window.pages.built()) == ["conversations"]
     front = window.pages["conversations"]
+    assert front._thread_panel is None, "the thread panel waits for the list's first paint"
     qtbot.waitUntil(lambda: not window.pages.unbuilt())
+    qtbot.waitUntil(lambda: front._thread_panel is not None)
+    assert front.splitter.widget(1) is front.thread_panel
     assert not front.is_loading, "the others came after the list in front"
     cases = window.pages.built()["cases"]
     qtbot.waitUntil(lambda: loaded(cases))

@@ -17,9 +17,7 @@ from app.services import saved_views, thread
 from app.services.errors import ServiceError
 from app.services.inbox import conversation_ids
 from ui.conversation.filters_bar import FiltersBar
-from ui.conversation.order_panel import OrderPanel
 from ui.conversation.shrink import ShrinkableRow
-from ui.conversation.thread_panel import ThreadPanel
 from ui.errors import show_expected_error
 from ui.pages.list_page import ListPage
 from ui.table_models.conversation_table_model import ConversationTableModel
@@ -67,20 +65,19 @@ class ConversationsPage(ListPage):
         self.unreplied_only = self.filters_bar.unreplied     # the filters reps use most
         self.unread_only = self.filters_bar.unread
 
-        self.thread_panel = ThreadPanel(self.my_name)
-        self.thread_panel.changed.connect(self._conversation_changed)
-        self.order_panel = OrderPanel()
-        self.thread_panel.side_loaded.connect(self.order_panel.show_panel)
-        self.order_panel.write_about_order.connect(self.write_about_order)
-        self.order_panel.open_case.connect(self._open_case)
-        self.order_panel.case_recorded.connect(self._case_recorded)
+        # The thread and order panels are built once the list has been painted (or when
+        # first needed): at start the rep waits for the list, not for them.
+        self._thread_panel = None
+        self._order_panel = None
+        self.shown.connect(lambda: QTimer.singleShot(0, self, self._build_panels),
+                           Qt.ConnectionType.SingleShotConnection)
 
         layout: QVBoxLayout = self.layout()
         layout.removeWidget(self.body)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.body)
-        self.splitter.addWidget(self.thread_panel)
-        self.splitter.addWidget(self.order_panel)
+        self.splitter.addWidget(QWidget())          # stand-ins until _build_panels
+        self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 2)
@@ -92,6 +89,34 @@ class ConversationsPage(ListPage):
         self._select_after_load: int | None = None
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self._narrow: bool | None = None
+
+    # --- the panels beside the list ---------------------------------------------------
+    @property
+    def thread_panel(self):
+        if self._thread_panel is None:
+            self._build_panels()
+        return self._thread_panel
+
+    @property
+    def order_panel(self):
+        if self._order_panel is None:
+            self._build_panels()
+        return self._order_panel
+
+    def _build_panels(self) -> None:
+        if self._thread_panel is not None:
+            return
+        from ui.conversation.order_panel import OrderPanel
+        from ui.conversation.thread_panel import ThreadPanel
+        thread_panel = self._thread_panel = ThreadPanel(self.my_name)
+        thread_panel.changed.connect(self._conversation_changed)
+        order_panel = self._order_panel = OrderPanel()
+        thread_panel.side_loaded.connect(order_panel.show_panel)
+        order_panel.write_about_order.connect(self.write_about_order)
+        order_panel.open_case.connect(self._open_case)
+        order_panel.case_recorded.connect(self._case_recorded)
+        for index, panel in ((1, thread_panel), (2, order_panel)):
+            self.splitter.replaceWidget(index, panel).deleteLater()
 
     # --- loading ---------------------------------------------------------------------
     def filters(self) -> dict:
