@@ -41,8 +41,9 @@ class AlertBanner(QFrame):
 
     def show_alert(self, payload: dict) -> None:
         """A deadline alert; alerts arriving before the rep dismisses add up."""
+        from ui.alert_words import alert_words
         self.unseen += 1
-        self._show("alert", payload.get("text", ""))
+        self._show("alert", alert_words(payload))
 
     def show_summary(self, summary) -> None:
         """The monitor's summary (app.monitor.summary.DueSummary), in the rep's language."""

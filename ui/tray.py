@@ -32,7 +32,8 @@ class TrayNotifier(QObject):
         self._timer.timeout.connect(self._flush)
 
     def show_alert(self, payload: dict) -> None:
-        self._waiting.append(payload.get("text", ""))
+        from ui.alert_words import alert_words
+        self._waiting.append(alert_words(payload))
         self._timer.start()
 
     def _flush(self) -> None:

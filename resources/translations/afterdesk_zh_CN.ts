@@ -256,7 +256,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="67"/>
+        <location filename="../../ui/alert_banner.py" line="68"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>
@@ -1011,37 +1011,37 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="46"/>
+        <location filename="../../ui/pages/conversations_page.py" line="44"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="47"/>
+        <location filename="../../ui/pages/conversations_page.py" line="45"/>
         <source>No conversations yet. Conversations appear here once messages are imported or written.</source>
         <translation>暂无会话。导入或写下消息后，会话会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="50"/>
+        <location filename="../../ui/pages/conversations_page.py" line="48"/>
         <source>Search 退款, refund…</source>
         <translation>搜索 退款、refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="60"/>
+        <location filename="../../ui/pages/conversations_page.py" line="58"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="148"/>
+        <location filename="../../ui/pages/conversations_page.py" line="173"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="167"/>
+        <location filename="../../ui/pages/conversations_page.py" line="192"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="168"/>
+        <location filename="../../ui/pages/conversations_page.py" line="193"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -1116,6 +1116,39 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
         <location filename="../../ui/first_run/wizard.py" line="65"/>
         <source>Keep the suggested folder unless your shop wants the data elsewhere, for example on a drive that is backed up. Uninstalling AfterDesk leaves this folder in place.</source>
         <translation>除非店铺希望把数据放在别处（例如有备份的磁盘），否则请保留建议的文件夹。卸载售后工作台不会删除此文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineTableModel</name>
+    <message>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="37"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="38"/>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="39"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="40"/>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="48"/>
+        <source>Order {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="50"/>
+        <source>Conversation {0}</source>
+        <translation>会话 {0}</translation>
     </message>
 </context>
 <context>
@@ -3270,12 +3303,12 @@ The data as it was before: {0}</source>
 <context>
     <name>TrayNotifier</name>
     <message>
-        <location filename="../../ui/tray.py" line="42"/>
+        <location filename="../../ui/tray.py" line="43"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="43"/>
+        <location filename="../../ui/tray.py" line="44"/>
         <source>{0} deadlines need attention</source>
         <translation>{0} 个时限需要处理</translation>
     </message>
@@ -3319,6 +3352,49 @@ The data as it was before: {0}</source>
         <location filename="../../ui/first_run/wizard.py" line="43"/>
         <source>The language applies to the main window; you can change it later under File › Settings.</source>
         <translation>语言用于主窗口；以后可在“文件 › 设置”中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>alerts</name>
+    <message>
+        <location filename="../../ui/alert_words.py" line="13"/>
+        <source>order {0}</source>
+        <translation>订单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_words.py" line="14"/>
+        <source>a conversation</source>
+        <translation>一个会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_words.py" line="15"/>
+        <source>due in {0} h</source>
+        <translation>{0} 小时后到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_words.py" line="16"/>
+        <source>due now</source>
+        <translation>现在到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_words.py" line="17"/>
+        <source>missed</source>
+        <translation>已错过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_words.py" line="18"/>
+        <source>{who}: {what} ({when}, rule {rule})</source>
+        <translation>{who}：{what}（{when}，规则 {rule}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_words.py" line="19"/>
+        <source>{alert} — {todo}</source>
+        <translation>{alert} —— {todo}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_words.py" line="20"/>
+        <source>{who}: {what}</source>
+        <translation>{who}：{what}</translation>
     </message>
 </context>
 <context>
@@ -4070,72 +4146,197 @@ The data as it was before: {0}</source>
         <translation>买家修改申请或申请平台介入（否则申请关闭）</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/words.py" line="254"/>
+        <source>Answer the buyer&apos;s message</source>
+        <translation>回复买家的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="255"/>
+        <source>Reply to the buyer</source>
+        <translation>回复买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="256"/>
+        <source>Ship the paid order</source>
+        <translation>发出已付款的订单</translation>
+    </message>
+    <message>
         <location filename="../../ui/cases/words.py" line="257"/>
+        <source>Ship the order and enter its tracking number</source>
+        <translation>发货并填写物流单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="258"/>
+        <source>The buyer may open an after-sales request</source>
+        <translation>买家可申请售后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="259"/>
+        <source>The buyer may file a description-mismatch complaint</source>
+        <translation>买家可投诉描述不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="260"/>
+        <source>The buyer&apos;s confirmation window ends (receipt time-out)</source>
+        <translation>买家确认收货期限结束（超时自动确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="261"/>
+        <source>Confirmation window nearly over: check whether the parcel is still moving</source>
+        <translation>确认收货期限即将结束：查看包裹是否仍在运输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="263"/>
+        <source>Respond to the complaint at once</source>
+        <translation>立即处理投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="264"/>
+        <source>Contact the buyer, listen and note what happened</source>
+        <translation>联系买家，倾听并记录经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="265"/>
+        <source>Follow the complaint up with the buyer</source>
+        <translation>与买家跟进投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="266"/>
+        <source>Check the remedy with the buyer until they confirm; then close the case</source>
+        <translation>与买家确认解决方案直至其认可，然后结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="269"/>
+        <source>The seller&apos;s time to respond ran out: the platform carried out the buyer&apos;s proposal</source>
+        <translation>卖家响应超时：平台已执行买家方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="271"/>
+        <source>No agreement in time: the platform escalated the dispute</source>
+        <translation>未能及时达成一致：平台已将纠纷升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="272"/>
+        <source>The seller&apos;s time to act ran out: the platform agreed to the request</source>
+        <translation>卖家处理超时：平台已同意该申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="277"/>
+        <source>site message</source>
+        <translation>站内信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="278"/>
+        <source>order message</source>
+        <translation>订单留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="279"/>
+        <source>email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="280"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="281"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="282"/>
+        <source>IM</source>
+        <translation>即时通讯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="287"/>
         <source>Arbitration rules, {0} to {1} days after the negotiation</source>
         <translation>协商结束后 {0} 至 {1} 天内仲裁裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="284"/>
+        <location filename="../../ui/cases/words.py" line="289"/>
+        <source>Follow up {0}: no reply (follow-up {1} of {2})</source>
+        <translation>跟进 {0}：未回复（第 {1} 次跟进，共 {2} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="291"/>
+        <source>Send a short, clear follow-up by {0}, inside the buyer&apos;s daytime ({1})</source>
+        <translation>在买家的白天（{1}）通过{0}发送简短清楚的跟进消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="295"/>
+        <source>If it is still in transit, extend the buyer&apos;s confirmation window by {0} days</source>
+        <translation>若包裹仍在运输，将买家确认收货期限延长 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="299"/>
+        <source>The buyer may complain about the late shipment ({0}% of the amount, at most {1} CNY)</source>
+        <translation>买家可投诉延迟发货（金额的 {0}%，最多 {1} 元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="330"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="285"/>
+        <location filename="../../ui/cases/words.py" line="331"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="292"/>
+        <location filename="../../ui/cases/words.py" line="338"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="302"/>
+        <location filename="../../ui/cases/words.py" line="348"/>
         <source>{0} day</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="303"/>
+        <location filename="../../ui/cases/words.py" line="349"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="304"/>
+        <location filename="../../ui/cases/words.py" line="350"/>
         <source>{0} {1} h</source>
         <translation>{0} {1} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="307"/>
+        <location filename="../../ui/cases/words.py" line="353"/>
         <source>{0} h {1} min</source>
         <translation>{0} 小时 {1} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="308"/>
+        <location filename="../../ui/cases/words.py" line="354"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="309"/>
+        <location filename="../../ui/cases/words.py" line="355"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="318"/>
+        <location filename="../../ui/cases/words.py" line="364"/>
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="320"/>
+        <location filename="../../ui/cases/words.py" line="366"/>
         <source>The transaction has not succeeded yet: the after-sales window starts when it does ({0}). Until then a buyer who did not receive the goods asks for {1} ({2}).</source>
         <translation>交易尚未成功：售后期从交易成功时开始（{0}）。在此之前，未收到货的买家只能申请{1}（{2}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="326"/>
+        <location filename="../../ui/cases/words.py" line="372"/>
         <source>The after-sales protection period ended on {0} (shop time, {1}): no request can be opened; the buyer can only negotiate with the seller directly.</source>
         <translation>售后保障期已于 {0}（店铺时间，{1}）结束：无法再发起申请，买家只能与卖家直接协商。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="330"/>
+        <location filename="../../ui/cases/words.py" line="376"/>
         <source>{0} left to open a request for this order (until {1} shop time, {2}).</source>
         <translation>此订单还可在 {0} 内发起售后申请（截至店铺时间 {1}，{2}）。</translation>
     </message>

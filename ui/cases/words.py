@@ -250,11 +250,54 @@ DEADLINE_TEXTS = (
     QT_TRANSLATE_NOOP("cases", "Agree or refuse the request (else it is agreed automatically)"),
     QT_TRANSLATE_NOOP("cases", "The buyer revises the request or asks the platform (else it "
                                "closes)"),
+    # the clocks of orders, conversations and complaints (Deadlines view, alerts)
+    QT_TRANSLATE_NOOP("cases", "Answer the buyer's message"),
+    QT_TRANSLATE_NOOP("cases", "Reply to the buyer"),
+    QT_TRANSLATE_NOOP("cases", "Ship the paid order"),
+    QT_TRANSLATE_NOOP("cases", "Ship the order and enter its tracking number"),
+    QT_TRANSLATE_NOOP("cases", "The buyer may open an after-sales request"),
+    QT_TRANSLATE_NOOP("cases", "The buyer may file a description-mismatch complaint"),
+    QT_TRANSLATE_NOOP("cases", "The buyer's confirmation window ends (receipt time-out)"),
+    QT_TRANSLATE_NOOP("cases", "Confirmation window nearly over: check whether the parcel is "
+                               "still moving"),
+    QT_TRANSLATE_NOOP("cases", "Respond to the complaint at once"),
+    QT_TRANSLATE_NOOP("cases", "Contact the buyer, listen and note what happened"),
+    QT_TRANSLATE_NOOP("cases", "Follow the complaint up with the buyer"),
+    QT_TRANSLATE_NOOP("cases", "Check the remedy with the buyer until they confirm; then close "
+                               "the case"),
+    # what the platform did by itself (app.monitor.platform_rules), for the alerts
+    QT_TRANSLATE_NOOP("cases", "The seller's time to respond ran out: the platform carried out "
+                               "the buyer's proposal"),
+    QT_TRANSLATE_NOOP("cases", "No agreement in time: the platform escalated the dispute"),
+    QT_TRANSLATE_NOOP("cases", "The seller's time to act ran out: the platform agreed to the "
+                               "request"),
 )
+# The channels named in a follow-up's advice (app.rules.engine_followups.CHANNEL_WORDS).
+FOLLOW_UP_CHANNELS = {
+    "site message": QT_TRANSLATE_NOOP("cases", "site message"),
+    "order message": QT_TRANSLATE_NOOP("cases", "order message"),
+    "email": QT_TRANSLATE_NOOP("cases", "email"),
+    "SMS": QT_TRANSLATE_NOOP("cases", "SMS"),
+    "phone": QT_TRANSLATE_NOOP("cases", "phone"),
+    "IM": QT_TRANSLATE_NOOP("cases", "IM"),
+}
 # Engine texts with numbers in them: (pattern, text with {0}, {1}… for the groups).
 DEADLINE_PATTERNS = (
     (re.compile(r"Arbitration rules, (\d+) to (\d+) days after the negotiation"),
      QT_TRANSLATE_NOOP("cases", "Arbitration rules, {0} to {1} days after the negotiation")),
+    (re.compile(r"Follow up (.+): no reply \(follow-up (\d+) of (\d+)\)"),
+     QT_TRANSLATE_NOOP("cases", "Follow up {0}: no reply (follow-up {1} of {2})")),
+    (re.compile(r"Send a short, clear follow-up by (.+), inside the buyer's daytime \((.+)\)"),
+     QT_TRANSLATE_NOOP("cases", "Send a short, clear follow-up by {0}, inside the buyer's "
+                                "daytime ({1})")),
+    (re.compile(r"If it is still in transit, extend the buyer's confirmation window by (\d+) "
+                r"days"),
+     QT_TRANSLATE_NOOP("cases", "If it is still in transit, extend the buyer's confirmation "
+                                "window by {0} days")),
+    (re.compile(r"The buyer may complain about the late shipment \((\d+)% of the amount, at "
+                r"most (\d+) CNY\)"),
+     QT_TRANSLATE_NOOP("cases", "The buyer may complain about the late shipment ({0}% of the "
+                                "amount, at most {1} CNY)")),
 )
 
 
@@ -266,7 +309,10 @@ def deadline_words(text: str) -> str:
     for pattern, words in DEADLINE_PATTERNS:
         match = pattern.fullmatch(text)
         if match:
-            return tr(words).format(*match.groups())
+            groups = list(match.groups())
+            if words.startswith("Send a short"):          # {0} is a channel
+                groups[0] = tr(FOLLOW_UP_CHANNELS.get(groups[0], groups[0]))
+            return tr(words).format(*groups)
     return tr(text)
 
 

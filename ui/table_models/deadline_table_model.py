@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.clock import utcnow
@@ -32,14 +32,30 @@ class GroupHeader:
     count: int
 
 
+# The group titles of app.services.deadline_groups.TITLES, for translators.
+GROUP_TITLES = {
+    "overdue": QT_TRANSLATE_NOOP("DeadlineTableModel", "Overdue"),
+    "today": QT_TRANSLATE_NOOP("DeadlineTableModel", "Due today"),
+    "week": QT_TRANSLATE_NOOP("DeadlineTableModel", "This week"),
+    "later": QT_TRANSLATE_NOOP("DeadlineTableModel", "Later"),
+}
+
+
 def _subject(d: Deadline) -> str:
     if d.case_id:
         return d.case_id
     if d.order_no:
-        return f"Order {d.order_no}"
+        return QCoreApplication.translate("DeadlineTableModel", "Order {0}").format(d.order_no)
     if d.conversation_id is not None:
-        return f"Conversation {d.conversation_id}"
+        return QCoreApplication.translate("DeadlineTableModel",
+                                          "Conversation {0}").format(d.conversation_id)
     return ""
+
+
+def _words(text: str) -> str:
+    """The engine's label or action in the interface language."""
+    from ui.cases.words import deadline_words
+    return deadline_words(text)
 
 
 class DeadlineTableModel(ListTableModel):
@@ -66,8 +82,8 @@ class DeadlineTableModel(ListTableModel):
             Column("Shop", lambda d: d.shop, width=10),
             Column("Rule", lambda d: d.rule, width=7,
                    tooltip=lambda d: f"Rule {d.rule} ({d.kind})"),
-            Column("What", lambda d: d.label, width=48, foreground=self._colour),
-            Column("To do", lambda d: d.action, width=40, foreground=self._colour),
+            Column("What", lambda d: _words(d.label), width=48, foreground=self._colour),
+            Column("To do", lambda d: _words(d.action), width=40, foreground=self._colour),
         )
 
     @property
@@ -109,8 +125,8 @@ class DeadlineTableModel(ListTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column != 0:
                 return ""
-            title = deadline_groups.TITLES[header.key]
-            return f"{self.tr(title)} ({header.count})"
+            title = GROUP_TITLES.get(header.key) or deadline_groups.TITLES[header.key]
+            return f"{QCoreApplication.translate('DeadlineTableModel', title)} ({header.count})"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
