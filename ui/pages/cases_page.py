@@ -6,6 +6,8 @@ in the case view, a complaint in the complaint panel of the Complaints & Reviews
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from datetime import timedelta
 
 import shiboken6
@@ -132,6 +134,7 @@ class CasesPage(ListPage):
         self._want = None
         self.model.set_now(utcnow())
         self.model.set_rows(found.rows)
+        self._dues = None               # sorted again for the new rows
         self._emit_badge()
         if keep is not None and self.model.row_of(keep) >= 0:
             self.view.setCurrentIndex(self.model.index(self.model.row_of(keep), 0))
@@ -178,9 +181,14 @@ class CasesPage(ListPage):
         self._emit_badge()
 
     def _emit_badge(self) -> None:
-        rows = [self.model.case_row(r) for r in range(self.model.rowCount())]
-        urgent = q.counts(rows, self.model.now, self.warn_within)
-        self.badge_changed.emit(urgent[q.OVERDUE] + urgent[q.SOON])
+        """Overdue + due soon (queue.urgency): the open cases due by now + warn_within.
+        The dues are sorted once per load, so the tick of a long queue is one bisect."""
+        if getattr(self, "_dues", None) is None:
+            self._dues = sorted(
+                r.next_due_at for r in (self.model.case_row(n)
+                                        for n in range(self.model.rowCount()))
+                if r.next_due_at is not None and not q.is_settled(r))
+        self.badge_changed.emit(bisect_right(self._dues, self.model.now + self.warn_within))
 
     def _data_changed(self, refs) -> None:
         if not shiboken6.isValid(self):

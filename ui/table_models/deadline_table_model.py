@@ -8,6 +8,7 @@ Rows are `app.rules.deadline.Deadline`s; `set_now` moves the countdown column on
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
@@ -73,6 +74,12 @@ class DeadlineTableModel(ListTableModel):
         self.zone = zone                  # the rep's zone; None: the computer's
         self._deadlines: list[Deadline] = []
         self._membership: tuple = ()
+        # What the groups and the badge depend on besides the rows: the day and week
+        # boundaries, and which pending deadlines are past. A tick that changes neither
+        # (nearly every one) only repaints the countdowns.
+        self._pending_dues: list[datetime] = []
+        self._bounds = None
+        self._badge: int | None = None
         self.columns = (
             Column("Due", lambda d: local_time_text(d.due_at), width=TIME_SAMPLE,
                    foreground=self._colour),
@@ -92,6 +99,9 @@ class DeadlineTableModel(ListTableModel):
 
     def set_rows(self, rows) -> None:
         self._deadlines = list(rows)
+        self._pending_dues = sorted(d.due_at for d in self._deadlines if d.state == "pending")
+        self._bounds = deadline_groups.boundaries(self._now, self.zone)
+        self._badge = None
         if not self.grouped:
             super().set_rows(self._deadlines)
             return
@@ -112,7 +122,9 @@ class DeadlineTableModel(ListTableModel):
 
     def badge_count(self) -> int:
         """Deadlines to act on that are overdue or due today (the navigation badge)."""
-        return deadline_groups.badge_count(self._deadlines, self._now, self.zone)
+        if self._badge is None:
+            self._badge = deadline_groups.badge_count(self._deadlines, self._now, self.zone)
+        return self._badge
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and self.checkIndex(index):
@@ -138,8 +150,15 @@ class DeadlineTableModel(ListTableModel):
     def set_now(self, now: datetime) -> None:
         """Move the clock: the countdown and the colours change, nothing else (grouped: a
         deadline that moved to another group, e.g. became overdue, is regrouped in memory)."""
-        self._now = now
-        if self.grouped and self._deadlines:
+        before, self._now = self._now, now
+        bounds = deadline_groups.boundaries(now, self.zone)
+        moved = (bounds != self._bounds
+                 or bisect_left(self._pending_dues, now) != bisect_left(self._pending_dues,
+                                                                       before))
+        self._bounds = bounds
+        if moved:
+            self._badge = None
+        if self.grouped and self._deadlines and moved:
             groups = deadline_groups.grouped(self._deadlines, now, self.zone)
             membership = tuple((k, tuple(id(d) for d in v)) for k, v in groups.items())
             if membership != self._membership:
