@@ -35,8 +35,30 @@ def _discover() -> tuple:
     return tuple(found)
 
 
-MIGRATIONS = _discover()
-LATEST = MIGRATIONS[-1].VERSION
+def _latest() -> int:
+    """The newest version, from the module names alone (importing every migration, with
+    its frozen table definitions, is left to the rare start that upgrades)."""
+    return max(int(m.group(1)) for info in pkgutil.iter_modules(__path__)
+               if (m := re.fullmatch(r"m(\d{4})_\w+", info.name)))
+
+
+LATEST = _latest()
+
+
+_found: tuple | None = None
+
+
+def _migrations() -> tuple:
+    global _found
+    if _found is None:
+        _found = _discover()
+    return _found
+
+
+def __getattr__(name: str):
+    if name == "MIGRATIONS":          # every migration module, in version order
+        return _migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SchemaTooNew(Exception):
@@ -79,7 +101,9 @@ def upgrade(db) -> int:
         raise SchemaTooNew(
             f"This database was written by a newer AfterDesk (schema {version}, this "
             f"version knows up to {LATEST}). Install the newer version to open it.")
-    for migration in MIGRATIONS:
+    if version == LATEST:
+        return version
+    for migration in _migrations():
         if migration.VERSION <= version:
             continue
         log.info("migrating schema to version %d (%s)", migration.VERSION, migration.DESCRIPTION)

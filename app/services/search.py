@@ -26,6 +26,7 @@ by other paths (import, older versions) are caught up before each search.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,8 +39,13 @@ TABLE = "message_search"
 # Han, kana, Hangul, CJK compatibility: written without spaces between words.
 _CJK = (r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
         r"\U00020000-\U0002ffff")
-_PIECES = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+", re.UNICODE)
-_IS_CJK = re.compile(rf"[{_CJK}]")
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(runs of CJK or of other word characters, a CJK character): compiled when first
+    needed, not at start (a few ms for these Unicode classes)."""
+    return (re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+", re.UNICODE), re.compile(rf"[{_CJK}]"))
 MIN_PREFIX = 3          # shorter Latin words match whole words only
 PREFIX_TERMS = 12       # Latin beginnings up to this length are indexed as terms
 CATCH_UP_BATCH = 5000
@@ -77,8 +83,9 @@ def index_terms(text: str) -> str:
     other words as they are, after their beginnings of MIN_PREFIX to PREFIX_TERMS
     letters; lower case."""
     out: list[str] = []
-    for piece in _PIECES.findall(_fold(text)):
-        if _IS_CJK.match(piece):
+    pieces, is_cjk = _patterns()
+    for piece in pieces.findall(_fold(text)):
+        if is_cjk.match(piece):
             out.extend(piece[i:i + 2] for i in range(len(piece) - 1))
             out.append(piece[-1])
         else:
@@ -91,8 +98,9 @@ def index_terms(text: str) -> str:
 def match_expression(query: str) -> str | None:
     """The FTS5 MATCH expression for what a rep typed; None when nothing searchable."""
     parts: list[str] = []
-    for piece in _PIECES.findall(_fold(query)):
-        if _IS_CJK.match(piece):
+    pieces, is_cjk = _patterns()
+    for piece in pieces.findall(_fold(query)):
+        if is_cjk.match(piece):
             if len(piece) == 1:
                 parts.append(f'"{piece}"*')
             else:
