@@ -6,7 +6,8 @@ compile it.
 
 Steps:
 1. ui/i18n_catalog.py is written anew from texts that live in data rather than in tr()
-   calls (the column titles of the table models, the words of ui/labels.py), so
+   calls (the column titles of the table models, the words of ui/labels.py, the rules'
+   refusals of app/services/refusal_texts.py), so
    lupdate can see them; the models translate them when shown (contexts "columns" and
    "labels").
 2. pyside6-lupdate reads every .py file under ui/ and updates
@@ -70,7 +71,9 @@ def data_texts() -> dict[str, list[str]]:
     for name in VOCABULARIES:
         words += [value.replace("_", " ") for value in getattr(vocab, name)]
     unique = lambda items: sorted(set(t for t in items if t.strip()))  # noqa: E731
-    return {"columns": unique(titles), "labels": unique(words), "pages": unique(page_texts())}
+    from app.services.refusal_texts import TEMPLATES     # the rules' refusals
+    return {"columns": unique(titles), "labels": unique(words), "pages": unique(page_texts()),
+            "refusals": unique(TEMPLATES.values())}
 
 
 def page_texts() -> list[str]:

@@ -65,6 +65,22 @@ def test_day_16_is_refused_with_tb1s_message_and_nothing_is_written(form, db):
     assert dialog.created_ref is None
 
 
+def test_in_chinese_the_refusal_of_tb1_is_in_chinese_and_names_the_rule(form, db, qapp):
+    from ui import i18n
+    order = taobao_order()
+    at = order.completed_at + timedelta(days=15, hours=1)
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+    try:
+        dialog = form()
+        fill(dialog, at)
+        assert not dialog.submit()
+        text = dialog.error.text()
+    finally:
+        i18n.install_translator(qapp, "en")
+    assert text.startswith(f"订单 {order.order_no} 的售后保障期已于 ")
+    assert "买家只能与卖家直接协商" in text and text.endswith("（TB-1）")
+
+
 def test_the_window_closes_one_second_after_its_end(db):
     order = taobao_order()
     end = order.completed_at + timedelta(days=15)

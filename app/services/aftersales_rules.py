@@ -86,22 +86,18 @@ def check_window(order, at: datetime, profile: Profile, shop_zone: str) -> None:
     end = protection_end(order, profile)
     if end is not None and at > end:
         days = profile.duration("aftersales_window").days
-        raise RuleRefusal(profile.rule("aftersales_window"),
-                          f"The after-sales protection period for order {order.order_no} ended on "
-                          f"{shop_time(end, shop_zone)} (shop time, {days} days after the "
-                          "transaction succeeded). The buyer can only negotiate with the seller "
-                          "directly.")
+        raise RuleRefusal(profile.rule("aftersales_window"), key="aftersales_window_over",
+                          order_no=order.order_no, end=shop_time(end, shop_zone), days=days)
 
 
 def check_once_per_order(order, earlier, profile: Profile) -> None:
     """TB-2: one request per order, whatever became of the first."""
     if earlier is None:  # the database holds one request per order (unique order)
         return
-    outcome = OUTCOME_WORDS.get(earlier.state, f"is still open ({earlier.state})")
-    raise RuleRefusal(profile.rule("requests_per_order"),
-                      f"Order {order.order_no} already had an after-sales request "
-                      f"(A-{earlier.id}), which {outcome}. Taobao allows one after-sales "
-                      "request per order.")
+    key = (f"one_request_{earlier.state}" if earlier.state in OUTCOME_WORDS
+           else "one_request_open")
+    raise RuleRefusal(profile.rule("requests_per_order"), key=key, order_no=order.order_no,
+                      earlier=f"A-{earlier.id}", state=earlier.state)
 
 
 def check_order_open_for_requests(order) -> None:
@@ -137,18 +133,15 @@ def check_no_reason_return(order, reason: str, goods_intact, at: datetime,
         return
     rule = profile.rule("no_reason_return")
     if goods_intact is not True:
-        raise RuleRefusal(rule, "A no-reason return is only possible for intact goods (tags on, "
-                                "unused, unwashed); mark the goods as intact or choose the real "
-                                "reason.")
+        raise RuleRefusal(rule, key="no_reason_not_intact")
     got = received_at(order)
     if got is None:
-        raise RuleRefusal(rule, f"Order {order.order_no} has no receipt yet: the no-reason return "
-                                "period starts when the buyer receives the goods.")
+        raise RuleRefusal(rule, key="no_reason_no_receipt", order_no=order.order_no)
     end = got + profile.duration("no_reason_return")
     if at > end:
-        raise RuleRefusal(rule, f"The no-reason return period for order {order.order_no} ended on "
-                                f"{shop_time(end, shop_zone)} (shop time, "
-                                f"{profile.duration('no_reason_return').days} days after receipt).")
+        raise RuleRefusal(rule, key="no_reason_over", order_no=order.order_no,
+                          end=shop_time(end, shop_zone),
+                          days=profile.duration("no_reason_return").days)
 
 
 def check_amount(order, amount: Decimal, currency: str | None) -> None:
@@ -187,21 +180,16 @@ def check_clock(request, order, action: str, at: datetime, profile: Profile,
         key, _ = seller_time(request, order, profile)
         due = seller_due(request, order, profile)
         if action == "auto_agree" and at <= due:
-            raise RuleRefusal(profile.rule(key), f"The seller's time to act runs until "
-                              f"{shop_time(due, shop_zone)} (shop time); the platform agrees "
-                              "automatically only after that.")
+            raise RuleRefusal(profile.rule(key), key="seller_time_runs",
+                              due=shop_time(due, shop_zone))
         if action != "auto_agree" and at > due:
-            raise RuleRefusal(profile.rule(key), f"The seller's time to act ended on "
-                              f"{shop_time(due, shop_zone)} (shop time): the platform agreed "
-                              "automatically. Record 'auto_agree'.")
+            raise RuleRefusal(profile.rule(key), key="seller_time_over",
+                              due=shop_time(due, shop_zone))
     if request.state == "seller_refused" and action in ("revise", "request_platform",
                                                         "revise_window_expired"):
         due = revise_due(request, profile)
         rule = profile.rule("buyer_revise_window")
         if action == "revise_window_expired" and due is not None and at <= due:
-            raise RuleRefusal(rule, f"The buyer may still revise or ask the platform until "
-                                    f"{shop_time(due, shop_zone)} (shop time).")
+            raise RuleRefusal(rule, key="revise_time_runs", due=shop_time(due, shop_zone))
         if action != "revise_window_expired" and due is not None and at > due:
-            raise RuleRefusal(rule, f"The buyer's time to revise or ask the platform ended on "
-                                    f"{shop_time(due, shop_zone)} (shop time): the request "
-                                    "closes. Record 'revise_window_expired'.")
+            raise RuleRefusal(rule, key="revise_time_over", due=shop_time(due, shop_zone))

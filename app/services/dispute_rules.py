@@ -77,12 +77,9 @@ def check_seller_clock(dispute, action: str, at: datetime, profile: Profile, zon
     due = seller_response_due(dispute, profile)
     rule = profile.rule("seller_response")
     if action == "seller_response_timeout" and at <= due:
-        raise RuleRefusal(rule, f"The seller may respond until {shop_time(due, zone)} (shop "
-                                "time); the buyer's proposal is carried out only after that.")
+        raise RuleRefusal(rule, key="response_time_runs", due=shop_time(due, zone))
     if action in SELLER_RESPONSES and at > due:
-        raise RuleRefusal(rule, f"The seller's time to respond ended on {shop_time(due, zone)} "
-                                "(shop time): the buyer's proposal is carried out. Record "
-                                "'seller_response_timeout'.")
+        raise RuleRefusal(rule, key="response_time_over", due=shop_time(due, zone))
 
 
 # --- AE-5 / AE-6 / AE-17: escalation ----------------------------------------------------
@@ -166,16 +163,13 @@ def appeal_due(dispute, profile: Profile) -> datetime | None:
 def check_appeal(dispute, at: datetime, profile: Profile, zone: str) -> None:
     rule = profile.rule("appeal_window")
     if dispute.appealed_at is not None:
-        raise RuleRefusal(rule, f"This dispute was already appealed on "
-                                f"{shop_time(dispute.appealed_at, zone)} (shop time): a dispute "
-                                "can be appealed only once.")
+        raise RuleRefusal(rule, key="appealed_already", at=shop_time(dispute.appealed_at, zone))
     if dispute.resolution == "buyer_cancelled":
-        raise RuleRefusal(rule, "The buyer cancelled this dispute: there is nothing to appeal.")
+        raise RuleRefusal(rule, key="appeal_cancelled")
     due = appeal_due(dispute, profile)
     if due is not None and at > due:
-        raise RuleRefusal(rule, f"The time to appeal ended on {shop_time(due, zone)} (shop time, "
-                                f"{_day(profile.duration('appeal_window'))} days after the "
-                                "dispute closed).")
+        raise RuleRefusal(rule, key="appeal_over", due=shop_time(due, zone),
+                          days=_day(profile.duration("appeal_window")))
 
 
 def return_due(dispute, profile: Profile) -> datetime | None:
@@ -190,12 +184,9 @@ def check_return_clock(dispute, action: str, at: datetime, profile: Profile, zon
         return
     rule = profile.rule("return_shipment")
     if action == "return_timeout" and at <= due:
-        raise RuleRefusal(rule, f"The buyer may ship the goods back until {shop_time(due, zone)} "
-                                "(shop time).")
+        raise RuleRefusal(rule, key="return_time_runs", due=shop_time(due, zone))
     if action == "buyer_ship_return" and at > due:
-        raise RuleRefusal(rule, f"The buyer's time to ship the goods back ended on "
-                                f"{shop_time(due, zone)} (shop time): the money goes to the "
-                                "seller. Record 'return_timeout'.")
+        raise RuleRefusal(rule, key="return_time_over", due=shop_time(due, zone))
 
 
 # --- AE-2: which disputes count toward the dispute rate ------------------------------------

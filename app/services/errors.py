@@ -20,10 +20,18 @@ class InvalidInput(ServiceError):
 
 
 class RuleRefusal(ServiceError):
-    """A marketplace rule forbids the action (e.g. TB-1's window has passed)."""
+    """A marketplace rule forbids the action (e.g. TB-1's window has passed). With `key`
+    the message is app.services.refusal_texts.TEMPLATES[key] filled with `values`, which
+    the window can show in the rep's language."""
 
-    def __init__(self, rule: str, message: str):
+    def __init__(self, rule: str, message: str | None = None, *, key: str | None = None,
+                 **values):
+        if message is None:
+            from app.services.refusal_texts import TEMPLATES
+            message = TEMPLATES[key].format(**values)
         self.rule = rule
+        self.key = key
+        self.values = values
         super().__init__(message)
 
 

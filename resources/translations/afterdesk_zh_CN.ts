@@ -4,140 +4,135 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="21"/>
+        <location filename="../../ui/cases/action_dialog.py" line="22"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="22"/>
+        <location filename="../../ui/cases/action_dialog.py" line="23"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="23"/>
+        <location filename="../../ui/cases/action_dialog.py" line="24"/>
         <source>Reason for refusing</source>
         <translation>拒绝理由</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="24"/>
+        <location filename="../../ui/cases/action_dialog.py" line="25"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="25"/>
+        <location filename="../../ui/cases/action_dialog.py" line="26"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="32"/>
+        <location filename="../../ui/cases/action_dialog.py" line="33"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="33"/>
-        <location filename="../../ui/cases/action_dialog.py" line="58"/>
+        <location filename="../../ui/cases/action_dialog.py" line="34"/>
+        <location filename="../../ui/cases/action_dialog.py" line="59"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="35"/>
+        <location filename="../../ui/cases/action_dialog.py" line="36"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="38"/>
+        <location filename="../../ui/cases/action_dialog.py" line="39"/>
         <source>Refund amount (empty: as requested)</source>
         <translation>退款金额（留空：按申请金额）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="40"/>
+        <location filename="../../ui/cases/action_dialog.py" line="41"/>
         <source>Buyer&apos;s new proposal</source>
         <translation>买家的新方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="43"/>
+        <location filename="../../ui/cases/action_dialog.py" line="44"/>
         <source>New reason (empty: unchanged)</source>
         <translation>新原因（留空：不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="46"/>
+        <location filename="../../ui/cases/action_dialog.py" line="47"/>
         <source>Seller&apos;s proposal</source>
         <translation>卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="49"/>
+        <location filename="../../ui/cases/action_dialog.py" line="50"/>
         <source>Platform&apos;s proposal</source>
         <translation>平台方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="53"/>
+        <location filename="../../ui/cases/action_dialog.py" line="54"/>
         <source>In favour of</source>
         <translation>裁决有利于</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="54"/>
+        <location filename="../../ui/cases/action_dialog.py" line="55"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="56"/>
+        <location filename="../../ui/cases/action_dialog.py" line="57"/>
         <source>Refund amount (empty: the proposal&apos;s)</source>
         <translation>退款金额（留空：按方案金额）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="59"/>
+        <location filename="../../ui/cases/action_dialog.py" line="60"/>
         <source>What was submitted</source>
         <translation>提交了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="70"/>
+        <location filename="../../ui/cases/action_dialog.py" line="71"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="74"/>
+        <location filename="../../ui/cases/action_dialog.py" line="75"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="82"/>
+        <location filename="../../ui/cases/action_dialog.py" line="83"/>
         <source>When on the platform</source>
         <translation>平台上的发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="85"/>
+        <location filename="../../ui/cases/action_dialog.py" line="86"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="105"/>
+        <location filename="../../ui/cases/action_dialog.py" line="106"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="105"/>
+        <location filename="../../ui/cases/action_dialog.py" line="106"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="108"/>
+        <location filename="../../ui/cases/action_dialog.py" line="109"/>
         <source>— unchanged —</source>
         <translation>— 不变 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="139"/>
+        <location filename="../../ui/cases/action_dialog.py" line="140"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="140"/>
+        <location filename="../../ui/cases/action_dialog.py" line="141"/>
         <source>, </source>
         <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cases/action_dialog.py" line="145"/>
-        <source>{0} ({1})</source>
-        <translation>{0}（{1}）</translation>
     </message>
 </context>
 <context>
@@ -697,68 +692,68 @@ paid {2} {3} · {4}</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="44"/>
+        <location filename="../../ui/pages/cases_page.py" line="46"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="29"/>
+        <location filename="../../ui/pages/cases_page.py" line="31"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="30"/>
+        <location filename="../../ui/pages/cases_page.py" line="32"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="31"/>
+        <location filename="../../ui/pages/cases_page.py" line="33"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="32"/>
+        <location filename="../../ui/pages/cases_page.py" line="34"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="33"/>
+        <location filename="../../ui/pages/cases_page.py" line="35"/>
         <source>All kinds</source>
         <translation>全部种类</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="34"/>
+        <location filename="../../ui/pages/cases_page.py" line="36"/>
         <source>All causes</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="45"/>
-        <location filename="../../ui/pages/cases_page.py" line="129"/>
+        <location filename="../../ui/pages/cases_page.py" line="47"/>
+        <location filename="../../ui/pages/cases_page.py" line="131"/>
         <source>No disputes, after-sales requests or complaints yet.</source>
         <translation>暂无纠纷、售后申请或投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="57"/>
+        <location filename="../../ui/pages/cases_page.py" line="59"/>
         <source>Open only</source>
         <translation>仅显示未结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="60"/>
+        <location filename="../../ui/pages/cases_page.py" line="62"/>
         <source>New request…</source>
         <translation>新建售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="61"/>
+        <location filename="../../ui/pages/cases_page.py" line="63"/>
         <source>Record dispute…</source>
         <translation>记录纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="72"/>
+        <location filename="../../ui/pages/cases_page.py" line="74"/>
         <source>Show on the Complaints &amp;&amp; Reviews page</source>
         <translation>在“投诉与评价”页中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="128"/>
+        <location filename="../../ui/pages/cases_page.py" line="130"/>
         <source>No case matches the filters.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
@@ -1121,32 +1116,32 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DeadlineTableModel</name>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="37"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="38"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="38"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="39"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="39"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="40"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="40"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="41"/>
         <source>Later</source>
         <translation>以后</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="48"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="49"/>
         <source>Order {0}</source>
         <translation>订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="50"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="51"/>
         <source>Conversation {0}</source>
         <translation>会话 {0}</translation>
     </message>
@@ -1220,133 +1215,132 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DisputeForm</name>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="22"/>
+        <location filename="../../ui/cases/dispute_form.py" line="23"/>
         <source>Record a dispute · 纠纷</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="28"/>
-        <location filename="../../ui/cases/dispute_form.py" line="175"/>
+        <location filename="../../ui/cases/dispute_form.py" line="29"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="30"/>
+        <location filename="../../ui/cases/dispute_form.py" line="31"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="36"/>
+        <location filename="../../ui/cases/dispute_form.py" line="37"/>
         <source>the platform&apos;s dispute id (optional)</source>
         <translation>平台纠纷编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="44"/>
+        <location filename="../../ui/cases/dispute_form.py" line="45"/>
         <source>the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="55"/>
+        <location filename="../../ui/cases/dispute_form.py" line="56"/>
         <source>The buyer&apos;s first refund request was earlier:</source>
         <translation>买家首次申请退款的时间更早：</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="62"/>
+        <location filename="../../ui/cases/dispute_form.py" line="63"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="63"/>
+        <location filename="../../ui/cases/dispute_form.py" line="64"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="65"/>
+        <location filename="../../ui/cases/dispute_form.py" line="66"/>
         <source>Dispute id</source>
         <translation>纠纷编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="66"/>
+        <location filename="../../ui/cases/dispute_form.py" line="67"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="67"/>
+        <location filename="../../ui/cases/dispute_form.py" line="68"/>
         <source>Sub-kind</source>
         <translation>子类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="68"/>
+        <location filename="../../ui/cases/dispute_form.py" line="69"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="70"/>
+        <location filename="../../ui/cases/dispute_form.py" line="71"/>
         <source>Buyer&apos;s words</source>
         <translation>买家原话</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="71"/>
+        <location filename="../../ui/cases/dispute_form.py" line="72"/>
         <source>Buyer&apos;s proposal</source>
         <translation>买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="72"/>
+        <location filename="../../ui/cases/dispute_form.py" line="73"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="73"/>
+        <location filename="../../ui/cases/dispute_form.py" line="74"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="74"/>
+        <location filename="../../ui/cases/dispute_form.py" line="75"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="77"/>
+        <location filename="../../ui/cases/dispute_form.py" line="78"/>
         <source>Record dispute</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="106"/>
+        <location filename="../../ui/cases/dispute_form.py" line="107"/>
         <source>Order {0} · paid {1} {2}</source>
         <translation>订单 {0} · 实付 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="108"/>
+        <location filename="../../ui/cases/dispute_form.py" line="109"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="142"/>
+        <location filename="../../ui/cases/dispute_form.py" line="143"/>
         <source>Does not count toward the dispute rate ({0}).</source>
         <translation>不计入纠纷率（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="150"/>
+        <location filename="../../ui/cases/dispute_form.py" line="151"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="151"/>
+        <location filename="../../ui/cases/dispute_form.py" line="152"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="152"/>
+        <location filename="../../ui/cases/dispute_form.py" line="153"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="161"/>
+        <location filename="../../ui/cases/dispute_form.py" line="162"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="162"/>
+        <location filename="../../ui/cases/dispute_form.py" line="163"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2691,169 +2685,168 @@ The data as it was before: {0}</source>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="29"/>
+        <location filename="../../ui/cases/request_form.py" line="30"/>
         <source>New after-sales request · 售后申请</source>
         <translation>新建售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="36"/>
-        <location filename="../../ui/cases/request_form.py" line="231"/>
+        <location filename="../../ui/cases/request_form.py" line="37"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="38"/>
+        <location filename="../../ui/cases/request_form.py" line="39"/>
         <source>order number, e.g. 3612345678901234567</source>
         <translation>订单号，例如 3612345678901234567</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="39"/>
+        <location filename="../../ui/cases/request_form.py" line="40"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="55"/>
+        <location filename="../../ui/cases/request_form.py" line="56"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="57"/>
+        <location filename="../../ui/cases/request_form.py" line="58"/>
         <source>in the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="61"/>
+        <location filename="../../ui/cases/request_form.py" line="62"/>
         <source>Goods intact: tags on, unused, unwashed</source>
         <translation>商品完好：吊牌未拆、未使用、未洗涤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="68"/>
+        <location filename="../../ui/cases/request_form.py" line="69"/>
         <source>What the buyer says happened</source>
         <translation>买家描述的情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="72"/>
+        <location filename="../../ui/cases/request_form.py" line="73"/>
         <source>Add photos or files…</source>
         <translation>添加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="73"/>
+        <location filename="../../ui/cases/request_form.py" line="74"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="85"/>
+        <location filename="../../ui/cases/request_form.py" line="86"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="86"/>
+        <location filename="../../ui/cases/request_form.py" line="87"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="88"/>
+        <location filename="../../ui/cases/request_form.py" line="89"/>
         <source>Window</source>
         <translation>售后期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="90"/>
+        <location filename="../../ui/cases/request_form.py" line="91"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="91"/>
+        <location filename="../../ui/cases/request_form.py" line="92"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="92"/>
+        <location filename="../../ui/cases/request_form.py" line="93"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="95"/>
+        <location filename="../../ui/cases/request_form.py" line="96"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="96"/>
+        <location filename="../../ui/cases/request_form.py" line="97"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="97"/>
-        <location filename="../../ui/cases/request_form.py" line="185"/>
+        <location filename="../../ui/cases/request_form.py" line="98"/>
+        <location filename="../../ui/cases/request_form.py" line="186"/>
         <source>Photos and files</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="98"/>
+        <location filename="../../ui/cases/request_form.py" line="99"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="100"/>
+        <location filename="../../ui/cases/request_form.py" line="101"/>
         <source>Record request</source>
         <translation>记录申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="141"/>
+        <location filename="../../ui/cases/request_form.py" line="142"/>
         <source>transaction succeeded</source>
         <translation>交易成功</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="142"/>
+        <location filename="../../ui/cases/request_form.py" line="143"/>
         <source>Order {0} · {1} · paid {2} {3}</source>
         <translation>订单 {0} · {1} · 实付 {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="144"/>
+        <location filename="../../ui/cases/request_form.py" line="145"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="176"/>
+        <location filename="../../ui/cases/request_form.py" line="177"/>
         <source>Goods not received: refund only ({0}).</source>
         <translation>未收到货：只能选择仅退款（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="180"/>
+        <location filename="../../ui/cases/request_form.py" line="181"/>
         <source>Seven-day no-reason return: only for intact goods ({0}).</source>
         <translation>七天无理由退货：仅限商品完好（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="186"/>
+        <location filename="../../ui/cases/request_form.py" line="187"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="197"/>
+        <location filename="../../ui/cases/request_form.py" line="198"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="198"/>
+        <location filename="../../ui/cases/request_form.py" line="199"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="199"/>
+        <location filename="../../ui/cases/request_form.py" line="200"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="209"/>
+        <location filename="../../ui/cases/request_form.py" line="210"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="210"/>
+        <location filename="../../ui/cases/request_form.py" line="211"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="217"/>
+        <location filename="../../ui/cases/request_form.py" line="218"/>
         <source>The refund amount must be more than 0 and at most what the buyer paid: {0} {1}.</source>
         <translation>退款金额必须大于 0，且不超过买家实付金额：{0} {1}。</translation>
     </message>
@@ -5067,6 +5060,109 @@ The data as it was before: {0}</source>
         <location filename="../../ui/evidence/printing.py" line="18"/>
         <source>Print evidence pack {0} v{1}</source>
         <translation>打印证据包 {0} 第 {1} 版</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="123"/>
+        <source>A no-reason return is only possible for intact goods (tags on, unused, unwashed); mark the goods as intact or choose the real reason.</source>
+        <translation>七天无理由退货仅适用于完好的商品（吊牌完整、未使用、未洗涤）；请勾选商品完好，或选择真实原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="124"/>
+        <source>Order {order_no} already had an after-sales request ({earlier}), which failed and was closed. Taobao allows one after-sales request per order.</source>
+        <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已失败关闭。淘宝每个订单只能申请一次售后。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="125"/>
+        <source>Order {order_no} already had an after-sales request ({earlier}), which is still open ({state}). Taobao allows one after-sales request per order.</source>
+        <translation>订单 {order_no} 已有售后申请（{earlier}），仍在处理中（{state}）。淘宝每个订单只能申请一次售后。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="126"/>
+        <source>Order {order_no} already had an after-sales request ({earlier}), which succeeded (refunded). Taobao allows one after-sales request per order.</source>
+        <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已成功（已退款）。淘宝每个订单只能申请一次售后。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="127"/>
+        <source>Order {order_no} already had an after-sales request ({earlier}), which was cancelled by the buyer. Taobao allows one after-sales request per order.</source>
+        <translation>订单 {order_no} 已有过售后申请（{earlier}），买家已撤销。淘宝每个订单只能申请一次售后。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="128"/>
+        <source>Order {order_no} has no receipt yet: the no-reason return period starts when the buyer receives the goods.</source>
+        <translation>订单 {order_no} 尚未签收：无理由退货期从买家收到商品时开始计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="129"/>
+        <source>The after-sales protection period for order {order_no} ended on {end} (shop time, {days} days after the transaction succeeded). The buyer can only negotiate with the seller directly.</source>
+        <translation>订单 {order_no} 的售后保障期已于 {end}（店铺时间，交易成功后 {days} 天）结束。买家只能与卖家直接协商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="130"/>
+        <source>The buyer cancelled this dispute: there is nothing to appeal.</source>
+        <translation>买家已撤销此纠纷：无可申诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="131"/>
+        <source>The buyer may ship the goods back until {due} (shop time).</source>
+        <translation>买家可在 {due}（店铺时间）之前寄回商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="132"/>
+        <source>The buyer may still revise or ask the platform until {due} (shop time).</source>
+        <translation>买家在 {due}（店铺时间）之前仍可修改申请或要求平台介入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="133"/>
+        <source>The buyer&apos;s time to revise or ask the platform ended on {due} (shop time): the request closes. Record &apos;revise_window_expired&apos;.</source>
+        <translation>买家修改申请或要求平台介入的时间已于 {due}（店铺时间）结束：申请关闭。请记录“已关闭（买家未按时修改）”（revise_window_expired）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="134"/>
+        <source>The buyer&apos;s time to ship the goods back ended on {due} (shop time): the money goes to the seller. Record &apos;return_timeout&apos;.</source>
+        <translation>买家寄回商品的时间已于 {due}（店铺时间）结束：款项归卖家。请记录“买家未按时退货”（return_timeout）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="135"/>
+        <source>The no-reason return period for order {order_no} ended on {end} (shop time, {days} days after receipt).</source>
+        <translation>订单 {order_no} 的无理由退货期已于 {end}（店铺时间，签收后 {days} 天）结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="136"/>
+        <source>The seller may respond until {due} (shop time); the buyer&apos;s proposal is carried out only after that.</source>
+        <translation>卖家可在 {due}（店铺时间）之前响应；此后才会执行买家的方案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="137"/>
+        <source>The seller&apos;s time to act ended on {due} (shop time): the platform agreed automatically. Record &apos;auto_agree&apos;.</source>
+        <translation>卖家处理时间已于 {due}（店铺时间）结束：平台已自动同意。请记录“超时自动同意”（auto_agree）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="138"/>
+        <source>The seller&apos;s time to act runs until {due} (shop time); the platform agrees automatically only after that.</source>
+        <translation>卖家处理时间持续到 {due}（店铺时间）；此后平台才会自动同意。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="139"/>
+        <source>The seller&apos;s time to respond ended on {due} (shop time): the buyer&apos;s proposal is carried out. Record &apos;seller_response_timeout&apos;.</source>
+        <translation>卖家响应时间已于 {due}（店铺时间）结束：将执行买家的方案。请记录“卖家未按时响应”（seller_response_timeout）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="140"/>
+        <source>The time to appeal ended on {due} (shop time, {days} days after the dispute closed).</source>
+        <translation>申诉时间已于 {due}（店铺时间，纠纷结束后 {days} 天）结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="141"/>
+        <source>This dispute was already appealed on {at} (shop time): a dispute can be appealed only once.</source>
+        <translation>此纠纷已于 {at}（店铺时间）申诉过：每个纠纷只能申诉一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_words.py" line="25"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
 </context>
 <context>

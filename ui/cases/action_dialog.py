@@ -15,6 +15,7 @@ from app.services.errors import RuleRefusal, ServiceError
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import ACTIONS, SERVICE_TYPES, SOLUTIONS, w
+from ui.refusal_words import refusal_words
 
 # action -> ((argument, kind, label, required), ...); kinds: text, money, solution,
 # service_type, request_reason, party
@@ -142,7 +143,7 @@ class ActionDialog(QDialog):
         try:
             case_actions.perform(self.ref, self.action, self.at.instant(), **values)
         except RuleRefusal as refusal:
-            self.error.show_error(self.tr("{0} ({1})").format(refusal, refusal.rule))
+            self.error.show_error(refusal_words(refusal))
             return False
         except ServiceError as error:
             self.error.show_error(str(error))

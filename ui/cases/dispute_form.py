@@ -14,6 +14,7 @@ from app.services.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
+from ui.refusal_words import refusal_words
 
 
 class DisputeForm(QDialog):
@@ -172,7 +173,7 @@ class DisputeForm(QDialog):
                 issue_id=self.issue_id.text().strip() or None,
                 reason_text=self.reason_text.text(), note=self.note.text())
         except RuleRefusal as refusal:
-            self.error.show_error(self.tr("{0} ({1})").format(refusal, refusal.rule))
+            self.error.show_error(refusal_words(refusal))
             return False
         except ServiceError as error:
             self.error.show_error(str(error))

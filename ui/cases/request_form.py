@@ -19,6 +19,7 @@ from app.services.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import SERVICE_TYPES, w, window_words
+from ui.refusal_words import refusal_words
 
 NOT_RECEIVED, NO_REASON = "not_received", "seven_day_no_reason"
 
@@ -228,7 +229,7 @@ class RequestForm(QDialog):
                 reason_text=self.reason_text.text(), goods_intact=intact,
                 files=[self.files.item(i).text() for i in range(self.files.count())])
         except RuleRefusal as refusal:
-            self.error.show_error(self.tr("{0} ({1})").format(refusal, refusal.rule))
+            self.error.show_error(refusal_words(refusal))
             return False
         except InvalidInput as error:
             if error.field == "amount":
