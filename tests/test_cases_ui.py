@@ -202,3 +202,17 @@ def test_an_unreadable_file_undoes_the_request(form, db, tmp_path):
     assert not dialog.submit()
     assert "cannot be read" in dialog.error.text()
     assert written() == before
+
+
+def test_a_rules_refusal_in_a_message_box_speaks_the_reps_language(qapp):
+    from app.services.errors import RuleRefusal
+    from ui import i18n
+    from ui.errors import describe
+    refusal = RuleRefusal("GEN-7", key="follow_up_exhausted", maximum=3)
+    assert str(refusal) == "3 follow-ups went unanswered: stop following up and note it."
+    assert describe(refusal) == f"{refusal} (GEN-7)"
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+    try:
+        assert describe(refusal) == "已有 3 次跟进未获回复：请停止跟进并记录。（GEN-7）"
+    finally:
+        i18n.install_translator(qapp, "en")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.db import DatabaseError, describe_operational_error
 from app.logging_setup import current_log_file
 from app.migrations import SchemaTooNew
-from app.services.errors import ServiceError
+from app.services.errors import RuleRefusal, ServiceError
 from ui.crash_dialog import CrashDialog
 
 log = logging.getLogger("afterdesk.ui.errors")
@@ -58,6 +58,9 @@ def describe(error: BaseException) -> str:
     """What the rep reads for an expected problem."""
     if isinstance(error, NoPrinterError):
         return str(error)
+    if isinstance(error, RuleRefusal) and getattr(error, "key", None):
+        from ui.refusal_words import refusal_words
+        return refusal_words(error)          # a rule's refusal, in the rep's language
     if isinstance(error, UnicodeDecodeError):
         return ("The file could not be read: it is not text in a format AfterDesk knows "
                 "(UTF-8). Save it again as UTF-8, or choose another file.")

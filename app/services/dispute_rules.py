@@ -116,12 +116,11 @@ def in_transit_until(dispute, order, at: datetime,
 
 
 def _check_transit(dispute, order, at, profile, zone, who: str) -> None:
+    """`who` escalates: "buyer" or "system"."""
     end = in_transit_until(dispute, order, at, profile)
     if end is not None:
-        raise RuleRefusal(profile.rule("dispute_open_after_shipment"),
-                          f"Order {order.order_no} is in transit within its promised delivery "
-                          f"time until {shop_time(end, zone)} (shop time): {who} cannot escalate "
-                          "before that.")
+        raise RuleRefusal(profile.rule("dispute_open_after_shipment"), key=f"in_transit_{who}",
+                          order_no=order.order_no, end=shop_time(end, zone))
 
 
 def check_buyer_escalation(dispute, order, at: datetime, profile: Profile, zone: str) -> None:
@@ -130,14 +129,13 @@ def check_buyer_escalation(dispute, order, at: datetime, profile: Profile, zone:
     rule = profile.rule("buyer_escalation_opens")
     first_day = _day(profile.duration("buyer_escalation_opens")) + 1
     last_day = _day(profile.duration("buyer_escalation_closes"))
-    span = f"day {first_day} to day {last_day} after the buyer's first refund request"
     if at < opens:
-        raise RuleRefusal(rule, f"The buyer may escalate from {shop_time(opens, zone)} (shop "
-                                f"time; {span}), not yet.")
+        raise RuleRefusal(rule, key="escalation_not_yet", opens=shop_time(opens, zone),
+                          first_day=first_day, last_day=last_day)
     if at > closes:
-        raise RuleRefusal(rule, f"The buyer's time to escalate ended on {shop_time(closes, zone)} "
-                                f"(shop time; {span}).")
-    _check_transit(dispute, order, at, profile, zone, "the buyer")
+        raise RuleRefusal(rule, key="escalation_over", closes=shop_time(closes, zone),
+                          first_day=first_day, last_day=last_day)
+    _check_transit(dispute, order, at, profile, zone, "buyer")
 
 
 def check_auto_escalation(dispute, order, at: datetime, profile: Profile, zone: str) -> None:
@@ -145,11 +143,9 @@ def check_auto_escalation(dispute, order, at: datetime, profile: Profile, zone: 
     buyer may still escalate at the due instant itself, AE-5); AE-17: not while in transit."""
     due = auto_escalation_at(dispute, profile)
     if at <= due:
-        raise RuleRefusal(profile.rule("auto_escalation"),
-                          f"The parties may still agree until {shop_time(due, zone)} (shop "
-                          "time): the system escalates a dispute without agreement only after "
-                          "that, not before.")
-    _check_transit(dispute, order, at, profile, zone, "the system")
+        raise RuleRefusal(profile.rule("auto_escalation"), key="auto_escalation_not_yet",
+                          due=shop_time(due, zone))
+    _check_transit(dispute, order, at, profile, zone, "system")
 
 
 # --- AE-14 appeal, AE-15 return -----------------------------------------------------------

@@ -118,14 +118,11 @@ def send_follow_up(conversation: Conversation, body: str, *, channel: str | None
     plan = plan_of(conversation, at)
     rule = profile.rule("follow_up_max")
     if plan is None:
-        raise RuleRefusal(rule, "This conversation is not waiting for the buyer: the buyer "
-                                "has replied or the shop has not written yet.")
+        raise RuleRefusal(rule, key="follow_up_not_waiting")
     if plan.status == EXHAUSTED:
-        raise RuleRefusal(rule, f"{plan.maximum} follow-ups went unanswered: stop following "
-                                "up and note it.")
+        raise RuleRefusal(rule, key="follow_up_exhausted", maximum=plan.maximum)
     if plan.status == "stopped":
-        raise RuleRefusal(rule, "Following up this buyer was stopped; a reply from the "
-                                "buyer starts a new plan.")
+        raise RuleRefusal(rule, key="follow_up_stopped")
     channel = choice(channel or plan.channel, CHANNELS, "channel", record)
     with database.atomic():
         message = add_message(conversation, "out", body, at, channel=channel, author=author,

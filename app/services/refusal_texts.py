@@ -68,4 +68,29 @@ TEMPLATES = {
     "return_time_over": (
         "The buyer's time to ship the goods back ended on {due} (shop time): the money goes "
         "to the seller. Record 'return_timeout'."),
+    # rule AE-17 (with AE-5 and AE-6)
+    "in_transit_buyer": (
+        "Order {order_no} is in transit within its promised delivery time until {end} (shop "
+        "time): the buyer cannot escalate before that."),
+    "in_transit_system": (
+        "Order {order_no} is in transit within its promised delivery time until {end} (shop "
+        "time): the system cannot escalate before that."),
+    # rule AE-5
+    "escalation_not_yet": (
+        "The buyer may escalate from {opens} (shop time; day {first_day} to day {last_day} "
+        "after the buyer's first refund request), not yet."),
+    "escalation_over": (
+        "The buyer's time to escalate ended on {closes} (shop time; day {first_day} to day "
+        "{last_day} after the buyer's first refund request)."),
+    # rule AE-6
+    "auto_escalation_not_yet": (
+        "The parties may still agree until {due} (shop time): the system escalates a dispute "
+        "without agreement only after that, not before."),
+    # rule GEN-7
+    "follow_up_not_waiting": (
+        "This conversation is not waiting for the buyer: the buyer has replied or the shop "
+        "has not written yet."),
+    "follow_up_exhausted": "{maximum} follow-ups went unanswered: stop following up and note it.",
+    "follow_up_stopped": (
+        "Following up this buyer was stopped; a reply from the buyer starts a new plan."),
 }

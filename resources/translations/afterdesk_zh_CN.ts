@@ -5071,93 +5071,133 @@ The data as it was before: {0}</source>
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="124"/>
+        <source>Following up this buyer was stopped; a reply from the buyer starts a new plan.</source>
+        <translation>已停止跟进此买家；买家回复后将开始新的跟进计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="125"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which failed and was closed. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已失败关闭。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="125"/>
+        <location filename="../../ui/i18n_catalog.py" line="126"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which is still open ({state}). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有售后申请（{earlier}），仍在处理中（{state}）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="126"/>
+        <location filename="../../ui/i18n_catalog.py" line="127"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which succeeded (refunded). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已成功（已退款）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="127"/>
+        <location filename="../../ui/i18n_catalog.py" line="128"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which was cancelled by the buyer. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），买家已撤销。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="128"/>
+        <location filename="../../ui/i18n_catalog.py" line="129"/>
         <source>Order {order_no} has no receipt yet: the no-reason return period starts when the buyer receives the goods.</source>
         <translation>订单 {order_no} 尚未签收：无理由退货期从买家收到商品时开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="129"/>
+        <location filename="../../ui/i18n_catalog.py" line="130"/>
+        <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the buyer cannot escalate before that.</source>
+        <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前买家不能升级纠纷。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="131"/>
+        <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the system cannot escalate before that.</source>
+        <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前系统不会升级纠纷。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="132"/>
         <source>The after-sales protection period for order {order_no} ended on {end} (shop time, {days} days after the transaction succeeded). The buyer can only negotiate with the seller directly.</source>
         <translation>订单 {order_no} 的售后保障期已于 {end}（店铺时间，交易成功后 {days} 天）结束。买家只能与卖家直接协商。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="130"/>
+        <location filename="../../ui/i18n_catalog.py" line="133"/>
         <source>The buyer cancelled this dispute: there is nothing to appeal.</source>
         <translation>买家已撤销此纠纷：无可申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="131"/>
+        <location filename="../../ui/i18n_catalog.py" line="134"/>
+        <source>The buyer may escalate from {opens} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request), not yet.</source>
+        <translation>买家可从 {opens}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）起升级纠纷，现在还不能。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="135"/>
         <source>The buyer may ship the goods back until {due} (shop time).</source>
         <translation>买家可在 {due}（店铺时间）之前寄回商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="132"/>
+        <location filename="../../ui/i18n_catalog.py" line="136"/>
         <source>The buyer may still revise or ask the platform until {due} (shop time).</source>
         <translation>买家在 {due}（店铺时间）之前仍可修改申请或要求平台介入。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="133"/>
+        <location filename="../../ui/i18n_catalog.py" line="137"/>
+        <source>The buyer&apos;s time to escalate ended on {closes} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request).</source>
+        <translation>买家升级纠纷的时间已于 {closes}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="138"/>
         <source>The buyer&apos;s time to revise or ask the platform ended on {due} (shop time): the request closes. Record &apos;revise_window_expired&apos;.</source>
         <translation>买家修改申请或要求平台介入的时间已于 {due}（店铺时间）结束：申请关闭。请记录“已关闭（买家未按时修改）”（revise_window_expired）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="134"/>
+        <location filename="../../ui/i18n_catalog.py" line="139"/>
         <source>The buyer&apos;s time to ship the goods back ended on {due} (shop time): the money goes to the seller. Record &apos;return_timeout&apos;.</source>
         <translation>买家寄回商品的时间已于 {due}（店铺时间）结束：款项归卖家。请记录“买家未按时退货”（return_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="135"/>
+        <location filename="../../ui/i18n_catalog.py" line="140"/>
         <source>The no-reason return period for order {order_no} ended on {end} (shop time, {days} days after receipt).</source>
         <translation>订单 {order_no} 的无理由退货期已于 {end}（店铺时间，签收后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="136"/>
+        <location filename="../../ui/i18n_catalog.py" line="141"/>
+        <source>The parties may still agree until {due} (shop time): the system escalates a dispute without agreement only after that, not before.</source>
+        <translation>双方在 {due}（店铺时间）之前仍可协商一致：此后系统才会升级未达成一致的纠纷。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="142"/>
         <source>The seller may respond until {due} (shop time); the buyer&apos;s proposal is carried out only after that.</source>
         <translation>卖家可在 {due}（店铺时间）之前响应；此后才会执行买家的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="137"/>
+        <location filename="../../ui/i18n_catalog.py" line="143"/>
         <source>The seller&apos;s time to act ended on {due} (shop time): the platform agreed automatically. Record &apos;auto_agree&apos;.</source>
         <translation>卖家处理时间已于 {due}（店铺时间）结束：平台已自动同意。请记录“超时自动同意”（auto_agree）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="138"/>
+        <location filename="../../ui/i18n_catalog.py" line="144"/>
         <source>The seller&apos;s time to act runs until {due} (shop time); the platform agrees automatically only after that.</source>
         <translation>卖家处理时间持续到 {due}（店铺时间）；此后平台才会自动同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="139"/>
+        <location filename="../../ui/i18n_catalog.py" line="145"/>
         <source>The seller&apos;s time to respond ended on {due} (shop time): the buyer&apos;s proposal is carried out. Record &apos;seller_response_timeout&apos;.</source>
         <translation>卖家响应时间已于 {due}（店铺时间）结束：将执行买家的方案。请记录“卖家未按时响应”（seller_response_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="140"/>
+        <location filename="../../ui/i18n_catalog.py" line="146"/>
         <source>The time to appeal ended on {due} (shop time, {days} days after the dispute closed).</source>
         <translation>申诉时间已于 {due}（店铺时间，纠纷结束后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="141"/>
+        <location filename="../../ui/i18n_catalog.py" line="147"/>
+        <source>This conversation is not waiting for the buyer: the buyer has replied or the shop has not written yet.</source>
+        <translation>此会话并未在等待买家：买家已回复，或店铺尚未发消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="148"/>
         <source>This dispute was already appealed on {at} (shop time): a dispute can be appealed only once.</source>
         <translation>此纠纷已于 {at}（店铺时间）申诉过：每个纠纷只能申诉一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="149"/>
+        <source>{maximum} follow-ups went unanswered: stop following up and note it.</source>
+        <translation>已有 {maximum} 次跟进未获回复：请停止跟进并记录。</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_words.py" line="25"/>
