@@ -8,7 +8,6 @@ passed, TB-2 second request, TB-4, TB-7) is shown in the form and nothing is wri
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
