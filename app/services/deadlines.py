@@ -79,14 +79,13 @@ def refresh_next_due(case, at: datetime | None = None) -> None:
 
 
 def deadlines_at(at: datetime, *, include_settled: bool = False,
-                 platform_clocks: bool = True, cases_only: bool = False) -> list[Deadline]:
+                 platform_clocks: bool = True) -> list[Deadline]:
     """Every deadline (met, missed and pending) of the cases open at `at`, the pending
     appeal windows (AE-14) of disputes resolved by then, and the order-level and
     conversation clocks pending at `at`, by due instant. `include_settled` adds every
     deadline of the cases settled by `at`. Without `platform_clocks` only the deadlines
     the shop must act on are given (not the informational ones: on a big shop, tens of
-    thousands of buyers' windows on orders). `cases_only` leaves out the clocks of orders
-    and conversations that are not cases (those without a case id)."""
+    thousands of buyers' windows on orders)."""
     at = as_utc(at)
     ctxs = _Contexts()
     items: list[Deadline] = []
@@ -96,9 +95,8 @@ def deadlines_at(at: datetime, *, include_settled: bool = False,
             # rule AE-14: the buyer's appeal window still concerns the shop
             found = [d for d in found if d.kind == "appeal_window" and d.state == "pending"]
         items += found
-    if not cases_only:
-        items += [d for d in _order_items(ctxs, at) if d.state == "pending"]
-        items += [d for d in _conversation_items(ctxs, at) if d.state == "pending"]
+    items += [d for d in _order_items(ctxs, at) if d.state == "pending"]
+    items += [d for d in _conversation_items(ctxs, at) if d.state == "pending"]
     items += followup_deadlines.extra_deadlines(at, ctxs.for_shop)   # GEN-7 / GEN-8 clocks
     if not platform_clocks:
         items = [d for d in items if not d.informational]
@@ -210,7 +208,7 @@ def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
                           & (Order.confirmed_at.is_null() | (Order.confirmed_at > at))
                           & (Order.completed_at.is_null() | (Order.completed_at > at))
                           & Order.promised_days.is_null(False)
-                          & (window_end > pw.fn.julianday(_stored(at))))
+                          & (window_end > pw.fn.julianday(Order.shipped_at.db_value(at))))
     if tb:
         profile = ctxs.profile("taobao")
         longest = max((profile.duration(k) for k in TAOBAO_ORDER_WINDOWS), default=timedelta(0))
@@ -239,11 +237,6 @@ def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
         items += engine.order_deadlines(view, ctxs.for_shop(order.shop_id), at,
                                         aftersales_opened_at=request_opened)
     return items
-
-
-def _stored(at: datetime) -> datetime:
-    """`at` as the database stores instants (naive UTC), for SQL date functions."""
-    return as_utc(at).replace(tzinfo=None)
 
 
 def _conversation_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:

@@ -92,11 +92,8 @@ def _window_end_between(profile, start: datetime, end: datetime):
         days = pw.Case(None, [(pw.fn.upper(Order.destination_country) == "BR",
                                pw.fn.min(Order.promised_days, cap))], Order.promised_days)
     ends = pw.fn.julianday(Order.shipped_at) + days + pw.fn.COALESCE(Order.confirm_extension_days, 0)
-    return ends.between(pw.fn.julianday(_naive(start)) - 1, pw.fn.julianday(_naive(end)) + 1)
-
-
-def _naive(at: datetime) -> datetime:
-    return as_utc(at).replace(tzinfo=None)      # as the database stores instants
+    stored = Order.shipped_at.db_value          # instants as the column stores them
+    return ends.between(pw.fn.julianday(stored(start)) - 1, pw.fn.julianday(stored(end)) + 1)
 
 
 def _last_scans(order_ids: list[int]) -> dict[int, TrackingEvent]:

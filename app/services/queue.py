@@ -112,8 +112,9 @@ def queue(filters: QueueFilters | None = None, at: datetime | None = None, *,
     return Queue(rows, at, choices, len(every))
 
 
-def overdue_dues(at: datetime, missed: list | None = None) -> dict[str, datetime]:
-    """The earliest outstanding missed deadline of each open case at `at`: missed (due + 1 s
+def overdue_dues(at: datetime, missed: list) -> dict[str, datetime]:
+    """The earliest outstanding missed deadline of each open case at `at`, from `missed`
+    (deadlines.case_clocks): missed (due + 1 s
     passed) with nothing recorded on the case since its due instant. A deadline missed
     before the case moved on (a later event) is history, not work, and is left out. A
     complaint's missed clock is always outstanding: the next one starts only when the rep
@@ -121,11 +122,7 @@ def overdue_dues(at: datetime, missed: list | None = None) -> dict[str, datetime
     from peewee import fn
 
     from app.models import DisputeEvent, RequestEvent
-    from app.services.deadlines import deadlines_at
 
-    if missed is None:          # (case_clocks gives the same list)
-        missed = [d for d in deadlines_at(at, platform_clocks=False, cases_only=True)
-                  if d.case_id and d.state == "missed" and not d.informational]
     missed = [d for d in missed if d.case_id[:1] in "DAC"]
     if not missed:
         return {}

@@ -103,6 +103,7 @@ class CasesPage(ListPage):
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.view.doubleClicked.connect(lambda index: self._show_row(index.row()))
         self.view.activated.connect(lambda index: self._show_row(index.row()))   # Enter
+        self._dues: list | None = None     # open cases' next dues, sorted (see _emit_badge)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -183,7 +184,7 @@ class CasesPage(ListPage):
     def _emit_badge(self) -> None:
         """Overdue + due soon (queue.urgency): the open cases due by now + warn_within.
         The dues are sorted once per load, so the tick of a long queue is one bisect."""
-        if getattr(self, "_dues", None) is None:
+        if self._dues is None:
             self._dues = sorted(
                 r.next_due_at for r in (self.model.case_row(n)
                                         for n in range(self.model.rowCount()))

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont
 from app.clock import utcnow
 from app.rules.deadline import Deadline
 from app.services import deadline_groups
+from ui.cases.words import deadline_words
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import DEADLINE_STATES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
@@ -53,12 +54,6 @@ def _subject(d: Deadline) -> str:
     return ""
 
 
-def _words(text: str) -> str:
-    """The engine's label or action in the interface language."""
-    from ui.cases.words import deadline_words
-    return deadline_words(text)
-
-
 class DeadlineTableModel(ListTableModel):
     """`warn_within`: a pending deadline due within this span shows in the warning colour."""
 
@@ -89,8 +84,8 @@ class DeadlineTableModel(ListTableModel):
             Column("Shop", lambda d: d.shop, width=10),
             Column("Rule", lambda d: d.rule, width=7,
                    tooltip=lambda d: f"Rule {d.rule} ({d.kind})"),
-            Column("What", lambda d: _words(d.label), width=48, foreground=self._colour),
-            Column("To do", lambda d: _words(d.action), width=40, foreground=self._colour),
+            Column("What", lambda d: deadline_words(d.label), width=48, foreground=self._colour),
+            Column("To do", lambda d: deadline_words(d.action), width=40, foreground=self._colour),
         )
 
     @property
