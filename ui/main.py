@@ -73,7 +73,7 @@ def prepare(app: QApplication, settings: Settings) -> str:
 
 def run_window(app: QApplication, db_path, settings: Settings) -> int:
     """The normal start: one instance, the first-run wizard if needed, then the window."""
-    from ui.first_run import needs_first_run, run_first_run
+    from ui.first_run.setup import needs_first_run
     from ui.i18n import install_translator, resolve_language
     from ui.single_instance import SingleInstance, bring_forward
     language = prepare(app, settings)
@@ -83,6 +83,7 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
     try:
         if needs_first_run(settings, db_path):
             load_cjk_font(app)
+            from ui.first_run.run import run_first_run
             db_path = run_first_run(settings, language)
             if db_path is None:
                 return 0

@@ -35,11 +35,15 @@ def add_file_actions(window, file_menu: QMenu, before: QAction | None = None) ->
 
 def add_phrases_action(window) -> QAction:
     """Edit › Quick phrases and automatic replies… (the menu follows File)."""
-    from ui.conversation.replies_dialog import open_editor
     action = QAction(translate("MainWindow", "&Quick phrases and automatic replies…"), window)
-    action.triggered.connect(lambda: open_editor(window))
+    action.triggered.connect(lambda: open_phrases(window))
     window.menuBar().addMenu(translate("MainWindow", "&Edit")).addAction(action)
     return action
+
+
+def open_phrases(window) -> None:
+    from ui.conversation.replies_dialog import open_editor     # loaded when first asked for
+    open_editor(window)
 
 
 def open_settings(window) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 log = logging.getLogger("afterdesk.ui.theme")
 
 THEMES = ("system", "light", "dark")
-_state = {"native_style": None, "following": False}
+NATIVE = "native"       # the look Qt gives a new application: native style, system colours
+_state = {"native_style": None, "following": False, "look": NATIVE}
 
 
 def system_is_dark() -> bool:
@@ -55,17 +56,27 @@ def dark_palette() -> QPalette:
 
 def apply_theme(app: QApplication, choice: str) -> str:
     """Colour the application for the setting's value; returns 'light' or 'dark'.
-    With 'system' it follows later changes of the system's scheme too."""
-    if _state["native_style"] is None:
-        _state["native_style"] = app.style().name()
+    With 'system' it follows later changes of the system's scheme too.
+
+    A start in the system's light scheme changes nothing: Qt has already dressed the
+    window in the native style and the system's colours (and creating styles is a
+    noticeable part of a start)."""
     resolved = resolve_theme(choice)
-    if resolved == "dark":
-        app.setStyle(QStyleFactory.create("Fusion"))
-        app.setPalette(dark_palette())
-    else:
-        native = _state["native_style"] if choice == "system" else "Fusion"
-        app.setStyle(QStyleFactory.create(native) or QStyleFactory.create("Fusion"))
-        app.setPalette(app.style().standardPalette())
+    look = NATIVE if choice == "system" and resolved == "light" else resolved
+    if look != _state["look"]:
+        if _state["native_style"] is None:      # still the one Qt picked at start
+            _state["native_style"] = app.style().name()
+        if look == "dark":
+            app.setStyle(QStyleFactory.create("Fusion"))
+            app.setPalette(dark_palette())
+        elif look == "light":
+            app.setStyle(QStyleFactory.create("Fusion"))
+            app.setPalette(app.style().standardPalette())
+        else:
+            app.setStyle(QStyleFactory.create(_state["native_style"])
+                         or QStyleFactory.create("Fusion"))
+            app.setPalette(QPalette())          # back to the system's own colours
+        _state["look"] = look
     hints = QGuiApplication.styleHints()
     if choice == "system" and not _state["following"]:
         hints.colorSchemeChanged.connect(_follow)

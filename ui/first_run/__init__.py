@@ -1,9 +1,17 @@
 """The first-run wizard: language, where the data lives, and the rep's first shop — or the
-demo shops to look around first. See `wizard.FirstRunWizard` and `setup.apply_choices`."""
+demo shops to look around first. See `wizard.FirstRunWizard` and `setup.apply_choices`.
 
-from ui.first_run.setup import FirstRunChoices, apply_choices, needs_first_run
-from ui.first_run.wizard import FirstRunWizard
-from ui.first_run.run import run_first_run
+The wizard's widgets load only when it is shown: an ordinary start asks `needs_first_run`
+(setup.py) and goes on without them."""
 
-__all__ = ["FirstRunChoices", "FirstRunWizard", "apply_choices", "needs_first_run",
-           "run_first_run"]
+from importlib import import_module
+
+_HOMES = {"FirstRunChoices": "setup", "apply_choices": "setup", "needs_first_run": "setup",
+          "FirstRunWizard": "wizard", "run_first_run": "run"}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

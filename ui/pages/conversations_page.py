@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
-from app.services import saved_views, thread
+from app.services import saved_views
 from app.services.errors import ServiceError
 from app.services.inbox import conversation_ids
 from ui.conversation.filters_bar import FiltersBar
@@ -207,6 +207,7 @@ class ConversationsPage(ListPage):
     # --- beside the thread -----------------------------------------------------------------
     def write_about_order(self, order_id: int) -> None:
         try:
+            from app.services import thread     # loaded with the thread panel
             conv_id = thread.start_from_order(order_id)
         except ServiceError as error:
             show_expected_error(error, self)

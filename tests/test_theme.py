@@ -1,0 +1,42 @@
+"""Light or dark (ui.theme): the rep's choice, or the system's scheme; a start in the
+system's light scheme leaves Qt's native look alone."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from ui import theme
+
+
+@pytest.fixture
+def app(qapp):
+    yield qapp
+    theme.apply_theme(qapp, "system")     # the next test starts from the system's look
+
+
+def test_dark_light_and_back_to_the_system_look(app, monkeypatch):
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    native = app.style().name()
+    assert theme.apply_theme(app, "dark") == "dark"
+    assert theme.current_is_dark(app) and app.style().name() == "fusion"
+    assert theme.apply_theme(app, "light") == "light"
+    assert not theme.current_is_dark(app) and app.style().name() == "fusion"
+    assert theme.apply_theme(app, "system") == "light"
+    assert not theme.current_is_dark(app) and app.style().name() == native
+
+
+def test_system_follows_a_dark_system(app, monkeypatch):
+    monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+    assert theme.apply_theme(app, "system") == "dark"
+    assert theme.current_is_dark(QApplication.instance())
+
+
+def test_a_light_system_start_creates_no_style(app, monkeypatch):
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    theme.apply_theme(app, "system")
+    made = []
+    monkeypatch.setattr(theme.QStyleFactory, "create", lambda name: made.append(name))
+    palette = app.palette().color(app.palette().ColorRole.Window)
+    assert theme.apply_theme(app, "system") == "light"
+    assert made == [] and app.palette().color(app.palette().ColorRole.Window) == palette
