@@ -104,6 +104,20 @@ def test_rows_are_fetched_a_page_at_a_time_and_cached(qtmodeltester):
     assert fetch.calls[-1] == ids[:5]                   # new ids: read again
 
 
+def test_a_first_page_read_with_the_ids_is_painted_without_a_query(qtmodeltester):
+    """The inbox reads its first page off the GUI thread together with the ids."""
+    fetch = CountingFetch()
+    model = ConversationTableModel(fetch_rows=fetch)
+    ids = list(range(1000, 1250))
+    model.set_ids(ids, CountingFetch()(ids[:100]))
+    assert cell(model, 0, "Buyer") == "Buyer 1000"
+    assert cell(model, 99, "Last message") == "hello 1099"
+    assert fetch.calls == []
+    assert cell(model, 100, "Buyer") == "Buyer 1100"
+    assert fetch.calls == [ids[100:200]]
+    qtmodeltester.check(model)
+
+
 def test_the_cache_stays_bounded(monkeypatch):
     monkeypatch.setattr(ctm, "CACHE_LIMIT", 150)
     fetch = CountingFetch()

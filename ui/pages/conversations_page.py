@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QPushButton, 
 
 from app.services import saved_views
 from app.services.errors import ServiceError
-from app.services.inbox import conversation_ids
+from app.services.inbox import conversation_ids, conversation_rows
 from ui.conversation.filters_bar import FiltersBar
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import show_expected_error
 from ui.pages.list_page import ListPage
-from ui.table_models.conversation_table_model import ConversationTableModel
+from ui.table_models.conversation_table_model import PAGE_SIZE, ConversationTableModel
 
 SEARCH_DELAY_MS = 300
 # Columns given up for the snippet when the page is narrow (first tier) or very narrow.
@@ -29,6 +29,13 @@ NARROW_HIDDEN = MEDIUM_HIDDEN + ("Last message at", "Case")
 MEDIUM_WIDTH = 2300
 NARROW_WIDTH = 1700
 SIDE_WIDTH = 270
+
+
+def _read_inbox(filters: dict):
+    """On the pool thread: the matching ids, the rows of the first page the list paints,
+    the shops and the saved views."""
+    ids = conversation_ids(filters)
+    return ids, conversation_rows(ids[:PAGE_SIZE]), _shop_keys(), saved_views.views()
 
 
 def _shop_keys() -> list[str]:
@@ -128,15 +135,15 @@ class ConversationsPage(ListPage):
 
     def loader(self):
         filters = self.filters()
-        return lambda: (conversation_ids(filters), _shop_keys(), saved_views.views())
+        return lambda: _read_inbox(filters)
 
     def apply_rows(self, loaded) -> None:
-        ids, shops, views = loaded
+        ids, first_page, shops, views = loaded
         self.filters_bar.set_shops(shops)
         self._fill_views(views)
         keep = self._select_after_load or self._selected
         self._select_after_load = None
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, first_page)
         if keep is not None and keep in self.model.ids_set():
             row = self.model.row_of(keep)
             self.view.setCurrentIndex(self.model.index(row, 1))

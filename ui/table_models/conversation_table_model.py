@@ -98,9 +98,13 @@ class ConversationTableModel(ListTableModel):
         self._cache: dict[int, InboxRow | None] = {}
         self._positions: dict[int, int] | None = None
 
-    def set_ids(self, ids) -> None:
-        """Show these conversations, in this order; cached rows are dropped."""
+    def set_ids(self, ids, first_page: dict | None = None) -> None:
+        """Show these conversations, in this order; cached rows are dropped. `first_page`
+        ({id: row} of the first PAGE_SIZE ids, read with them off the GUI thread) spares
+        the first paint its query."""
         self._cache.clear()
+        if first_page is not None:
+            self._cache.update((conv_id, first_page.get(conv_id)) for conv_id in ids[:PAGE_SIZE])
         self._positions = None
         self.set_rows(ids)
 
