@@ -1,9 +1,13 @@
-; Inno Setup script for AfterDesk (售后工作台). Build the app first (pyinstaller build.spec),
+﻿; Inno Setup script for AfterDesk (售后工作台). Build the app first (pyinstaller build.spec),
 ; then: iscc installer\afterdesk.iss   ->  installer\Output\AfterDesk-Setup-<version>.exe
 ; See docs/windows.md. Pass another version with iscc /DAppVersion=0.2.0 installer\afterdesk.iss
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
+#endif
+; The onedir build to pack (iscc /DDistDir=... for one built elsewhere).
+#ifndef DistDir
+  #define DistDir "..\dist\AfterDesk"
 #endif
 #define AppName "AfterDesk"
 #define AppExe "AfterDesk.exe"
@@ -20,7 +24,13 @@ VersionInfoDescription=AfterDesk 售后工作台 Setup
 ; Per user: no administrator rights, installed under %LOCALAPPDATA%\Programs\AfterDesk.
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=dialog
+#ifdef InstallRoot
+; Only for scripts/check_installer.py: Wine cannot expand {autopf} for one user; there
+; it is given the folder that {autopf} means without administrator rights.
+DefaultDirName={#InstallRoot}\{#AppName}
+#else
 DefaultDirName={autopf}\{#AppName}
+#endif
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 ArchitecturesAllowed=x64compatible
@@ -43,8 +53,12 @@ ShowLanguageDialog=auto
 Name: "en"; MessagesFile: "compiler:Default.isl"
 ; Inno Setup ships Chinese (Simplified) as an unofficial translation: download
 ; ChineseSimplified.isl from jrsoftware.org/files/istrans/ into the compiler's Languages
-; folder; remove this line if it is not there.
+; folder to have it. Without the file the installer speaks English only.
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
 Name: "zh_CN"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+#else
+  #pragma message "Languages\ChineseSimplified.isl is not in this compiler: English only"
+#endif
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
@@ -52,7 +66,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 [Files]
 ; The whole onedir build. An upgrade replaces the program files; ignoreversion because
 ; Qt's DLLs do not always carry a higher version number.
-Source: "..\dist\AfterDesk\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#DistDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [InstallDelete]
 ; Files of an earlier version that this one no longer has (the data is not here).
