@@ -103,7 +103,8 @@ class CaseTableModel(ListTableModel):
         return QColor(colour) if colour else None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and self.checkIndex(index):
+        if (role == Qt.ItemDataRole.BackgroundRole and index.isValid()
+                and 0 <= index.row() < len(self._rows)):
             colour = BACKGROUNDS.get(self.urgency(self._rows[index.row()]))
             return QColor(colour) if colour else None
         return super().data(index, role)

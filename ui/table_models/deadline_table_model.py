@@ -122,7 +122,7 @@ class DeadlineTableModel(ListTableModel):
         return self._badge
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and self.checkIndex(index):
+        if index.isValid() and 0 <= index.row() < len(self._rows):
             row = self._rows[index.row()]
             if isinstance(row, GroupHeader):
                 return self._header_data(row, index.column(), role)

@@ -62,22 +62,40 @@ class ListTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Role.DisplayRole):
-        if not index.isValid() or not self.checkIndex(index):
+        # Called for every painted cell and several roles (a screen of the inbox: 1,600
+        # calls), so roles nobody serves leave first and no call goes back into Qt.
+        if role not in _SERVED or not index.isValid():
             return None
-        column = self.columns[index.column()]
-        row = self.row_object(index.row())
+        number, row_number = index.column(), index.row()
+        if not (0 <= number < len(self.columns) and 0 <= row_number < len(self._rows)):
+            return None
+        column = self.columns[number]
+        row = self.row_object(row_number)
         if row is None:
-            return "…" if role == Role.DisplayRole and index.column() == 0 else None
-        if role == Role.DisplayRole:
+            return "…" if role == _DISPLAY and number == 0 else None
+        if role == _DISPLAY:
             return column.text(row)
-        if role == Role.ToolTipRole:
+        if role == _TOOLTIP:
             return column.tooltip(row) if column.tooltip else (column.text(row) or None)
-        if role == Role.ForegroundRole and column.foreground:
-            return column.foreground(row)
-        if role == Role.FontRole and column.bold and column.bold(row):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Role.TextAlignmentRole and column.right_aligned:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _FOREGROUND:
+            return column.foreground(row) if column.foreground else None
+        if role == _FONT:
+            return _bold_font() if column.bold and column.bold(row) else None
+        return _RIGHT_ALIGNED if column.right_aligned else None     # _ALIGNMENT
+
+
+_DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT = (
+    int(Role.DisplayRole), int(Role.ToolTipRole), int(Role.ForegroundRole), int(Role.FontRole),
+    int(Role.TextAlignmentRole))
+_SERVED = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT))
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_BOLD: list[QFont] = []
+
+
+def _bold_font() -> QFont:
+    """One bold font for every bold cell (made once a QApplication exists)."""
+    if not _BOLD:
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
