@@ -16,13 +16,12 @@ import traceback
 
 import peewee
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.db import DatabaseError, describe_operational_error
 from app.logging_setup import current_log_file
 from app.migrations import SchemaTooNew
 from app.services.errors import RuleRefusal, ServiceError
-from ui.crash_dialog import CrashDialog
 
 log = logging.getLogger("afterdesk.ui.errors")
 
@@ -75,15 +74,12 @@ def describe(error: BaseException) -> str:
 _showing = {"crash": False}   # one crash dialog at a time; a crash inside it only logs
 
 
-class ExpectedErrorBox(QMessageBox):
-    """A refusal or a problem the rep can act on: the message itself says what to do."""
-
-    def __init__(self, error: BaseException, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle("AfterDesk")
-        self.setText(describe(error))
-        self.setStandardButtons(QMessageBox.StandardButton.Ok)
+def __getattr__(name: str):
+    # The dialogs load when first shown: a normal start never needs them.
+    if name == "ExpectedErrorBox":
+        from ui.error_box import ExpectedErrorBox
+        return ExpectedErrorBox
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def is_expected(error: BaseException) -> bool:
@@ -100,6 +96,7 @@ def show_expected_error(error: BaseException, parent: QWidget | None = None) -> 
     if QApplication.instance() is None:
         print(f"AfterDesk: {describe(error)}", file=sys.stderr)
         return
+    from ui.error_box import ExpectedErrorBox
     ExpectedErrorBox(error, parent or QApplication.activeWindow()).exec()
 
 
@@ -110,6 +107,7 @@ def show_crash(exc_type, exc, tb, parent: QWidget | None = None) -> None:
         return
     _showing["crash"] = True
     try:
+        from ui.crash_dialog import CrashDialog     # loaded when first needed
         CrashDialog(details, current_log_file(), parent or QApplication.activeWindow()).exec()
     finally:
         _showing["crash"] = False

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         from ui.menus import chain_tab_order
         chain_tab_order(self)
         if self.monitor is not None and not self.monitor.started:
-            self.monitor.start()
+            self._run_monitor()
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()
@@ -196,19 +196,25 @@ class MainWindow(QMainWindow):
         """Start the deadline monitor (the database is open); it stops when the window closes.
         While the first lists are still loading it starts with the lists behind the front one."""
         from ui.monitor_bridge import MonitorBridge
-        from ui.tray import make_tray
         self.monitor = MonitorBridge(self.settings, self, **options)
         self.monitor.alert.connect(self.banner.show_alert)
         self.monitor.summary.connect(self.banner.show_summary)
         self.monitor.error.connect(self.banner.show_error)
         self.monitor.cases_changed.connect(self._reload_pages)
-        self.tray = make_tray(self)
-        if self.tray is not None:
-            self.monitor.alert.connect(self.tray.show_alert)
-            self.tray.activated.connect(lambda: (self.showNormal(), self.activateWindow()))
         if self._start_done == self._reload_round:
-            self.monitor.start()
+            self._run_monitor()
         # else it starts once the other pages are built and reading their lists
+
+    def _run_monitor(self) -> None:
+        """The tray icon (its alerts are the monitor's) and the monitor's first reading."""
+        if self.tray is None:
+            from ui.tray import make_tray
+            self.tray = make_tray(self)
+            if self.tray is not None:
+                self.monitor.alert.connect(self.tray.show_alert)
+                self.tray.activated.connect(lambda: (self.showNormal(), self.activateWindow()))
+        if not self.monitor.started:
+            self.monitor.start()
 
     # --- window geometry -------------------------------------------------------------
     def _restore_geometry(self) -> None:
