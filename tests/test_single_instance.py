@@ -26,6 +26,7 @@ def name():
 def test_the_first_claims_and_a_second_asks_it_to_show(qtbot, name):
     first = SingleInstance(name)
     assert first.claim()
+    first.listen()
     second = SingleInstance(name)
     with qtbot.waitSignal(first.show_requested, timeout=3000):
         assert not second.claim()
@@ -36,10 +37,39 @@ def test_the_first_claims_and_a_second_asks_it_to_show(qtbot, name):
     third.release()
 
 
-def test_a_second_process_hands_over_and_exits(qtbot, name):
+def test_a_launch_during_the_first_ones_start_waits_for_it(qtbot, name):
+    """The first holds its lock at once but answers only once its window is up."""
     first = SingleInstance(name)
     assert first.claim()
+    process = subprocess.Popen([sys.executable, "-c", _second_launch(name)], env=_env())
+    qtbot.wait(700)
+    assert process.poll() is None                   # still waiting: it did not start a window
+    with qtbot.waitSignal(first.show_requested, timeout=10_000):
+        first.listen()
+        qtbot.waitUntil(lambda: process.poll() is not None, timeout=10_000)
+    assert process.returncode == 0
+    first.release()
+
+
+def test_a_lock_left_by_an_ended_process_is_free(name):
     script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from PySide6.QtCore import QCoreApplication
+        app = QCoreApplication([])
+        from ui.single_instance import SingleInstance
+        assert SingleInstance({name!r}).claim()
+        import os
+        os._exit(0)                                  # ends without releasing anything
+    """)
+    assert subprocess.run([sys.executable, "-c", script], env=_env()).returncode == 0
+    again = SingleInstance(name)
+    assert again.claim()
+    again.release()
+
+
+def _second_launch(name: str) -> str:
+    return textwrap.dedent(f"""
         import sys
         sys.path.insert(0, {str(ROOT)!r})
         from PySide6.QtCore import QCoreApplication
@@ -47,9 +77,18 @@ def test_a_second_process_hands_over_and_exits(qtbot, name):
         from ui.single_instance import SingleInstance
         sys.exit(0 if not SingleInstance({name!r}).claim() else 3)
     """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def _env() -> dict:
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def test_a_second_process_hands_over_and_exits(qtbot, name):
+    first = SingleInstance(name)
+    assert first.claim()
+    first.listen()
     with qtbot.waitSignal(first.show_requested, timeout=10_000):
-        process = subprocess.Popen([sys.executable, "-c", script], env=env)
+        process = subprocess.Popen([sys.executable, "-c", _second_launch(name)], env=_env())
         qtbot.waitUntil(lambda: process.poll() is not None, timeout=10_000)
     assert process.returncode == 0
     first.release()
@@ -61,6 +100,7 @@ def test_the_window_comes_forward_when_asked(qtbot, name):
     qtbot.addWidget(window)
     first = SingleInstance(name)
     assert first.claim()
+    first.listen()
     first.show_requested.connect(lambda: bring_forward(window))
     with qtbot.waitSignal(first.show_requested, timeout=3000):
         assert not SingleInstance(name).claim()

@@ -73,10 +73,10 @@ def run_empty() -> int:
 
 
 def run_app(db_path: str) -> int:
+    from ui import main as ui_main          # first, as `afterdesk` does (app/cli.py)
     from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 
     import ui.main_window
-    from ui import main as ui_main
     from ui.pages.list_page import ListPage
 
     phases = {"imports_s": round(time.perf_counter() - STARTED, 4)}

@@ -6,12 +6,13 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
+import app.preload  # noqa: F401  - the core before PySide6 (see app/preload.py)
 from app import paths
 from app.db import close_database
 from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from ui.errors import EXPECTED_ERRORS, install_excepthook, show_expected_error
 from ui.fonts import load_cjk_font
 from ui.qt_logging import install_qt_message_handler, restore_qt_message_handler
@@ -22,6 +23,7 @@ log = logging.getLogger("afterdesk.ui")
 APPLICATION_NAME = "AfterDesk"
 ORGANISATION_NAME = "AfterDesk"
 EXIT_DATABASE_PROBLEM = 2
+LISTEN_AFTER_MS = 500
 
 
 def application(argv) -> QApplication:
@@ -92,6 +94,8 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
         if window is None:
             return EXIT_DATABASE_PROBLEM
         instance.show_requested.connect(lambda: bring_forward(window))
+        # Later launches are answered once the window is up; until then they wait.
+        QTimer.singleShot(LISTEN_AFTER_MS, instance, instance.listen)
         code = app.exec()
         wait_for_background()
         close_database()

@@ -1,0 +1,17 @@
+"""The part of the core a window start uses, imported in one go before Qt (ui/main.py).
+
+Once PySide6 is loaded it looks into every module imported after it, for its feature
+switches (reading the module's source when it has one); the core never uses them, and
+importing it first keeps that out of the start. Nothing here runs any code of its own.
+"""
+
+import app.backup  # noqa: F401
+import app.logging_setup  # noqa: F401
+import app.migrations  # noqa: F401
+import app.monitor.summary  # noqa: F401
+import app.monitor.thread  # noqa: F401
+import app.services.background  # noqa: F401
+import app.services.inbox  # noqa: F401
+import app.services.saved_views  # noqa: F401
+import app.services.shops  # noqa: F401
+import app.settings  # noqa: F401
