@@ -1,10 +1,9 @@
-"""Backups from the window: the automatic daily one at start, File › Back up now, and
-File › Restore from backup… . The copying runs on a pool thread (it grows with the data);
-during a restore the window is disabled and the database closed."""
+"""Backups from the window: File › Back up now and File › Restore from backup… (the daily
+one at start is ui/daily_backup.py). The copying runs on a pool thread (it grows with the
+data); during a restore the window is disabled and the database closed."""
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 from pathlib import Path
 
@@ -16,24 +15,7 @@ from app.db import close_database, open_database
 from ui.errors import report_exception
 from ui.worker import run_in_background, wait_for_background
 
-log = logging.getLogger("afterdesk.ui.backup")
-
 translate = QCoreApplication.translate     # texts of the main window ("MainWindow")
-
-
-def start_daily_backup(window, settings, db_path) -> None:
-    """Make the day's backup in the background when it is due (setting backup.daily)."""
-    if settings is None or not settings.get("backup.daily"):
-        return
-    keep = settings.get("backup.keep")
-    run_in_background(partial(backup.backup_if_due, db_path, keep),
-                      on_result=lambda made: made and log.info("daily backup %s", made),
-                      on_error=lambda error: _daily_failed(window, error), context=window)
-
-
-def _daily_failed(window, error) -> None:
-    log.warning("daily backup failed: %s", error)
-    window.banner.show_error(translate("MainWindow", "Today's automatic backup failed: {0}").format(error))
 
 
 def back_up_now(window, db_path) -> None:

@@ -57,7 +57,7 @@ def open_window(app: QApplication, db_path, settings: Settings):
     window.show()
     window.reload_all()
     window.start_monitor()
-    from ui.backup_actions import start_daily_backup
+    from ui.daily_backup import start_daily_backup
     start_daily_backup(window, settings, path)
     return window
 

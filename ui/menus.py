@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
-from ui import backup_actions
 
 translate = QCoreApplication.translate     # texts of the main window ("MainWindow")
 
@@ -23,14 +22,19 @@ def add_file_actions(window, file_menu: QMenu, before: QAction | None = None) ->
     actions["settings"].setShortcut(QKeySequence("Ctrl+,"))
     actions["backup"].setShortcut(QKeySequence("Ctrl+Shift+B"))
     actions["settings"].triggered.connect(lambda: open_settings(window))
-    actions["backup"].triggered.connect(lambda: backup_actions.back_up_now(window, window.db_path))
+    actions["backup"].triggered.connect(lambda: _backup_actions().back_up_now(window, window.db_path))
     actions["restore"].triggered.connect(
-        lambda: backup_actions.restore_from_backup(window, window.db_path))
+        lambda: _backup_actions().restore_from_backup(window, window.db_path))
     for action in actions.values():
         file_menu.insertAction(before, action)
     file_menu.insertSeparator(before)
     actions["phrases"] = add_phrases_action(window)
     return actions
+
+
+def _backup_actions():
+    from ui import backup_actions      # its dialogs load when a backup is asked for
+    return backup_actions
 
 
 def add_phrases_action(window) -> QAction:

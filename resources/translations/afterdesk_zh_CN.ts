@@ -728,7 +728,7 @@ paid {2} {3} · {4}</source>
     </message>
     <message>
         <location filename="../../ui/pages/cases_page.py" line="47"/>
-        <location filename="../../ui/pages/cases_page.py" line="131"/>
+        <location filename="../../ui/pages/cases_page.py" line="132"/>
         <source>No disputes, after-sales requests or complaints yet.</source>
         <translation>暂无纠纷、售后申请或投诉。</translation>
     </message>
@@ -753,7 +753,7 @@ paid {2} {3} · {4}</source>
         <translation>在“投诉与评价”页中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="130"/>
+        <location filename="../../ui/pages/cases_page.py" line="131"/>
         <source>No case matches the filters.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
@@ -1006,37 +1006,37 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="44"/>
+        <location filename="../../ui/pages/conversations_page.py" line="51"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="45"/>
+        <location filename="../../ui/pages/conversations_page.py" line="52"/>
         <source>No conversations yet. Conversations appear here once messages are imported or written.</source>
         <translation>暂无会话。导入或写下消息后，会话会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="48"/>
+        <location filename="../../ui/pages/conversations_page.py" line="55"/>
         <source>Search 退款, refund…</source>
         <translation>搜索 退款、refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="58"/>
+        <location filename="../../ui/pages/conversations_page.py" line="65"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="173"/>
+        <location filename="../../ui/pages/conversations_page.py" line="180"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="192"/>
+        <location filename="../../ui/pages/conversations_page.py" line="199"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="193"/>
+        <location filename="../../ui/pages/conversations_page.py" line="200"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -1116,32 +1116,32 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DeadlineTableModel</name>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="38"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="39"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="39"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="40"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="40"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="41"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="41"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="42"/>
         <source>Later</source>
         <translation>以后</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="49"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="50"/>
         <source>Order {0}</source>
         <translation>订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="51"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="52"/>
         <source>Conversation {0}</source>
         <translation>会话 {0}</translation>
     </message>
@@ -1973,29 +1973,29 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="36"/>
+        <location filename="../../ui/daily_backup.py" line="29"/>
         <source>Today&apos;s automatic backup failed: {0}</source>
         <translation>今天的自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="41"/>
+        <location filename="../../ui/backup_actions.py" line="23"/>
         <source>Backup written: {0}</source>
         <translation>备份已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="49"/>
-        <location filename="../../ui/backup_actions.py" line="56"/>
-        <location filename="../../ui/backup_actions.py" line="93"/>
+        <location filename="../../ui/backup_actions.py" line="31"/>
+        <location filename="../../ui/backup_actions.py" line="38"/>
+        <location filename="../../ui/backup_actions.py" line="75"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="50"/>
+        <location filename="../../ui/backup_actions.py" line="32"/>
         <source>AfterDesk backups (*.db);;All files (*)</source>
         <translation>售后工作台备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="57"/>
+        <location filename="../../ui/backup_actions.py" line="39"/>
         <source>Replace all current data with the backup
 {0}?
 
@@ -2006,7 +2006,7 @@ What you have now is first saved as a backup of its own, so this can be undone.<
 当前数据会先另存为一个备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="92"/>
+        <location filename="../../ui/backup_actions.py" line="74"/>
         <source>
 
 The data as it was before: {0}</source>
@@ -2015,62 +2015,62 @@ The data as it was before: {0}</source>
 恢复前的数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="94"/>
+        <location filename="../../ui/backup_actions.py" line="76"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="19"/>
+        <location filename="../../ui/menus.py" line="18"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="20"/>
+        <location filename="../../ui/menus.py" line="19"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="21"/>
+        <location filename="../../ui/menus.py" line="20"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="39"/>
+        <location filename="../../ui/menus.py" line="42"/>
         <source>&amp;Quick phrases and automatic replies…</source>
         <translation>快捷短语和自动回复(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="41"/>
+        <location filename="../../ui/menus.py" line="44"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="59"/>
+        <location filename="../../ui/menus.py" line="67"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60"/>
+        <location filename="../../ui/menus.py" line="68"/>
         <source>Ctrl+1 to Ctrl+5 switch pages</source>
         <translation>Ctrl+1 到 Ctrl+5 切换页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="61"/>
+        <location filename="../../ui/menus.py" line="69"/>
         <source>Deadline alert</source>
         <translation>时限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="62"/>
+        <location filename="../../ui/menus.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="71"/>
+        <location filename="../../ui/menus.py" line="79"/>
         <source>{0} list</source>
         <translation>{0}列表</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="72"/>
+        <location filename="../../ui/menus.py" line="80"/>
         <source>Refresh {0}</source>
         <translation>刷新{0}</translation>
     </message>
@@ -2685,168 +2685,168 @@ The data as it was before: {0}</source>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="30"/>
+        <location filename="../../ui/cases/request_form.py" line="29"/>
         <source>New after-sales request · 售后申请</source>
         <translation>新建售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="37"/>
+        <location filename="../../ui/cases/request_form.py" line="36"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="39"/>
+        <location filename="../../ui/cases/request_form.py" line="38"/>
         <source>order number, e.g. 3612345678901234567</source>
         <translation>订单号，例如 3612345678901234567</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="40"/>
+        <location filename="../../ui/cases/request_form.py" line="39"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="56"/>
+        <location filename="../../ui/cases/request_form.py" line="55"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="58"/>
+        <location filename="../../ui/cases/request_form.py" line="57"/>
         <source>in the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="62"/>
+        <location filename="../../ui/cases/request_form.py" line="61"/>
         <source>Goods intact: tags on, unused, unwashed</source>
         <translation>商品完好：吊牌未拆、未使用、未洗涤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="69"/>
+        <location filename="../../ui/cases/request_form.py" line="68"/>
         <source>What the buyer says happened</source>
         <translation>买家描述的情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="73"/>
+        <location filename="../../ui/cases/request_form.py" line="72"/>
         <source>Add photos or files…</source>
         <translation>添加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="74"/>
+        <location filename="../../ui/cases/request_form.py" line="73"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="86"/>
+        <location filename="../../ui/cases/request_form.py" line="85"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="87"/>
+        <location filename="../../ui/cases/request_form.py" line="86"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="89"/>
+        <location filename="../../ui/cases/request_form.py" line="88"/>
         <source>Window</source>
         <translation>售后期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="91"/>
+        <location filename="../../ui/cases/request_form.py" line="90"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="92"/>
+        <location filename="../../ui/cases/request_form.py" line="91"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="93"/>
+        <location filename="../../ui/cases/request_form.py" line="92"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="96"/>
+        <location filename="../../ui/cases/request_form.py" line="95"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="97"/>
+        <location filename="../../ui/cases/request_form.py" line="96"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="98"/>
-        <location filename="../../ui/cases/request_form.py" line="186"/>
+        <location filename="../../ui/cases/request_form.py" line="97"/>
+        <location filename="../../ui/cases/request_form.py" line="185"/>
         <source>Photos and files</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="99"/>
+        <location filename="../../ui/cases/request_form.py" line="98"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="101"/>
+        <location filename="../../ui/cases/request_form.py" line="100"/>
         <source>Record request</source>
         <translation>记录申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="142"/>
+        <location filename="../../ui/cases/request_form.py" line="141"/>
         <source>transaction succeeded</source>
         <translation>交易成功</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="143"/>
+        <location filename="../../ui/cases/request_form.py" line="142"/>
         <source>Order {0} · {1} · paid {2} {3}</source>
         <translation>订单 {0} · {1} · 实付 {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="145"/>
+        <location filename="../../ui/cases/request_form.py" line="144"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="177"/>
+        <location filename="../../ui/cases/request_form.py" line="176"/>
         <source>Goods not received: refund only ({0}).</source>
         <translation>未收到货：只能选择仅退款（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="181"/>
+        <location filename="../../ui/cases/request_form.py" line="180"/>
         <source>Seven-day no-reason return: only for intact goods ({0}).</source>
         <translation>七天无理由退货：仅限商品完好（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="187"/>
+        <location filename="../../ui/cases/request_form.py" line="186"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="198"/>
+        <location filename="../../ui/cases/request_form.py" line="197"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="199"/>
+        <location filename="../../ui/cases/request_form.py" line="198"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="200"/>
+        <location filename="../../ui/cases/request_form.py" line="199"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="210"/>
+        <location filename="../../ui/cases/request_form.py" line="209"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="211"/>
+        <location filename="../../ui/cases/request_form.py" line="210"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="218"/>
+        <location filename="../../ui/cases/request_form.py" line="217"/>
         <source>The refund amount must be more than 0 and at most what the buyer paid: {0} {1}.</source>
         <translation>退款金额必须大于 0，且不超过买家实付金额：{0} {1}。</translation>
     </message>
