@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import app.preload  # noqa: F401  - the core before PySide6 (see app/preload.py)
-from app import paths
+from app import paths, start_collector
 from app.db import close_database
 from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
@@ -54,6 +54,7 @@ def open_window(app: QApplication, db_path, settings: Settings):
         return None
     from ui.main_window import MainWindow
     window = MainWindow(path, settings)
+    window.front_shown.connect(start_collector.resume)
     window.show()
     window.reload_all()
     window.start_monitor()
@@ -84,6 +85,7 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
         return 0                      # the running AfterDesk comes forward instead
     try:
         if needs_first_run(settings, db_path):
+            start_collector.resume()        # the rep fills in a wizard: no start to hurry
             load_cjk_font(app)
             from ui.first_run.run import run_first_run
             db_path = run_first_run(settings, language)
@@ -122,5 +124,6 @@ def main(argv=None, db_path=None, smoke: bool = False) -> int:
             return run_smoke(app, open_window)
         return run_window(app, db_path, Settings())
     finally:
+        start_collector.resume()
         restore_qt_message_handler(previous_qt_handler)
         sys.excepthook = previous_hook

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -28,6 +28,8 @@ OTHERS_WAIT_MS = 3000
 
 
 class MainWindow(QMainWindow):
+    front_shown = Signal()     # the start's first list has been painted (or waited for)
+
     def __init__(self, db_path: str | Path, settings: Settings | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -161,6 +163,8 @@ class MainWindow(QMainWindow):
         if round_ != self._reload_round or self._others_loaded == round_:
             return          # a newer round runs, or this one has started them already
         self._others_loaded = round_
+        if round_ == 1:
+            self.front_shown.emit()
         keys = [key for key in self.pages if self.pages.built().get(key) is not front]
         self._read_next(round_, keys)
 

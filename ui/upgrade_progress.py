@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+from app import start_collector
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QProgressDialog
 
@@ -23,6 +24,7 @@ def open_with_upgrade(path) -> None:
         open_database(path)
         return
     log.info("upgrading the database %s", path)
+    start_collector.resume()       # a long job: the collector is not paused for it
     text = QCoreApplication.translate(
         "UpgradeProgress", "Upgrading the database for this version of AfterDesk. "
                            "This happens once and can take a minute on a big shop…")
