@@ -99,24 +99,32 @@ def run_app(db_path: str) -> int:
                                                   ui.upgrade_progress.open_with_upgrade)
 
     class Watch(QObject):
-        """Paint events of the inbox's table and of its 'no conversations' line."""
+        """Paints of the inbox's table (its `painted` signal; asking for its viewport widget
+        would itself cost the start time) and of its 'no conversations' line."""
 
         def __init__(self, window):
             super().__init__(window)
             self.window = window
             self.page = window.pages["conversations"]
             self.done = False
-            self.page.view.viewport().installEventFilter(self)
+            self.page.view.painted.connect(self._view_painted)
             self.page.message.installEventFilter(self)
+
+        def _view_painted(self) -> None:
+            # Sent once the table has painted: reported at once (a timer would wait for
+            # whatever the window queued meanwhile, e.g. building the next page).
+            rows = self.page.model.rowCount()
+            if rows and not self.done:
+                self.done = True
+                self._painted(rows)
 
         def eventFilter(self, watched, event):
             if self.done or event.type() != QEvent.Type.Paint:
                 return False
-            rows = self.page.model.rowCount()
-            if (rows and watched is self.page.view.viewport()) or (
-                    not rows and not self.page.is_loading and watched is self.page.message):
+            if watched is self.page.message and not self.page.model.rowCount() \
+                    and not self.page.is_loading:
                 self.done = True
-                QTimer.singleShot(0, lambda: self._painted(rows))
+                QTimer.singleShot(0, lambda: self._painted(0))
             return False
 
         def _painted(self, rows: int) -> None:

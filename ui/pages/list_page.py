@@ -17,6 +17,18 @@ from ui.errors import report_exception
 from ui.worker import run_in_background
 
 
+class ListView(QTableView):
+    """The list's table. It says when it has painted (watching its viewport instead would
+    mean asking Qt for that widget, and the first such question makes the binding load
+    every widget class: ≈ 12 ms of a start)."""
+
+    painted = Signal()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
+
 class ListPage(QWidget):
     count_changed = Signal(int)    # rows in the list after a load
     loaded = Signal()
@@ -59,11 +71,11 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.body, 1)
-        self.view.viewport().installEventFilter(self)
+        self.view.painted.connect(self._view_painted)
         self.message.installEventFilter(self)
 
     def _make_view(self) -> QTableView:
-        view = QTableView()
+        view = ListView()
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -131,12 +143,14 @@ class ListPage(QWidget):
         self.done.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (self._await_paint and event.type() == QEvent.Type.Paint
-                and watched in (self.view.viewport(), self.message)
-                and not self.is_loading):
+        if watched is self.message and event.type() == QEvent.Type.Paint:
+            self._view_painted()
+        return super().eventFilter(watched, event)
+
+    def _view_painted(self) -> None:
+        if self._await_paint and not self.is_loading:
             self._await_paint = False
             QTimer.singleShot(0, self, self.shown.emit)     # once this paint is done
-        return super().eventFilter(watched, event)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
