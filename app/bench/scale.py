@@ -26,7 +26,7 @@ class Scale:
     repeats: int = 11                # repetitions of the fast figures (median)
     slow_repeats: int = 3            # repetitions of the slow ones (evidence packs)
     import_repeats: int = 5          # P5: imports and raw inserts, alternating
-    start_repeats: int = 5           # P1: launches of each kind (0: the first start counts)
+    start_repeats: int = 9           # P1: launches of each kind (0: the first start counts)
     probes_at_once: int = 1          # window processes started together (tests only)
 
     def describe(self) -> dict:
