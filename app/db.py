@@ -29,7 +29,14 @@ PRAGMAS = {
 
 
 class DatabaseError(Exception):
-    """An expected database problem a rep can act on (locked, read-only, damaged)."""
+    """An expected database problem a rep can act on (locked, read-only, damaged). With
+    `values`, `message` is one of PROBLEMS (or another template) they fill; the window
+    shows the same template in the rep's language (ui/error_words.py)."""
+
+    def __init__(self, message: str, **values):
+        self.template = message if values else None
+        self.values = values
+        super().__init__(message.format(**values) if values else message)
 
 
 def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDatabase:
@@ -53,9 +60,10 @@ def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDat
         raise DatabaseError(str(exc)) from exc
     except peewee.OperationalError as exc:
         database.close()
-        raise DatabaseError(describe_operational_error(exc, path)) from exc
+        template, values = operational_problem(exc, path)
+        raise DatabaseError(template, **values) from exc
     except peewee.DatabaseError as exc:
-        raise DatabaseError(f"The database {path} cannot be read: {exc}") from exc
+        raise DatabaseError(PROBLEMS["unreadable"], path=str(path), problem=str(exc)) from exc
     log.info("database open: %s", path)
     return database
 
@@ -82,17 +90,38 @@ def close_database() -> None:
         database.close()
 
 
-def describe_operational_error(exc: Exception, path) -> str:
+# What a rep reads about SQLite's operational errors, by what went wrong.
+PROBLEMS = {
+    "locked": ("The database {path} is locked by another program. Close the other AfterDesk "
+               "window or wait a moment, then try again."),
+    "readonly": ("The database {path} is read-only, so AfterDesk cannot save anything. Make "
+                 "the file writable (Windows: right-click it, Properties, untick Read-only), "
+                 "check that its folder may be written, or choose another data folder."),
+    "full": "The disk is full. Free some space, then try again; nothing was saved.",
+    "cannot_open": ("The database {path} cannot be opened. Check that the folder exists and "
+                    "may be written."),
+    "other": "Database error on {path}: {problem}",
+    "unreadable": "The database {path} cannot be read: {problem}",
+}
+
+
+def operational_problem(exc: Exception, path) -> tuple[str, dict]:
+    """(template of PROBLEMS, its values) for an SQLite operational error on `path`."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return (f"The database {path} is locked by another program. "
-                "Close the other AfterDesk window or wait a moment, then try again.")
-    if "readonly" in text or "read-only" in text:
-        return (f"The database {path} is read-only, so AfterDesk cannot save anything. "
-                "Make the file writable (Windows: right-click it, Properties, untick "
-                "Read-only), check that its folder may be written, or choose another data folder.")
-    if "disk" in text and "full" in text:
-        return "The disk is full. Free some space, then try again; nothing was saved."
-    if "unable to open" in text:
-        return f"The database {path} cannot be opened. Check that the folder exists and may be written."
-    return f"Database error on {path}: {exc}"
+        key = "locked"
+    elif "readonly" in text or "read-only" in text:
+        key = "readonly"
+    elif "disk" in text and "full" in text:
+        key = "full"
+    elif "unable to open" in text:
+        key = "cannot_open"
+    else:
+        key = "other"
+    return PROBLEMS[key], {"path": str(path), "problem": str(exc)}
+
+
+def describe_operational_error(exc: Exception, path) -> str:
+    template, values = operational_problem(exc, path)
+    return template.format(**values)
+

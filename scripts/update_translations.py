@@ -7,7 +7,7 @@ compile it.
 Steps:
 1. ui/i18n_catalog.py is written anew from texts that live in data rather than in tr()
    calls (the column titles of the table models, the words of ui/labels.py, the rules'
-   refusals of app/services/refusal_texts.py), so
+   refusals of app/services/refusal_texts.py, the core's input checks and problems), so
    lupdate can see them; the models translate them when shown (contexts "columns" and
    "labels").
 2. pyside6-lupdate reads every .py file under ui/ and updates
@@ -73,7 +73,25 @@ def data_texts() -> dict[str, list[str]]:
     unique = lambda items: sorted(set(t for t in items if t.strip()))  # noqa: E731
     from app.services.refusal_texts import TEMPLATES     # the rules' refusals
     return {"columns": unique(titles), "labels": unique(words), "pages": unique(page_texts()),
-            "refusals": unique(TEMPLATES.values())}
+            "refusals": unique(TEMPLATES.values()), "problems": unique(problem_texts())}
+
+
+def problem_texts() -> list[str]:
+    """The templates of the core's refusals and problems (context "problems", shown by
+    ui/error_words.py): every InvalidInput("…") of app/, a case's forbidden step, the
+    database's problems, and the words ui/error_words.py puts around them."""
+    import ast
+
+    from app.db import PROBLEMS
+    from app.services.errors import FORBIDDEN, FORBIDDEN_WITH_HINT
+    texts = [FORBIDDEN, FORBIDDEN_WITH_HINT, *PROBLEMS.values(), "field '{0}'", "{0}: {1}"]
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        texts += [node.args[0].value for node in ast.walk(tree)
+                  if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "InvalidInput"
+                  and node.args and isinstance(node.args[0], ast.Constant)
+                  and isinstance(node.args[0].value, str)]
+    return texts
 
 
 def page_texts() -> list[str]:

@@ -79,3 +79,36 @@ def test_the_language_setting_or_the_system_decides():
     assert i18n.resolve_language("en") == "en"
     assert i18n.resolve_language("", QLocale("zh_CN")) == "zh_CN"
     assert i18n.resolve_language("", QLocale("de_DE")) == "en"
+
+
+def test_input_checks_and_database_problems_speak_chinese(chinese, db):
+    """The core writes its refusals in English from templates; the window shows the same
+    template translated, filled with the same values (ui/error_words.py)."""
+    from decimal import Decimal
+
+    from app.db import DatabaseError, PROBLEMS
+    from app.services.aftersales_rules import check_amount
+    from app.services.errors import ForbiddenTransition, InvalidInput
+    from ui.errors import describe
+
+    class Order:
+        order_no, currency, paid_amount = "3456789012345678", "CNY", Decimal("59.00")
+
+    with pytest.raises(InvalidInput) as refused:
+        check_amount(Order(), Decimal("80.00"), "CNY")
+    assert "more than the buyer paid" in str(refused.value)          # English for the log
+    assert describe(refused.value) == ("字段“amount”：退款金额 80.00 CNY 超过了买家实付"
+                                       "（59.00 CNY）")
+    locked = DatabaseError(PROBLEMS["locked"], path="D:\\店铺\\afterdesk.db")
+    assert describe(locked).startswith("数据库 D:\\店铺\\afterdesk.db 被其他程序锁定")
+    step = ForbiddenTransition("D-7", "closed", "refuse", allowed=("reopen",))
+    assert describe(step) == "D-7 处于“closed”状态：此状态下不能执行“refuse”。现在可以：reopen。"
+
+
+def test_a_problem_of_the_computer_speaks_chinese(chinese, tmp_path):
+    import errno
+
+    from ui.errors import NoPrinterError, describe
+    full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "pack.pdf"))
+    assert describe(full).startswith("磁盘已满，无法写入文件 ")
+    assert describe(NoPrinterError()).startswith("这台电脑没有设置打印机")

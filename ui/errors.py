@@ -16,9 +16,10 @@ import traceback
 
 import peewee
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.db import DatabaseError, describe_operational_error
+from app.db import DatabaseError, operational_problem
 from app.logging_setup import current_log_file
 from app.migrations import SchemaTooNew
 from app.services.errors import RuleRefusal, ServiceError
@@ -28,48 +29,65 @@ log = logging.getLogger("afterdesk.ui.errors")
 EXPECTED_ERRORS = (ServiceError, DatabaseError, SchemaTooNew)
 
 
+NO_PRINTER = QT_TRANSLATE_NOOP(
+    "problems", "No printer is set up on this computer. Add one in Windows Settings › "
+                "Bluetooth & devices › Printers & scanners, or save the document as PDF instead.")
+NOT_TEXT = QT_TRANSLATE_NOOP(
+    "problems", "The file could not be read: it is not text in a format AfterDesk knows "
+                "(UTF-8). Save it again as UTF-8, or choose another file.")
+
+
 class NoPrinterError(Exception):
     """Printing was asked for but Windows knows no printer."""
 
     def __init__(self, message: str = ""):
-        super().__init__(message or (
-            "No printer is set up on this computer. Add one in Windows Settings › Bluetooth & "
-            "devices › Printers & scanners, or save the document as PDF instead."))
+        super().__init__(message or NO_PRINTER)
 
 
 _SQLITE_OPERATIONAL = (sqlite3.OperationalError, peewee.OperationalError)
 
 # Problems of the computer, not of AfterDesk: the rep (or whoever looks after the PC) can fix them.
 _OS_PROBLEMS = {
-    errno.ENOSPC: "The disk is full, so {what} could not be written. Free some space (empty "
-                  "the Recycle Bin, delete large downloads), then try again.",
-    errno.EACCES: "AfterDesk may not use {what}. Check that the file is not open in another "
-                  "program and not marked read-only, or choose another place.",
-    errno.EPERM: "AfterDesk may not use {what}. Check that the file is not open in another "
-                 "program and not marked read-only, or choose another place.",
-    errno.EROFS: "{what} is on a read-only drive. Choose a place on a writable drive.",
-    errno.ENOENT: "{what} does not exist (any more). Check the name, or choose the file again.",
-    errno.EISDIR: "{what} is a folder, not a file. Choose a file.",
+    errno.ENOSPC: QT_TRANSLATE_NOOP(
+        "problems", "The disk is full, so {what} could not be written. Free some space (empty "
+                    "the Recycle Bin, delete large downloads), then try again."),
+    errno.EACCES: QT_TRANSLATE_NOOP(
+        "problems", "AfterDesk may not use {what}. Check that the file is not open in another "
+                    "program and not marked read-only, or choose another place."),
+    errno.EROFS: QT_TRANSLATE_NOOP(
+        "problems", "{what} is on a read-only drive. Choose a place on a writable drive."),
+    errno.ENOENT: QT_TRANSLATE_NOOP(
+        "problems", "{what} does not exist (any more). Check the name, or choose the file again."),
+    errno.EISDIR: QT_TRANSLATE_NOOP("problems", "{what} is a folder, not a file. Choose a file."),
 }
+_OS_PROBLEMS[errno.EPERM] = _OS_PROBLEMS[errno.EACCES]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("problems", text)
 
 
 def describe(error: BaseException) -> str:
-    """What the rep reads for an expected problem."""
+    """What the rep reads for an expected problem, in the interface language."""
     if isinstance(error, NoPrinterError):
-        return str(error)
+        return _t(str(error))
     if isinstance(error, RuleRefusal) and getattr(error, "key", None):
         from ui.refusal_words import refusal_words
         return refusal_words(error)          # a rule's refusal, in the rep's language
+    if getattr(error, "template", None):
+        from ui.error_words import error_words
+        return error_words(error)            # input checks, a case's state, the database
     if isinstance(error, UnicodeDecodeError):
-        return ("The file could not be read: it is not text in a format AfterDesk knows "
-                "(UTF-8). Save it again as UTF-8, or choose another file.")
+        return _t(NOT_TEXT)
     if isinstance(error, _SQLITE_OPERATIONAL):
-        return describe_operational_error(error, "in use")
+        template, values = operational_problem(error, QCoreApplication.translate("problems", "in use"))
+        return _t(template).format(**values)
     if isinstance(error, OSError) and error.errno in _OS_PROBLEMS:
-        what = f"the file {error.filename}" if error.filename else "the file"
-        text = _OS_PROBLEMS[error.errno].format(what=what)
+        what = QCoreApplication.translate("problems", "the file {0}").format(error.filename) if error.filename else QCoreApplication.translate("problems", "the file")
+        text = _t(_OS_PROBLEMS[error.errno]).format(what=what)
         return text[0].upper() + text[1:]
     return str(error) or type(error).__name__
+
 
 _showing = {"crash": False}   # one crash dialog at a time; a crash inside it only logs
 

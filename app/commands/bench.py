@@ -36,7 +36,8 @@ def scale_of(size: str):
         return scaled(float(size))
     except ValueError:
         from app.services.errors import InvalidInput
-        raise InvalidInput(f"--size: '{size}' is not tiny, full or a factor such as 0.1",
+        raise InvalidInput("--size: '{size}' is not tiny, full or a factor such as 0.1",
+                           size=size,
                            field="size") from None
 
 

@@ -30,7 +30,7 @@ def _day(text: str | None, default: date, flag: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"'{text}' is not a date (YYYY-MM-DD)", field=flag) from None
+        raise InvalidInput("'{text}' is not a date (YYYY-MM-DD)", text=text, field=flag) from None
 
 
 def run(args, db_path) -> int:
@@ -39,7 +39,7 @@ def run(args, db_path) -> int:
     from app.reports import build_report, export_csv, export_xlsx
     from app.rules.timeconv import is_zone
     if args.zone and not is_zone(args.zone):
-        raise InvalidInput(f"'{args.zone}' is not a known time zone", field="--zone")
+        raise InvalidInput("'{zone}' is not a known time zone", zone=args.zone, field="--zone")
     today = utcnow().date()
     end = _day(args.end, today, "--to")
     start = _day(args.start, end - timedelta(days=29), "--from")

@@ -38,13 +38,15 @@ MIN_ORDERS = 60
 def load_demo(seed: int = 7, orders_per_shop: int = 300, anchor: datetime | None = None) -> dict:
     """Create both demo shops; refused (nothing written) if they exist already."""
     if orders_per_shop < MIN_ORDERS:
-        raise InvalidInput(f"the demo needs at least {MIN_ORDERS} orders per shop",
+        raise InvalidInput("the demo needs at least {MIN_ORDERS} orders per shop",
+                           MIN_ORDERS=MIN_ORDERS,
                            field="orders")
     anchor = as_utc(anchor) if anchor else utcnow()
     for key, *_ in (AE_SHOP, TB_SHOP):
         if Shop.get_or_none(Shop.key == key) is not None:
-            raise InvalidInput(f"the demo shop '{key}' exists already: use a new database "
-                               "(--db PATH) for another demo", field="shop")
+            raise InvalidInput("the demo shop '{key}' exists already: use a new database "
+                               "(--db PATH) for another demo",
+                               key=key, field="shop")
     rng = random.Random(seed)
     with database.atomic():
         for key, platform, name, zone, currency in (AE_SHOP, TB_SHOP):

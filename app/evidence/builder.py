@@ -36,8 +36,9 @@ class BuildResult:
 def output_format(out: str | Path) -> str:
     suffix = Path(out).suffix.lower()
     if suffix not in FORMATS:
-        raise InvalidInput(f"'{out}' must end in .pdf (the bundle) or .zip (the bundle, the "
-                           "original files and manifest.json)", field="out")
+        raise InvalidInput("'{out}' must end in .pdf (the bundle) or .zip (the bundle, the "
+                           "original files and manifest.json)",
+                           out=out, field="out")
     return suffix
 
 
@@ -47,15 +48,17 @@ def build(content: PackContent, out: str | Path, *, page_budget: int | None = No
     out = Path(out)
     kind = output_format(out)
     if not out.parent.exists():
-        raise InvalidInput(f"the folder {out.parent} does not exist", field="out")
+        raise InvalidInput("the folder {parent} does not exist", parent=out.parent, field="out")
     say = progress or (lambda percent, text: None)
     built_at = utcnow()
     entries = manifest.entries(content)
     pack_hash = manifest.pack_hash(content.case.ref, content.version, entries)
     if content.stored_hash and content.stored_hash != pack_hash:
-        raise InvalidInput(f"pack version {content.version} was submitted with hash "
-                           f"{content.stored_hash[:16]}…, but its items now give "
-                           f"{pack_hash[:16]}…: a message or file it held was deleted")
+        raise InvalidInput("pack version {version} was submitted with hash {stored}…, but "
+                           "its items now give {pack_hash}…: a message or file it held was "
+                           "deleted",
+                           version=content.version, stored=content.stored_hash[:16],
+                           pack_hash=pack_hash[:16])
     say(2, "Reading photos")
     images = load_pictures(content, read=read, cancel=cancel,
                            progress=lambda d, n: say(2 + 28 * d // n, f"Photo {d} of {n}"))

@@ -83,9 +83,10 @@ def check_file(data: bytes, name: str, max_mb: int = DEFAULT_MAX_MB) -> str:
                           field="file")
     limit = max_mb * 1024 * 1024
     if len(data) > limit:
-        raise InvalidInput(f"'{name}' is {len(data) / 1048576:.1f} MB; a pack takes files up to "
-                           f"{max_mb} MB (setting evidence.max_file_mb). Make the photo smaller "
-                           "or split the document.", field="file")
+        raise InvalidInput("'{name}' is {megabytes:.1f} MB; a pack takes files up to "
+                           "{max_mb} MB (setting evidence.max_file_mb). Make the photo "
+                           "smaller or split the document.",
+                           name=name, megabytes=len(data) / 1048576, max_mb=max_mb, field="file")
     mime = sniff(data)
     if mime is None:
         what = next((label for magic, label in _KNOWN_OTHERS if data.startswith(magic)), None)

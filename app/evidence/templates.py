@@ -61,7 +61,8 @@ def case_fields(case, language: str = "en") -> dict:
 
 def template_text(group: str, language: str) -> str:
     if language not in LANGUAGES:
-        raise InvalidInput(f"no statement templates in '{language}' (zh or en)", field="language")
+        raise InvalidInput("no statement templates in '{language}' (zh or en)",
+                           language=language, field="language")
     path = templates_dir() / f"statement_{group}_{language}.txt"
     if not path.exists():
         path = templates_dir() / f"statement_general_{language}.txt"

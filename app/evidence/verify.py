@@ -62,15 +62,16 @@ def verify_zip(path: str | Path) -> VerifyReport:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, FileNotFoundError, IsADirectoryError) as exc:
-        raise InvalidInput(f"{path} is not a readable ZIP: {exc}") from None
+        raise InvalidInput("{path} is not a readable ZIP: {exc}", path=path, exc=exc) from None
     with archive:
         try:
             manifest = json.loads(archive.read(MANIFEST_NAME).decode("utf-8"))
             items = manifest["items"]
             pdf = manifest["pdf"]
         except (KeyError, ValueError, zipfile.BadZipFile, zlib.error) as exc:
-            raise InvalidInput(f"{path} has no readable {MANIFEST_NAME}: is it an AfterDesk "
-                               f"evidence pack? ({exc})") from None
+            raise InvalidInput("{path} has no readable {MANIFEST_NAME}: is it an AfterDesk "
+                               "evidence pack? ({exc})",
+                               path=path, MANIFEST_NAME=MANIFEST_NAME, exc=exc) from None
         report = VerifyReport(pack_hash=manifest.get("pack_hash", ""))
         expected = {item["path"]: item["sha256"] for item in items}
         expected[pdf["path"]] = pdf["sha256"]
@@ -85,7 +86,8 @@ def verify_zip(path: str | Path) -> VerifyReport:
         report.unlisted = sorted(present - set(expected) - {MANIFEST_NAME})
         entries = [Entry(i["path"], i["category"], i["caption"], i["sha256"], i["size"],
                          i["mime"], i.get("original_name", "")) for i in items]
-        recomputed = pack_hash(manifest.get("case", ""), manifest.get("pack", {}).get("version", 0),
+        recomputed = pack_hash(manifest.get("case", ""), manifest.get("pack", {}).get("version",
+                               0),
                                entries)
         report.hash_mismatch = recomputed != report.pack_hash
     return report

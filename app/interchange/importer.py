@@ -376,8 +376,8 @@ def import_document(doc: dict, *, actor: str = "import", source: str | None = No
                          {"format": s.FORMAT, "version": doc["version"], "source": source,
                           "counts": {k: n for k, n in counts.items() if n}})
     except peewee.IntegrityError as exc:
-        raise InvalidInput(f"the document conflicts with this database ({exc}); "
-                           "nothing was imported") from None
+        raise InvalidInput("the document conflicts with this database ({exc}); nothing was "
+                           "imported", exc=exc) from None
     return ImportSummary(counts)
 
 
@@ -387,10 +387,11 @@ def import_file(path, *, actor: str = "import") -> ImportSummary:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path.name} is not a UTF-8 text file") from None
+        raise InvalidInput("{name} is not a UTF-8 text file", name=path.name) from None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                           f"column {exc.colno}") from None
+        raise InvalidInput("{name} is not valid JSON: {msg} at line {lineno}, column {colno}",
+                           name=path.name, msg=exc.msg, lineno=exc.lineno,
+                           colno=exc.colno) from None
     return import_document(doc, actor=actor, source=path.name)

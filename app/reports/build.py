@@ -57,7 +57,8 @@ def build_report(start: date, end: date, shops: list | None = None, *, zone: str
     """The report of [start, end] (local dates of `zone`: the shops' zone when they share one,
     else UTC) for the shops with these keys (all shops when None)."""
     if end < start:
-        raise InvalidInput(f"the period ends ({end}) before it starts ({start})", field="--to")
+        raise InvalidInput("the period ends ({end}) before it starts ({start})",
+                           end=end, start=start, field="--to")
     now = now or utcnow()
     chosen = report_shops(shops)
     zone = report_zone(chosen, zone)

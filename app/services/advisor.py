@@ -57,12 +57,16 @@ def advise(product_cost, shipping_cost, profit, refund_amount) -> Advice:
     refund_amount = money(refund_amount, "refund_amount", record)
     goods_price = product_cost + shipping_cost + profit
     if goods_price < 0:
-        raise InvalidInput(f"the goods price {goods_price} (cost + shipping + profit) is below 0",
+        raise InvalidInput("the goods price {goods_price} (cost + shipping + profit) is below 0",
+                           goods_price=goods_price,
                            record=record, field="profit")
     if refund_amount > goods_price:
-        raise InvalidInput(f"the refund {refund_amount} is more than the goods price "
-                           f"{goods_price} (cost {product_cost} + shipping {shipping_cost} + "
-                           f"profit {profit})", record=record, field="refund_amount")
+        raise InvalidInput("the refund {refund_amount} is more than the goods price "
+                           "{goods_price} (cost {product_cost} + shipping {shipping_cost} + "
+                           "profit {profit})",
+                           refund_amount=refund_amount, goods_price=goods_price,
+                           product_cost=product_cost, shipping_cost=shipping_cost,
+                           profit=profit, record=record, field="refund_amount")
     refund_result = profit - refund_amount
     resend_result = profit - (product_cost + shipping_cost)
     recommendation = "refund" if refund_result >= resend_result else "resend"

@@ -33,8 +33,9 @@ def open_request(order: Order, service_type: str, reason: str, amount, at: datet
     at = instant(at, "at", "after-sales request")
     shop = order.shop
     if shop.platform != "taobao":
-        raise InvalidInput(f"order {order.order_no} is an {shop.platform} order: its buyer opens "
-                           "a dispute, not a Taobao after-sales request", field="order")
+        raise InvalidInput("order {order_no} is an {platform} order: its buyer opens a "
+                           "dispute, not a Taobao after-sales request",
+                           order_no=order.order_no, platform=shop.platform, field="order")
     choice(service_type, SERVICE_TYPES, "service_type", "after-sales request")
     choice(reason, rules.REASON_CODES, "reason", "after-sales request")
     amount = money(amount, "amount", "after-sales request")
@@ -143,7 +144,8 @@ def rule_for_buyer(request, at, *, amount=None, actor="rep"):
     paid = request.amount if amount is None else money(amount, "amount", case_id(request),
                                                        positive=True)
     if paid > request.order.paid_amount:
-        raise InvalidInput(f"{paid} is more than the buyer paid ({request.order.paid_amount})",
+        raise InvalidInput("{paid} is more than the buyer paid ({paid_amount})",
+                           paid=paid, paid_amount=request.order.paid_amount,
                            record=case_id(request), field="amount")
     return _act(request, "rule_for_buyer", at, actor, _paid(request, paid, at),
                 {"amount": str(paid)})

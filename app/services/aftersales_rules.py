@@ -102,11 +102,13 @@ def check_once_per_order(order, earlier, profile: Profile) -> None:
 
 def check_order_open_for_requests(order) -> None:
     if order.status == "awaiting_payment" or order.paid_at is None:
-        raise InvalidInput(f"order {order.order_no} is not paid: there is nothing to refund",
+        raise InvalidInput("order {order_no} is not paid: there is nothing to refund",
+                           order_no=order.order_no,
                            field="order")
     if order.status == "closed":
-        raise InvalidInput(f"order {order.order_no} is closed (交易关闭): no after-sales "
-                           "request can be opened on it", field="order")
+        raise InvalidInput("order {order_no} is closed (交易关闭): no after-sales request "
+                           "can be opened on it",
+                           order_no=order.order_no, field="order")
 
 
 def check_not_received(order, reason: str, service_type: str, profile: Profile) -> None:
@@ -146,13 +148,16 @@ def check_no_reason_return(order, reason: str, goods_intact, at: datetime,
 
 def check_amount(order, amount: Decimal, currency: str | None) -> None:
     if currency is not None and currency != order.currency:
-        raise InvalidInput(f"order {order.order_no} is in {order.currency}, not {currency}",
+        raise InvalidInput("order {order_no} is in {currency}, not {currency2}",
+                           order_no=order.order_no, currency=order.currency, currency2=currency,
                            field="currency")
     if amount <= 0:
         raise InvalidInput("the refund amount must be more than 0", field="amount")
     if amount > order.paid_amount:
-        raise InvalidInput(f"the refund amount {amount} {order.currency} is more than the buyer "
-                           f"paid ({order.paid_amount} {order.currency})", field="amount")
+        raise InvalidInput("the refund amount {amount} {currency} is more than the buyer "
+                           "paid ({paid_amount} {currency})",
+                           amount=amount, currency=order.currency,
+                           paid_amount=order.paid_amount, field="amount")
 
 
 def seller_time(request, order, profile: Profile) -> tuple[str, timedelta]:

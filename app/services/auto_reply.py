@@ -61,15 +61,16 @@ def window_for(shop):
 
 def _checked(shop, name, body, language, record) -> dict:
     if window_for(shop) is None:
-        raise InvalidInput(f"the rules of platform {shop.platform} have no automatic reply",
+        raise InvalidInput("the rules of platform {platform} have no automatic reply",
+                           platform=shop.platform,
                            record=record, field="shop")
     body = text(body, "body", record, max_len=2000)
     found = placeholders.names_in(body)
     wrong = [n for n in found if n not in ALLOWED_PLACEHOLDERS]
     if wrong:
-        raise InvalidInput("an automatic reply can only fill in "
-                           + ", ".join("{" + n + "}" for n in ALLOWED_PLACEHOLDERS)
-                           + "; remove " + ", ".join("{" + n + "}" for n in wrong),
+        raise InvalidInput("an automatic reply can only fill in {allowed}; remove {wrong}",
+                           allowed=", ".join("{" + n + "}" for n in ALLOWED_PLACEHOLDERS),
+                           wrong=", ".join("{" + n + "}" for n in wrong),
                            record=record, field="body")
     return {"name": text(name, "name", record, max_len=200), "body": body,
             "language": text(language, "language", record, max_len=16, required=False)}
@@ -89,8 +90,9 @@ def _check_one_per_language(shop, language: str, enabled: bool, record: str,
     other = query.first()
     if other is not None:
         which = f"language '{language}'" if language else "any language"
-        raise InvalidInput(f"'{other.name}' already answers in {which} for this shop: edit "
-                           "that text, or switch one of them off", record=record,
+        raise InvalidInput("'{name}' already answers in {which} for this shop: edit that "
+                           "text, or switch one of them off",
+                           name=other.name, which=which, record=record,
                            field="language")
 
 
@@ -182,7 +184,8 @@ def window_rule(shop) -> tuple[int, str]:
     shop = get_shop(shop)
     window = window_for(shop)
     if window is None:
-        raise InvalidInput(f"the rules of platform {shop.platform} have no automatic reply",
+        raise InvalidInput("the rules of platform {platform} have no automatic reply",
+                           platform=shop.platform,
                            record=f"shop {shop.key}", field="shop")
     return int(window.total_seconds() // 3600), _profile(shop).rule(WINDOW_KEY)
 

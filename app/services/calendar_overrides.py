@@ -18,14 +18,15 @@ def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(str(text).strip())
     except ValueError:
-        raise InvalidInput(f"'{text}' is not a date such as 2027-02-08", field="day") from None
+        raise InvalidInput("'{text}' is not a date such as 2027-02-08", text=text,
+                           field="day") from None
 
 
 def set_day(day: date, is_working: bool, *, note: str = "", calendar: str = "CN",
             actor: str = "rep") -> CalendarOverride:
     """Declare `day` a working day or a day off, over what the holiday library says."""
     if calendar not in CALENDARS:
-        raise InvalidInput(f"unknown calendar '{calendar}'", field="calendar")
+        raise InvalidInput("unknown calendar '{calendar}'", calendar=calendar, field="calendar")
     library = WorkingCalendar().is_working(day)
     with database.atomic():
         row = CalendarOverride.get_or_none(calendar=calendar, day=day)

@@ -37,7 +37,8 @@ def perform(ref: str, action: str, at: datetime, *, actor: str = "rep", **values
     is_request = case_id(case).startswith("A-")
     module, known = (aftersales, REQUEST_ACTIONS) if is_request else (disputes, DISPUTE_ACTIONS)
     if action not in known:
-        raise InvalidInput(f"'{action}' is not something a rep records on {case_id(case)}",
+        raise InvalidInput("'{action}' is not something a rep records on {case}",
+                           action=action, case=case_id(case),
                            record=case_id(case), field="action")
     at = instant(at, "at", case_id(case))
     result = getattr(module, action)(case, at=at, actor=actor, **values)
@@ -66,7 +67,8 @@ def _read_files(paths, max_mb: int | None):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise InvalidInput(f"'{path}' cannot be read: {exc.strerror or exc}",
+            raise InvalidInput("'{path}' cannot be read: {problem}",
+                               path=path, problem=exc.strerror or exc,
                                field="files") from None
         files.append((path.name, data, store.check_file(data, path.name, max_mb)))
     return files

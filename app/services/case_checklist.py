@@ -69,7 +69,8 @@ def set_tick(ref: str, guide: str, step: str, done: bool, *, actor: str = "rep",
     choice(guide, tuple(GUIDES), "guide", ref)
     choice(step, GUIDES[guide].step_keys(), "step", ref)
     if not isinstance(done, bool):
-        raise InvalidInput(f"expected ticked or not (True / False), got {done!r}", record=ref,
+        raise InvalidInput("expected ticked or not (True / False), got {done!r}", done=done,
+                           record=ref,
                            field="done")
     at = optional_instant(at, "at", ref) or utcnow()
     column, entity = _owner(case)

@@ -138,8 +138,9 @@ def request_form_facts(shop: str, order_no: str, at: datetime | None = None) -> 
     """What the request form shows for the order `order_no` of `shop` at `at`."""
     order = find_order(shop, order_no)
     if order.shop.platform != "taobao":
-        raise InvalidInput(f"order {order.order_no} is an {order.shop.platform} order: its buyer "
-                           "opens a dispute, not a Taobao after-sales request", field="order")
+        raise InvalidInput("order {order_no} is an {platform} order: its buyer opens a "
+                           "dispute, not a Taobao after-sales request",
+                           order_no=order.order_no, platform=order.shop.platform, field="order")
     profile = load_profile("taobao")
     earlier = earlier_request(order)
     message = ""
@@ -160,8 +161,9 @@ def request_form_facts(shop: str, order_no: str, at: datetime | None = None) -> 
 def dispute_form_facts(shop: str, order_no: str) -> DisputeFormFacts:
     order = find_order(shop, order_no)
     if order.shop.platform != "aliexpress":
-        raise InvalidInput(f"order {order.order_no} is a {order.shop.platform} order: record an "
-                           "after-sales request instead of a dispute", field="order")
+        raise InvalidInput("order {order_no} is a {platform} order: record an after-sales "
+                           "request instead of a dispute",
+                           order_no=order.order_no, platform=order.shop.platform, field="order")
     profile = load_profile("aliexpress")
     return DisputeFormFacts(order.id, order.order_no, order.shop.key, order.currency,
                             order.paid_amount, DISPUTE_KINDS, DISPUTE_SUB_KINDS, SOLUTION_TYPES,

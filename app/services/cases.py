@@ -47,7 +47,8 @@ def parse_case_id(text: str) -> tuple[str, int]:
     """'D-12' -> ('dispute', 12); a bad id is an InvalidInput naming what is expected."""
     prefix, _, number = str(text).strip().upper().partition("-")
     if prefix not in CASE_PREFIXES or not number.isdigit():
-        raise InvalidInput(f"'{text}' is not a case id (expected D-<n> or A-<n>)", field="case")
+        raise InvalidInput("'{text}' is not a case id (expected D-<n> or A-<n>)", text=text,
+                           field="case")
     return CASE_PREFIXES[prefix], int(number)
 
 

@@ -38,7 +38,8 @@ def get_complaint(ref) -> Complaint:
     raw = str(ref).strip().upper()
     number = raw[2:] if raw.startswith("C-") else raw
     if not number.isdigit():
-        raise InvalidInput(f"'{ref}' is not a complaint id (expected C-<n>)", field="complaint")
+        raise InvalidInput("'{ref}' is not a complaint id (expected C-<n>)", ref=ref,
+                           field="complaint")
     complaint = Complaint.get_or_none(Complaint.id == int(number))
     if complaint is None:
         raise NotFound(f"no complaint {ref}")
@@ -61,7 +62,8 @@ def open_complaint(shop, kind: str, buyer_words: str, *, order: Order | None = N
     buyer_words = text(buyer_words, "buyer_words", record)
     opened_at = _when(opened_at, record)
     if order is not None and order.shop_id != shop.id:
-        raise InvalidInput(f"order {order.order_no} belongs to another shop", record=record,
+        raise InvalidInput("order {order_no} belongs to another shop",
+                           order_no=order.order_no, record=record,
                            field="order")
     if buyer is None and order is not None and order.buyer_id is not None:
         buyer = order.buyer
@@ -72,7 +74,8 @@ def open_complaint(shop, kind: str, buyer_words: str, *, order: Order | None = N
                            field="conversation")
     if review_rating is not None and (isinstance(review_rating, bool)
                                       or review_rating not in range(1, 6)):
-        raise InvalidInput(f"a review has 1 to 5 stars, got {review_rating!r}", record=record,
+        raise InvalidInput("a review has 1 to 5 stars, got {review_rating!r}",
+                           review_rating=review_rating, record=record,
                            field="review_rating")
     if order is not None:
         not_before(opened_at, order.created_at, "opened_at", "the order was placed", record)
@@ -116,10 +119,12 @@ def complete_step(complaint: Complaint, step: str, *, note: str = "", at=None,
     at = _when(at, record)
     not_before(at, complaint.opened_at, "at", "the buyer complained", record)
     if row.state != "open":
-        raise InvalidInput(f"the step is already {row.state}", record=record, field="step")
+        raise InvalidInput("the step is already {state}", state=row.state, record=record,
+                           field="step")
     earlier = [s.step for s in steps(complaint) if s.position < row.position and s.state == "open"]
     if earlier:
-        raise InvalidInput(f"do or skip the earlier step(s) first: {', '.join(earlier)}",
+        raise InvalidInput("do or skip the earlier step(s) first: {steps}",
+                           steps=', '.join(earlier),
                            record=record, field="step")
     with database.atomic():
         row.state, row.done_at, row.done_by, row.note = "done", at, actor, note
@@ -138,11 +143,13 @@ def skip_step(complaint: Complaint, step: str, reason: str, *, actor: str = "rep
     row = _step(complaint, step)
     reason = text(reason, "reason", record)
     if row.state != "open":
-        raise InvalidInput(f"the step is already {row.state}", record=record, field="step")
+        raise InvalidInput("the step is already {state}", state=row.state, record=record,
+                           field="step")
     with database.atomic():
         row.state, row.skip_reason, row.done_by, row.done_at = "skipped", reason, actor, utcnow()
         row.save()
-        audit.record(actor, ENTITY, complaint.uid, "step_skipped", {"step": step, "reason": reason})
+        audit.record(actor, ENTITY, complaint.uid, "step_skipped", {"step": step,
+                           "reason": reason})
     return row
 
 
@@ -202,8 +209,9 @@ def close_complaint(complaint: Complaint, outcome: str, *, note: str = "",
     not_before(at, complaint.opened_at, "at", "the buyer complained", record)
     left = [s for s in steps(complaint) if s.state == "open"]
     if left and not skip_reason:
-        raise InvalidInput(f"steps not done: {', '.join(s.step for s in left)}. Do them, or "
-                           "say why they were skipped to close the case", record=record,
+        raise InvalidInput("steps not done: {steps}. Do them, or say why they were skipped "
+                           "to close the case",
+                           steps=', '.join((s.step for s in left)), record=record,
                            field="skip_reason")
     with database.atomic():
         for s in left:

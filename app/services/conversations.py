@@ -32,15 +32,17 @@ def start_conversation(shop, buyer: Buyer, channel: str, order: Order | None = N
     shop = get_shop(shop)
     record = f"conversation with {getattr(buyer, 'login', buyer)}"
     if not isinstance(buyer, Buyer) or buyer.shop_id != shop.id:
-        raise InvalidInput(f"the buyer is not a buyer of shop {shop.key}", record=record,
+        raise InvalidInput("the buyer is not a buyer of shop {key}", key=shop.key, record=record,
                            field="buyer")
     choice(channel, CHANNELS, "channel", record)
     if order is not None:
         if order.shop_id != shop.id:
-            raise InvalidInput(f"order {order.order_no} belongs to another shop", record=record,
+            raise InvalidInput("order {order_no} belongs to another shop",
+                               order_no=order.order_no, record=record,
                                field="order")
         if order.buyer_id is not None and order.buyer_id != buyer.id:
-            raise InvalidInput(f"order {order.order_no} was placed by another buyer",
+            raise InvalidInput("order {order_no} was placed by another buyer",
+                               order_no=order.order_no,
                                record=record, field="order")
     at = utcnow() if at is None else instant(at, "at", record)
     with database.atomic():

@@ -41,8 +41,10 @@ def allowed(dispute, action) -> str:
 def amount_of(order, value, record, *, positive=False) -> Decimal:
     amount = money(value, "refund_amount", record, positive=positive)
     if amount > order.paid_amount:
-        raise InvalidInput(f"{amount} {order.currency} is more than the buyer paid "
-                           f"({order.paid_amount} {order.currency})", record=record,
+        raise InvalidInput("{amount} {currency} is more than the buyer paid ({paid_amount} "
+                           "{currency})",
+                           amount=amount, currency=order.currency,
+                           paid_amount=order.paid_amount, record=record,
                            field="refund_amount")
     return amount
 

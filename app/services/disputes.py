@@ -40,8 +40,10 @@ def open_dispute(order: Order, kind: str, sub_kind: str, reason: str, solution_t
     first = opened_at if first_request_at is None else instant(first_request_at,
                                                                "first_request_at", record)
     if order.shop.platform != "aliexpress":
-        raise InvalidInput(f"order {order.order_no} is a {order.shop.platform} order: record an "
-                           "after-sales request instead of a dispute", record=record, field="order")
+        raise InvalidInput("order {order_no} is a {platform} order: record an after-sales "
+                           "request instead of a dispute",
+                           order_no=order.order_no, platform=order.shop.platform, record=record,
+                           field="order")
     choice(kind, DISPUTE_KINDS, "kind", record)
     choice(sub_kind, DISPUTE_SUB_KINDS[kind], "sub_kind", record)
     reason = text(reason, "reason", record, max_len=100)
@@ -50,7 +52,8 @@ def open_dispute(order: Order, kind: str, sub_kind: str, reason: str, solution_t
     if issue_id is not None:
         issue_id = text(str(issue_id), "issue_id", record, max_len=64)
         if Dispute.get_or_none(Dispute.issue_id == issue_id) is not None:
-            raise InvalidInput(f"a dispute with issue id {issue_id} is already recorded",
+            raise InvalidInput("a dispute with issue id {issue_id} is already recorded",
+                               issue_id=issue_id,
                                record=record, field="issue_id")
     not_before(opened_at, first, "opened_at", "the buyer's first refund request", record)
     not_before(first, order.paid_at or order.created_at, "first_request_at",
@@ -58,7 +61,8 @@ def open_dispute(order: Order, kind: str, sub_kind: str, reason: str, solution_t
     busy = (Dispute.select().where((Dispute.order == order)
                                    & Dispute.state.not_in(DISPUTE_FINAL_STATES)).first())
     if busy is not None:
-        raise InvalidInput(f"order {order.order_no} already has an open dispute ({case_id(busy)})",
+        raise InvalidInput("order {order_no} already has an open dispute ({other_case})",
+                           order_no=order.order_no, other_case=case_id(busy),
                            record=record, field="order")
     with database.atomic():
         now = utcnow()
@@ -164,7 +168,8 @@ def platform_propose(dispute, solution_type: str, refund_amount, at, *, note="",
     amount = writes.amount_of(dispute.order, refund_amount, ref)
     return writes.act(dispute, "platform_propose", at, actor, {},
                       {"solution_type": solution_type, "refund_amount": str(amount)},
-                      proposals=[("platform", solution_type, amount, "wait_buyer_and_seller_accept",
+                      proposals=[("platform", solution_type, amount,
+                           "wait_buyer_and_seller_accept",
                                   note)])
 
 

@@ -10,13 +10,19 @@ class NotFound(ServiceError):
 
 
 class InvalidInput(ServiceError):
-    """Bad input at the edge: names the record and field where it can."""
+    """Bad input at the edge: names the record and field where it can. With `values`,
+    `message` is a template whose {names} they fill; the window shows the same template
+    in the rep's language (ui/error_words.py)."""
 
-    def __init__(self, message: str, *, record: str | None = None, field: str | None = None):
+    def __init__(self, message: str, *, record: str | None = None, field: str | None = None,
+                 **values):
         self.record = record
         self.field = field
+        self.template = message
+        self.values = values
+        text = message.format(**values) if values else message
         where = ", ".join(part for part in (record, f"field '{field}'" if field else None) if part)
-        super().__init__(f"{where}: {message}" if where else message)
+        super().__init__(f"{where}: {text}" if where else text)
 
 
 class RuleRefusal(ServiceError):
@@ -35,11 +41,18 @@ class RuleRefusal(ServiceError):
         super().__init__(message)
 
 
+FORBIDDEN = "{case} is '{state}': '{action}' is not possible in that state."
+FORBIDDEN_WITH_HINT = FORBIDDEN + " Possible now: {allowed}."
+
+
 class ForbiddenTransition(ServiceError):
-    """The case's state machine does not allow the action from its current state."""
+    """The case's state machine does not allow the action from its current state. Like
+    InvalidInput it keeps its `template` and `values` for the window's translation."""
 
     def __init__(self, case: str, state: str, action: str, allowed=()):
         self.state = state
         self.action = action
-        hint = f" Possible now: {', '.join(sorted(allowed))}." if allowed else ""
-        super().__init__(f"{case} is '{state}': '{action}' is not possible in that state.{hint}")
+        self.template = FORBIDDEN_WITH_HINT if allowed else FORBIDDEN
+        self.values = {"case": case, "state": state, "action": action,
+                       "allowed": ", ".join(sorted(allowed))}
+        super().__init__(self.template.format(**self.values))

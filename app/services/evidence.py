@@ -121,11 +121,11 @@ def add_messages(case, message_ids, *, actor: str = "rep") -> int:
         if m is None:
             raise NotFound(f"no message {mid}")
         if m.conversation_id not in allowed:
-            raise InvalidInput(f"message {mid} is from a conversation about another order or "
-                               "buyer", field="message")
+            raise InvalidInput("message {mid} is from a conversation about another order or "
+                               "buyer", mid=mid, field="message")
         if m.is_internal:
-            raise InvalidInput(f"message {mid} is an internal note the buyer never saw; it is "
-                               "not evidence", field="message")
+            raise InvalidInput("message {mid} is an internal note the buyer never saw; it is "
+                               "not evidence", mid=mid, field="message")
     return _add_links(case, "conversation", "message", wanted, actor)
 
 
@@ -135,8 +135,8 @@ def add_tracking(case, event_ids, *, actor: str = "rep") -> int:
     events = {t.id: t for t in TrackingEvent.select().where(TrackingEvent.id.in_(wanted))}
     for eid in wanted:
         if eid not in events or events[eid].order_id != case.order_id:
-            raise InvalidInput(f"tracking event {eid} is not one of order "
-                               f"{case.order.order_no}", field="tracking_event")
+            raise InvalidInput("tracking event {eid} is not one of order {order_no}",
+                               eid=eid, order_no=case.order.order_no, field="tracking_event")
     return _add_links(case, "tracking", "tracking_event", wanted, actor)
 
 
@@ -146,7 +146,8 @@ def add_file(case, source, category: str, caption: str = "", *, name: str | None
     content-addressed store; a damaged or unsupported file is refused, nothing written."""
     case = resolve(case)
     if category not in FILE_CATEGORIES:
-        raise InvalidInput(f"'{category}' is not a file category ({', '.join(FILE_CATEGORIES)})",
+        raise InvalidInput("'{category}' is not a file category ({categories})",
+                           category=category, categories=', '.join(FILE_CATEGORIES),
                            field="category")
     if isinstance(source, (bytes, bytearray)):
         data, name = bytes(source), name or "file"
@@ -156,7 +157,8 @@ def add_file(case, source, category: str, caption: str = "", *, name: str | None
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise InvalidInput(f"'{path}' cannot be read: {exc.strerror or exc}",
+            raise InvalidInput("'{path}' cannot be read: {problem}",
+                               path=path, problem=exc.strerror or exc,
                                field="file") from None
     if max_mb is None:
         from app.settings import Settings
@@ -213,8 +215,10 @@ def submit(case, *, actor: str = "rep") -> EvidencePack:
     case = resolve(case)
     pack = queries.latest_pack(case)
     if pack is None or pack.state == "submitted":
-        raise InvalidInput(f"{case_id(case)} has no draft pack to submit"
-                           + (f" (version {pack.version} is submitted already)" if pack else ""))
+        if pack:
+            raise InvalidInput("{case} has no draft pack to submit (version {version} is "
+                               "submitted already)", case=case_id(case), version=pack.version)
+        raise InvalidInput("{case} has no draft pack to submit", case=case_id(case))
     if not pack.items.count():
         raise InvalidInput("the pack is empty: add the conversation and evidence first")
     _editable(case)

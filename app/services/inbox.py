@@ -62,7 +62,8 @@ def conversation_ids(filters: dict | None = None) -> list[int]:
     filters = dict(filters or {})
     unknown = set(filters) - set(FILTER_KEYS)
     if unknown:
-        raise InvalidInput(f"unknown inbox filter(s): {', '.join(sorted(unknown))}",
+        raise InvalidInput("unknown inbox filter(s): {names}",
+                           names=', '.join(sorted(unknown)),
                            field="filters")
     where: list[str] = []
     params: list = []

@@ -17,11 +17,13 @@ from app.services.errors import InvalidInput
 def instant(value, field: str, record: str | None = None) -> datetime:
     """An aware datetime, normalised to UTC with whole seconds."""
     if not isinstance(value, datetime):
-        raise InvalidInput(f"expected a date and time, got {value!r}", record=record, field=field)
+        raise InvalidInput("expected a date and time, got {value!r}", value=value,
+                           record=record, field=field)
     try:
         return as_utc(value)
     except ValueError:
-        raise InvalidInput(f"{value.isoformat()} has no time zone; give the time with its zone",
+        raise InvalidInput("{value} has no time zone; give the time with its zone",
+                           value=value.isoformat(),
                            record=record, field=field) from None
 
 
@@ -35,18 +37,21 @@ def money(value, field: str, record: str | None = None, *, positive: bool = Fals
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or value is None:
-        raise InvalidInput(f"expected an amount, got {value!r}", record=record, field=field)
+        raise InvalidInput("expected an amount, got {value!r}", value=value, record=record,
+                           field=field)
     try:
         amount = to_money(value)
     except TypeError:
-        raise InvalidInput(f"{value!r} is a float; give the amount as text or Decimal "
-                           "so no cent is lost", record=record, field=field) from None
+        raise InvalidInput("{value!r} is a float; give the amount as text or Decimal so no "
+                           "cent is lost", value=value, record=record, field=field) from None
     except (InvalidOperation, ValueError):
-        raise InvalidInput(f"'{value}' is not an amount", record=record, field=field) from None
+        raise InvalidInput("'{value}' is not an amount", value=value, record=record,
+                           field=field) from None
     if not amount.is_finite():
-        raise InvalidInput(f"'{value}' is not an amount", record=record, field=field)
+        raise InvalidInput("'{value}' is not an amount", value=value, record=record, field=field)
     if amount < 0:
-        raise InvalidInput(f"the amount {amount} must not be negative", record=record, field=field)
+        raise InvalidInput("the amount {amount} must not be negative", amount=amount,
+                           record=record, field=field)
     if positive and amount == 0:
         raise InvalidInput("the amount must be more than 0", record=record, field=field)
     return amount
@@ -54,7 +59,8 @@ def money(value, field: str, record: str | None = None, *, positive: bool = Fals
 
 def choice(value, allowed, field: str, record: str | None = None) -> str:
     if value not in allowed:
-        raise InvalidInput(f"'{value}' is not one of: {', '.join(allowed)}",
+        raise InvalidInput("'{value}' is not one of: {allowed}",
+                           value=value, allowed=', '.join(allowed),
                            record=record, field=field)
     return value
 
@@ -64,12 +70,13 @@ def text(value, field: str, record: str | None = None, *, max_len: int | None = 
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInput(f"expected text, got {value!r}", record=record, field=field)
+        raise InvalidInput("expected text, got {value!r}", value=value, record=record, field=field)
     value = value.strip()
     if required and not value:
         raise InvalidInput("must not be empty", record=record, field=field)
     if max_len is not None and len(value) > max_len:
-        raise InvalidInput(f"is longer than {max_len} characters", record=record, field=field)
+        raise InvalidInput("is longer than {max_len} characters", max_len=max_len,
+                           record=record, field=field)
     return value
 
 
@@ -77,8 +84,9 @@ def not_before(at: datetime, earlier: datetime | None, field: str, what: str,
                record: str | None = None) -> None:
     """`at` may not come before `earlier` (e.g. an action before the case's last event)."""
     if earlier is not None and at < earlier:
-        raise InvalidInput(f"{at:%Y-%m-%d %H:%M:%S} UTC is before {what} "
-                           f"({earlier:%Y-%m-%d %H:%M:%S} UTC)", record=record, field=field)
+        raise InvalidInput("{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d "
+                           "%H:%M:%S} UTC)",
+                           at=at, what=what, earlier=earlier, record=record, field=field)
 
 
 def shop_time(value: datetime, zone: str) -> str:

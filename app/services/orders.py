@@ -44,7 +44,8 @@ def add_order(shop, order_no: str, *, status: str, created_at, buyer: Buyer | No
     record = f"order {order_no}"
     unknown = set(details) - set(TIMES) - set(TEXTS)
     if unknown:
-        raise InvalidInput(f"unknown order fields: {', '.join(sorted(unknown))}", record=record)
+        raise InvalidInput("unknown order fields: {names}", names=', '.join(sorted(unknown)),
+                           record=record)
     values = {"status": choice(status, ORDER_STATES, "status", record),
               "created_at": instant(created_at, "created_at", record),
               "currency": check_currency(currency or shop.currency, record),
@@ -66,10 +67,12 @@ def add_order(shop, order_no: str, *, status: str, created_at, buyer: Buyer | No
     values.update(_checked_details(details, record))
     _check_times(values, record)
     if buyer is not None and buyer.shop_id != shop.id:
-        raise InvalidInput(f"buyer '{buyer.login}' belongs to another shop", record=record,
+        raise InvalidInput("buyer '{login}' belongs to another shop", login=buyer.login,
+                           record=record,
                            field="buyer")
     if Order.get_or_none((Order.shop == shop) & (Order.order_no == order_no)) is not None:
-        raise InvalidInput(f"shop {shop.key} already has order {order_no}", record=record,
+        raise InvalidInput("shop {key} already has order {order_no}",
+                           key=shop.key, order_no=order_no, record=record,
                            field="order_no")
     rows = [_item(i, position, record) for position, i in enumerate(items, start=1)]
     with database.atomic():
@@ -87,7 +90,8 @@ def update_order(order: Order, *, actor: str = "rep", **changes) -> Order:
     record = f"order {order.order_no}"
     unknown = set(changes) - set(CHANGEABLE)
     if unknown:
-        raise InvalidInput(f"these order fields cannot be changed: {', '.join(sorted(unknown))}",
+        raise InvalidInput("these order fields cannot be changed: {names}",
+                           names=', '.join(sorted(unknown)),
                            record=record)
     values = {}
     if "status" in changes:
@@ -168,7 +172,8 @@ def _days(value, field: str, record: str, *, allow_none: bool = False):
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput(f"expected a whole number of days (0 or more), got {value!r}",
+        raise InvalidInput("expected a whole number of days (0 or more), got {value!r}",
+                           value=value,
                            record=record, field=field)
     return value
 
@@ -177,10 +182,12 @@ def _item(item: dict, position: int, record: str) -> dict:
     where = f"{record} item {position}"
     unknown = set(item) - {"title", "quantity", "unit_price", "product_id", "attributes"}
     if unknown:
-        raise InvalidInput(f"unknown item fields: {', '.join(sorted(unknown))}", record=where)
+        raise InvalidInput("unknown item fields: {names}", names=', '.join(sorted(unknown)),
+                           record=where)
     quantity = item.get("quantity", 1)
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
-        raise InvalidInput(f"expected a whole number of at least 1, got {quantity!r}",
+        raise InvalidInput("expected a whole number of at least 1, got {quantity!r}",
+                           quantity=quantity,
                            record=where, field="quantity")
     return {"position": position, "title": text(item.get("title"), "title", where),
             "quantity": quantity, "unit_price": money(item.get("unit_price", 0), "unit_price",

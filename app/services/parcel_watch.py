@@ -117,7 +117,8 @@ def record_extension(order: Order, days: int | None = None, *, actor: str = "rep
     if days is None:
         days = int(profile.number("extension_days"))
     if isinstance(days, bool) or not isinstance(days, int) or days <= 0:
-        raise InvalidInput(f"expected a whole number of days (1 or more), got {days!r}",
+        raise InvalidInput("expected a whole number of days (1 or more), got {days!r}",
+                           days=days,
                            record=record, field="days")
     if order.status != "shipped" or order.confirmed_at or order.completed_at:
         raise InvalidInput("only a parcel still on its way can have its confirmation window "
@@ -139,5 +140,5 @@ def record_extension_by_id(order_id: int, days: int | None = None, *, actor: str
     """The parcel-watch page's action: `record_extension` for an order by its id."""
     order = Order.get_or_none(Order.id == order_id)
     if order is None:
-        raise InvalidInput(f"order {order_id} no longer exists", field="order")
+        raise InvalidInput("order {order_id} no longer exists", order_id=order_id, field="order")
     return record_extension(order, days, actor=actor)

@@ -56,9 +56,8 @@ def _checked(title, variants, shortcut, category, record) -> dict:
         unknown = [n for n in placeholders.names_in(clean[language])
                    if n not in placeholders.KNOWN]
         if unknown:
-            raise InvalidInput("unknown placeholder " + ", ".join("{" + n + "}" for n in unknown)
-                               + "; use one of " + ", ".join("{" + n + "}" for n in
-                                                            placeholders.KNOWN),
+            raise InvalidInput("unknown placeholder {unknown}; use one of {known}",
+                               unknown=_braced(unknown), known=_braced(placeholders.KNOWN),
                                record=record, field=f"text ({language})")
     shortcut = text(shortcut, "shortcut", record, max_len=32, required=False).lstrip("/")
     if shortcut and not _SHORTCUT.match(shortcut):
@@ -86,7 +85,8 @@ def _check_shortcut_free(shortcut: str, shop, record: str, except_id=None) -> No
         query = query.where(QuickPhrase.id != except_id)
     taken = query.first()
     if taken is not None:
-        raise InvalidInput(f"the shortcut /{shortcut} is already used by '{taken.title}'",
+        raise InvalidInput("the shortcut /{shortcut} is already used by '{title}'",
+                           shortcut=shortcut, title=taken.title,
                            record=record, field="shortcut")
 
 
@@ -191,3 +191,8 @@ def render(row: PhraseRow, values: dict, language: str) -> Rendered:
     chosen, body = row.text_for(language)
     filled = placeholders.fill(body, values)
     return Rendered(filled, chosen, placeholders.names_in(filled))
+
+
+def _braced(names) -> str:
+    """'{order_no}, {buyer}': placeholder names as a rep types them."""
+    return ", ".join("{" + name + "}" for name in names)

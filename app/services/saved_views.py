@@ -18,7 +18,8 @@ def _clean(filters: dict, record: str) -> dict:
         raise InvalidInput("filters must be a mapping", record=record, field="filters")
     unknown = set(filters) - set(FILTER_KEYS)
     if unknown:
-        raise InvalidInput(f"unknown inbox filter(s): {', '.join(sorted(unknown))}",
+        raise InvalidInput("unknown inbox filter(s): {names}",
+                           names=', '.join(sorted(unknown)),
                            record=record, field="filters")
     return {k: v for k, v in filters.items() if v not in (None, "", False)}
 

@@ -25,8 +25,9 @@ def check_zone(zone: str, record: str | None = None, field: str = "timezone") ->
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"'{zone}' is not a known time zone (use a name like "
+        raise InvalidInput("'{zone}' is not a known time zone (use a name like "
                            "'Asia/Shanghai' or 'America/Los_Angeles')",
+                           zone=zone,
                            record=record, field=field) from None
     return zone
 
@@ -34,7 +35,8 @@ def check_zone(zone: str, record: str | None = None, field: str = "timezone") ->
 def check_currency(currency: str, record: str | None = None) -> str:
     currency = text(currency, "currency", record).upper()
     if not CURRENCY_PATTERN.match(currency):
-        raise InvalidInput(f"'{currency}' is not a three-letter currency code such as CNY or USD",
+        raise InvalidInput("'{currency}' is not a three-letter currency code such as CNY or USD",
+                           currency=currency,
                            record=record, field="currency")
     return currency
 
@@ -44,15 +46,16 @@ def add_shop(key: str, platform: str, name: str, tz: str, currency: str | None =
     record = f"shop {key}"
     key = text(key, "key", "shop")
     if not KEY_PATTERN.match(key):
-        raise InvalidInput(f"'{key}' may hold only letters, digits, '-', '_' and '.', at most "
+        raise InvalidInput("'{key}' may hold only letters, digits, '-', '_' and '.', at most "
                            "64 characters, starting with a letter or digit",
+                           key=key,
                            record="shop", field="key")
     choice(platform, PLATFORMS, "platform", record)
     name = text(name, "name", record, max_len=200)
     tz = check_zone(tz, record)
     currency = check_currency(currency or DEFAULT_CURRENCY[platform], record)
     if Shop.get_or_none(Shop.key == key) is not None:
-        raise InvalidInput(f"a shop with the key '{key}' already exists", record="shop",
+        raise InvalidInput("a shop with the key '{key}' already exists", key=key, record="shop",
                            field="key")
     with database.atomic():
         shop = Shop.create(key=key, platform=platform, name=name, timezone=tz,
@@ -84,12 +87,14 @@ def add_buyer(shop, login: str, *, name: str = "", country: str = "", language: 
     login = text(login, "login", record, max_len=200)
     country = text(country, "country", record, required=False).upper()
     if country and not re.match(r"^[A-Z]{2}$", country):
-        raise InvalidInput(f"'{country}' is not a two-letter country code such as BR or US",
+        raise InvalidInput("'{country}' is not a two-letter country code such as BR or US",
+                           country=country,
                            record=record, field="country")
     if timezone is not None:
         timezone = check_zone(timezone, record)
     if Buyer.get_or_none((Buyer.shop == shop) & (Buyer.login == login)) is not None:
-        raise InvalidInput(f"shop {shop.key} already has a buyer '{login}'", record=record,
+        raise InvalidInput("shop {key} already has a buyer '{login}'",
+                           key=shop.key, login=login, record=record,
                            field="login")
     with database.atomic():
         buyer = Buyer.create(shop=shop, login=login,

@@ -4,133 +4,133 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="22"/>
+        <location filename="../../ui/cases/action_dialog.py" line="23"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="23"/>
+        <location filename="../../ui/cases/action_dialog.py" line="24"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="24"/>
+        <location filename="../../ui/cases/action_dialog.py" line="25"/>
         <source>Reason for refusing</source>
         <translation>拒绝理由</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="25"/>
+        <location filename="../../ui/cases/action_dialog.py" line="26"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="26"/>
+        <location filename="../../ui/cases/action_dialog.py" line="27"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="33"/>
+        <location filename="../../ui/cases/action_dialog.py" line="34"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="34"/>
-        <location filename="../../ui/cases/action_dialog.py" line="59"/>
+        <location filename="../../ui/cases/action_dialog.py" line="35"/>
+        <location filename="../../ui/cases/action_dialog.py" line="60"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="36"/>
+        <location filename="../../ui/cases/action_dialog.py" line="37"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="39"/>
+        <location filename="../../ui/cases/action_dialog.py" line="40"/>
         <source>Refund amount (empty: as requested)</source>
         <translation>退款金额（留空：按申请金额）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="41"/>
+        <location filename="../../ui/cases/action_dialog.py" line="42"/>
         <source>Buyer&apos;s new proposal</source>
         <translation>买家的新方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="44"/>
+        <location filename="../../ui/cases/action_dialog.py" line="45"/>
         <source>New reason (empty: unchanged)</source>
         <translation>新原因（留空：不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="47"/>
+        <location filename="../../ui/cases/action_dialog.py" line="48"/>
         <source>Seller&apos;s proposal</source>
         <translation>卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="50"/>
+        <location filename="../../ui/cases/action_dialog.py" line="51"/>
         <source>Platform&apos;s proposal</source>
         <translation>平台方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="54"/>
+        <location filename="../../ui/cases/action_dialog.py" line="55"/>
         <source>In favour of</source>
         <translation>裁决有利于</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="55"/>
+        <location filename="../../ui/cases/action_dialog.py" line="56"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="57"/>
+        <location filename="../../ui/cases/action_dialog.py" line="58"/>
         <source>Refund amount (empty: the proposal&apos;s)</source>
         <translation>退款金额（留空：按方案金额）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="60"/>
+        <location filename="../../ui/cases/action_dialog.py" line="61"/>
         <source>What was submitted</source>
         <translation>提交了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="71"/>
+        <location filename="../../ui/cases/action_dialog.py" line="72"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="75"/>
+        <location filename="../../ui/cases/action_dialog.py" line="76"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="83"/>
+        <location filename="../../ui/cases/action_dialog.py" line="84"/>
         <source>When on the platform</source>
         <translation>平台上的发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="86"/>
+        <location filename="../../ui/cases/action_dialog.py" line="87"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="106"/>
+        <location filename="../../ui/cases/action_dialog.py" line="107"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="106"/>
+        <location filename="../../ui/cases/action_dialog.py" line="107"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="109"/>
+        <location filename="../../ui/cases/action_dialog.py" line="110"/>
         <source>— unchanged —</source>
         <translation>— 不变 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="140"/>
+        <location filename="../../ui/cases/action_dialog.py" line="141"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="141"/>
+        <location filename="../../ui/cases/action_dialog.py" line="142"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -138,102 +138,102 @@
 <context>
     <name>AdvisorPanel</name>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="26"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="27"/>
         <source>Refund or resend? (GEN-2)</source>
         <translation>退款还是补发？（GEN-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="45"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="46"/>
         <source>Product cost</source>
         <translation>商品成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="46"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="47"/>
         <source>Shipping cost</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="47"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="48"/>
         <source>Profit</source>
         <translation>利润</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="48"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="49"/>
         <source>Proposed refund</source>
         <translation>拟退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="49"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="50"/>
         <source>If we refund</source>
         <translation>若退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="50"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="51"/>
         <source>If we resend</source>
         <translation>若补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="51"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="52"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="75"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="76"/>
         <source>Enter the product cost, shipping cost, profit and the proposed refund.</source>
         <translation>请输入商品成本、运费、利润和拟退款金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="87"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="88"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="87"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="88"/>
         <source>Resend</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="88"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="89"/>
         <source>{0} — loses {1} less</source>
         <translation>{0} — 少亏 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="89"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="90"/>
         <source>{0} — both cost the same</source>
         <translation>{0} — 两者损失相同</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="92"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="93"/>
         <source>goods price = {0} + {1} + {2} = {3}; refund: {2} - {4} = {5}; resend: {2} - ({0} + {1}) = {6}; the smaller loss: {7}</source>
         <translation>商品价格 = {0} + {1} + {2} = {3}；退款：{2} - {4} = {5}；补发：{2} - ({0} + {1}) = {6}；损失较小的是：{7}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="96"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="97"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="96"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="97"/>
         <source>resend</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="97"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="98"/>
         <source>Ask the buyer to place a new order for the resent goods, and to close the dispute once it is placed.</source>
         <translation>请买家为补发的商品重新下单，下单后关闭纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="100"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="101"/>
         <source>Refund {0}; the buyer keeps or returns the goods as agreed.</source>
         <translation>退款 {0}；买家按约定保留或退回商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="106"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="107"/>
         <source>{0}{1} (profit kept)</source>
         <translation>{0}{1}（仍有利润）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="107"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="108"/>
         <source>{0} (loss)</source>
         <translation>{0}（亏损）</translation>
     </message>
@@ -282,142 +282,142 @@
 <context>
     <name>AutoReplyEditor</name>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="56"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="57"/>
         <source>New reply</source>
         <translation>新建自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="58"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="59"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="63"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="64"/>
         <source>Any language</source>
         <translation>任意语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="66"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="67"/>
         <source>On: send this reply</source>
         <translation>启用：发送此回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="70"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="71"/>
         <source>Hi {buyer_name}, thanks for your message! We answer within 12 hours.</source>
         <translation>您好 {buyer_name}，感谢留言！我们会在 12 小时内回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="72"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="73"/>
         <source>Only {buyer_name} can be filled in: the reply goes out before anyone has looked at the conversation.</source>
         <translation>只能使用 {buyer_name}：自动回复在任何人查看会话之前就已发出。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="82"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="83"/>
         <source>Save reply</source>
         <translation>保存回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="98"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="99"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="99"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="100"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="104"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="105"/>
         <source>Text *</source>
         <translation>内容 *</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="112"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="113"/>
         <source>&lt;b&gt;History&lt;/b&gt; (newest first)</source>
         <translation>&lt;b&gt;修改记录&lt;/b&gt;（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="121"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="122"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="139"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="140"/>
         <source>Add a shop first.</source>
         <translation>请先添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="143"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="144"/>
         <source>A buyer who writes for the first time in {0} h gets the reply in their language (else the one for any language, else English), at most once in {0} h ({1}). It does not count as an answer: the conversation stays unreplied.</source>
         <translation>买家在 {0} 小时内首次发消息时，收到其语言的自动回复（没有则用任意语言的，再没有则用英语），每 {0} 小时最多一次（{1}）。自动回复不算作答复：会话仍为未回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="148"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="149"/>
         <source>This shop&apos;s platform rules have no automatic reply.</source>
         <translation>该店铺所在平台的规则没有自动回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="207"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="208"/>
         <source>A new reply has no history yet.</source>
         <translation>新回复还没有修改记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="218"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="219"/>
         <source>No changes recorded.</source>
         <translation>没有修改记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="224"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="225"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="228"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="229"/>
         <source>added switched off</source>
         <translation>添加时为停用</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="231"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="232"/>
         <source>switched on</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="231"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="232"/>
         <source>switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="235"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="236"/>
         <source>text changed; before:</source>
         <translation>内容已修改；修改前：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="237"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="238"/>
         <source>language: {0} → {1}</source>
         <translation>语言：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="240"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="241"/>
         <source>name: {0} → {1}</source>
         <translation>名称：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="245"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="246"/>
         <source>any language</source>
         <translation>任意语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="269"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="270"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="279"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="280"/>
         <source>Automatic replies</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="280"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="281"/>
         <source>Delete the automatic reply &apos;%s&apos;? Its history goes with it.</source>
         <translation>删除自动回复“%s”？其修改记录也会一并删除。</translation>
     </message>
@@ -915,67 +915,67 @@ paid {2} {3} · {4}</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="91"/>
+        <location filename="../../ui/conversation/composer.py" line="92"/>
         <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, Ctrl+Enter sends</source>
         <translation>给买家写消息…  输入 /快捷码 + Tab 插入快捷短语，Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="99"/>
+        <location filename="../../ui/conversation/composer.py" line="100"/>
         <source>The channel the answer goes through; it is recorded</source>
         <translation>回复所走的渠道；会被记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="103"/>
+        <location filename="../../ui/conversation/composer.py" line="104"/>
         <source>Language of the answer (quick phrase variant)</source>
         <translation>回复的语言（快捷短语的语言版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="104"/>
+        <location filename="../../ui/conversation/composer.py" line="105"/>
         <source>Internal note</source>
         <translation>内部备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="105"/>
+        <location filename="../../ui/conversation/composer.py" line="106"/>
         <source>Quick phrase… (Ctrl+K)</source>
         <translation>快捷短语…（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="108"/>
+        <location filename="../../ui/conversation/composer.py" line="109"/>
         <source>Edit phrases…</source>
         <translation>编辑短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="109"/>
+        <location filename="../../ui/conversation/composer.py" line="110"/>
         <source>Add or change quick phrases and automatic replies</source>
         <translation>添加或修改快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="113"/>
+        <location filename="../../ui/conversation/composer.py" line="114"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="128"/>
+        <location filename="../../ui/conversation/composer.py" line="129"/>
         <source>via</source>
         <translation>经由</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="196"/>
+        <location filename="../../ui/conversation/composer.py" line="197"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="222"/>
+        <location filename="../../ui/conversation/composer.py" line="223"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="225"/>
+        <location filename="../../ui/conversation/composer.py" line="226"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="254"/>
+        <location filename="../../ui/conversation/composer.py" line="255"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>
@@ -1215,132 +1215,132 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DisputeForm</name>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="23"/>
+        <location filename="../../ui/cases/dispute_form.py" line="24"/>
         <source>Record a dispute · 纠纷</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="29"/>
+        <location filename="../../ui/cases/dispute_form.py" line="30"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="31"/>
+        <location filename="../../ui/cases/dispute_form.py" line="32"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="37"/>
+        <location filename="../../ui/cases/dispute_form.py" line="38"/>
         <source>the platform&apos;s dispute id (optional)</source>
         <translation>平台纠纷编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="45"/>
+        <location filename="../../ui/cases/dispute_form.py" line="46"/>
         <source>the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="56"/>
+        <location filename="../../ui/cases/dispute_form.py" line="57"/>
         <source>The buyer&apos;s first refund request was earlier:</source>
         <translation>买家首次申请退款的时间更早：</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="63"/>
+        <location filename="../../ui/cases/dispute_form.py" line="64"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="64"/>
+        <location filename="../../ui/cases/dispute_form.py" line="65"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="66"/>
+        <location filename="../../ui/cases/dispute_form.py" line="67"/>
         <source>Dispute id</source>
         <translation>纠纷编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="67"/>
+        <location filename="../../ui/cases/dispute_form.py" line="68"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="68"/>
+        <location filename="../../ui/cases/dispute_form.py" line="69"/>
         <source>Sub-kind</source>
         <translation>子类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="69"/>
+        <location filename="../../ui/cases/dispute_form.py" line="70"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="71"/>
+        <location filename="../../ui/cases/dispute_form.py" line="72"/>
         <source>Buyer&apos;s words</source>
         <translation>买家原话</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="72"/>
+        <location filename="../../ui/cases/dispute_form.py" line="73"/>
         <source>Buyer&apos;s proposal</source>
         <translation>买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="73"/>
+        <location filename="../../ui/cases/dispute_form.py" line="74"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="74"/>
+        <location filename="../../ui/cases/dispute_form.py" line="75"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="75"/>
+        <location filename="../../ui/cases/dispute_form.py" line="76"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="78"/>
+        <location filename="../../ui/cases/dispute_form.py" line="79"/>
         <source>Record dispute</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="107"/>
+        <location filename="../../ui/cases/dispute_form.py" line="108"/>
         <source>Order {0} · paid {1} {2}</source>
         <translation>订单 {0} · 实付 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="109"/>
+        <location filename="../../ui/cases/dispute_form.py" line="110"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="143"/>
+        <location filename="../../ui/cases/dispute_form.py" line="144"/>
         <source>Does not count toward the dispute rate ({0}).</source>
         <translation>不计入纠纷率（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="151"/>
+        <location filename="../../ui/cases/dispute_form.py" line="152"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="152"/>
+        <location filename="../../ui/cases/dispute_form.py" line="153"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="153"/>
+        <location filename="../../ui/cases/dispute_form.py" line="154"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="162"/>
+        <location filename="../../ui/cases/dispute_form.py" line="163"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="163"/>
+        <location filename="../../ui/cases/dispute_form.py" line="164"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1512,12 +1512,12 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FillInPrompt</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="67"/>
+        <location filename="../../ui/conversation/composer.py" line="68"/>
         <source>{%s} is not a placeholder AfterDesk knows: remove it from the text.</source>
         <translation>{%s} 不是售后工作台认识的占位符：请从文本中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="70"/>
+        <location filename="../../ui/conversation/composer.py" line="71"/>
         <source>Fill in</source>
         <translation>填写</translation>
     </message>
@@ -1812,102 +1812,102 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="42"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="43"/>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="54"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="55"/>
         <source>Taobao only, optional: the item report (宝贝报表)</source>
         <translation>仅淘宝，可选：宝贝报表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="56"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="57"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="57"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="58"/>
         <source>Export file</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="59"/>
         <source>Item report</source>
         <translation>宝贝报表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="61"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="62"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="63"/>
         <source>Choose the shop and its export, then press Preview. Nothing is stored before you press Import.</source>
         <translation>请选择店铺及其导出文件，然后点击“预览”。点击“导入”之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="80"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="81"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="83"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="84"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="86"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="87"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="109"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="115"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="116"/>
         <source>Choose an export</source>
         <translation>选择导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="123"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="124"/>
         <source>Choose a shop and an export file first.</source>
         <translation>请先选择店铺和导出文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="128"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="129"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="137"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="138"/>
         <source>{add} to add · {update} to update · {skip} unchanged · {errors} error(s) · {warnings} warning(s)</source>
         <translation>新增 {add} · 更新 {update} · 未变 {skip} · 错误 {errors} · 警告 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="142"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="143"/>
         <source> — this file was imported before.</source>
         <translation> — 此文件之前已导入过。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="144"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="145"/>
         <source> Correct the file and preview again.</source>
         <translation> 请修正文件后重新预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="167"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="168"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="176"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="177"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="191"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="192"/>
         <source>Imported: {add} added · {update} updated · {skip} unchanged</source>
         <translation>已导入：新增 {add} · 更新 {update} · 未变 {skip}</translation>
     </message>
@@ -1928,19 +1928,19 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="42"/>
+        <location filename="../../ui/pages/list_page.py" line="54"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="52"/>
-        <location filename="../../ui/pages/list_page.py" line="106"/>
-        <location filename="../../ui/pages/list_page.py" line="113"/>
+        <location filename="../../ui/pages/list_page.py" line="64"/>
+        <location filename="../../ui/pages/list_page.py" line="118"/>
+        <location filename="../../ui/pages/list_page.py" line="125"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="145"/>
+        <location filename="../../ui/pages/list_page.py" line="159"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -1948,27 +1948,27 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>AfterDesk 售后工作台</source>
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2260,103 +2260,103 @@ The data as it was before: {0}</source>
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="54"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="55"/>
         <source>Search title, /shortcut, text</source>
         <translation>搜索标题、/快捷键、内容</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="67"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="68"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="69"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="70"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="74"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="75"/>
         <source>one word, typed as /word + Tab</source>
         <translation>一个词，输入 /词 + Tab 插入</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="77"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="78"/>
         <source>Every shop</source>
         <translation>所有店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="84"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="85"/>
         <source>Add language</source>
         <translation>添加语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="87"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="88"/>
         <source>Remove this language</source>
         <translation>删除此语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="90"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="91"/>
         <source>Insert placeholder…</source>
         <translation>插入占位符…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="103"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="104"/>
         <source>Save phrase</source>
         <translation>保存短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="119"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="120"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="120"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="121"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="121"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="122"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="122"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="123"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="131"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="132"/>
         <source>Text per language (the reply language picks it; English when the buyer&apos;s has none)</source>
         <translation>各语言的内容（按回复语言选用；买家语言没有时用英语）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="195"/>
-        <location filename="../../ui/conversation/phrase_editor.py" line="349"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="196"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="350"/>
         <source>Quick phrases</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="196"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="197"/>
         <source>Discard the changes to &apos;%s&apos;?</source>
         <translation>放弃对“%s”的修改？</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="196"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="197"/>
         <source>new phrase</source>
         <translation>新短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="293"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="294"/>
         <source>Placeholders:</source>
         <translation>占位符：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="331"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="332"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="350"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="351"/>
         <source>Delete the quick phrase &apos;%s&apos;?</source>
         <translation>删除快捷短语“%s”？</translation>
     </message>
@@ -2685,168 +2685,168 @@ The data as it was before: {0}</source>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="29"/>
+        <location filename="../../ui/cases/request_form.py" line="30"/>
         <source>New after-sales request · 售后申请</source>
         <translation>新建售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="36"/>
+        <location filename="../../ui/cases/request_form.py" line="37"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="38"/>
+        <location filename="../../ui/cases/request_form.py" line="39"/>
         <source>order number, e.g. 3612345678901234567</source>
         <translation>订单号，例如 3612345678901234567</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="39"/>
+        <location filename="../../ui/cases/request_form.py" line="40"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="55"/>
+        <location filename="../../ui/cases/request_form.py" line="56"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="57"/>
+        <location filename="../../ui/cases/request_form.py" line="58"/>
         <source>in the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="61"/>
+        <location filename="../../ui/cases/request_form.py" line="62"/>
         <source>Goods intact: tags on, unused, unwashed</source>
         <translation>商品完好：吊牌未拆、未使用、未洗涤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="68"/>
+        <location filename="../../ui/cases/request_form.py" line="69"/>
         <source>What the buyer says happened</source>
         <translation>买家描述的情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="72"/>
+        <location filename="../../ui/cases/request_form.py" line="73"/>
         <source>Add photos or files…</source>
         <translation>添加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="73"/>
+        <location filename="../../ui/cases/request_form.py" line="74"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="85"/>
+        <location filename="../../ui/cases/request_form.py" line="86"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="86"/>
+        <location filename="../../ui/cases/request_form.py" line="87"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="88"/>
+        <location filename="../../ui/cases/request_form.py" line="89"/>
         <source>Window</source>
         <translation>售后期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="90"/>
+        <location filename="../../ui/cases/request_form.py" line="91"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="91"/>
+        <location filename="../../ui/cases/request_form.py" line="92"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="92"/>
+        <location filename="../../ui/cases/request_form.py" line="93"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="95"/>
+        <location filename="../../ui/cases/request_form.py" line="96"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="96"/>
+        <location filename="../../ui/cases/request_form.py" line="97"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="97"/>
-        <location filename="../../ui/cases/request_form.py" line="185"/>
+        <location filename="../../ui/cases/request_form.py" line="98"/>
+        <location filename="../../ui/cases/request_form.py" line="186"/>
         <source>Photos and files</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="98"/>
+        <location filename="../../ui/cases/request_form.py" line="99"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="100"/>
+        <location filename="../../ui/cases/request_form.py" line="101"/>
         <source>Record request</source>
         <translation>记录申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="141"/>
+        <location filename="../../ui/cases/request_form.py" line="142"/>
         <source>transaction succeeded</source>
         <translation>交易成功</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="142"/>
+        <location filename="../../ui/cases/request_form.py" line="143"/>
         <source>Order {0} · {1} · paid {2} {3}</source>
         <translation>订单 {0} · {1} · 实付 {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="144"/>
+        <location filename="../../ui/cases/request_form.py" line="145"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="176"/>
+        <location filename="../../ui/cases/request_form.py" line="177"/>
         <source>Goods not received: refund only ({0}).</source>
         <translation>未收到货：只能选择仅退款（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="180"/>
+        <location filename="../../ui/cases/request_form.py" line="181"/>
         <source>Seven-day no-reason return: only for intact goods ({0}).</source>
         <translation>七天无理由退货：仅限商品完好（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="186"/>
+        <location filename="../../ui/cases/request_form.py" line="187"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="197"/>
+        <location filename="../../ui/cases/request_form.py" line="198"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="198"/>
+        <location filename="../../ui/cases/request_form.py" line="199"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="199"/>
+        <location filename="../../ui/cases/request_form.py" line="200"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="209"/>
+        <location filename="../../ui/cases/request_form.py" line="210"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="210"/>
+        <location filename="../../ui/cases/request_form.py" line="211"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="217"/>
+        <location filename="../../ui/cases/request_form.py" line="218"/>
         <source>The refund amount must be more than 0 and at most what the buyer paid: {0} {1}.</source>
         <translation>退款金额必须大于 0，且不超过买家实付金额：{0} {1}。</translation>
     </message>
@@ -3309,7 +3309,7 @@ The data as it was before: {0}</source>
 <context>
     <name>UpgradeProgress</name>
     <message>
-        <location filename="../../ui/upgrade_progress.py" line="26"/>
+        <location filename="../../ui/upgrade_progress.py" line="28"/>
         <source>Upgrading the database for this version of AfterDesk. This happens once and can take a minute on a big shop…</source>
         <translation>正在为此版本的售后工作台升级数据库。只需一次，店铺数据量大时可能需要约一分钟……</translation>
     </message>
@@ -5060,6 +5060,634 @@ The data as it was before: {0}</source>
         <location filename="../../ui/evidence/printing.py" line="18"/>
         <source>Print evidence pack {0} v{1}</source>
         <translation>打印证据包 {0} 第 {1} 版</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../ui/errors.py" line="32"/>
+        <source>No printer is set up on this computer. Add one in Windows Settings › Bluetooth &amp; devices › Printers &amp; scanners, or save the document as PDF instead.</source>
+        <translation>这台电脑没有设置打印机。请在 Windows 设置 › 蓝牙和其他设备 › 打印机和扫描仪 中添加一台，或将文档另存为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="35"/>
+        <source>The file could not be read: it is not text in a format AfterDesk knows (UTF-8). Save it again as UTF-8, or choose another file.</source>
+        <translation>无法读取该文件：它不是 AfterDesk 能识别的文本格式（UTF-8）。请另存为 UTF-8，或选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="51"/>
+        <source>The disk is full, so {what} could not be written. Free some space (empty the Recycle Bin, delete large downloads), then try again.</source>
+        <translation>磁盘已满，无法写入{what}。请腾出空间（清空回收站、删除较大的下载文件）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="54"/>
+        <source>AfterDesk may not use {what}. Check that the file is not open in another program and not marked read-only, or choose another place.</source>
+        <translation>AfterDesk 无权使用{what}。请确认该文件未被其他程序打开、未设为只读，或选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="57"/>
+        <source>{what} is on a read-only drive. Choose a place on a writable drive.</source>
+        <translation>{what}位于只读驱动器上。请选择可写驱动器上的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="59"/>
+        <source>{what} does not exist (any more). Check the name, or choose the file again.</source>
+        <translation>{what}不存在（或已被删除）。请检查名称，或重新选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="61"/>
+        <source>{what} is a folder, not a file. Choose a file.</source>
+        <translation>{what}是文件夹，不是文件。请选择一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="83"/>
+        <source>in use</source>
+        <translation>正在使用的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="86"/>
+        <source>the file {0}</source>
+        <translation>文件 {0} </translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="86"/>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="150"/>
+        <source>&apos;{action}&apos; is not something a rep records on {case}</source>
+        <translation>“{action}”不是客服可在 {case} 上记录的操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="151"/>
+        <source>&apos;{category}&apos; is not a file category ({categories})</source>
+        <translation>“{category}”不是文件类别（可选：{categories}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="152"/>
+        <source>&apos;{country}&apos; is not a two-letter country code such as BR or US</source>
+        <translation>“{country}”不是两位国家代码（如 BR、US）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="153"/>
+        <source>&apos;{currency}&apos; is not a three-letter currency code such as CNY or USD</source>
+        <translation>“{currency}”不是三位货币代码（如 CNY、USD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="154"/>
+        <source>&apos;{key}&apos; may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, at most 64 characters, starting with a letter or digit</source>
+        <translation>“{key}”只能包含字母、数字、“-”、“_”和“.”，最多 64 个字符，并以字母或数字开头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="155"/>
+        <source>&apos;{name}&apos; already answers in {which} for this shop: edit that text, or switch one of them off</source>
+        <translation>“{name}”已在本店的{which}中自动回复：请编辑那条内容，或停用其中一条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="156"/>
+        <source>&apos;{name}&apos; is {megabytes:.1f} MB; a pack takes files up to {max_mb} MB (setting evidence.max_file_mb). Make the photo smaller or split the document.</source>
+        <translation>“{name}”大小为 {megabytes:.1f} MB；证据包只接受不超过 {max_mb} MB 的文件（设置 evidence.max_file_mb）。请缩小照片或拆分文档。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="157"/>
+        <source>&apos;{out}&apos; must end in .pdf (the bundle) or .zip (the bundle, the original files and manifest.json)</source>
+        <translation>“{out}”必须以 .pdf（合并文件）或 .zip（合并文件、原始文件和 manifest.json）结尾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="158"/>
+        <source>&apos;{path}&apos; cannot be read: {problem}</source>
+        <translation>无法读取“{path}”：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="159"/>
+        <source>&apos;{ref}&apos; is not a complaint id (expected C-&lt;n&gt;)</source>
+        <translation>“{ref}”不是投诉编号（应为 C-&lt;n&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="160"/>
+        <source>&apos;{text}&apos; is not a case id (expected D-&lt;n&gt; or A-&lt;n&gt;)</source>
+        <translation>“{text}”不是案件编号（应为 D-&lt;n&gt; 或 A-&lt;n&gt;）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="161"/>
+        <source>&apos;{text}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>“{text}”不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="162"/>
+        <source>&apos;{text}&apos; is not a date such as 2027-02-08</source>
+        <translation>“{text}”不是日期（如 2027-02-08）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="163"/>
+        <source>&apos;{value}&apos; is not an amount</source>
+        <translation>“{value}”不是金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="164"/>
+        <source>&apos;{value}&apos; is not one of: {allowed}</source>
+        <translation>“{value}”不在可选范围内：{allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="165"/>
+        <source>&apos;{zone}&apos; is not a known time zone</source>
+        <translation>“{zone}”不是已知的时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="166"/>
+        <source>&apos;{zone}&apos; is not a known time zone (use a name like &apos;Asia/Shanghai&apos; or &apos;America/Los_Angeles&apos;)</source>
+        <translation>“{zone}”不是已知的时区（请使用“Asia/Shanghai”或“America/Los_Angeles”这样的名称）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="167"/>
+        <source>--size: &apos;{size}&apos; is not tiny, full or a factor such as 0.1</source>
+        <translation>--size：“{size}”不是 tiny、full 或 0.1 这样的比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="168"/>
+        <source>Database error on {path}: {problem}</source>
+        <translation>数据库 {path} 出错：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="169"/>
+        <source>The database {path} cannot be opened. Check that the folder exists and may be written.</source>
+        <translation>无法打开数据库 {path}。请确认文件夹存在且可写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="170"/>
+        <source>The database {path} cannot be read: {problem}</source>
+        <translation>无法读取数据库 {path}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="171"/>
+        <source>The database {path} is locked by another program. Close the other AfterDesk window or wait a moment, then try again.</source>
+        <translation>数据库 {path} 被其他程序锁定。请关闭另一个 AfterDesk 窗口或稍等片刻，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="172"/>
+        <source>The database {path} is read-only, so AfterDesk cannot save anything. Make the file writable (Windows: right-click it, Properties, untick Read-only), check that its folder may be written, or choose another data folder.</source>
+        <translation>数据库 {path} 为只读，AfterDesk 无法保存任何内容。请将文件设为可写（Windows：右键单击文件 › 属性，取消勾选“只读”），确认其所在文件夹可写入，或选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="173"/>
+        <source>The disk is full. Free some space, then try again; nothing was saved.</source>
+        <translation>磁盘已满。请腾出空间后重试；本次没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="174"/>
+        <source>a dispute with issue id {issue_id} is already recorded</source>
+        <translation>纠纷编号 {issue_id} 已经记录过了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="175"/>
+        <source>a message from the buyer cannot be an internal note or an automatic reply</source>
+        <translation>买家发来的消息不能是内部备注或自动回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="176"/>
+        <source>a review has 1 to 5 stars, got {review_rating!r}</source>
+        <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="177"/>
+        <source>a shop with the key &apos;{key}&apos; already exists</source>
+        <translation>店铺标识“{key}”已存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="178"/>
+        <source>a shortcut is one word (letters, digits, - or _)</source>
+        <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="179"/>
+        <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
+        <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="180"/>
+        <source>an internal note cannot be an automatic reply</source>
+        <translation>内部备注不能是自动回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="181"/>
+        <source>buyer &apos;{login}&apos; belongs to another shop</source>
+        <translation>买家“{login}”属于其他店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="182"/>
+        <source>choose the language the message is written in</source>
+        <translation>请选择消息所用的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="183"/>
+        <source>choose the shop</source>
+        <translation>请选择店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="184"/>
+        <source>do or skip the earlier step(s) first: {steps}</source>
+        <translation>请先完成或跳过前面的步骤：{steps}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="185"/>
+        <source>enter the order number</source>
+        <translation>请输入订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="186"/>
+        <source>expected a date and time, got {value!r}</source>
+        <translation>应为日期和时间，收到的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="187"/>
+        <source>expected a whole number of at least 1, got {quantity!r}</source>
+        <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="188"/>
+        <source>expected a whole number of days (0 or more), got {value!r}</source>
+        <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="189"/>
+        <source>expected a whole number of days (1 or more), got {days!r}</source>
+        <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="190"/>
+        <source>expected an amount, got {value!r}</source>
+        <translation>应为金额，收到的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="191"/>
+        <source>expected text, got {value!r}</source>
+        <translation>应为文本，收到的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="192"/>
+        <source>expected ticked or not (True / False), got {done!r}</source>
+        <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="193"/>
+        <source>field &apos;{0}&apos;</source>
+        <translation>字段“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="194"/>
+        <source>filters must be a mapping</source>
+        <translation>筛选条件必须是键值对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="195"/>
+        <source>give the text in at least one language</source>
+        <translation>请至少用一种语言填写内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="196"/>
+        <source>is longer than {max_len} characters</source>
+        <translation>超过 {max_len} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="197"/>
+        <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
+        <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="198"/>
+        <source>message {mid} is from a conversation about another order or buyer</source>
+        <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="199"/>
+        <source>must be yes, no or unknown</source>
+        <translation>必须是“是”、“否”或“未知”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="200"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="201"/>
+        <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
+        <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="202"/>
+        <source>nothing changed: give a new proposal or reason</source>
+        <translation>没有任何变化：请给出新的方案或理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="203"/>
+        <source>nothing to remember</source>
+        <translation>没有需要保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="204"/>
+        <source>only AliExpress orders have a buyer confirmation window to extend</source>
+        <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="205"/>
+        <source>only a parcel still on its way can have its confirmation window extended</source>
+        <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="206"/>
+        <source>order {order_id} no longer exists</source>
+        <translation>订单 {order_id} 已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="207"/>
+        <source>order {order_no} already has an open dispute ({other_case})</source>
+        <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="208"/>
+        <source>order {order_no} belongs to another shop</source>
+        <translation>订单 {order_no} 属于其他店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="209"/>
+        <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
+        <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="210"/>
+        <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
+        <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="211"/>
+        <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
+        <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="212"/>
+        <source>order {order_no} is in {currency}, not {currency2}</source>
+        <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="213"/>
+        <source>order {order_no} is not paid: there is nothing to refund</source>
+        <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="214"/>
+        <source>order {order_no} was placed by another buyer</source>
+        <translation>订单 {order_no} 是其他买家下的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="215"/>
+        <source>pack version {version} was submitted with hash {stored}…, but its items now give {pack_hash}…: a message or file it held was deleted</source>
+        <translation>证据包第 {version} 版提交时的哈希为 {stored}…，但现在其内容的哈希为 {pack_hash}…：其中的某条消息或某个文件已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="216"/>
+        <source>say which shop the export belongs to: --shop KEY</source>
+        <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="217"/>
+        <source>shop {key} already has a buyer &apos;{login}&apos;</source>
+        <translation>店铺 {key} 已有买家“{login}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="218"/>
+        <source>shop {key} already has order {order_no}</source>
+        <translation>店铺 {key} 已有订单 {order_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="219"/>
+        <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
+        <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="220"/>
+        <source>the amount must be more than 0</source>
+        <translation>金额必须大于 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="221"/>
+        <source>the amount {amount} must not be negative</source>
+        <translation>金额 {amount} 不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="222"/>
+        <source>the buyer is a buyer of another shop</source>
+        <translation>该买家属于其他店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="223"/>
+        <source>the buyer is not a buyer of shop {key}</source>
+        <translation>该买家不是店铺 {key} 的买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="224"/>
+        <source>the conversation belongs to another shop</source>
+        <translation>该会话属于其他店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="225"/>
+        <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
+        <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="226"/>
+        <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
+        <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="227"/>
+        <source>the document conflicts with this database ({exc}); nothing was imported</source>
+        <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="228"/>
+        <source>the folder {parent} does not exist</source>
+        <translation>文件夹 {parent} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="229"/>
+        <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
+        <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="230"/>
+        <source>the order has no buyer to write to</source>
+        <translation>该订单没有可以联系的买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="231"/>
+        <source>the pack is empty: add the conversation and evidence first</source>
+        <translation>证据包是空的：请先添加会话和证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="232"/>
+        <source>the period ends ({end}) before it starts ({start})</source>
+        <translation>时间段的结束（{end}）早于开始（{start}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="233"/>
+        <source>the refund amount must be more than 0</source>
+        <translation>退款金额必须大于 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="234"/>
+        <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
+        <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="235"/>
+        <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
+        <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="236"/>
+        <source>the rules of platform {platform} have no automatic reply</source>
+        <translation>平台 {platform} 的规则中没有自动回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="237"/>
+        <source>the seller has made no proposal the buyer could accept</source>
+        <translation>卖家还没有提出可供买家接受的方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="238"/>
+        <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
+        <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="239"/>
+        <source>the step is already {state}</source>
+        <translation>该步骤已是{state}状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="240"/>
+        <source>these order fields cannot be changed: {names}</source>
+        <translation>以下订单字段不能修改：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="241"/>
+        <source>this is a refund-only request: there is nothing to send back (agree)</source>
+        <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="242"/>
+        <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
+        <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="243"/>
+        <source>tracking event {eid} is not one of order {order_no}</source>
+        <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="244"/>
+        <source>unknown calendar &apos;{calendar}&apos;</source>
+        <translation>未知的日历“{calendar}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="245"/>
+        <source>unknown inbox filter(s): {names}</source>
+        <translation>未知的收件箱筛选条件：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="246"/>
+        <source>unknown item fields: {names}</source>
+        <translation>未知的商品字段：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="247"/>
+        <source>unknown order fields: {names}</source>
+        <translation>未知的订单字段：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="248"/>
+        <source>unknown placeholder {unknown}; use one of {known}</source>
+        <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="249"/>
+        <source>write a message first</source>
+        <translation>请先写一条消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="250"/>
+        <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
+        <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="251"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="252"/>
+        <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
+        <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="253"/>
+        <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
+        <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="254"/>
+        <source>{case} has no draft pack to submit</source>
+        <translation>{case} 没有可提交的证据包草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="255"/>
+        <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
+        <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="256"/>
+        <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
+        <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="257"/>
+        <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
+        <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="258"/>
+        <source>{name} is not a UTF-8 text file</source>
+        <translation>{name} 不是 UTF-8 文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="259"/>
+        <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
+        <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="260"/>
+        <source>{paid} is more than the buyer paid ({paid_amount})</source>
+        <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="261"/>
+        <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
+        <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="262"/>
+        <source>{path} is not a readable ZIP: {exc}</source>
+        <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="263"/>
+        <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
+        <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="264"/>
+        <source>{value} has no time zone; give the time with its zone</source>
+        <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>
 </context>
 <context>

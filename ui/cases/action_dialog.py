@@ -15,6 +15,7 @@ from app.services.errors import RuleRefusal, ServiceError
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import ACTIONS, SERVICE_TYPES, SOLUTIONS, w
+from ui.errors import describe
 from ui.refusal_words import refusal_words
 
 # action -> ((argument, kind, label, required), ...); kinds: text, money, solution,
@@ -146,7 +147,7 @@ class ActionDialog(QDialog):
             self.error.show_error(refusal_words(refusal))
             return False
         except ServiceError as error:
-            self.error.show_error(str(error))
+            self.error.show_error(describe(error))
             return False
         self.done_ok = True
         self.accept()

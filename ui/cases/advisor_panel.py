@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 from app.services.advisor import advise
 from app.services.errors import ServiceError
 from ui.cases.form_bits import ErrorLine
+from ui.errors import describe
 
 
 def _amount_edit(signed: bool = False) -> QLineEdit:
@@ -78,7 +79,7 @@ class AdvisorPanel(QGroupBox):
         try:
             advice = advise(*texts)
         except ServiceError as error:
-            self.error.show_error(str(error))
+            self.error.show_error(describe(error))
             return None
         self.error.show_error("")
         self.advice = advice

@@ -14,6 +14,7 @@ from app.services.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
+from ui.errors import describe
 from ui.refusal_words import refusal_words
 
 
@@ -100,7 +101,7 @@ class DisputeForm(QDialog):
             facts = case_forms.dispute_form_facts(self.shop.currentData() or "",
                                                   self.order_no.text())
         except ServiceError as error:
-            self.error.show_error(str(error))
+            self.error.show_error(describe(error))
             return False
         self.facts = facts
         self.error.show_error("")
@@ -176,7 +177,7 @@ class DisputeForm(QDialog):
             self.error.show_error(refusal_words(refusal))
             return False
         except ServiceError as error:
-            self.error.show_error(str(error))
+            self.error.show_error(describe(error))
             return False
         self.created_ref = f"D-{dispute.id}"
         self.accept()

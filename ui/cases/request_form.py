@@ -18,6 +18,7 @@ from app.services.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import SERVICE_TYPES, w, window_words
+from ui.errors import describe
 from ui.refusal_words import refusal_words
 
 NOT_RECEIVED, NO_REASON = "not_received", "seven_day_no_reason"
@@ -134,7 +135,7 @@ class RequestForm(QDialog):
                                                   self.order_no.text(), self.at.instant())
         except ServiceError as error:
             if not quiet:
-                self.error.show_error(str(error))
+                self.error.show_error(describe(error))
             return False
         self.facts = facts
         self.error.show_error("")
@@ -233,10 +234,10 @@ class RequestForm(QDialog):
         except InvalidInput as error:
             if error.field == "amount":
                 mark(self.amount, True)
-            self.error.show_error(str(error))
+            self.error.show_error(describe(error))
             return False
         except ServiceError as error:
-            self.error.show_error(str(error))
+            self.error.show_error(describe(error))
             return False
         self.created_ref = f"A-{request.id}"
         self.accept()

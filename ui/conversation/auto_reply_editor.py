@@ -22,6 +22,7 @@ from app.services import auto_reply
 from app.services.errors import ServiceError
 from app.services.shops import list_shops
 from app.services.translation import LANGUAGES
+from ui.errors import describe
 from ui.formatting import local_time_text
 from ui.table_models.auto_reply_table_model import AutoReplyTableModel
 
@@ -212,7 +213,7 @@ class AutoReplyEditor(QWidget):
         try:
             entries = auto_reply.changes(self.current_id)
         except ServiceError as error:
-            self.history.setPlainText(str(error))
+            self.history.setPlainText(describe(error))
             return
         self.history.setHtml("".join(self._change_html(c) for c in entries)
                              or html.escape(self.tr("No changes recorded.")))
@@ -259,7 +260,7 @@ class AutoReplyEditor(QWidget):
             else:
                 rule = auto_reply.update_rule(self.current_id, **values)
         except ServiceError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             field = getattr(error, "field", None)
             {"body": self.body, "name": self.name, "language": self.language}.get(
                 field, self.body).setFocus()
@@ -284,7 +285,7 @@ class AutoReplyEditor(QWidget):
         try:
             auto_reply.delete_rule(self.current_id)
         except ServiceError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return False
         self.current_id = None
         self.reload()

@@ -21,6 +21,7 @@ from app.services.errors import ServiceError
 from app.services.translation import LANGUAGES
 from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.shrink import ShrinkableRow
+from ui.errors import describe
 from ui.labels import CHANNELS as CHANNEL_WORDS, word
 
 _SHORTCUT_BEFORE_CURSOR = re.compile(r"(?:^|\s)/([\w-]+)$", re.UNICODE)
@@ -261,7 +262,7 @@ class Composer(QWidget):
             thread.send_reply(self.conversation_id, body, channel=self.channel.currentData(),
                               language=self.reply_language(), internal=internal)
         except ServiceError as error:
-            self._show_problem(str(error))
+            self._show_problem(describe(error))
             return
         self.edit.clear()
         self.internal.setChecked(False)

@@ -21,6 +21,7 @@ from app.services import placeholders, quick_phrases
 from app.services.errors import ServiceError
 from app.services.shops import list_shops
 from app.services.translation import LANGUAGES
+from ui.errors import describe
 from ui.table_models.phrase_table_model import PhraseTableModel
 
 ERROR_STYLE = "color: #c5221f; font-weight: bold;"
@@ -322,7 +323,7 @@ class PhraseEditor(QWidget):
                 phrase = quick_phrases.update_phrase(self.current_id, **values,
                                                      shop=self.shop.currentData())
         except ServiceError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             self._point_at(getattr(error, "field", None))
             return False
         self.current_id = phrase.id
@@ -354,7 +355,7 @@ class PhraseEditor(QWidget):
         try:
             quick_phrases.delete_phrase(self.current_id)
         except ServiceError as error:
-            self._show_error(str(error))
+            self._show_error(describe(error))
             return False
         self.current_id = None
         self._dirty = False

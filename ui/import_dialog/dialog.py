@@ -17,6 +17,7 @@ from app.importers.preview import build_preview
 from app.services.background import run_read
 from app.services.order_imports import apply_preview
 from app.services.shops import list_shops
+from ui.errors import describe
 from ui.import_dialog.problem_table_model import ProblemTableModel
 from ui.worker import run_in_background
 
@@ -149,7 +150,7 @@ class ImportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.preview_button.setEnabled(True)
-        self.summary.setText(str(error))
+        self.summary.setText(describe(error))
         self.finished_import.emit("failed")
 
     # --- import ------------------------------------------------------------------------
@@ -198,5 +199,5 @@ class ImportDialog(QDialog):
         from app.importers.problems import ImportCancelled
         self._end_import()
         self.import_button.setEnabled(self.preview is not None and self.preview.can_apply)
-        self.summary.setText(str(error))
+        self.summary.setText(describe(error))
         self.finished_import.emit("cancelled" if isinstance(error, ImportCancelled) else "failed")
