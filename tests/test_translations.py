@@ -102,7 +102,7 @@ def test_input_checks_and_database_problems_speak_chinese(chinese, db):
     locked = DatabaseError(PROBLEMS["locked"], path="D:\\店铺\\afterdesk.db")
     assert describe(locked).startswith("数据库 D:\\店铺\\afterdesk.db 被其他程序锁定")
     step = ForbiddenTransition("D-7", "closed", "refuse", allowed=("reopen",))
-    assert describe(step) == "D-7 处于“closed”状态：此状态下不能执行“refuse”。现在可以：reopen。"
+    assert describe(step) == "D-7 处于“已关闭”状态：此状态下不能执行“refuse”。现在可以：reopen。"
 
 
 def test_a_problem_of_the_computer_speaks_chinese(chinese, tmp_path):
@@ -112,3 +112,16 @@ def test_a_problem_of_the_computer_speaks_chinese(chinese, tmp_path):
     full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "pack.pdf"))
     assert describe(full).startswith("磁盘已满，无法写入文件 ")
     assert describe(NoPrinterError()).startswith("这台电脑没有设置打印机")
+
+
+def test_vocabulary_values_in_a_refusal_speak_chinese_too(chinese):
+    from app.services.errors import ForbiddenTransition, RuleRefusal
+    from ui.errors import describe
+    tb4 = RuleRefusal("TB-4", key="not_received_before", allowed="refund only",
+                      asked="return and refund")
+    assert str(tb4) == ("Goods not received before the buyer confirmed receipt: the buyer can "
+                        "only ask for refund only, not return and refund.")
+    assert describe(tb4).startswith("买家确认收货前未收到货：买家只能申请仅退款，不能申请退货退款。")
+    assert "TB-4" in describe(tb4)
+    step = ForbiddenTransition("R-3", "closed", "agree")
+    assert "已关闭" in describe(step) and "R-3" in describe(step)

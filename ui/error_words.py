@@ -9,6 +9,8 @@ written."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -16,11 +18,30 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("problems", text)
 
 
+def value_words(values: dict) -> dict:
+    """The values with the words of AfterDesk's vocabularies (states, actions, service
+    types: 'closed', 'refund only', 'agree, refuse') in the rep's language; other values
+    (order numbers, amounts, names) as they are."""
+    def part_words(part: str) -> str:
+        spaced = part.replace("_", " ")
+        translated = QCoreApplication.translate("labels", spaced)
+        return translated if translated != spaced else part     # no translation: as written
+
+    def one(value):
+        if not isinstance(value, str) or not _WORDS.fullmatch(value):
+            return value
+        return ", ".join(part_words(part) for part in value.split(", "))
+    return {key: one(value) for key, value in values.items()}
+
+
+_WORDS = re.compile(r"[a-z_ ]+(, [a-z_ ]+)*")
+
+
 def error_words(error) -> str:
     template = getattr(error, "template", None)
     if not template:
         return str(error)
-    values = getattr(error, "values", None) or {}
+    values = value_words(getattr(error, "values", None) or {})
     try:
         text = _translate(template).format(**values) if values else _translate(template)
     except (KeyError, IndexError, ValueError):          # a translation with a broken field

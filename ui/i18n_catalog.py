@@ -122,6 +122,8 @@ TEXTS = [
     QT_TRANSLATE_NOOP('pages', 'Requests & Disputes'),
     QT_TRANSLATE_NOOP('refusals', 'A no-reason return is only possible for intact goods (tags on, unused, unwashed); mark the goods as intact or choose the real reason.'),
     QT_TRANSLATE_NOOP('refusals', 'Following up this buyer was stopped; a reply from the buyer starts a new plan.'),
+    QT_TRANSLATE_NOOP('refusals', 'Goods not received after the transaction succeeded: the buyer can only ask for {allowed}, not {asked}.'),
+    QT_TRANSLATE_NOOP('refusals', 'Goods not received before the buyer confirmed receipt: the buyer can only ask for {allowed}, not {asked}.'),
     QT_TRANSLATE_NOOP('refusals', 'Order {order_no} already had an after-sales request ({earlier}), which failed and was closed. Taobao allows one after-sales request per order.'),
     QT_TRANSLATE_NOOP('refusals', 'Order {order_no} already had an after-sales request ({earlier}), which is still open ({state}). Taobao allows one after-sales request per order.'),
     QT_TRANSLATE_NOOP('refusals', 'Order {order_no} already had an after-sales request ({earlier}), which succeeded (refunded). Taobao allows one after-sales request per order.'),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.services.refusal_texts import TEMPLATES
+from ui.error_words import value_words
 
 
 def refusal_words(refusal) -> str:
@@ -18,7 +19,7 @@ def refusal_words(refusal) -> str:
     if key in TEMPLATES:
         try:
             text = QCoreApplication.translate("refusals", TEMPLATES[key]).format(
-                **getattr(refusal, "values", {}))
+                **value_words(getattr(refusal, "values", {})))
         except (KeyError, IndexError, ValueError):   # a translation with a broken field
             text = str(refusal)
     rule = getattr(refusal, "rule", "")

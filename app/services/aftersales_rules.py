@@ -115,12 +115,11 @@ def check_not_received(order, reason: str, service_type: str, profile: Profile) 
     """TB-4: goods not received means refund only, before and after confirm receipt."""
     allowed = profile.items("not_received_services")
     if reason == NOT_RECEIVED and service_type not in allowed:
-        stage = ("before the buyer confirmed receipt" if order.completed_at is None
-                 else "after the transaction succeeded")
         raise RuleRefusal(profile.rule("not_received_services"),
-                          f"Goods not received {stage}: the buyer can only ask for "
-                          f"{' or '.join(a.replace('_', ' ') for a in allowed)}, "
-                          f"not {service_type.replace('_', ' ')}.")
+                          key=("not_received_before" if order.completed_at is None
+                               else "not_received_after"),
+                          allowed=", ".join(a.replace("_", " ") for a in allowed),
+                          asked=service_type.replace("_", " "))
 
 
 def received_at(order) -> datetime | None:

@@ -27,6 +27,13 @@ TEMPLATES = {
     "one_request_open": (
         "Order {order_no} already had an after-sales request ({earlier}), which is still "
         "open ({state}). Taobao allows one after-sales request per order."),
+    # rule TB-4 (service types as words: refund only, return and refund)
+    "not_received_before": (
+        "Goods not received before the buyer confirmed receipt: the buyer can only ask for "
+        "{allowed}, not {asked}."),
+    "not_received_after": (
+        "Goods not received after the transaction succeeded: the buyer can only ask for "
+        "{allowed}, not {asked}."),
     # rule TB-7
     "no_reason_not_intact": (
         "A no-reason return is only possible for intact goods (tags on, unused, unwashed); "
