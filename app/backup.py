@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app import paths
-from app.db import DatabaseError, describe_operational_error
+from app.db import DatabaseError
 
 log = logging.getLogger("afterdesk.backup")
 
@@ -78,7 +78,7 @@ def create_backup(db_path: str | Path, out: str | Path | None = None, *,
     Returns the file written. Raises BackupError saying what to do."""
     db_path = Path(db_path)
     if not db_path.exists():
-        raise BackupError(f"There is no database at {db_path} to back up.")
+        raise BackupError("There is no database at {db_path} to back up.", db_path=db_path)
     target = Path(out) if out else _free_name(backups_dir(), PREFIX + stem + _stamp(now))
     try:
         source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
@@ -87,13 +87,15 @@ def create_backup(db_path: str | Path, out: str | Path | None = None, *,
         finally:
             source.close()
     except sqlite3.OperationalError as exc:
-        raise BackupError("The backup failed: " + describe_operational_error(exc, target)) from exc
+        raise BackupError("The backup failed: {problem}",
+                          problem=DatabaseError.operational(exc, target)) from exc
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"The database {db_path} cannot be read, so it cannot be backed up: "
-                          f"{exc}") from exc
+        raise BackupError("The database {db_path} cannot be read, so it cannot be backed up: "
+                          "{exc}", db_path=db_path, exc=exc) from exc
     except OSError as exc:
-        raise BackupError(f"The backup could not be written to {target}: {exc.strerror or exc}. "
-                          "Check the folder and the free disk space.") from exc
+        raise BackupError("The backup could not be written to {target}: {problem}. Check the "
+                          "folder and the free disk space.",
+                          target=target, problem=exc.strerror or exc) from exc
     log.info("backup written: %s", target)
     return target
 
@@ -146,7 +148,8 @@ def check_backup(path: str | Path) -> int:
     """Make sure `path` is an intact AfterDesk database; returns its schema version."""
     path = Path(path)
     if not path.is_file():
-        raise BackupError(f"There is no file {path}. Choose a backup file (afterdesk-….db).")
+        raise BackupError("There is no file {path}. Choose a backup file (afterdesk-….db).",
+                          path=path)
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -155,13 +158,16 @@ def check_backup(path: str | Path) -> int:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{path} is not an AfterDesk backup or is damaged ({exc}). "
-                          "Choose another backup file; nothing was changed.") from exc
+        raise BackupError("{path} is not an AfterDesk backup or is damaged ({exc}). Choose "
+                          "another backup file; nothing was changed.",
+                          path=path, exc=exc) from exc
     if verdict != "ok":
-        raise BackupError(f"The backup {path} is damaged ({verdict}). Choose another backup "
-                          "file; nothing was changed.")
+        raise BackupError("The backup {path} is damaged ({verdict}). Choose another backup "
+                          "file; nothing was changed.",
+                          path=path, verdict=verdict)
     if not version:
-        raise BackupError(f"{path} is not an AfterDesk backup. Nothing was changed.")
+        raise BackupError("{path} is not an AfterDesk backup. Nothing was changed.",
+                          path=path)
     return int(version)
 
 
@@ -188,7 +194,8 @@ def restore_backup(backup: str | Path, db_path: str | Path, *,
             target.close()
             source.close()
     except sqlite3.OperationalError as exc:
-        raise BackupError("The restore failed and the database was not changed: "
-                          + describe_operational_error(exc, db_path)) from exc
+        raise BackupError("The restore failed and the database was not changed: {problem}",
+                          problem=DatabaseError.operational(exc, db_path)) from exc
     log.info("database %s restored from %s (previous copy: %s)", db_path, backup, safety)
     return safety
+

@@ -34,9 +34,15 @@ class DatabaseError(Exception):
     shows the same template in the rep's language (ui/error_words.py)."""
 
     def __init__(self, message: str, **values):
-        self.template = message if values else None
+        self.template = message
         self.values = values
         super().__init__(message.format(**values) if values else message)
+
+    @classmethod
+    def operational(cls, exc: Exception, path) -> "DatabaseError":
+        """The problem an SQLite operational error on `path` means for the rep."""
+        template, values = operational_problem(exc, path)
+        return cls(template, **values)
 
 
 def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDatabase:
@@ -60,8 +66,7 @@ def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDat
         raise DatabaseError(str(exc)) from exc
     except peewee.OperationalError as exc:
         database.close()
-        template, values = operational_problem(exc, path)
-        raise DatabaseError(template, **values) from exc
+        raise DatabaseError.operational(exc, path) from exc
     except peewee.DatabaseError as exc:
         raise DatabaseError(PROBLEMS["unreadable"], path=str(path), problem=str(exc)) from exc
     log.info("database open: %s", path)
@@ -119,9 +124,3 @@ def operational_problem(exc: Exception, path) -> tuple[str, dict]:
     else:
         key = "other"
     return PROBLEMS[key], {"path": str(path), "problem": str(exc)}
-
-
-def describe_operational_error(exc: Exception, path) -> str:
-    template, values = operational_problem(exc, path)
-    return template.format(**values)
-

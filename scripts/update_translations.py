@@ -78,8 +78,9 @@ def data_texts() -> dict[str, list[str]]:
 
 def problem_texts() -> list[str]:
     """The templates of the core's refusals and problems (context "problems", shown by
-    ui/error_words.py): every InvalidInput("…") of app/, a case's forbidden step, the
-    database's problems, and the words ui/error_words.py puts around them."""
+    ui/error_words.py): every InvalidInput("…"), NotFound("…") and BackupError("…") of
+    app/, a case's forbidden step, the database's problems, and the words
+    ui/error_words.py puts around them."""
     import ast
 
     from app.db import PROBLEMS
@@ -88,7 +89,8 @@ def problem_texts() -> list[str]:
     for path in sorted((ROOT / "app").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         texts += [node.args[0].value for node in ast.walk(tree)
-                  if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "InvalidInput"
+                  if isinstance(node, ast.Call)
+                  and getattr(node.func, "id", "") in ("InvalidInput", "NotFound", "BackupError")
                   and node.args and isinstance(node.args[0], ast.Constant)
                   and isinstance(node.args[0].value, str)]
     return texts

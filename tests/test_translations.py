@@ -125,3 +125,20 @@ def test_vocabulary_values_in_a_refusal_speak_chinese_too(chinese):
     assert "TB-4" in describe(tb4)
     step = ForbiddenTransition("R-3", "closed", "agree")
     assert "已关闭" in describe(step) and "R-3" in describe(step)
+
+
+def test_backup_problems_speak_chinese_with_the_database_problem_inside(chinese, tmp_path):
+    import sqlite3
+
+    from app import backup
+    from app.db import DatabaseError
+    from ui.errors import describe
+    locked = DatabaseError.operational(sqlite3.OperationalError("database is locked"), "x.db")
+    failed = backup.BackupError("The backup failed: {problem}", problem=locked)
+    assert str(failed).startswith("The backup failed: The database x.db is locked")
+    assert describe(failed).startswith("备份失败：数据库 x.db 被其他程序锁定")
+    not_a_backup = tmp_path / "notes.db"
+    not_a_backup.write_bytes(b"this is not SQLite")
+    with pytest.raises(backup.BackupError) as refused:
+        backup.restore_backup(not_a_backup, tmp_path / "afterdesk.db")
+    assert "没有做任何更改" in describe(refused.value)

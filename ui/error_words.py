@@ -28,6 +28,8 @@ def value_words(values: dict) -> dict:
         return translated if translated != spaced else part     # no translation: as written
 
     def one(value):
+        if getattr(value, "template", None):        # a problem inside the problem
+            return error_words(value)
         if not isinstance(value, str) or not _WORDS.fullmatch(value):
             return value
         return ", ".join(part_words(part) for part in value.split(", "))

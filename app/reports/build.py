@@ -41,7 +41,7 @@ def report_shops(keys: list | None) -> list[Shop]:
     by_key = {s.key: s for s in shops}
     unknown = [k for k in keys if k not in by_key]
     if unknown:
-        raise NotFound(f"no shop with the key {', '.join(unknown)}")
+        raise NotFound("no shop with the key {keys}", keys=', '.join(unknown))
     return [by_key[k] for k in keys]
 
 

@@ -162,7 +162,8 @@ def get_rule(rule: AutoReplyRule | int) -> AutoReplyRule:
         return rule
     found = AutoReplyRule.get_or_none(AutoReplyRule.id == rule)
     if found is None:
-        raise NotFound(f"automatic reply {rule} does not exist (deleted meanwhile?)")
+        raise NotFound("automatic reply {rule} does not exist (deleted meanwhile?)",
+                       rule=rule)
     return found
 
 

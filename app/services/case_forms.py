@@ -174,5 +174,5 @@ def dispute_form_facts(shop: str, order_no: str) -> DisputeFormFacts:
 def order_by_id(order_id: int) -> Order:
     order = Order.get_or_none(Order.id == order_id)
     if order is None:
-        raise NotFound(f"order {order_id} does not exist")
+        raise NotFound("order {order_id} does not exist", order_id=order_id)
     return order

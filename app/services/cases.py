@@ -57,7 +57,7 @@ def get_case(text: str):
     model = Dispute if kind == "dispute" else AftersalesRequest
     case = model.get_or_none(model.id == number)
     if case is None:
-        raise NotFound(f"no case {text}")
+        raise NotFound("no case {text}", text=text)
     return case
 
 

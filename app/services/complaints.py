@@ -42,7 +42,7 @@ def get_complaint(ref) -> Complaint:
                            field="complaint")
     complaint = Complaint.get_or_none(Complaint.id == int(number))
     if complaint is None:
-        raise NotFound(f"no complaint {ref}")
+        raise NotFound("no complaint {ref}", ref=ref)
     return complaint
 
 

@@ -6,7 +6,13 @@ class ServiceError(Exception):
 
 
 class NotFound(ServiceError):
-    pass
+    """Something asked for is not there (any more). Like InvalidInput: with `values`,
+    `message` is a template they fill."""
+
+    def __init__(self, message: str, **values):
+        self.template = message
+        self.values = values
+        super().__init__(message.format(**values) if values else message)
 
 
 class InvalidInput(ServiceError):

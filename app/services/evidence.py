@@ -67,9 +67,12 @@ def content(case, version: int | None = None) -> PackContent:
     pack = next((p for p in packs if p.version == version), None) if version else (
         packs[-1] if packs else None)
     if pack is None:
-        raise NotFound(f"{case_id(case)} has no evidence pack"
-                       + (f" version {version}" if version else "") +
-                       ": add evidence first (or use 'afterdesk evidence build', which starts one)")
+        if version:
+            raise NotFound("{case} has no evidence pack version {version}: add evidence first "
+                           "(or use 'afterdesk evidence build', which starts one)",
+                           case=case_id(case), version=version)
+        raise NotFound("{case} has no evidence pack: add evidence first (or use 'afterdesk "
+                       "evidence build', which starts one)", case=case_id(case))
     return collect(case, pack)
 
 
@@ -119,7 +122,7 @@ def add_messages(case, message_ids, *, actor: str = "rep") -> int:
     for mid in wanted:
         m = found.get(mid)
         if m is None:
-            raise NotFound(f"no message {mid}")
+            raise NotFound("no message {mid}", mid=mid)
         if m.conversation_id not in allowed:
             raise InvalidInput("message {mid} is from a conversation about another order or "
                                "buyer", mid=mid, field="message")
@@ -276,7 +279,7 @@ def _pack_items(pack, item_ids) -> list[EvidenceItem]:
     originals = {i.id: i.position for i in EvidenceItem.select().where(EvidenceItem.id.in_(ids))}
     missing = [i for i in ids if i not in originals]
     if missing:
-        raise NotFound(f"no evidence item {missing[0]}")
+        raise NotFound("no evidence item {item}", item=missing[0])
     return list(EvidenceItem.select().where((EvidenceItem.pack == pack)
                                             & EvidenceItem.position.in_(list(originals.values()))))
 

@@ -229,7 +229,7 @@ class ThreadLine:
 def get_conversation(conversation_id: int) -> Conversation:
     conv = Conversation.get_or_none(Conversation.id == conversation_id)
     if conv is None:
-        raise NotFound(f"no conversation {conversation_id}")
+        raise NotFound("no conversation {conversation_id}", conversation_id=conversation_id)
     return conv
 
 

@@ -121,7 +121,7 @@ def get_order(shop, order_no: str) -> Order:
     shop = get_shop(shop)
     order = Order.get_or_none((Order.shop == shop) & (Order.order_no == str(order_no).strip()))
     if order is None:
-        raise NotFound(f"shop {shop.key} has no order {order_no}")
+        raise NotFound("shop {key} has no order {order_no}", key=shop.key, order_no=order_no)
     return order
 
 

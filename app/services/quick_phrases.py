@@ -145,7 +145,7 @@ def delete_phrase(phrase_id: int, *, actor: str = "rep") -> None:
 def get_phrase(phrase_id: int) -> QuickPhrase:
     phrase = QuickPhrase.get_or_none(QuickPhrase.id == phrase_id)
     if phrase is None:
-        raise NotFound(f"quick phrase {phrase_id} does not exist")
+        raise NotFound("quick phrase {phrase_id} does not exist", phrase_id=phrase_id)
     return phrase
 
 

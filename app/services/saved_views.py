@@ -52,7 +52,7 @@ def views() -> list[tuple[str, dict]]:
 def delete_view(name: str, *, actor: str = "rep") -> None:
     view = SavedView.get_or_none(SavedView.name == name)
     if view is None:
-        raise NotFound(f"there is no saved view '{name}'")
+        raise NotFound("there is no saved view '{name}'", name=name)
     with database.atomic():
         audit.record(actor, ENTITY, name, "delete", dict(view.filters or {}))
         view.delete_instance()

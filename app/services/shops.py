@@ -75,7 +75,7 @@ def get_shop(key) -> Shop:
         return key
     shop = Shop.get_or_none(Shop.key == str(key).strip())
     if shop is None:
-        raise NotFound(f"no shop with the key '{key}'")
+        raise NotFound("no shop with the key '{key}'", key=key)
     return shop
 
 

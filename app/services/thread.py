@@ -123,7 +123,8 @@ class SidePanel:
 def get_conversation(conversation_id: int) -> Conversation:
     conv = Conversation.get_or_none(Conversation.id == conversation_id)
     if conv is None:
-        raise NotFound(f"conversation {conversation_id} does not exist (deleted meanwhile?)")
+        raise NotFound("conversation {conversation_id} does not exist (deleted meanwhile?)",
+                       conversation_id=conversation_id)
     return conv
 
 
@@ -293,7 +294,7 @@ def start_from_order(order_id: int, channel: str | None = None, *, subject: str 
     existing conversation on the same order and channel is reused."""
     order = Order.get_or_none(Order.id == order_id)
     if order is None:
-        raise NotFound(f"order {order_id} does not exist")
+        raise NotFound("order {order_id} does not exist", order_id=order_id)
     if order.buyer_id is None:
         raise InvalidInput("the order has no buyer to write to", record=f"order {order.order_no}",
                            field="buyer")

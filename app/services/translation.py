@@ -183,7 +183,7 @@ def remember(original: str, source: str, translated: str, target: str, *,
 def _message(message_id: int) -> Message:
     message = Message.get_or_none(Message.id == message_id)
     if message is None:
-        raise NotFound(f"message {message_id} does not exist")
+        raise NotFound("message {message_id} does not exist", message_id=message_id)
     return message
 
 
