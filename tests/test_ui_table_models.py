@@ -109,12 +109,14 @@ def test_a_first_page_read_with_the_ids_is_painted_without_a_query(qtmodeltester
     fetch = CountingFetch()
     model = ConversationTableModel(fetch_rows=fetch)
     ids = list(range(1000, 1250))
-    model.set_ids(ids, CountingFetch()(ids[:100]))
+    first = CountingFetch(missing={1003})(ids[:40])
+    model.set_ids(ids, {conv_id: first.get(conv_id) for conv_id in ids[:40]})
     assert cell(model, 0, "Buyer") == "Buyer 1000"
-    assert cell(model, 99, "Last message") == "hello 1099"
+    assert cell(model, 39, "Last message") == "hello 1039"
+    assert cell(model, 3, "★") == "…"                  # gone since the ids were read
     assert fetch.calls == []
-    assert cell(model, 100, "Buyer") == "Buyer 1100"
-    assert fetch.calls == [ids[100:200]]
+    assert cell(model, 50, "Buyer") == "Buyer 1050"
+    assert fetch.calls == [ids[40:100]]                # the rest of that page only
     qtmodeltester.check(model)
 
 

@@ -20,9 +20,12 @@ from ui.conversation.filters_bar import FiltersBar
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import show_expected_error
 from ui.pages.list_page import ListPage
-from ui.table_models.conversation_table_model import PAGE_SIZE, ConversationTableModel
+from ui.table_models.conversation_table_model import ConversationTableModel
 
 SEARCH_DELAY_MS = 300
+# Rows read with the ids, for the first paint: a screenful (about 25 at the default size)
+# with room; the rest come a page at a time as the rep scrolls.
+FIRST_ROWS = 40
 # Columns given up for the snippet when the page is narrow (first tier) or very narrow.
 MEDIUM_HIDDEN = ("Shop", "Channel", "Order")
 NARROW_HIDDEN = MEDIUM_HIDDEN + ("Last message at", "Case")
@@ -32,10 +35,13 @@ SIDE_WIDTH = 270
 
 
 def _read_inbox(filters: dict):
-    """On the pool thread: the matching ids, the rows of the first page the list paints,
-    the shops and the saved views."""
+    """On the pool thread: the matching ids, the rows of the first screenful, the shops
+    and the saved views."""
     ids = conversation_ids(filters)
-    return ids, conversation_rows(ids[:PAGE_SIZE]), _shop_keys(), saved_views.views()
+    first = ids[:FIRST_ROWS]
+    rows = conversation_rows(first)
+    return ids, {conv_id: rows.get(conv_id) for conv_id in first}, _shop_keys(), \
+        saved_views.views()
 
 
 def _shop_keys() -> list[str]:
@@ -138,12 +144,12 @@ class ConversationsPage(ListPage):
         return lambda: _read_inbox(filters)
 
     def apply_rows(self, loaded) -> None:
-        ids, first_page, shops, views = loaded
+        ids, first_rows, shops, views = loaded
         self.filters_bar.set_shops(shops)
         self._fill_views(views)
         keep = self._select_after_load or self._selected
         self._select_after_load = None
-        self.model.set_ids(ids, first_page)
+        self.model.set_ids(ids, first_rows)
         if keep is not None and keep in self.model.ids_set():
             row = self.model.row_of(keep)
             self.view.setCurrentIndex(self.model.index(row, 1))

@@ -98,13 +98,13 @@ class ConversationTableModel(ListTableModel):
         self._cache: dict[int, InboxRow | None] = {}
         self._positions: dict[int, int] | None = None
 
-    def set_ids(self, ids, first_page: dict | None = None) -> None:
-        """Show these conversations, in this order; cached rows are dropped. `first_page`
-        ({id: row} of the first PAGE_SIZE ids, read with them off the GUI thread) spares
-        the first paint its query."""
+    def set_ids(self, ids, first_rows: dict | None = None) -> None:
+        """Show these conversations, in this order; cached rows are dropped. `first_rows`
+        ({id: row, or None when it is gone} of the first ids, read with them off the GUI
+        thread) spares the first paint its query."""
         self._cache.clear()
-        if first_page is not None:
-            self._cache.update((conv_id, first_page.get(conv_id)) for conv_id in ids[:PAGE_SIZE])
+        if first_rows:
+            self._cache.update(first_rows)
         self._positions = None
         self.set_rows(ids)
 
