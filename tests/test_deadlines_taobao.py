@@ -130,3 +130,14 @@ def test_tb3_values_come_from_the_profile():
 def test_refused_request_has_nothing_for_the_shop_to_do():
     r = request(state="seller_refused", refused_at=REFUSED)
     assert next_due(case_deadlines(r, order(), CTX, REFUSED)) is None
+
+
+def test_an_order_known_only_as_received_counts_as_shipped_for_tb3():
+    """rule TB-3: an export may give the buyer's receipt without the shipping time; the
+    goods were shipped by then, so the shipped timeout applies from then on, never the
+    unshipped one."""
+    from app.rules.engine_taobao import seller_timeout_key
+    received = order(shipped_at=None, completed_at=None, status="awaiting_payment",
+                     confirmed_at=SUB - timedelta(hours=1))
+    assert seller_timeout_key(received, SUB) == "seller_timeout_shipped"
+    assert seller_timeout_key(received, SUB - timedelta(hours=2)) == "seller_timeout_unshipped"

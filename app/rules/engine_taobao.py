@@ -38,8 +38,9 @@ def seller_timeout_key(order, submitted_at: datetime) -> str:
 
 
 def shipped_by(order, instant: datetime) -> bool:
-    """Had the order been shipped (or completed) at `instant`?"""
-    first = earliest(order.shipped_at, order.completed_at)
+    """Had the order been shipped (or received, or completed) at `instant`? An order known
+    only as received or completed was shipped by then too."""
+    first = earliest(order.shipped_at, getattr(order, "confirmed_at", None), order.completed_at)
     if first is not None:
         return first <= instant
     return order.status in ("shipped", "completed")
