@@ -190,3 +190,32 @@ def test_phrase_picker_searches_and_its_model_passes_qt_checks(qtbot, qtmodeltes
 
 def test_empty_phrase_model_passes_qt_checks(qtmodeltester):
     qtmodeltester.check(PhraseListModel())
+
+
+def test_a_big_inbox_shows_its_first_screenful_then_the_rest_below(qtbot, db, monkeypatch):
+    """At start the newest conversations are painted before every id of a big inbox has
+    been read; the rest joins below without moving them, and the count is said once, for
+    the whole list."""
+    from app.models import Conversation
+    from tests.factories import T0
+    import ui.pages.conversations_page as conversations_page
+    monkeypatch.setattr(conversations_page, "FIRST_ROWS", 5)
+    shop = make_shop("tb", platform="taobao")
+    buyer = make_buyer(shop, "wang")
+    made = [Conversation.create(shop=shop, buyer=buyer, channel="im", created_at=T0,
+                                last_message_at=T0 + timedelta(minutes=n)) for n in range(12)]
+    newest_first = [c.id for c in reversed(made)]
+    page = ConversationsPage()
+    qtbot.addWidget(page)
+    counts, sizes = [], []
+    page.count_changed.connect(counts.append)
+    page.model.rowsInserted.connect(lambda *_: sizes.append(page.model.rowCount()))
+    page.model.modelReset.connect(lambda: sizes.append(page.model.rowCount()))
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: counts == [12], timeout=5000)
+    assert sizes == [5, 12]                       # the first screenful, then the rest
+    assert [page.model.conversation_id(r) for r in range(12)] == newest_first
+    page.reload()                                 # a later reload reads the whole list
+    qtbot.waitUntil(lambda: counts == [12, 12], timeout=5000)
+    assert sizes[2:] == [12]

@@ -167,6 +167,9 @@ def test_a_big_list_keeps_its_order_however_sqlite_joins_the_ids(world, monkeypa
     assert inbox.conversation_ids({"unreplied": True}) == [
         c.id for c in expected if not c.is_replied]
     assert inbox.conversation_ids({"star": "red"}) == []
+    assert inbox.conversation_ids(limit=7) == [c.id for c in expected][:7]
+    assert inbox.conversation_ids({"unreplied": True}, limit=3) == [
+        c.id for c in expected if not c.is_replied][:3]
 
 
 def test_the_joined_ids_statement_of_newer_sqlite_keeps_the_list_order():

@@ -52,8 +52,9 @@ class InboxRow:
     reply_due_at: datetime | None = None   # answer by then (HOUSE-1) while unreplied
 
 
-def conversation_ids(filters: dict | None = None) -> list[int]:
-    """Ids of the matching conversations, the latest message first (never-used ones last).
+def conversation_ids(filters: dict | None = None, *, limit: int | None = None) -> list[int]:
+    """Ids of the matching conversations, the latest message first (never-used ones last);
+    with `limit`, only the first so many.
 
     filters: unreplied=True, unread=True, shop=<shop key>, channel=<channel>,
     star=<colour>, order_status=<vocab.ORDER_STATES>, open_case=True,
@@ -81,7 +82,12 @@ def conversation_ids(filters: dict | None = None) -> list[int]:
         params.extend(found[1])
     # Index order (last_message_at, rowid) read backwards: no sort step. Plain SQL, no
     # query object or wrapper per row.
-    return ids_in_order(" WHERE " + " AND ".join(where) if where else "", params)
+    where_sql = " WHERE " + " AND ".join(where) if where else ""
+    if limit is not None:
+        rows = database.execute_sql(_IDS + where_sql + _ORDER + " LIMIT ?",
+                                    [*params, int(limit)]).fetchall()
+        return [row[0] for row in rows]
+    return ids_in_order(where_sql, params)
 
 
 def ids_in_order(where_sql: str, params) -> list[int]:
@@ -91,7 +97,7 @@ def ids_in_order(where_sql: str, params) -> list[int]:
     50,000 ids; while the window is busy on the GUI thread (it is, at start) every one of
     those hand-overs waits for it, and the read took twice as long as alone. One row of
     joined ids is one hand-over. With SQLite 3.44 and later the order is the aggregate's
-    own ORDER BY; older SQLite keeps an ordered subquery's order (tests/test_inbox_order.py
+    own ORDER BY; older SQLite keeps an ordered subquery's order (tests/test_inbox_queries.py
     checks both against the plain query)."""
     if _AGGREGATE_ORDER_BY:
         sql = _IDS_JOINED + where_sql

@@ -8,12 +8,14 @@ the thread itself; the filters combine and can be saved as named views.
 from __future__ import annotations
 
 import getpass
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
 from app.services import saved_views
+from app.services.background import run_read
 from app.services.errors import ServiceError
 from app.services.inbox import conversation_ids, conversation_rows
 from ui.conversation.filters_bar import FiltersBar
@@ -21,6 +23,7 @@ from ui.conversation.shrink import ShrinkableRow
 from ui.errors import show_expected_error
 from ui.pages.list_page import ListPage
 from ui.table_models.conversation_table_model import ConversationTableModel
+from ui.worker import run_in_background
 
 SEARCH_DELAY_MS = 300
 # Rows read with the ids, for the first paint: a screenful (about 25 at the default size)
@@ -34,14 +37,16 @@ NARROW_WIDTH = 1700
 SIDE_WIDTH = 270
 
 
-def _read_inbox(filters: dict):
-    """On the pool thread: the matching ids, the rows of the first screenful, the shops
-    and the saved views."""
-    ids = conversation_ids(filters)
+def _read_inbox(filters: dict, first_screen_only: bool = False):
+    """On the pool thread: the matching ids (only a first screenful of them when asked:
+    the rest follow, see ConversationsPage._read_rest), the rows of the first screenful,
+    the shops and the saved views."""
+    ids = conversation_ids(filters, limit=FIRST_ROWS if first_screen_only else None)
     first = ids[:FIRST_ROWS]
     rows = conversation_rows(first)
-    return ids, {conv_id: rows.get(conv_id) for conv_id in first}, _shop_keys(), \
-        saved_views.views()
+    complete = not first_screen_only or len(ids) < FIRST_ROWS
+    return (ids, {conv_id: rows.get(conv_id) for conv_id in first}, _shop_keys(),
+            saved_views.views(), complete)
 
 
 def _shop_keys() -> list[str]:
@@ -98,6 +103,8 @@ class ConversationsPage(ListPage):
         layout.insertWidget(1, ShrinkableRow(self.filters_bar))
         layout.addWidget(self.splitter, 1)
 
+        self._count_known = True
+        self._loading_filters: dict = {}
         self._selected: int | None = None
         self._select_after_load: int | None = None
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -141,21 +148,48 @@ class ConversationsPage(ListPage):
 
     def loader(self):
         filters = self.filters()
-        return lambda: _read_inbox(filters)
+        # An empty list with nothing to keep selected (the start, mostly) shows its first
+        # screenful as soon as it is read; reading all ids of a big inbox takes longer.
+        first_screen_only = (self.model.rowCount() == 0 and self._selected is None
+                             and self._select_after_load is None)
+        self._loading_filters = filters
+        return lambda: _read_inbox(filters, first_screen_only)
+
+    def count_known(self) -> bool:
+        return self._count_known
 
     def apply_rows(self, loaded) -> None:
-        ids, first_rows, shops, views = loaded
+        ids, first_rows, shops, views, complete = loaded
+        self._count_known = complete
         self.filters_bar.set_shops(shops)
         self._fill_views(views)
         keep = self._select_after_load or self._selected
         self._select_after_load = None
         self.model.set_ids(ids, first_rows)
+        if not complete:
+            self._read_rest(self._generation, self._loading_filters, ids)
         if keep is not None and keep in self.model.ids_set():
             row = self.model.row_of(keep)
             self.view.setCurrentIndex(self.model.index(row, 1))
         elif self._selected is not None:
             self._selected = None
             self.thread_panel.show_conversation(None)
+
+    def _read_rest(self, generation: int, filters: dict, first: list[int]) -> None:
+        """All ids of the list whose first screenful is on show; they join it below."""
+        run_in_background(partial(run_read, conversation_ids, filters),
+                          on_result=lambda ids: self._rest_read(generation, first, ids),
+                          on_error=partial(self._failed, generation), context=self)
+
+    def _rest_read(self, generation: int, first: list[int], ids: list[int]) -> None:
+        if generation != self._generation:
+            return                      # a newer reload is on its way
+        if ids[:len(first)] == first:
+            self.model.append_ids(ids[len(first):])
+        else:                           # the list changed in between: show it as it is now
+            self.model.set_ids(ids)
+        self._count_known = True
+        self.count_changed.emit(self.model.rowCount())
 
     def _row_chosen(self, current, _previous) -> None:
         if not current.isValid():

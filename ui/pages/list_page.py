@@ -109,6 +109,11 @@ class ListPage(QWidget):
         """Put freshly read rows into the model (GUI thread)."""
         self.model.set_rows(rows)
 
+    def count_known(self) -> bool:
+        """Whether the rows just loaded are the whole list (a page may show a first part
+        before the rest, and says the count once it has it)."""
+        return True
+
     def mark_pending(self) -> None:
         """A reload is coming soon (the window loads the list in front first): the page
         counts as loading from now on."""
@@ -138,7 +143,8 @@ class ListPage(QWidget):
         else:
             self._show_message(self.empty_text)
         self._await_paint = True
-        self.count_changed.emit(count)
+        if self.count_known():
+            self.count_changed.emit(count)
         self.loaded.emit()
         self.done.emit()
 

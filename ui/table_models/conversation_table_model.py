@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtGui import QColor
 
 from app.clock import utcnow
@@ -107,6 +107,18 @@ class ConversationTableModel(ListTableModel):
             self._cache.update(first_rows)
         self._positions = None
         self.set_rows(ids)
+
+    def append_ids(self, more) -> None:
+        """Add conversations after the ones shown (the rest of a list whose first screenful
+        came first); nothing shown moves."""
+        more = list(more)
+        if not more:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self._rows.extend(more)
+        self._positions = None
+        self.endInsertRows()
 
     def ids_set(self) -> dict[int, int]:
         """conversation id -> row (built on first use after a reload)."""
