@@ -8,6 +8,7 @@ importing it first keeps that out of the start. Nothing here runs any code of it
 import app.backup  # noqa: F401
 import app.logging_setup  # noqa: F401
 import app.migrations  # noqa: F401
+import app.rules.policy  # noqa: F401
 import app.services.background  # noqa: F401
 import app.services.inbox  # noqa: F401
 import app.services.saved_views  # noqa: F401
