@@ -6,6 +6,9 @@ while they are made (≈ 5 % of a start, measured) and find nothing to free. `pa
 it before the window's modules load; `resume()` — once the first list has been painted,
 or when the start ends some other way — moves what exists to the permanent generation
 (`gc.freeze`: later collections never scan the start's objects again) and restarts it.
+The few hundred objects of cyclic garbage a start leaves (measured on an empty database:
+about 560) stay with them; collecting them first would cost a full collection right after
+the first paint.
 """
 
 from __future__ import annotations

@@ -143,17 +143,10 @@ def test_snippet_is_one_short_line(text, length):
         assert line.endswith("…") and words.startswith(line[:-1])
 
 
-@pytest.mark.parametrize("ordered_by", ["aggregate", "subquery"])
-def test_a_big_list_keeps_its_order_however_sqlite_joins_the_ids(world, monkeypatch, ordered_by):
+def test_a_big_list_keeps_its_order_when_sqlite_joins_the_ids(world):
     """The ids come back as one joined text (app.services.inbox.ids_in_order): the newest
-    first, ties by the higher id, silent conversations last, whichever way this SQLite
-    orders the join."""
+    first, ties by the higher id, silent conversations last."""
     import random
-    import sqlite3
-    if ordered_by == "aggregate" and sqlite3.sqlite_version_info < (3, 44, 0):
-        pytest.skip(f"SQLite {sqlite3.sqlite_version} has no ORDER BY inside an aggregate "
-                    "(the next test runs that statement on a newer SQLite)")
-    monkeypatch.setattr(inbox, "_AGGREGATE_ORDER_BY", ordered_by == "aggregate")
     ae, tb, joao, wang = world
     pick = random.Random(7)
     made = []
@@ -172,22 +165,23 @@ def test_a_big_list_keeps_its_order_however_sqlite_joins_the_ids(world, monkeypa
         c.id for c in expected if not c.is_replied][:3]
 
 
-def test_the_joined_ids_statement_of_newer_sqlite_keeps_the_list_order():
-    """Python builds with SQLite 3.44 or later (the Windows ones) join the ids with the
-    aggregate's own ORDER BY; this machine's SQLite may be older, so the statement runs
-    here on the newer SQLite that apsw carries."""
+def test_the_joined_ids_keep_the_list_order_on_a_newer_sqlite_too():
+    """The Windows builds carry a newer SQLite than this machine may have; the same
+    statement runs here on the newer SQLite that apsw brings."""
     import random
 
     import apsw
     assert apsw.sqlite_lib_version() >= "3.44"
     db = apsw.Connection(":memory:")
-    db.execute('CREATE TABLE "conversation" ("id" INTEGER PRIMARY KEY, "last_message_at" TEXT)')
+    db.execute('CREATE TABLE "conversation" ("id" INTEGER PRIMARY KEY, "last_message_at" TEXT, '
+               '"is_replied" INTEGER)')
     db.execute('CREATE INDEX "by_latest" ON "conversation" ("last_message_at")')
     pick = random.Random(11)
-    rows = [(n, None if n % 17 == 0 else f"2026-11-{pick.randrange(1, 9):02d}")
+    rows = [(n, None if n % 17 == 0 else f"2026-11-{pick.randrange(1, 9):02d}", n % 2)
             for n in range(1, 501)]
-    db.executemany('INSERT INTO "conversation" VALUES (?, ?)', rows)
-    plain = [row[0] for row in db.execute(inbox._IDS + inbox._ORDER)]
-    (joined,), = db.execute(inbox._IDS_JOINED).fetchall()
-    assert [int(n) for n in joined.split(",")] == plain
-    assert plain[-1] == 17 and plain[0] != 500     # silent ones last, not in id order
+    db.executemany('INSERT INTO "conversation" VALUES (?, ?, ?)', rows)
+    for where in ("", ' WHERE "is_replied" = 0'):
+        plain = [row[0] for row in db.execute(inbox._IDS + where + inbox._ORDER)]
+        (joined,), = db.execute(inbox.joined_ids_sql(where)).fetchall()
+        assert [int(n) for n in joined.split(",")] == plain
+        assert plain[-1] in (17, 34) and plain[0] != 500   # silent ones last, not id order

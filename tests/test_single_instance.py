@@ -112,3 +112,27 @@ def test_the_name_belongs_to_the_user_and_the_data_folder(tmp_path):
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
     assert server_name(tmp_path / "a") == server_name(tmp_path / "a")
     assert server_name(tmp_path / "a").startswith("AfterDesk-")
+
+
+def test_a_launch_while_the_first_one_ends_takes_over_its_lock(name):
+    """The first holds the lock but is ending (no socket any more): the next launch waits,
+    then runs as the first, holding the lock itself, so a third would find it taken."""
+    script = textwrap.dedent(f"""
+        import sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from PySide6.QtCore import QCoreApplication
+        app = QCoreApplication([])
+        from ui.single_instance import SingleInstance
+        first = SingleInstance({name!r})
+        assert first.claim()
+        print("locked", flush=True)
+        time.sleep(1.0)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script], env=_env(),
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "locked"
+    second = SingleInstance(name)
+    assert second.claim()
+    assert process.wait(timeout=10) == 0
+    assert second._lock is not None              # it holds the lock now
+    second.release()

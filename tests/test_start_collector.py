@@ -54,3 +54,22 @@ def test_the_window_start_resumes_it_once_the_inbox_is_painted(qtbot, db, tmp_pa
     qtbot.waitUntil(gc.isenabled, timeout=5000)
     assert not start_collector.paused()
     window.close()
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_second_reload_during_the_start_still_resumes_it(qtbot, db, tmp_path, monkeypatch,
+                                                            collector):
+    """Settings closed (or a restore) while the first list is still loading starts a new
+    round of reloads; the collector must not stay paused for that."""
+    from ui.main import open_window
+    from app.settings import Settings
+    from PySide6.QtWidgets import QApplication
+    monkeypatch.setenv("AFTERDESK_HOME", str(tmp_path / "home"))
+    start_collector.pause()
+    window = open_window(QApplication.instance(), tmp_path / "shop.db",
+                         Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    window.reload_all()
+    qtbot.waitUntil(gc.isenabled, timeout=2500)
+    window.close()

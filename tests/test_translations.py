@@ -142,3 +142,11 @@ def test_backup_problems_speak_chinese_with_the_database_problem_inside(chinese,
     with pytest.raises(backup.BackupError) as refused:
         backup.restore_backup(not_a_backup, tmp_path / "afterdesk.db")
     assert "没有做任何更改" in describe(refused.value)
+
+
+def test_names_a_rep_chose_stay_as_they_are_in_chinese(chinese):
+    from app.services.errors import InvalidInput
+    from ui.errors import describe
+    taken = InvalidInput("the shortcut /{shortcut} is already used by '{title}'",
+                         shortcut="refund", title="refund")
+    assert describe(taken) == "快捷词 /refund 已被“refund”使用"

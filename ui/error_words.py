@@ -18,22 +18,28 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("problems", text)
 
 
+# The values that hold words of AfterDesk's vocabularies; the others (names a rep chose,
+# shortcuts, order numbers, amounts) are shown as they are.
+VOCABULARY_VALUES = frozenset(("state", "action", "allowed", "asked", "steps"))
+
+
 def value_words(values: dict) -> dict:
     """The values with the words of AfterDesk's vocabularies (states, actions, service
-    types: 'closed', 'refund only', 'agree, refuse') in the rep's language; other values
-    (order numbers, amounts, names) as they are."""
+    types: 'closed', 'refund only', 'agree, refuse') in the rep's language; a problem
+    inside the problem in the rep's language too; other values as they are."""
     def part_words(part: str) -> str:
         spaced = part.replace("_", " ")
         translated = QCoreApplication.translate("labels", spaced)
         return translated if translated != spaced else part     # no translation: as written
 
-    def one(value):
+    def one(key, value):
         if getattr(value, "template", None):        # a problem inside the problem
             return error_words(value)
-        if not isinstance(value, str) or not _WORDS.fullmatch(value):
+        if key not in VOCABULARY_VALUES or not isinstance(value, str) \
+                or not _WORDS.fullmatch(value):
             return value
         return ", ".join(part_words(part) for part in value.split(", "))
-    return {key: one(value) for key, value in values.items()}
+    return {key: one(key, value) for key, value in values.items()}
 
 
 _WORDS = re.compile(r"[a-z_ ]+(, [a-z_ ]+)*")

@@ -24,6 +24,7 @@ APPLICATION_NAME = "AfterDesk"
 ORGANISATION_NAME = "AfterDesk"
 EXIT_DATABASE_PROBLEM = 2
 LISTEN_AFTER_MS = 500
+COLLECTOR_PAUSE_MAX_MS = 10_000
 
 
 def application(argv) -> QApplication:
@@ -55,6 +56,7 @@ def open_window(app: QApplication, db_path, settings: Settings):
     from ui.main_window import MainWindow
     window = MainWindow(path, settings)
     window.front_shown.connect(start_collector.resume)
+    QTimer.singleShot(COLLECTOR_PAUSE_MAX_MS, start_collector.resume)     # in any case
     window.show()
     window.reload_all()
     window.start_monitor()
@@ -83,6 +85,10 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
     instance = SingleInstance()
     if not instance.claim():
         return 0                      # the running AfterDesk comes forward instead
+    # Later launches are answered from shortly after the start (after the first paint of a
+    # normal start, or in the wizard or the upgrade); until then they wait for this one.
+    QTimer.singleShot(LISTEN_AFTER_MS, instance, instance.listen)
+    app.aboutToQuit.connect(instance.stop_listening)
     try:
         if needs_first_run(settings, db_path):
             start_collector.resume()        # the rep fills in a wizard: no start to hurry
@@ -96,8 +102,6 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
         if window is None:
             return EXIT_DATABASE_PROBLEM
         instance.show_requested.connect(lambda: bring_forward(window))
-        # Later launches are answered once the window is up; until then they wait.
-        QTimer.singleShot(LISTEN_AFTER_MS, instance, instance.listen)
         code = app.exec()
         wait_for_background()
         close_database()

@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self._reload_round = 0      # each reload of every list; see _reload_pages
         self._others_loaded = 0     # the round whose other lists have been started
         self._start_done = 0        # the round whose page building has finished
+        self._front_was_shown = False
         self.status = ShellStatusBar()
         self.setStatusBar(self.status)
         self.status.set_database(db_path)
@@ -163,7 +164,8 @@ class MainWindow(QMainWindow):
         if round_ != self._reload_round or self._others_loaded == round_:
             return          # a newer round runs, or this one has started them already
         self._others_loaded = round_
-        if round_ == 1:
+        if not self._front_was_shown:       # the start's first list, whichever round it was
+            self._front_was_shown = True
             self.front_shown.emit()
         keys = [key for key in self.pages if self.pages.built().get(key) is not front]
         self._read_next(round_, keys)

@@ -2,10 +2,13 @@
 
 The first AfterDesk holds a lock file (in the temporary folder, named for the user and
 the data folder) for as long as it runs; the system lets go of it when the process ends,
-even after a crash. Once its window is up it also listens on a local socket (a named pipe
-on Windows) of the same name. A second launch finds the lock taken, connects, says "show"
-and quits; the first brings its window forward. Taking a lock is cheap, so a normal start
-loads Qt's network module only after its window is on screen.
+even after a crash. From shortly after its start (its window painted, or its first-run
+wizard or schema upgrade on show) it also listens on a local socket (a named pipe on
+Windows) of the same name, until it starts closing. A later launch finds the lock taken,
+connects, says "show" and quits; the first brings its window forward. While the lock is
+taken and nobody answers yet, the later launch keeps trying both, so it either reaches the
+first one or takes over its lock once that one has ended. Taking a lock is cheap, so a
+normal start loads Qt's network module only after its window is on screen.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from app import paths
 log = logging.getLogger("afterdesk.ui.single_instance")
 
 CONNECT_MS = 500
-ASK_FOR_S = 10.0       # a second launch waits this long for the first to listen (its start)
+WAIT_FOR_FIRST_S = 30  # a later launch waits this long for a locked first one to answer
+RETRY_S = 0.1
 MESSAGE = b"show\n"
 
 
@@ -53,24 +57,32 @@ class SingleInstance(QObject):
         self._lock = None               # the open lock file while this one runs
 
     def claim(self) -> bool:
-        locked = self._take_lock()
-        if locked:
-            return True
-        # Another AfterDesk holds the lock (or, when no lock could be taken, may run).
-        if self._ask_running_instance(patient=locked is False):
-            log.info("another AfterDesk is running; asked it to come forward")
-            return False
-        if locked is False:
-            log.warning("another AfterDesk holds %s but does not answer; starting anyway",
-                        self.name)
-        return True     # better two windows than none
+        """True: this is the first AfterDesk (it holds the lock from now on); False: the
+        running one was told to come forward. While another holds the lock without
+        answering yet (it is starting, or ending), keep trying both."""
+        give_up = time.monotonic() + WAIT_FOR_FIRST_S
+        while True:
+            locked = self._take_lock()
+            if locked:
+                return True
+            if self._tell_running_instance():
+                log.info("another AfterDesk is running; asked it to come forward")
+                return False
+            if locked is None:      # no lock file: nothing says another one runs
+                return True
+            if time.monotonic() >= give_up:
+                log.warning("another AfterDesk holds %s but has not answered for %d s; "
+                            "starting anyway", self.name, WAIT_FOR_FIRST_S)
+                return True         # better two windows than none
+            time.sleep(RETRY_S)     # a launch that only waits for the other to answer
 
     def listen(self) -> None:
         """Answer later launches (call once the window is up; again does nothing)."""
         if self.server is not None:
             return
         from PySide6.QtNetwork import QLocalServer
-        QLocalServer.removeServer(self.name)      # a socket file left by a crash
+        if self._lock is not None:      # ours alone: a socket file left there is a crash's
+            QLocalServer.removeServer(self.name)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -97,19 +109,13 @@ class SingleInstance(QObject):
         self._lock = handle
         return True
 
-    def _ask_running_instance(self, patient: bool) -> bool:
-        """Tell the running AfterDesk to show itself. `patient`: it holds the lock, so it
-        is starting or running; wait for it to listen."""
+    def _tell_running_instance(self) -> bool:
+        """Ask the running AfterDesk to show itself; False when none answers."""
         from PySide6.QtNetwork import QLocalSocket
-        until = time.monotonic() + (ASK_FOR_S if patient else 0)
-        while True:
-            socket = QLocalSocket()
-            socket.connectToServer(self.name)
-            if socket.waitForConnected(CONNECT_MS):
-                break
-            if time.monotonic() >= until:
-                return False
-            time.sleep(0.1)       # a launch that only waits for the other to answer
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(CONNECT_MS):
+            return False
         _allow_foreground()
         socket.write(MESSAGE)
         socket.flush()
@@ -133,11 +139,15 @@ class SingleInstance(QObject):
             if socket.bytesAvailable() and bytes(socket.readAll()).startswith(MESSAGE.strip()):
                 self.show_requested.emit()
 
-    def release(self) -> None:
+    def stop_listening(self) -> None:
+        """Closing: later launches no longer reach this one; they wait for the lock."""
         if self.server is not None:
             self.server.close()
             self.server.deleteLater()
             self.server = None
+
+    def release(self) -> None:
+        self.stop_listening()
         if self._lock is not None:
             self._lock.close()          # closing the file lets go of the lock
             self._lock = None

@@ -20,7 +20,7 @@ from app.services.errors import ServiceError
 from app.services.inbox import conversation_ids, conversation_rows
 from ui.conversation.filters_bar import FiltersBar
 from ui.conversation.shrink import ShrinkableRow
-from ui.errors import show_expected_error
+from ui.errors import report_exception, show_expected_error
 from ui.pages.list_page import ListPage
 from ui.table_models.conversation_table_model import ConversationTableModel
 from ui.worker import run_in_background
@@ -179,7 +179,8 @@ class ConversationsPage(ListPage):
         """All ids of the list whose first screenful is on show; they join it below."""
         run_in_background(partial(run_read, conversation_ids, filters),
                           on_result=lambda ids: self._rest_read(generation, first, ids),
-                          on_error=partial(self._failed, generation), context=self)
+                          on_error=lambda error: self._rest_failed(generation, error),
+                          context=self)
 
     def _rest_read(self, generation: int, first: list[int], ids: list[int]) -> None:
         if generation != self._generation:
@@ -188,8 +189,19 @@ class ConversationsPage(ListPage):
             self.model.append_ids(ids[len(first):])
         else:                           # the list changed in between: show it as it is now
             self.model.set_ids(ids)
+            if self._selected is not None and self._selected in self.model.ids_set():
+                self.view.setCurrentIndex(
+                    self.model.index(self.model.row_of(self._selected), 1))
         self._count_known = True
         self.count_changed.emit(self.model.rowCount())
+
+    def _rest_failed(self, generation: int, error: BaseException) -> None:
+        """The first screenful stays; the rep hears why the rest is missing."""
+        if generation != self._generation:
+            return
+        self._count_known = True
+        self.count_changed.emit(self.model.rowCount())
+        report_exception(error, self)
 
     def _row_chosen(self, current, _previous) -> None:
         if not current.isValid():
