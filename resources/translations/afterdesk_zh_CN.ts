@@ -1006,37 +1006,37 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="51"/>
+        <location filename="../../ui/pages/conversations_page.py" line="62"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="52"/>
+        <location filename="../../ui/pages/conversations_page.py" line="63"/>
         <source>No conversations yet. Conversations appear here once messages are imported or written.</source>
         <translation>暂无会话。导入或写下消息后，会话会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="55"/>
+        <location filename="../../ui/pages/conversations_page.py" line="66"/>
         <source>Search 退款, refund…</source>
         <translation>搜索 退款、refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="65"/>
+        <location filename="../../ui/pages/conversations_page.py" line="76"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="180"/>
+        <location filename="../../ui/pages/conversations_page.py" line="232"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="199"/>
+        <location filename="../../ui/pages/conversations_page.py" line="251"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="200"/>
+        <location filename="../../ui/pages/conversations_page.py" line="252"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -1934,13 +1934,13 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
     </message>
     <message>
         <location filename="../../ui/pages/list_page.py" line="64"/>
-        <location filename="../../ui/pages/list_page.py" line="118"/>
-        <location filename="../../ui/pages/list_page.py" line="125"/>
+        <location filename="../../ui/pages/list_page.py" line="123"/>
+        <location filename="../../ui/pages/list_page.py" line="130"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="159"/>
+        <location filename="../../ui/pages/list_page.py" line="165"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -1953,22 +1953,22 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
