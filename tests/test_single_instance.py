@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def name():
+def name(tmp_path, monkeypatch):
+    """A socket name of its own, and a data folder of its own for the lock file."""
+    monkeypatch.setenv("AFTERDESK_HOME", str(tmp_path / "home"))
     return f"AfterDesk-test-{uuid.uuid4().hex[:12]}"
 
 

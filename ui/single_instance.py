@@ -1,7 +1,7 @@
 """One AfterDesk per rep: a second launch hands over to the first and exits.
 
-The first AfterDesk holds a lock file (in the temporary folder, named for the user and
-the data folder) for as long as it runs; the system lets go of it when the process ends,
+The first AfterDesk holds a lock file (afterdesk.lock in its data folder) for as long as
+it runs; the system lets go of it when the process ends,
 even after a crash. From shortly after its start (its window painted, or its first-run
 wizard or schema upgrade on show) it also listens on a local socket (a named pipe on
 Windows) of the same name, until it starts closing. A later launch finds the lock taken,
@@ -17,7 +17,6 @@ import getpass
 import hashlib
 import logging
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +29,7 @@ log = logging.getLogger("afterdesk.ui.single_instance")
 CONNECT_MS = 500
 WAIT_FOR_FIRST_S = 30  # a later launch waits this long for a locked first one to answer
 RETRY_S = 0.1
+LOCK_FILE = "afterdesk.lock"    # in the data folder: one AfterDesk per data folder and user
 MESSAGE = b"show\n"
 
 
@@ -50,9 +50,11 @@ class SingleInstance(QObject):
 
     show_requested = Signal()
 
-    def __init__(self, name: str | None = None, parent: QObject | None = None):
+    def __init__(self, name: str | None = None, parent: QObject | None = None,
+                 lock_dir=None):
         super().__init__(parent)
         self.name = name or server_name()
+        self.lock_dir = Path(lock_dir) if lock_dir is not None else paths.data_dir()
         self.server = None              # QLocalServer once listening
         self._lock = None               # the open lock file while this one runs
 
@@ -95,8 +97,9 @@ class SingleInstance(QObject):
     def _take_lock(self) -> bool | None:
         """True: this is the first AfterDesk; False: another holds the lock; None: no lock
         file could be opened (a full or read-only temporary folder)."""
-        path = Path(tempfile.gettempdir()) / f"{self.name}.lock"
+        path = self.lock_dir / LOCK_FILE
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             handle = open(path, "a+b")      # noqa: SIM115 - held open while running
         except OSError as exc:
             log.warning("single-instance lock %s: %s", path, exc)
