@@ -41,8 +41,7 @@ class DatabaseError(Exception):
     @classmethod
     def operational(cls, exc: Exception, path) -> "DatabaseError":
         """The problem an SQLite operational error on `path` means for the rep."""
-        template, values = operational_problem(exc, path)
-        return cls(template, **values)
+        return cls(PROBLEMS[_problem_key(exc)], path=str(path), problem=str(exc))
 
 
 def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDatabase:
@@ -110,17 +109,15 @@ PROBLEMS = {
 }
 
 
-def operational_problem(exc: Exception, path) -> tuple[str, dict]:
-    """(template of PROBLEMS, its values) for an SQLite operational error on `path`."""
+def _problem_key(exc: Exception) -> str:
+    """Which of PROBLEMS an SQLite operational error is."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        key = "locked"
-    elif "readonly" in text or "read-only" in text:
-        key = "readonly"
-    elif "disk" in text and "full" in text:
-        key = "full"
-    elif "unable to open" in text:
-        key = "cannot_open"
-    else:
-        key = "other"
-    return PROBLEMS[key], {"path": str(path), "problem": str(exc)}
+        return "locked"
+    if "readonly" in text or "read-only" in text:
+        return "readonly"
+    if "disk" in text and "full" in text:
+        return "full"
+    if "unable to open" in text:
+        return "cannot_open"
+    return "other"

@@ -45,15 +45,24 @@ def value_words(values: dict) -> dict:
 _WORDS = re.compile(r"[a-z_ ]+(, [a-z_ ]+)*")
 
 
+def filled(context: str, template: str, values: dict, written: str) -> str:
+    """`template` in the rep's language filled with `values` (their vocabulary words
+    translated too); `written`, the English as the core wrote it, when the translation
+    does not fit its values."""
+    translated = QCoreApplication.translate(context, template)
+    if not values:
+        return translated
+    try:
+        return translated.format(**value_words(values))
+    except (KeyError, IndexError, ValueError):          # a translation with a broken field
+        return written
+
+
 def error_words(error) -> str:
     template = getattr(error, "template", None)
     if not template:
         return str(error)
-    values = value_words(getattr(error, "values", None) or {})
-    try:
-        text = _translate(template).format(**values) if values else _translate(template)
-    except (KeyError, IndexError, ValueError):          # a translation with a broken field
-        return str(error)
+    text = filled("problems", template, getattr(error, "values", None) or {}, str(error))
     record, field = getattr(error, "record", None), getattr(error, "field", None)
     where = [record] if record else []
     if field:

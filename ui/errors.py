@@ -19,7 +19,7 @@ import peewee
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.db import DatabaseError, operational_problem
+from app.db import DatabaseError
 from app.logging_setup import current_log_file
 from app.migrations import SchemaTooNew
 from app.services.errors import RuleRefusal, ServiceError
@@ -80,8 +80,9 @@ def describe(error: BaseException) -> str:
     if isinstance(error, UnicodeDecodeError):
         return _t(NOT_TEXT)
     if isinstance(error, _SQLITE_OPERATIONAL):
-        template, values = operational_problem(error, QCoreApplication.translate("problems", "in use"))
-        return _t(template).format(**values)
+        from ui.error_words import error_words
+        in_use = QCoreApplication.translate("problems", "in use")
+        return error_words(DatabaseError.operational(error, in_use))
     if isinstance(error, OSError) and error.errno in _OS_PROBLEMS:
         what = QCoreApplication.translate("problems", "the file {0}").format(error.filename) if error.filename else QCoreApplication.translate("problems", "the file")
         text = _t(_OS_PROBLEMS[error.errno]).format(what=what)

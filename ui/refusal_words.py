@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.services.refusal_texts import TEMPLATES
-from ui.error_words import value_words
+from ui.error_words import filled
 
 
 def refusal_words(refusal) -> str:
@@ -17,10 +17,6 @@ def refusal_words(refusal) -> str:
     text = str(refusal)
     key = getattr(refusal, "key", None)
     if key in TEMPLATES:
-        try:
-            text = QCoreApplication.translate("refusals", TEMPLATES[key]).format(
-                **value_words(getattr(refusal, "values", {})))
-        except (KeyError, IndexError, ValueError):   # a translation with a broken field
-            text = str(refusal)
+        text = filled("refusals", TEMPLATES[key], getattr(refusal, "values", {}), text)
     rule = getattr(refusal, "rule", "")
     return QCoreApplication.translate("refusals", "{0} ({1})").format(text, rule) if rule else text

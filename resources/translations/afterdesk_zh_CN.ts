@@ -1026,17 +1026,17 @@ paid {2} {3} · {4}</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="232"/>
+        <location filename="../../ui/pages/conversations_page.py" line="230"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="251"/>
+        <location filename="../../ui/pages/conversations_page.py" line="249"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="252"/>
+        <location filename="../../ui/pages/conversations_page.py" line="250"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -5100,17 +5100,17 @@ The data as it was before: {0}</source>
         <translation>{what}是文件夹，不是文件。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="84"/>
         <source>in use</source>
         <translation>正在使用的</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86"/>
+        <location filename="../../ui/errors.py" line="87"/>
         <source>the file {0}</source>
         <translation>文件 {0} </translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86"/>
+        <location filename="../../ui/errors.py" line="87"/>
         <source>the file</source>
         <translation>该文件</translation>
     </message>
@@ -5968,7 +5968,7 @@ The data as it was before: {0}</source>
         <translation>已有 {maximum} 次跟进未获回复：请停止跟进并记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_words.py" line="26"/>
+        <location filename="../../ui/refusal_words.py" line="22"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>

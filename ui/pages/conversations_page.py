@@ -40,13 +40,13 @@ SIDE_WIDTH = 270
 def _read_inbox(filters: dict, first_screen_only: bool = False):
     """On the pool thread: the matching ids (only a first screenful of them when asked:
     the rest follow, see ConversationsPage._read_rest), the rows of the first screenful,
-    the shops and the saved views."""
+    the shops, the saved views, and the filters to read the rest with (None: all read)."""
     ids = conversation_ids(filters, limit=FIRST_ROWS if first_screen_only else None)
     first = ids[:FIRST_ROWS]
     rows = conversation_rows(first)
     complete = not first_screen_only or len(ids) < FIRST_ROWS
     return (ids, {conv_id: rows.get(conv_id) for conv_id in first}, _shop_keys(),
-            saved_views.views(), complete)
+            saved_views.views(), filters if not complete else None)
 
 
 def _shop_keys() -> list[str]:
@@ -104,7 +104,6 @@ class ConversationsPage(ListPage):
         layout.addWidget(self.splitter, 1)
 
         self._count_known = True
-        self._loading_filters: dict = {}
         self._selected: int | None = None
         self._select_after_load: int | None = None
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -152,22 +151,21 @@ class ConversationsPage(ListPage):
         # screenful as soon as it is read; reading all ids of a big inbox takes longer.
         first_screen_only = (self.model.rowCount() == 0 and self._selected is None
                              and self._select_after_load is None)
-        self._loading_filters = filters
         return lambda: _read_inbox(filters, first_screen_only)
 
     def count_known(self) -> bool:
         return self._count_known
 
     def apply_rows(self, loaded) -> None:
-        ids, first_rows, shops, views, complete = loaded
-        self._count_known = complete
+        ids, first_rows, shops, views, rest_filters = loaded
+        self._count_known = rest_filters is None
         self.filters_bar.set_shops(shops)
         self._fill_views(views)
         keep = self._select_after_load or self._selected
         self._select_after_load = None
         self.model.set_ids(ids, first_rows)
-        if not complete:
-            self._read_rest(self._generation, self._loading_filters, ids)
+        if rest_filters is not None:
+            self._read_rest(self._generation, rest_filters, ids)
         if keep is not None and keep in self.model.ids_set():
             row = self.model.row_of(keep)
             self.view.setCurrentIndex(self.model.index(row, 1))
