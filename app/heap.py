@@ -8,24 +8,33 @@ free pages back. Windows' heap returns them by itself: there this does nothing.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 
 log = logging.getLogger("afterdesk.heap")
 
-_trim = None
-if sys.platform.startswith("linux"):
+_UNKNOWN = object()
+_trim = _UNKNOWN        # glibc's malloc_trim, looked up at the first call (None: nothing to do)
+
+
+def _find_trim():
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes           # only where it is used, not in every start
     try:
-        _trim = ctypes.CDLL("libc.so.6").malloc_trim
-        _trim.argtypes = [ctypes.c_size_t]
-        _trim.restype = ctypes.c_int
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
     except (OSError, AttributeError):      # not glibc (e.g. musl): nothing to trim
-        _trim = None
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return trim
 
 
 def give_back() -> None:
     """Return the freed heap memory to the system where the allocator keeps it."""
+    global _trim
+    if _trim is _UNKNOWN:
+        _trim = _find_trim()
     if _trim is not None:
         try:
             _trim(0)

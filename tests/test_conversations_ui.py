@@ -207,15 +207,43 @@ def test_a_big_inbox_shows_its_first_screenful_then_the_rest_below(qtbot, db, mo
     newest_first = [c.id for c in reversed(made)]
     page = ConversationsPage()
     qtbot.addWidget(page)
-    counts, sizes = [], []
+    counts, sizes, seen = [], [], []
     page.count_changed.connect(counts.append)
     page.model.rowsInserted.connect(lambda *_: sizes.append(page.model.rowCount()))
     page.model.modelReset.connect(lambda: sizes.append(page.model.rowCount()))
+    page.shown.connect(lambda: seen.append(("painted", page.model.rowCount(),
+                                            page.filters_bar.shop.findData("tb") >= 0)))
     page.show()
     page.reload()
     qtbot.waitUntil(lambda: counts == [12], timeout=5000)
     assert sizes == [5, 12]                       # the first screenful, then the rest
     assert [page.model.conversation_id(r) for r in range(12)] == newest_first
+    # The rest (and the shops the filter offers) is read once the first screenful has
+    # been painted: nothing else competes with that paint.
+    assert seen[0] == ("painted", 5, False)
+    assert page.filters_bar.shop.findData("tb") >= 0
     page.reload()                                 # a later reload reads the whole list
     qtbot.waitUntil(lambda: counts == [12, 12], timeout=5000)
     assert sizes[2:] == [12]
+
+
+def test_a_big_inbox_not_on_screen_still_reads_the_rest(qtbot, db, monkeypatch):
+    """A page that paints nothing (not shown yet) must not wait for a paint to read the
+    rest of its ids."""
+    from app.models import Conversation
+    from tests.factories import T0
+    import ui.pages.conversations_page as conversations_page
+    monkeypatch.setattr(conversations_page, "FIRST_ROWS", 3)
+    shop = make_shop("tb", platform="taobao")
+    buyer = make_buyer(shop, "wang")
+    for n in range(7):
+        Conversation.create(shop=shop, buyer=buyer, channel="im", created_at=T0,
+                            last_message_at=T0 + timedelta(minutes=n))
+    page = ConversationsPage()
+    qtbot.addWidget(page)
+    counts = []
+    page.count_changed.connect(counts.append)
+    page.reload()
+    qtbot.waitUntil(lambda: counts == [7], timeout=5000)
+    assert page.model.rowCount() == 7
+    assert page.filters_bar.shop.findData("tb") >= 0

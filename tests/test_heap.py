@@ -25,3 +25,15 @@ def test_memory_freed_by_a_big_read_goes_back_to_the_system():
 def test_giving_back_is_harmless_anywhere():
     heap.give_back()
     heap.give_back()
+
+
+def test_a_long_read_gives_memory_back_and_a_quick_one_does_not(db, monkeypatch):
+    import time
+
+    from app.services import background
+    given = []
+    monkeypatch.setattr(heap, "give_back", lambda: given.append(True))
+    background.run_read(lambda: None)
+    assert given == []                  # the first screenful at start: nothing to hand back
+    background.run_read(time.sleep, background.GIVE_BACK_AFTER_S + 0.01)
+    assert given == [True]

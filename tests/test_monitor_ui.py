@@ -155,3 +155,23 @@ def test_banner_says_the_summary_in_chinese_when_the_rep_works_in_chinese(qtbot,
         assert banner.text() == "今天没有到期事项。"
     finally:
         i18n.install_translator(qapp, i18n.SOURCE_LANGUAGE)
+
+
+def test_a_window_start_runs_the_monitor_once_the_first_list_is_on_screen(qtbot, dispute,
+                                                                          tmp_path, monkeypatch):
+    """The monitor's first planning comes after the inbox the rep is looking at; its alert
+    still reaches the banner."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main import open_window
+    monkeypatch.setenv("AFTERDESK_HOME", str(tmp_path / "home"))
+    window = open_window(QApplication.instance(), tmp_path / "shop.db",
+                         Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    assert window.monitor is None                 # nothing of it before the first paint
+    with qtbot.waitSignal(window.front_shown, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: window.monitor is not None and window.monitor.started,
+                    timeout=5000)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10000)   # AE-3 is overdue
+    window.close()

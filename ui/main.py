@@ -59,7 +59,8 @@ def open_window(app: QApplication, db_path, settings: Settings):
     QTimer.singleShot(COLLECTOR_PAUSE_MAX_MS, start_collector.resume)     # in any case
     window.show()
     window.reload_all()
-    window.start_monitor()
+    # The deadline monitor starts after the lists anyway: made once the first is painted.
+    window.front_shown.connect(window.start_monitor)
     from ui.daily_backup import start_daily_backup
     start_daily_backup(window, settings, path)
     return window

@@ -40,13 +40,26 @@ SIDE_WIDTH = 270
 def _read_inbox(filters: dict, first_screen_only: bool = False):
     """On the pool thread: the matching ids (only a first screenful of them when asked:
     the rest follow, see ConversationsPage._read_rest), the rows of the first screenful,
-    the shops, the saved views, and the filters to read the rest with (None: all read)."""
+    the shops and saved views for the filter bar (None with a first screenful: they come
+    with the rest, nothing the first paint shows needs them), and the filters to read
+    the rest with (None: all read)."""
     ids = conversation_ids(filters, limit=FIRST_ROWS if first_screen_only else None)
     first = ids[:FIRST_ROWS]
     rows = conversation_rows(first)
     complete = not first_screen_only or len(ids) < FIRST_ROWS
-    return (ids, {conv_id: rows.get(conv_id) for conv_id in first}, _shop_keys(),
-            saved_views.views(), filters if not complete else None)
+    choices = _filter_choices() if complete else (None, None)
+    return (ids, {conv_id: rows.get(conv_id) for conv_id in first}, *choices,
+            filters if not complete else None)
+
+
+def _rest_of_inbox(filters: dict):
+    """On the pool thread: every matching id, the shops and the saved views."""
+    return (conversation_ids(filters), *_filter_choices())
+
+
+def _filter_choices() -> tuple[list[str], list]:
+    """The shops and the saved views the filter bar offers."""
+    return _shop_keys(), saved_views.views()
 
 
 def _shop_keys() -> list[str]:
@@ -159,13 +172,17 @@ class ConversationsPage(ListPage):
     def apply_rows(self, loaded) -> None:
         ids, first_rows, shops, views, rest_filters = loaded
         self._count_known = rest_filters is None
-        self.filters_bar.set_shops(shops)
-        self._fill_views(views)
+        if shops is not None:
+            self._fill_choices(shops, views)
         keep = self._select_after_load or self._selected
         self._select_after_load = None
         self.model.set_ids(ids, first_rows)
         if rest_filters is not None:
-            self._read_rest(self._generation, rest_filters, ids)
+            read_rest = partial(self._read_rest, self._generation, rest_filters, ids)
+            if self.isVisible():    # once the first screenful is on screen: while it is
+                self.shown.connect(read_rest, Qt.ConnectionType.SingleShotConnection)
+            else:                   # drawn, the window wants the interpreter to itself
+                read_rest()
         if keep is not None and keep in self.model.ids_set():
             row = self.model.row_of(keep)
             self.view.setCurrentIndex(self.model.index(row, 1))
@@ -175,14 +192,16 @@ class ConversationsPage(ListPage):
 
     def _read_rest(self, generation: int, filters: dict, first: list[int]) -> None:
         """All ids of the list whose first screenful is on show; they join it below."""
-        run_in_background(partial(run_read, conversation_ids, filters),
-                          on_result=lambda ids: self._rest_read(generation, first, ids),
+        run_in_background(partial(run_read, _rest_of_inbox, filters),
+                          on_result=lambda rest: self._rest_read(generation, first, *rest),
                           on_error=lambda error: self._rest_failed(generation, error),
                           context=self)
 
-    def _rest_read(self, generation: int, first: list[int], ids: list[int]) -> None:
+    def _rest_read(self, generation: int, first: list[int], ids: list[int], shops: list[str],
+                   views: list) -> None:
         if generation != self._generation:
             return                      # a newer reload is on its way
+        self._fill_choices(shops, views)
         if ids[:len(first)] == first:
             self.model.append_ids(ids[len(first):])
         else:                           # the list changed in between: show it as it is now
@@ -223,6 +242,10 @@ class ConversationsPage(ListPage):
         self.reload()
 
     # --- saved views ----------------------------------------------------------------------
+    def _fill_choices(self, shops: list[str], views) -> None:
+        self.filters_bar.set_shops(shops)
+        self._fill_views(views)
+
     def _fill_views(self, views) -> None:
         current = self.views.currentText()
         self.views.blockSignals(True)
