@@ -41,22 +41,25 @@ def resident_mb() -> float:
 
 
 def run_empty() -> int:
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("empty")
-    window.resize(1200, 720)
 
-    class Watch(QObject):
+    class Window(QMainWindow):
+        """Says when it has first painted (an override, as AfterDesk's lists do: an event
+        filter would make the binding create a Python type for each kind of event)."""
         done = False
 
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint and not self.done:
+        def paintEvent(self, event):
+            super().paintEvent(event)
+            if not self.done:
                 self.done = True
                 QTimer.singleShot(0, painted)
-            return False
+
+    window = Window()
+    window.setWindowTitle("empty")
+    window.resize(1200, 720)
 
     def painted() -> None:
         say("painted")
@@ -66,8 +69,6 @@ def run_empty() -> int:
         say("settled", rss_mb=resident_mb())
         window.close()
 
-    watch = Watch()
-    window.installEventFilter(watch)
     window.show()
     return app.exec()
 
@@ -76,7 +77,7 @@ def run_app(db_path: str) -> int:
     from app import start_collector
     start_collector.pause()                 # as `afterdesk` does (app/cli.py)
     from ui import main as ui_main          # first, as `afterdesk` does
-    from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+    from PySide6.QtCore import QObject, QThreadPool, QTimer
 
     import ui.main_window
     from ui.pages.list_page import ListPage
@@ -99,8 +100,9 @@ def run_app(db_path: str) -> int:
                                                   ui.upgrade_progress.open_with_upgrade)
 
     class Watch(QObject):
-        """Paints of the inbox's table (its `painted` signal; asking for its viewport widget
-        would itself cost the start time) and of its 'no conversations' line."""
+        """Paints of the inbox's table and of its 'no conversations' line (their `painted`
+        signals: asking for the table's viewport widget, or filtering the line's events,
+        would itself cost the start time)."""
 
         def __init__(self, window):
             super().__init__(window)
@@ -108,7 +110,7 @@ def run_app(db_path: str) -> int:
             self.page = window.pages["conversations"]
             self.done = False
             self.page.view.painted.connect(self._view_painted)
-            self.page.message.installEventFilter(self)
+            self.page.message.painted.connect(self._message_painted)
 
         def _view_painted(self) -> None:
             # Sent once the table has painted: reported at once (a timer would wait for
@@ -118,14 +120,10 @@ def run_app(db_path: str) -> int:
                 self.done = True
                 self._painted(rows)
 
-        def eventFilter(self, watched, event):
-            if self.done or event.type() != QEvent.Type.Paint:
-                return False
-            if watched is self.page.message and not self.page.model.rowCount() \
-                    and not self.page.is_loading:
+        def _message_painted(self) -> None:
+            if not self.done and not self.page.model.rowCount() and not self.page.is_loading:
                 self.done = True
                 QTimer.singleShot(0, lambda: self._painted(0))
-            return False
 
         def _painted(self, rows: int) -> None:
             phases["painted_after_window_s"] = round(time.perf_counter() - self.window_done, 4)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
@@ -21,6 +21,18 @@ class ListView(QTableView):
     """The list's table. It says when it has painted (watching its viewport instead would
     mean asking Qt for that widget, and the first such question makes the binding load
     every widget class: ≈ 12 ms of a start)."""
+
+    painted = Signal()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
+
+class MessageLabel(QLabel):
+    """The line shown instead of the table ("Loading…", "No conversations yet…"). It says
+    when it has painted: an event filter would do, but the binding then makes a Python
+    type for every kind of event it passes on (≈ 2 ms of a start)."""
 
     painted = Signal()
 
@@ -61,7 +73,7 @@ class ListPage(QWidget):
         header.addWidget(self.refresh_button)
 
         self.view = self._make_view()
-        self.message = QLabel(self.tr("Loading…"))
+        self.message = MessageLabel(self.tr("Loading…"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.body = QStackedWidget()
@@ -72,7 +84,7 @@ class ListPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.body, 1)
         self.view.painted.connect(self._view_painted)
-        self.message.installEventFilter(self)
+        self.message.painted.connect(self._view_painted)
 
     def _make_view(self) -> QTableView:
         view = ListView()
@@ -147,11 +159,6 @@ class ListPage(QWidget):
             self.count_changed.emit(count)
         self.loaded.emit()
         self.done.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.message and event.type() == QEvent.Type.Paint:
-            self._view_painted()
-        return super().eventFilter(watched, event)
 
     def _view_painted(self) -> None:
         if self._await_paint and not self.is_loading:
