@@ -40,7 +40,6 @@ def test_a_database_that_needs_an_upgrade_is_upgraded_under_a_busy_window(tmp_pa
                                                                           monkeypatch):
     from PySide6.QtWidgets import QProgressDialog
 
-    import ui.upgrade_progress
     from ui.upgrade_progress import open_with_upgrade
     path = tmp_path / "v6.db"
     _v6_database(path)
@@ -52,7 +51,8 @@ def test_a_database_that_needs_an_upgrade_is_upgraded_under_a_busy_window(tmp_pa
             super().show()
             seen.append(self.labelText())
 
-    monkeypatch.setattr(ui.upgrade_progress, "QProgressDialog", Watched)
+    from PySide6 import QtWidgets
+    monkeypatch.setattr(QtWidgets, "QProgressDialog", Watched)     # taken when it is needed
     open_with_upgrade(path)
     try:
         assert seen and "Upgrading the database" in seen[0]

@@ -36,7 +36,8 @@ def test_a_light_system_start_creates_no_style(app, monkeypatch):
     monkeypatch.setattr(theme, "system_is_dark", lambda: False)
     theme.apply_theme(app, "system")
     made = []
-    monkeypatch.setattr(theme.QStyleFactory, "create", lambda name: made.append(name))
+    from PySide6.QtWidgets import QStyleFactory
+    monkeypatch.setattr(QStyleFactory, "create", lambda name: made.append(name))
     palette = app.palette().color(app.palette().ColorRole.Window)
     assert theme.apply_theme(app, "system") == "light"
     assert made == [] and app.palette().color(app.palette().ColorRole.Window) == palette

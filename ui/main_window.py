@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
     # --- window geometry -------------------------------------------------------------
     def _restore_geometry(self) -> None:
         saved = self.settings.get("ui.window_geometry") if self.settings else ""
+        if saved:
+            from PySide6.QtCore import QByteArray     # only with a saved size to restore
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
         self.resize(*DEFAULT_SIZE)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import logging
 
 from app import start_collector
-from PySide6.QtCore import QCoreApplication, QEventLoop
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QCoreApplication
 
 from app.db import database, open_database
 from app.migrations import upgrade_pending
@@ -24,6 +23,8 @@ def open_with_upgrade(path) -> None:
         open_database(path)
         return
     log.info("upgrading the database %s", path)
+    from PySide6.QtCore import QEventLoop          # only when there is an upgrade to show
+    from PySide6.QtWidgets import QProgressDialog
     start_collector.resume()       # a long job: the collector is not paused for it
     text = QCoreApplication.translate(
         "UpgradeProgress", "Upgrading the database for this version of AfterDesk. "

@@ -11,7 +11,7 @@ import getpass
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
 from app.services import saved_views
@@ -269,6 +269,7 @@ class ConversationsPage(ListPage):
 
     def save_view(self, name: str | None = None) -> None:
         if name is None:
+            from PySide6.QtWidgets import QInputDialog    # Qt makes its type when first used
             name, ok = QInputDialog.getText(self, self.tr("Save view"),
                                             self.tr("Name of this view:"))
             if not ok:
