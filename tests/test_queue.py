@@ -116,6 +116,11 @@ def test_the_model_passes_qt_checks(qtmodeltester, db, cases):
     qtmodeltester.check(model)
     model.set_rows(queue.queue().rows)
     qtmodeltester.check(model)
+    from PySide6.QtCore import QModelIndex, Qt
+    cell = model.flags(model.index(0, 1))                   # a rep can pick any row
+    assert cell & Qt.ItemFlag.ItemIsSelectable and cell & Qt.ItemFlag.ItemIsEnabled
+    assert not cell & Qt.ItemFlag.ItemIsEditable            # lists are read-only
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
 
 
 def test_request_and_dispute_share_one_order_of_urgency(db):
