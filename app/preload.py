@@ -3,6 +3,10 @@
 Once PySide6 is loaded it looks into every module imported after it, for its feature
 switches (reading the module's source when it has one); the core never uses them, and
 importing it first keeps that out of the start. Nothing here runs any code of its own.
+
+The model classes (app.models) are not part of it: the first screenful of the inbox is
+read with plain SQL, and the models are made once it has been painted (with the rest of
+the inbox: its shops and saved views), on the pool thread.
 """
 
 import app.backup  # noqa: F401
@@ -11,6 +15,4 @@ import app.migrations  # noqa: F401
 import app.rules.policy  # noqa: F401
 import app.services.background  # noqa: F401
 import app.services.inbox  # noqa: F401
-import app.services.saved_views  # noqa: F401
-import app.services.shops  # noqa: F401
 import app.settings  # noqa: F401

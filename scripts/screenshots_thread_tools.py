@@ -66,7 +66,7 @@ def prepare_conversation() -> int:
     from app.models import (AftersalesRequest, Attachment, Conversation, Message, QuickPhrase,
                             Shop, StoredFile)
     from app.services import quick_phrases
-    from app.models.vocab import REQUEST_FINAL_STATES
+    from app.vocab import REQUEST_FINAL_STATES
     open_requests = (AftersalesRequest.select(AftersalesRequest.order)
                      .where(AftersalesRequest.state.not_in(REQUEST_FINAL_STATES)))
     conv = (Conversation.select().join(Shop)

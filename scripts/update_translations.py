@@ -61,7 +61,7 @@ def data_texts() -> dict[str, list[str]]:
                 except TypeError:
                     columns = cls.columns
                 titles += [c.title for c in columns]
-    import app.models.vocab as vocab
+    import app.vocab as vocab
     words: list[str] = []
     for _name, table in vars(labels).items():
         if isinstance(table, dict) and all(isinstance(v, str) for v in table.values()):

@@ -17,7 +17,7 @@ import pytest
 
 from app.bench.report import table, text
 from app.bench.scale import tiny
-from app.models.vocab import DISPUTE_STATES, REQUEST_STATES
+from app.vocab import DISPUTE_STATES, REQUEST_STATES
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURES = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"]

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.models.vocab import DISPUTE_STATES, ORDER_STATES, REQUEST_STATES, RESOLUTIONS
+from app.vocab import DISPUTE_STATES, ORDER_STATES, REQUEST_STATES, RESOLUTIONS
 from app.rules.calendar import WorkingCalendar
 from app.rules.engine import (ShopContext, case_deadlines, conversation_deadlines, next_due,
                               order_deadlines)

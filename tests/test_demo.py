@@ -22,7 +22,7 @@ from app.models import (AftersalesRequest, AuditEntry, Conversation, Dispute, Di
                         Message, Order, RequestEvent, Shop, TrackingEvent)
 from app.models.complaints import Complaint
 from app.models.followups import FollowUpAttempt, FollowUpState
-from app.models.vocab import (DISPUTE_FINAL_STATES, DISPUTE_STATES, REQUEST_FINAL_STATES,
+from app.vocab import (DISPUTE_FINAL_STATES, DISPUTE_STATES, REQUEST_FINAL_STATES,
                               REQUEST_STATES)
 from app.rules.followup import EXHAUSTED
 from app.services import policy

@@ -6,7 +6,7 @@ import pytest
 from app.evidence import store
 from app.models import (AftersalesRequest, AuditEntry, Conversation, Dispute, EvidenceItem,
                         EvidencePack, Message)
-from app.models.vocab import DISPUTE_FINAL_STATES
+from app.vocab import DISPUTE_FINAL_STATES
 from app.services import evidence
 from app.services.cases import case_id
 from app.services.errors import ForbiddenTransition, InvalidInput

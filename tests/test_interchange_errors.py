@@ -72,7 +72,7 @@ def test_the_header_is_checked_first(doc_and_empty_db, change, expected):
 
 
 @pytest.mark.parametrize("change, field, expected", [
-    # unknown words of the closed vocabularies (app/models/vocab.py)
+    # unknown words of the closed vocabularies (app/vocab.py)
     (lambda d: order(d).update(status="lost_in_space"), "status", "'lost_in_space' is not one of"),
     (lambda d: order(d)["disputes"][0].update(state="open"), "state", "'open' is not one of"),
     (lambda d: order(d)["disputes"][0]["events"][0].update(actor="robot"), "actor", "'robot'"),

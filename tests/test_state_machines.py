@@ -12,7 +12,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from app.db import close_database, open_database
 from app.models import AuditEntry, DisputeEvent, RequestEvent
-from app.models.vocab import DISPUTE_STATES, REQUEST_STATES
+from app.vocab import DISPUTE_STATES, REQUEST_STATES
 from app.services import aftersales, disputes
 from app.services.aftersales_rules import REQUEST_MACHINE
 from app.services.dispute_rules import DISPUTE_MACHINE

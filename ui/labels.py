@@ -1,4 +1,4 @@
-"""Words a rep reads for the model's closed vocabularies (app.models.vocab)."""
+"""Words a rep reads for the model's closed vocabularies (app.vocab)."""
 
 from __future__ import annotations
 

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import peewee
 
+from app import vocab
 from app.clock import format_instant
 from app.db import database
 from app.interchange import schema as s
 from app.interchange.export import IMPORT_AUDIT_ENTITY
 from app.models import (AftersalesRequest, CalendarOverride, Conversation, Dispute,
-                        EvidencePack, Order, PolicyOverride, Shop, StoredFile, vocab)
+                        EvidencePack, Order, PolicyOverride, Shop, StoredFile)
 from app.models.complaints import Complaint
 from app.rules.policy import PolicyError, Profile, parse_value
 from app.services import audit

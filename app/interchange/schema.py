@@ -2,7 +2,7 @@
 
 Each kind of record (shop, order, message...) is described by a `RecordSpec`: its plain
 fields come from the model's columns (so a new column is exported at once), with the
-closed vocabularies of app.models.vocab attached. Links to other records (natural keys,
+closed vocabularies of app.vocab attached. Links to other records (natural keys,
 uids, nested lists) are named in `links` and handled by the exporter and the importer.
 """
 
@@ -16,12 +16,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import peewee
 
+from app import vocab
 from app.clock import format_instant, parse_instant
 from app.models import (AftersalesRequest, Attachment, AuditEntry, AutoReplyRevision,
                         AutoReplyRule, Buyer, CalendarOverride, Conversation, Dispute,
                         DisputeEvent, DisputeProposal, EvidenceItem, EvidencePack, Message,
                         Order, OrderItem, PolicyOverride, QuickPhrase, QuickPhraseVariant,
-                        RequestEvent, Shop, StoredFile, TrackingEvent, vocab)
+                        RequestEvent, Shop, StoredFile, TrackingEvent)
 from app.models.complaints import (COMPLAINT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_STATES,
                                    COMPLAINT_STEPS, STEP_STATES, Complaint, ComplaintStep)
 from app.models.followups import REASON_TAGS, FollowUpAttempt, FollowUpState

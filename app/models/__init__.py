@@ -31,7 +31,7 @@ __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]
 def _later_models() -> list:
     from app.models.base import BaseModel
     for info in pkgutil.iter_modules(__path__):
-        if info.name not in ("base", "fields", "vocab"):
+        if info.name not in ("base", "fields"):
             importlib.import_module(f"{__name__}.{info.name}")
     found, stack = [], list(BaseModel.__subclasses__())
     while stack:

@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime
 
 from app.models import AftersalesRequest, Dispute, Order
-from app.models.vocab import CAUSES
+from app.vocab import CAUSES
 
 DISPUTE_KIND_WORDS = {"not_received": "Not received", "not_as_described": "Not as described"}
 SERVICE_WORDS = {"refund_only": "Refund only (仅退款)",

@@ -13,7 +13,7 @@ from datetime import datetime
 from app.clock import utcnow
 from app.db import database
 from app.models import AftersalesRequest, Order, RequestEvent
-from app.models.vocab import CAUSES, SERVICE_TYPES
+from app.vocab import CAUSES, SERVICE_TYPES
 from app.services import audit, deadlines
 from app.services import aftersales_rules as rules
 from app.services.aftersales_rules import REQUEST_MACHINE, ROLES

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from app.models.vocab import REQUEST_FINAL_STATES, REQUEST_STATES
+from app.vocab import REQUEST_FINAL_STATES, REQUEST_STATES
 from app.rules.engine_taobao import seller_timeout_key
 from app.rules.policy import Profile
 from app.services.errors import InvalidInput, RuleRefusal

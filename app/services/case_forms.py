@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from app.clock import as_utc, utcnow
 from app.models import AftersalesRequest, Order
-from app.models.vocab import DISPUTE_KINDS, DISPUTE_SUB_KINDS, SERVICE_TYPES, SOLUTION_TYPES
+from app.vocab import DISPUTE_KINDS, DISPUTE_SUB_KINDS, SERVICE_TYPES, SOLUTION_TYPES
 from app.services import aftersales_rules as rules
 from app.services.cases import case_id
 from app.services.errors import InvalidInput, NotFound, RuleRefusal

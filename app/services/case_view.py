@@ -16,7 +16,7 @@ from decimal import Decimal
 from app.clock import as_utc, utcnow
 from app.models import (Attachment, Conversation, Dispute, DisputeEvent, RequestEvent,
                         StoredFile)
-from app.models.vocab import DISPUTE_FINAL_STATES
+from app.vocab import DISPUTE_FINAL_STATES
 from app.rules.deadline import Deadline
 from app.services import dispute_rules, disputes
 from app.services.aftersales_rules import reason_label

@@ -16,7 +16,7 @@ from datetime import datetime
 from app.clock import utcnow
 from app.db import database
 from app.models import Buyer, Conversation, Message, Order
-from app.models.vocab import CHANNELS, DIRECTIONS, STAR_COLOURS
+from app.vocab import CHANNELS, DIRECTIONS, STAR_COLOURS
 from app.services import audit, auto_reply, search
 from app.services.errors import InvalidInput
 from app.services.input_checks import choice, instant, text

@@ -16,7 +16,7 @@ import peewee as pw
 from app.clock import as_utc, utcnow
 from app.models import (AftersalesRequest, CalendarOverride, Conversation, Dispute,
                         DisputeEvent, Order, RequestEvent, Shop)
-from app.models.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
+from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.rules import engine
 from app.rules.calendar import WorkingCalendar
 from app.rules.deadline import Deadline

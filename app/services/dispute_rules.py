@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.models.vocab import DISPUTE_FINAL_STATES, DISPUTE_STATES
+from app.vocab import DISPUTE_FINAL_STATES, DISPUTE_STATES
 from app.rules.engine_orders import confirmation_window_end
 from app.rules.policy import Profile
 from app.services.errors import RuleRefusal

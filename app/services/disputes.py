@@ -14,7 +14,7 @@ from decimal import Decimal
 from app.clock import utcnow
 from app.db import database
 from app.models import Dispute, Order
-from app.models.vocab import (CAUSES, DISPUTE_FINAL_STATES, DISPUTE_KINDS, DISPUTE_SUB_KINDS,
+from app.vocab import (CAUSES, DISPUTE_FINAL_STATES, DISPUTE_KINDS, DISPUTE_SUB_KINDS,
                               SOLUTION_TYPES)
 from app.services import audit
 from app.services import dispute_rules as rules

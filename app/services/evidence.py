@@ -20,7 +20,7 @@ from app.evidence.labels import FILE_CATEGORIES
 from app.evidence.manifest import content_hash
 from app.models import (Dispute, EvidenceItem, EvidencePack, Message, StoredFile,
                         TrackingEvent)
-from app.models.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
+from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.services import audit
 from app.services.cases import case_id, get_case
 from app.services.errors import ForbiddenTransition, InvalidInput, NotFound

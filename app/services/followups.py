@@ -16,7 +16,7 @@ from app.clock import as_utc, utcnow
 from app.db import database
 from app.models import Conversation, Message
 from app.models.followups import REASON_TAGS, FollowUpAttempt, FollowUpState
-from app.models.vocab import CHANNELS
+from app.vocab import CHANNELS
 from app.rules.followup import DUE, EXHAUSTED, FollowUpPlan, daytime_bounds, is_daytime
 from app.services import audit
 from app.services.conversations import add_message

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from app.db import database
-from app.models.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
+from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.services.errors import InvalidInput
 
 SNIPPET_LENGTH = 80

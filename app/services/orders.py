@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app.db import database
 from app.models import Buyer, Order, OrderItem, TrackingEvent
-from app.models.vocab import ORDER_STATES
+from app.vocab import ORDER_STATES
 from app.services import audit
 from app.services.errors import InvalidInput, NotFound
 from app.services.input_checks import choice, instant, money, not_before, optional_instant, text

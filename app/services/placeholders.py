@@ -88,7 +88,7 @@ def values_for(conversation, at: datetime | None = None) -> dict[str, str]:
 def _refund_amount(order) -> Decimal | None:
     """What the buyer asks for in the order's open dispute (their proposal) or request."""
     from app.models import AftersalesRequest, Dispute, DisputeProposal
-    from app.models.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
+    from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
     dispute = (Dispute.select().where((Dispute.order == order)
                                       & Dispute.state.not_in(DISPUTE_FINAL_STATES))
                .order_by(Dispute.id.desc()).first())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from app.clock import as_utc, utcnow
-from app.models.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
+from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.services.cases import CaseRow, list_cases
 
 SETTLED_STATES = frozenset(DISPUTE_FINAL_STATES) | frozenset(REQUEST_FINAL_STATES) | {

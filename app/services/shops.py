@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from app.clock import utcnow
 from app.db import database
 from app.models import Buyer, Shop
-from app.models.vocab import PLATFORMS
+from app.vocab import PLATFORMS
 from app.services import audit
 from app.services.errors import InvalidInput, NotFound
 from app.services.input_checks import choice, text

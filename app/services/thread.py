@@ -16,7 +16,7 @@ from app.clock import utcnow
 from app.db import database
 from app.models import (AftersalesRequest, Conversation, Dispute, Message, Order, OrderItem,
                         TrackingEvent)
-from app.models.vocab import CHANNELS, DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
+from app.vocab import CHANNELS, DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.services import conversations, placeholders
 from app.services.errors import InvalidInput, NotFound
 from app.services.input_checks import choice

@@ -1006,37 +1006,37 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="62"/>
+        <location filename="../../ui/pages/conversations_page.py" line="75"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="63"/>
+        <location filename="../../ui/pages/conversations_page.py" line="76"/>
         <source>No conversations yet. Conversations appear here once messages are imported or written.</source>
         <translation>暂无会话。导入或写下消息后，会话会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="66"/>
+        <location filename="../../ui/pages/conversations_page.py" line="79"/>
         <source>Search 退款, refund…</source>
         <translation>搜索 退款、refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="76"/>
+        <location filename="../../ui/pages/conversations_page.py" line="89"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="230"/>
+        <location filename="../../ui/pages/conversations_page.py" line="253"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="249"/>
+        <location filename="../../ui/pages/conversations_page.py" line="273"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="250"/>
+        <location filename="../../ui/pages/conversations_page.py" line="274"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -1928,19 +1928,19 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="54"/>
+        <location filename="../../ui/pages/list_page.py" line="66"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="64"/>
-        <location filename="../../ui/pages/list_page.py" line="123"/>
-        <location filename="../../ui/pages/list_page.py" line="130"/>
+        <location filename="../../ui/pages/list_page.py" line="76"/>
+        <location filename="../../ui/pages/list_page.py" line="135"/>
+        <location filename="../../ui/pages/list_page.py" line="142"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="165"/>
+        <location filename="../../ui/pages/list_page.py" line="172"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -2078,7 +2078,7 @@ The data as it was before: {0}</source>
 <context>
     <name>NavigationList</name>
     <message>
-        <location filename="../../ui/navigation.py" line="62"/>
+        <location filename="../../ui/navigation.py" line="67"/>
         <source>{0}: {1} need attention</source>
         <translation>{0}：{1} 项需要处理</translation>
     </message>
@@ -3309,7 +3309,7 @@ The data as it was before: {0}</source>
 <context>
     <name>UpgradeProgress</name>
     <message>
-        <location filename="../../ui/upgrade_progress.py" line="28"/>
+        <location filename="../../ui/upgrade_progress.py" line="29"/>
         <source>Upgrading the database for this version of AfterDesk. This happens once and can take a minute on a big shop…</source>
         <translation>正在为此版本的售后工作台升级数据库。只需一次，店铺数据量大时可能需要约一分钟……</translation>
     </message>

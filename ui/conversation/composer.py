@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxL
                                QLineEdit, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
 
-from app.models.vocab import CHANNELS
+from app.vocab import CHANNELS
 from app.services import placeholders, quick_phrases, thread
 from app.services.errors import ServiceError
 from app.services.translation import LANGUAGES

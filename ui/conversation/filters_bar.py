@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
-from app.models.vocab import CHANNELS, ORDER_STATES, STAR_COLOURS
+from app.vocab import CHANNELS, ORDER_STATES, STAR_COLOURS
 from ui.labels import CHANNELS as CHANNEL_WORDS
 from ui.labels import ORDER_STATES as ORDER_WORDS
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSpl
                                QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
-from app.models.vocab import STAR_COLOURS
+from app.vocab import STAR_COLOURS
 from app.services import conversations, quick_phrases, thread, translation
 from app.services.background import run_read
 from app.services.errors import ServiceError

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
-from app.services import saved_views
 from app.services.background import run_read
 from app.services.errors import ServiceError
 from app.services.inbox import conversation_ids, conversation_rows
@@ -59,6 +58,7 @@ def _rest_of_inbox(filters: dict):
 
 def _filter_choices() -> tuple[list[str], list]:
     """The shops and the saved views the filter bar offers."""
+    from app.services import saved_views   # with the models: not before the first paint
     return _shop_keys(), saved_views.views()
 
 
@@ -277,6 +277,7 @@ class ConversationsPage(ListPage):
         filters = self.filters()
         if filters.get("assigned_to"):
             filters["assigned_to"] = self.my_name
+        from app.services import saved_views
         try:
             saved_views.save_view(name, filters)
         except ServiceError as error:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPl
 
 from app.clock import utcnow
 from app.models.followups import REASON_TAGS
-from app.models.vocab import CHANNELS as CHANNEL_CODES
+from app.vocab import CHANNELS as CHANNEL_CODES
 from app.rules.timeconv import COUNTRY_ZONES
 from app.services import followups
 from app.services.background import run_read

@@ -1,5 +1,9 @@
 """Closed vocabularies of the model, with the platforms' own words where they have them
-(see shared formats: AliExpress dispute API, Taobao order report)."""
+(see shared formats: AliExpress dispute API, Taobao order report).
+
+A module of its own, outside app.models: the words can be used (the inbox's query, the
+filter bar) without making every table's model class, which a window start does only
+once its first list has been painted."""
 
 PLATFORMS = ("aliexpress", "taobao")
 
