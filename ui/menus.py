@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 
 translate = QCoreApplication.translate     # texts of the main window ("MainWindow")
@@ -51,6 +51,7 @@ def open_phrases(window) -> None:
 
 
 def open_settings(window) -> None:
+    from PySide6.QtWidgets import QDialog
     from ui.settings_dialog import SettingsDialog
     from ui.theme import apply_theme
     if window.settings is None:
