@@ -119,3 +119,25 @@ def test_backup_and_restore_from_the_command_line(home, tmp_path, capsys):
     assert "一号店" in listing and "二号店" not in listing
     assert main(["--db", db_path, "restore", str(tmp_path / "nothing.db")]) == 2
     assert "no file" in capsys.readouterr().err
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_the_day_s_backup_is_made_once_the_window_s_first_list_is_painted(home, qtbot,
+                                                                          tmp_path):
+    """The daily copy of the whole file is made in the background at start, after the
+    inbox the rep is waiting for."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.settings import Settings
+    from ui.main import open_window
+    settings = Settings(tmp_path / "settings.json")
+    assert settings.get("backup.daily")                      # on unless the rep turns it off
+    window = open_window(QApplication.instance(), tmp_path / "afterdesk.db", settings)
+    qtbot.addWidget(window)
+    assert backup.list_backups() == []                       # nothing before the first paint
+    with qtbot.waitSignal(window.front_shown, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: len(backup.list_backups()) == 1, timeout=5000)
+    window.close()
+    close_database()

@@ -61,9 +61,14 @@ def open_window(app: QApplication, db_path, settings: Settings):
     window.reload_all()
     # The deadline monitor starts after the lists anyway: made once the first is painted.
     window.front_shown.connect(window.start_monitor)
+    # The day's backup (a copy of the whole file) waits for the first list, too.
+    window.front_shown.connect(lambda: _start_daily_backup(window, settings, path))
+    return window
+
+
+def _start_daily_backup(window, settings: Settings, path: Path) -> None:
     from ui.daily_backup import start_daily_backup
     start_daily_backup(window, settings, path)
-    return window
 
 
 def prepare(app: QApplication, settings: Settings) -> str:
@@ -79,7 +84,7 @@ def prepare(app: QApplication, settings: Settings) -> str:
 
 def run_window(app: QApplication, db_path, settings: Settings) -> int:
     """The normal start: one instance, the first-run wizard if needed, then the window."""
-    from ui.first_run.setup import needs_first_run
+    from ui.first_run.needed import needs_first_run
     from ui.i18n import install_translator, resolve_language
     from ui.single_instance import SingleInstance, bring_forward
     language = prepare(app, settings)

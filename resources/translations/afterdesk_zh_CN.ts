@@ -2045,32 +2045,32 @@ The data as it was before: {0}</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="67"/>
+        <location filename="../../ui/menus.py" line="68"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="68"/>
+        <location filename="../../ui/menus.py" line="69"/>
         <source>Ctrl+1 to Ctrl+5 switch pages</source>
         <translation>Ctrl+1 到 Ctrl+5 切换页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="69"/>
+        <location filename="../../ui/menus.py" line="70"/>
         <source>Deadline alert</source>
         <translation>时限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="70"/>
+        <location filename="../../ui/menus.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="79"/>
+        <location filename="../../ui/menus.py" line="80"/>
         <source>{0} list</source>
         <translation>{0}列表</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="80"/>
+        <location filename="../../ui/menus.py" line="81"/>
         <source>Refresh {0}</source>
         <translation>刷新{0}</translation>
     </message>
@@ -2078,7 +2078,7 @@ The data as it was before: {0}</source>
 <context>
     <name>NavigationList</name>
     <message>
-        <location filename="../../ui/navigation.py" line="67"/>
+        <location filename="../../ui/navigation.py" line="44"/>
         <source>{0}: {1} need attention</source>
         <translation>{0}：{1} 项需要处理</translation>
     </message>

@@ -2,11 +2,11 @@
 demo shops to look around first. See `wizard.FirstRunWizard` and `setup.apply_choices`.
 
 The wizard's widgets load only when it is shown: an ordinary start asks `needs_first_run`
-(setup.py) and goes on without them."""
+(needed.py) and goes on without them."""
 
 from importlib import import_module
 
-_HOMES = {"FirstRunChoices": "setup", "apply_choices": "setup", "needs_first_run": "setup",
+_HOMES = {"FirstRunChoices": "setup", "apply_choices": "setup", "needs_first_run": "needed",
           "FirstRunWizard": "wizard", "run_first_run": "run"}
 __all__ = sorted(_HOMES)
 

@@ -31,17 +31,6 @@ class FirstRunChoices:
         return Path(self.data_dir) / name
 
 
-def needs_first_run(settings: Settings, db_arg) -> bool:
-    """The wizard shows when the rep has not finished it and did not name a database,
-    and the default database does not exist yet (an existing one means AfterDesk was set
-    up before this version had a wizard)."""
-    if db_arg or settings.get("ui.first_run_done"):
-        return False
-    chosen = settings.get("data.db_path")
-    path = Path(chosen).expanduser() if chosen else paths.default_db_path()
-    return not path.exists()
-
-
 def apply_choices(choices: FirstRunChoices, settings: Settings) -> Path:
     """Save the settings, create the database and the first shop (or the demo shops).
     Returns the database to open. Raises ServiceError / DatabaseError having saved no
