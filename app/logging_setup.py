@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import faulthandler
 import logging
+import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 LOG_FILE_NAME = "afterdesk.log"
@@ -35,8 +35,7 @@ def setup_logging(log_dir: str | Path, level: int | str = logging.INFO) -> Path:
     teardown_logging()
 
     formatter = logging.Formatter(FORMAT)
-    file_handler = RotatingFileHandler(log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                       encoding="utf-8")
+    file_handler = RotatingLog(log_file, MAX_BYTES, BACKUP_COUNT)
     stderr_handler = logging.StreamHandler(sys.stderr)
     for handler in (file_handler, stderr_handler):
         handler.setFormatter(formatter)
@@ -46,6 +45,49 @@ def setup_logging(log_dir: str | Path, level: int | str = logging.INFO) -> Path:
     logger.setLevel(level)
     _state["log_file"] = log_file
     return log_file
+
+
+class RotatingLog(logging.FileHandler):
+    """The log file, kept under `max_bytes`: a record that would take it past that first
+    turns it into afterdesk.log.1 (the older ones move up to .2 … .`backups`, the oldest
+    goes) and starts a new file. (logging.handlers has such a handler; loading that module
+    costs a window start about 3 ms for things AfterDesk never uses.)"""
+
+    def __init__(self, path: str | Path, max_bytes: int, backups: int):
+        super().__init__(path, mode="a", encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            text = self.format(record) + self.terminator
+            if self.stream is None:
+                self.stream = self._open()
+            written = self.stream.tell()
+            if written and written + len(text.encode("utf-8", "replace")) > self.max_bytes:
+                self._rotate()
+            self.stream.write(text)
+            self.flush()
+        except RecursionError:
+            raise
+        except Exception:       # as every logging handler does: never fail the caller
+            self.handleError(record)
+
+    def _rotate(self) -> None:
+        """Move the files up one place; a file another program holds open (Windows) just
+        keeps growing until the next record tries again."""
+        self.stream.close()
+        try:
+            for number in range(self.backups - 1, 0, -1):
+                older = f"{self.baseFilename}.{number}"
+                if os.path.exists(older):
+                    os.replace(older, f"{self.baseFilename}.{number + 1}")
+            if self.backups > 0:
+                os.replace(self.baseFilename, f"{self.baseFilename}.1")
+            self.stream = self._open() if self.backups > 0 else open(
+                self.baseFilename, "w", encoding="utf-8")
+        except OSError:
+            self.stream = self._open()
 
 
 def teardown_logging() -> None:

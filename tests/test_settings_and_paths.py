@@ -84,3 +84,24 @@ def test_log_records_go_to_the_rotating_file(tmp_path):
     assert "退款 recorded" in text and "too detailed" not in text
     assert text.count("once") == 1
     assert current_log_file() is None
+
+
+def test_the_log_file_rotates_at_its_size_and_keeps_a_few_older_ones(tmp_path, monkeypatch):
+    import app.logging_setup as logging_setup
+    monkeypatch.setattr(logging_setup, "MAX_BYTES", 2_000)
+    monkeypatch.setattr(logging_setup, "BACKUP_COUNT", 2)
+    log_file = setup_logging(tmp_path / "logs")
+    log = logging.getLogger("afterdesk.test")
+    try:
+        for n in range(100):                              # ≈ 100 lines of ≈ 95 bytes
+            log.info("record %03d 退款 %s", n, "x" * 40)
+    finally:
+        teardown_logging()
+    files = sorted(p.name for p in (tmp_path / "logs").iterdir())
+    assert files == ["afterdesk.log", "afterdesk.log.1", "afterdesk.log.2"]   # no .3
+    for path in (tmp_path / "logs").iterdir():
+        assert 0 < path.stat().st_size <= 2_000
+    newest = log_file.read_text(encoding="utf-8")
+    assert "record 099" in newest and "record 000" not in newest
+    one = (tmp_path / "logs" / "afterdesk.log.1").read_text(encoding="utf-8")
+    assert one.splitlines()[-1].split("record ")[1][:3] < newest.splitlines()[0].split("record ")[1][:3]
