@@ -141,3 +141,26 @@ def test_the_day_s_backup_is_made_once_the_window_s_first_list_is_painted(home, 
     qtbot.waitUntil(lambda: len(backup.list_backups()) == 1, timeout=5000)
     window.close()
     close_database()
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_restore_at_start_holds_the_monitor_and_the_day_s_backup_until_it_is_over(
+        home, qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from app.settings import Settings
+    from ui.main import open_window
+    window = open_window(QApplication.instance(), tmp_path / "afterdesk.db",
+                         Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    window.setEnabled(False)             # as a restore does, begun before the first paint
+    with qtbot.waitSignal(window.front_shown, timeout=5000):
+        pass
+    qtbot.wait(700)
+    assert window.monitor is None and backup.list_backups() == []
+    window.setEnabled(True)              # the restore is over
+    qtbot.waitUntil(lambda: window.monitor is not None and len(backup.list_backups()) == 1,
+                    timeout=5000)
+    window.close()
+    close_database()

@@ -227,6 +227,80 @@ def test_a_big_inbox_shows_its_first_screenful_then_the_rest_below(qtbot, db, mo
     assert sizes[2:] == [12]
 
 
+def _many_conversations(count: int):
+    from app.models import Conversation
+    from tests.factories import T0
+    shop = make_shop("tb", platform="taobao")
+    buyer = make_buyer(shop, "wang")
+    for n in range(count):
+        Conversation.create(shop=shop, buyer=buyer, channel="im", created_at=T0,
+                            last_message_at=T0 + timedelta(minutes=n))
+
+
+def test_a_big_inbox_hidden_before_its_first_paint_still_reads_the_rest(qtbot, db,
+                                                                       monkeypatch):
+    """The rest waits for the first screenful's paint, but not for ever: a window
+    minimised (or another page chosen) right then still gets its whole list and count."""
+    import ui.pages.conversations_page as conversations_page
+    monkeypatch.setattr(conversations_page, "FIRST_ROWS", 3)
+    monkeypatch.setattr(conversations_page, "REST_WAIT_MS", 200)
+    _many_conversations(7)
+    page = ConversationsPage()
+    qtbot.addWidget(page)
+    counts = []
+    page.count_changed.connect(counts.append)
+    page.loaded.connect(page.hide, Qt.ConnectionType.SingleShotConnection)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: counts == [7], timeout=3000)
+    assert page.model.rowCount() == 7 and page.filters_bar.shop.findData("tb") >= 0
+
+
+def test_a_reload_before_the_first_paint_reads_the_rest_once(qtbot, db, monkeypatch):
+    import ui.pages.conversations_page as conversations_page
+    monkeypatch.setattr(conversations_page, "FIRST_ROWS", 3)
+    _many_conversations(7)
+    rests = []
+    real = conversations_page._rest_of_inbox
+    monkeypatch.setattr(conversations_page, "_rest_of_inbox",
+                        lambda filters: rests.append(filters) or real(filters))
+    page = ConversationsPage()
+    qtbot.addWidget(page)
+    counts = []
+    page.count_changed.connect(counts.append)
+    page.loaded.connect(lambda: page.unread_only.setChecked(True),    # before it is painted
+                        Qt.ConnectionType.SingleShotConnection)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and bool(counts), timeout=3000)
+    qtbot.wait(300)
+    assert rests == []          # nothing unread: the second load is whole, the first's rest
+    #                             is not read for a list no longer shown
+
+
+def test_when_the_rest_cannot_be_read_the_filter_bar_still_gets_its_shops(qtbot, db,
+                                                                        monkeypatch):
+    import ui.pages.conversations_page as conversations_page
+    from app.db import DatabaseError
+    monkeypatch.setattr(conversations_page, "FIRST_ROWS", 3)
+    _many_conversations(7)
+
+    def locked(_filters):
+        raise DatabaseError("The database {path} is locked by another program.", path="x")
+
+    reported = []
+    monkeypatch.setattr(conversations_page, "_rest_of_inbox", locked)
+    monkeypatch.setattr(conversations_page, "report_exception",
+                        lambda error, parent=None: reported.append(error))
+    page = ConversationsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: bool(reported) and page.filters_bar.shop.findData("tb") >= 0,
+                    timeout=3000)
+    assert page.model.rowCount() == 3                # the first screenful stays
+
+
 def test_a_big_inbox_not_on_screen_still_reads_the_rest(qtbot, db, monkeypatch):
     """A page that paints nothing (not shown yet) must not wait for a paint to read the
     rest of its ids."""

@@ -105,3 +105,55 @@ def test_the_log_file_rotates_at_its_size_and_keeps_a_few_older_ones(tmp_path, m
     assert "record 099" in newest and "record 000" not in newest
     one = (tmp_path / "logs" / "afterdesk.log.1").read_text(encoding="utf-8")
     assert one.splitlines()[-1].split("record ")[1][:3] < newest.splitlines()[0].split("record ")[1][:3]
+
+
+def test_a_log_file_held_open_elsewhere_keeps_growing_and_rotates_later(tmp_path, monkeypatch):
+    """Windows will not move a file another program holds open: nothing is lost, the log
+    goes on in the same file and is moved aside once it can be."""
+    import os
+
+    import app.logging_setup as logging_setup
+    monkeypatch.setattr(logging_setup, "MAX_BYTES", 1_000)
+    monkeypatch.setattr(logging_setup, "BACKUP_COUNT", 2)
+    log_file = setup_logging(tmp_path / "logs")
+    log = logging.getLogger("afterdesk.test")
+    real_replace = os.replace
+    held = {"on": True}
+
+    def replace(src, dst):
+        if held["on"] and str(src) == str(log_file):
+            raise PermissionError(32, "in use by another process")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(logging_setup.os, "replace", replace)
+    try:
+        for n in range(30):
+            log.info("held %02d %s", n, "x" * 40)
+        assert sorted(p.name for p in log_file.parent.iterdir()) == ["afterdesk.log"]
+        assert log_file.stat().st_size > 1_000              # grew: nothing was dropped
+        held["on"] = False
+        for n in range(5):
+            log.info("free %02d %s", n, "x" * 40)
+    finally:
+        teardown_logging()
+    kept = (log_file.parent / "afterdesk.log.1").read_text(encoding="utf-8")
+    assert "held 00" in kept and "held 29" in kept            # moved aside whole
+    newest = log_file.read_text(encoding="utf-8")
+    assert "free 04" in newest and "held" not in newest
+
+
+def test_without_backups_the_log_file_is_never_cut(tmp_path):
+    from app.logging_setup import RotatingLog
+    handler = RotatingLog(tmp_path / "afterdesk.log", 200, 0)
+    log = logging.getLogger("afterdesk.test.nobackups")
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    try:
+        for n in range(20):
+            log.info("line %02d %s", n, "y" * 30)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    text = (tmp_path / "afterdesk.log").read_text(encoding="utf-8")
+    assert "line 00" in text and "line 19" in text
+    assert [p.name for p in tmp_path.iterdir()] == ["afterdesk.log"]

@@ -25,6 +25,7 @@ ORGANISATION_NAME = "AfterDesk"
 EXIT_DATABASE_PROBLEM = 2
 LISTEN_AFTER_MS = 500
 COLLECTOR_PAUSE_MAX_MS = 10_000
+RESTORE_RETRY_MS = 500
 
 
 def application(argv) -> QApplication:
@@ -57,16 +58,21 @@ def open_window(app: QApplication, db_path, settings: Settings):
     window = MainWindow(path, settings)
     window.front_shown.connect(start_collector.resume)
     QTimer.singleShot(COLLECTOR_PAUSE_MAX_MS, start_collector.resume)     # in any case
+    window.front_shown.connect(lambda: _after_first_list(window, settings, path))
     window.show()
     window.reload_all()
-    # The deadline monitor starts after the lists anyway: made once the first is painted.
-    window.front_shown.connect(window.start_monitor)
-    # The day's backup (a copy of the whole file) waits for the first list, too.
-    window.front_shown.connect(lambda: _start_daily_backup(window, settings, path))
     return window
 
 
-def _start_daily_backup(window, settings: Settings, path: Path) -> None:
+def _after_first_list(window, settings: Settings, path: Path) -> None:
+    """The deadline monitor (it starts after the lists anyway) and the day's backup (a copy
+    of the whole file) once the first list is on screen; not in the middle of a restore
+    (the window is disabled then, the database closed): once it is over."""
+    if not window.isEnabled():
+        QTimer.singleShot(RESTORE_RETRY_MS, window,
+                          lambda: _after_first_list(window, settings, path))
+        return
+    window.start_monitor()
     from ui.daily_backup import start_daily_backup
     start_daily_backup(window, settings, path)
 

@@ -8,6 +8,7 @@ the thread itself; the filters combine and can be saved as named views.
 from __future__ import annotations
 
 import getpass
+import logging
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,7 +25,12 @@ from ui.pages.list_page import ListPage
 from ui.table_models.conversation_table_model import ConversationTableModel
 from ui.worker import run_in_background
 
+log = logging.getLogger("afterdesk.ui.conversations")
+
 SEARCH_DELAY_MS = 300
+# The rest of a big inbox is read once its first screenful has been painted; a page that
+# does not paint meanwhile (a minimised window, another page chosen) reads it after this.
+REST_WAIT_MS = 3000
 # Rows read with the ids, for the first paint: a screenful (about 25 at the default size)
 # with room; the rest come a page at a time as the rep scrolls.
 FIRST_ROWS = 40
@@ -117,6 +123,7 @@ class ConversationsPage(ListPage):
         layout.addWidget(self.splitter, 1)
 
         self._count_known = True
+        self._rest_started: int | None = None   # the load whose rest is being read
         self._selected: int | None = None
         self._select_after_load: int | None = None
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -181,7 +188,8 @@ class ConversationsPage(ListPage):
             read_rest = partial(self._read_rest, self._generation, rest_filters, ids)
             if self.isVisible():    # once the first screenful is on screen: while it is
                 self.shown.connect(read_rest, Qt.ConnectionType.SingleShotConnection)
-            else:                   # drawn, the window wants the interpreter to itself
+                QTimer.singleShot(REST_WAIT_MS, self, read_rest)    # drawn, the window wants
+            else:                                                   # the interpreter to itself
                 read_rest()
         if keep is not None and keep in self.model.ids_set():
             row = self.model.row_of(keep)
@@ -191,7 +199,11 @@ class ConversationsPage(ListPage):
             self.thread_panel.show_conversation(None)
 
     def _read_rest(self, generation: int, filters: dict, first: list[int]) -> None:
-        """All ids of the list whose first screenful is on show; they join it below."""
+        """All ids of the list whose first screenful is on show; they join it below. Asked
+        by the paint or the timer, whichever comes first; nothing for an older load."""
+        if generation != self._generation or self._rest_started == generation:
+            return
+        self._rest_started = generation
         run_in_background(partial(run_read, _rest_of_inbox, filters),
                           on_result=lambda rest: self._rest_read(generation, first, *rest),
                           on_error=lambda error: self._rest_failed(generation, error),
@@ -219,6 +231,12 @@ class ConversationsPage(ListPage):
         self._count_known = True
         self.count_changed.emit(self.model.rowCount())
         report_exception(error, self)
+        # The filter bar's shops and saved views came with the rest: asked for once more.
+        run_in_background(partial(run_read, _filter_choices),
+                          on_result=lambda choices: self._fill_choices(*choices),
+                          on_error=lambda again: log.warning("filter choices not read: %s",
+                                                             again),
+                          context=self)
 
     def _row_chosen(self, current, _previous) -> None:
         if not current.isValid():
