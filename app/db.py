@@ -3,18 +3,44 @@
 `database` is a placeholder until `open_database()` initialises it with a file.
 Peewee keeps one connection per thread; each unit of work runs inside
 `database.atomic()`.
+
+A window start does not load peewee before its first list is painted: `ready_as_is`
+checks the file with the standard library's sqlite3, the first screenful is read through
+`plain_connection`, and `database` (with peewee) is made on first use, already pointed
+at the checked file.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
+import threading
 from pathlib import Path
-
-import peewee
 
 log = logging.getLogger("afterdesk.db")
 
-database = peewee.SqliteDatabase(None)
+_lock = threading.Lock()
+_checked: dict = {"path": None}     # a file found ready by ready_as_is, not opened since
+
+
+def __getattr__(name: str):
+    if name == "database":
+        return _handle()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _handle():
+    """The process's peewee handle, made on first use (any thread)."""
+    with _lock:
+        handle = globals().get("database")
+        if handle is None:
+            import peewee
+            handle = peewee.SqliteDatabase(None)
+            if _checked["path"] is not None:        # checked at start: used as it is
+                handle.init(_checked["path"], pragmas=PRAGMAS, check_same_thread=False)
+                log.info("database open: %s", _checked["path"])
+            globals()["database"] = handle
+        return handle
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -44,10 +70,14 @@ class DatabaseError(Exception):
         return cls(PROBLEMS[_problem_key(exc)], path=str(path), problem=str(exc))
 
 
-def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDatabase:
+def open_database(path: str | Path, *, migrate: bool = True):
     """Point the shared handle at `path`, create folders, and bring the schema up to date."""
+    import peewee
+
     from app import migrations
 
+    _checked["path"] = None
+    database = _handle()
     if str(path) != ":memory:":
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +102,7 @@ def open_database(path: str | Path, *, migrate: bool = True) -> peewee.SqliteDat
     return database
 
 
-def probe_writable(db: peewee.SqliteDatabase) -> None:
+def probe_writable(db) -> None:
     """Raise peewee.OperationalError ('readonly') when the file cannot be written.
 
     SQLite quietly opens a file it may not write read-only and only fails at the first
@@ -88,10 +118,69 @@ def probe_writable(db: peewee.SqliteDatabase) -> None:
 
 
 def close_database() -> None:
-    if database.deferred:
+    _checked["path"] = None
+    database = globals().get("database")
+    if database is None or database.deferred:
         return
     if not database.is_closed():
         database.close()
+
+
+def ready_as_is(path: str | Path) -> bool:
+    """True when the file at `path` can be used as it is: it exists, its schema is this
+    version's and it can be written (checked with the standard library's sqlite3, so
+    peewee need not load yet). Then `database` is pointed at it when first used and
+    `plain_connection` reads it. Anything else (a missing, older, newer, locked, damaged
+    or read-only file): False, and `open_database` says what is wrong or upgrades it."""
+    from app import migrations
+
+    if str(path) == ":memory:" or not Path(path).is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True,
+                                     timeout=PRAGMAS["busy_timeout"] / 1000)
+        try:
+            row = connection.execute('SELECT MAX("version") FROM "schema_version"').fetchone()
+            if not row or row[0] != migrations.LATEST:
+                return False
+            probe_writable(_PlainDb(connection))
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    with _lock:
+        _checked["path"] = str(path)
+        existing = globals().get("database")
+        if existing is not None:        # made before (tests, a second window): repointed
+            if not existing.is_closed():
+                existing.close()
+            existing.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    return True
+
+
+def checked_path() -> str | None:
+    """The file `ready_as_is` accepted, while `open_database` has not been called since."""
+    return _checked["path"]
+
+
+def plain_connection(path: str | Path) -> sqlite3.Connection:
+    """A read connection of the standard library to `path`, with the handle's settings
+    (for the first screenful of a start, before peewee has loaded). Close it after use."""
+    connection = sqlite3.connect(str(path), timeout=PRAGMAS["busy_timeout"] / 1000,
+                                 check_same_thread=False)
+    connection.execute(f'PRAGMA cache_size = {PRAGMAS["cache_size"]}')
+    connection.execute("PRAGMA query_only = 1")
+    return connection
+
+
+class _PlainDb:
+    """`execute_sql` over a connection of the standard library (for probe_writable)."""
+
+    def __init__(self, connection: sqlite3.Connection):
+        self.connection = connection
+
+    def execute_sql(self, sql: str, params=()):
+        return self.connection.execute(sql, params)
 
 
 # What a rep reads about SQLite's operational errors, by what went wrong.

@@ -14,8 +14,6 @@ import sqlite3
 import sys
 import traceback
 
-import peewee
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -44,7 +42,11 @@ class NoPrinterError(Exception):
         super().__init__(message or NO_PRINTER)
 
 
-_SQLITE_OPERATIONAL = (sqlite3.OperationalError, peewee.OperationalError)
+def _sqlite_operational() -> tuple:
+    """SQLite's operational errors, as the standard library and peewee raise them (peewee's
+    only once it has loaded: before that none can be raised)."""
+    peewee = sys.modules.get("peewee")
+    return (sqlite3.OperationalError,) + ((peewee.OperationalError,) if peewee else ())
 
 # Problems of the computer, not of AfterDesk: the rep (or whoever looks after the PC) can fix them.
 _OS_PROBLEMS = {
@@ -79,7 +81,7 @@ def describe(error: BaseException) -> str:
         return error_words(error)            # input checks, a case's state, the database
     if isinstance(error, UnicodeDecodeError):
         return _t(NOT_TEXT)
-    if isinstance(error, _SQLITE_OPERATIONAL):
+    if isinstance(error, _sqlite_operational()):
         from ui.error_words import error_words
         in_use = QCoreApplication.translate("problems", "in use")
         return error_words(DatabaseError.operational(error, in_use))
@@ -104,7 +106,7 @@ def __getattr__(name: str):
 def is_expected(error: BaseException) -> bool:
     if isinstance(error, (*EXPECTED_ERRORS, NoPrinterError, UnicodeDecodeError)):
         return True
-    if isinstance(error, _SQLITE_OPERATIONAL):
+    if isinstance(error, _sqlite_operational()):
         text = str(error).lower()
         return any(word in text for word in ("locked", "busy", "readonly", "disk"))
     return isinstance(error, OSError) and error.errno in _OS_PROBLEMS

@@ -48,12 +48,14 @@ def open_window(app: QApplication, db_path, settings: Settings):
     cannot be opened (the rep has been told why)."""
     load_cjk_font(app)
     path = resolve_db_path(db_path, settings)
-    try:
-        from ui.upgrade_progress import open_with_upgrade
-        open_with_upgrade(path)
-    except EXPECTED_ERRORS as error:
-        show_expected_error(error)
-        return None
+    from app.db import ready_as_is
+    if not ready_as_is(path):   # usable as it is: peewee loads after the first paint
+        try:
+            from ui.upgrade_progress import open_with_upgrade
+            open_with_upgrade(path)
+        except EXPECTED_ERRORS as error:
+            show_expected_error(error)
+            return None
     from ui.main_window import MainWindow
     window = MainWindow(path, settings)
     window.front_shown.connect(start_collector.resume)

@@ -9,7 +9,8 @@ import logging
 from app import start_collector
 from PySide6.QtCore import QCoreApplication
 
-from app.db import database, open_database
+from app import db
+from app.db import open_database
 from app.migrations import upgrade_pending
 from ui.worker import run_in_background
 
@@ -41,8 +42,8 @@ def open_with_upgrade(path) -> None:
         try:
             open_database(path)          # this thread's connection runs the migrations
         finally:
-            if not database.is_closed():
-                database.close()
+            if not db.database.is_closed():
+                db.database.close()
 
     run_in_background(upgrade, on_result=lambda _none: loop.quit(),
                       on_error=lambda error: (failed.append(error), loop.quit()))

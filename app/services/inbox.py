@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from app.db import database
+from app import db
 from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.services.errors import InvalidInput
 
@@ -51,9 +51,12 @@ class InboxRow:
     reply_due_at: datetime | None = None   # answer by then (HOUSE-1) while unreplied
 
 
-def conversation_ids(filters: dict | None = None, *, limit: int | None = None) -> list[int]:
+def conversation_ids(filters: dict | None = None, *, limit: int | None = None,
+                     reader=None) -> list[int]:
     """Ids of the matching conversations, the latest message first (never-used ones last);
-    with `limit`, only the first so many.
+    with `limit`, only the first so many. `reader`: a connection of the standard library
+    to read with instead of the database handle (app.db.plain_connection; a start's first
+    screenful, before peewee has loaded).
 
     filters: unreplied=True, unread=True, shop=<shop key>, channel=<channel>,
     star=<colour>, order_status=<vocab.ORDER_STATES>, open_case=True,
@@ -83,13 +86,20 @@ def conversation_ids(filters: dict | None = None, *, limit: int | None = None) -
     # query object or wrapper per row.
     where_sql = " WHERE " + " AND ".join(where) if where else ""
     if limit is not None:
-        rows = database.execute_sql(_IDS + where_sql + _ORDER + " LIMIT ?",
-                                    [*params, int(limit)]).fetchall()
+        rows = _execute(reader, _IDS + where_sql + _ORDER + " LIMIT ?",
+                        [*params, int(limit)]).fetchall()
         return [row[0] for row in rows]
-    return ids_in_order(where_sql, params)
+    return ids_in_order(where_sql, params, reader)
 
 
-def ids_in_order(where_sql: str, params) -> list[int]:
+def _execute(reader, sql: str, params):
+    """A cursor over `sql` from `reader` (a standard-library connection) or the handle."""
+    if reader is not None:
+        return reader.execute(sql, params)
+    return db.database.execute_sql(sql, params)
+
+
+def ids_in_order(where_sql: str, params, reader=None) -> list[int]:
     """The matching ids in list order, joined into one text by SQLite and parsed once.
 
     Row by row, a cursor gives the interpreter lock away and takes it back for each of
@@ -99,7 +109,7 @@ def ids_in_order(where_sql: str, params) -> list[int]:
     index backwards; SQLite keeps that order for the aggregate (tests/test_inbox_queries.py
     checks it on this SQLite and on a newer one). `group_concat(… ORDER BY …)` of SQLite
     3.44 would say so in the statement, but sorts instead: 9× slower on 50,000 ids."""
-    (joined,), = database.execute_sql(joined_ids_sql(where_sql), params).fetchall()
+    (joined,), = _execute(reader, joined_ids_sql(where_sql), params).fetchall()
     return json.loads("[" + joined + "]") if joined else []
 
 
@@ -143,16 +153,17 @@ _ROWS = (
     'WHERE c."id" IN ({marks})')
 
 
-def conversation_rows(ids) -> dict[int, InboxRow]:
-    """What the inbox shows for each of `ids` (missing ids are left out)."""
+def conversation_rows(ids, *, reader=None) -> dict[int, InboxRow]:
+    """What the inbox shows for each of `ids` (missing ids are left out); `reader` as for
+    conversation_ids."""
     ids = list(dict.fromkeys(int(i) for i in ids))
     rows: dict[int, InboxRow] = {}
     if not ids:
         return rows
-    reply_due = _reply_due_by_platform()
+    reply_due = _reply_due_by_platform(reader)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
-        cursor = database.execute_sql(_ROWS.format(marks=", ".join("?" * len(chunk))), chunk)
+        cursor = _execute(reader, _ROWS.format(marks=", ".join("?" * len(chunk))), chunk)
         for (conv_id, name, login, country, shop, platform, channel, star, subject, is_read,
              is_replied, order_no, order_status, last_at, assigned_to, last_inbound, open_case,
              body, direction) in cursor.fetchall():
@@ -189,12 +200,13 @@ def _instant(value) -> datetime | None:
         return UTCDateTimeField().python_value(value)
 
 
-def _reply_due_by_platform() -> dict:
+def _reply_due_by_platform(reader=None) -> dict:
     """platform -> how long a buyer may wait for an answer (HOUSE-1 'reply_due'); one query."""
     from app.rules.policy import DEFAULTS, Profile
     overrides: dict[str, dict] = {name: {} for name in DEFAULTS}
-    for profile, value in database.execute_sql(
-            'SELECT "profile", "value" FROM "policy_override" WHERE "key" = ?', (REPLY_DUE,)):
+    for profile, value in _execute(
+            reader, 'SELECT "profile", "value" FROM "policy_override" WHERE "key" = ?',
+            (REPLY_DUE,)):
         overrides.setdefault(profile, {})[REPLY_DUE] = value
     out = {}
     for name in DEFAULTS:

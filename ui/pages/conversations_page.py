@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
-from app.services.background import run_read
+from app.services.background import run_plain_read, run_read
 from app.services.errors import ServiceError
 from app.services.inbox import conversation_ids, conversation_rows
 from ui.conversation.filters_bar import FiltersBar
@@ -42,15 +42,16 @@ NARROW_WIDTH = 1700
 SIDE_WIDTH = 270
 
 
-def _read_inbox(filters: dict, first_screen_only: bool = False):
+def _read_inbox(filters: dict, first_screen_only: bool = False, reader=None):
     """On the pool thread: the matching ids (only a first screenful of them when asked:
     the rest follow, see ConversationsPage._read_rest), the rows of the first screenful,
     the shops and saved views for the filter bar (None with a first screenful: they come
     with the rest, nothing the first paint shows needs them), and the filters to read
     the rest with (None: all read)."""
-    ids = conversation_ids(filters, limit=FIRST_ROWS if first_screen_only else None)
+    ids = conversation_ids(filters, limit=FIRST_ROWS if first_screen_only else None,
+                           reader=reader)
     first = ids[:FIRST_ROWS]
-    rows = conversation_rows(first)
+    rows = conversation_rows(first, reader=reader)
     complete = not first_screen_only or len(ids) < FIRST_ROWS
     choices = _filter_choices() if complete else (None, None)
     return (ids, {conv_id: rows.get(conv_id) for conv_id in first}, *choices,
@@ -171,7 +172,12 @@ class ConversationsPage(ListPage):
         # screenful as soon as it is read; reading all ids of a big inbox takes longer.
         first_screen_only = (self.model.rowCount() == 0 and self._selected is None
                              and self._select_after_load is None)
-        return lambda: _read_inbox(filters, first_screen_only)
+        return partial(_read_inbox, filters, first_screen_only)
+
+    def read_with(self, loader):
+        """The inbox's reads need no peewee: at start the first screenful is read before it
+        has loaded (app.services.background.run_plain_read)."""
+        return run_plain_read(loader)
 
     def count_known(self) -> bool:
         return self._count_known

@@ -117,6 +117,11 @@ class ListPage(QWidget):
         everything it needs from the widgets here, on the GUI thread."""
         raise NotImplementedError
 
+    def read_with(self, loader):
+        """Run `loader` on the pool thread with a database connection (app.services.
+        background.run_read); a page may read another way."""
+        return run_read(loader)
+
     def apply_rows(self, rows) -> None:
         """Put freshly read rows into the model (GUI thread)."""
         self.model.set_rows(rows)
@@ -140,7 +145,7 @@ class ListPage(QWidget):
         self.pending = False
         if self.model.rowCount() == 0:
             self._show_message(self.tr("Loading…"))
-        run_in_background(partial(run_read, self.loader()),
+        run_in_background(partial(self.read_with, self.loader()),
                           on_result=partial(self._loaded, self._generation),
                           on_error=partial(self._failed, self._generation), context=self)
 
