@@ -1,6 +1,7 @@
 """The one database handle of the process.
 
-`database` is a placeholder until `open_database()` initialises it with a file.
+`database` is made on first use (peewee loads then) and points at a file once
+`open_database()` has initialised it, or `ready_as_is()` has found one usable as it is.
 Peewee keeps one connection per thread; each unit of work runs inside
 `database.atomic()`.
 
@@ -137,8 +138,9 @@ def ready_as_is(path: str | Path) -> bool:
     if str(path) == ":memory:" or not Path(path).is_file():
         return False
     try:
-        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True,
-                                     timeout=PRAGMAS["busy_timeout"] / 1000)
+        # A plain path (a file: URI cannot name a Windows share), no waiting: a locked file
+        # takes the full way, whose own wait and message are the ones the rep knows.
+        connection = sqlite3.connect(str(Path(path).absolute()), timeout=0)
         try:
             row = connection.execute('SELECT MAX("version") FROM "schema_version"').fetchone()
             if not row or row[0] != migrations.LATEST:
@@ -159,7 +161,7 @@ def ready_as_is(path: str | Path) -> bool:
 
 
 def checked_path() -> str | None:
-    """The file `ready_as_is` accepted, while `open_database` has not been called since."""
+    """The file `ready_as_is` accepted, until `open_database` or `close_database`."""
     return _checked["path"]
 
 

@@ -30,6 +30,38 @@ def made(tmp_path):
     close_database()
 
 
+def test_a_start_s_handle_is_made_on_first_use_pointing_at_the_checked_file(made,
+                                                                         monkeypatch):
+    """What a real start does: no handle exists when the file is checked; the first use
+    (after the paint) makes one, already pointed at the file, that reads and writes."""
+    monkeypatch.delitem(vars(db), "database")
+    try:
+        assert ready_as_is(made)
+        assert "database" not in vars(db)            # nothing made by the check itself
+        handle = db.database
+        assert handle.database == str(made)
+        assert [s.key for s in shops.list_shops()] == ["ae"]
+        shops.add_shop("tb", "taobao", "淘宝店", "Asia/Shanghai")
+        assert len(shops.list_shops()) == 2
+    finally:
+        made_here = vars(db).get("database")
+        if made_here is not None and not made_here.is_closed():
+            made_here.close()
+
+
+def test_a_locked_database_is_not_waited_for_by_the_check(made):
+    import time
+    holder = sqlite3.connect(made)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        began = time.perf_counter()
+        assert not ready_as_is(made)                # the full way then waits and says so
+        assert time.perf_counter() - began < 1
+    finally:
+        holder.rollback()
+        holder.close()
+
+
 def test_a_current_writable_database_is_used_as_it_is(made):
     assert ready_as_is(made)
     assert db.checked_path() == str(made)
@@ -90,6 +122,19 @@ def test_the_inbox_reads_through_a_plain_connection_until_peewee_is_wanted(made)
     open_database(made)
     background.run_plain_read(lambda reader=None: seen.append(reader))
     assert seen[1] is None                                        # the handle's way
+
+
+def test_a_long_plain_read_gives_memory_back_as_the_handle_s_reads_do(made, monkeypatch):
+    import time
+
+    from app import heap
+    given = []
+    monkeypatch.setattr(heap, "give_back", lambda: given.append(True))
+    ready_as_is(made)
+    background.run_plain_read(lambda reader=None: None)
+    assert given == []
+    background.run_plain_read(lambda reader=None: time.sleep(background.GIVE_BACK_AFTER_S + 0.01))
+    assert given == [True]
 
 
 @pytest.mark.gui

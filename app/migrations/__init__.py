@@ -84,7 +84,8 @@ def upgrade_pending(path) -> bool:
     if str(path) == ":memory:" or not Path(path).is_file():
         return False
     try:
-        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        # A plain path: a file: URI cannot name a Windows share (\\server\share\…).
+        connection = sqlite3.connect(str(Path(path).absolute()))
         try:
             row = connection.execute('SELECT MAX("version") FROM "schema_version"').fetchone()
         finally:

@@ -29,8 +29,12 @@ def run_read(fn, *args, **kwargs):
     finally:
         if opened_here and not database.is_closed():
             database.close()
-        if time.perf_counter() - began >= GIVE_BACK_AFTER_S:
-            heap.give_back()
+        _give_back_after_long(began)
+
+
+def _give_back_after_long(began: float) -> None:
+    if time.perf_counter() - began >= GIVE_BACK_AFTER_S:
+        heap.give_back()
 
 
 def run_plain_read(fn, *args, **kwargs):
@@ -40,6 +44,7 @@ def run_plain_read(fn, *args, **kwargs):
     path = db.checked_path()
     if path is None:
         return run_read(fn, *args, **kwargs)
+    began = time.perf_counter()
     handle = vars(db).get("database")
     was_open = handle is not None and not handle.is_closed()
     connection = db.plain_connection(path)
@@ -52,3 +57,4 @@ def run_plain_read(fn, *args, **kwargs):
         handle = vars(db).get("database")
         if handle is not None and not was_open and not handle.is_closed():
             handle.close()
+        _give_back_after_long(began)
