@@ -1006,37 +1006,37 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="75"/>
+        <location filename="../../ui/pages/conversations_page.py" line="82"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="76"/>
+        <location filename="../../ui/pages/conversations_page.py" line="83"/>
         <source>No conversations yet. Conversations appear here once messages are imported or written.</source>
         <translation>暂无会话。导入或写下消息后，会话会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="79"/>
+        <location filename="../../ui/pages/conversations_page.py" line="86"/>
         <source>Search 退款, refund…</source>
         <translation>搜索 退款、refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="89"/>
+        <location filename="../../ui/pages/conversations_page.py" line="96"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="253"/>
+        <location filename="../../ui/pages/conversations_page.py" line="277"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="273"/>
+        <location filename="../../ui/pages/conversations_page.py" line="297"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="274"/>
+        <location filename="../../ui/pages/conversations_page.py" line="298"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -1934,13 +1934,13 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
     </message>
     <message>
         <location filename="../../ui/pages/list_page.py" line="76"/>
-        <location filename="../../ui/pages/list_page.py" line="135"/>
-        <location filename="../../ui/pages/list_page.py" line="142"/>
+        <location filename="../../ui/pages/list_page.py" line="140"/>
+        <location filename="../../ui/pages/list_page.py" line="147"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="172"/>
+        <location filename="../../ui/pages/list_page.py" line="177"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -3309,7 +3309,7 @@ The data as it was before: {0}</source>
 <context>
     <name>UpgradeProgress</name>
     <message>
-        <location filename="../../ui/upgrade_progress.py" line="29"/>
+        <location filename="../../ui/upgrade_progress.py" line="30"/>
         <source>Upgrading the database for this version of AfterDesk. This happens once and can take a minute on a big shop…</source>
         <translation>正在为此版本的售后工作台升级数据库。只需一次，店铺数据量大时可能需要约一分钟……</translation>
     </message>
@@ -5065,52 +5065,52 @@ The data as it was before: {0}</source>
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../ui/errors.py" line="32"/>
+        <location filename="../../ui/errors.py" line="30"/>
         <source>No printer is set up on this computer. Add one in Windows Settings › Bluetooth &amp; devices › Printers &amp; scanners, or save the document as PDF instead.</source>
         <translation>这台电脑没有设置打印机。请在 Windows 设置 › 蓝牙和其他设备 › 打印机和扫描仪 中添加一台，或将文档另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="35"/>
+        <location filename="../../ui/errors.py" line="33"/>
         <source>The file could not be read: it is not text in a format AfterDesk knows (UTF-8). Save it again as UTF-8, or choose another file.</source>
         <translation>无法读取该文件：它不是 AfterDesk 能识别的文本格式（UTF-8）。请另存为 UTF-8，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="53"/>
         <source>The disk is full, so {what} could not be written. Free some space (empty the Recycle Bin, delete large downloads), then try again.</source>
         <translation>磁盘已满，无法写入{what}。请腾出空间（清空回收站、删除较大的下载文件）后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54"/>
+        <location filename="../../ui/errors.py" line="56"/>
         <source>AfterDesk may not use {what}. Check that the file is not open in another program and not marked read-only, or choose another place.</source>
         <translation>AfterDesk 无权使用{what}。请确认该文件未被其他程序打开、未设为只读，或选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="57"/>
+        <location filename="../../ui/errors.py" line="59"/>
         <source>{what} is on a read-only drive. Choose a place on a writable drive.</source>
         <translation>{what}位于只读驱动器上。请选择可写驱动器上的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="59"/>
+        <location filename="../../ui/errors.py" line="61"/>
         <source>{what} does not exist (any more). Check the name, or choose the file again.</source>
         <translation>{what}不存在（或已被删除）。请检查名称，或重新选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="61"/>
+        <location filename="../../ui/errors.py" line="63"/>
         <source>{what} is a folder, not a file. Choose a file.</source>
         <translation>{what}是文件夹，不是文件。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="84"/>
+        <location filename="../../ui/errors.py" line="86"/>
         <source>in use</source>
         <translation>正在使用的</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87"/>
+        <location filename="../../ui/errors.py" line="89"/>
         <source>the file {0}</source>
         <translation>文件 {0} </translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87"/>
+        <location filename="../../ui/errors.py" line="89"/>
         <source>the file</source>
         <translation>该文件</translation>
     </message>
