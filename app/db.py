@@ -38,10 +38,17 @@ def _handle():
             import peewee
             handle = peewee.SqliteDatabase(None)
             if _checked["path"] is not None:        # checked at start: used as it is
-                handle.init(_checked["path"], pragmas=PRAGMAS, check_same_thread=False)
+                _point(handle, _checked["path"])
                 log.info("database open: %s", _checked["path"])
             globals()["database"] = handle
         return handle
+
+
+def _point(handle, path: str) -> None:
+    """Point `handle` at the file `path` (this thread's connection closed first)."""
+    if not handle.is_closed():
+        handle.close()
+    handle.init(path, pragmas=PRAGMAS, check_same_thread=False)
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -82,15 +89,13 @@ def open_database(path: str | Path, *, migrate: bool = True):
     if str(path) != ":memory:":
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-    if not database.is_closed():
-        database.close()
-    database.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    _point(database, str(path))
     try:
         database.connect(reuse_if_open=True)
         if migrate:
             migrations.upgrade(database)
         if str(path) != ":memory:":
-            probe_writable(database)
+            probe_writable(database.execute_sql)
     except migrations.SchemaTooNew as exc:
         database.close()
         raise DatabaseError(str(exc)) from exc
@@ -103,19 +108,20 @@ def open_database(path: str | Path, *, migrate: bool = True):
     return database
 
 
-def probe_writable(db) -> None:
-    """Raise peewee.OperationalError ('readonly') when the file cannot be written.
+def probe_writable(execute) -> None:
+    """Raise an operational error ('readonly') when the file cannot be written.
 
     SQLite quietly opens a file it may not write read-only and only fails at the first
     save; trying a write that is rolled back finds out at once (a file with the read-only
     attribute, a read-only folder or share, an immutable file).
+    `execute`: the handle's `execute_sql`, or a standard-library connection's `execute`.
     """
-    db.execute_sql("SAVEPOINT afterdesk_write_probe")
+    execute("SAVEPOINT afterdesk_write_probe")
     try:
-        db.execute_sql('CREATE TABLE "afterdesk_write_probe" ("x" INTEGER)')
+        execute('CREATE TABLE "afterdesk_write_probe" ("x" INTEGER)')
     finally:
-        db.execute_sql("ROLLBACK TO afterdesk_write_probe")
-        db.execute_sql("RELEASE afterdesk_write_probe")
+        execute("ROLLBACK TO afterdesk_write_probe")
+        execute("RELEASE afterdesk_write_probe")
 
 
 def close_database() -> None:
@@ -145,7 +151,7 @@ def ready_as_is(path: str | Path) -> bool:
             row = connection.execute('SELECT MAX("version") FROM "schema_version"').fetchone()
             if not row or row[0] != migrations.LATEST:
                 return False
-            probe_writable(_PlainDb(connection))
+            probe_writable(connection.execute)
         finally:
             connection.close()
     except sqlite3.Error:
@@ -154,9 +160,7 @@ def ready_as_is(path: str | Path) -> bool:
         _checked["path"] = str(path)
         existing = globals().get("database")
         if existing is not None:        # made before (tests, a second window): repointed
-            if not existing.is_closed():
-                existing.close()
-            existing.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
+            _point(existing, str(path))
     return True
 
 
@@ -173,16 +177,6 @@ def plain_connection(path: str | Path) -> sqlite3.Connection:
     connection.execute(f'PRAGMA cache_size = {PRAGMAS["cache_size"]}')
     connection.execute("PRAGMA query_only = 1")
     return connection
-
-
-class _PlainDb:
-    """`execute_sql` over a connection of the standard library (for probe_writable)."""
-
-    def __init__(self, connection: sqlite3.Connection):
-        self.connection = connection
-
-    def execute_sql(self, sql: str, params=()):
-        return self.connection.execute(sql, params)
 
 
 # What a rep reads about SQLite's operational errors, by what went wrong.
