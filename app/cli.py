@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         return gui_main(db_path=args.db, smoke=args.smoke)
     from app.cli_commands import run_command
     from app.db import DatabaseError
-    from app.services.errors import ServiceError
+    from app.errors import ServiceError
     try:
         return run_command(args)
     except (ServiceError, DatabaseError) as exc:

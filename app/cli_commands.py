@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.cli import EXIT_OK, print_json, resolve_db_path
 from app.clock import parse_instant, utcnow
 from app.db import close_database, open_database
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 
 
 def run_command(args) -> int:
@@ -35,7 +35,7 @@ def cmd_demo(args, path) -> int:
 
 
 def cmd_shop(args, path) -> int:
-    from app.services import shops
+    from app.services.commerce import shops
     if args.shop_command == "add":
         shop = shops.add_shop(args.key, args.platform, args.name, args.tz,
                               currency=args.currency, actor="cli")
@@ -69,7 +69,7 @@ def cmd_export(args, path) -> int:
 
 
 def cmd_cases(args, path) -> int:
-    from app.services.cases import list_cases
+    from app.services.casework.cases import list_cases
     rows = list_cases(complaints=True)
     if args.json:
         print_json([r.to_json() for r in rows])
@@ -81,7 +81,7 @@ def cmd_cases(args, path) -> int:
 
 
 def cmd_deadlines(args, path) -> int:
-    from app.services.deadlines import deadlines_at
+    from app.services.clocks.deadlines import deadlines_at
     if args.at:
         try:
             at = parse_instant(args.at)
@@ -100,7 +100,7 @@ def cmd_deadlines(args, path) -> int:
 
 
 def cmd_policy(args, path) -> int:
-    from app.services import policy
+    from app.services.commerce import policy
     if args.policy_command == "set":
         policy.set_value(args.profile, args.key, args.value, actor="cli")
         print(f"{args.profile}.{args.key} = {policy.load_profile(args.profile).get(args.key).as_text()}")
@@ -121,7 +121,7 @@ def cmd_policy(args, path) -> int:
 
 
 def cmd_calendar(args, path) -> int:
-    from app.services import calendar_overrides as cal
+    from app.services.commerce import calendar_overrides as cal
     if args.calendar_command == "list":
         rows = [{"day": o.day.isoformat(), "working": o.is_working, "note": o.note}
                 for o in cal.list_days()]

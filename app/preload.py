@@ -13,6 +13,6 @@ import app.backup  # noqa: F401
 import app.logging_setup  # noqa: F401
 import app.migrations  # noqa: F401
 import app.rules.policy  # noqa: F401
-import app.services.background  # noqa: F401
-import app.services.inbox  # noqa: F401
+import app.services.common.background  # noqa: F401
+import app.services.messaging.inbox  # noqa: F401
 import app.settings  # noqa: F401

@@ -36,7 +36,7 @@ def main() -> None:
     from app.demo import load_demo
     from app.evidence.qt_env import ensure_gui_app, pdf_font_family
     from app.evidence.verify import verify_zip
-    from app.services import evidence
+    from app.services.casework import evidence
 
     ensure_gui_app()
     pdf_font_family()

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.bench.fig_import import make_file, raw_insert, shop_for  # noqa: E402
 from app.db import close_database, open_database  # noqa: E402
 from app.importers.preview import build_preview  # noqa: E402
-from app.services.order_imports import apply_preview  # noqa: E402
+from app.services.commerce.order_imports import apply_preview  # noqa: E402
 
 
 def main() -> int:

@@ -8,8 +8,8 @@ Generates N conversations with ~10 messages each, in Chinese (Taobao shop) and E
 service (as the migration does for an old database); then times, median of `runs`:
 
 - a filter switch as the window does it: every matching id + the rows of the first page
-  (app.services.inbox), against the raw indexed SQL for the same first page;
-- a search for 退款 and for an English word (app.services.search), against a raw FTS5
+  (app.services.messaging.inbox), against the raw indexed SQL for the same first page;
+- a search for 退款 and for an English word (app.services.messaging.search), against a raw FTS5
   MATCH of a 3-character query on the same table.
 """
 
@@ -131,7 +131,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     from app.db import open_database
-    from app.services import inbox, search
+    from app.services.messaging import inbox, search
     path = Path(args.db)
     fresh = not (args.keep and path.exists())
     if fresh:

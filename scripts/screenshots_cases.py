@@ -34,7 +34,7 @@ def add_urgent_cases() -> None:
     a Taobao request whose seller time (TB-3) ends within the day."""
     from app.clock import utcnow
     from app.models import AftersalesRequest, Dispute, Order, Shop
-    from app.services import aftersales, disputes
+    from app.services.casework import aftersales, disputes
     now = utcnow()
     ae = Shop.get(Shop.platform == "aliexpress")
     free = (Order.select().where((Order.shop == ae) & (Order.status == "shipped")
@@ -86,7 +86,7 @@ def main() -> int:
     window.grab().save(str(out / "queue.png"))
 
     from app.models import DisputeProposal
-    from app.services.cases import case_id
+    from app.services.casework.cases import case_id
     from peewee import fn
 
     from app.models import Dispute

@@ -35,7 +35,7 @@ def settle(app, ms: int = 500) -> None:
 
 def add_examples() -> None:
     from app.models import QuickPhrase
-    from app.services import quick_phrases
+    from app.services.messaging import quick_phrases
     if QuickPhrase.select().exists():
         return
     quick_phrases.add_phrase("Shipped", {
@@ -49,7 +49,7 @@ def add_examples() -> None:
 
 
 def pick(page, want):
-    from app.services import thread
+    from app.services.messaging import thread
     for row in range(min(page.model.rowCount(), 200)):
         conv_id = page.model.conversation_id(row)
         messages = thread.thread_messages(conv_id)

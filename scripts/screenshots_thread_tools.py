@@ -65,7 +65,7 @@ def prepare_conversation() -> int:
     from app.evidence import store
     from app.models import (AftersalesRequest, Attachment, Conversation, Message, QuickPhrase,
                             Shop, StoredFile)
-    from app.services import quick_phrases
+    from app.services.messaging import quick_phrases
     from app.vocab import REQUEST_FINAL_STATES
     open_requests = (AftersalesRequest.select(AftersalesRequest.order)
                      .where(AftersalesRequest.state.not_in(REQUEST_FINAL_STATES)))
@@ -98,7 +98,7 @@ def prepare_conversation() -> int:
 def add_auto_reply() -> str:
     """An AliExpress shop's automatic reply, edited once so it has a history (AE-12)."""
     from app.models import Shop
-    from app.services import auto_reply
+    from app.services.messaging import auto_reply
     shop = Shop.select().where(Shop.platform == "aliexpress").first()
     if not auto_reply.rule_rows(shop.key):
         rule = auto_reply.add_rule(shop.key, "Welcome", "Hi {buyer_name}, thanks for your "

@@ -7,7 +7,7 @@ compile it.
 Steps:
 1. ui/i18n_catalog.py is written anew from texts that live in data rather than in tr()
    calls (the column titles of the table models, the words of ui/labels.py, the rules'
-   refusals of app/services/refusal_texts.py, the core's input checks and problems), so
+   refusals of app/refusal_texts.py, the core's input checks and problems), so
    lupdate can see them; the models translate them when shown (contexts "columns" and
    "labels").
 2. pyside6-lupdate reads every .py file under ui/ and updates
@@ -71,7 +71,7 @@ def data_texts() -> dict[str, list[str]]:
     for name in VOCABULARIES:
         words += [value.replace("_", " ") for value in getattr(vocab, name)]
     unique = lambda items: sorted(set(t for t in items if t.strip()))  # noqa: E731
-    from app.services.refusal_texts import TEMPLATES     # the rules' refusals
+    from app.refusal_texts import TEMPLATES     # the rules' refusals
     return {"columns": unique(titles), "labels": unique(words), "pages": unique(page_texts()),
             "refusals": unique(TEMPLATES.values()), "problems": unique(problem_texts())}
 
@@ -84,7 +84,7 @@ def problem_texts() -> list[str]:
     import ast
 
     from app.db import PROBLEMS
-    from app.services.errors import FORBIDDEN, FORBIDDEN_WITH_HINT
+    from app.errors import FORBIDDEN, FORBIDDEN_WITH_HINT
     texts = [FORBIDDEN, FORBIDDEN_WITH_HINT, *PROBLEMS.values(), "field '{0}'", "{0}: {1}"]
     for path in sorted((ROOT / "app").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))

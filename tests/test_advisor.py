@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services.advisor import advise
-from app.services.errors import InvalidInput
+from app.services.casework.advisor import advise
+from app.errors import InvalidInput
 
 
 def test_small_partial_refund_beats_resending():

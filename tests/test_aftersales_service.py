@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from app.models import AftersalesRequest, AuditEntry, RequestEvent
-from app.services import aftersales
-from app.services.aftersales_rules import REQUEST_REASONS, reason_label
-from app.services.audit import entries_for
-from app.services.errors import ForbiddenTransition, InvalidInput, RuleRefusal
+from app.services.casework import aftersales
+from app.services.casework.aftersales_rules import REQUEST_REASONS, reason_label
+from app.services.common.audit import entries_for
+from app.errors import ForbiddenTransition, InvalidInput, RuleRefusal
 from tests.factories import T0, make_order, make_shop
 
 DAY = timedelta(days=1)
@@ -72,7 +72,7 @@ def test_tb1_by_day(completed, day, accepted):
 
 
 def test_tb1_window_follows_the_policy_profile(completed):
-    from app.services import policy
+    from app.services.commerce import policy
     policy.set_value("taobao", "aftersales_window", "20")  # rule TB-1 edited by the shop
     assert open_on(completed, T0 + 19 * DAY).state == "waiting_seller"
 
@@ -336,7 +336,7 @@ def test_tb3_the_order_at_submission_decides_the_timeout_even_if_it_ships_later(
     assert info.value.rule == "TB-3"
     aftersales.auto_agree(request, T0 + timedelta(hours=48) + SECOND)
     assert request.state == "success"
-    from app.services import deadlines
+    from app.services.clocks import deadlines
     [item] = [d for d in deadlines.case_deadlines(f"A-{request.id}", T0 + DAY)
               if d.kind == "seller_action"]
     assert item.due_at == T0 + timedelta(hours=48)       # the deadline list agrees

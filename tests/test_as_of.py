@@ -10,8 +10,9 @@ import pytest
 from app.models import Conversation, Dispute, DisputeEvent, Order
 from app.rules import engine
 from app.rules.engine_common import judge
-from app.services import aftersales, as_of, deadlines, disputes
-from app.services.deadlines import _Contexts
+from app.services.casework import aftersales, as_of, disputes
+from app.services.clocks import deadlines
+from app.services.clocks.deadlines import _Contexts
 from tests.factories import T0, make_buyer, make_order, make_shop
 
 DAY, HOUR, SEC = timedelta(days=1), timedelta(hours=1), timedelta(seconds=1)

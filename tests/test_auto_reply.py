@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 
 from app.models import AuditEntry, AutoReplyRule, Message
-from app.services import auto_reply, conversations, policy
-from app.services.errors import InvalidInput
+from app.services.commerce import policy
+from app.services.messaging import auto_reply, conversations
+from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_shop
 
 HOUR = timedelta(hours=1)

@@ -13,7 +13,7 @@ from app.cli import main
 from app.db import close_database, open_database
 from app.demo import load_demo
 from app.interchange import export_document
-from app.services import shops
+from app.services.commerce import shops
 
 T = datetime(2027, 2, 8, 9, 0, 0)
 

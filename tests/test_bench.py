@@ -105,7 +105,7 @@ def test_a_long_thread_is_read_in_two_statements_with_its_pictures(db):
     from datetime import timedelta
 
     from app.models import Attachment, StoredFile
-    from app.services import conversations, thread
+    from app.services.messaging import conversations, thread
     from tests.factories import T0, make_buyer, make_shop
     shop = make_shop("ae")
     conv = conversations.start_conversation(shop, make_buyer(shop, "joao"), "site_message",

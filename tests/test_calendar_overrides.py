@@ -6,8 +6,8 @@ import pytest
 
 from app.models import AuditEntry
 from app.rules.calendar import add_working_days
-from app.services import calendar_overrides as cal
-from app.services.errors import InvalidInput
+from app.services.commerce import calendar_overrides as cal
+from app.errors import InvalidInput
 from tests.factories import utc
 
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from app.db import close_database, open_database
 from app.models import AuditEntry
 from app.models.case_checklist import CaseChecklistTick
-from app.services import case_checklist, disputes
-from app.services.case_guides import GUIDES, SHORT_SHIPMENT
-from app.services.errors import InvalidInput, NotFound
+from app.services.casework import case_checklist, disputes
+from app.services.casework.case_guides import GUIDES, SHORT_SHIPMENT
+from app.errors import InvalidInput, NotFound
 from app.settings import Settings
 from tests.cases_ui_helpers import NOW, aliexpress_orders
 from ui.cases import words

@@ -11,9 +11,9 @@ from datetime import timedelta
 
 import pytest
 
-from app.services import aftersales, case_steps, disputes
-from app.services.case_view import case_detail
-from app.services.errors import RuleRefusal
+from app.services.casework import aftersales, case_steps, disputes
+from app.services.casework.case_view import case_detail
+from app.errors import RuleRefusal
 from tests.cases_ui_helpers import NOW, aliexpress_orders, taobao_order
 from ui.cases.case_view import CaseView
 from ui.formatting import local_time_text

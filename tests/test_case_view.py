@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 
 from app.models import AuditEntry
-from app.services import disputes
-from app.services.case_view import case_detail
+from app.services.casework import disputes
+from app.services.casework.case_view import case_detail
 from tests.cases_ui_helpers import NOW, aliexpress_orders, written
 from ui.cases.advisor_panel import AdvisorPanel
 from ui.cases.case_view import CaseView
@@ -146,7 +146,7 @@ def test_a_refund_above_the_goods_price_is_refused(qtbot):
 
 
 def test_case_detail_reads_a_request_with_its_window(db):
-    from app.services import aftersales
+    from app.services.casework import aftersales
     from tests.cases_ui_helpers import taobao_order
     order = taobao_order(completed=NOW - timedelta(days=2, hours=20))
     request = aftersales.open_request(order, "refund_only", "not_received", "5.00",

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from app.models import AftersalesRequest, Attachment, Dispute
-from app.services import aftersales, case_forms
+from app.services.casework import aftersales, case_forms
 from tests.cases_ui_helpers import NOW, aliexpress_orders, taobao_order, written
 from ui.cases.dispute_form import DisputeForm
 from ui.cases.request_form import RequestForm
@@ -205,7 +205,7 @@ def test_an_unreadable_file_undoes_the_request(form, db, tmp_path):
 
 
 def test_a_rules_refusal_in_a_message_box_speaks_the_reps_language(qapp):
-    from app.services.errors import RuleRefusal
+    from app.errors import RuleRefusal
     from ui import i18n
     from ui.errors import describe
     refusal = RuleRefusal("GEN-7", key="follow_up_exhausted", maximum=3)

@@ -8,9 +8,9 @@ import pytest
 
 from app.models import AuditEntry
 from app.models.complaints import COMPLAINT_STEPS, Complaint
-from app.services import complaints as svc
-from app.services.complaint_queries import complaint_stats, list_complaints
-from app.services.errors import ForbiddenTransition, InvalidInput, NotFound
+from app.services.aftercare import complaints as svc
+from app.services.aftercare.complaint_queries import complaint_stats, list_complaints
+from app.errors import ForbiddenTransition, InvalidInput, NotFound
 from tests.factories import T0, make_buyer, make_order, make_shop, utc
 
 OPENED = utc(2026, 3, 10, 3, 0)

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from app.models.complaints import Complaint
-from app.services import complaints as svc
-from app.services.complaint_queries import list_complaints
+from app.services.aftercare import complaints as svc
+from app.services.aftercare.complaint_queries import list_complaints
 from tests.factories import T0, make_buyer, make_order, make_shop
 from ui.pages.complaints_page import ComplaintsPage
 from ui.table_models.complaint_table_model import ComplaintTableModel

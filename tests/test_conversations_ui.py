@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from app.clock import utcnow
 from app.models import Message
-from app.services import auto_reply, conversations, quick_phrases
-from app.services.quick_phrases import find_phrases
+from app.services.messaging import auto_reply, conversations, quick_phrases
+from app.services.messaging.quick_phrases import find_phrases
 from tests.factories import make_buyer, make_order, make_shop
 from ui.conversation.phrase_model import PhraseListModel
 from ui.conversation.phrase_picker import PhrasePicker

@@ -1,5 +1,5 @@
 """Invariants of the deadline engine over generated cases, orders and conversations,
-evaluated "as of" each instant (app.services.as_of): no deadline falls due before its
+evaluated "as of" each instant (app.services.casework.as_of): no deadline falls due before its
 trigger instant; the answer at `at` depends only on the facts up to `at` (a world where the
 later facts never happened gives the same answer); and for a fixed case a deadline's state
 only moves forward in time (pending -> met or missed or gone; met and missed stay)."""
@@ -15,7 +15,7 @@ from app.rules.calendar import WorkingCalendar
 from app.rules.engine import (ShopContext, case_deadlines, conversation_deadlines, next_due,
                               order_deadlines)
 from app.rules.policy import Profile
-from app.services import as_of
+from app.services.casework import as_of
 from tests.factories import utc
 
 T0 = utc(2026, 1, 20, 3, 0, 0)

@@ -1,7 +1,7 @@
 """The Deadlines view: grouped overdue / due today / this week / later in the rep's own
 days, counting down; a double-click opens the case; the navigation shows the count of
 overdue and due-today deadlines; a change made in the window reaches the open pages and
-the monitor (app.services.change_notice)."""
+the monitor (app.services.common.change_notice)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.rules.deadline import Deadline
-from app.services import change_notice, disputes
-from app.services.deadline_groups import badge_count, grouped
+from app.services.casework import disputes
+from app.services.common import change_notice
+from app.services.clocks.deadline_groups import badge_count, grouped
 from app.settings import Settings
 from tests.cases_ui_helpers import NOW, aliexpress_orders
 from ui.main_window import MainWindow
@@ -122,7 +123,7 @@ def test_a_change_reaches_the_open_pages_and_the_monitor(window, qtbot, monkeypa
     cases = window.pages["cases"]
     qtbot.waitUntil(lambda: not cases.is_loading and cases.model.rowCount() == 2)
     late = window.made[0]
-    from app.services import case_actions
+    from app.services.casework import case_actions
     with qtbot.waitSignal(cases.loaded, timeout=5000):
         case_actions.perform(f"D-{late.id}", "seller_response_timeout", NOW)
     assert woken == [True]

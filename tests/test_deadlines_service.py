@@ -7,8 +7,9 @@ import pytest
 
 from app.db import database
 from app.models import AftersalesRequest, CalendarOverride, Conversation, Dispute
-from app.services import deadlines, policy
-from app.services.errors import InvalidInput, NotFound
+from app.services.clocks import deadlines
+from app.services.commerce import policy
+from app.errors import InvalidInput, NotFound
 from tests.factories import T0, make_buyer, make_order, make_shop, utc
 
 SEC = timedelta(seconds=1)
@@ -201,7 +202,7 @@ def test_loading_takes_a_handful_of_queries_however_many_cases(shops):
 
 
 def test_case_list_orders_by_the_live_next_due_not_the_stored_column(shops):
-    from app.services.cases import list_cases
+    from app.services.casework.cases import list_cases
     ae, tb = shops
     # stored next_due_at values are stale and in the wrong order on purpose
     answered = make_dispute(make_order(ae, "1"), state="negotiating",

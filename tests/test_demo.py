@@ -25,10 +25,10 @@ from app.models.followups import FollowUpAttempt, FollowUpState
 from app.vocab import (DISPUTE_FINAL_STATES, DISPUTE_STATES, REQUEST_FINAL_STATES,
                               REQUEST_STATES)
 from app.rules.followup import EXHAUSTED
-from app.services import policy
-from app.services.deadlines import deadlines_at
-from app.services.errors import InvalidInput
-from app.services.followups import awaiting_buyer
+from app.services.commerce import policy
+from app.services.clocks.deadlines import deadlines_at
+from app.errors import InvalidInput
+from app.services.aftercare.followups import awaiting_buyer
 
 ANCHOR = datetime(2026, 11, 22, tzinfo=timezone.utc)
 ORDERS = 80

@@ -8,10 +8,10 @@ import pytest
 
 from app.models import AuditEntry, Dispute, DisputeEvent, DisputeProposal
 from app.rules.policy import Profile
-from app.services import disputes
-from app.services.audit import entries_for
-from app.services.dispute_rules import counts_toward_rate, rate_counts
-from app.services.errors import ForbiddenTransition, InvalidInput, RuleRefusal
+from app.services.casework import disputes
+from app.services.common.audit import entries_for
+from app.services.casework.dispute_rules import counts_toward_rate, rate_counts
+from app.errors import ForbiddenTransition, InvalidInput, RuleRefusal
 from tests.factories import T0, make_order, make_shop
 
 DAY = timedelta(days=1)
@@ -360,7 +360,7 @@ def test_ae2_some_reasons_do_not_count_toward_the_rate():
 # --- fixes: AE-3 proof, AE-14 first closure --------------------------------------------------
 
 def test_ae3_a_proof_is_not_a_response_to_the_buyer(order):
-    from app.services import deadlines
+    from app.services.clocks import deadlines
     dispute = disputes.submit_proof(open_on(order), OPEN + DAY, note="tracking")
     assert dispute.seller_responded_at is None
     [item] = [d for d in deadlines.case_deadlines(f"D-{dispute.id}", OPEN + 2 * DAY)
@@ -373,7 +373,7 @@ def test_ae3_a_proof_is_not_a_response_to_the_buyer(order):
 
 
 def test_ae14_the_ruling_on_an_appeal_keeps_the_first_closure_and_opens_no_new_window(order):
-    from app.services import deadlines
+    from app.services.clocks import deadlines
     dispute = disputes.platform_rule(escalated(order), "seller", OPEN + 6 * DAY)
     first = dispute.closed_at
     disputes.appeal(dispute, first + 2 * DAY)

@@ -13,7 +13,7 @@ from app.evidence.builder import BuildCancelled
 from app.evidence.verify import verify_zip
 from app.models import AftersalesRequest
 from app.vocab import REQUEST_FINAL_STATES
-from app.services import evidence
+from app.services.casework import evidence
 from tests.evidence_helpers import (PDF_BYTES, demo_database, jpeg_bytes, pdf_pages, pdffonts,
                                     pdftotext, squeeze)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.evidence.builder import paint, prepare
-from app.services import evidence
+from app.services.casework import evidence
 from tests.evidence_helpers import demo_database, pdf_pages
 
 CUPSD, LPADMIN = "/usr/sbin/cupsd", shutil.which("lpadmin") or "/usr/sbin/lpadmin"

@@ -7,9 +7,9 @@ from app.evidence import store
 from app.models import (AftersalesRequest, AuditEntry, Conversation, Dispute, EvidenceItem,
                         EvidencePack, Message)
 from app.vocab import DISPUTE_FINAL_STATES
-from app.services import evidence
-from app.services.cases import case_id
-from app.services.errors import ForbiddenTransition, InvalidInput
+from app.services.casework import evidence
+from app.services.casework.cases import case_id
+from app.errors import ForbiddenTransition, InvalidInput
 from tests.evidence_helpers import PDF_BYTES, demo_database, png_bytes
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from app.db import close_database, open_database
 from app.models import AuditEntry
-from app.services import shops
-from app.services.errors import InvalidInput
+from app.services.commerce import shops
+from app.errors import InvalidInput
 from app.settings import Settings
 from ui.first_run import FirstRunChoices, FirstRunWizard, apply_choices, needs_first_run
 

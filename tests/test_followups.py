@@ -10,10 +10,10 @@ from app.models.followups import FollowUpAttempt
 from app.rules.followup import next_channel, next_daytime, clock_of
 from app.rules.policy import Profile
 from app.rules.timeconv import local_to_utc, to_zone
-from app.services import followups
-from app.services.conversations import add_message, start_conversation
-from app.services.deadlines import deadlines_at
-from app.services.errors import InvalidInput, RuleRefusal
+from app.services.aftercare import followups
+from app.services.messaging.conversations import add_message, start_conversation
+from app.services.clocks.deadlines import deadlines_at
+from app.errors import InvalidInput, RuleRefusal
 from tests.factories import make_buyer, make_order, make_shop, utc
 from datetime import datetime
 

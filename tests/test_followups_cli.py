@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from app.cli import main
 from app.db import close_database, open_database
-from app.services import complaints
-from app.services.conversations import add_message, start_conversation
+from app.services.aftercare import complaints
+from app.services.messaging.conversations import add_message, start_conversation
 from tests.factories import T0, make_buyer, make_order, make_shop
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from app.clock import utcnow
 from app.models import Message
 from app.models.followups import FollowUpAttempt
-from app.services.conversations import add_message, start_conversation
-from app.services.followups import awaiting_buyer
+from app.services.messaging.conversations import add_message, start_conversation
+from app.services.aftercare.followups import awaiting_buyer
 from tests.factories import make_buyer, make_order, make_shop, utc
 from ui.conversation.buyer_clock import BuyerClock
 from ui.pages.followups_page import FollowUpsPage

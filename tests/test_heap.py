@@ -30,7 +30,7 @@ def test_giving_back_is_harmless_anywhere():
 def test_a_long_read_gives_memory_back_and_a_quick_one_does_not(db, monkeypatch):
     import time
 
-    from app.services import background
+    from app.services.common import background
     given = []
     monkeypatch.setattr(heap, "give_back", lambda: given.append(True))
     background.run_read(lambda: None)

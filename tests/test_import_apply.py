@@ -15,8 +15,8 @@ from app.importers.preview import build_preview
 from app.importers.problems import ImportCancelled
 from app.models import AuditEntry, Order, OrderItem
 from app.models.imports import ImportBatch
-from app.services.order_imports import apply_preview, import_orders
-from app.services.orders import update_order
+from app.services.commerce.order_imports import apply_preview, import_orders
+from app.services.commerce.orders import update_order
 from tests.factories import make_shop
 
 

@@ -11,7 +11,7 @@ from app.importers.preview import build_preview
 from app.importers.problems import ImportRefused
 from app.models import AuditEntry, Buyer, Order, OrderItem
 from app.models.imports import ImportBatch
-from app.services.order_imports import import_orders
+from app.services.commerce.order_imports import import_orders
 from tests.factories import make_shop
 
 

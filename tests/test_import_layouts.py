@@ -12,7 +12,7 @@ import pytest
 from app.importers import samples as s
 from app.importers.preview import build_preview
 from app.models import Order
-from app.services.order_imports import import_orders
+from app.services.commerce.order_imports import import_orders
 from tests.factories import make_shop
 
 UTC = timezone.utc

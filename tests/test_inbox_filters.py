@@ -10,8 +10,9 @@ import pytest
 
 from app import migrations
 from app.db import close_database, open_database
-from app.services import aftersales, conversations, inbox, saved_views, search
-from app.services.errors import InvalidInput
+from app.services.casework import aftersales
+from app.services.messaging import conversations, inbox, saved_views, search
+from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_order, make_shop
 
 

@@ -1,5 +1,5 @@
 """The inbox lists: which conversations a rep sees, in which order, and what each row says.
-No Qt here: app.services.inbox is part of the Qt-free core."""
+No Qt here: app.services.messaging.inbox is part of the Qt-free core."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from app.db import database
 from app.models import Conversation, Message
-from app.services import inbox
-from app.services.errors import InvalidInput
+from app.services.messaging import inbox
+from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_order, make_shop
 
 
@@ -144,7 +144,7 @@ def test_snippet_is_one_short_line(text, length):
 
 
 def test_a_big_list_keeps_its_order_when_sqlite_joins_the_ids(world):
-    """The ids come back as one joined text (app.services.inbox.ids_in_order): the newest
+    """The ids come back as one joined text (app.services.messaging.inbox.ids_in_order): the newest
     first, ties by the higher id, silent conversations last."""
     import random
     ae, tb, joao, wang = world

@@ -26,7 +26,7 @@ from app.models import (ALL_MODELS, AftersalesRequest, Attachment, AuditEntry,
                         RequestEvent, StoredFile, TrackingEvent)
 from app.models.complaints import Complaint, ComplaintStep
 from app.models.followups import FollowUpAttempt, FollowUpState
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_order, make_shop, utc
 
 H = timedelta(hours=1)

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from app.db import open_database
 from app.interchange import DocumentError, export_document, import_document, import_file
 from app.models import Conversation, Shop
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_shop
 from tests.test_interchange import build_world, table_counts
 

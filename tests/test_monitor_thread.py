@@ -15,9 +15,9 @@ from app.models import AftersalesRequest, DisputeEvent, RequestEvent
 from app.monitor import make_monitor, notify_changed
 from app.monitor.platform_rules import PLATFORM_KINDS, apply_platform_rule
 from app.monitor.schedule import DUE, PLATFORM, WARNING
-from app.monitor.thread import DeadlineMonitor
-from app.services import aftersales, disputes
-from app.services.deadlines import case_deadlines
+from app.monitor.runner import DeadlineMonitor
+from app.services.casework import aftersales, disputes
+from app.services.clocks.deadlines import case_deadlines
 from app.settings import Settings
 from tests.factories import T0, make_order, make_shop
 
@@ -247,7 +247,7 @@ def test_a_load_error_is_logged_and_reported_and_the_monitor_recovers(world, sta
     def loader(at):
         if broken["yes"]:
             raise RuntimeError("database is locked")
-        from app.services.deadlines import deadlines_at
+        from app.services.clocks.deadlines import deadlines_at
         return deadlines_at(at)
 
     clock = FakeClock(OPEN + H)

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from app.services import disputes
+from app.services.casework import disputes
 from app.settings import Settings
 from tests.factories import T0, make_order, make_shop
 from ui.alert_banner import AlertBanner

@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 
 from app.models import AuditEntry, Order
-from app.services import parcel_watch
-from app.services.deadlines import deadlines_at
-from app.services.errors import InvalidInput
-from app.services.orders import add_tracking_event
+from app.services.commerce import parcel_watch
+from app.services.clocks.deadlines import deadlines_at
+from app.errors import InvalidInput
+from app.services.commerce.orders import add_tracking_event
 from tests.factories import T0, make_buyer, make_order, make_shop
 
 

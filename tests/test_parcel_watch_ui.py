@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from app.clock import utcnow
 from app.models import Order
-from app.services.parcel_watch import parcels_near_window
+from app.services.commerce.parcel_watch import parcels_near_window
 from tests.factories import make_buyer, make_order, make_shop
 from ui.pages.parcel_watch_page import ParcelWatchPage
 from ui.table_models.parcel_table_model import ParcelTableModel

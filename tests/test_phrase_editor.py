@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from app.clock import utcnow
 from app.models import AuditEntry, AutoReplyRule, Message, QuickPhrase, QuickPhraseVariant
-from app.services import auto_reply, conversations, quick_phrases
+from app.services.messaging import auto_reply, conversations, quick_phrases
 from app.settings import Settings
 from tests.factories import make_buyer, make_order, make_shop
 from ui.conversation.auto_reply_editor import AutoReplyEditor

@@ -7,8 +7,8 @@ import pytest
 
 from app.models import AuditEntry
 from app.rules.policy import DEFAULTS, PolicyError, Profile
-from app.services import policy
-from app.services.errors import InvalidInput
+from app.services.commerce import policy
+from app.errors import InvalidInput
 
 # Every rule ID with a value in RULES.md must be present in its profile.
 EXPECTED_RULES = {

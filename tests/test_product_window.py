@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app import backup
-from app.services import shops
+from app.services.commerce import shops
 from app.settings import Settings
 from ui import errors
 from ui.main_window import MainWindow

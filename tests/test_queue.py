@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from app.services import disputes, queue
-from app.services.cases import list_cases
+from app.services.casework import disputes
+from app.services.clocks import queue
+from app.services.casework.cases import list_cases
 from tests.cases_ui_helpers import NOW, aliexpress_orders, cell, taobao_order
 from ui.pages.cases_page import CasesPage
 from ui.table_models.case_table_model import COLOURS, CaseTableModel
@@ -125,7 +126,7 @@ def test_the_model_passes_qt_checks(qtmodeltester, db, cases):
 
 def test_request_and_dispute_share_one_order_of_urgency(db):
     order = taobao_order(completed=NOW - timedelta(days=3))
-    from app.services import aftersales
+    from app.services.casework import aftersales
     aftersales.open_request(order, "refund_only", "quality", "5.00",
                             NOW - timedelta(days=4, hours=20))          # TB-3: 4 h left
     [ae] = aliexpress_orders(1)
@@ -142,7 +143,7 @@ def test_request_and_dispute_share_one_order_of_urgency(db):
 def mixed(db):
     """A dispute with 12 h left (AE-3), a complaint to answer within 22 h, one whose
     response (24 h, HOUSE-1) was missed 6 h ago, and a closed one."""
-    from app.services import complaints
+    from app.services.aftercare import complaints
     [order] = aliexpress_orders(1)
     shop = order.shop
     made = {"dispute": open_dispute(order, NOW - timedelta(days=4, hours=12)),

@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 
 from app.models import QuickPhrase
-from app.services import conversations, disputes, placeholders, quick_phrases, thread
-from app.services.errors import InvalidInput
-from app.services.placeholders import UnfilledPlaceholders
+from app.services.casework import disputes
+from app.services.messaging import conversations, placeholders, quick_phrases, thread
+from app.errors import InvalidInput
+from app.services.messaging.placeholders import UnfilledPlaceholders
 from tests.factories import T0, make_buyer, make_order, make_shop
 
 

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from app.db import DatabaseError, close_database, open_database
-from app.services import shops
+from app.services.commerce import shops
 
 
 def _immutable(path, on: bool) -> bool:

@@ -11,8 +11,8 @@ import pytest
 
 from app.reports import build_report
 from app.reports.periods import median, months, percentile
-from app.services import disputes
-from app.services.policy import set_value
+from app.services.casework import disputes
+from app.services.commerce.policy import set_value
 from tests.factories import make_order, make_shop
 
 UTC = timezone.utc
@@ -128,6 +128,6 @@ def test_periods_helpers():
 
 
 def test_period_that_ends_before_it_starts_is_refused(db):
-    from app.services.errors import InvalidInput
+    from app.errors import InvalidInput
     with pytest.raises(InvalidInput):
         build_report(date(2026, 3, 2), date(2026, 3, 1))

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from app.cli import main
 from app.importers import samples as s
 from app.reports import build_report, export_csv, export_xlsx, safe_cell
-from app.services import disputes
+from app.services.casework import disputes
 from tests.factories import make_order, make_shop
 
 AT = datetime(2026, 3, 10, tzinfo=timezone.utc)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from app.reports import build_report
 from app.reports.model import Chart, Section
-from app.services import disputes
+from app.services.casework import disputes
 from tests.factories import make_order, make_shop
 from ui.pages.reports_page import ReportsPage
 from ui.reports.chart import DARK_COLOURS, LIGHT_COLOURS, ReportChart

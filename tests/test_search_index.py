@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.models import AuditEntry, Conversation, Message
-from app.services import conversations, inbox, search, translation
+from app.services.messaging import conversations, inbox, search, translation
 from tests.factories import T0, make_buyer, make_shop
 
 

@@ -3,7 +3,7 @@ word beginnings are single terms; messages written before the upgrade stay finda
 
 from app import migrations
 from app.db import close_database, database, open_database
-from app.services import conversations, search
+from app.services.messaging import conversations, search
 from tests.factories import T0, make_buyer, make_shop
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.models import AuditEntry, PolicyOverride
-from app.services import calendar_overrides, policy
+from app.services.commerce import calendar_overrides, policy
 from app.settings import Settings
 from ui.errors import ExpectedErrorBox
 from ui.settings_dialog import SettingsDialog

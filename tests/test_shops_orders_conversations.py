@@ -9,9 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.models import AuditEntry, Conversation, Order, OrderItem, Shop
-from app.services import conversations, orders, shops
-from app.services.audit import entries_for
-from app.services.errors import InvalidInput, NotFound
+from app.services.commerce import orders, shops
+from app.services.messaging import conversations
+from app.services.common.audit import entries_for
+from app.errors import InvalidInput, NotFound
 from tests.factories import T0, make_buyer, make_order, make_shop
 
 HOUR = timedelta(hours=1)

@@ -15,7 +15,8 @@ import pytest
 
 from app import db, migrations
 from app.db import close_database, open_database, ready_as_is
-from app.services import background, shops
+from app.services.commerce import shops
+from app.services.common import background
 
 ROOT = Path(__file__).resolve().parents[1]
 

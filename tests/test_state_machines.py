@@ -13,11 +13,11 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from app.db import close_database, open_database
 from app.models import AuditEntry, DisputeEvent, RequestEvent
 from app.vocab import DISPUTE_STATES, REQUEST_STATES
-from app.services import aftersales, disputes
-from app.services.aftersales_rules import REQUEST_MACHINE
-from app.services.dispute_rules import DISPUTE_MACHINE
-from app.services.errors import ForbiddenTransition, InvalidInput, ServiceError
-from app.services.state_machine import SAME, START, StateMachine
+from app.services.casework import aftersales, disputes
+from app.services.casework.aftersales_rules import REQUEST_MACHINE
+from app.services.casework.dispute_rules import DISPUTE_MACHINE
+from app.errors import ForbiddenTransition, InvalidInput, ServiceError
+from app.services.common.state_machine import SAME, START, StateMachine
 from tests.factories import T0, make_order, make_shop
 
 HOUR = timedelta(hours=1)

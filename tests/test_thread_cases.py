@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.models import AftersalesRequest, Dispute
-from app.services import aftersales, conversations
+from app.services.casework import aftersales
+from app.services.messaging import conversations
 from app.settings import Settings
 from tests.cases_ui_helpers import NOW, aliexpress_orders, taobao_order, written
 from ui.main_window import MainWindow

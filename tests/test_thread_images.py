@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage, QTextCursor
 from app.clock import utcnow
 from app.evidence import store
 from app.models import Attachment, StoredFile
-from app.services import conversations
+from app.services.messaging import conversations
 from tests.factories import make_buyer, make_shop
 from ui.conversation import thread_panel as thread_panel_module
 from ui.conversation.thread_panel import ThreadPanel

@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from app.services import conversations, transcript, transcript_pdf
+from app.services.messaging import conversations, transcript, transcript_pdf
 from tests.evidence_helpers import pdf_pages, pdftotext
 from tests.factories import T0, make_buyer, make_order, make_shop
 from ui import errors

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from app.models import Message
-from app.services import conversations, quick_phrases, translation
-from app.services.errors import InvalidInput
+from app.services.messaging import conversations, quick_phrases, translation
+from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_shop
 
 

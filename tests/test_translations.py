@@ -87,8 +87,8 @@ def test_input_checks_and_database_problems_speak_chinese(chinese, db):
     from decimal import Decimal
 
     from app.db import DatabaseError, PROBLEMS
-    from app.services.aftersales_rules import check_amount
-    from app.services.errors import ForbiddenTransition, InvalidInput
+    from app.services.casework.aftersales_rules import check_amount
+    from app.errors import ForbiddenTransition, InvalidInput
     from ui.errors import describe
 
     class Order:
@@ -115,7 +115,7 @@ def test_a_problem_of_the_computer_speaks_chinese(chinese, tmp_path):
 
 
 def test_vocabulary_values_in_a_refusal_speak_chinese_too(chinese):
-    from app.services.errors import ForbiddenTransition, RuleRefusal
+    from app.errors import ForbiddenTransition, RuleRefusal
     from ui.errors import describe
     tb4 = RuleRefusal("TB-4", key="not_received_before", allowed="refund only",
                       asked="return and refund")
@@ -145,7 +145,7 @@ def test_backup_problems_speak_chinese_with_the_database_problem_inside(chinese,
 
 
 def test_names_a_rep_chose_stay_as_they_are_in_chinese(chinese):
-    from app.services.errors import InvalidInput
+    from app.errors import InvalidInput
     from ui.errors import describe
     taken = InvalidInput("the shortcut /{shortcut} is already used by '{title}'",
                          shortcut="refund", title="refund")

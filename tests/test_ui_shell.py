@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from app.db import DatabaseError
 from app.logging_setup import setup_logging, teardown_logging
 from app.models import Conversation, Message
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 from app.settings import Settings
 from tests.factories import T0, make_buyer, make_order, make_shop
 from ui import errors, fonts
@@ -269,7 +269,7 @@ def test_an_expected_error_is_a_plain_message_not_a_crash(qapp, error, shown_dia
 
 def test_a_failed_background_load_reports_the_error(make_window, qtbot, monkeypatch,
                                                     shown_dialogs):
-    from app.services import queue
+    from app.services.clocks import queue
 
     def broken(*_args, **_kwargs):
         raise DatabaseError("The database is read-only. Check that the file may be written.")

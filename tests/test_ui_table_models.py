@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 
 from app.models import Conversation, Message
 from app.rules.deadline import Deadline
-from app.services.cases import CaseRow
-from app.services.inbox import InboxRow, conversation_ids
+from app.services.casework.cases import CaseRow
+from app.services.messaging.inbox import InboxRow, conversation_ids
 from tests.factories import T0, make_buyer, make_order, make_shop
 from ui.table_models import conversation_table_model as ctm
 from ui.table_models.case_table_model import CaseTableModel

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.db import DatabaseError
 from app.logging_setup import current_log_file
 from app.migrations import SchemaTooNew
-from app.services.errors import RuleRefusal, ServiceError
+from app.errors import RuleRefusal, ServiceError
 
 log = logging.getLogger("afterdesk.ui.errors")
 

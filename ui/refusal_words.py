@@ -1,6 +1,6 @@
-"""A marketplace rule's refusal (app.services.errors.RuleRefusal) in the rep's language.
+"""A marketplace rule's refusal (app.errors.RuleRefusal) in the rep's language.
 
-The services write refusals in English from the templates of app.services.refusal_texts;
+The services write refusals in English from the templates of app.refusal_texts;
 this module fills the same template translated (context "refusals", listed for translators
 by scripts/update_translations.py). A refusal without a template is shown as written."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.refusal_texts import TEMPLATES
+from app.refusal_texts import TEMPLATES
 from ui.error_words import filled
 
 

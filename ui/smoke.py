@@ -38,8 +38,8 @@ def export_and_print_pdf(folder: Path) -> str:
     from PySide6.QtPrintSupport import QPrinter
 
     from app.evidence.builder import paint, prepare
-    from app.services import cases, evidence
-    from app.services.errors import ServiceError
+    from app.services.casework import cases, evidence
+    from app.errors import ServiceError
     for row in cases.list_cases():
         if row.type != "dispute":
             continue

@@ -3,7 +3,7 @@
 Set up (not timed) in the shop-scale database, through the services: a conversation of N
 messages (English with Chinese translations, and the rep's Chinese answers) on an escalated
 dispute's order, the pack started, N buyer photos (JPEG, 1600×1200) added. Then the PDF is
-built (app.services.evidence.build_pack), several times; the ZIP's time is in the details.
+built (app.services.casework.evidence.build_pack), several times; the ZIP's time is in the details.
 The goal is absolute (≤ 2 s); the floor, for scale, writes the same photos and message
 texts into a plain ZIP archive.
 """
@@ -45,7 +45,8 @@ def photo(index: int, size=(1600, 1200)) -> bytes:
 def prepare(messages: int, photos: int, size=(1600, 1200)):
     """The dispute whose pack holds `messages` messages and `photos` photos, and the photos."""
     from app.models import Conversation, Dispute
-    from app.services import conversations, evidence
+    from app.services.casework import evidence
+    from app.services.messaging import conversations
     dispute = (Dispute.select().where(Dispute.state == "escalated").order_by(Dispute.id)
                .first())
     if dispute is None:
@@ -88,7 +89,7 @@ def raw_archive(pictures: list[bytes], texts: list[str]) -> int:
 
 
 def measure(scale, folder: Path) -> Figure:
-    from app.services import evidence
+    from app.services.casework import evidence
     folder.mkdir(parents=True, exist_ok=True)
     dispute, pictures = prepare(scale.pack_messages, scale.pack_photos, scale.photo_size)
     content = evidence.content(dispute)
@@ -114,7 +115,7 @@ def measure(scale, folder: Path) -> Figure:
     return Figure(
         "P7", "Evidence pack",
         f"PDF of a pack with {content.message_count} messages and {len(content.files)} photos "
-        "(app.services.evidence.build_pack)",
+        "(app.services.casework.evidence.build_pack)",
         "the same photos and message texts into a plain ZIP", "s",
         median(values), median(floors), 2.0, VALUE, runs=values, floor_runs=floors,
         details={"messages": content.message_count, "photos": len(content.files),

@@ -4,7 +4,7 @@ A Taobao order report (GBK CSV) of N rows is written and read and checked once
 (app.importers.build_preview; its time is in the details). Then, each into a fresh database
 and alternating so both see the same load: the floor inserts the already-checked stored
 tuples (buyers, orders, items) with sqlite3 executemany and nothing else; the value is
-AfterDesk's write of the same preview (app.services.order_imports.apply_preview: plan
+AfterDesk's write of the same preview (app.services.commerce.order_imports.apply_preview: plan
 add/update/skip against the database, buyers, orders, items, import batch, audit entry).
 """
 
@@ -30,7 +30,7 @@ def make_file(folder: Path, rows: int, layout: str = "taobao-csv") -> tuple[Path
 
 
 def shop_for(platform: str):
-    from app.services.shops import add_shop
+    from app.services.commerce.shops import add_shop
     zone = "America/Los_Angeles" if platform == "aliexpress" else "Asia/Shanghai"
     return add_shop("bench", platform, "Bench", zone, actor="bench")
 
@@ -64,7 +64,7 @@ def raw_insert(preview, shop_id: int) -> float:
 def measure(scale, folder: Path) -> Figure:
     """Leaves the database closed: the caller opens its own again."""
     from app.importers.preview import build_preview
-    from app.services.order_imports import apply_preview
+    from app.services.commerce.order_imports import apply_preview
     folder.mkdir(parents=True, exist_ok=True)
     path, platform = make_file(folder, scale.import_rows)
     open_database(folder / "parse.db")
@@ -91,7 +91,7 @@ def measure(scale, folder: Path) -> Figure:
             (folder / f"{name}{suffix}").unlink(missing_ok=True)
     return Figure(
         "P5", "Order import",
-        f"write of {added} checked rows (app.services.order_imports.apply_preview)",
+        f"write of {added} checked rows (app.services.commerce.order_imports.apply_preview)",
         "raw executemany of the same buyers, orders and items", "s",
         median(applies), median(raws), 1.5, runs=applies, floor_runs=raws,
         details={"rows": scale.import_rows, "file_mb": round(path.stat().st_size / 1e6, 1),

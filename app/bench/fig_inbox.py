@@ -1,12 +1,12 @@
 """P2: switching the inbox filter, against the raw indexed SQL for the same result.
 
 A switch, as the window does it (ui/pages/conversations_page.py): every matching id in list
-order (app.services.inbox.conversation_ids; the list needs them all for its count and its
+order (app.services.messaging.inbox.conversation_ids; the list needs them all for its count and its
 scroll bar), then the rows of the first page the view paints (conversation_rows of the
 first 100 ids). The floor is hand-written SQL giving the same: the ids through the same
 index, and the page's rows with the same columns (buyer, shop, order, open case, latest
 message) in one statement. The floor reads the ids row by row, as plain SQL does; the
-service has SQLite join them into one text (app.services.inbox.ids_in_order), which is
+service has SQLite join them into one text (app.services.messaging.inbox.ids_in_order), which is
 what keeps the read quick while the window is busy, and on its own about as fast. Every filter a rep switches to is timed; the figure is the
 filter with the worst ratio. The first page alone (ids LIMIT 100 + rows) is in the details.
 """
@@ -71,7 +71,7 @@ def raw_rows(ids: list[int]) -> list:
 
 
 def measure(scale) -> Figure:
-    from app.services import inbox
+    from app.services.messaging import inbox
 
     def service(filters):
         ids = inbox.conversation_ids(filters)
@@ -104,6 +104,6 @@ def measure(scale) -> Figure:
     label, value, low, runs = worst
     return Figure(
         "P2", "Inbox filter switch",
-        f"filter '{label}': every matching id + rows of the first page (app.services.inbox)",
+        f"filter '{label}': every matching id + rows of the first page (app.services.messaging.inbox)",
         "raw indexed SQL for the same ids and the same page of rows", "ms", value, low, 2.0,
         runs=runs["service"], floor_runs=runs["floor"], details={"filters": per_filter})

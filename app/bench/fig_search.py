@@ -1,7 +1,7 @@
 """P3: message search (two-character Chinese words included), against a raw FTS5 match of
 a three-character query on the same index.
 
-The service (app.services.search.search_messages, newest 200 hits) rewrites 退款 into its
+The service (app.services.messaging.search.search_messages, newest 200 hits) rewrites 退款 into its
 bigram phrase, refund into a prefix query, and returns message, conversation and instant.
 The floor asks the FTS5 table for a three-character Chinese word (退款申: the phrase
 "退款 款申", what a trigram index would be asked) and joins the same three columns, newest
@@ -26,7 +26,7 @@ FLOOR_SQL = ('SELECT m."id", m."conversation_id", m."sent_at" FROM "message_sear
 
 
 def measure(scale) -> Figure:
-    from app.services import inbox, search
+    from app.services.messaging import inbox, search
 
     phrase = '"' + " ".join(FLOOR_WORD[i:i + 2] for i in range(len(FLOOR_WORD) - 1)) + '"'
 
@@ -51,7 +51,7 @@ def measure(scale) -> Figure:
     query, value, low, runs = worst
     return Figure(
         "P3", "Message search",
-        f"search '{query}', newest {LIMIT} hits (app.services.search)",
+        f"search '{query}', newest {LIMIT} hits (app.services.messaging.search)",
         f"raw FTS5 MATCH of the 3-character {FLOOR_WORD}, newest {LIMIT}, same columns",
         "ms", value, low, 3.0, runs=runs["service"], floor_runs=runs["floor"],
         details={"queries": per_query, "floor_hits": len(floor())})

@@ -21,7 +21,7 @@ FLOOR_SQL = ('SELECT * FROM "message" WHERE "conversation_id" = ? '
 
 
 def open_conversation(conversation_id: int, limit: int | None = None) -> dict:
-    from app.services import quick_phrases, thread
+    from app.services.messaging import quick_phrases, thread
     head = thread.header(conversation_id)
     return {"header": head, "messages": thread.thread_messages(conversation_id, limit),
             "side": thread.side_panel(conversation_id),
@@ -45,7 +45,7 @@ def measure(scale, conversation_id: int) -> Figure:
                        scale.repeats, 1000)
     return Figure(
         "P4", "Open a long conversation",
-        f"header, all {count} messages, order panel and phrases (app.services.thread)",
+        f"header, all {count} messages, order panel and phrases (app.services.messaging.thread)",
         f"raw SELECT of the same {count} messages", "ms",
         median(runs["service"]), median(runs["floor"]), 50.0, VALUE,
         runs=runs["service"], floor_runs=runs["floor"],

@@ -3,7 +3,7 @@
 Texts come from the demo's threads (app/demo/threads.py): English with the platform's
 Chinese translation on AliExpress, Chinese on Taobao, sometimes with an order number or a
 product name so the index is not a handful of sentences repeated. Each message's search
-terms are made by the real indexer (app.services.search.index_terms).
+terms are made by the real indexer (app.services.messaging.search.index_terms).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from app.bench.rows import at, insert, next_id
 from app.demo import content, threads
-from app.services.search import TABLE, index_terms
+from app.services.messaging.search import TABLE, index_terms
 
 CHANNELS = {"aliexpress": ("site_message", "site_message", "order_message", "email"),
             "taobao": ("im", "im", "im", "order_message", "sms")}

@@ -13,7 +13,7 @@ from decimal import Decimal
 from app.bench.rows import at, insert, next_id
 from app.demo import content
 from app.demo.orders import plan_background
-from app.services.policy import load_profile
+from app.services.commerce.policy import load_profile
 
 # The shops the generator adds beside the two demo shops (which carry the case templates).
 EXTRA_SHOPS = (("ae-harbor", "aliexpress", "Harbor Electronics", "America/Los_Angeles", "USD"),

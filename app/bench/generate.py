@@ -28,7 +28,7 @@ from app.db import database
 def generate(scale: Scale, seed: int = 7, anchor: datetime | None = None,
              log=lambda text: None) -> dict:
     from app.demo import load_demo
-    from app.services import shops as shop_service
+    from app.services.commerce import shops as shop_service
     anchor = (as_utc(anchor) if anchor else utcnow()).replace(microsecond=0)
     rng = random.Random(seed)
     began = time.perf_counter()

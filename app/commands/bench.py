@@ -35,7 +35,7 @@ def scale_of(size: str):
     try:
         return scaled(float(size))
     except ValueError:
-        from app.services.errors import InvalidInput
+        from app.errors import InvalidInput
         raise InvalidInput("--size: '{size}' is not tiny, full or a factor such as 0.1",
                            size=size,
                            field="size") from None

@@ -48,7 +48,7 @@ def register(subparsers) -> dict:
 
 
 def run(args, db_path) -> int:
-    from app.services import evidence
+    from app.services.casework import evidence
     action = args.evidence_command
     case = evidence.resolve(args.case)
     if action == "build":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 
 
 def add_arguments(parser) -> None:
@@ -23,7 +23,7 @@ def add_arguments(parser) -> None:
 def run(args, db_path) -> int:
     from app.cli import EXIT_ERROR, EXIT_OK, print_json
     from app.importers.preview import build_preview
-    from app.services.order_imports import apply_preview
+    from app.services.commerce.order_imports import apply_preview
     if args.file != "orders" or not args.export:
         raise InvalidInput("write: afterdesk import orders FILE --shop KEY "
                            "(or: afterdesk import FILE for a JSON interchange file)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 
 
 def register(subparsers) -> dict:

@@ -17,8 +17,8 @@ def register(subparsers) -> dict:
 def run(args, db_path) -> int:
     from app.clock import format_instant
     from app.models import Message
-    from app.services.inbox import snippet
-    from app.services.search import search_messages
+    from app.services.messaging.inbox import snippet
+    from app.services.messaging.search import search_messages
     hits = search_messages(args.text, max(1, args.limit))
     bodies = {m.id: m for m in Message.select().where(Message.id.in_([h.message_id for h in hits]))}
     rows = [{"message": h.message_id, "conversation": h.conversation_id,

@@ -24,9 +24,9 @@ from app.demo.requests import RequestScripts, make_requests
 from app.models import AftersalesRequest, Conversation, Dispute, Message, Order, Shop
 from app.models.complaints import Complaint
 from app.models.followups import FollowUpAttempt
-from app.services import shops
-from app.services.errors import InvalidInput
-from app.services.policy import load_profile
+from app.services.commerce import shops
+from app.errors import InvalidInput
+from app.services.commerce.policy import load_profile
 
 __all__ = ["load_demo", "CHECK_INSTANT", "MIN_ORDERS"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.models import Conversation, Order
-from app.services import complaints, followups
+from app.services.aftercare import complaints, followups
 
 # (kind, buyer words, review stars) per platform: open and part-done, open and new, closed.
 COMPLAINTS = {

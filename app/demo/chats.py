@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.demo import threads
-from app.services import conversations
+from app.services.messaging import conversations
 
 MINUTE = timedelta(minutes=1)
 RECENT = timedelta(days=30)

@@ -1,11 +1,11 @@
 """Demo AliExpress disputes: one script per way a dispute goes, every rule offset taken
-from the `aliexpress` policy profile, played through app.services.disputes."""
+from the `aliexpress` policy profile, played through app.services.casework.disputes."""
 
 from __future__ import annotations
 
 from app.demo import content
 from app.demo.cases import HOUR, SECOND, Script, amount, cause_of, part, play
-from app.services import disputes as dsp
+from app.services.casework import disputes as dsp
 
 RETURN = "return_and_refund"
 NEEDS = {"nad": "delivered", "noncounted": "delivered", "lost": "lost", "transit": "transit"}

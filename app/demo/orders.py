@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from app.demo import content
 from app.demo.cases import part
-from app.services import orders, shops
+from app.services.commerce import orders, shops
 
 MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)

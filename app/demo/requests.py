@@ -1,11 +1,11 @@
 """Demo Taobao after-sales requests: one script per way a request goes, every rule offset
-taken from the `taobao` policy profile, played through app.services.aftersales."""
+taken from the `taobao` policy profile, played through app.services.casework.aftersales."""
 
 from __future__ import annotations
 
 from app.demo import content
 from app.demo.cases import HOUR, SECOND, Script, amount, cause_of, part, play
-from app.services import aftersales as asr
+from app.services.casework import aftersales as asr
 
 RETURN, REFUND = "return_and_refund", "refund_only"
 NO_REASON = "seven_day_no_reason"

@@ -16,7 +16,7 @@ from app.evidence import manifest, store
 from app.evidence.content import PackContent
 from app.evidence.pdf import BuildCancelled, load_pictures, write_pdf
 from app.evidence.zipexport import write_zip
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 
 __all__ = ["BuildCancelled", "BuildResult", "build"]
 

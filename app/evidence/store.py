@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 
 from app import paths
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 
 IMAGE_TYPES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/gif": "GIF",
                "image/webp": "WebP", "image/bmp": "BMP"}

@@ -12,7 +12,7 @@ from app.evidence.labels import reason_label
 from app.evidence.resources import templates_dir
 from app.evidence.timefmt import local_day, zone
 from app.models import Dispute
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 
 LANGUAGES = ("zh", "en")
 

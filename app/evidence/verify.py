@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.evidence.manifest import Entry, pack_hash
 from app.evidence.zipexport import MANIFEST_NAME
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 
 
 @dataclass

@@ -13,7 +13,7 @@ from app.importers.problems import ImportRefused, Problem, file_problem
 from app.importers.reading import read_table
 from app.importers.rows import read_rows
 from app.models import Shop
-from app.services.shops import get_shop
+from app.services.commerce.shops import get_shop
 
 PLATFORM_NAMES = {"aliexpress": "AliExpress", "taobao": "Taobao/Tmall"}
 JSON_STEPS_LIMIT = 500

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from app.services.errors import ServiceError
+from app.errors import ServiceError
 
 ERROR, WARNING = "error", "warning"
 

@@ -19,7 +19,7 @@ from app.importers.problems import WARNING, Problem, column_letter
 from app.importers.products import parse_products
 from app.importers.status_map import map_status
 from app.rules.timeconv import platform_to_utc
-from app.services.orders import AFTER
+from app.services.commerce.orders import AFTER
 
 TIME_FIELDS = ("created_at", "paid_at", "ship_by", "shipped_at", "confirmed_at")
 MONEY_FIELDS = ("goods_amount", "shipping_amount", "total_amount", "paid_amount")

@@ -23,7 +23,7 @@ from app.models import (AftersalesRequest, Attachment, AuditEntry, AutoReplyRevi
                         RequestEvent, Shop, StoredFile, TrackingEvent)
 from app.models.complaints import Complaint, ComplaintStep
 from app.models.followups import FollowUpAttempt, FollowUpState
-from app.services.errors import ServiceError
+from app.errors import ServiceError
 
 # Audit entries the importer writes about this database's own imports; they describe the
 # database that received a document, not the shop data, so they are not exported.

@@ -24,8 +24,8 @@ from app.models import (AftersalesRequest, CalendarOverride, Conversation, Dispu
                         EvidencePack, Order, PolicyOverride, Shop, StoredFile)
 from app.models.complaints import Complaint
 from app.rules.policy import PolicyError, Profile, parse_value
-from app.services import audit
-from app.services.errors import InvalidInput
+from app.services.common import audit
+from app.errors import InvalidInput
 
 KINDS = ("files", "shops", "buyers", "orders", "order_items", "tracking_events",
          "aftersales_requests", "request_events", "disputes", "dispute_proposals",

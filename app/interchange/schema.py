@@ -27,7 +27,7 @@ from app.models.complaints import (COMPLAINT_KINDS, COMPLAINT_OUTCOMES, COMPLAIN
                                    COMPLAINT_STEPS, STEP_STATES, Complaint, ComplaintStep)
 from app.models.followups import REASON_TAGS, FollowUpAttempt, FollowUpState
 from app.models.fields import JSONTextField, MoneyField, UTCDateTimeField
-from app.services.errors import InvalidInput
+from app.errors import InvalidInput
 
 FORMAT = "afterdesk-interchange"
 VERSION = 2     # 2 added complaints and GEN-7 follow-ups; version 1 documents still import

@@ -1,12 +1,12 @@
 """Schema version 2: the conversations workspace.
 
-- `message_search`: the FTS5 index of message text as CJK bigrams (app.services.search),
+- `message_search`: the FTS5 index of message text as CJK bigrams (app.services.messaging.search),
   filled here for every message already in the database;
 - `saved_view`: named inbox filters; `phrase_memory`: the offline translator's memory;
 - indexes for the 'assigned to me' and star colour filters.
 
 The text rewriting is frozen below as it was when this version was made: a later change
-to app.services.search rebuilds the index in its own migration.
+to app.services.messaging.search rebuilds the index in its own migration.
 """
 
 import re

@@ -4,7 +4,7 @@ lookup. The index (`message_search`) is rebuilt with every Latin word's beginnin
 query such as "refund" no longer merges the posting lists of every word that starts with it.
 
 The text rewriting is frozen below as it was when this version was made: a later change
-to app.services.search rebuilds the index in its own migration."""
+to app.services.messaging.search rebuilds the index in its own migration."""
 
 import re
 import unicodedata

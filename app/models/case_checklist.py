@@ -16,7 +16,7 @@ class CaseChecklistTick(BaseModel):
                                  on_delete="CASCADE")
     request = pw.ForeignKeyField(AftersalesRequest, backref="checklist_ticks", null=True,
                                  on_delete="CASCADE")
-    guide = pw.CharField(max_length=24)              # app.services.case_guides.GUIDES key
+    guide = pw.CharField(max_length=24)              # app.services.casework.case_guides.GUIDES key
     step = pw.CharField(max_length=32)               # the step's key within the guide
     ticked_at = UTCDateTimeField()
     ticked_by = pw.CharField(max_length=100, default="")

@@ -1,7 +1,7 @@
 """Conversations workspace extras: saved inbox views and the translation phrase memory.
 
 The message search index is an FTS5 table (`message_search`) created by migration 2;
-it has no model: app.services.search reads and writes it.
+it has no model: app.services.messaging.search reads and writes it.
 """
 
 import peewee as pw

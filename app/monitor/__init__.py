@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from app.monitor.schedule import DUE, PLATFORM, WARNING, Schedule, Step
 from app.monitor.summary import alert_payload, alert_text, due_summary
-from app.monitor.thread import DeadlineMonitor, SystemClock, notify_changed
+from app.monitor.runner import DeadlineMonitor, SystemClock, notify_changed
 
 LEAD_TIMES_KEY = "alerts.lead_times_hours"
 APPLY_RULES_KEY = "monitor.apply_platform_rules"

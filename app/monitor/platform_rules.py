@@ -21,12 +21,12 @@ from typing import Callable
 from app.models import Dispute
 from app.monitor.schedule import MISSED_AFTER
 from app.rules.deadline import Deadline
-from app.services import aftersales, disputes
-from app.services.aftersales_rules import REQUEST_MACHINE
-from app.services.cases import get_case
-from app.services.deadlines import case_deadlines
-from app.services.dispute_rules import DISPUTE_MACHINE
-from app.services.errors import NotFound, ServiceError
+from app.services.casework import aftersales, disputes
+from app.services.casework.aftersales_rules import REQUEST_MACHINE
+from app.services.casework.cases import get_case
+from app.services.clocks.deadlines import case_deadlines
+from app.services.casework.dispute_rules import DISPUTE_MACHINE
+from app.errors import NotFound, ServiceError
 
 log = logging.getLogger("afterdesk.monitor")
 

@@ -15,8 +15,8 @@ from app.reports.model import Chart, Report, Section
 from app.reports.periods import months, span
 from app.reports.refunds import refund_rows
 from app.reports.response_times import response_rows
-from app.services.errors import InvalidInput, NotFound
-from app.services.policy import load_profile
+from app.errors import InvalidInput, NotFound
+from app.services.commerce.policy import load_profile
 
 RATE_COLUMNS = ["Period", "Confirmed", "Time-outs", "Disputes", "Cancelled", "Rate %",
                 "Rate % excl. AE-2", "For ruling", "Ruled against"]

@@ -19,7 +19,7 @@ from datetime import datetime
 from app.models import (AftersalesRequest, Conversation, Dispute, DisputeEvent, Message, Order,
                         RequestEvent)
 from app.reports.periods import median, percentile
-from app.services.dispute_rules import SELLER_RESPONSES
+from app.services.casework.dispute_rules import SELLER_RESPONSES
 
 DISPUTE_STARTS = ("open_dispute", "buyer_modify")
 DISPUTE_MISSED = ("seller_response_timeout",)

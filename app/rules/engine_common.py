@@ -37,7 +37,7 @@ def judge(due: datetime, at: datetime, *, done_at: datetime | None = None,
     - otherwise pending up to and including `due`, missed from due + 1 s.
 
     An action or a stop later than `at` has not happened yet at `at` and is ignored: the
-    services hand the engine an as-of view (app.services.as_of) where such facts are None
+    services hand the engine an as-of view (app.services.casework.as_of) where such facts are None
     anyway; this keeps a later fact from leaking in when a caller passes the live record.
     """
     done_at, stopped_at = known(done_at, at), known(stopped_at, at)

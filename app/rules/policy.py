@@ -4,7 +4,7 @@ This module is the only place where rule numbers and their values are written.
 Rule code asks a `Profile` for a key and gets back the value together with the
 rule ID it comes from, so every deadline can say which rule produced it.
 Shops may change any value; the changes live in the database (PolicyOverride)
-and are audited by `app.services.policy`.
+and are audited by `app.services.commerce.policy`.
 """
 
 from __future__ import annotations

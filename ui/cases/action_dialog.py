@@ -1,6 +1,6 @@
 """Record one step on a case: the step's own inputs (a refusal's reason, a new proposal, a
 tracking number…) and when it happened on the platform (the rep's local time, default
-now). The step goes through app.services.case_actions.perform; a refusal stays in the
+now). The step goes through app.services.casework.case_actions.perform; a refusal stays in the
 dialog and nothing is written."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
-from app.services import case_actions
-from app.services.aftersales_rules import REQUEST_REASONS
-from app.services.errors import RuleRefusal, ServiceError
+from app.services.casework import case_actions
+from app.services.casework.aftersales_rules import REQUEST_REASONS
+from app.errors import RuleRefusal, ServiceError
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import ACTIONS, SERVICE_TYPES, SOLUTIONS, w

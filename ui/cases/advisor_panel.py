@@ -8,8 +8,8 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from app.services.advisor import advise
-from app.services.errors import ServiceError
+from app.services.casework.advisor import advise
+from app.errors import ServiceError
 from ui.cases.form_bits import ErrorLine
 from ui.errors import describe
 

@@ -1,5 +1,5 @@
 """Parts of the case view: the three proposals side by side (AE-9), the deadlines with
-their countdown and the timeline. Each is filled from app.services.case_view.CaseDetail;
+their countdown and the timeline. Each is filled from app.services.casework.case_view.CaseDetail;
 the countdown moves on with `tick(now)`, which only changes texts."""
 
 from __future__ import annotations

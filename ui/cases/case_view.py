@@ -3,7 +3,7 @@ the proposals side by side (AE-9), the step buttons from the state machine, the 
 the cause (GEN-1), the order with the way to the buyer's conversation, the refund-or-resend
 advisor (GEN-2) and the checklist (GEN-3).
 
-The case is read on a pool thread (app.services.case_view.case_detail); a QTimer then only
+The case is read on a pool thread (app.services.casework.case_view.case_detail); a QTimer then only
 rewrites the countdown texts, without reading the database.
 """
 
@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, Q
                                QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from app.clock import utcnow
-from app.services import case_actions
-from app.services.background import run_read
-from app.services.case_steps import LATER as LATER_STEP
-from app.services.case_steps import NOW as NOW_STEP
-from app.services.case_steps import OVER as OVER_STEP
-from app.services.case_view import case_detail, deadline_for_view
-from app.services.errors import ServiceError
+from app.services.casework import case_actions
+from app.services.common.background import run_read
+from app.services.casework.case_steps import LATER as LATER_STEP
+from app.services.casework.case_steps import NOW as NOW_STEP
+from app.services.casework.case_steps import OVER as OVER_STEP
+from app.services.casework.case_view import case_detail, deadline_for_view
+from app.errors import ServiceError
 from ui.cases.action_dialog import ActionDialog
 from ui.cases.advisor_panel import AdvisorPanel
 from ui.cases.case_parts import OVERDUE, SOON, DeadlinesTable, ProposalsRow, TimelineTable

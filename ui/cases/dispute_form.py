@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from app.services import case_actions, case_forms
-from app.services.errors import RuleRefusal, ServiceError
-from app.services.shops import list_shops
+from app.services.casework import case_actions, case_forms
+from app.errors import RuleRefusal, ServiceError
+from app.services.commerce.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w

@@ -1,5 +1,5 @@
 """A guided checklist for a lost parcel or a short shipment (GEN-3): the steps to tick off
-while working the case. Each tick is saved at once through app.services.case_checklist
+while working the case. Each tick is saved at once through app.services.casework.case_checklist
 (audited on the case) and comes back with the case: after choosing another case, and after
 a restart. The checklist shown is the one the rep last ticked on the case, else the one
 that fits its sub-kind or reason; the rep may choose the other one."""
@@ -11,9 +11,9 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from app.services import case_checklist
-from app.services.case_guides import GUIDES
-from app.services.errors import ServiceError
+from app.services.casework import case_checklist
+from app.services.casework.case_guides import GUIDES
+from app.errors import ServiceError
 from ui.cases.words import tr
 from ui.errors import show_expected_error
 from ui.formatting import local_time_text

@@ -2,7 +2,7 @@
 request if any (TB-2), service type, reason with free text, amount in the order's currency
 (not above what was paid), description, photos and files. Fields marked * are required.
 
-Submitting goes through app.services.case_actions.open_request: a refusal (TB-1 window
+Submitting goes through app.services.casework.case_actions.open_request: a refusal (TB-1 window
 passed, TB-2 second request, TB-4, TB-7) is shown in the form and nothing is written.
 """
 
@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from app.services import case_actions, case_forms
-from app.services.errors import InvalidInput, RuleRefusal, ServiceError
-from app.services.shops import list_shops
+from app.services.casework import case_actions, case_forms
+from app.errors import InvalidInput, RuleRefusal, ServiceError
+from app.services.commerce.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import SERVICE_TYPES, w, window_words

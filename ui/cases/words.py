@@ -188,7 +188,7 @@ DETAILS = {
 # Detail values that are codes of a vocabulary, by detail name.
 DETAIL_VALUES = {"kind": KINDS, "sub_kind": SUB_KINDS, "solution_type": SOLUTIONS,
                  "service_type": SERVICE_TYPES, "in_favour_of": ACTORS}
-# The checklists of app.services.case_guides (GEN-3), titles and steps, for translators;
+# The checklists of app.services.casework.case_guides (GEN-3), titles and steps, for translators;
 # tests/test_case_checklist.py checks that this list and the guides agree.
 GUIDE_TEXTS = (
     QT_TRANSLATE_NOOP("cases", "Lost parcel"),
@@ -340,7 +340,7 @@ def event_words(action: str, detail: dict) -> str:
 
 def span_words(span) -> str:
     """'12 days 4 h', '1 day', '5 h 20 min', '40 min': the two largest units (as
-    app.services.case_forms.span_text, in the interface language)."""
+    app.services.casework.case_forms.span_text, in the interface language)."""
     minutes = max(int(span.total_seconds() // 60), 0)
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
@@ -357,9 +357,9 @@ def span_words(span) -> str:
 
 
 def window_words(window) -> str:
-    """The TB-1 window of an order (app.services.case_forms.RequestWindow) for the form
+    """The TB-1 window of an order (app.services.casework.case_forms.RequestWindow) for the form
     and the case view."""
-    from app.services.input_checks import shop_time
+    from app.services.common.input_checks import shop_time
     if window.end is None:
         only = QCoreApplication.translate("cases", " or ").join(
             w(SERVICE_TYPES, s) for s in window.only)
@@ -383,5 +383,5 @@ def reason_words(code: str) -> str:
     Chinese as Taobao shows it, or English."""
     from PySide6.QtCore import QLocale
 
-    from app.services.aftersales_rules import reason_label
+    from app.services.casework.aftersales_rules import reason_label
     return reason_label(code, "zh" if QLocale().name().startswith("zh") else "en")

@@ -38,7 +38,7 @@ class StepChecklist(QWidget):
             self.rows[key] = (mark, name, status, done, skip)
 
     def show_steps(self, steps, case_open: bool) -> None:
-        """`steps`: StepView items in order (app.services.complaint_queries)."""
+        """`steps`: StepView items in order (app.services.aftercare.complaint_queries)."""
         next_open = next((s.step for s in steps if s.state == "open"), None)
         for s in steps:
             mark, name, status, done, skip = self.rows[s.step]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
                                QPlainTextEdit, QSpinBox, QWidget)
 
-from app.services import complaints as svc
-from app.services.orders import get_order
-from app.services.shops import list_shops
+from app.services.aftercare import complaints as svc
+from app.services.commerce.orders import get_order
+from app.services.commerce.shops import list_shops
 from ui.complaints.words import KINDS
 from ui.errors import report_exception
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from app.services import complaints as svc
-from app.services.background import run_read
-from app.services.complaint_queries import complaint_detail
+from app.services.aftercare import complaints as svc
+from app.services.common.background import run_read
+from app.services.aftercare.complaint_queries import complaint_detail
 from ui.complaints.checklist import StepChecklist
 from ui.complaints.words import KINDS, OUTCOMES, STATES
 from ui.errors import report_exception

@@ -2,7 +2,7 @@
 language), each switched on or off, and every change kept and shown.
 
 AliExpress itself only lets a seller add or delete these texts; AfterDesk allows editing
-and keeps the history (app.services.auto_reply.changes). Saving goes through the service:
+and keeps the history (app.services.messaging.auto_reply.changes). Saving goes through the service:
 a refusal (a placeholder other than {buyer_name}, a second text in one language) is shown
 here and nothing is written. Shops whose platform rules have no automatic reply (Taobao)
 say so.
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QPlainTextEdit, QPushButton, QSplitter, QTableView,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from app.services import auto_reply
-from app.services.errors import ServiceError
-from app.services.shops import list_shops
-from app.services.translation import LANGUAGES
+from app.services.messaging import auto_reply
+from app.errors import ServiceError
+from app.services.commerce.shops import list_shops
+from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
 from ui.formatting import local_time_text
 from ui.table_models.auto_reply_table_model import AutoReplyTableModel

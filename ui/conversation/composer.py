@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxL
                                QWidget)
 
 from app.vocab import CHANNELS
-from app.services import placeholders, quick_phrases, thread
-from app.services.errors import ServiceError
-from app.services.translation import LANGUAGES
+from app.services.messaging import placeholders, quick_phrases, thread
+from app.errors import ServiceError
+from app.services.messaging.translation import LANGUAGES
 from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import describe
@@ -184,7 +184,7 @@ class Composer(QWidget):
         """The quick phrase and automatic reply editor (not modal: the thread stays
         readable); saving there refreshes the phrases offered here."""
         from ui.conversation.replies_dialog import RepliesDialog
-        from app.services.shops import list_shops
+        from app.services.commerce.shops import list_shops
         shop = next((s.key for s in list_shops() if s.id == self.shop_id), None)
         self.editor = RepliesDialog(self, tab=tab, shop=shop)
         self.editor.changed.connect(self.phrases_changed)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from app.services.thread import CaseView, OrderView, SidePanel
+from app.services.messaging.thread import CaseView, OrderView, SidePanel
 from ui.formatting import local_time_text
 from ui.labels import ORDER_STATES, word
 

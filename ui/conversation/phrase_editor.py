@@ -1,7 +1,7 @@
 """Editing the quick phrases: title, /shortcut, category, the shop it serves (or every
 shop), and a text per language, with the placeholders AfterDesk fills in.
 
-Saving goes through app.services.quick_phrases, which refuses an unknown placeholder
+Saving goes through app.services.messaging.quick_phrases, which refuses an unknown placeholder
 (or a shortcut already taken) with a message that says what to change; the form shows it
 and nothing is written. While typing, the placeholders found are listed under the text.
 """
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from app.services import placeholders, quick_phrases
-from app.services.errors import ServiceError
-from app.services.shops import list_shops
-from app.services.translation import LANGUAGES
+from app.services.messaging import placeholders, quick_phrases
+from app.errors import ServiceError
+from app.services.commerce.shops import list_shops
+from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
 from ui.table_models.phrase_table_model import PhraseTableModel
 

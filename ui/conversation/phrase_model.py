@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
-from app.services.quick_phrases import PhraseRow
+from app.services.messaging.quick_phrases import PhraseRow
 
 Role = Qt.ItemDataRole
 PHRASE_ROLE = Role.UserRole + 1

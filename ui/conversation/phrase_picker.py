@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListView,
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
-from app.services.quick_phrases import PhraseRow, find_phrases
+from app.services.messaging.quick_phrases import PhraseRow, find_phrases
 from ui.conversation.phrase_model import PhraseListModel
 
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSpl
 from PySide6.QtCore import Qt
 
 from app.vocab import STAR_COLOURS
-from app.services import conversations, quick_phrases, thread, translation
-from app.services.background import run_read
-from app.services.errors import ServiceError
+from app.services.messaging import conversations, quick_phrases, thread, translation
+from app.services.common.background import run_read
+from app.errors import ServiceError
 from ui.conversation.composer import Composer
 from ui.conversation.shrink import ShrinkableRow
 from ui.conversation.image_viewer import ImageViewer, PictureUnreadable, read_picture

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from app.services.thread import MessageView
-from app.services.translation import LANGUAGES
+from app.services.messaging.thread import MessageView
+from app.services.messaging.translation import LANGUAGES
 from ui.formatting import local_time_text
 from ui.labels import CHANNELS, word
 

@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton, QWidget
 
-from app.services import transcript, transcript_pdf
-from app.services.background import run_read
-from app.services.transcript import Words
+from app.services.messaging import transcript, transcript_pdf
+from app.services.common.background import run_read
+from app.services.messaging.transcript import Words
 from ui.errors import NoPrinterError, report_exception, show_expected_error
 from ui.labels import CHANNELS, word
 from ui.worker import run_in_background

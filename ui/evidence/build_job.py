@@ -10,7 +10,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from app.services.background import run_read
+from app.services.common.background import run_read
 from ui.worker import run_in_background
 
 

@@ -36,7 +36,7 @@ def apply_choices(choices: FirstRunChoices, settings: Settings) -> Path:
     Returns the database to open. Raises ServiceError / DatabaseError having saved no
     setting when the shop is refused or the folder cannot be used."""
     from app.db import close_database, open_database
-    from app.services import shops
+    from app.services.commerce import shops
 
     path = choices.db_path()
     existed = path.exists()

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from app.importers.preview import build_preview
-from app.services.background import run_read
-from app.services.order_imports import apply_preview
-from app.services.shops import list_shops
+from app.services.common.background import run_read
+from app.services.commerce.order_imports import apply_preview
+from app.services.commerce.shops import list_shops
 from ui.errors import describe
 from ui.import_dialog.problem_table_model import ProblemTableModel
 from ui.worker import run_in_background

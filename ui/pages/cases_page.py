@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QPushButton, Q
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from app.clock import utcnow
-from app.services import change_notice
-from app.services import queue as q
+from app.services.common import change_notice
+from app.services.clocks import queue as q
 from ui.cases.case_view import CaseView
 from ui.cases.dispute_form import DisputeForm
 from ui.cases.request_form import RequestForm

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QSplitter, QWidget
 
-from app.services.complaint_queries import list_complaints
+from app.services.aftercare.complaint_queries import list_complaints
 from ui.complaints.new_dialog import NewComplaintDialog
 from ui.complaints.panel import ComplaintPanel
 from ui.pages.list_page import ListPage

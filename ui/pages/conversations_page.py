@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
-from app.services.background import run_plain_read, run_read
-from app.services.errors import ServiceError
-from app.services.inbox import conversation_ids, conversation_rows
+from app.services.common.background import run_plain_read, run_read
+from app.errors import ServiceError
+from app.services.messaging.inbox import conversation_ids, conversation_rows
 from ui.conversation.filters_bar import FiltersBar
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import report_exception, show_expected_error
@@ -65,12 +65,12 @@ def _rest_of_inbox(filters: dict):
 
 def _filter_choices() -> tuple[list[str], list]:
     """The shops and the saved views the filter bar offers."""
-    from app.services import saved_views   # with the models: not before the first paint
+    from app.services.messaging import saved_views  # with the models: not before the first paint
     return _shop_keys(), saved_views.views()
 
 
 def _shop_keys() -> list[str]:
-    from app.services.shops import list_shops
+    from app.services.commerce.shops import list_shops
     return [shop.key for shop in list_shops()]
 
 
@@ -176,7 +176,7 @@ class ConversationsPage(ListPage):
 
     def read_with(self, loader):
         """The inbox's reads need no peewee: at start the first screenful is read before it
-        has loaded (app.services.background.run_plain_read)."""
+        has loaded (app.services.common.background.run_plain_read)."""
         return run_plain_read(loader)
 
     def count_known(self) -> bool:
@@ -301,7 +301,7 @@ class ConversationsPage(ListPage):
         filters = self.filters()
         if filters.get("assigned_to"):
             filters["assigned_to"] = self.my_name
-        from app.services import saved_views
+        from app.services.messaging import saved_views
         try:
             saved_views.save_view(name, filters)
         except ServiceError as error:
@@ -313,7 +313,7 @@ class ConversationsPage(ListPage):
     # --- beside the thread -----------------------------------------------------------------
     def write_about_order(self, order_id: int) -> None:
         try:
-            from app.services import thread     # loaded with the thread panel
+            from app.services.messaging import thread  # loaded with the thread panel
             conv_id = thread.start_from_order(order_id)
         except ServiceError as error:
             show_expected_error(error, self)

@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.clock import utcnow
-from app.services import change_notice
-from app.services.deadlines import deadlines_at
+from app.services.common import change_notice
+from app.services.clocks.deadlines import deadlines_at
 from ui.pages.list_page import ListPage
 from ui.table_models.deadline_table_model import DeadlineTableModel
 

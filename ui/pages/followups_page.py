@@ -15,8 +15,8 @@ from app.clock import utcnow
 from app.models.followups import REASON_TAGS
 from app.vocab import CHANNELS as CHANNEL_CODES
 from app.rules.timeconv import COUNTRY_ZONES
-from app.services import followups
-from app.services.background import run_read
+from app.services.aftercare import followups
+from app.services.common.background import run_read
 from ui.conversation.buyer_clock import BuyerClock
 from ui.errors import report_exception
 from ui.formatting import local_time_text

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from app.services.background import run_read
+from app.services.common.background import run_read
 from ui.errors import report_exception
 from ui.worker import run_in_background
 

@@ -17,14 +17,14 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from app.services.background import run_read
+from app.services.common.background import run_read
 from ui.errors import report_exception
 from ui.worker import run_in_background
 
 
 def _load(start: date, end: date, shop_key: str | None):
     from app.reports import build_report
-    from app.services.shops import list_shops
+    from app.services.commerce.shops import list_shops
     # The charts' library (pyqtgraph and numpy, about a second cold) loads here, on the pool
     # thread, the first time: importing it creates no Qt object, and the window stays live.
     import ui.reports.chart  # noqa: F401

@@ -1,5 +1,5 @@
 """Settings › Working days: the rep's corrections to China's working-day calendar
-(through app.services.calendar_overrides, audited)."""
+(through app.services.commerce.calendar_overrides, audited)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, Q
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from app.services import calendar_overrides
+from app.services.commerce import calendar_overrides
 from ui.errors import report_exception
 
 

@@ -1,5 +1,5 @@
 """Settings › Rules: the values of each platform's policy profile, editable, with a reset to
-the platforms' published defaults. Every change goes through app.services.policy, which
+the platforms' published defaults. Every change goes through app.services.commerce.policy, which
 writes an audit entry for it."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QMes
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.rules.policy import DEFAULTS, PolicyError, Profile, parse_value
-from app.services import policy
-from app.services.errors import InvalidInput
+from app.services.commerce import policy
+from app.errors import InvalidInput
 from ui.errors import report_exception
 
 KEY_ROLE = Qt.ItemDataRole.UserRole

@@ -1,13 +1,13 @@
 """A shop's automatic replies (AE-12) in the editor: name, language (or any language),
-whether it is on, when it last changed (rows of app.services.auto_reply)."""
+whether it is on, when it last changed (rows of app.services.messaging.auto_reply)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from app.services.auto_reply import RuleRow
-from app.services.translation import LANGUAGES
+from app.services.messaging.auto_reply import RuleRow
+from app.services.messaging.translation import LANGUAGES
 from ui.formatting import local_time_text
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 

@@ -1,4 +1,4 @@
-"""Conversations awaiting their buyer (rows of app.services.followups.awaiting_buyer), with
+"""Conversations awaiting their buyer (rows of app.services.aftercare.followups.awaiting_buyer), with
 the buyer's local time and whether it is daytime there, counting live."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 
 from app.clock import utcnow
 from app.rules.timeconv import to_zone
-from app.services.followups import AwaitingRow
+from app.services.aftercare.followups import AwaitingRow
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import CHANNELS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel

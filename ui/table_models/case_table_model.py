@@ -1,4 +1,4 @@
-"""The queue of disputes, after-sales requests and complaints (rows of app.services.queue):
+"""The queue of disputes, after-sales requests and complaints (rows of app.services.clocks.queue):
 the time left to each case's next due counts down with `set_now`; overdue rows red, rows
 due within the warning span amber, settled ones grey."""
 
@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.clock import utcnow
-from app.services import queue as q
-from app.services.cases import CaseRow
+from app.services.clocks import queue as q
+from app.services.casework.cases import CaseRow
 from ui.cases.words import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, reason_words, w
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import PLATFORMS, word

@@ -1,10 +1,10 @@
-"""Complaint cases (rows of app.services.complaint_queries.list_complaints)."""
+"""Complaint cases (rows of app.services.aftercare.complaint_queries.list_complaints)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from app.services.complaint_queries import ComplaintRow
+from app.services.aftercare.complaint_queries import ComplaintRow
 from ui.complaints.words import KINDS, STATES, STEPS
 from ui.formatting import local_time_text
 from ui.labels import word

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtGui import QColor
 
 from app.clock import utcnow
-from app.services.inbox import InboxRow, conversation_rows
+from app.services.messaging.inbox import InboxRow, conversation_rows
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import CHANNELS, ORDER_STATES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel

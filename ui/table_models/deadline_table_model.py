@@ -2,7 +2,7 @@
 
 Rows are `app.rules.deadline.Deadline`s; `set_now` moves the countdown column on. With
 `grouped=True` the rows come under headers "Overdue (n)", "Due today", "This week",
-"Later" (app.services.deadline_groups, in the rep's time zone); a header row is a
+"Later" (app.services.clocks.deadline_groups, in the rep's time zone); a header row is a
 `GroupHeader` and the view spans it over the whole width.
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.clock import utcnow
 from app.rules.deadline import Deadline
-from app.services import deadline_groups
+from app.services.clocks import deadline_groups
 from ui.cases.words import deadline_words
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import DEADLINE_STATES, word
@@ -34,7 +34,7 @@ class GroupHeader:
     count: int
 
 
-# The group titles of app.services.deadline_groups.TITLES, for translators.
+# The group titles of app.services.clocks.deadline_groups.TITLES, for translators.
 GROUP_TITLES = {
     "overdue": QT_TRANSLATE_NOOP("DeadlineTableModel", "Overdue"),
     "today": QT_TRANSLATE_NOOP("DeadlineTableModel", "Due today"),

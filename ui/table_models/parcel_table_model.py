@@ -1,12 +1,12 @@
 """Parcels still moving near the end of the buyer's confirmation window (rows of
-app.services.parcel_watch.parcels_near_window), counting down live."""
+app.services.commerce.parcel_watch.parcels_near_window), counting down live."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
 from app.clock import utcnow
-from app.services.parcel_watch import ParcelRow
+from app.services.commerce.parcel_watch import ParcelRow
 from ui.formatting import countdown_text, local_time_text
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 

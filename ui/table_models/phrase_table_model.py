@@ -1,12 +1,12 @@
 """The quick phrases in the editor: title, /shortcut, category, shop (every shop when none)
-and the languages the phrase has a text in (rows of app.services.quick_phrases)."""
+and the languages the phrase has a text in (rows of app.services.messaging.quick_phrases)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.quick_phrases import PhraseRow
-from app.services.translation import LANGUAGES
+from app.services.messaging.quick_phrases import PhraseRow
+from app.services.messaging.translation import LANGUAGES
 from ui.table_models.list_table_model import Column, ListTableModel
 
 

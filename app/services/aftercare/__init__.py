@@ -1,0 +1,1 @@
+"""Aftercare: follow-ups with quiet buyers and complaints (rules GEN-7, GEN-8)."""

@@ -1,0 +1,201 @@
+"""Translation of messages (AE-13): the rep picks the source and target language.
+
+Translators sit behind one small interface (`Translator`). The one that ships works
+offline: a phrase memory built from the rep's own earlier translations and from the
+quick phrases, whose variants are each other's translations (a variant's placeholders
+match any text, so "Hi Ana, order 8001 shipped" is recognised from "Hi {buyer_name},
+order {order_no} shipped" and its Chinese variant filled with the same values).
+
+When no translator knows the text in the chosen target language, English is tried
+(AE-13); when nothing is found the result says so ("no translation available").
+The original text is never changed: a translation is stored beside it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Protocol
+
+from app.clock import utcnow
+from app.db import database
+from app.models import Message, QuickPhraseVariant
+from app.models.conversation_extras import PhraseMemory
+from app.rules.policy import TRANSLATION_FALLBACK
+from app.services.common import audit
+from app.services.messaging import placeholders
+from app.errors import InvalidInput, NotFound
+from app.services.common.input_checks import text
+
+ENTITY = "translation"
+# Languages offered in the pickers, with the name a rep reads.
+LANGUAGES = {"zh": "中文", "en": "English", "es": "Español", "pt": "Português",
+             "fr": "Français", "ru": "Русский", "de": "Deutsch", "ko": "한국어",
+             "ja": "日本語", "ar": "العربية", "pl": "Polski", "nl": "Nederlands"}
+KEY_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class TranslationResult:
+    text: str | None            # None: no translation available
+    target_lang: str            # the language of `text` (the fallback when it was used)
+    provider: str               # which translator found it
+    fell_back: bool = False     # the chosen target had none; English was used (AE-13)
+
+    @property
+    def available(self) -> bool:
+        return self.text is not None
+
+
+class Translator(Protocol):
+    name: str
+
+    def translate(self, text: str, source: str, target: str) -> str | None:
+        """The translation of `text`, or None when this translator does not know it."""
+
+
+def memory_key(value: str) -> str:
+    """Texts that differ only in case, width or spacing share one memory entry."""
+    folded = unicodedata.normalize("NFKC", value or "").casefold()
+    return " ".join(folded.split())[:KEY_LENGTH]
+
+
+class PhraseMemoryTranslator:
+    """Offline: earlier translations and the quick phrases' language variants."""
+
+    name = "phrase memory"
+
+    def translate(self, value: str, source: str, target: str) -> str | None:
+        key = memory_key(value)
+        if not key:
+            return None
+        remembered = PhraseMemory.get_or_none(source_lang=source, target_lang=target,
+                                              source_key=key)
+        if remembered is not None:
+            return remembered.target_text
+        spaced = " ".join(unicodedata.normalize("NFKC", value).split())
+        return self._from_quick_phrases(spaced, source, target)
+
+    @staticmethod
+    def _from_quick_phrases(spaced: str, source: str, target: str) -> str | None:
+        sources = QuickPhraseVariant.select().where(QuickPhraseVariant.language == source)
+        for variant in sources:
+            values = _match_template(" ".join(variant.body.split()), spaced)
+            if values is None:
+                continue
+            other = QuickPhraseVariant.get_or_none(phrase=variant.phrase_id, language=target)
+            if other is not None:
+                return placeholders.fill(other.body, values)
+        return None
+
+
+def _match_template(template: str, key: str) -> dict | None:
+    """Values of the placeholders when `key` is `template` with them filled in."""
+    parts = placeholders.PATTERN.split(template)
+    pattern, names = "", []
+    for index, part in enumerate(parts):
+        if index % 2:
+            if part in names:
+                pattern += f"(?P={part})"
+            else:
+                names.append(part)
+                pattern += f"(?P<{part}>.+?)"
+        else:
+            pattern += re.escape(part)
+    found = re.fullmatch(pattern, key, flags=re.IGNORECASE)
+    return None if found is None else found.groupdict()
+
+
+_translators: list = [PhraseMemoryTranslator()]
+
+
+def translators() -> list:
+    return list(_translators)
+
+
+def translate(value: str, source: str, target: str, using=None) -> TranslationResult:
+    """The first translation any translator finds, in `target` or else in English."""
+    using = translators() if using is None else using
+    if source == target:
+        return TranslationResult(value, target, "original")
+    attempts = [target] + ([TRANSLATION_FALLBACK] if target != TRANSLATION_FALLBACK
+                           and source != TRANSLATION_FALLBACK else [])
+    for number, language in enumerate(attempts):
+        for translator in using:
+            found = translator.translate(value, source, language)
+            if found:
+                return TranslationResult(found, language, translator.name, fell_back=number > 0)
+    return TranslationResult(None, target, "")
+
+
+def translate_message(message_id: int, target: str, source: str | None = None, *,
+                      default_source: str = "", actor: str = "rep") -> TranslationResult:
+    """Translate a message and keep the translation beside its original (when found).
+    `source` is the rep's choice; without it the message's own language, else
+    `default_source` (the conversation's)."""
+    message = _message(message_id)
+    source = source or message.source_lang or default_source
+    if not source:
+        raise InvalidInput("choose the language the message is written in",
+                           record=f"message {message_id}", field="source_lang")
+    result = translate(message.body, source, target)
+    if result.available and result.provider != "original":
+        _store(message, result.text, result.target_lang, source, actor, result.provider)
+    return result
+
+
+def set_translation(message_id: int, translated: str, target: str, source: str, *,
+                    actor: str = "rep") -> Message:
+    """The rep's own translation of a message: stored beside it and remembered."""
+    message = _message(message_id)
+    record = f"translation of message {message_id}"
+    translated = text(translated, "translation", record)
+    target = text(target, "target language", record, max_len=16)
+    source = text(source, "source language", record, max_len=16)
+    with database.atomic():
+        _store(message, translated, target, source, actor, "rep")
+        remember(message.body, source, translated, target, actor=actor)
+    return message
+
+
+def remember(original: str, source: str, translated: str, target: str, *,
+             origin: str = "rep", actor: str = "rep") -> PhraseMemory:
+    """Add (or correct) one entry of the phrase memory."""
+    record = "phrase memory"
+    key = memory_key(original)
+    if not key:
+        raise InvalidInput("nothing to remember", record=record, field="source_text")
+    translated = text(translated, "target_text", record)
+    with database.atomic():
+        entry = PhraseMemory.get_or_none(source_lang=source, target_lang=target, source_key=key)
+        if entry is None:
+            entry = PhraseMemory.create(source_lang=source, target_lang=target, source_key=key,
+                                        source_text=original, target_text=translated,
+                                        origin=origin, created_at=utcnow())
+        else:
+            entry.target_text = translated
+            entry.save()
+        audit.record(actor, ENTITY, entry.id, "remember",
+                     {"source": source, "target": target, "text": original[:200]})
+    return entry
+
+
+def _message(message_id: int) -> Message:
+    message = Message.get_or_none(Message.id == message_id)
+    if message is None:
+        raise NotFound("message {message_id} does not exist", message_id=message_id)
+    return message
+
+
+def _store(message: Message, translated: str, target: str, source: str, actor: str,
+           provider: str) -> None:
+    with database.atomic():
+        message.translation, message.translation_lang = translated, target
+        if not message.source_lang:
+            message.source_lang = source
+        message.save()
+        from app.services.messaging import search
+        search.index_message(message)          # the translation is searchable too
+        audit.record(actor, ENTITY, message.id, "translate",
+                     {"source": source, "target": target, "provider": provider})
