@@ -1,11 +1,10 @@
 """Printing a pack to a real print queue: CUPS with the cups-pdf printer, started here.
 
-Needs the Debian packages cups and printer-driver-cups-pdf (.ci/run installs them); without
-them the test is skipped and says so.
+Needs the Debian packages cups and printer-driver-cups-pdf: installed when missing
+(tests/system_packages.py), as .ci/run does.
 """
 
 import os
-import shutil
 import subprocess
 import uuid
 from pathlib import Path
@@ -14,18 +13,13 @@ import pytest
 
 from app.evidence.builder import paint, prepare
 from app.services.casework import evidence
+from tests import system_packages
 from tests.evidence_helpers import demo_database, pdf_pages
 
-CUPSD, LPADMIN = "/usr/sbin/cupsd", shutil.which("lpadmin") or "/usr/sbin/lpadmin"
-BACKEND = "/usr/lib/cups/backend/cups-pdf"
+CUPSD, LPADMIN = "/usr/sbin/cupsd", "/usr/sbin/lpadmin"
 QUEUE = "AfterDeskEvidencePDF"
-HAVE_CUPS = all(os.path.exists(p) for p in (CUPSD, LPADMIN, BACKEND))
 
-pytestmark = [
-    pytest.mark.slow, pytest.mark.gui,
-    pytest.mark.skipif(not HAVE_CUPS, reason="cupsd, lpadmin or cups-pdf is not installed: "
-                       "apt-get install cups printer-driver-cups-pdf to test real printing"),
-]
+pytestmark = [pytest.mark.slow, pytest.mark.gui]
 
 
 def _scheduler_running() -> bool:
@@ -35,6 +29,7 @@ def _scheduler_running() -> bool:
 
 @pytest.fixture
 def cups_queue(qtbot):
+    system_packages.require("cups", "printer-driver-cups-pdf")
     started = None
     if not _scheduler_running():
         started = subprocess.Popen([CUPSD, "-f"], stdout=subprocess.DEVNULL,
