@@ -4,7 +4,6 @@ Needs the Debian packages cups and printer-driver-cups-pdf: installed when missi
 (tests/system_packages.py), as .ci/run does.
 """
 
-import os
 import subprocess
 import uuid
 from pathlib import Path
