@@ -12,6 +12,7 @@ from app.services.casework.advisor import advise
 from app.errors import ServiceError
 from ui.cases.form_bits import ErrorLine
 from ui.errors import describe
+from ui.tones import style_text
 
 
 def _amount_edit(signed: bool = False) -> QLineEdit:
@@ -37,7 +38,7 @@ class AdvisorPanel(QGroupBox):
         self.recommendation.setFont(font)
         self.formula = QLabel()
         self.formula.setWordWrap(True)
-        self.formula.setStyleSheet("color: palette(mid);")
+        style_text(self.formula, "muted")
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.error = ErrorLine()

@@ -16,6 +16,7 @@ from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
 from ui.errors import describe
 from ui.refusal_words import refusal_words
+from ui.tones import style_text
 
 
 class DisputeForm(QDialog):
@@ -41,7 +42,7 @@ class DisputeForm(QDialog):
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.rate_note = QLabel()
-        self.rate_note.setStyleSheet("color: #1a5fb4;")
+        style_text(self.rate_note, "info")
         self.reason_text = QLineEdit()
         self.reason_text.setPlaceholderText(self.tr("the buyer's words (optional)"))
         self.solution = QComboBox()

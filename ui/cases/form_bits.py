@@ -9,20 +9,20 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-ERROR_STYLE = "color: #c5221f; font-weight: bold;"
-BAD_FIELD = "border: 2px solid #c5221f;"
+from ui.tones import style_text, tone
+
 
 
 def required(text: str) -> str:
     """A form label with the required-field star."""
-    return f"{text} <span style='color:#c5221f'>*</span>"
+    return f"{text} <span style='color:{tone('error')}'>*</span>"
 
 
 class ErrorLine(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
+        style_text(self, "error", "font-weight: bold;")
         self.hide()
 
     def show_error(self, text: str) -> None:
@@ -50,5 +50,5 @@ class AmountEdit(QLineEdit):
 
 
 def mark(widget: QWidget, bad: bool) -> None:
-    widget.setStyleSheet(BAD_FIELD if bad else "")
+    widget.setStyleSheet(f"border: 2px solid {tone('error')};" if bad else "")
     widget.setProperty("needs_attention", bad)

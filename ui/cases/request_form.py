@@ -20,6 +20,7 @@ from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import SERVICE_TYPES, w, window_words
 from ui.errors import describe
 from ui.refusal_words import refusal_words
+from ui.tones import style_text
 
 NOT_RECEIVED, NO_REASON = "not_received", "seven_day_no_reason"
 
@@ -46,7 +47,7 @@ class RequestForm(QDialog):
         self.window_text.setWordWrap(True)
         self.earlier_text = QLabel()
         self.earlier_text.setWordWrap(True)
-        self.earlier_text.setStyleSheet("color: #b06000;")
+        style_text(self.earlier_text, "warning")
         self.earlier_text.hide()
 
         self.service_type = QComboBox()
@@ -58,7 +59,7 @@ class RequestForm(QDialog):
         self.reason_text.setPlaceholderText(self.tr("in the buyer's words (optional)"))
         self.rule_hint = QLabel()
         self.rule_hint.setWordWrap(True)
-        self.rule_hint.setStyleSheet("color: #1a5fb4;")
+        style_text(self.rule_hint, "info")
         self.goods_intact = QCheckBox(self.tr("Goods intact: tags on, unused, unwashed"))
         self.amount = AmountEdit()
         self.currency = QLabel()
@@ -158,8 +159,7 @@ class RequestForm(QDialog):
         order = case_forms.order_by_id(self.facts.order_id)
         window = case_forms.request_window(order, self.at.instant())
         self.window_text.setText(window_words(window))
-        colour = "#c5221f" if not window.is_open else "#137333"
-        self.window_text.setStyleSheet(f"color: {colour};")
+        style_text(self.window_text, "error" if not window.is_open else "ok")
 
     def _reason_changed(self) -> None:
         """TB-4: not received means refund only; TB-7: no-reason returns need intact goods."""

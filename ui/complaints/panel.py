@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -29,7 +30,9 @@ class ComplaintPanel(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         self.words = QLabel()
         self.words.setWordWrap(True)
-        self.words.setStyleSheet("background: #f1f3f4; padding: 6px;")
+        self.words.setAutoFillBackground(True)
+        self.words.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.words.setMargin(6)
         self.window_line = QLabel()
         self.checklist = StepChecklist()
         self.checklist.done_clicked.connect(self._done)

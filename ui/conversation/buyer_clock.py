@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from app.clock import utcnow
 from app.rules.followup import clock_of, is_daytime
 from app.rules.timeconv import to_zone
+from ui.tones import style_text
 
 TICK_MS = 30_000
-DAY_COLOUR, NIGHT_COLOUR = "#188038", "#5f6368"
 
 
 def zone_place(zone_name: str) -> str:
@@ -84,12 +84,12 @@ class BuyerClock(QWidget):
                                 .replace("%3", where).replace("%4", offset_text(local)))
         awake = self.is_daytime()
         if awake:
-            text, colour = self.tr("● daytime there"), DAY_COLOUR
+            text, colour = self.tr("● daytime there"), "ok"
         else:
             text, colour = self.tr("● night there: outside %1–%2").replace(
-                "%1", self.day[0]).replace("%2", self.day[1]), NIGHT_COLOUR
+                "%1", self.day[0]).replace("%2", self.day[1]), "muted"
         self.marker.setText(text)
-        self.marker.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        style_text(self.marker, colour, "font-weight: bold;")
         self.setToolTip(self.tr("Follow-ups go out inside the buyer's daytime, %1–%2 their "
                                 "time.").replace("%1", self.day[0])
                         .replace("%2", self.day[1]))

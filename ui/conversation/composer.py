@@ -23,6 +23,7 @@ from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import describe
 from ui.labels import CHANNELS as CHANNEL_WORDS, word
+from ui.tones import style_text
 
 _SHORTCUT_BEFORE_CURSOR = re.compile(r"(?:^|\s)/([\w-]+)$", re.UNICODE)
 
@@ -116,7 +117,7 @@ class Composer(QWidget):
         self.send_button.clicked.connect(self.send)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c5221f")
+        style_text(self.problem, "error")
         self.problem.hide()
         self.prompt = FillInPrompt()
         self.prompt.filled.connect(self.fill_in)

@@ -3,7 +3,6 @@ the buyer's local time and whether it is daytime there, counting live."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 
 from app.clock import utcnow
 from app.rules.timeconv import to_zone
@@ -11,12 +10,12 @@ from app.services.aftercare.followups import AwaitingRow
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import CHANNELS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
 STATUS_WORDS = {"due": "Follow up now", "waiting": "Waiting", "exhausted": "Stop and note it",
                 "stopped": "Stopped"}
 REASON_WORDS = {"time_zone": "Time zone", "busy": "Busy", "deciding": "Still deciding",
                 "unclear_message": "Unclear message", "": ""}
-DUE_COLOUR, DAY_COLOUR, NIGHT_COLOUR = "#c5221f", "#188038", "#5f6368"
 
 
 class AwaitingTableModel(ListTableModel):
@@ -29,7 +28,7 @@ class AwaitingTableModel(ListTableModel):
             Column("Buyer's time", self._buyer_time, width="Tue 23:59 night", tooltip=self._zone,
                    foreground=self._day_colour),
             Column("Status", lambda r: word(STATUS_WORDS, r.status), width=15,
-                   foreground=lambda r: QColor(DUE_COLOUR) if r.status == "due" else None),
+                   foreground=lambda r: qcolor("error") if r.status == "due" else None),
             Column("Next follow-up", self._next, width=TIME_SAMPLE + " (overdue 23 d 23 h)"),
             Column("By", lambda r: word(CHANNELS, r.channel), width=13),
             Column("Sent", lambda r: f"{r.follow_ups_sent}/{r.maximum}", width=4),
@@ -56,7 +55,7 @@ class AwaitingTableModel(ListTableModel):
         return f"{r.buyer_zone} ({r.country or '?'}); daytime {r.day_start}–{r.day_end}"
 
     def _day_colour(self, r: AwaitingRow):
-        return QColor(DAY_COLOUR if r.buyer_is_awake(self._now) else NIGHT_COLOUR)
+        return qcolor("ok" if r.buyer_is_awake(self._now) else "muted")
 
     def _next(self, r: AwaitingRow) -> str:
         if r.due_at is None:
