@@ -75,21 +75,30 @@ def test_the_conversation_is_readable_in_the_dark_and_follows_a_theme_change(app
     theme.apply_theme(app, "light")
     view = ThreadView()
     qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
     view.show_thread([_message("in"), _message("out", id=2, body="It left today."),
                       _message("out", id=3, is_internal=True, body="Check the carrier")],
                      "Ana")
     assert tones.LIGHT["bubble.in"] in view.toHtml()
 
     theme.apply_theme(app, "dark")
-    qtbot.waitUntil(lambda: tones.DARK["bubble.in"] in view.toHtml())
     page = view.toHtml()
     for kind in ("bubble.in", "bubble.out", "bubble.note"):
         assert tones.DARK[kind] in page and tones.LIGHT[kind] not in page
         assert tones.contrast(tones.DARK["bubble.text"], tones.DARK[kind]) >= AA
     assert tones.DARK["bubble.text"] in page      # the words carry their own colour
     assert "It left today." in view.toPlainText()
+
+
+def test_the_alert_banner_takes_the_new_theme(app, qtbot):
+    from ui.alert_banner import AlertBanner
+    theme.apply_theme(app, "dark")
+    banner = AlertBanner()
+    qtbot.addWidget(banner)
+    banner.show_error("The deadline monitor stopped")
+    assert tones.DARK["banner.error"] in banner.styleSheet()
+    theme.apply_theme(app, "light")
+    assert tones.LIGHT["banner.error"] in banner.styleSheet()
+    assert tones.LIGHT["banner.text"] in banner.styleSheet()
 
 
 def test_no_widget_names_a_colour_of_its_own():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.tones import PALETTE_EVENTS, tone
+from ui.tones import redraw_on_theme_change, tone
 
 
 def banner_style(kind: str) -> str:
@@ -37,17 +37,15 @@ class AlertBanner(QFrame):
         self.close_button.clicked.connect(self.dismiss)
         self.kind = ""
         self.unseen = 0
+        redraw_on_theme_change(self, "_redraw")
         self.hide()
 
     def text(self) -> str:
         return self.label.text()
 
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() in PALETTE_EVENTS and self.kind:
-            style = banner_style(self.kind)                 # light ↔ dark
-            if style != self.styleSheet():
-                self.setStyleSheet(style)
+    def _redraw(self) -> None:
+        if self.kind:
+            self.setStyleSheet(banner_style(self.kind))
 
     def show_alert(self, payload: dict) -> None:
         """A deadline alert; alerts arriving before the rep dismisses add up."""

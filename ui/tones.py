@@ -1,8 +1,9 @@
 """Colours by what they mean, one set for the light theme and one for the dark.
 
 Widgets never name a colour: they ask for a tone ("error", "muted", "bubble.out"…) and get
-the current theme's. Text set with `style_text` is restyled when the theme changes; HTML
-views (the thread, the order panel) render again on Qt's palette change. Every text tone
+the current theme's. Text set with `style_text` is restyled when the theme changes; views
+that draw tones into HTML or a style sheet (the thread, the order panel, the banner) name a
+method with `redraw_on_theme_change`, called after every change of theme. Every text tone
 and every background it is drawn on reach WCAG AA (4.5:1) in both themes: the pairs are
 listed in TEXT_ON and tests/test_tones.py computes their contrast.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 LIGHT = {
@@ -53,9 +53,6 @@ DARK = {
     "chart.1": "#6ea8fe", "chart.2": "#f5a25d", "chart.3": "#72c476", "chart.4": "#ef7b78",
 }
 
-# The events after which a widget that drew with tones draws again.
-PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-
 WINDOW, BASE = "window", "base"     # the palette's own backgrounds
 _TEXT = ("error", "warning", "ok", "info", "muted", "text")
 _STARS = tuple(k for k in LIGHT if k.startswith("star."))
@@ -93,6 +90,7 @@ def qcolor(name: str) -> QColor:
 
 
 _styled: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_redraws: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def style_text(widget, name: str, extra: str = "") -> None:
@@ -101,13 +99,24 @@ def style_text(widget, name: str, extra: str = "") -> None:
     widget.setStyleSheet(f"color: {tone(name)}; {extra}".strip())
 
 
+def redraw_on_theme_change(widget, method: str) -> None:
+    """Call `widget.<method>()` after every change of theme."""
+    _redraws[widget] = method
+
+
 def restyle() -> None:
-    """The theme changed: every widget coloured with `style_text` takes its new colour."""
+    """The theme changed: every widget coloured with `style_text` takes its new colour and
+    every view registered with `redraw_on_theme_change` draws again."""
     for widget, (name, extra) in list(_styled.items()):
         try:
             widget.setStyleSheet(f"color: {tone(name)}; {extra}".strip())
         except RuntimeError:        # its C++ object is already gone
             _styled.pop(widget, None)
+    for widget, method in list(_redraws.items()):
+        try:
+            getattr(widget, method)()
+        except RuntimeError:
+            _redraws.pop(widget, None)
 
 
 def contrast(one: str, other: str) -> float:

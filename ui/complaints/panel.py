@@ -27,7 +27,9 @@ class ComplaintPanel(QWidget):
         super().__init__(parent)
         self.detail = None
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight: bold;")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.words = QLabel()
         self.words.setWordWrap(True)
         self.words.setAutoFillBackground(True)

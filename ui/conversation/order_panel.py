@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
 from app.services.messaging.thread import CaseView, OrderView, SidePanel
 from ui.formatting import local_time_text
 from ui.labels import ORDER_STATES, word
-from ui.tones import PALETTE_EVENTS, tone
+from ui.tones import redraw_on_theme_change, tone
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -155,11 +155,10 @@ class OrderPanel(QScrollArea):
         self.panel: SidePanel | None = None
         self.dialog = None          # the request or dispute form last opened
         self.show_panel(None)
+        redraw_on_theme_change(self, "_redraw")
 
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() in PALETTE_EVENTS and hasattr(self, "panel"):
-            self.show_panel(self.panel)         # light ↔ dark: the new tones
+    def _redraw(self) -> None:
+        self.show_panel(self.panel)
 
     def show_panel(self, panel: SidePanel | None) -> None:
         self.panel = panel

@@ -18,7 +18,7 @@ from app.services.messaging.thread import MessageView
 from app.services.messaging.translation import LANGUAGES
 from ui.formatting import local_time_text
 from ui.labels import CHANNELS, word
-from ui.tones import PALETTE_EVENTS, tone
+from ui.tones import redraw_on_theme_change, tone
 
 THUMBNAIL = 140             # a thumbnail fits a square of this many pixels
 
@@ -113,6 +113,7 @@ class ThreadView(QTextBrowser):
         self.thumbnails: dict = {}
         self._buyer = ""
         self._empty_text: str | None = None     # shown instead of messages; None: none yet
+        redraw_on_theme_change(self, "_render")
 
     def show_thread(self, messages: list[MessageView], buyer_name: str, older: int = 0,
                     thumbnails: dict | None = None) -> None:
@@ -139,11 +140,6 @@ class ThreadView(QTextBrowser):
         self.messages = []
         self._empty_text = text
         self._render()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() in PALETTE_EVENTS:     # light ↔ dark: the new tones
-            self._render()
 
     def _render(self) -> None:
         if not self.messages:

@@ -23,7 +23,7 @@ from ui.formatting import local_time_text
 from ui.labels import CHANNELS, word
 from ui.pages.list_page import ListPage
 from ui.table_models.awaiting_table_model import REASON_WORDS, AwaitingTableModel
-from ui.tones import PALETTE_EVENTS, tone
+from ui.tones import redraw_on_theme_change, tone
 from ui.worker import run_in_background
 
 TICK_MS = 30_000
@@ -55,8 +55,11 @@ class FollowUpPanel(QWidget):
         super().__init__(parent)
         self.row = None
         self._shown = None          # the messages on show and the buyer's name
+        redraw_on_theme_change(self, "_redraw")
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight: bold;")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.clock = BuyerClock()
         self.thread = QTextBrowser()
         self.channel = QComboBox()
@@ -141,10 +144,9 @@ class FollowUpPanel(QWidget):
         run_in_background(partial(run_read, followups.recent_messages, cid),
                           on_result=partial(self._thread_loaded, cid, buyer), context=self)
 
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() in PALETTE_EVENTS and self._shown is not None:
-            self.thread.setHtml(thread_html(*self._shown))     # light ↔ dark
+    def _redraw(self) -> None:
+        if self._shown is not None:
+            self.thread.setHtml(thread_html(*self._shown))
 
     def _thread_loaded(self, cid: int, buyer: str, lines) -> None:
         if self.row is None or self.row.conversation_id != cid:
