@@ -138,102 +138,102 @@
 <context>
     <name>AdvisorPanel</name>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="27"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="28"/>
         <source>Refund or resend? (GEN-2)</source>
         <translation>退款还是补发？（GEN-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="46"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="47"/>
         <source>Product cost</source>
         <translation>商品成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="47"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="48"/>
         <source>Shipping cost</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="48"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="49"/>
         <source>Profit</source>
         <translation>利润</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="49"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="50"/>
         <source>Proposed refund</source>
         <translation>拟退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="50"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="51"/>
         <source>If we refund</source>
         <translation>若退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="51"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="52"/>
         <source>If we resend</source>
         <translation>若补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="52"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="53"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="76"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="77"/>
         <source>Enter the product cost, shipping cost, profit and the proposed refund.</source>
         <translation>请输入商品成本、运费、利润和拟退款金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="88"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="89"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="88"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="89"/>
         <source>Resend</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="89"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="90"/>
         <source>{0} — loses {1} less</source>
         <translation>{0} — 少亏 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="90"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="91"/>
         <source>{0} — both cost the same</source>
         <translation>{0} — 两者损失相同</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="93"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="94"/>
         <source>goods price = {0} + {1} + {2} = {3}; refund: {2} - {4} = {5}; resend: {2} - ({0} + {1}) = {6}; the smaller loss: {7}</source>
         <translation>商品价格 = {0} + {1} + {2} = {3}；退款：{2} - {4} = {5}；补发：{2} - ({0} + {1}) = {6}；损失较小的是：{7}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="97"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="98"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="97"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="98"/>
         <source>resend</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="98"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="99"/>
         <source>Ask the buyer to place a new order for the resent goods, and to close the dispute once it is placed.</source>
         <translation>请买家为补发的商品重新下单，下单后关闭纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="101"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="102"/>
         <source>Refund {0}; the buyer keeps or returns the goods as agreed.</source>
         <translation>退款 {0}；买家按约定保留或退回商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="107"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="108"/>
         <source>{0}{1} (profit kept)</source>
         <translation>{0}{1}（仍有利润）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="108"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="109"/>
         <source>{0} (loss)</source>
         <translation>{0}（亏损）</translation>
     </message>
@@ -241,17 +241,17 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../ui/alert_banner.py" line="25"/>
+        <location filename="../../ui/alert_banner.py" line="28"/>
         <source>Show deadlines</source>
         <translation>查看时限</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="26"/>
+        <location filename="../../ui/alert_banner.py" line="29"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="68"/>
+        <location filename="../../ui/alert_banner.py" line="76"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>
@@ -259,22 +259,22 @@
 <context>
     <name>AlertsTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/alerts_tab.py" line="29"/>
+        <location filename="../../ui/settings_dialog/alerts_tab.py" line="31"/>
         <source>Alert lead times in hours</source>
         <translation>提前提醒的小时数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/alerts_tab.py" line="35"/>
+        <location filename="../../ui/settings_dialog/alerts_tab.py" line="37"/>
         <source>AfterDesk warns you this many hours before a deadline is due, once for each number, e.g. 24, 4, 1. The Deadlines page marks deadlines within the largest.</source>
         <translation>售后工作台会在时限到期前这么多小时提醒您，每个数字提醒一次，例如 24, 4, 1。“时限”页会标出最大提前量以内的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/alerts_tab.py" line="40"/>
+        <location filename="../../ui/settings_dialog/alerts_tab.py" line="42"/>
         <source>&amp;Warn before (hours):</source>
         <translation>提前提醒（小时）(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/alerts_tab.py" line="47"/>
+        <location filename="../../ui/settings_dialog/alerts_tab.py" line="49"/>
         <source>Enter whole hours from 1 to 720, separated by commas.</source>
         <translation>请输入 1 到 720 之间的整数小时，用逗号分隔。</translation>
     </message>
@@ -425,17 +425,17 @@
 <context>
     <name>AutoReplyTableModel</name>
     <message>
-        <location filename="../../ui/table_models/auto_reply_table_model.py" line="20"/>
+        <location filename="../../ui/table_models/auto_reply_table_model.py" line="19"/>
         <source>any language</source>
         <translation>任意语言</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/auto_reply_table_model.py" line="24"/>
+        <location filename="../../ui/table_models/auto_reply_table_model.py" line="23"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/auto_reply_table_model.py" line="25"/>
+        <location filename="../../ui/table_models/auto_reply_table_model.py" line="24"/>
         <source>off</source>
         <translation>停用</translation>
     </message>
@@ -524,12 +524,12 @@
 <context>
     <name>CaseRow</name>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="88"/>
+        <location filename="../../ui/conversation/order_panel.py" line="90"/>
         <source>Open ›</source>
         <translation>打开 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="89"/>
+        <location filename="../../ui/conversation/order_panel.py" line="91"/>
         <source>Show %s on the Requests &amp; Disputes page</source>
         <translation>在“售后与纠纷”页面查看 %s</translation>
     </message>
@@ -537,12 +537,12 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/table_models/case_table_model.py" line="93"/>
+        <location filename="../../ui/table_models/case_table_model.py" line="92"/>
         <source>settled</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/case_table_model.py" line="95"/>
+        <location filename="../../ui/table_models/case_table_model.py" line="94"/>
         <source>nothing due</source>
         <translation>无到期时限</translation>
     </message>
@@ -550,136 +550,136 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="56"/>
-        <location filename="../../ui/cases/case_view.py" line="130"/>
+        <location filename="../../ui/cases/case_view.py" line="57"/>
+        <location filename="../../ui/cases/case_view.py" line="131"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="74"/>
-        <location filename="../../ui/cases/case_view.py" line="234"/>
+        <location filename="../../ui/cases/case_view.py" line="75"/>
+        <location filename="../../ui/cases/case_view.py" line="235"/>
         <source>Record a step</source>
         <translation>记录处理步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="80"/>
+        <location filename="../../ui/cases/case_view.py" line="81"/>
         <source>Order and buyer</source>
         <translation>订单与买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="93"/>
+        <location filename="../../ui/cases/case_view.py" line="94"/>
         <source>Cause (GEN-1)</source>
         <translation>责任方（GEN-1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="104"/>
+        <location filename="../../ui/cases/case_view.py" line="105"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="151"/>
+        <location filename="../../ui/cases/case_view.py" line="152"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="151"/>
+        <location filename="../../ui/cases/case_view.py" line="152"/>
         <source>After-sales request</source>
         <translation>售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="161"/>
+        <location filename="../../ui/cases/case_view.py" line="162"/>
         <source> · does not count toward the dispute rate (AE-2)</source>
         <translation> · 不计入纠纷率（AE-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="153"/>
+        <location filename="../../ui/cases/case_view.py" line="154"/>
         <source>{0} · shop {1} · order {2} · opened {3}</source>
         <translation>{0} · 店铺 {1} · 订单 {2} · 发起于 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="152"/>
+        <location filename="../../ui/cases/case_view.py" line="153"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="157"/>
+        <location filename="../../ui/cases/case_view.py" line="158"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="159"/>
+        <location filename="../../ui/cases/case_view.py" line="160"/>
         <source>{0} · {1} {2}</source>
         <translation>{0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="167"/>
+        <location filename="../../ui/cases/case_view.py" line="168"/>
         <source>Outcome: {0}</source>
         <translation>结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="168"/>
+        <location filename="../../ui/cases/case_view.py" line="169"/>
         <source>Protection window: {0}</source>
         <translation>保障期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="196"/>
+        <location filename="../../ui/cases/case_view.py" line="197"/>
         <source>{0}; refund {1} {2}</source>
         <translation>{0}；退款 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="202"/>
+        <location filename="../../ui/cases/case_view.py" line="203"/>
         <source>{0} ({1} {2})</source>
         <translation>{0}（{1} {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="235"/>
+        <location filename="../../ui/cases/case_view.py" line="236"/>
         <source>Nothing more can be recorded: the case is over</source>
         <translation>案件已结束，无法再记录步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="241"/>
+        <location filename="../../ui/cases/case_view.py" line="242"/>
         <source>Available from {0}{1}</source>
         <translation>{0} 起可记录{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="243"/>
+        <location filename="../../ui/cases/case_view.py" line="244"/>
         <source>Possible until {0}{1}</source>
         <translation>可记录至 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="251"/>
+        <location filename="../../ui/cases/case_view.py" line="252"/>
         <source>cost {0} + shipping {1}</source>
         <translation>成本 {0} + 运费 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="252"/>
+        <location filename="../../ui/cases/case_view.py" line="253"/>
         <source>costs not recorded</source>
         <translation>未记录成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="253"/>
+        <location filename="../../ui/cases/case_view.py" line="254"/>
         <source>Order {0} · {1}
 paid {2} {3} · {4}</source>
         <translation>订单 {0} · {1}
 实付 {2} {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="256"/>
+        <location filename="../../ui/cases/case_view.py" line="257"/>
         <source>Files: {0}</source>
         <translation>文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="256"/>
+        <location filename="../../ui/cases/case_view.py" line="257"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="259"/>
+        <location filename="../../ui/cases/case_view.py" line="260"/>
         <source>Open conversation ({0})</source>
         <translation>打开会话（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="264"/>
+        <location filename="../../ui/cases/case_view.py" line="265"/>
         <source>Write to the buyer about this order</source>
         <translation>就此订单联系买家</translation>
     </message>
@@ -761,22 +761,22 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="14"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="15"/>
         <source>Complete: %p%</source>
         <translation>完成度：%p%</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="20"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="21"/>
         <source>&lt;b&gt;Checklist&lt;/b&gt;</source>
         <translation>&lt;b&gt;检查清单&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="34"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="35"/>
         <source>Missing: {0}</source>
         <translation>缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="35"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="36"/>
         <source>Nothing missing.</source>
         <translation>没有缺项。</translation>
     </message>
@@ -784,112 +784,112 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="38"/>
+        <location filename="../../ui/complaints/panel.py" line="43"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="40"/>
+        <location filename="../../ui/complaints/panel.py" line="45"/>
         <source>What is offered: partial refund, coupon, resend…</source>
         <translation>提供的补偿：部分退款、优惠券、补发…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="45"/>
+        <location filename="../../ui/complaints/panel.py" line="50"/>
         <source>Record offer</source>
         <translation>记录补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="48"/>
+        <location filename="../../ui/complaints/panel.py" line="53"/>
         <source>Buyer gets</source>
         <translation>买家获得</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="50"/>
+        <location filename="../../ui/complaints/panel.py" line="55"/>
         <source>Costs the shop</source>
         <translation>店铺成本</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="55"/>
+        <location filename="../../ui/complaints/panel.py" line="60"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="57"/>
+        <location filename="../../ui/complaints/panel.py" line="62"/>
         <source>Never trade compensation for a changed review.</source>
         <translation>切勿以补偿换取修改评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="59"/>
+        <location filename="../../ui/complaints/panel.py" line="64"/>
         <source>Record follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="64"/>
+        <location filename="../../ui/complaints/panel.py" line="69"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="69"/>
+        <location filename="../../ui/complaints/panel.py" line="74"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="88"/>
+        <location filename="../../ui/complaints/panel.py" line="93"/>
         <source>Select a complaint</source>
         <translation>请选择投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="109"/>
+        <location filename="../../ui/complaints/panel.py" line="114"/>
         <source>The buyer may file this complaint with the platform until %1.</source>
         <translation>买家可在 %1 之前向平台提交此投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="112"/>
+        <location filename="../../ui/complaints/panel.py" line="117"/>
         <source>Next: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="114"/>
+        <location filename="../../ui/complaints/panel.py" line="119"/>
         <source>Closed with steps skipped: %1</source>
         <translation>已结案，跳过的步骤：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="122"/>
+        <location filename="../../ui/complaints/panel.py" line="127"/>
         <source>Late-shipment rule: %1 %2</source>
         <translation>延迟发货规则：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="142"/>
+        <location filename="../../ui/complaints/panel.py" line="147"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="142"/>
+        <location filename="../../ui/complaints/panel.py" line="147"/>
         <source>Why is it skipped?</source>
         <translation>为什么跳过？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="151"/>
+        <location filename="../../ui/complaints/panel.py" line="156"/>
         <source>Late-shipment compensation</source>
         <translation>延迟发货补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="158"/>
+        <location filename="../../ui/complaints/panel.py" line="163"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="158"/>
+        <location filename="../../ui/complaints/panel.py" line="163"/>
         <source>What was said?</source>
         <translation>沟通了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="167"/>
+        <location filename="../../ui/complaints/panel.py" line="172"/>
         <source>Close with steps not done</source>
         <translation>在步骤未完成时结案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="168"/>
+        <location filename="../../ui/complaints/panel.py" line="173"/>
         <source>%1 step(s) not done. Say why they were skipped:</source>
         <translation>有 %1 个步骤未完成。请说明跳过的原因：</translation>
     </message>
@@ -915,67 +915,67 @@ paid {2} {3} · {4}</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="92"/>
-        <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, Ctrl+Enter sends</source>
-        <translation>给买家写消息…  输入 /快捷码 + Tab 插入快捷短语，Ctrl+Enter 发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversation/composer.py" line="100"/>
+        <location filename="../../ui/conversation/composer.py" line="106"/>
         <source>The channel the answer goes through; it is recorded</source>
         <translation>回复所走的渠道；会被记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="104"/>
+        <location filename="../../ui/conversation/composer.py" line="110"/>
         <source>Language of the answer (quick phrase variant)</source>
         <translation>回复的语言（快捷短语的语言版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="105"/>
+        <location filename="../../ui/conversation/composer.py" line="111"/>
         <source>Internal note</source>
         <translation>内部备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="106"/>
-        <source>Quick phrase… (Ctrl+K)</source>
-        <translation>快捷短语…（Ctrl+K）</translation>
+        <location filename="../../ui/conversation/composer.py" line="96"/>
+        <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, %1 sends, %2 sends and opens the next</source>
+        <translation>给买家写消息…  输入 /快捷词 + Tab 插入快捷短语，%1 发送，%2 发送并打开下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="109"/>
+        <location filename="../../ui/conversation/composer.py" line="112"/>
+        <source>Quick phrase… (%1)</source>
+        <translation>快捷短语…（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="116"/>
         <source>Edit phrases…</source>
         <translation>编辑短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="110"/>
+        <location filename="../../ui/conversation/composer.py" line="117"/>
         <source>Add or change quick phrases and automatic replies</source>
         <translation>添加或修改快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="114"/>
+        <location filename="../../ui/conversation/composer.py" line="121"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="129"/>
+        <location filename="../../ui/conversation/composer.py" line="136"/>
         <source>via</source>
         <translation>经由</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="197"/>
+        <location filename="../../ui/conversation/composer.py" line="209"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="223"/>
+        <location filename="../../ui/conversation/composer.py" line="235"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="226"/>
+        <location filename="../../ui/conversation/composer.py" line="238"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="255"/>
+        <location filename="../../ui/conversation/composer.py" line="268"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>
@@ -983,22 +983,22 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationTableModel</name>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="34"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="33"/>
         <source>Unreplied</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="36"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="35"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="37"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="36"/>
         <source>Replied</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="43"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="42"/>
         <source>You: {0}</source>
         <translation>我：{0}</translation>
     </message>
@@ -1006,37 +1006,37 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="82"/>
+        <location filename="../../ui/pages/conversations_page.py" line="83"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="83"/>
+        <location filename="../../ui/pages/conversations_page.py" line="84"/>
         <source>No conversations yet. Conversations appear here once messages are imported or written.</source>
         <translation>暂无会话。导入或写下消息后，会话会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="86"/>
+        <location filename="../../ui/pages/conversations_page.py" line="87"/>
         <source>Search 退款, refund…</source>
         <translation>搜索 退款、refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="96"/>
+        <location filename="../../ui/pages/conversations_page.py" line="97"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="277"/>
+        <location filename="../../ui/pages/conversations_page.py" line="284"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="297"/>
+        <location filename="../../ui/pages/conversations_page.py" line="304"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="298"/>
+        <location filename="../../ui/pages/conversations_page.py" line="305"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -1116,32 +1116,32 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DeadlineTableModel</name>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="39"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="37"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="40"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="38"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="41"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="39"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="42"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="40"/>
         <source>Later</source>
         <translation>以后</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="50"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="48"/>
         <source>Order {0}</source>
         <translation>订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="52"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="50"/>
         <source>Conversation {0}</source>
         <translation>会话 {0}</translation>
     </message>
@@ -1172,42 +1172,42 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DeadlinesTable</name>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="82"/>
+        <location filename="../../ui/cases/case_parts.py" line="83"/>
         <source>Due (your time)</source>
         <translation>到期时间（您的时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="82"/>
+        <location filename="../../ui/cases/case_parts.py" line="83"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="82"/>
+        <location filename="../../ui/cases/case_parts.py" line="83"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="83"/>
+        <location filename="../../ui/cases/case_parts.py" line="84"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="83"/>
+        <location filename="../../ui/cases/case_parts.py" line="84"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="101"/>
+        <location filename="../../ui/cases/case_parts.py" line="102"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="110"/>
+        <location filename="../../ui/cases/case_parts.py" line="111"/>
         <source>met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="110"/>
+        <location filename="../../ui/cases/case_parts.py" line="111"/>
         <source>missed</source>
         <translation>已错过</translation>
     </message>
@@ -1215,132 +1215,132 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DisputeForm</name>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="24"/>
+        <location filename="../../ui/cases/dispute_form.py" line="25"/>
         <source>Record a dispute · 纠纷</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="30"/>
+        <location filename="../../ui/cases/dispute_form.py" line="31"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="32"/>
+        <location filename="../../ui/cases/dispute_form.py" line="33"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="38"/>
+        <location filename="../../ui/cases/dispute_form.py" line="39"/>
         <source>the platform&apos;s dispute id (optional)</source>
         <translation>平台纠纷编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="46"/>
+        <location filename="../../ui/cases/dispute_form.py" line="47"/>
         <source>the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="57"/>
+        <location filename="../../ui/cases/dispute_form.py" line="58"/>
         <source>The buyer&apos;s first refund request was earlier:</source>
         <translation>买家首次申请退款的时间更早：</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="64"/>
+        <location filename="../../ui/cases/dispute_form.py" line="65"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="65"/>
+        <location filename="../../ui/cases/dispute_form.py" line="66"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="67"/>
+        <location filename="../../ui/cases/dispute_form.py" line="68"/>
         <source>Dispute id</source>
         <translation>纠纷编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="68"/>
+        <location filename="../../ui/cases/dispute_form.py" line="69"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="69"/>
+        <location filename="../../ui/cases/dispute_form.py" line="70"/>
         <source>Sub-kind</source>
         <translation>子类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="70"/>
+        <location filename="../../ui/cases/dispute_form.py" line="71"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="72"/>
+        <location filename="../../ui/cases/dispute_form.py" line="73"/>
         <source>Buyer&apos;s words</source>
         <translation>买家原话</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="73"/>
+        <location filename="../../ui/cases/dispute_form.py" line="74"/>
         <source>Buyer&apos;s proposal</source>
         <translation>买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="74"/>
+        <location filename="../../ui/cases/dispute_form.py" line="75"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="75"/>
+        <location filename="../../ui/cases/dispute_form.py" line="76"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="76"/>
+        <location filename="../../ui/cases/dispute_form.py" line="77"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="79"/>
+        <location filename="../../ui/cases/dispute_form.py" line="80"/>
         <source>Record dispute</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="108"/>
+        <location filename="../../ui/cases/dispute_form.py" line="109"/>
         <source>Order {0} · paid {1} {2}</source>
         <translation>订单 {0} · 实付 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="110"/>
+        <location filename="../../ui/cases/dispute_form.py" line="111"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="144"/>
+        <location filename="../../ui/cases/dispute_form.py" line="145"/>
         <source>Does not count toward the dispute rate ({0}).</source>
         <translation>不计入纠纷率（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="152"/>
+        <location filename="../../ui/cases/dispute_form.py" line="153"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="153"/>
+        <location filename="../../ui/cases/dispute_form.py" line="154"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="154"/>
+        <location filename="../../ui/cases/dispute_form.py" line="155"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="163"/>
+        <location filename="../../ui/cases/dispute_form.py" line="164"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="164"/>
+        <location filename="../../ui/cases/dispute_form.py" line="165"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1512,12 +1512,12 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FillInPrompt</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="68"/>
+        <location filename="../../ui/conversation/composer.py" line="70"/>
         <source>{%s} is not a placeholder AfterDesk knows: remove it from the text.</source>
         <translation>{%s} 不是售后工作台认识的占位符：请从文本中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="71"/>
+        <location filename="../../ui/conversation/composer.py" line="73"/>
         <source>Fill in</source>
         <translation>填写</translation>
     </message>
@@ -1577,77 +1577,82 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="63"/>
+        <location filename="../../ui/pages/followups_page.py" line="34"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/followups_page.py" line="70"/>
         <source>Send follow-up</source>
         <translation>发送跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="66"/>
+        <location filename="../../ui/pages/followups_page.py" line="73"/>
         <source>Reason: not set</source>
         <translation>原因：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="68"/>
+        <location filename="../../ui/pages/followups_page.py" line="75"/>
         <source>Reason: </source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="70"/>
+        <location filename="../../ui/pages/followups_page.py" line="77"/>
         <source>Stop following up…</source>
         <translation>停止跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="72"/>
+        <location filename="../../ui/pages/followups_page.py" line="79"/>
         <source>Buyer&apos;s zone…</source>
         <translation>买家时区…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="73"/>
+        <location filename="../../ui/pages/followups_page.py" line="80"/>
         <source>Set where the buyer lives when it is not the usual zone of their country</source>
         <translation>买家所在地不在其国家的常用时区时，在此设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="84"/>
+        <location filename="../../ui/pages/followups_page.py" line="91"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="106"/>
+        <location filename="../../ui/pages/followups_page.py" line="113"/>
         <source>Select a conversation</source>
         <translation>请选择会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="124"/>
+        <location filename="../../ui/pages/followups_page.py" line="132"/>
         <source>%1 follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 %1 次跟进未获回复：请停止跟进并记录原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="127"/>
+        <location filename="../../ui/pages/followups_page.py" line="135"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="129"/>
+        <location filename="../../ui/pages/followups_page.py" line="137"/>
         <source>Follow-up %1 of %2, suggested by %3 at %4 (your time). Keep it short and clear.</source>
         <translation>第 %1 次跟进（共 %2 次），按 %3 建议于 %4（您的时间）发送。请简短清楚。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="172"/>
+        <location filename="../../ui/pages/followups_page.py" line="185"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="173"/>
+        <location filename="../../ui/pages/followups_page.py" line="186"/>
         <source>Where does the buyer live? (empty: the country&apos;s zone)</source>
         <translation>买家所在的时区？（留空：使用其国家的时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="188"/>
+        <location filename="../../ui/pages/followups_page.py" line="201"/>
         <source>Stop following up</source>
         <translation>停止跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="189"/>
+        <location filename="../../ui/pages/followups_page.py" line="202"/>
         <source>Note why (e.g. no answer to 3 follow-ups):</source>
         <translation>请注明原因（例如：3 次跟进均未回复）：</translation>
     </message>
@@ -1655,12 +1660,12 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="204"/>
+        <location filename="../../ui/pages/followups_page.py" line="217"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="205"/>
+        <location filename="../../ui/pages/followups_page.py" line="218"/>
         <source>No buyer is waiting to answer you. Conversations whose last message is yours appear here with their follow-ups.</source>
         <translation>没有待买家回复的会话。最后一条消息由您发出的会话会连同跟进计划显示在这里。</translation>
     </message>
@@ -1774,37 +1779,37 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="48"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="50"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="58"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="60"/>
         <source>Fit to window</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="62"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="64"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="64"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="66"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="66"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="68"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="69"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="71"/>
         <source>%d × %d pixels</source>
         <translation>%d × %d 像素</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="71"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="73"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1915,14 +1920,82 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>InstantEdit</name>
     <message>
-        <location filename="../../ui/cases/instant_edit.py" line="28"/>
+        <location filename="../../ui/cases/instant_edit.py" line="30"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/instant_edit.py" line="30"/>
+        <location filename="../../ui/cases/instant_edit.py" line="32"/>
         <source>your time, {0}</source>
         <translation>您的时间，{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Keymap</name>
+    <message>
+        <location filename="../../ui/keymap.py" line="30"/>
+        <source>Quit AfterDesk</source>
+        <translation>退出售后工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="32"/>
+        <source>Read the page on show again</source>
+        <translation>重新读取当前页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="33"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="34"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="36"/>
+        <source>This list of keyboard shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="38"/>
+        <source>Search the conversations</source>
+        <translation>搜索会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="40"/>
+        <source>Write in the reply box</source>
+        <translation>在回复框中输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="42"/>
+        <source>From the reply box back to the list</source>
+        <translation>从回复框回到列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="44"/>
+        <source>Send the reply</source>
+        <translation>发送回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="46"/>
+        <source>Send, then open the next conversation of the list</source>
+        <translation>发送，然后打开列表中的下一个会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="48"/>
+        <source>Choose a quick phrase</source>
+        <translation>选择快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="50"/>
+        <source>Go to page {n}</source>
+        <translation>转到第 {n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="51"/>
+        <source>Insert quick phrase {n} (in the reply box)</source>
+        <translation>插入第 {n} 条快捷短语（在回复框中）</translation>
     </message>
 </context>
 <context>
@@ -1948,29 +2021,39 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>AfterDesk 售后工作台</source>
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../ui/daily_backup.py" line="29"/>
@@ -2020,57 +2103,57 @@ The data as it was before: {0}</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="18"/>
+        <location filename="../../ui/menus.py" line="20"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="19"/>
+        <location filename="../../ui/menus.py" line="21"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="20"/>
+        <location filename="../../ui/menus.py" line="22"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="42"/>
+        <location filename="../../ui/menus.py" line="44"/>
         <source>&amp;Quick phrases and automatic replies…</source>
         <translation>快捷短语和自动回复(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="44"/>
+        <location filename="../../ui/menus.py" line="46"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="68"/>
+        <location filename="../../ui/menus.py" line="70"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="69"/>
-        <source>Ctrl+1 to Ctrl+5 switch pages</source>
-        <translation>Ctrl+1 到 Ctrl+5 切换页面</translation>
+        <location filename="../../ui/menus.py" line="72"/>
+        <source>%1 to %2 switch pages</source>
+        <translation>%1 到 %2 切换页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="70"/>
+        <location filename="../../ui/menus.py" line="74"/>
         <source>Deadline alert</source>
         <translation>时限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="71"/>
+        <location filename="../../ui/menus.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="80"/>
+        <location filename="../../ui/menus.py" line="84"/>
         <source>{0} list</source>
         <translation>{0}列表</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="81"/>
+        <location filename="../../ui/menus.py" line="85"/>
         <source>Refresh {0}</source>
         <translation>刷新{0}</translation>
     </message>
@@ -2129,107 +2212,107 @@ The data as it was before: {0}</source>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="32"/>
+        <location filename="../../ui/conversation/order_panel.py" line="33"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="33"/>
+        <location filename="../../ui/conversation/order_panel.py" line="34"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="34"/>
+        <location filename="../../ui/conversation/order_panel.py" line="35"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="35"/>
+        <location filename="../../ui/conversation/order_panel.py" line="36"/>
         <source>Ordered</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="36"/>
+        <location filename="../../ui/conversation/order_panel.py" line="37"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="37"/>
+        <location filename="../../ui/conversation/order_panel.py" line="38"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="38"/>
+        <location filename="../../ui/conversation/order_panel.py" line="39"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="40"/>
+        <location filename="../../ui/conversation/order_panel.py" line="41"/>
         <source>Promised by</source>
         <translation>承诺送达</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="46"/>
+        <location filename="../../ui/conversation/order_panel.py" line="48"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="52"/>
+        <location filename="../../ui/conversation/order_panel.py" line="54"/>
         <source>Tracking</source>
         <translation>物流跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="112"/>
+        <location filename="../../ui/conversation/order_panel.py" line="114"/>
         <source>&lt;b&gt;Requests and disputes&lt;/b&gt;</source>
         <translation>&lt;b&gt;售后与纠纷&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="119"/>
+        <location filename="../../ui/conversation/order_panel.py" line="121"/>
         <source>Open after-sales request…</source>
         <translation>登记售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="120"/>
+        <location filename="../../ui/conversation/order_panel.py" line="122"/>
         <source>Record the request the buyer opened on Taobao (refund only, or return and refund)</source>
         <translation>登记买家在淘宝发起的售后申请（仅退款，或退货退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="123"/>
+        <location filename="../../ui/conversation/order_panel.py" line="125"/>
         <source>Record dispute…</source>
         <translation>登记纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="124"/>
+        <location filename="../../ui/conversation/order_panel.py" line="126"/>
         <source>Record the dispute the buyer opened on AliExpress, with the buyer&apos;s proposal</source>
         <translation>登记买家在速卖通发起的纠纷及买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="127"/>
+        <location filename="../../ui/conversation/order_panel.py" line="129"/>
         <source>&lt;b&gt;The buyer&apos;s other orders&lt;/b&gt;</source>
         <translation>&lt;b&gt;该买家的其他订单&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="132"/>
+        <location filename="../../ui/conversation/order_panel.py" line="134"/>
         <source>Write about this order</source>
         <translation>就此订单写消息</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="161"/>
+        <location filename="../../ui/conversation/order_panel.py" line="167"/>
         <source>Choose a conversation.</source>
         <translation>请选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="163"/>
+        <location filename="../../ui/conversation/order_panel.py" line="169"/>
         <source>This conversation is not about an order.</source>
         <translation>此会话不涉及订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="174"/>
+        <location filename="../../ui/conversation/order_panel.py" line="180"/>
         <source> · case</source>
         <translation> · 售后/纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="206"/>
+        <location filename="../../ui/conversation/order_panel.py" line="212"/>
         <source>This order already had its one after-sales request: {0} ({1}).</source>
         <translation>该订单已用过唯一一次售后申请：{0}（{1}）。</translation>
     </message>
@@ -2536,12 +2619,12 @@ The data as it was before: {0}</source>
 <context>
     <name>ProblemTableModel</name>
     <message>
-        <location filename="../../ui/import_dialog/problem_table_model.py" line="41"/>
+        <location filename="../../ui/import_dialog/problem_table_model.py" line="42"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/problem_table_model.py" line="41"/>
+        <location filename="../../ui/import_dialog/problem_table_model.py" line="42"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -2549,17 +2632,17 @@ The data as it was before: {0}</source>
 <context>
     <name>ProposalsRow</name>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="61"/>
+        <location filename="../../ui/cases/case_parts.py" line="62"/>
         <source>No proposal</source>
         <translation>暂无方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="67"/>
+        <location filename="../../ui/cases/case_parts.py" line="68"/>
         <source>{0} · {1} {2}</source>
         <translation>{0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="69"/>
+        <location filename="../../ui/cases/case_parts.py" line="70"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -2685,123 +2768,123 @@ The data as it was before: {0}</source>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="30"/>
+        <location filename="../../ui/cases/request_form.py" line="31"/>
         <source>New after-sales request · 售后申请</source>
         <translation>新建售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="37"/>
+        <location filename="../../ui/cases/request_form.py" line="38"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="39"/>
+        <location filename="../../ui/cases/request_form.py" line="40"/>
         <source>order number, e.g. 3612345678901234567</source>
         <translation>订单号，例如 3612345678901234567</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="40"/>
+        <location filename="../../ui/cases/request_form.py" line="41"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="56"/>
+        <location filename="../../ui/cases/request_form.py" line="57"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="58"/>
+        <location filename="../../ui/cases/request_form.py" line="59"/>
         <source>in the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="62"/>
+        <location filename="../../ui/cases/request_form.py" line="63"/>
         <source>Goods intact: tags on, unused, unwashed</source>
         <translation>商品完好：吊牌未拆、未使用、未洗涤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="69"/>
+        <location filename="../../ui/cases/request_form.py" line="70"/>
         <source>What the buyer says happened</source>
         <translation>买家描述的情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="73"/>
+        <location filename="../../ui/cases/request_form.py" line="74"/>
         <source>Add photos or files…</source>
         <translation>添加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="74"/>
+        <location filename="../../ui/cases/request_form.py" line="75"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="86"/>
+        <location filename="../../ui/cases/request_form.py" line="87"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="87"/>
+        <location filename="../../ui/cases/request_form.py" line="88"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="89"/>
+        <location filename="../../ui/cases/request_form.py" line="90"/>
         <source>Window</source>
         <translation>售后期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="91"/>
+        <location filename="../../ui/cases/request_form.py" line="92"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="92"/>
+        <location filename="../../ui/cases/request_form.py" line="93"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="93"/>
+        <location filename="../../ui/cases/request_form.py" line="94"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="96"/>
+        <location filename="../../ui/cases/request_form.py" line="97"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="97"/>
+        <location filename="../../ui/cases/request_form.py" line="98"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="98"/>
+        <location filename="../../ui/cases/request_form.py" line="99"/>
         <location filename="../../ui/cases/request_form.py" line="186"/>
         <source>Photos and files</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="99"/>
+        <location filename="../../ui/cases/request_form.py" line="100"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="101"/>
+        <location filename="../../ui/cases/request_form.py" line="102"/>
         <source>Record request</source>
         <translation>记录申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="142"/>
+        <location filename="../../ui/cases/request_form.py" line="143"/>
         <source>transaction succeeded</source>
         <translation>交易成功</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="143"/>
+        <location filename="../../ui/cases/request_form.py" line="144"/>
         <source>Order {0} · {1} · paid {2} {3}</source>
         <translation>订单 {0} · {1} · 实付 {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="145"/>
+        <location filename="../../ui/cases/request_form.py" line="146"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
@@ -2984,24 +3067,42 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="14"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="17"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="17"/>
+        <source>What they do</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>StepChecklist</name>
     <message>
-        <location filename="../../ui/complaints/checklist.py" line="32"/>
+        <location filename="../../ui/complaints/checklist.py" line="33"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/checklist.py" line="33"/>
+        <location filename="../../ui/complaints/checklist.py" line="34"/>
         <source>Skip…</source>
         <translation>跳过…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/checklist.py" line="51"/>
+        <location filename="../../ui/complaints/checklist.py" line="52"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/checklist.py" line="54"/>
+        <location filename="../../ui/complaints/checklist.py" line="55"/>
         <source>skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
@@ -3113,60 +3214,65 @@ The data as it was before: {0}</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="71"/>
+        <location filename="../../ui/conversation/thread_view.py" line="72"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="78"/>
+        <location filename="../../ui/conversation/thread_view.py" line="79"/>
         <source>No translation available</source>
         <translation>没有可用的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="91"/>
+        <location filename="../../ui/conversation/thread_view.py" line="92"/>
         <source>(file not in this computer’s store)</source>
         <translation>（文件不在本机的文件库中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="148"/>
+        <source>No messages yet.</source>
+        <translation>暂无消息。</translation>
     </message>
 </context>
 <context>
     <name>TimelineTable</name>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="133"/>
+        <location filename="../../ui/cases/case_parts.py" line="134"/>
         <source>When (your time)</source>
         <translation>时间（您的时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="133"/>
+        <location filename="../../ui/cases/case_parts.py" line="134"/>
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="133"/>
+        <location filename="../../ui/cases/case_parts.py" line="134"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="134"/>
+        <location filename="../../ui/cases/case_parts.py" line="135"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="134"/>
+        <location filename="../../ui/cases/case_parts.py" line="135"/>
         <source>By rule</source>
         <translation>依据规则</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="134"/>
+        <location filename="../../ui/cases/case_parts.py" line="135"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="147"/>
+        <location filename="../../ui/cases/case_parts.py" line="148"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="152"/>
+        <location filename="../../ui/cases/case_parts.py" line="153"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
 from app.services.common.background import run_plain_read, run_read
 from app.errors import ServiceError
 from app.services.messaging.inbox import conversation_ids, conversation_rows
+from ui.conversation import keyboard
 from ui.conversation.filters_bar import FiltersBar
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import report_exception, show_expected_error
@@ -129,6 +130,7 @@ class ConversationsPage(ListPage):
         self._select_after_load: int | None = None
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self._narrow: bool | None = None
+        keyboard.install(self)
 
     # --- the panels beside the list ---------------------------------------------------
     @property
@@ -157,6 +159,7 @@ class ConversationsPage(ListPage):
         order_panel.case_recorded.connect(self._case_recorded)
         for index, panel in ((1, thread_panel), (2, order_panel)):
             self.splitter.replaceWidget(index, panel).deleteLater()
+        keyboard.install_composer(self, thread_panel.composer)
 
     # --- loading ---------------------------------------------------------------------
     def filters(self) -> dict:
@@ -251,6 +254,10 @@ class ConversationsPage(ListPage):
         if conv_id != self._selected:
             self._selected = conv_id
             self.thread_panel.show_conversation(conv_id)
+
+    def open_after_reload(self, conv_id: int | None) -> None:
+        """Select this conversation once the list is read again (None: keep the current)."""
+        self._select_after_load = conv_id
 
     def selected_conversation(self) -> int | None:
         return self._selected
