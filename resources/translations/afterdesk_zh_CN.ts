@@ -125,12 +125,12 @@
         <translation>— 不变 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="141"/>
+        <location filename="../../ui/cases/action_dialog.py" line="146"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="142"/>
+        <location filename="../../ui/cases/action_dialog.py" line="147"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -138,42 +138,42 @@
 <context>
     <name>AdvisorPanel</name>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="28"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="24"/>
         <source>Refund or resend? (GEN-2)</source>
         <translation>退款还是补发？（GEN-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="47"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="43"/>
         <source>Product cost</source>
         <translation>商品成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="48"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="44"/>
         <source>Shipping cost</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="49"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="45"/>
         <source>Profit</source>
         <translation>利润</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="50"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="46"/>
         <source>Proposed refund</source>
         <translation>拟退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="51"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="47"/>
         <source>If we refund</source>
         <translation>若退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="52"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="48"/>
         <source>If we resend</source>
         <translation>若补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="53"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="49"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
@@ -277,6 +277,25 @@
         <location filename="../../ui/settings_dialog/alerts_tab.py" line="49"/>
         <source>Enter whole hours from 1 to 720, separated by commas.</source>
         <translation>请输入 1 到 720 之间的整数小时，用逗号分隔。</translation>
+    </message>
+</context>
+<context>
+    <name>AmountEdit</name>
+    <message>
+        <location filename="../../ui/cases/form_bits.py" line="71"/>
+        <location filename="../../ui/cases/form_bits.py" line="76"/>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/form_bits.py" line="72"/>
+        <source>“%1” is not an amount: write digits with at most two decimals, e.g. %2.</source>
+        <translation>“%1”不是金额：请输入数字，最多两位小数，例如 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/form_bits.py" line="79"/>
+        <source>At most %1.</source>
+        <translation>最多 %1。</translation>
     </message>
 </context>
 <context>
@@ -2929,7 +2948,7 @@ The data as it was before: {0}</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="218"/>
+        <location filename="../../ui/cases/request_form.py" line="222"/>
         <source>The refund amount must be more than 0 and at most what the buyer paid: {0} {1}.</source>
         <translation>退款金额必须大于 0，且不超过买家实付金额：{0} {1}。</translation>
     </message>

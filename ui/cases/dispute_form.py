@@ -152,7 +152,7 @@ class DisputeForm(QDialog):
         for widget, empty, name in (
                 (self.order_no, not self.order_no.text().strip(), self.tr("order")),
                 (self.reason, not self.reason.currentText().strip(), self.tr("reason")),
-                (self.amount, self.amount.amount() is None, self.tr("refund amount"))):
+                (self.amount, not self.amount.text().strip(), self.tr("refund amount"))):
             mark(widget, empty)
             if empty:
                 missing.append(name)
@@ -163,6 +163,10 @@ class DisputeForm(QDialog):
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
                 self.tr(", ").join(missing)))
+            return False
+        if self.amount.problem():
+            mark(self.amount, True)
+            self.error.show_error(self.amount.problem())
             return False
         if self.facts is None and not self.load_order():
             return False

@@ -197,7 +197,7 @@ class RequestForm(QDialog):
         missing = []
         checks = ((self.order_no, not self.order_no.text().strip(), self.tr("order")),
                   (self.reason, self.reason.currentData() is None, self.tr("reason")),
-                  (self.amount, self.amount.amount() is None, self.tr("refund amount")))
+                  (self.amount, not self.amount.text().strip(), self.tr("refund amount")))
         for widget, empty, name in checks:
             mark(widget, empty)
             if empty:
@@ -209,6 +209,10 @@ class RequestForm(QDialog):
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
                 self.tr(", ").join(missing)))
+            return False
+        if self.amount.problem():
+            mark(self.amount, True)
+            self.error.show_error(self.amount.problem())
             return False
         if self.facts is None and not self.load_order():
             return False
