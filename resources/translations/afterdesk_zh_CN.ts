@@ -1035,27 +1035,32 @@ paid {2} {3} · {4}</source>
         <translation>暂无会话。导入或写下消息后，会话会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="87"/>
+        <location filename="../../ui/pages/conversations_page.py" line="86"/>
+        <source>No conversation matches these filters.</source>
+        <translation>没有符合这些筛选条件的会话。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conversations_page.py" line="88"/>
         <source>Search 退款, refund…</source>
         <translation>搜索 退款、refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="97"/>
+        <location filename="../../ui/pages/conversations_page.py" line="98"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="284"/>
+        <location filename="../../ui/pages/conversations_page.py" line="296"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="304"/>
+        <location filename="../../ui/pages/conversations_page.py" line="316"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="305"/>
+        <location filename="../../ui/pages/conversations_page.py" line="317"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -2020,19 +2025,19 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="66"/>
+        <location filename="../../ui/pages/list_page.py" line="68"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="76"/>
-        <location filename="../../ui/pages/list_page.py" line="140"/>
-        <location filename="../../ui/pages/list_page.py" line="147"/>
+        <location filename="../../ui/pages/list_page.py" line="78"/>
+        <location filename="../../ui/pages/list_page.py" line="145"/>
+        <location filename="../../ui/pages/list_page.py" line="152"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="177"/>
+        <location filename="../../ui/pages/list_page.py" line="185"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>

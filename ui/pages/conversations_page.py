@@ -83,6 +83,7 @@ class ConversationsPage(ListPage):
         self.title.setText(self.tr("Conversations"))
         self.empty_text = self.tr("No conversations yet. Conversations appear here once "
                                   "messages are imported or written.")
+        self.filtered_text = self.tr("No conversation matches these filters.")
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search 退款, refund…"))
         self.search.setClearButtonEnabled(True)
@@ -254,6 +255,17 @@ class ConversationsPage(ListPage):
         if conv_id != self._selected:
             self._selected = conv_id
             self.thread_panel.show_conversation(conv_id)
+
+    def filters_active(self) -> bool:
+        return bool(self.filters())
+
+    def clear_filters(self) -> None:
+        self.filters_bar.set_filters({})
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.views.setCurrentIndex(0)
+        self.reload()
 
     def open_after_reload(self, conv_id: int | None) -> None:
         """Select this conversation once the list is read again (None: keep the current)."""
