@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from app.clock import utcnow
 from app.rules.followup import clock_of, is_daytime
 from app.rules.timeconv import to_zone
+from ui.formatting import day_name
 from ui.tones import style_text
 
 TICK_MS = 30_000
@@ -79,7 +80,7 @@ class BuyerClock(QWidget):
         local = to_zone(self.now(), self.zone)
         where = zone_place(self.zone) + (f", {self.country}" if self.country else "")
         self.time_label.setText(self.tr("Buyer's local time: %1 %2 (%3, %4)")
-                                .replace("%1", local.strftime("%a"))
+                                .replace("%1", day_name(local))
                                 .replace("%2", local.strftime("%H:%M"))
                                 .replace("%3", where).replace("%4", offset_text(local)))
         awake = self.is_daytime()
