@@ -47,7 +47,8 @@ ROWS = [deadline(WED - timedelta(hours=2), "missed", "D-1"),          # overdue
 def test_groups_follow_the_reps_days():
     groups = grouped(ROWS, WED, SHANGHAI)
     assert {k: [d.case_id for d in v] for k, v in groups.items()} == {
-        "overdue": ["D-1"], "today": ["D-2"], "week": ["D-3", "D-4"], "later": ["D-5"]}
+        "overdue": ["D-1"], "today": ["D-2"], "week": ["D-3", "D-4"], "later": ["D-5"],
+        "unknown": []}
     assert badge_count(ROWS, WED, SHANGHAI) == 2
 
 

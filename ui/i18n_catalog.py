@@ -65,6 +65,7 @@ TEXTS = [
     QT_TRANSLATE_NOOP('labels', 'Email'),
     QT_TRANSLATE_NOOP('labels', 'Met'),
     QT_TRANSLATE_NOOP('labels', 'Missed'),
+    QT_TRANSLATE_NOOP('labels', 'Unknown'),
     QT_TRANSLATE_NOOP('labels', 'Order message'),
     QT_TRANSLATE_NOOP('labels', 'Pending'),
     QT_TRANSLATE_NOOP('labels', 'Phone'),

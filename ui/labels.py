@@ -18,7 +18,7 @@ CASE_TYPES = {"dispute": "Dispute", "aftersales": "After-sales"}
 
 PLATFORMS = {"aliexpress": "AliExpress", "taobao": "Taobao"}
 
-DEADLINE_STATES = {"pending": "Pending", "met": "Met", "missed": "Missed"}
+DEADLINE_STATES = {"pending": "Pending", "met": "Met", "missed": "Missed", "unknown": "Unknown"}
 
 
 def word(table: dict, value) -> str:

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from app.vocab import REQUEST_FINAL_STATES, REQUEST_STATES
+from app.rules.engine_orders import completion_unknown
 from app.rules.engine_taobao import seller_timeout_key
 from app.rules.policy import Profile
 from app.errors import InvalidInput, RuleRefusal
@@ -88,6 +89,14 @@ def check_window(order, at: datetime, profile: Profile, shop_zone: str) -> None:
         days = profile.duration("aftersales_window").days
         raise RuleRefusal(profile.rule("aftersales_window"), key="aftersales_window_over",
                           order_no=order.order_no, end=shop_time(end, shop_zone), days=days)
+
+
+def check_completion_known(order, profile: Profile) -> None:
+    """TB-1: the window of a completed order runs from its completion time; an order marked
+    交易成功 by an export that did not carry that time cannot be checked."""
+    if completion_unknown(order):
+        raise RuleRefusal(profile.rule("aftersales_window"), key="completion_time_missing",
+                          order_no=order.order_no)
 
 
 def check_once_per_order(order, earlier, profile: Profile) -> None:

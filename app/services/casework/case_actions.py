@@ -78,13 +78,17 @@ def _read_files(paths, max_mb: int | None):
 def open_request(shop: str, order_no: str, service_type: str, reason: str, amount,
                  at: datetime, *, description: str = "", reason_text: str = "",
                  goods_intact: bool | None = None, files=(), max_mb: int | None = None,
-                 actor: str = "rep"):
+                 completed_at: datetime | None = None, actor: str = "rep"):
     """A Taobao after-sales request from the form, with its photos and files (kept in the
     content-addressed file store and attached to the request). TB-1, TB-2, TB-4 and TB-7
-    are checked by the request service; a refused request writes nothing."""
+    are checked by the request service; a refused request writes nothing. `completed_at`
+    is the order's completion time when its export did not carry it (TB-1's window runs
+    from it): recorded on the order with the request, or not at all."""
     from app.evidence import store
     order = find_order(shop, order_no)
     with database.atomic():     # a file that cannot be taken undoes the request too
+        if completed_at is not None:
+            _enter_completion(order, completed_at, actor)
         request = aftersales.open_request(order, service_type, reason, amount, at,
                                           description=description, reason_text=reason_text,
                                           goods_intact=goods_intact, actor=actor)
@@ -100,6 +104,24 @@ def open_request(shop: str, order_no: str, service_type: str, reason: str, amoun
                          {"name": name, "sha256": digest, "size": len(data)})
     change_notice.changed(case_id(request))
     return request
+
+
+def _enter_completion(order, completed_at: datetime, actor: str) -> None:
+    """The completion time the rep read on the platform, for an order whose export did not
+    carry it (rule TB-1); a known one is never replaced from here."""
+    from app.services.commerce.orders import update_order
+    completed_at = instant(completed_at, "completed_at", f"order {order.order_no}")
+    if order.completed_at is not None:
+        if order.completed_at != completed_at:
+            raise InvalidInput("order {order_no} already has its completion time ({known:"
+                               "%Y-%m-%d %H:%M:%S} UTC)", order_no=order.order_no,
+                               known=order.completed_at, field="completed_at")
+        return
+    if order.status != "completed":
+        raise InvalidInput("order {order_no} has not succeeded (交易成功): it has no "
+                           "completion time to enter", order_no=order.order_no,
+                           field="completed_at")
+    update_order(order, completed_at=completed_at, actor=actor)
 
 
 def record_dispute(shop: str, order_no: str, kind: str, sub_kind: str, reason: str,
