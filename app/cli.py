@@ -111,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run_command(args)
     except (ServiceError, DatabaseError) as exc:
-        print(f"afterdesk: {exc}", file=sys.stderr)
+        rule = getattr(exc, "rule", None)       # a marketplace rule's refusal names its rule
+        print(f"afterdesk: {exc}" + (f" ({rule})" if rule else ""), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         sys.stderr.close()  # the reader stopped early (e.g. `| head`): not an error
