@@ -81,7 +81,15 @@ class RequestForm(QDialog):
         files_row.addLayout(buttons_row)
         self.at = InstantEdit()
         # rule TB-1: asked for only when the order's export did not carry its completion time
+        self.completed_known = QCheckBox(self.tr("I have it:"))
         self.completed_at = InstantEdit()
+        self.completed_at.setEnabled(False)
+        self.completed_known.toggled.connect(self.completed_at.setEnabled)
+        self.completed_row = QWidget()
+        completed_layout = QHBoxLayout(self.completed_row)
+        completed_layout.setContentsMargins(0, 0, 0, 0)
+        completed_layout.addWidget(self.completed_known)
+        completed_layout.addWidget(self.completed_at, 1)
         self.completed_label = QLabel(required(self.tr("Transaction succeeded on")))
         self.error = ErrorLine()
 
@@ -90,7 +98,7 @@ class RequestForm(QDialog):
         form.addRow(required(self.tr("Order")), order_row)
         form.addRow("", self.order_info)
         form.addRow(self.tr("Window"), self.window_text)
-        form.addRow(self.completed_label, self.completed_at)
+        form.addRow(self.completed_label, self.completed_row)
         form.addRow("", self.earlier_text)
         form.addRow(required(self.tr("Service type")), self.service_type)
         form.addRow(required(self.tr("Reason")), self.reason)
@@ -119,6 +127,7 @@ class RequestForm(QDialog):
         self.service_type.currentIndexChanged.connect(self._reason_changed)
         self.at.changed.connect(self._refresh_window)
         self.completed_at.changed.connect(self._refresh_window)
+        self.completed_known.toggled.connect(lambda _on: self._refresh_window())
         self._show_completion(False)
         self.add_file.clicked.connect(self.choose_files)
         self.remove_file.clicked.connect(lambda: self.files.takeItem(self.files.currentRow()))
@@ -161,11 +170,12 @@ class RequestForm(QDialog):
 
     def _show_completion(self, shown: bool) -> None:
         self.completed_label.setVisible(shown)
-        self.completed_at.setVisible(shown)
+        self.completed_row.setVisible(shown)
 
     def completion_entered(self):
         """The completion time the rep entered (TB-1), when the form asked for it."""
-        if self.facts is None or not self.facts.completion_unknown:
+        if (self.facts is None or not self.facts.completion_unknown
+                or not self.completed_known.isChecked()):
             return None
         return self.completed_at.instant()
 
