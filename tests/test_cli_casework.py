@@ -213,6 +213,14 @@ def test_the_dispute_walk_reads_back_what_the_rep_did(tmp_path, capsys):
     met = {d["rule"]: d["state"] for d in data["deadlines"] if d["rule"] == "AE-3"}
     assert met == {"AE-3": "met"}                  # the refusal answered in time
     assert data["evidence"]["score"] < 100 and data["evidence"]["missing"]
+    assert data["checklist"]["guide"] == "lost_parcel"           # GEN-3: fits a lost parcel
+    assert main(["--db", db, "case", "tick", "D-1", "lost_parcel", "confirm_loss"]) == 0
+    assert main(["--db", db, "case", "cause", "D-1", "carrier"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "case", "show", "D-1", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["checklist"]["ticked"] == {"lost_parcel": ["confirm_loss"]}
+    assert data["cause"] == "carrier"
 
 
 def test_the_request_walk_entered_the_missing_completion_time(tmp_path, capsys):

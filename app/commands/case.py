@@ -58,6 +58,13 @@ def register(subparsers) -> dict:
                            "buyer or unknown")
     cause.add_argument("id")
     cause.add_argument("cause")
+    tick = sub.add_parser("tick", help="tick (or with --off untick) a step of the case's "
+                          "checklist (GEN-3): lost_parcel or short_shipment")
+    tick.add_argument("id")
+    tick.add_argument("guide")
+    tick.add_argument("step", help="the step's key (`case show --json` lists them)")
+    tick.add_argument("--off", action="store_true", help="untick it")
+    tick.add_argument("--at", metavar="INSTANT", help="when it was done (default: now)")
     return {"case": run}
 
 
@@ -72,6 +79,13 @@ def run(args, db_path) -> int:
         print(f"{args.id.upper()}: cause {case.cause}")
         return EXIT_OK
     at = instant_option(args.at) or utcnow()
+    if command == "tick":
+        from app.services.casework.case_checklist import set_tick
+        changed = set_tick(args.id, args.guide, args.step, not args.off, actor="cli", at=at)
+        state = "unticked" if args.off else "ticked"
+        print(f"{args.id.upper()}: {args.guide} {args.step} {state}"
+              + ("" if changed else " (already)"))
+        return EXIT_OK
     if command == "act":
         values = _step_values(args)
         before = case_detail(args.id, at)

@@ -94,9 +94,21 @@ def case_json(detail, evidence: dict | None = None) -> dict:
         "files": [{"name": name, "sha256": digest, "mime": mime}
                   for name, digest, mime in d.files],
         "window": window_json(d.window),
+        "checklist": checklist_json(d),
         "evidence": evidence,
         "read_at": plain(d.read_at),
     }
+
+
+def checklist_json(detail) -> dict:
+    """The GEN-3 checklist shown (the one last ticked, else the one that fits), its steps
+    and the steps ticked in every guide."""
+    from app.services.casework.case_guides import GUIDES
+    shown = detail.shown_guide
+    return {"guide": shown,
+            "steps": list(GUIDES[shown].step_keys()) if shown in GUIDES else [],
+            "ticked": {guide: sorted(detail.checklist.ticked(guide))
+                       for guide in sorted(detail.checklist.ticks)}}
 
 
 def offer_json(offer) -> dict:
