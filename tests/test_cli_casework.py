@@ -13,8 +13,7 @@ from decimal import Decimal
 import pytest
 
 from app.cli import main
-from app.commands.case import _evidence
-from app.commands.case_input import case_json
+from app.commands.case_input import case_json, evidence_status
 from app.db import close_database, open_database
 from app.errors import ServiceError
 from app.importers import samples as s
@@ -161,7 +160,7 @@ def by_services(walk, ref_prefix):
 
 
 def read_back(ref: str) -> dict:
-    data = case_json(case_detail(ref, at(END)), _evidence(ref))
+    data = case_json(case_detail(ref, at(END)), evidence_status(ref))
     for event in data["timeline"]:
         event.pop("recorded_at")               # when each walk wrote it
     return data

@@ -105,7 +105,8 @@ def test_21_column_report_carries_the_ship_time_but_no_completion_time(tb, tmp_p
 
 
 def test_21_column_report_without_its_ship_time_column(tb, tmp_path):
-    import_orders(report_21(tmp_path, "卖家已发货，等待买家确认", with_ship_time=False), "tb")
+    shipped = "卖家已发货，等待买家确认"
+    import_orders(report_21(tmp_path, shipped, with_ship_time=False), "tb")
     order = Order.get()
     assert order.shipped_at is None and order.status == "shipped"
     assert not [d for d in listed("222") if d.rule == "TB-5"]

@@ -13,7 +13,8 @@ and nothing is written.
 
 from __future__ import annotations
 
-from app.commands.case_input import case_json, instant_option, offer_json, plain
+from app.commands.case_input import (case_json, evidence_status, instant_option, offer_json,
+                                     plain)
 
 # option -> the argument of the step it fills (app.services.casework.case_actions.ACTION_INPUTS)
 STEP_OPTIONS = (
@@ -92,7 +93,7 @@ def run(args, db_path) -> int:
         case_actions.perform(args.id, args.action, at, files=args.file, actor="cli", **values)
         after = case_detail(args.id, at)
         if args.json:
-            print_json(case_json(after, _evidence(args.id)))
+            print_json(case_json(after, evidence_status(args.id)))
         else:
             print(f"{after.ref}: {args.action} at {plain(at)}: {before.state} -> {after.state}")
         return EXIT_OK
@@ -110,7 +111,7 @@ def run(args, db_path) -> int:
             rule = f"({step['rule']})" if step["rule"] else ""
             print(f"{step['action']:<24} {step['status']:<6} {when:<28} {rule:<8} {inputs}")
         return EXIT_OK
-    data = case_json(detail, _evidence(args.id))
+    data = case_json(detail, evidence_status(args.id))
     if args.json:
         print_json(data)
         return EXIT_OK
@@ -139,17 +140,6 @@ def _flag(name: str) -> str:
              "service_type": "service_type"}
     dest = names.get(name, name)
     return next(flag for d, flag, _ in STEP_OPTIONS if d == dest)
-
-
-def _evidence(ref: str) -> dict | None:
-    """The evidence pack's checklist (what is there, what is missing), as the case's
-    evidence page shows it."""
-    from app.services.casework import evidence
-    check = evidence.checklist(ref)
-    latest = evidence.latest(ref)
-    return {"group": check.group, "score": check.score, "missing": check.missing_categories,
-            "items": {e.category: e.count for e in check.entries},
-            "pack": ({"version": latest.version, "state": latest.state} if latest else None)}
 
 
 def _print_case(data: dict) -> None:

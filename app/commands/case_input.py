@@ -129,3 +129,32 @@ def window_json(window) -> dict | None:
         state = "not_started"
     return {"state": state, "end": plain(window.end), "rule": window.rule,
             "text": window.text}
+
+
+def add_opening_options(parser) -> None:
+    """--at and --json of the commands that record a case the buyer opened."""
+    parser.add_argument("--at", metavar="INSTANT",
+                        help="when the buyer opened it on the platform, ISO 8601 (default: now)")
+    parser.add_argument("--json", action="store_true", help="print the new case as JSON")
+
+
+def report_case(args, ref: str, at: datetime, line: str) -> int:
+    """Print the case just written: as `case show --json` with --json, else one line."""
+    from app.cli import EXIT_OK, print_json
+    if args.json:
+        from app.services.casework.case_view import case_detail
+        print_json(case_json(case_detail(ref, at), evidence_status(ref)))
+    else:
+        print(line)
+    return EXIT_OK
+
+
+def evidence_status(ref: str) -> dict:
+    """The evidence pack's checklist (what is there, what is missing), as the case's
+    evidence page shows it."""
+    from app.services.casework import evidence
+    check = evidence.checklist(ref)
+    latest = evidence.latest(ref)
+    return {"group": check.group, "score": check.score, "missing": check.missing_categories,
+            "items": {e.category: e.count for e in check.entries},
+            "pack": ({"version": latest.version, "state": latest.state} if latest else None)}

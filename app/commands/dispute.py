@@ -13,7 +13,8 @@ exit 2 and nothing is written.
 
 from __future__ import annotations
 
-from app.commands.case_input import case_json, instant_option, order_shop
+from app.commands.case_input import (add_opening_options, instant_option, order_shop,
+                                     report_case)
 
 
 def register(subparsers) -> dict:
@@ -37,18 +38,13 @@ def register(subparsers) -> dict:
     one.add_argument("--issue-id", help="the platform's dispute number")
     one.add_argument("--reason-text", default="", help="the reason in the buyer's words")
     one.add_argument("--note", default="", help="a note to the buyer's proposal")
-    one.add_argument("--at", metavar="INSTANT",
-                     help="when the buyer opened it on the platform, ISO 8601 (default: now)")
-    one.add_argument("--json", action="store_true", help="print the new case as JSON")
+    add_opening_options(one)
     return {"dispute": run}
 
 
 def run(args, db_path) -> int:
-    from app.cli import EXIT_OK, print_json
     from app.clock import utcnow
-    from app.commands.case import _evidence
     from app.services.casework import case_actions
-    from app.services.casework.case_view import case_detail
     at = instant_option(args.at) or utcnow()
     first = instant_option(args.first_request_at, "--first-request-at")
     shop = order_shop(args.order, args.shop, "aliexpress")
@@ -57,8 +53,5 @@ def run(args, db_path) -> int:
         at, first_request_at=first, issue_id=args.issue_id or None,
         reason_text=args.reason_text, note=args.note, actor="cli")
     ref = f"D-{dispute.id}"
-    if args.json:
-        print_json(case_json(case_detail(ref, at), _evidence(ref)))
-    else:
-        print(f"{ref}: dispute on order {args.order} ({shop}) recorded, {dispute.state}")
-    return EXIT_OK
+    return report_case(args, ref, at, f"{ref}: dispute on order {args.order} ({shop}) "
+                                      f"recorded, {dispute.state}")

@@ -14,7 +14,8 @@ only), TB-7, the amount at most what was paid. A refusal is exit 2 and nothing i
 
 from __future__ import annotations
 
-from app.commands.case_input import case_json, instant_option, order_shop
+from app.commands.case_input import (add_opening_options, instant_option, order_shop,
+                                     report_case)
 
 REASONS = ("not_received, not_as_described, quality, damaged, wrong_item, short_quantity, "
            "seven_day_no_reason, other")
@@ -42,18 +43,13 @@ def register(subparsers) -> dict:
     one.add_argument("--completed-at", metavar="INSTANT",
                      help="when the transaction succeeded, for an order whose export did not "
                           "carry it (TB-1's window runs from it)")
-    one.add_argument("--at", metavar="INSTANT",
-                     help="when the buyer opened it on the platform, ISO 8601 (default: now)")
-    one.add_argument("--json", action="store_true", help="print the new case as JSON")
+    add_opening_options(one)
     return {"request": run}
 
 
 def run(args, db_path) -> int:
-    from app.cli import EXIT_OK, print_json
     from app.clock import utcnow
-    from app.commands.case import _evidence
     from app.services.casework import case_actions
-    from app.services.casework.case_view import case_detail
     at = instant_option(args.at) or utcnow()
     completed_at = instant_option(args.completed_at, "--completed-at")
     intact = {"yes": True, "no": False}.get(args.goods_intact)
@@ -63,8 +59,5 @@ def run(args, db_path) -> int:
         description=args.note, reason_text=args.reason_text, goods_intact=intact,
         files=args.file, completed_at=completed_at, actor="cli")
     ref = f"A-{request.id}"
-    if args.json:
-        print_json(case_json(case_detail(ref, at), _evidence(ref)))
-    else:
-        print(f"{ref}: request on order {args.order} ({shop}) recorded, {request.state}")
-    return EXIT_OK
+    return report_case(args, ref, at, f"{ref}: request on order {args.order} ({shop}) "
+                                      f"recorded, {request.state}")
