@@ -119,26 +119,27 @@ def every_clock(at: datetime, *, order_no: str | None = None,
     at = as_utc(at)
     if case_ref is not None:
         return engine.by_due(case_deadlines(case_ref, at))
+    ctxs = _Contexts()
     if order_no is None:
-        ctxs = _Contexts()
-        items = [d for d in deadlines_at(at, include_settled=True)
-                 if d.subject not in ("order", "conversation")]
+        items = [d for view, order, ctx, _settled in _case_views(ctxs, at, True)
+                 for d in engine.case_deadlines(view, order, ctx, at)]
         items += _order_items(ctxs, at, every=True)
         items += _conversation_items(ctxs, at)
+        items += followup_deadlines.extra_deadlines(at, ctxs.for_shop)   # GEN-7 / GEN-8
         return engine.by_due(items)
     order_no = order_no.strip()
     orders = list(Order.select().where(Order.order_no == order_no))
     if not orders:
         from app.errors import NotFound
         raise NotFound("no order {order_no}", order_no=order_no)
-    ctxs = _Contexts()
     items = _order_items(ctxs, at, every=True, order_no=order_no)
     for order in orders:
         for model in (Dispute, AftersalesRequest):
             for case in model.select().where(model.order == order):
                 prefix = "D" if model is Dispute else "A"
                 items += case_deadlines(f"{prefix}-{case.id}", at)
-    items += [d for d in _conversation_items(ctxs, at) if d.order_no == order_no]
+    items += [d for d in _conversation_items(ctxs, at)
+              + followup_deadlines.extra_deadlines(at, ctxs.for_shop) if d.order_no == order_no]
     return engine.by_due(items)
 
 
