@@ -265,6 +265,10 @@ def test_an_instant_in_the_future_is_refused(tmp_path, capsys):
     _out, err = capsys.readouterr()
     assert code == 2 and "in the future" in err and "--at" in err
     assert written(db) == before
+    by_cli(db, capsys, DISPUTE[:1], "D-")
+    assert main(["--db", db, "case", "act", "D-1", "seller_accept",
+                 "--at", "2099-01-01T00:00:00Z"]) == 2
+    assert main(["--db", db, "case", "actions", "D-1", "--at", "2099-01-01T00:00:00Z"]) == 0
 
 
 def test_a_file_goes_with_the_step_or_nothing_is_written(tmp_path, capsys):

@@ -79,7 +79,7 @@ def run(args, db_path) -> int:
         case = case_actions.set_cause(args.id, args.cause, actor="cli")
         print(f"{args.id.upper()}: cause {case.cause}")
         return EXIT_OK
-    at = instant_option(args.at) or utcnow()
+    at = instant_option(args.at, recorded=command in ("act", "tick")) or utcnow()
     if command == "tick":
         from app.services.casework.case_checklist import set_tick
         changed = set_tick(args.id, args.guide, args.step, not args.off, actor="cli", at=at)

@@ -16,16 +16,19 @@ from app.errors import InvalidInput, NotFound
 FUTURE_MARGIN = timedelta(minutes=10)
 
 
-def instant_option(text: str | None, option: str = "--at") -> datetime | None:
+def instant_option(text: str | None, option: str = "--at", *,
+                   recorded: bool = True) -> datetime | None:
     """The instant of an option (ISO 8601 with Z or an offset), or None when not given.
-    A time more than FUTURE_MARGIN ahead of now is refused: nothing has happened then."""
+    For a time that is `recorded` (when something happened), one more than FUTURE_MARGIN
+    ahead of now is refused: nothing has happened then. A read may look ahead."""
     if text is None:
         return None
     try:
         value = parse_instant(text)
     except ValueError as exc:
         raise InvalidInput(str(exc), field=option) from None
-    check_not_future(value, option)
+    if recorded:
+        check_not_future(value, option)
     return value
 
 

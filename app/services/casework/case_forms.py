@@ -168,7 +168,8 @@ def request_form_facts(shop: str, order_no: str, at: datetime | None = None) -> 
             message = str(refusal)
     return RequestFormFacts(
         order.id, order.order_no, order.shop.key, order.shop.timezone, order.shop.platform,
-        order.currency, order.paid_amount, order.status, order.completed_at is not None,
+        order.currency, order.paid_amount, order.status,
+        order.completed_at is not None or completion_unknown(order),
         request_window(order, at), earlier, message, rules.REQUEST_REASONS, SERVICE_TYPES,
         profile.items("not_received_services"), profile.rule("no_reason_return"),
         profile.rule("not_received_services"), completion_unknown(order))
