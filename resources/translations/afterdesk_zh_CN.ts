@@ -816,112 +816,122 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="43"/>
+        <location filename="../../ui/complaints/panel.py" line="44"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="45"/>
+        <location filename="../../ui/complaints/panel.py" line="46"/>
         <source>What is offered: partial refund, coupon, resend…</source>
         <translation>提供的补偿：部分退款、优惠券、补发…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="50"/>
+        <location filename="../../ui/complaints/panel.py" line="51"/>
         <source>Record offer</source>
         <translation>记录补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="53"/>
+        <location filename="../../ui/complaints/panel.py" line="54"/>
         <source>Buyer gets</source>
         <translation>买家获得</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="55"/>
+        <location filename="../../ui/complaints/panel.py" line="56"/>
         <source>Costs the shop</source>
         <translation>店铺成本</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="60"/>
+        <location filename="../../ui/complaints/panel.py" line="61"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="62"/>
+        <location filename="../../ui/complaints/panel.py" line="63"/>
         <source>Never trade compensation for a changed review.</source>
         <translation>切勿以补偿换取修改评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="64"/>
+        <location filename="../../ui/complaints/panel.py" line="65"/>
         <source>Record follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="69"/>
+        <location filename="../../ui/complaints/panel.py" line="67"/>
+        <source>Contact the buyer</source>
+        <translation>联系买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/panel.py" line="68"/>
+        <source>Open the conversation with the buyer about this order (started if there is none)</source>
+        <translation>打开与买家关于此订单的会话（没有则新建）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/panel.py" line="74"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="74"/>
+        <location filename="../../ui/complaints/panel.py" line="80"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="93"/>
+        <location filename="../../ui/complaints/panel.py" line="99"/>
         <source>Select a complaint</source>
         <translation>请选择投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="114"/>
+        <location filename="../../ui/complaints/panel.py" line="121"/>
         <source>The buyer may file this complaint with the platform until %1.</source>
         <translation>买家可在 %1 之前向平台提交此投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="117"/>
+        <location filename="../../ui/complaints/panel.py" line="124"/>
         <source>Next: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="119"/>
+        <location filename="../../ui/complaints/panel.py" line="126"/>
         <source>Closed with steps skipped: %1</source>
         <translation>已结案，跳过的步骤：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="127"/>
+        <location filename="../../ui/complaints/panel.py" line="134"/>
         <source>Late-shipment rule: %1 %2</source>
         <translation>延迟发货规则：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="147"/>
+        <location filename="../../ui/complaints/panel.py" line="154"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="147"/>
+        <location filename="../../ui/complaints/panel.py" line="154"/>
         <source>Why is it skipped?</source>
         <translation>为什么跳过？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="156"/>
+        <location filename="../../ui/complaints/panel.py" line="163"/>
         <source>Late-shipment compensation</source>
         <translation>延迟发货补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="163"/>
+        <location filename="../../ui/complaints/panel.py" line="174"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="163"/>
+        <location filename="../../ui/complaints/panel.py" line="174"/>
         <source>What was said?</source>
         <translation>沟通了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="172"/>
+        <location filename="../../ui/complaints/panel.py" line="183"/>
         <source>Close with steps not done</source>
         <translation>在步骤未完成时结案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="173"/>
+        <location filename="../../ui/complaints/panel.py" line="184"/>
         <source>%1 step(s) not done. Say why they were skipped:</source>
         <translation>有 %1 个步骤未完成。请说明跳过的原因：</translation>
     </message>
@@ -2362,22 +2372,22 @@ The data as it was before: {0}</source>
 <context>
     <name>ParcelWatchPage</name>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="21"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="22"/>
         <source>Parcel watch</source>
         <translation>包裹监控</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="22"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="23"/>
         <source>No parcel in transit is near the end of its buyer&apos;s confirmation window.</source>
         <translation>没有在途包裹接近买家确认收货期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="24"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="25"/>
         <source>Extension recorded</source>
         <translation>已记录延长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="25"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="26"/>
         <source>After extending the buyer&apos;s confirmation window on the platform, record it here: the window&apos;s end moves by the advised days.</source>
         <translation>在平台上延长买家确认收货时间后，请在此记录：期限会按建议的天数顺延。</translation>
     </message>
