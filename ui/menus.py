@@ -61,6 +61,10 @@ def open_settings(window) -> None:
     dialog = SettingsDialog(window.settings, window.db_path, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         apply_theme(QApplication.instance(), window.settings.get("ui.theme"))
+        if getattr(dialog, "language_changed", False):
+            from ui.restart import offer_restart
+            if offer_restart(window):
+                return
     window.reload_all()       # rule values or working days may have changed
 
 

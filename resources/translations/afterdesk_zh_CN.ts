@@ -1776,26 +1776,26 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
     </message>
     <message>
         <location filename="../../ui/settings_dialog/general_tab.py" line="53"/>
-        <source>A new language applies when AfterDesk next starts.</source>
-        <translation>新的语言将在下次启动售后工作台时生效。</translation>
+        <source>A new language applies when AfterDesk starts again: you can restart it once you press OK.</source>
+        <translation>新语言在售后工作台重新启动后生效：按“确定”后即可重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="60"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="61"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="62"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="63"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="63"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="64"/>
         <source>&amp;Backups to keep:</source>
         <translation>保留备份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="65"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="66"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
@@ -2180,32 +2180,32 @@ The data as it was before: {0}</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="70"/>
+        <location filename="../../ui/menus.py" line="74"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="72"/>
+        <location filename="../../ui/menus.py" line="76"/>
         <source>%1 to %2 switch pages</source>
         <translation>%1 到 %2 切换页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="74"/>
+        <location filename="../../ui/menus.py" line="78"/>
         <source>Deadline alert</source>
         <translation>时限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="75"/>
+        <location filename="../../ui/menus.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="84"/>
+        <location filename="../../ui/menus.py" line="88"/>
         <source>{0} list</source>
         <translation>{0}列表</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="85"/>
+        <location filename="../../ui/menus.py" line="89"/>
         <source>Refresh {0}</source>
         <translation>刷新{0}</translation>
     </message>
@@ -2994,6 +2994,35 @@ The data as it was before: {0}</source>
         <location filename="../../ui/cases/request_form.py" line="250"/>
         <source>The refund amount must be more than 0 and at most what the buyer paid: {0} {1}.</source>
         <translation>退款金额必须大于 0，且不超过买家实付金额：{0} {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>Restart</name>
+    <message>
+        <location filename="../../ui/restart.py" line="34"/>
+        <location filename="../../ui/restart.py" line="45"/>
+        <source>Restart AfterDesk</source>
+        <translation>重新启动售后工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart.py" line="35"/>
+        <source>The new language applies when AfterDesk starts again. Restart now?</source>
+        <translation>新语言在售后工作台重新启动后生效。现在重新启动吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart.py" line="37"/>
+        <source>Restart now</source>
+        <translation>立即重新启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart.py" line="38"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart.py" line="46"/>
+        <source>AfterDesk could not start again: close it and start it yourself.</source>
+        <translation>售后工作台无法自动重新启动：请关闭后手动启动。</translation>
     </message>
 </context>
 <context>
