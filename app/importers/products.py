@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.importers.values import CellError, amount
+from app.importers.values import WHOLE_DIGITS, CellError, amount
 
 _MARKER = re.compile(r"[【\[]\s*(\d+)\s*[】\]]")
 _OPEN, _CLOSE = "(（", ")）"
@@ -55,7 +55,7 @@ def _parts(segment: str) -> tuple[str, dict]:
 
 
 def _quantity(text: str) -> int:
-    match = re.match(r"\s*(\d+)", text)
+    match = re.match(r"\s*(\d{1,%d})(?!\d)" % WHOLE_DIGITS, text)
     if not match or int(match.group(1)) < 1:
         raise CellError(f"'(数量:{text})' does not start with a quantity of 1 or more")
     return int(match.group(1))

@@ -156,6 +156,9 @@ def _order_row(row: _Row, platform: str, zone: str | None) -> OrderRow | None:
                 times[name] = _to_utc(wall, platform, zone)
             except ValueError as exc:
                 row.problem(name, str(exc))
+            except OverflowError:
+                row.problem(name, f"'{v.shown(row.raw(name))}' is not a date AfterDesk can "
+                            "place in time (the year is out of range)")
     money = {}
     for name in MONEY_FIELDS:
         if name in row.match.columns:

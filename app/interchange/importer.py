@@ -389,10 +389,19 @@ def import_file(path, *, actor: str = "import") -> ImportSummary:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput("{name} is not a UTF-8 text file", name=path.name) from None
+    return import_document(read_json(text, path.name), actor=actor, source=path.name)
+
+
+def read_json(text: str, name: str):
+    """The JSON value of an interchange file's text. A whole number too long to be one is
+    kept as a marker the record's check names (schema.LongNumber); nesting deeper than
+    Python can follow is refused here."""
     try:
-        doc = json.loads(text)
+        return json.loads(text, parse_int=s.read_number)
     except json.JSONDecodeError as exc:
         raise InvalidInput("{name} is not valid JSON: {msg} at line {lineno}, column {colno}",
-                           name=path.name, msg=exc.msg, lineno=exc.lineno,
+                           name=name, msg=exc.msg, lineno=exc.lineno,
                            colno=exc.colno) from None
-    return import_document(doc, actor=actor, source=path.name)
+    except RecursionError:
+        raise InvalidInput("{name} nests lists or objects deeper than any interchange "
+                           "document does; it is not one", name=name) from None

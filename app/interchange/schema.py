@@ -26,7 +26,7 @@ from app.models import (AftersalesRequest, Attachment, AuditEntry, AutoReplyRevi
 from app.models.complaints import (COMPLAINT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_STATES,
                                    COMPLAINT_STEPS, STEP_STATES, Complaint, ComplaintStep)
 from app.models.followups import REASON_TAGS, FollowUpAttempt, FollowUpState
-from app.models.fields import JSONTextField, MoneyField, UTCDateTimeField
+from app.models.fields import MONEY_LIMIT, JSONTextField, MoneyField, UTCDateTimeField
 from app.errors import InvalidInput
 
 FORMAT = "afterdesk-interchange"
@@ -132,6 +132,8 @@ def _money(raw, where, name):
         raise where.fail(f'{show(raw)} is not an amount with 2 decimals, e.g. "12.50"', name)
     if raw.startswith("-"):
         raise where.fail(f"{show(raw)} is negative: amounts are never below zero", name)
+    if Decimal(raw) >= MONEY_LIMIT:
+        raise where.fail(f"{show(raw)} is too large: an amount is below 1,000,000,000,000", name)
     return Decimal(raw)
 
 
@@ -141,7 +143,31 @@ def _bool(raw, where, name):
     return raw
 
 
+class LongNumber:
+    """A JSON whole number too long to be read as one (Python refuses to convert more than
+    4,300 digits, and no field holds a number of more than 18): the reader keeps its digits
+    in this marker so that the record and field holding it can be named."""
+
+    def __init__(self, digits: str):
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return f"a number of {len(self.digits.lstrip('-'))} digits"
+
+    __repr__ = __str__
+
+
+LONG_NUMBER_DIGITS = 30
+
+
+def read_number(text: str):
+    """`parse_int` for json.loads: long numbers become LongNumber markers."""
+    return LongNumber(text) if len(text) > LONG_NUMBER_DIGITS else int(text)
+
+
 def _int(raw, where, name):
+    if isinstance(raw, LongNumber):
+        raise where.fail(f"{raw} is too large", name)
     if isinstance(raw, bool) or not isinstance(raw, int):
         raise where.fail(f"{show(raw)} is not a whole number", name)
     if raw < 0:
@@ -160,8 +186,22 @@ def _date(raw, where, name):
         raise where.fail(f"{show(raw)} is not a date (YYYY-MM-DD)", name) from None
 
 
+def _json(raw, where, name):
+    """Free JSON as stored; only a number too long to be one is refused."""
+    stack = [raw]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, LongNumber):
+            raise where.fail(f"holds {value}, which is too large", name)
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return raw
+
+
 READERS = {"text": _text, "instant": _instant, "money": _money, "bool": _bool, "int": _int,
-           "date": _date, "json": lambda raw, where, name: raw}
+           "date": _date, "json": _json}
 WRITERS = {"text": str, "instant": format_instant, "money": lambda v: f"{Decimal(v):.2f}",
            "bool": bool, "int": int, "date": lambda v: v.isoformat(), "json": lambda v: v}
 
