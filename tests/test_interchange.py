@@ -211,7 +211,7 @@ def test_file_is_readable_utf8_with_sorted_keys_and_a_final_newline(db, tmp_path
 def test_header_and_shape(db):
     build_world()
     doc = export_document()
-    assert doc["format"] == FORMAT == "afterdesk-interchange" and doc["version"] == VERSION == 2
+    assert doc["format"] == FORMAT == "afterdesk-interchange" and doc["version"] == VERSION == 3
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", doc["exported_at"])
     assert [s["key"] for s in doc["shops"]] == ["ae", "tb"]
     ae = doc["shops"][0]

@@ -30,7 +30,7 @@ from app.models.fields import MONEY_LIMIT, JSONTextField, MoneyField, UTCDateTim
 from app.errors import InvalidInput
 
 FORMAT = "afterdesk-interchange"
-VERSION = 2     # 2 added complaints and GEN-7 follow-ups; version 1 documents still import
+VERSION = 3     # 2 added complaints and GEN-7 follow-ups, 3 the case numbers; older still import
 
 MONEY_TEXT = re.compile(r"-?\d+\.\d{2}")
 SHA256_TEXT = re.compile(r"[0-9a-f]{64}")
@@ -311,15 +311,16 @@ ORDER = record_spec("order", Order,
                     choices={"status": vocab.ORDER_STATES}, checks=CURRENCY)
 ORDER_ITEM = record_spec("order item", OrderItem)
 TRACKING_EVENT = record_spec("tracking event", TrackingEvent)
+# `number` of a request, dispute or complaint: the n of its id A-n / D-n / C-n (version 3).
 REQUEST = record_spec("after-sales request", AftersalesRequest,
-                      links=("events", "attachments", "evidence_packs"),
+                      links=("number", "events", "attachments", "evidence_packs"),
                       choices={"service_type": vocab.SERVICE_TYPES, "state": REQUEST_STATES,
                                "cause": vocab.CAUSES}, checks=CURRENCY)
 REQUEST_EVENT = record_spec("request event", RequestEvent,
                             choices={"actor": vocab.ACTORS, "from_state": REQUEST_STATES,
                                      "to_state": REQUEST_STATES})
 DISPUTE = record_spec("dispute", Dispute,
-                      links=("proposals", "events", "attachments", "evidence_packs"),
+                      links=("number", "proposals", "events", "attachments", "evidence_packs"),
                       choices={"kind": vocab.DISPUTE_KINDS, "state": DISPUTE_STATES,
                                "resolution": vocab.RESOLUTIONS, "cause": vocab.CAUSES},
                       checks=CURRENCY)
@@ -345,7 +346,8 @@ FOLLOW_UP = record_spec("follow-up", FollowUpAttempt, links=("message",),
                         checks={"suggested_channel": _one_of(vocab.CHANNELS)})
 FOLLOW_UP_STATE = record_spec("follow-up state", FollowUpState,
                               checks={"reason": _one_of(REASON_TAGS)})
-COMPLAINT = record_spec("complaint", Complaint, links=("order", "buyer", "conversation", "steps"),
+COMPLAINT = record_spec("complaint", Complaint,
+                        links=("number", "order", "buyer", "conversation", "steps"),
                         choices={"kind": COMPLAINT_KINDS, "state": COMPLAINT_STATES,
                                  "outcome": COMPLAINT_OUTCOMES},
                         checks={"compensation_currency": _currency_or_none})
