@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import peewee
 
 from app import vocab
-from app.clock import format_instant, parse_instant
+from app.clock import check_not_future, format_instant, parse_instant
 from app.models import (AftersalesRequest, Attachment, AuditEntry, AutoReplyRevision,
                         AutoReplyRule, Buyer, CalendarOverride, Conversation, Dispute,
                         DisputeEvent, DisputeProposal, EvidenceItem, EvidencePack, Message,
@@ -32,6 +32,9 @@ from app.errors import InvalidInput
 FORMAT = "afterdesk-interchange"
 VERSION = 3     # 2 added complaints and GEN-7 follow-ups, 3 the case numbers; older still import
 
+# Instants that may lie ahead: deadlines the platform or AfterDesk set in advance. Every
+# other instant has happened and may not be later than now (app.clock.check_not_future).
+FUTURE_INSTANTS = frozenset(("ship_by", "next_due_at"))
 MONEY_TEXT = re.compile(r"-?\d+\.\d{2}")
 SHA256_TEXT = re.compile(r"[0-9a-f]{64}")
 CURRENCY_TEXT = re.compile(r"[A-Z]{3}")
@@ -118,10 +121,16 @@ def _instant(raw, where, name):
     try:
         if not isinstance(raw, str):
             raise ValueError
-        return parse_instant(raw)
-    except ValueError:
+        value = parse_instant(raw)
+    except (ValueError, OverflowError):
         raise where.fail(f"{show(raw)} is not an ISO 8601 instant "
                          "(e.g. 2026-03-01T08:00:00Z)", name) from None
+    if name not in FUTURE_INSTANTS:
+        try:
+            check_not_future(value, name)
+        except InvalidInput as exc:
+            raise where.fail(exc.template.format(**exc.values), name) from None
+    return value
 
 
 def _money(raw, where, name):
