@@ -11,8 +11,6 @@ UTC = timezone.utc
 # clock (the platform's, a colleague's) may run a little ahead. Anything later has not
 # happened yet and is refused where a time that happened is recorded.
 CLOCK_SKEW = timedelta(minutes=10)
-FUTURE_TEMPLATE = ("{value} is later than now ({now}): give a time that has already "
-                   "happened")
 
 
 _pinned: ContextVar[datetime | None] = ContextVar("afterdesk_pinned_now", default=None)
@@ -72,6 +70,7 @@ def check_not_future(value: datetime, field: str, record: str | None = None, *,
     now = now or utcnow()
     if as_utc(value) > now + CLOCK_SKEW:
         from app.errors import InvalidInput
-        raise InvalidInput(FUTURE_TEMPLATE, value=format_instant(value),
+        raise InvalidInput("{value} is later than now ({now}): give a time that has already "
+                           "happened", value=format_instant(value),
                            now=format_instant(now), record=record, field=field)
     return value

@@ -20,8 +20,7 @@ log = logging.getLogger("afterdesk.ui")
 OFFER_NAME = "damaged_database_offer"
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("DamagedStart", text)
+translate = QCoreApplication.translate
 
 
 def open_at_start(path: Path) -> bool:
@@ -53,16 +52,17 @@ def offer_restore(path: Path, error: BaseException) -> bool:
     if newest is None:
         log.warning("database %s is damaged and no backup is intact", path)
         return False
+    problem = getattr(error, "values", {}).get("problem") or describe(error)
     box = QMessageBox(QMessageBox.Icon.Warning, "AfterDesk", translate(
-        "The database {path} is damaged and cannot be opened ({problem}).\n\n"
+        "DamagedStart", "The database {path} is damaged and cannot be opened ({problem}).\n\n"
         "The newest intact backup is {backup}, made on {made}. Restore it? Work done since "
         "then is not in it. The damaged file is kept aside.").format(
-            path=path, problem=describe(error), backup=newest.name,
+            path=path, problem=problem, backup=newest.name,
             made=f"{backup.made_at(newest):%Y-%m-%d %H:%M}"))
     box.setObjectName(OFFER_NAME)
-    restore_button = box.addButton(translate("Restore this backup"),
+    restore_button = box.addButton(translate("DamagedStart", "Restore this backup"),
                                    QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(translate("Do not restore"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(translate("DamagedStart", "Do not restore"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore_button)
     box.exec()
     if box.clickedButton() is not restore_button:
@@ -74,6 +74,6 @@ def offer_restore(path: Path, error: BaseException) -> bool:
         return False
     log.info("damaged database %s replaced by backup %s", path, newest)
     QMessageBox.information(None, "AfterDesk", translate(
-        "The backup {backup} was restored. The damaged database was kept aside as "
+        "DamagedStart", "The backup {backup} was restored. The damaged database was kept aside as "
         "{aside}.").format(backup=newest.name, aside=restored.kept))
     return True
