@@ -8,7 +8,8 @@ def register(subparsers) -> dict:
         "backup", help="copy the database to a backup file (default: the data folder's backups)")
     backup.add_argument("--out", metavar="FILE", help="write the backup to this file instead")
     restore = subparsers.add_parser(
-        "restore", help="replace the database with a backup (the current one is backed up first)")
+        "restore", help="replace the database with a backup (the current one is backed up "
+                        "first; a damaged one is kept aside)")
     restore.add_argument("file", help="a backup file, e.g. afterdesk-20270208-0900.db")
     restore.set_defaults(no_database=True)
     return {"backup": run_backup, "restore": run_restore}
