@@ -81,6 +81,15 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
     os.replace(partial, target)
 
 
+def _copy_file(source: Path, target: Path) -> None:
+    """Copy the database file `source` (opened read-only) into a new file `target`."""
+    connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        _copy(connection, target)
+    finally:
+        connection.close()
+
+
 def create_backup(db_path: str | Path, out: str | Path | None = None, *,
                   now: datetime | None = None, stem: str = "") -> Path:
     """Copy the database `db_path` to `out` (default: a new dated file in backups_dir()).
@@ -90,11 +99,7 @@ def create_backup(db_path: str | Path, out: str | Path | None = None, *,
         raise BackupError("There is no database at {db_path} to back up.", db_path=db_path)
     target = Path(out) if out else _free_name(backups_dir(), PREFIX + stem + _stamp(now))
     try:
-        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            _copy(source, target)
-        finally:
-            source.close()
+        _copy_file(db_path, target)
     except sqlite3.OperationalError as exc:
         raise BackupError("The backup failed: {problem}",
                           problem=DatabaseError.operational(exc, target)) from exc
@@ -249,11 +254,7 @@ def restore_backup(backup: str | Path, db_path: str | Path, *,
     if is_damaged(db_path):
         aside = set_aside(db_path, now=now)
         try:
-            source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-            try:
-                _copy(source, db_path)
-            finally:
-                source.close()
+            _copy_file(backup, db_path)
         except (sqlite3.Error, OSError) as exc:
             raise BackupError("The restore failed: {problem}. The damaged database is kept as "
                               "{aside}.", problem=exc, aside=aside) from exc

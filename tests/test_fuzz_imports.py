@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from app.cli import EXIT_ERROR, EXIT_OK, main
 from app.importers import samples as s
+from tests.test_hostile_files import shops  # noqa: F401 - the fixture: one shop of each platform
 
 TABLES = ("orders", "order_item", "buyer", "import_batch", "dispute", "aftersales_request",
           "message", "shop")
@@ -41,17 +42,6 @@ cells = st.one_of(
     st.integers(-10 ** 30, 10 ** 30).map(str),
     st.floats().map(repr),
 )
-
-
-@pytest.fixture
-def desk(tmp_path) -> str:
-    """A database with one AliExpress and one Taobao shop."""
-    path = str(tmp_path / "afterdesk.db")
-    assert main(["--db", path, "shop", "add", "ae", "--platform", "aliexpress", "--name", "A",
-                 "--tz", "America/Los_Angeles"]) == 0
-    assert main(["--db", path, "shop", "add", "tb", "--platform", "taobao", "--name", "T",
-                 "--tz", "Asia/Shanghai"]) == 0
-    return path
 
 
 def counts(db: str) -> dict:
@@ -89,11 +79,11 @@ def import_orders(db: str, path: Path, shop: str) -> int:
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from([".csv", ".xlsx", ".xls"]),
        magic=st.sampled_from([b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
                               b"\xef\xbb\xbf", b"\xff\xfe"]))
-def test_random_bytes_are_refused_with_a_message(desk, tmp_path, data, suffix, magic):
+def test_random_bytes_are_refused_with_a_message(shops, tmp_path, data, suffix, magic):
     path = tmp_path / f"export{suffix}"
     path.write_bytes(magic + data)
     for shop in ("ae", "tb"):
-        assert import_orders(desk, path, shop) == EXIT_ERROR
+        assert import_orders(shops, path, shop) == EXIT_ERROR
 
 
 # The columns whose cells are parsed (order numbers, states, amounts, times, quantities,
@@ -119,14 +109,14 @@ changes = st.lists(st.tuples(st.tuples(st.integers(0, 60), st.booleans()), cells
 @FUZZ
 @given(rows=st.lists(changes, min_size=1, max_size=3),
        encoding=st.sampled_from(["gbk", "utf-8-sig", "utf-8", "utf-16"]))
-def test_taobao_csv_with_hostile_cells_imports_or_is_refused(desk, tmp_path, rows, encoding):
+def test_taobao_csv_with_hostile_cells_imports_or_is_refused(shops, tmp_path, rows, encoding):
     body = [hostile_row(s.tb_classic_row(str(3300000 + n)), s.TB_CLASSIC, change)
             for n, change in enumerate(rows)]
     try:
         path = s.write_csv(tmp_path / "tb.csv", s.TB_CLASSIC, body, encoding)
     except UnicodeEncodeError:      # a character GBK has no code for: write it as UTF-8
         path = s.write_csv(tmp_path / "tb.csv", s.TB_CLASSIC, body, "utf-8-sig")
-    import_orders(desk, path, "tb")
+    import_orders(shops, path, "tb")
 
 
 def workbook_safe(value: str) -> str:
@@ -137,24 +127,24 @@ def workbook_safe(value: str) -> str:
 
 @settings(FUZZ, max_examples=25)
 @given(rows=st.lists(changes, min_size=1, max_size=3), layout=st.sampled_from(["classic", "2025"]))
-def test_aliexpress_xlsx_with_hostile_cells_imports_or_is_refused(desk, tmp_path, rows, layout):
+def test_aliexpress_xlsx_with_hostile_cells_imports_or_is_refused(shops, tmp_path, rows, layout):
     header, make = ((s.AE_CLASSIC, s.ae_classic_row) if layout == "classic"
                     else (s.AE_2025, s.ae_2025_row))
     body = [[workbook_safe(c) if isinstance(c, str) else c for c in
              hostile_row(make(str(8100000000000 + n)), header, change)]
             for n, change in enumerate(rows)]
     path = s.write_xlsx(tmp_path / "ae.xlsx", header, body)
-    import_orders(desk, path, "ae")
+    import_orders(shops, path, "ae")
 
 
 @settings(FUZZ, max_examples=15)
 @given(rows=st.lists(changes, min_size=1, max_size=2))
-def test_aliexpress_xls_with_hostile_cells_imports_or_is_refused(desk, tmp_path, rows):
+def test_aliexpress_xls_with_hostile_cells_imports_or_is_refused(shops, tmp_path, rows):
     body = [[workbook_safe(c) if isinstance(c, str) else c for c in
              hostile_row(s.ae_classic_row(str(8200000000000 + n)), s.AE_CLASSIC, change)]
             for n, change in enumerate(rows)]
     path = s.write_xls(tmp_path / "ae.xls", s.AE_CLASSIC, body)
-    import_orders(desk, path, "ae")
+    import_orders(shops, path, "ae")
 
 
 # -- the interchange reader -------------------------------------------------------------
