@@ -75,7 +75,7 @@ def import_orders(db: str, path: Path, shop: str) -> int:
     return imports_or_refuses(db, "import", "orders", str(path), "--shop", shop)
 
 
-@FUZZ
+@settings(FUZZ, max_examples=40)
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from([".csv", ".xlsx", ".xls"]),
        magic=st.sampled_from([b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
                               b"\xef\xbb\xbf", b"\xff\xfe"]))
