@@ -152,7 +152,9 @@ def render(content: PackContent, device, entries: list[Entry], pack_hash: str, i
                              _align_center(),
                              f"第 {number + 1} / {count} 页 · Page {number + 1} of {count}")
             painter.translate(0, header_h - number * body_h)
-            doc.drawContents(painter, QRectF(0, number * body_h, width, body_h))
+            # a pixel short of the next page: a block that starts there is not drawn (clipped
+            # away, yet its text would still be in the PDF's text layer)
+            doc.drawContents(painter, QRectF(0, number * body_h, width, body_h - 1))
             painter.restore()
             if progress:
                 progress(number + 1, count)
