@@ -227,3 +227,16 @@ def test_with_the_database_the_pack_is_matched_to_a_submitted_version(pack, tmp_
     assert main(["--db", db, "verify", str(v2)]) == 0
     assert capsys.readouterr().out.splitlines()[1] == (
         f"{ref}: differs from every submitted version")
+
+
+def test_without_a_keyring_the_pack_is_built_unsigned_and_says_so(pack, tmp_path):
+    import keyring
+    from keyring.backends import fail
+    dispute, _ = pack
+    keyring.set_keyring(fail.Keyring())
+    out = tmp_path / "unsigned.zip"
+    result = evidence.build_pack(dispute, out)
+    assert any(w.startswith("The pack is not signed: the system keyring cannot be used")
+               for w in result.warnings)
+    report = verify_zip(out)
+    assert not report.ok and report.lines()[0].startswith("NOT SIGNED")

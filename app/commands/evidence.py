@@ -69,8 +69,10 @@ def run(args, db_path) -> int:
         result = evidence.build_pack(case, args.out, version=args.version,
                                      page_budget=args.page_budget,
                                      allow_incomplete=args.allow_incomplete)
-        print(f"{result.path}: {result.pages} pages, pack hash {result.pack_hash}, signed by "
-              f"key {evidence.signer(case).fingerprint} ({result.seconds:.2f} s)")
+        key = evidence.signer(case)
+        signed = f", signed by key {key.fingerprint}" if key else ", not signed"
+        print(f"{result.path}: {result.pages} pages, pack hash {result.pack_hash}{signed} "
+              f"({result.seconds:.2f} s)")
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         return 0

@@ -16,6 +16,7 @@ from app.db import database
 from app.evidence import checklist as checklists
 from app.evidence import queries, store, templates
 from app.evidence import signing
+from app.secrets import SecretStoreUnavailable
 from app.evidence.builder import BuildResult, build, prepare
 from app.evidence.content import PackContent, collect
 from app.evidence.labels import FILE_CATEGORIES
@@ -88,9 +89,24 @@ def content(case, version: int | None = None) -> PackContent:
     return collect(case, pack)
 
 
-def signer(case) -> signing.Signer:
-    """The shop's signing key (made on first use; the private half in the system keyring)."""
-    return signing.shop_signer(resolve(case).order.shop)
+NOT_SIGNED = ("The pack is not signed: {problem} 'afterdesk verify' will report it as "
+              "unsigned.")
+
+
+def signer(case) -> signing.Signer | None:
+    """The shop's signing key (made on first use; the private half in the system keyring),
+    or None when there is no keyring to keep it in."""
+    try:
+        return signing.shop_signer(resolve(case).order.shop)
+    except SecretStoreUnavailable:
+        return None
+
+
+def _signer_and_warning(case) -> tuple[signing.Signer | None, list[str]]:
+    try:
+        return signing.shop_signer(case.order.shop), []
+    except SecretStoreUnavailable as exc:
+        return None, [NOT_SIGNED.format(problem=exc)]
 
 
 @dataclass(frozen=True)
@@ -108,7 +124,7 @@ def readiness(case, language: str = "en") -> Readiness:
     case = resolve(case)
     check = checklist(case, language)
     pack = queries.latest_pack(case)
-    empty = not (pack.statement.strip() if pack else "")
+    empty = pack is not None and not pack.statement.strip()
     warnings = []
     if check.score < 100:
         warnings.append(f"The pack is {check.score}% complete; missing: "
@@ -138,10 +154,10 @@ def build_pack(case, out: str | Path, *, version: int | None = None, page_budget
         raise InvalidInput("the seller's statement of {case} is empty: write it (or fill it "
                            "from the template) before building, or confirm building without "
                            "it ('--allow-incomplete')", case=case_id(case), field="statement")
+    key, unsigned = _signer_and_warning(case)
     result = build(content(case, version), out, page_budget=page_budget, progress=progress,
-                   cancel=cancel, signer=signer(case), built_at=built_at)
-    if ready is not None:
-        result.warnings[:0] = ready.warnings
+                   cancel=cancel, signer=key, built_at=built_at)
+    result.warnings[:0] = (ready.warnings if ready is not None else []) + unsigned
     return result
 
 
@@ -150,8 +166,9 @@ def print_material(case, *, progress=None, cancel=None, built_at=None):
     same pages as its PDF."""
     case = resolve(case)
     pack_content = content(case)
+    key = signer(case)
     return pack_content, prepare(pack_content, cancel=cancel, progress=progress,
-                                 fingerprint=signer(case).fingerprint, built_at=built_at)
+                                 fingerprint=key.fingerprint if key else "", built_at=built_at)
 
 
 # --- writes -------------------------------------------------------------------------------
