@@ -8,13 +8,18 @@ VERSION = 9
 DESCRIPTION = "evidence packs: shop signing keys, item file names"
 
 STATEMENTS = (
-    'CREATE TABLE "shop_signing_key" ("id" INTEGER NOT NULL PRIMARY KEY, "shop_id" INTEGER NOT NULL, "public_key" VARCHAR(64) NOT NULL, "fingerprint" VARCHAR(24) NOT NULL, "created_at" DATETIME NOT NULL, FOREIGN KEY ("shop_id") REFERENCES "shop" ("id") ON DELETE CASCADE)',
-    'CREATE INDEX "shop_signing_key_shop_id" ON "shop_signing_key" ("shop_id")',
-    'CREATE UNIQUE INDEX "shop_signing_key_public_key" ON "shop_signing_key" ("public_key")',
-    'ALTER TABLE "evidence_item" ADD COLUMN "file_name" VARCHAR(300) NOT NULL DEFAULT \'\'',
+    'CREATE TABLE IF NOT EXISTS "shop_signing_key" ("id" INTEGER NOT NULL PRIMARY KEY, "shop_id" INTEGER NOT NULL, "public_key" VARCHAR(64) NOT NULL, "fingerprint" VARCHAR(24) NOT NULL, "created_at" DATETIME NOT NULL, FOREIGN KEY ("shop_id") REFERENCES "shop" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "shop_signing_key_shop_id" ON "shop_signing_key" ("shop_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "shop_signing_key_public_key" ON "shop_signing_key" ("public_key")',
 )
+ADD_FILE_NAME = ('ALTER TABLE "evidence_item" ADD COLUMN "file_name" VARCHAR(300) NOT NULL '
+                 "DEFAULT ''")
 
 
 def apply(db) -> None:
+    # Safe to run twice (a test rolls the recorded version back and upgrades again).
     for statement in STATEMENTS:
         db.execute_sql(statement)
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("evidence_item")')}
+    if "file_name" not in columns:
+        db.execute_sql(ADD_FILE_NAME)
