@@ -72,8 +72,8 @@ def test_fonts_are_embedded_and_pages_are_as_laid_out(case, tmp_path):
                             check=True).stdout.splitlines()[2:]
     assert len(images) == 2
     # GEN-4: below 100 % the build names what is missing; the page budget is kept
-    assert result.warnings == ["The pack is 67% complete; missing: Product description, "
-                               "Quality check report."]
+    assert result.warnings == [("The pack is 67% complete; missing: Product description, "
+                                "Quality check report.")]
 
 
 def test_a_pack_over_the_page_budget_warns(case, tmp_path):

@@ -145,7 +145,7 @@ def test_a_recomputed_hash_without_the_key_is_caught(pack, tmp_path):
     _, out = pack
 
     def forged(members):
-        manifest = forge(members, "The buyer is right, refund everything.\n".encode())
+        manifest = forge(members, b"The buyer is right, refund everything.\n")
         put(members, "manifest.json", json.dumps(manifest, indent=2).encode())
 
     report = edited(tmp_path, out, forged)
@@ -180,6 +180,7 @@ def test_a_pack_signed_with_another_key_is_not_the_shops(pack, tmp_path):
     assert not report.ok and report.key_problem.startswith("KEY NOT THE SHOP'S")
 
 
+@pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")    # the forger's ZIP
 def test_duplicate_members_and_a_missing_signature_fail(pack, tmp_path):
     _, out = pack
 

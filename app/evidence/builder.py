@@ -82,7 +82,7 @@ def build(content: PackContent, out: str | Path, *, page_budget: int | None = No
     warnings = []
     if changed_since:
         warnings.append(f"Version {content.version} was submitted with pack hash "
-                        f"{content.stored_hash[:16]}…; built now it gives {pack_hash[:16]}… "
+                        f"{(content.stored_hash or '')[:16]}…; built now it gives {pack_hash[:16]}… "
                         "(a message, file or case event it shows changed since): this file is "
                         "not the one handed in.")
     if page_budget and rendered.pages > page_budget:

@@ -77,7 +77,7 @@ def reference_device(paper: str):
     from PySide6.QtGui import QPdfWriter
     buffer = QBuffer()
     writer = QPdfWriter(buffer)
-    writer.buffer_ = buffer          # the writer does not own it: keep it alive as long
+    writer.buffer_ = buffer  # type: ignore[attr-defined]  # kept alive as long as the writer
     writer.setResolution(LAYOUT_DPI)
     writer.setPageSize(page_size(paper))
     return writer

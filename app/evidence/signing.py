@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from app.clock import utcnow
 from app.secrets import get_secret, set_secret
@@ -24,7 +25,7 @@ ALGORITHM = "Ed25519"
 @dataclass(frozen=True)
 class Signer:
     """What signs a pack: the private key and how it reads on the cover."""
-    private_key: object             # cryptography's Ed25519PrivateKey
+    private_key: Any                # cryptography's Ed25519PrivateKey
     public_hex: str
     fingerprint: str
 
@@ -56,8 +57,11 @@ def shop_signer(shop, *, create: bool = True) -> Signer | None:
     elif not create:
         return None
     else:
-        from cryptography.hazmat.primitives.serialization import (Encoding, NoEncryption,
-                                                                  PrivateFormat)
+        from cryptography.hazmat.primitives.serialization import (
+            Encoding,
+            NoEncryption,
+            PrivateFormat,
+        )
         key = Ed25519PrivateKey.generate()
         raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         set_secret(SERVICE, _secret_name(shop), raw.hex())

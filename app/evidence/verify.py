@@ -21,10 +21,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.errors import InvalidInput
 from app.evidence import signing
 from app.evidence.manifest import Entry, pack_hash
 from app.evidence.zipexport import MANIFEST_NAME, SIGNATURE_NAME
-from app.errors import InvalidInput
 
 
 @dataclass
@@ -50,8 +50,8 @@ class VerifyReport:
     def lines(self) -> list[str]:
         notes = [self.submitted] if self.submitted else []
         if self.ok:
-            return [f"OK: all {self.checked} files match their SHA-256; pack hash "
-                    f"{self.pack_hash}; signed by key {self.fingerprint}"] + notes
+            return [(f"OK: all {self.checked} files match their SHA-256; pack hash "
+                     f"{self.pack_hash}; signed by key {self.fingerprint}")] + notes
         out = [f"DUPLICATE MEMBER: {name}" for name in self.duplicated]
         if not self.signed:
             out.append("NOT SIGNED: the pack has no signature of its manifest")
