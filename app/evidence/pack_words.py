@@ -20,10 +20,7 @@ SUB_KINDS = {
     "returned_to_sender": ("returned to sender", "退回发件人"),
     "wrong_address": ("wrong address", "地址错误"),
     "customs": ("held by customs", "海关扣留"),
-    "not_as_described": ("not as described", "与描述不符"),
-    "quality": ("quality problem", "质量问题"),
-    "short_quantity": ("short quantity", "少件"),
-    "damaged": ("goods damaged", "商品破损"),
+    # not_as_described, quality, short_quantity, damaged: the words of the request reasons
     "not_working": ("does not work", "无法使用"),
     "counterfeit": ("counterfeit", "假冒商品"),
 }
