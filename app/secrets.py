@@ -20,6 +20,13 @@ def _keyring():
     return keyring
 
 
+def _failures() -> tuple:
+    """What a keyring that cannot be used raises: keyring's own errors, and the OS and
+    runtime errors of a backend whose service is missing (no D-Bus session, say)."""
+    from keyring.errors import KeyringError
+    return (KeyringError, OSError, RuntimeError)
+
+
 def _unavailable(exc: Exception) -> SecretStoreUnavailable:
     return SecretStoreUnavailable(
         "the system keyring cannot be used ({problem}); AfterDesk keeps its secrets there. "
@@ -29,27 +36,25 @@ def _unavailable(exc: Exception) -> SecretStoreUnavailable:
 
 def get_secret(service: str, name: str) -> str | None:
     """The secret, or None when there is none."""
-    from keyring.errors import KeyringError
     try:
         return _keyring().get_password(service, name)
-    except KeyringError as exc:
+    except _failures() as exc:
         raise _unavailable(exc) from None
 
 
 def set_secret(service: str, name: str, value: str) -> None:
-    from keyring.errors import KeyringError
     try:
         _keyring().set_password(service, name, value)
-    except KeyringError as exc:
+    except _failures() as exc:
         raise _unavailable(exc) from None
 
 
 def delete_secret(service: str, name: str) -> None:
     """Forget the secret; nothing happens when there is none."""
-    from keyring.errors import KeyringError, PasswordDeleteError
+    from keyring.errors import PasswordDeleteError
     try:
         _keyring().delete_password(service, name)
     except PasswordDeleteError:
         return
-    except KeyringError as exc:
+    except _failures() as exc:
         raise _unavailable(exc) from None
