@@ -154,6 +154,12 @@ def test_the_drafted_statement_cites_only_what_the_pack_holds(demo):
     evidence.add_file(fake, PDF_BYTES, "purchase_invoice", name="invoice.pdf")
     again = evidence.statement_template(fake, "en")
     assert "purchase invoices" in again and "brand authorisation" not in again.lower()
+    # a statement written (or drafted by an older AfterDesk) claiming more is warned about
+    evidence.set_statement(fake, "Attached are the purchase invoices, the brand "
+                                 "authorisation and the trademark certificate.")
+    (warning,) = [w for w in evidence.readiness(fake).warnings if "mentions" in w]
+    assert "Brand authorisation, Trademark certificate." in warning
+    assert "Purchase invoices" not in warning
 
 
 def test_build_warns_below_complete_and_refuses_an_empty_statement(demo, tmp_path, capsys):

@@ -177,7 +177,26 @@ def test_a_pack_signed_with_another_key_is_not_the_shops(pack, tmp_path):
     assert alone.signature_ok and alone.fingerprint == signing.fingerprint(public)
     assert alone.fingerprint != verify_zip(out).fingerprint     # not the one on the cover
     report = verify_zip(target, with_database=True)
-    assert not report.ok and report.key_problem.startswith("KEY NOT THE SHOP'S")
+    assert not report.ok and report.record_problems[0].startswith("KEY NOT THE SHOP'S")
+
+
+def test_with_the_database_a_manifest_of_another_order_or_buyer_is_named(pack, tmp_path):
+    """Even signed by the shop, a manifest must state the case's own order and buyer."""
+    dispute, out = pack
+    members = members_of(out)
+    manifest = manifest_of(members)
+    manifest["buyer"] = "someone_else"
+    data = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+    key = signing.shop_signer(dispute.order.shop)
+    put(members, "manifest.json", data)
+    put(members, "manifest.sig", json.dumps({"signature": key.sign(data)}).encode())
+    target = tmp_path / "other-buyer.zip"
+    rezip(target, members)
+    assert verify_zip(target).ok                      # the shop signed it...
+    report = verify_zip(target, with_database=True)   # ...but it is not this case's buyer
+    assert not report.ok and report.record_problems == [
+        f"RECORDS DIFFER: the manifest of D-{dispute.id} states buyer someone_else "
+        f"(the database: {dispute.order.buyer.login})"]
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")    # the forger's ZIP

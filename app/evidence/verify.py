@@ -39,13 +39,14 @@ class VerifyReport:
     signed: bool = False                 # manifest.sig is there and names a key
     signature_ok: bool = False
     fingerprint: str = ""
-    key_problem: str = ""                # with a database: the key is not the shop's
+    # with a database: the key is not the shop's, the case's order or buyer differ
+    record_problems: list[str] = field(default_factory=list)
     submitted: str = ""                  # with a database: what the records say
 
     @property
     def ok(self) -> bool:
         return not (self.changed or self.missing or self.unlisted or self.duplicated
-                    or self.hash_mismatch or not self.signature_ok or self.key_problem)
+                    or self.hash_mismatch or not self.signature_ok or self.record_problems)
 
     def lines(self) -> list[str]:
         notes = [self.submitted] if self.submitted else []
@@ -58,8 +59,7 @@ class VerifyReport:
         elif not self.signature_ok:
             out.append("SIGNATURE INVALID: manifest.json was changed after the shop signed it "
                        f"(key {self.fingerprint})")
-        if self.key_problem:
-            out.append(self.key_problem)
+        out += self.record_problems
         out += [f"CHANGED: {name}" for name in self.changed]
         out += [f"MISSING: {name}" for name in self.missing]
         out += [f"NOT IN MANIFEST: {name}" for name in self.unlisted]
@@ -162,11 +162,19 @@ def _check_records(manifest: dict, report: VerifyReport) -> None:
         report.submitted = f"This database has no case {ref}: submitted versions not compared."
         return
     shop = case.order.shop
+    order = case.order
+    stated = {"order": (manifest.get("order_no"), order.order_no),
+              "buyer": (manifest.get("buyer"), order.buyer.login if order.buyer else "")}
+    differ = [f"{what} {said} (the database: {recorded})"
+              for what, (said, recorded) in stated.items() if said != recorded]
+    if differ:
+        report.record_problems.append(f"RECORDS DIFFER: the manifest of {ref} states "
+                                      + "; ".join(differ))
     key = (manifest.get("signing_key") or {}).get("public_key", "")
     owner = signing.shop_of_key(key) if report.signature_ok else None
     if report.signature_ok and (owner is None or owner.id != shop.id):
-        report.key_problem = (f"KEY NOT THE SHOP'S: key {report.fingerprint} is not a signing "
-                              f"key of {shop.name} in this database")
+        report.record_problems.append(f"KEY NOT THE SHOP'S: key {report.fingerprint} is not "
+                                      f"a signing key of {shop.name} in this database")
     tz = zone(shop.timezone)
     submitted = [p for p in queries.packs_of(case) if p.state == "submitted"]
     match = next((p for p in submitted if p.pack_hash == report.pack_hash), None)

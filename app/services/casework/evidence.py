@@ -19,7 +19,7 @@ from app.evidence import signing
 from app.secrets import SecretStoreUnavailable
 from app.evidence.builder import BuildResult, build, prepare
 from app.evidence.content import PackContent, collect
-from app.evidence.labels import FILE_CATEGORIES
+from app.evidence.labels import CATEGORY_LABELS, FILE_CATEGORIES
 from app.evidence.manifest import content_hash
 from app.models import (Dispute, EvidenceItem, EvidencePack, Message, StoredFile,
                         TrackingEvent)
@@ -136,7 +136,20 @@ def readiness(case, language: str = "en") -> Readiness:
         warnings.append("The pack has no tracking, though the order has tracking events.")
     if empty:
         warnings.append("The seller's statement is empty.")
+    cited = _cited_but_absent(pack.statement if pack else "", counts)
+    if cited:
+        warnings.append("The statement mentions evidence the pack does not hold: "
+                        f"{', '.join(cited)}. Add it, or fill the statement from the "
+                        "template again.")
     return Readiness(check.score, check.missing, empty, warnings)
+
+
+def _cited_but_absent(statement: str, counts: dict) -> list[str]:
+    """Evidence the statement names (in English or Chinese) that the pack has none of."""
+    text = statement.lower()
+    return [en for category, (en, zh) in CATEGORY_LABELS.items()
+            if category not in ("conversation", "statement", "other")
+            and not counts.get(category) and (en.lower() in text or zh in text)]
 
 
 def build_pack(case, out: str | Path, *, version: int | None = None, page_budget=None,
