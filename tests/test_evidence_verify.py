@@ -195,8 +195,8 @@ def test_with_the_database_a_manifest_of_another_order_or_buyer_is_named(pack, t
     assert verify_zip(target).ok                      # the shop signed it...
     report = verify_zip(target, with_database=True)   # ...but it is not this case's buyer
     assert not report.ok and report.record_problems == [
-        f"RECORDS DIFFER: the manifest of D-{dispute.id} states buyer someone_else "
-        f"(the database: {dispute.order.buyer.login})"]
+        (f"RECORDS DIFFER: the manifest of D-{dispute.id} states buyer someone_else "
+         f"(the database: {dispute.order.buyer.login})")]
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")    # the forger's ZIP
