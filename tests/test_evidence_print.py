@@ -79,9 +79,8 @@ def _latin_words_by_page(path) -> list[list[str]]:
             for page in pages]
 
 
-def _page_pictures(path, width=120) -> list[bytes]:
-    """Each page as a small grey picture (PGM bytes after the header)."""
-    folder = Path(path).with_suffix("")
+def _page_pictures(path, folder: Path, width=120) -> list[bytes]:
+    """Each page as a small grey picture (PGM bytes after the header), made in `folder`."""
     folder.mkdir()
     subprocess.run(["pdftoppm", "-gray", "-scale-to", str(width), str(path),
                     str(folder / "p")], capture_output=True, check=True)
@@ -122,8 +121,9 @@ def test_a_printed_pack_is_its_pdf(cups_queue, qtbot, tmp_path, tmp_path_factory
             assert ours == theirs, f"page {number}"
         assert any(built.pack_hash in page for page in printed)     # the hash on one line
         # and the same picture of every page (Chinese included)
-        for number, (a, b) in enumerate(zip(_page_pictures(output),
-                                            _page_pictures(built.path)), 1):
+        for number, (a, b) in enumerate(zip(_page_pictures(output, tmp_path / "printed"),
+                                            _page_pictures(built.path, tmp_path / "built")),
+                                        1):
             assert _difference(a, b) < 4, f"page {number}"
     finally:
         output.unlink()
