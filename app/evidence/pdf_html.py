@@ -156,9 +156,20 @@ def _chat(content, tz, px, *_):
                        f"{auto}</p>")
             out.append("<p>" + escape(line.body).replace("\n", "<br>") + "</p>")
             if line.translation:
-                out.append(f"<p class='tr'>译文 [{escape(line.translation_lang or '?')}]: "
+                out.append(f"<p class='tr'>译文 translation "
+                           f"({escape(_language(line.translation_lang))}): "
                            + escape(line.translation).replace("\n", "<br>") + "</p>")
     return "".join(out)
+
+
+LANGUAGES = {"zh": "中文 Chinese", "en": "英文 English", "es": "西班牙文 Spanish",
+             "pt": "葡萄牙文 Portuguese", "ru": "俄文 Russian", "fr": "法文 French",
+             "de": "德文 German", "ko": "韩文 Korean", "ja": "日文 Japanese"}
+
+
+def _language(code: str) -> str:
+    base = (code or "").split("-")[0].lower()
+    return LANGUAGES.get(base, code.upper() if code else "?")
 
 
 def _tracking(content, tz, px, *_):
