@@ -8,6 +8,7 @@ evidence change at any time until the case ends; a settled case's pack cannot ch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,8 +146,10 @@ def readiness(case, language: str = "en") -> Readiness:
 
 
 def _cited_but_absent(statement: str, counts: dict) -> list[str]:
-    """Evidence the statement names (in English or Chinese) that the pack has none of."""
-    text = statement.lower()
+    """Evidence the statement says is attached (a sentence with "attach" or 附, in English or
+    Chinese) that the pack has none of."""
+    sentences = re.split(r"(?<=[.;!?。；！？\n])", statement.lower())
+    text = " ".join(s for s in sentences if "attach" in s or "附" in s)
     return [en for category, (en, zh) in CATEGORY_LABELS.items()
             if category not in ("conversation", "statement", "other")
             and not counts.get(category) and (en.lower() in text or zh in text)]
