@@ -8,6 +8,7 @@ def register(subparsers) -> dict:
     parser = subparsers.add_parser("verify", help="check an evidence pack ZIP against its "
                                    "manifest (exit 1 when a file changed)")
     parser.add_argument("pack", metavar="PACK.zip")
+    parser.set_defaults(read_only=True)
     return {"verify": run}
 
 

@@ -223,7 +223,7 @@ class _Exporter:
 
 def export_document() -> dict:
     """Everything the database holds, as an interchange document (a JSON-ready dict)."""
-    with database.atomic():
+    with database.reading():        # one consistent view, writers not held up
         return _Exporter().document()
 
 
