@@ -141,8 +141,10 @@ def describe_io_error(exc: Exception) -> str:
     if isinstance(exc, PermissionError):
         return f"permission denied: {exc.filename}"
     if getattr(exc, "errno", None) == errno.ENOSPC:
-        folder = Path(exc.filename).parent if getattr(exc, "filename", None) else "the file"
-        return f"The disk holding {folder} is full: free space and try again."
+        if not exc.filename:
+            return "The disk is full: free space and try again."
+        return (f"The disk holding {Path(exc.filename).absolute().parent} is full: free space "
+                "and try again.")
     return str(exc)
 
 

@@ -152,13 +152,15 @@ def test_a_really_full_disk_small_and_big_writes(small_disk, tmp_path):
     assert shutil.disk_usage(small_disk).free < 4096
     for command in (["shop", "add", "ae", "--platform", "aliexpress", "--name", "速卖通店",
                      "--tz", "America/Los_Angeles"],
-                    ["policy", "set", "taobao", "seller_action_hours", "48"],
+                    ["policy", "set", "taobao", "ship_within", "96"],
                     ["import", "orders", str(orders), "--shop", "tb"],
-                    ["demo", "--orders", "60"]):
+                    ["demo", "--orders", "60"],
+                    ["export", str(small_disk / "everything.json")]):
         done = _cli("--db", str(path), *command)
         assert done.returncode == 2, (command, done.stderr)
         assert f"The disk holding {small_disk} {FULL}" in done.stderr, command
         assert "Traceback" not in done.stderr
+    assert not (small_disk / "everything.json").exists()
     filler.unlink()
     assert _integrity(path) == "ok"
     assert _counts(path) == before                 # nothing half-written

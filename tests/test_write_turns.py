@@ -116,7 +116,7 @@ def test_a_lock_held_past_the_wait_is_a_message_and_nothing_written(shop_db, tmp
         for command in (["import", "orders", str(export), "--shop", "tb"],
                         ["shop", "add", "ae", "--platform", "aliexpress", "--name", "速卖通",
                          "--tz", "America/Los_Angeles"],
-                        ["policy", "set", "taobao", "seller_action_hours", "48"]):
+                        ["policy", "set", "taobao", "ship_within", "96"]):
             code = main(["--db", str(shop_db), *command])
             err = capsys.readouterr().err
             assert code == 2, command

@@ -242,6 +242,11 @@ def export_file(path) -> dict:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(dump(document))
         os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        if exc.filename:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc     # which file it was
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
