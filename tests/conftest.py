@@ -22,3 +22,15 @@ def db(tmp_path):
     database = open_database(tmp_path / "afterdesk.db")
     yield database
     close_database()
+
+
+@pytest.fixture
+def shop_db(tmp_path):
+    """The path of a closed database file with one Taobao shop, 'tb' (for tests that run
+    commands or other programs on it)."""
+    from app.services.commerce import shops
+    path = tmp_path / "afterdesk.db"
+    open_database(path)
+    shops.add_shop("tb", "taobao", "淘宝店", "Asia/Shanghai")
+    close_database()
+    return path

@@ -45,15 +45,6 @@ def _integrity(path) -> str:
 
 
 @pytest.fixture
-def shop_db(tmp_path):
-    path = tmp_path / "afterdesk.db"
-    open_database(path)
-    shops.add_shop("tb", "taobao", "淘宝店", "Asia/Shanghai")
-    close_database()
-    return path
-
-
-@pytest.fixture
 def no_room_to_grow(monkeypatch):
     """Every command's database may not grow past the pages it has when opened."""
     opening = cli_commands.open_database

@@ -17,15 +17,6 @@ from app.models import Order, Shop
 from app.services.commerce import shops
 
 
-@pytest.fixture
-def shop_db(tmp_path):
-    path = tmp_path / "afterdesk.db"
-    open_database(path)
-    shops.add_shop("tb", "taobao", "淘宝店", "Asia/Shanghai")
-    close_database()
-    return path
-
-
 def _other_program(path) -> sqlite3.Connection:
     """Another program's connection to the same file (no waiting of its own)."""
     return sqlite3.connect(str(path), timeout=0, isolation_level=None, check_same_thread=False)
