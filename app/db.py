@@ -3,7 +3,10 @@
 `database` is made on first use (peewee loads then) and points at a file once
 `open_database()` has initialised it, or `ready_as_is()` has found one usable as it is.
 Peewee keeps one connection per thread; each unit of work runs inside
-`database.atomic()`.
+`database.atomic()`, which takes the write lock at its start (app/db_handle.py). Commands
+that only read open the file with `open_read_only` instead. SQLite's errors are told apart
+by their result code (`problem_key`); each kind a rep can act on has its message in PROBLEMS
+(docs/reliability.md).
 
 A window start does not load peewee before its first list is painted: `ready_as_is`
 checks the file with the standard library's sqlite3, the first screenful is read through
@@ -22,7 +25,6 @@ log = logging.getLogger("afterdesk.db")
 
 _lock = threading.Lock()
 _checked: dict = {"path": None}     # a file found ready by ready_as_is, not opened since
-_open: dict = {"path": None}        # the file open_database or open_read_only opened
 
 
 def __getattr__(name: str):
@@ -103,7 +105,6 @@ def open_database(path: str | Path, *, migrate: bool = True):
     except peewee.DatabaseError as exc:
         database.close()
         raise _opening_problem(exc, path) from exc
-    _open["path"] = str(path)
     log.info("database open: %s", path)
     return database
 
@@ -147,7 +148,9 @@ def open_read_only(path: str | Path):
         if version > migrations.LATEST:
             raise DatabaseError(migrations.too_new_text(version))
         raise DatabaseError(PROBLEMS["needs_upgrade"], path=str(path))
-    _open["path"] = str(path)
+    mode = database.execute_sql("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":       # every writing open sets WAL: a file AfterDesk never wrote
+        log.info("%s is in %s mode: reading waits while another program commits", path, mode)
     log.info("database open for reading: %s", path)
     return database
 
@@ -170,7 +173,6 @@ def probe_writable(execute) -> None:
 
 def close_database() -> None:
     _checked["path"] = None
-    _open["path"] = None
     database = globals().get("database")
     if database is None or database.deferred:
         return
@@ -318,5 +320,6 @@ def _values(exc: BaseException, path) -> dict:
 
 
 def current_path() -> str | None:
-    """The file the shared handle points at (None before it is opened)."""
-    return _open["path"]
+    """The file the shared handle points (or last pointed) at; None before any."""
+    handle = globals().get("database")
+    return getattr(handle, "path", None)

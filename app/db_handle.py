@@ -46,12 +46,14 @@ class _Savepoint(peewee._savepoint):
 
 
 class Database(peewee.SqliteDatabase):
-    """See the module's text. `read_only` says how the handle was last pointed at a file."""
+    """See the module's text. `path` is the file the handle was last pointed at, and
+    `read_only` how."""
 
     def __init__(self, database, **kwargs):
         kwargs.setdefault("lock_type", "IMMEDIATE")
         super().__init__(database, **kwargs)
         self.read_only = False
+        self.path = database            # the file, also when opened through a URI
 
     def init(self, database, *, read_only: bool = False, pragmas=None, **kwargs):
         """Point the handle at `database`; with `read_only`, through a read-only URI with
@@ -60,10 +62,13 @@ class Database(peewee.SqliteDatabase):
             kept = {k: v for k, v in dict(pragmas or {}).items()
                     if k not in ("journal_mode", "synchronous")}
             pragmas = {**kept, **READ_ONLY_PRAGMAS}
+        path = database
+        if read_only:
             database = read_only_uri(database)
         kwargs["uri"] = read_only
         super().init(database, pragmas=pragmas, **kwargs)
         self.read_only = read_only
+        self.path = path
 
     def begin(self, lock_type=None):
         super().begin("DEFERRED" if self.read_only else lock_type)
