@@ -130,3 +130,16 @@ def test_a_search_whose_index_lags_catches_up_then_finds(demo_db, capsys):
     code, out, err = _run(capsys, demo_db, ["search", "退款"])
     assert code == 0, err
     assert "退款" in out
+
+
+def test_a_folder_name_with_spaces_chinese_and_a_hash_opens_read_only(demo_file, tmp_path,
+                                                                      capsys):
+    """The read-only opening goes through an SQLite URI: the file's path is quoted in it."""
+    path = tmp_path / "店铺 数据#1" / "afterdesk.db"
+    path.parent.mkdir()
+    shutil.copy(demo_file, path)
+    before = _digest(path)
+    code, out, err = _run(capsys, path, ["shop", "list"])
+    assert code == 0, err
+    assert "tb-demo" in out
+    assert _digest(path) == before
