@@ -237,8 +237,8 @@ PROBLEMS = {
              "saved."),
     "io": ("The disk holding {folder} could not be read or written ({problem}). Check that "
            "the drive or network share is still there, then try again. Nothing was saved."),
-    "damaged": ("The database {path} is damaged ({problem}). Restore it from a backup; "
-                "nothing was saved."),
+    "damaged": ("The database {path} is damaged and cannot be read ({problem}). Restore it "
+                "from a backup; nothing was saved."),
     "cannot_open": ("The database {path} cannot be opened. Check that the folder exists and "
                     "may be written."),
     "other": "Database error on {path}: {problem}",
