@@ -58,17 +58,15 @@ class Database(peewee.SqliteDatabase):
     def init(self, database, *, read_only: bool = False, pragmas=None, **kwargs):
         """Point the handle at `database`; with `read_only`, through a read-only URI with
         READ_ONLY_PRAGMAS added to `pragmas` (their write settings left out)."""
+        target = database
         if read_only:
             kept = {k: v for k, v in dict(pragmas or {}).items()
                     if k not in ("journal_mode", "synchronous")}
             pragmas = {**kept, **READ_ONLY_PRAGMAS}
-        path = database
-        if read_only:
-            database = read_only_uri(database)
-        kwargs["uri"] = read_only
-        super().init(database, pragmas=pragmas, **kwargs)
+            target = read_only_uri(database)
+        super().init(target, pragmas=pragmas, uri=read_only, **kwargs)
         self.read_only = read_only
-        self.path = path
+        self.path = database
 
     def begin(self, lock_type=None):
         super().begin("DEFERRED" if self.read_only else lock_type)
