@@ -7,6 +7,7 @@ command that fails.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import sys
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--currency")
     lst = shop_sub.add_parser("list", help="list shops")
     lst.add_argument("--json", action="store_true")
+    lst.set_defaults(read_only=True)
 
     imp = sub.add_parser("import", help="import a JSON interchange file, or an order export: "
                                         "import orders FILE --shop KEY")
@@ -57,9 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_orders_arguments(imp)
     exp = sub.add_parser("export", help="export everything as a JSON interchange file")
     exp.add_argument("file")
+    exp.set_defaults(read_only=True)
 
     cases = sub.add_parser("cases", help="list disputes and after-sales requests")
     cases.add_argument("--json", action="store_true")
+    cases.set_defaults(read_only=True)
 
     dl = sub.add_parser("deadlines", help="what is due when")
     dl.add_argument("--at", metavar="ISO-8601", help="the instant to evaluate (default: now)")
@@ -68,11 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     dl.add_argument("--order", metavar="NO", help="only the clocks of this order (and its cases)")
     dl.add_argument("--case", metavar="ID", help="only the clocks of this case (D-n, A-n)")
     dl.add_argument("--json", action="store_true")
+    dl.set_defaults(read_only=True)
 
     cal = sub.add_parser("calendar", help="working-day calendar overrides (China)")
     cal_sub = cal.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
     cal_list = cal_sub.add_parser("list", help="days the rep has declared")
     cal_list.add_argument("--json", action="store_true")
+    cal_list.set_defaults(read_only=True)
     for name, text in (("work", "declare a working day (e.g. a make-up Saturday)"),
                        ("off", "declare a day off (e.g. a new public holiday)"),
                        ("clear", "back to the holiday library's answer")):
@@ -86,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = pol_sub.add_parser("show")
     show.add_argument("profile", choices=("aliexpress", "taobao"))
     show.add_argument("--json", action="store_true")
+    show.set_defaults(read_only=True)
     pset = pol_sub.add_parser("set")
     pset.add_argument("profile", choices=("aliexpress", "taobao"))
     pset.add_argument("key")
@@ -106,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.main import main as gui_main
         return gui_main(db_path=args.db, smoke=args.smoke)
     from app.cli_commands import run_command
-    from app.db import DatabaseError
+    from app.db import DatabaseError, expected_problem
     from app.errors import ServiceError
     try:
         return run_command(args)
@@ -120,6 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, json.JSONDecodeError) as exc:
         print(f"afterdesk: {describe_io_error(exc)}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:
+        # SQLite's expected problems (busy past the wait, disk full, read-only, damaged):
+        # a message, not a traceback. Anything else is a bug and keeps its traceback.
+        problem = expected_problem(exc, resolve_db_path(args.db))
+        if problem is None:
+            raise
+        print(f"afterdesk: {problem}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def describe_io_error(exc: Exception) -> str:
@@ -129,6 +144,11 @@ def describe_io_error(exc: Exception) -> str:
         return f"no such file: {exc.filename}"
     if isinstance(exc, PermissionError):
         return f"permission denied: {exc.filename}"
+    if getattr(exc, "errno", None) == errno.ENOSPC:
+        if not exc.filename:
+            return "The disk is full: free space and try again."
+        return (f"The disk holding {Path(exc.filename).absolute().parent} is full: free space "
+                "and try again.")
     return str(exc)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.cli import EXIT_OK, print_json, resolve_db_path
 from app.clock import parse_instant, utcnow
-from app.db import close_database, open_database
+from app.db import close_database, open_database, open_read_only
 from app.errors import InvalidInput
 
 
@@ -14,7 +14,8 @@ def run_command(args) -> int:
     handler = COMMANDS.get(args.command) or args.extra_handlers[args.command]
     if getattr(args, "no_database", False):    # e.g. `bench`: works in a folder of its own
         return handler(args, path)
-    open_database(path)
+    # A command that only reads (`read_only` set by its parser) opens the file read-only.
+    (open_read_only if getattr(args, "read_only", False) else open_database)(path)
     try:
         return handler(args, path)
     finally:

@@ -3,7 +3,10 @@
 `database` is made on first use (peewee loads then) and points at a file once
 `open_database()` has initialised it, or `ready_as_is()` has found one usable as it is.
 Peewee keeps one connection per thread; each unit of work runs inside
-`database.atomic()`.
+`database.atomic()`, which takes the write lock at its start (app/db_handle.py). Commands
+that only read open the file with `open_read_only` instead. SQLite's errors are told apart
+by their result code (`problem_key`); each kind a rep can act on has its message in PROBLEMS
+(docs/reliability.md).
 
 A window start does not load peewee before its first list is painted: `ready_as_is`
 checks the file with the standard library's sqlite3, the first screenful is read through
@@ -35,8 +38,8 @@ def _handle():
     with _lock:
         handle = globals().get("database")
         if handle is None:
-            import peewee
-            handle = peewee.SqliteDatabase(None)
+            from app.db_handle import Database
+            handle = Database(None)
             if _checked["path"] is not None:        # checked at start: used as it is
                 _point(handle, _checked["path"])
                 log.info("database open: %s", _checked["path"])
@@ -74,8 +77,8 @@ class DatabaseError(Exception):
 
     @classmethod
     def operational(cls, exc: Exception, path) -> "DatabaseError":
-        """The problem an SQLite operational error on `path` means for the rep."""
-        return cls(PROBLEMS[_problem_key(exc)], path=str(path), problem=str(exc))
+        """The problem an SQLite error on `path` means for the rep."""
+        return cls(PROBLEMS[problem_key(exc, path) or "other"], **_values(exc, path))
 
 
 def open_database(path: str | Path, *, migrate: bool = True):
@@ -99,12 +102,56 @@ def open_database(path: str | Path, *, migrate: bool = True):
     except migrations.SchemaTooNew as exc:
         database.close()
         raise DatabaseError(str(exc)) from exc
-    except peewee.OperationalError as exc:
-        database.close()
-        raise DatabaseError.operational(exc, path) from exc
     except peewee.DatabaseError as exc:
-        raise DatabaseError(PROBLEMS["unreadable"], path=str(path), problem=str(exc)) from exc
+        database.close()
+        raise _opening_problem(exc, path) from exc
     log.info("database open: %s", path)
+    return database
+
+
+def _opening_problem(exc: Exception, path) -> DatabaseError:
+    if problem_key(exc, path) is not None:
+        return DatabaseError.operational(exc, path)
+    return DatabaseError(PROBLEMS["unreadable"], path=str(path), problem=str(exc))
+
+
+def open_read_only(path: str | Path):
+    """Point the shared handle at `path` for reading only (commands that only read: cases,
+    deadlines, search, export, report…). The file is opened through SQLite's read-only
+    mode: no migration, no write probe, nothing in it changes, so a read-only file works,
+    and in WAL mode a program holding the write lock does not hold up the reading.
+    A schema older than this AfterDesk's: "needs an upgrade"; a newer one: SchemaTooNew's
+    text. A file that does not exist yet is created as `open_database` does (there is
+    nothing to read, and nothing to keep from changing)."""
+    import peewee
+
+    from app import migrations
+
+    if str(path) == ":memory:" or not Path(path).is_file():
+        return open_database(path)
+    _checked["path"] = None
+    database = _handle()
+    database.init(str(path), read_only=True, pragmas=PRAGMAS, check_same_thread=False)
+    try:
+        database.connect(reuse_if_open=True)
+        version = migrations.stored_version(database)
+    except peewee.DatabaseError as exc:
+        database.close()
+        if problem_key(exc, path) is not None or "no such table" not in str(exc):
+            raise _opening_problem(exc, path) from exc
+        version = 0
+    if version == 0:                # an empty file, no AfterDesk data in it yet
+        database.close()
+        return open_database(path)
+    if version != migrations.LATEST:
+        database.close()
+        if version > migrations.LATEST:
+            raise DatabaseError(migrations.too_new_text(version))
+        raise DatabaseError(PROBLEMS["needs_upgrade"], path=str(path))
+    mode = database.execute_sql("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":       # every writing open sets WAL: a file AfterDesk never wrote
+        log.info("%s is in %s mode: reading waits while another program commits", path, mode)
+    log.info("database open for reading: %s", path)
     return database
 
 
@@ -179,30 +226,100 @@ def plain_connection(path: str | Path) -> sqlite3.Connection:
     return connection
 
 
-# What a rep reads about SQLite's operational errors, by what went wrong.
+# What a rep reads about SQLite's errors, by what went wrong (problem_key).
 PROBLEMS = {
-    "locked": ("The database {path} is locked by another program. Close the other AfterDesk "
-               "window or wait a moment, then try again."),
+    "locked": ("AfterDesk is busy writing: try again in a moment. If it stays busy, close "
+               "the other AfterDesk window or program that uses the database {path}."),
     "readonly": ("The database {path} is read-only, so AfterDesk cannot save anything. Make "
                  "the file writable (Windows: right-click it, Properties, untick Read-only), "
                  "check that its folder may be written, or choose another data folder."),
-    "full": "The disk is full. Free some space, then try again; nothing was saved.",
+    "full": ("The disk holding {folder} is full: free space and try again. Nothing was "
+             "saved."),
+    "io": ("The disk holding {folder} could not be read or written ({problem}). Check that "
+           "the drive or network share is still there, then try again. Nothing was saved."),
+    "damaged": ("The database {path} is damaged and cannot be read ({problem}). Restore it "
+                "from a backup; nothing was saved."),
     "cannot_open": ("The database {path} cannot be opened. Check that the folder exists and "
                     "may be written."),
     "other": "Database error on {path}: {problem}",
     "unreadable": "The database {path} cannot be read: {problem}",
+    "needs_upgrade": ("The database {path} was made by an older AfterDesk and needs an "
+                      "upgrade: run `afterdesk init` (or open the window) first."),
 }
 
+# SQLite's primary result codes (https://sqlite.org/rescode.html) and what each means for
+# a rep. An extended code carries its primary code in its low byte.
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
+_SQLITE_NOTADB = 26
+_KEY_BY_CODE = {
+    _SQLITE_BUSY: "locked", _SQLITE_LOCKED: "locked",
+    _SQLITE_READONLY: "readonly", _SQLITE_PERM: "readonly",
+    _SQLITE_FULL: "full", _SQLITE_IOERR: "io",
+    _SQLITE_CORRUPT: "damaged", _SQLITE_NOTADB: "damaged",
+    _SQLITE_CANTOPEN: "cannot_open",
+}
+# Free space under which an I/O error is taken for a full disk: SQLite reports a write
+# that found no room while growing its shared-memory or journal files as an I/O error.
+_NEARLY_FULL = 1 << 20
 
-def _problem_key(exc: Exception) -> str:
-    """Which of PROBLEMS an SQLite operational error is."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return "locked"
-    if "readonly" in text or "read-only" in text:
-        return "readonly"
-    if "disk" in text and "full" in text:
+
+def _sqlite_error(exc: BaseException | None) -> sqlite3.Error | None:
+    """The standard library's SQLite error behind `exc` (peewee keeps it as `orig`), the
+    first in the chain of causes that carries a result code other than the generic
+    SQLITE_ERROR (such as "cannot rollback" after SQLite undid a transaction itself)."""
+    found = None
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorcode", None):
+            if exc.sqlite_errorcode & 0xFF != 1:
+                return exc
+            found = found or exc
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
+    return found
+
+
+def problem_key(exc: BaseException, path: str | Path | None = None) -> str | None:
+    """Which of PROBLEMS an error is, by SQLite's result code (not its words); None for an
+    error that is no expected database problem (a bug, a constraint, not SQLite at all)."""
+    error = _sqlite_error(exc)
+    if error is None:
+        return None
+    key = _KEY_BY_CODE.get(error.sqlite_errorcode & 0xFF)
+    if key == "io" and _nearly_full(path or current_path()):
         return "full"
-    if "unable to open" in text:
-        return "cannot_open"
-    return "other"
+    return key
+
+
+def _nearly_full(path) -> bool:
+    import shutil
+    if not path or str(path) == ":memory:":
+        return False
+    try:
+        return shutil.disk_usage(Path(path).parent).free < _NEARLY_FULL
+    except OSError:
+        return False
+
+
+def expected_problem(exc: BaseException, path: str | Path | None = None) -> "DatabaseError | None":
+    """`exc` as the DatabaseError a rep reads, when it is an expected database problem
+    (busy, read-only, disk full, I/O, damaged, cannot open); None otherwise."""
+    if isinstance(exc, DatabaseError):
+        return exc
+    if problem_key(exc, path) is None:
+        return None
+    path = path or current_path() or "?"
+    return DatabaseError(PROBLEMS[problem_key(exc, path)], **_values(exc, path))
+
+
+def _values(exc: BaseException, path) -> dict:
+    """The values of a problem's template: the file, its folder, SQLite's own words."""
+    folder = Path(path).absolute().parent if str(path) not in ("?", ":memory:") else path
+    return {"path": str(path), "folder": str(folder), "problem": str(_sqlite_error(exc) or exc)}
+
+
+def current_path() -> str | None:
+    """The file the shared handle points (or last pointed) at; None before any."""
+    handle = globals().get("database")
+    return getattr(handle, "path", None)

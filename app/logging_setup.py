@@ -20,7 +20,8 @@ BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)-8s %(name)s [%(threadName)s] %(message)s"
 
 _MARK = "_afterdesk_handler"
-_state: dict = {"log_file": None, "fault_file": None}
+PREVIOUS_FAULT_FILE_NAME = "faults.previous.log"
+_state: dict = {"log_file": None, "fault_file": None, "previous_crash": None}
 
 
 def setup_logging(log_dir: str | Path, level: int | str = logging.INFO) -> Path:
@@ -127,14 +128,44 @@ def current_log_file() -> Path | None:
 
 
 def install_faulthandler(log_dir: str | Path) -> Path:
-    """Write a traceback of every thread to <log_dir>/faults.log on a hard crash."""
+    """Write a traceback of every thread to <log_dir>/faults.log on a hard crash.
+
+    What a crash of the previous run wrote there is moved aside first (to
+    faults.previous.log, replacing an older one) and kept for `previous_crash()`, so it is
+    shown once at this start, and faults.log holds this run's crash alone."""
     log_dir = Path(log_dir)
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / FAULT_FILE_NAME
     if _state["fault_file"] is not None:
         faulthandler.disable()
         _state["fault_file"].close()
-    handle = open(path, "a", encoding="utf-8")  # kept open: faulthandler writes to its fd
+        _state["fault_file"] = None
+    _state["previous_crash"] = _move_aside(path)
+    handle = open(path, "w", encoding="utf-8")  # kept open: faulthandler writes to its fd
     faulthandler.enable(file=handle, all_threads=True)
     _state["fault_file"] = handle
     return path
+
+
+def _move_aside(path: Path) -> tuple[str, Path] | None:
+    """The text of a crash report left at `path` and where it now is; None when there is
+    none (the file is empty after every run that did not crash)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return None
+    if not text:
+        return None
+    aside = path.with_name(PREVIOUS_FAULT_FILE_NAME)
+    try:
+        os.replace(path, aside)
+    except OSError:
+        aside = path            # it stays (and is overwritten by this run's file)
+    return text, aside
+
+
+def previous_crash() -> tuple[str, Path] | None:
+    """Once: the report of the hard crash that ended the previous run (its text, and the
+    file it was moved to), found by `install_faulthandler`; None when there was none."""
+    found, _state["previous_crash"] = _state["previous_crash"], None
+    return found

@@ -32,3 +32,15 @@ def file_keyring(tmp_path):
     store = FileKeyring(tmp_path / "keyring.json")
     keyring.set_keyring(store)
     return store
+
+
+@pytest.fixture
+def shop_db(tmp_path):
+    """The path of a closed database file with one Taobao shop, 'tb' (for tests that run
+    commands or other programs on it)."""
+    from app.services.commerce import shops
+    path = tmp_path / "afterdesk.db"
+    open_database(path)
+    shops.add_shop("tb", "taobao", "淘宝店", "Asia/Shanghai")
+    close_database()
+    return path

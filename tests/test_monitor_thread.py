@@ -265,6 +265,25 @@ def test_a_load_error_is_logged_and_reported_and_the_monitor_recovers(world, sta
     assert ae3(monitor.alerts)[-1][0] == DUE
 
 
+def test_a_busy_database_is_reported_in_the_reps_words(world, start):
+    from tests.sqlite_errors import busy_error
+    _, order = world
+    open_dispute(order)
+    failures = {"left": 1}
+
+    def loader(at):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise busy_error()
+        from app.services.clocks.deadlines import deadlines_at
+        return deadlines_at(at)
+
+    monitor = start(FakeClock(OPEN + H), loader=loader)
+    assert monitor.errors.wait_for(1)
+    assert "AfterDesk is busy writing: try again" in monitor.errors.items[0]
+    assert monitor.is_alive()
+
+
 def test_a_failing_receiver_is_reported_not_fatal(world, start):
     _, order = world
     open_dispute(order)

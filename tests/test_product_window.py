@@ -4,7 +4,6 @@ restore from the menu, problems of the computer shown as clear messages, accessi
 from __future__ import annotations
 
 import errno
-import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from app import backup
 from app.services.commerce import shops
 from app.settings import Settings
+from tests.sqlite_errors import busy_error, full_error
 from ui import errors
 from ui.main_window import MainWindow
 
@@ -65,7 +65,8 @@ def test_a_file_that_is_no_backup_is_refused_and_the_window_stays(window, tmp_pa
     (PermissionError(errno.EACCES, "Permission denied", "C:/x/a.csv"), "not open in another"),
     (FileNotFoundError(errno.ENOENT, "No such file", "C:/x/orders.csv"), "does not exist"),
     (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "Save it again as UTF-8"),
-    (sqlite3.OperationalError("database is locked"), "locked by another program"),
+    (busy_error(), "AfterDesk is busy writing: try again"),
+    (full_error(), "is full: free space and try again"),
     (errors.NoPrinterError(), "No printer is set up"),
 ])
 def test_problems_of_the_computer_are_expected_and_say_what_to_do(error, words):

@@ -113,7 +113,46 @@ def test_the_window_comes_forward_when_asked(qtbot, name):
 def test_the_name_belongs_to_the_user_and_the_data_folder(tmp_path):
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
     assert server_name(tmp_path / "a") == server_name(tmp_path / "a")
-    assert server_name(tmp_path / "a").startswith("AfterDesk-")
+    if sys.platform == "win32":             # a named pipe, gone with the process
+        assert server_name(tmp_path / "a").startswith("AfterDesk-")
+    else:                                   # a file of the rep's own, not in the temp folder
+        assert Path(server_name(tmp_path / "a")).parent == tmp_path / "a"
+
+
+def test_a_data_folder_too_deep_for_a_socket_file_falls_back_to_a_named_socket(tmp_path):
+    deep = tmp_path / ("x" * 120)
+    assert server_name(deep).startswith("AfterDesk-")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows uses a named pipe: no file")
+def test_the_socket_a_crash_left_behind_is_cleared_at_the_next_start(qtbot, tmp_path):
+    """An AfterDesk killed while listening leaves its socket file; the next one removes it,
+    listens in its place, and a later launch reaches it."""
+    home = tmp_path / "home"
+    script = textwrap.dedent(f"""
+        import os, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from PySide6.QtCore import QCoreApplication
+        app = QCoreApplication([])
+        from ui.single_instance import SingleInstance
+        first = SingleInstance(lock_dir={str(home)!r})
+        assert first.claim()
+        first.listen()
+        assert first.server is not None
+        os._exit(0)                                  # a crash: nothing cleaned up
+    """)
+    assert subprocess.run([sys.executable, "-c", script], env=_env()).returncode == 0
+    left = Path(server_name(home))
+    assert left.exists() and left.parent == home     # the crash's socket, in the data folder
+
+    again = SingleInstance(lock_dir=home)
+    assert again.claim()
+    again.listen()
+    assert again.server is not None                  # listening where the stale one was
+    with qtbot.waitSignal(again.show_requested, timeout=3000):
+        assert not SingleInstance(lock_dir=home).claim()
+    again.release()
+    assert not left.exists()                         # a clean end leaves nothing
 
 
 def test_a_launch_while_the_first_one_ends_takes_over_its_lock(name):

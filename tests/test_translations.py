@@ -100,7 +100,8 @@ def test_input_checks_and_database_problems_speak_chinese(chinese, db):
     assert describe(refused.value) == ("字段“amount”：退款金额 80.00 CNY 超过了买家实付"
                                        "（59.00 CNY）")
     locked = DatabaseError(PROBLEMS["locked"], path="D:\\店铺\\afterdesk.db")
-    assert describe(locked).startswith("数据库 D:\\店铺\\afterdesk.db 被其他程序锁定")
+    assert describe(locked).startswith("AfterDesk 正忙于写入：请稍后再试")
+    assert "D:\\店铺\\afterdesk.db" in describe(locked)
     step = ForbiddenTransition("D-7", "closed", "refuse", allowed=("reopen",))
     assert describe(step) == "D-7 处于“已关闭”状态：此状态下不能执行“refuse”。现在可以：reopen。"
 
@@ -128,15 +129,14 @@ def test_vocabulary_values_in_a_refusal_speak_chinese_too(chinese):
 
 
 def test_backup_problems_speak_chinese_with_the_database_problem_inside(chinese, tmp_path):
-    import sqlite3
-
     from app import backup
     from app.db import DatabaseError
+    from tests.sqlite_errors import busy_error
     from ui.errors import describe
-    locked = DatabaseError.operational(sqlite3.OperationalError("database is locked"), "x.db")
+    locked = DatabaseError.operational(busy_error(), "x.db")
     failed = backup.BackupError("The backup failed: {problem}", problem=locked)
-    assert str(failed).startswith("The backup failed: The database x.db is locked")
-    assert describe(failed).startswith("备份失败：数据库 x.db 被其他程序锁定")
+    assert str(failed).startswith("The backup failed: AfterDesk is busy writing")
+    assert describe(failed).startswith("备份失败：AfterDesk 正忙于写入：请稍后再试")
     not_a_backup = tmp_path / "notes.db"
     not_a_backup.write_bytes(b"this is not SQLite")
     with pytest.raises(backup.BackupError) as refused:

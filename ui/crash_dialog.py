@@ -1,4 +1,5 @@
-"""The dialog shown when AfterDesk meets a problem nobody foresaw."""
+"""The dialog shown when AfterDesk meets a problem nobody foresaw, or at the start after the
+previous run ended in a hard crash (its report, once)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit
 class CrashDialog(QDialog):
     """Says that something went wrong, where the details were written, and shows them."""
 
-    def __init__(self, details: str, log_file: Path | None, parent: QWidget | None = None):
+    def __init__(self, details: str, log_file: Path | None, parent: QWidget | None = None,
+                 *, previous_run: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("AfterDesk – unexpected problem"))
         self.details = details
@@ -21,11 +23,17 @@ class CrashDialog(QDialog):
 
         where = (self.tr("The details were written to:\n{0}").format(log_file)
                  if log_file else self.tr("The details could not be written to a log file."))
-        self.message = QLabel(
-            self.tr("AfterDesk met a problem it did not expect. What you saved before is safe; "
-                    "the last action may not have finished.\n\n{0}\n\n"
-                    "Please send that file to whoever supports AfterDesk for you. "
-                    "If the window misbehaves, close and reopen AfterDesk.").format(where))
+        if previous_run:
+            text = self.tr("AfterDesk ended unexpectedly the last time it ran. What was saved "
+                           "before is safe; the last action may not have finished: check "
+                           "it.\n\n{0}\n\nPlease send that file to whoever supports "
+                           "AfterDesk for you. This report is shown once.").format(where)
+        else:
+            text = self.tr("AfterDesk met a problem it did not expect. What you saved before "
+                           "is safe; the last action may not have finished.\n\n{0}\n\n"
+                           "Please send that file to whoever supports AfterDesk for you. "
+                           "If the window misbehaves, close and reopen AfterDesk.").format(where)
+        self.message = QLabel(text)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

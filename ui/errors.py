@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import errno
 import logging
-import sqlite3
 import sys
 import traceback
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.db import DatabaseError
+from app.db import DatabaseError, expected_problem
 from app.logging_setup import current_log_file
 from app.migrations import SchemaTooNew
 from app.errors import RuleRefusal, ServiceError
@@ -41,12 +40,6 @@ class NoPrinterError(Exception):
     def __init__(self, message: str = ""):
         super().__init__(message or NO_PRINTER)
 
-
-def _sqlite_operational() -> tuple:
-    """SQLite's operational errors, as the standard library and peewee raise them (peewee's
-    only once it has loaded: before that none can be raised)."""
-    peewee = sys.modules.get("peewee")
-    return (sqlite3.OperationalError,) + ((peewee.OperationalError,) if peewee else ())
 
 # Problems of the computer, not of AfterDesk: the rep (or whoever looks after the PC) can fix them.
 _OS_PROBLEMS = {
@@ -81,10 +74,10 @@ def describe(error: BaseException) -> str:
         return error_words(error)            # input checks, a case's state, the database
     if isinstance(error, UnicodeDecodeError):
         return _t(NOT_TEXT)
-    if isinstance(error, _sqlite_operational()):
+    problem = expected_problem(error)       # SQLite's busy, full, read-only… by code
+    if problem is not None:
         from ui.error_words import error_words
-        in_use = QCoreApplication.translate("problems", "in use")
-        return error_words(DatabaseError.operational(error, in_use))
+        return error_words(problem)
     if isinstance(error, OSError) and error.errno in _OS_PROBLEMS:
         what = QCoreApplication.translate("problems", "the file {0}").format(error.filename) if error.filename else QCoreApplication.translate("problems", "the file")
         text = _t(_OS_PROBLEMS[error.errno]).format(what=what)
@@ -106,9 +99,8 @@ def __getattr__(name: str):
 def is_expected(error: BaseException) -> bool:
     if isinstance(error, (*EXPECTED_ERRORS, NoPrinterError, UnicodeDecodeError)):
         return True
-    if isinstance(error, _sqlite_operational()):
-        text = str(error).lower()
-        return any(word in text for word in ("locked", "busy", "readonly", "disk"))
+    if expected_problem(error) is not None:
+        return True
     return isinstance(error, OSError) and error.errno in _OS_PROBLEMS
 
 

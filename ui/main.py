@@ -113,6 +113,7 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
         if window is None:
             return EXIT_DATABASE_PROBLEM
         instance.show_requested.connect(lambda: bring_forward(window))
+        QTimer.singleShot(0, window, lambda: show_previous_crash(window))
         code = app.exec()
         wait_for_background()
         close_database()
@@ -120,6 +121,19 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
         return code
     finally:
         instance.release()
+
+
+def show_previous_crash(parent) -> None:
+    """The report of a hard crash that ended the previous run, once (install_faulthandler
+    moved it aside: the next start does not show it again)."""
+    from app.logging_setup import previous_crash
+    found = previous_crash()
+    if found is None:
+        return
+    text, where = found
+    log.warning("the previous run ended in a hard crash; its report: %s", where)
+    from ui.crash_dialog import CrashDialog
+    CrashDialog(text, where, parent, previous_run=True).exec()
 
 
 def main(argv=None, db_path=None, smoke: bool = False) -> int:

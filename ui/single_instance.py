@@ -9,6 +9,11 @@ connects, says "show" and quits; the first brings its window forward. While the 
 taken and nobody answers yet, the later launch keeps trying both, so it either reaches the
 first one or takes over its lock once that one has ended. Taking a lock is cheap, so a
 normal start loads Qt's network module only after its window is on screen.
+
+Where the socket lives: on Windows a named pipe (the system removes it with the process);
+elsewhere a socket file in the data folder (afterdesk.sock), the rep's own, not in the
+shared temporary folder under a name anyone could guess. A crash leaves that file
+behind: the next AfterDesk, holding the lock, removes it before listening.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -30,15 +36,24 @@ CONNECT_MS = 500
 WAIT_FOR_FIRST_S = 30  # a later launch waits this long for a locked first one to answer
 RETRY_S = 0.1
 LOCK_FILE = "afterdesk.lock"    # in the data folder: one AfterDesk per data folder and user
+SOCKET_FILE = "afterdesk.sock"  # in the data folder too, except on Windows
+SOCKET_PATH_MAX = 100           # bytes a socket file's path may take (the system's limit: 104)
 MESSAGE = b"show\n"
 
 
 def server_name(data_dir=None) -> str:
+    """The socket file in the data folder; on Windows, or when that path is too long for
+    a socket, a name of the user and the folder (a named pipe, or a file in the
+    temporary folder)."""
+    folder = Path(data_dir or paths.data_dir())
+    socket_file = folder.absolute() / SOCKET_FILE
+    if sys.platform != "win32" and len(os.fsencode(socket_file)) <= SOCKET_PATH_MAX:
+        return str(socket_file)
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name on some setups
         user = "user"
-    where = str(data_dir or paths.data_dir())
+    where = str(folder)
     digest = hashlib.sha1(f"{user}|{where}".encode("utf-8")).hexdigest()[:16]
     return f"AfterDesk-{digest}"
 
@@ -53,8 +68,8 @@ class SingleInstance(QObject):
     def __init__(self, name: str | None = None, parent: QObject | None = None,
                  lock_dir=None):
         super().__init__(parent)
-        self.name = name or server_name()
         self.lock_dir = Path(lock_dir) if lock_dir is not None else paths.data_dir()
+        self.name = name or server_name(self.lock_dir)
         self.server = None              # QLocalServer once listening
         self._lock = None               # the open lock file while this one runs
 

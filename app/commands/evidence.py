@@ -41,6 +41,7 @@ def register(subparsers) -> dict:
     status.add_argument("--case", required=True)
     status.add_argument("--language", default="en", choices=("en", "zh"))
     status.add_argument("--json", action="store_true")
+    status.set_defaults(read_only=True)
     add = sub.add_parser("add-file", help="add a photo or PDF to the pack")
     add.add_argument("--case", required=True)
     add.add_argument("file")

@@ -21,6 +21,7 @@ def register(subparsers) -> dict:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
     parser.add_argument("--xlsx", metavar="FILE", help="also write the report as XLSX")
+    parser.set_defaults(read_only=True)
     return {"report": run}
 
 

@@ -11,6 +11,7 @@ def register(subparsers) -> dict:
     parser.add_argument("text", help="words to find, e.g. 退款 or refund")
     parser.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(read_only=True)
     return {"search": run}
 
 
@@ -18,7 +19,10 @@ def run(args, db_path) -> int:
     from app.clock import format_instant
     from app.models import Message
     from app.services.messaging.inbox import snippet
-    from app.services.messaging.search import search_messages
+    from app.db import open_database
+    from app.services.messaging.search import backend, search_messages
+    if not backend().up_to_date():
+        open_database(db_path)      # newer messages must be indexed first: that writes
     hits = search_messages(args.text, max(1, args.limit))
     bodies = {m.id: m for m in Message.select().where(Message.id.in_([h.message_id for h in hits]))}
     rows = [{"message": h.message_id, "conversation": h.conversation_id,

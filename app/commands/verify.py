@@ -10,6 +10,7 @@ def register(subparsers) -> dict:
     parser = subparsers.add_parser("verify", help="check an evidence pack ZIP: signature, "
                                    "files, submitted versions (exit 1 when anything is wrong)")
     parser.add_argument("pack", metavar="PACK.zip")
+    parser.set_defaults(read_only=True)
     return {"verify": run}
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 def register(subparsers) -> dict:
-    subparsers.add_parser("about", help="versions of AfterDesk, its database schema and libraries")
+    subparsers.add_parser("about", help="versions of AfterDesk, its database schema and "
+                          "libraries").set_defaults(read_only=True)
     return {"about": run}
 
 
@@ -16,9 +17,9 @@ def run(args, db_path) -> int:
 
     from app import __version__
     from app.db import database
-    from app.migrations import LATEST, current_version
+    from app.migrations import LATEST, stored_version
     print(f"AfterDesk {__version__}")
-    print(f"database {db_path} (schema {current_version(database)}, this version knows {LATEST})")
+    print(f"database {db_path} (schema {stored_version(database)}, this version knows {LATEST})")
     print(f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}, "
           f"Peewee {peewee.__version__}")
     return 0

@@ -44,13 +44,15 @@ def load_demo(seed: int = 7, orders_per_shop: int = 300, anchor: datetime | None
                            MIN_ORDERS=MIN_ORDERS,
                            field="orders")
     anchor = as_utc(anchor) if anchor else utcnow()
-    for key, *_ in (AE_SHOP, TB_SHOP):
-        if Shop.get_or_none(Shop.key == key) is not None:
-            raise InvalidInput("the demo shop '{key}' exists already: use a new database "
-                               "(--db PATH) for another demo",
-                               key=key, field="shop")
     rng = random.Random(seed)
-    with database.atomic(), clock_at(anchor):     # the shops as they stand at the anchor
+    # The check and the writes in one turn at the write lock; the shops as they stand at
+    # the anchor.
+    with database.atomic(), clock_at(anchor):
+        for key, *_ in (AE_SHOP, TB_SHOP):
+            if Shop.get_or_none(Shop.key == key) is not None:
+                raise InvalidInput("the demo shop '{key}' exists already: use a new database "
+                                   "(--db PATH) for another demo",
+                                   key=key, field="shop")
         made = []
         for key, platform, name, zone, currency in (AE_SHOP, TB_SHOP):
             shop = shops.add_shop(key, platform, name, zone, currency, actor="demo")

@@ -223,7 +223,7 @@ class _Exporter:
 
 def export_document() -> dict:
     """Everything the database holds, as an interchange document (a JSON-ready dict)."""
-    with database.atomic():
+    with database.reading():        # one consistent view, writers not held up
         return _Exporter().document()
 
 
@@ -242,6 +242,11 @@ def export_file(path) -> dict:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(dump(document))
         os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        if exc.filename:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc     # which file it was
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

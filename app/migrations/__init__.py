@@ -70,6 +70,12 @@ def current_version(db) -> int:
         'CREATE TABLE IF NOT EXISTS "schema_version" ('
         '"version" INTEGER NOT NULL PRIMARY KEY, "description" TEXT NOT NULL, '
         '"applied_at" VARCHAR(32) NOT NULL)')
+    return stored_version(db)
+
+
+def stored_version(db) -> int:
+    """The version the database has reached (it must have the table: current_version
+    makes it)."""
     row = db.execute_sql('SELECT MAX("version") FROM "schema_version"').fetchone()
     return row[0] or 0
 
@@ -95,20 +101,26 @@ def upgrade_pending(path) -> bool:
     return bool(row and row[0]) and row[0] < LATEST
 
 
+def too_new_text(version: int) -> str:
+    return (f"This database was written by a newer AfterDesk (schema {version}, this "
+            f"version knows up to {LATEST}). Install the newer version to open it.")
+
+
 def upgrade(db) -> int:
     """Bring the schema to LATEST; returns the version reached."""
     version = current_version(db)
     if version > LATEST:
-        raise SchemaTooNew(
-            f"This database was written by a newer AfterDesk (schema {version}, this "
-            f"version knows up to {LATEST}). Install the newer version to open it.")
+        raise SchemaTooNew(too_new_text(version))
     if version == LATEST:
         return version
     for migration in _migrations():
         if migration.VERSION <= version:
             continue
-        log.info("migrating schema to version %d (%s)", migration.VERSION, migration.DESCRIPTION)
-        with db.atomic():
+        with db.atomic():          # the write lock first: another program may upgrade too
+            if stored_version(db) >= migration.VERSION:
+                continue            # it did, while this one waited its turn
+            log.info("migrating schema to version %d (%s)", migration.VERSION,
+                     migration.DESCRIPTION)
             migration.apply(db)
             db.execute_sql(
                 'INSERT INTO "schema_version" ("version", "description", "applied_at") '

@@ -18,6 +18,7 @@ import logging
 from dataclasses import dataclass
 from typing import Callable
 
+from app.db import database
 from app.models import Dispute
 from app.monitor.schedule import MISSED_AFTER
 from app.rules.deadline import Deadline
@@ -75,6 +76,13 @@ def apply_platform_rule(deadline: Deadline, *, actor: str = MONITOR_ACTOR) -> Ou
     step = PLATFORM_STEPS.get((deadline.subject, deadline.kind))
     if step is None or deadline.case_id is None:
         return None
+    # The check that the case still waits and the write, in one turn at the write lock: a
+    # rep's change in another window between the two cannot be overwritten.
+    with database.atomic():
+        return _apply(step, deadline, actor)
+
+
+def _apply(step: PlatformStep, deadline: Deadline, actor: str) -> Outcome | None:
     try:
         case = get_case(deadline.case_id)
     except NotFound:

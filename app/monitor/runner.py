@@ -25,7 +25,7 @@ from typing import Callable
 
 from app import heap
 from app.clock import UTC
-from app.db import database
+from app.db import database, expected_problem
 from app.monitor.schedule import PLATFORM, Schedule
 from app.monitor.summary import alert_payload, due_summary
 
@@ -252,7 +252,8 @@ class DeadlineMonitor(threading.Thread):
 
     def _report(self, exc: BaseException, what: str) -> None:
         log.error("%s: %s", what, exc, exc_info=exc)
-        message = f"Deadline monitor: {what}: {exc}"
+        problem = expected_problem(exc)     # busy, disk full…: what to do, not SQLite's words
+        message = f"Deadline monitor: {what}: {problem or exc}"
         if self.on_error is not None and not self._stopping:
             try:
                 self.on_error(message)

@@ -153,6 +153,11 @@ class SqliteBigramSearch:
             f'SELECT rowid FROM "{TABLE}" ORDER BY rowid DESC LIMIT 1').fetchone()
         return row[0] if row else 0
 
+    def up_to_date(self) -> bool:
+        """True when every message is in the index (searching writes nothing then)."""
+        row = self.db.execute_sql('SELECT MAX("id") FROM "message"').fetchone()
+        return (row[0] or 0) <= self._last_indexed()
+
     def catch_up(self) -> int:
         done = 0
         while True:
