@@ -1,4 +1,5 @@
-"""The `afterdesk` command. With no subcommand it starts the window.
+"""The `afterdesk` commands (the entry point, afterdesk.py, opens the window when none is
+given).
 
 Errors a rep can act on go to stderr with exit code 2; nothing is written by a
 command that fails.
@@ -95,13 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, open_window=None) -> int:
+    """Run the command in `argv`. Without a command, `open_window(args)` opens the window:
+    the entry point (afterdesk.py) hands it in, the core itself knows no window."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        from app import start_collector
-        start_collector.pause()         # until the window has painted (ui/main.py)
-        from ui.main import main as gui_main
-        return gui_main(db_path=args.db, smoke=args.smoke)
+        if open_window is None:
+            parser.error("no command given (the window opens with `afterdesk` or "
+                         "`python -m afterdesk`)")
+        return open_window(args)
     from app.cli_commands import run_command
     from app.db import DatabaseError
     from app.errors import ServiceError

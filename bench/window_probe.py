@@ -1,7 +1,7 @@
-"""A window start that the benchmark (app/bench, figures P1 and P8) can time from outside.
+"""A window start that the benchmark (bench/, figures P1 and P8) can time from outside.
 
-    python -m ui.bench_probe app --db PATH    # AfterDesk's own start (ui.main.main) on PATH
-    python -m ui.bench_probe empty            # an empty PySide6 main window: the floor
+    python -m bench.window_probe app --db PATH    # AfterDesk's own start (ui.main.main) on PATH
+    python -m bench.window_probe empty            # an empty PySide6 main window: the floor
 
 The parent sets AFTERDESK_HOME to a throwaway folder (settings, logs, the single-instance
 socket) and QT_QPA_PLATFORM=offscreen, starts the clock, then starts this process. It prints
@@ -36,7 +36,7 @@ def say(event: str, **values) -> None:
 
 
 def resident_mb() -> float:
-    from app.bench.memory import resident_mb as read
+    from bench.memory import resident_mb as read
     return read()
 
 
