@@ -11,13 +11,12 @@ import argparse
 import json
 import logging
 import sys
-from pathlib import Path
 
 from app import __version__
+from app.commands.common import EXIT_ERROR, EXIT_OK
 
 log = logging.getLogger("afterdesk.cli")
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 2, 64
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -131,14 +130,3 @@ def describe_io_error(exc: Exception) -> str:
         return f"permission denied: {exc.filename}"
     return str(exc)
 
-
-def print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
-
-
-def resolve_db_path(arg: str | None) -> Path:
-    if arg:
-        return Path(arg)
-    from app.paths import default_db_path
-    return default_db_path()

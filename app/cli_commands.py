@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from app.cli import EXIT_OK, print_json, resolve_db_path
+from app.commands.common import EXIT_OK, print_json, resolve_db_path
 from app.clock import parse_instant, utcnow
 from app.db import close_database, open_database
 from app.errors import InvalidInput
@@ -69,7 +69,7 @@ def cmd_export(args, path) -> int:
 
 
 def cmd_cases(args, path) -> int:
-    from app.services.casework.cases import list_cases
+    from app.services.clocks.case_list import list_cases
     rows = list_cases(complaints=True)
     if args.json:
         print_json([r.to_json() for r in rows])

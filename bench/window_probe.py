@@ -95,9 +95,9 @@ def run_app(db_path: str) -> int:
 
     # Timing only: each wrapped call behaves exactly as before.
     ui_main.load_cjk_font = timed("font_s", ui_main.load_cjk_font)
-    import app.db
+    import app.services.common.database_file as database_file
     import ui.upgrade_progress
-    app.db.ready_as_is = timed("check_database_s", app.db.ready_as_is)
+    database_file.ready_as_is = timed("check_database_s", database_file.ready_as_is)
     ui.upgrade_progress.open_with_upgrade = timed("open_database_s",
                                                   ui.upgrade_progress.open_with_upgrade)
 

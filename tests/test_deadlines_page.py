@@ -117,23 +117,19 @@ def test_navigation_badges_count_what_needs_attention(window, qtbot):
     assert window.navigation.badge("deadlines") == page.model.badge_count()
 
 
-def test_a_change_reaches_the_open_pages_and_the_monitor(window, qtbot, monkeypatch):
-    woken = []
-    monkeypatch.setattr("app.monitor.notify_changed", lambda: woken.append(True))
+def test_a_change_reaches_the_open_pages(window, qtbot):
     cases = window.pages["cases"]
     qtbot.waitUntil(lambda: not cases.is_loading and cases.model.rowCount() == 2)
     late = window.made[0]
     from app.services.casework import case_actions
     with qtbot.waitSignal(cases.loaded, timeout=5000):
         case_actions.perform(f"D-{late.id}", "seller_response_timeout", NOW)
-    assert woken == [True]
     row = cases.model.row_of(f"D-{late.id}")
     assert cases.model.case_row(row).state == "resolved"
     qtbot.waitUntil(lambda: window.navigation.badge("cases") == 1)
 
 
-def test_listeners_are_dropped_when_gone_and_failures_do_not_stop_others(monkeypatch):
-    monkeypatch.setattr("app.monitor.notify_changed", lambda: None)
+def test_listeners_are_dropped_when_gone_and_failures_do_not_stop_others():
     seen = []
 
     class Listener:

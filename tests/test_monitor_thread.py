@@ -17,7 +17,7 @@ from app.monitor.platform_rules import PLATFORM_KINDS, apply_platform_rule
 from app.monitor.schedule import DUE, PLATFORM, WARNING
 from app.monitor.runner import DeadlineMonitor
 from app.services.casework import aftersales, disputes
-from app.services.clocks.deadlines import case_deadlines
+from app.services.casework.case_deadlines import case_deadlines
 from app.settings import Settings
 from tests.factories import T0, make_order, make_shop
 
@@ -145,6 +145,20 @@ def test_an_edit_that_moves_a_deadline_is_replanned_after_notify_changed(world, 
     new_due = AE3_DUE + 2 * DAY
     move_to(monitor, clock, new_due - 24 * H)
     assert ae3(monitor.alerts) == [(WARNING, 24, "2026-03-19T02:00:00Z")]
+
+
+def test_a_running_monitor_replans_on_the_change_notice(world, start):
+    """The window's actions announce a write through app.services.common.change_notice;
+    the running monitor re-plans on it (it subscribes itself while it runs)."""
+    from app.services.common import change_notice
+    _, order = world
+    open_dispute(order)
+    clock = FakeClock(OPEN + DAY)
+    monitor = start(clock)
+    assert monitor.loads == 1
+    change_notice.changed("D-1")
+    assert monitor.wait_settled()
+    assert monitor.loads == 2
 
 
 def test_a_clock_jump_forward_fires_what_became_due_and_a_jump_back_repeats_nothing(

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import errno
 import logging
-import sqlite3
 import sys
 import traceback
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.db import DatabaseError
+from app.services.common.database_file import DatabaseError, SchemaTooNew, operational_errors
 from app.logging_setup import current_log_file
-from app.migrations import SchemaTooNew
 from app.errors import RuleRefusal, ServiceError
 
 log = logging.getLogger("afterdesk.ui.errors")
@@ -41,12 +39,6 @@ class NoPrinterError(Exception):
     def __init__(self, message: str = ""):
         super().__init__(message or NO_PRINTER)
 
-
-def _sqlite_operational() -> tuple:
-    """SQLite's operational errors, as the standard library and peewee raise them (peewee's
-    only once it has loaded: before that none can be raised)."""
-    peewee = sys.modules.get("peewee")
-    return (sqlite3.OperationalError,) + ((peewee.OperationalError,) if peewee else ())
 
 # Problems of the computer, not of AfterDesk: the rep (or whoever looks after the PC) can fix them.
 _OS_PROBLEMS = {
@@ -81,7 +73,7 @@ def describe(error: BaseException) -> str:
         return error_words(error)            # input checks, a case's state, the database
     if isinstance(error, UnicodeDecodeError):
         return _t(NOT_TEXT)
-    if isinstance(error, _sqlite_operational()):
+    if isinstance(error, operational_errors()):
         from ui.error_words import error_words
         in_use = QCoreApplication.translate("problems", "in use")
         return error_words(DatabaseError.operational(error, in_use))
@@ -106,7 +98,7 @@ def __getattr__(name: str):
 def is_expected(error: BaseException) -> bool:
     if isinstance(error, (*EXPECTED_ERRORS, NoPrinterError, UnicodeDecodeError)):
         return True
-    if isinstance(error, _sqlite_operational()):
+    if isinstance(error, operational_errors()):
         text = str(error).lower()
         return any(word in text for word in ("locked", "busy", "readonly", "disk"))
     return isinstance(error, OSError) and error.errno in _OS_PROBLEMS

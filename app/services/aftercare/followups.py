@@ -15,8 +15,8 @@ from datetime import datetime
 from app.clock import as_utc, utcnow
 from app.db import database
 from app.models import Conversation, Message
-from app.models.followups import REASON_TAGS, FollowUpAttempt, FollowUpState
-from app.vocab import CHANNELS
+from app.models.followups import FollowUpAttempt, FollowUpState
+from app.vocab import CHANNELS, REASON_TAGS
 from app.rules.followup import DUE, EXHAUSTED, FollowUpPlan, daytime_bounds, is_daytime
 from app.services.common import audit
 from app.services.messaging.conversations import add_message

@@ -28,7 +28,7 @@ from types import SimpleNamespace
 
 import peewee as pw
 
-from app.models import AftersalesRequest, DisputeEvent, RequestEvent
+from app.models import AftersalesRequest, DisputeEvent
 from app.services.casework.dispute_rules import RESOLUTION_OF, SELLER_RESPONSES
 
 RECORDED = ("created_at", "updated_at", "recorded_at")   # when AfterDesk wrote the record

@@ -15,7 +15,7 @@ from app.clock import as_utc, utcnow
 from app.models import AftersalesRequest, Order
 from app.vocab import DISPUTE_KINDS, DISPUTE_SUB_KINDS, SERVICE_TYPES, SOLUTION_TYPES
 from app.services.casework import aftersales_rules as rules
-from app.services.casework.cases import case_id
+from app.services.casework.case_ids import case_id
 from app.errors import InvalidInput, NotFound, RuleRefusal
 from app.services.common.input_checks import shop_time
 from app.services.commerce.orders import get_order

@@ -24,8 +24,8 @@ from app.services.casework.case_checklist import Checklist, checklist_of
 from app.services.casework.case_guides import guide_for
 from app.services.casework.case_forms import RequestWindow, request_window
 from app.services.casework.case_steps import OVER, step_offers
-from app.services.casework.cases import case_id, get_case
-from app.services.clocks.deadlines import case_deadlines
+from app.services.casework.case_ids import case_id, get_case
+from app.services.casework.case_deadlines import case_deadlines
 from app.services.commerce.policy import load_profile
 
 OUTCOMES = {

@@ -19,7 +19,7 @@ from app.vocab import (CAUSES, DISPUTE_FINAL_STATES, DISPUTE_KINDS, DISPUTE_SUB_
 from app.services.common import audit
 from app.services.casework import dispute_rules as rules
 from app.services.casework import dispute_writes as writes
-from app.services.casework.cases import case_id
+from app.services.casework.case_ids import case_id
 from app.services.casework.dispute_rules import DISPUTE_MACHINE
 from app.services.casework.dispute_writes import proposal, proposals  # noqa: F401  (public)
 from app.errors import InvalidInput

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app.db import database
 from app.models import Buyer, Order, OrderItem, TrackingEvent
-from app.vocab import ORDER_STATES
+from app.vocab import ORDER_INSTANTS_AFTER, ORDER_STATES
 from app.services.common import audit
 from app.errors import InvalidInput, NotFound
 from app.services.common.input_checks import choice, instant, money, not_before, optional_instant, text
@@ -16,15 +16,6 @@ from app.services.commerce.shops import check_currency, get_shop
 
 TIMES = ("paid_at", "ship_by", "shipped_at", "delivered_at", "confirmed_at", "completed_at",
          "closed_at")
-# Each instant may not come before the ones named after it (when both are known).
-AFTER = {
-    "paid_at": ("created_at",),
-    "shipped_at": ("created_at", "paid_at"),
-    "delivered_at": ("created_at", "shipped_at"),
-    "confirmed_at": ("created_at", "shipped_at"),
-    "completed_at": ("created_at", "paid_at"),
-    "closed_at": ("created_at",),
-}
 MONEY = ("goods_amount", "shipping_amount", "total_amount", "paid_amount")
 COSTS = ("product_cost", "shipping_cost")
 TEXTS = {"carrier": 100, "tracking_no": 100, "platform_status": 64, "note": None}
@@ -161,7 +152,7 @@ def _checked_details(details: dict, record: str) -> dict:
 
 
 def _check_times(values: dict, record: str) -> None:
-    for field, earlier_fields in AFTER.items():
+    for field, earlier_fields in ORDER_INSTANTS_AFTER.items():
         value = values.get(field)
         for earlier in earlier_fields:
             if value is not None and values.get(earlier) is not None:
