@@ -200,7 +200,7 @@ def follow_up_stats(since: datetime | None = None, until: datetime | None = None
                           .where(Message.conversation.in_(list(by_conv))
                                  & (Message.direction == "in")).tuples()):
             replies.setdefault(cid, []).append(Message.sent_at.python_value(when))
-    answered = Counter()
+    answered: Counter[str] = Counter()
     for cid, items in by_conv.items():
         for a, after in zip(items, items[1:] + [None]):
             if any(r > a.sent_at and (after is None or r < after.sent_at)

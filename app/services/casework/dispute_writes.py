@@ -41,6 +41,7 @@ def allowed(dispute, action) -> str:
 
 def amount_of(order, value, record, *, positive=False) -> Decimal:
     amount = money(value, "refund_amount", record, positive=positive)
+    assert amount is not None            # money() gives None only with allow_none
     if amount > order.paid_amount:
         raise InvalidInput("{amount} {currency} is more than the buyer paid ({paid_amount} "
                            "{currency})",

@@ -183,6 +183,9 @@ def platform_rule(dispute, in_favour_of: str, at, *, refund_amount=None,
         amount, solution_type = NONE, "refund"
     elif refund_amount is None:
         current = writes.proposal(dispute, "platform") or writes.proposal(dispute, "buyer")
+        if current is None:
+            raise InvalidInput("say the amount the platform decided: no proposal names one",
+                               record=ref, field="refund_amount")
         amount = current.refund_amount
     else:
         amount = writes.amount_of(dispute.order, refund_amount, ref, positive=True)

@@ -6,6 +6,8 @@ order's instants must follow each other (paid after created, delivered after shi
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.db import database
 from app.models import Buyer, Order, OrderItem, TrackingEvent
 from app.vocab import ORDER_INSTANTS_AFTER, ORDER_STATES
@@ -37,12 +39,13 @@ def add_order(shop, order_no: str, *, status: str, created_at, buyer: Buyer | No
     if unknown:
         raise InvalidInput("unknown order fields: {names}", names=', '.join(sorted(unknown)),
                            record=record)
-    values = {"status": choice(status, ORDER_STATES, "status", record),
-              "created_at": instant(created_at, "created_at", record),
-              "currency": check_currency(currency or shop.currency, record),
-              "is_virtual": bool(is_virtual),
-              "destination_country": text(destination_country, "destination_country", record,
-                                          max_len=2, required=False).upper()}
+    values: dict[str, Any] = {
+        "status": choice(status, ORDER_STATES, "status", record),
+        "created_at": instant(created_at, "created_at", record),
+        "currency": check_currency(currency or shop.currency, record),
+        "is_virtual": bool(is_virtual),
+        "destination_country": text(destination_country, "destination_country", record,
+                                    max_len=2, required=False).upper()}
     for field, value in (("goods_amount", goods_amount), ("shipping_amount", shipping_amount)):
         values[field] = money(value, field, record)
     values["total_amount"] = (values["goods_amount"] + values["shipping_amount"]
@@ -84,7 +87,7 @@ def update_order(order: Order, *, actor: str = "rep", **changes) -> Order:
         raise InvalidInput("these order fields cannot be changed: {names}",
                            names=', '.join(sorted(unknown)),
                            record=record)
-    values = {}
+    values: dict[str, Any] = {}
     if "status" in changes:
         values["status"] = choice(changes.pop("status"), ORDER_STATES, "status", record)
     for field in COSTS:
@@ -142,7 +145,7 @@ def tracking(order: Order) -> list[TrackingEvent]:
 
 
 def _checked_details(details: dict, record: str) -> dict:
-    values = {}
+    values: dict[str, Any] = {}
     for field, value in details.items():
         if field in TIMES:
             values[field] = optional_instant(value, field, record)

@@ -224,7 +224,8 @@ def order_view(order: Order, *, details: bool = True, cases: tuple | None = None
     from datetime import timedelta
     promised_by = (order.shipped_at + timedelta(days=order.promised_days)
                    if order.shipped_at and order.promised_days else None)
-    items = tracking = ()
+    items: tuple[tuple, ...] = ()
+    tracking: tuple[tuple, ...] = ()
     if details:
         items = tuple((i.title, i.attributes, i.quantity, i.unit_price)
                       for i in order.items.order_by(OrderItem.position))

@@ -140,7 +140,7 @@ def translate_message(message_id: int, target: str, source: str | None = None, *
         raise InvalidInput("choose the language the message is written in",
                            record=f"message {message_id}", field="source_lang")
     result = translate(message.body, source, target)
-    if result.available and result.provider != "original":
+    if result.text is not None and result.provider != "original":     # available
         _store(message, result.text, result.target_lang, source, actor, result.provider)
     return result
 
