@@ -26,4 +26,4 @@ ROWS = [deadline(WED - timedelta(hours=2), "missed", "D-1"),          # overdue
         deadline(WED + timedelta(days=4, hours=14), case="D-5"),      # Mon 00:00: later
         deadline(WED + timedelta(hours=1), "met", "D-6")]             # met: not shown
 GROUPED_IN_SHANGHAI = {"overdue": ["D-1"], "today": ["D-2"], "week": ["D-3", "D-4"],
-                       "later": ["D-5"]}
+                       "later": ["D-5"], "unknown": []}
