@@ -475,22 +475,22 @@
 <context>
     <name>BuyerClock</name>
     <message>
-        <location filename="../../ui/conversation/buyer_clock.py" line="82"/>
+        <location filename="../../ui/conversation/buyer_clock.py" line="86"/>
         <source>Buyer&apos;s local time: %1 %2 (%3, %4)</source>
         <translation>买家当地时间：%1 %2（%3，%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/buyer_clock.py" line="88"/>
+        <location filename="../../ui/conversation/buyer_clock.py" line="92"/>
         <source>● daytime there</source>
         <translation>● 当地白天</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/buyer_clock.py" line="90"/>
+        <location filename="../../ui/conversation/buyer_clock.py" line="94"/>
         <source>● night there: outside %1–%2</source>
         <translation>● 当地夜间：不在 %1–%2 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/buyer_clock.py" line="94"/>
+        <location filename="../../ui/conversation/buyer_clock.py" line="98"/>
         <source>Follow-ups go out inside the buyer&apos;s daytime, %1–%2 their time.</source>
         <translation>跟进消息在买家的白天发出，即买家当地时间 %1–%2。</translation>
     </message>
@@ -1629,82 +1629,92 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="34"/>
+        <location filename="../../ui/pages/followups_page.py" line="35"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="70"/>
+        <location filename="../../ui/pages/followups_page.py" line="71"/>
         <source>Send follow-up</source>
         <translation>发送跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="73"/>
+        <location filename="../../ui/pages/followups_page.py" line="74"/>
         <source>Reason: not set</source>
         <translation>原因：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="75"/>
+        <location filename="../../ui/pages/followups_page.py" line="76"/>
         <source>Reason: </source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="77"/>
+        <location filename="../../ui/pages/followups_page.py" line="78"/>
         <source>Stop following up…</source>
         <translation>停止跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="79"/>
+        <location filename="../../ui/pages/followups_page.py" line="80"/>
         <source>Buyer&apos;s zone…</source>
         <translation>买家时区…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="80"/>
+        <location filename="../../ui/pages/followups_page.py" line="81"/>
         <source>Set where the buyer lives when it is not the usual zone of their country</source>
         <translation>买家所在地不在其国家的常用时区时，在此设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="91"/>
+        <location filename="../../ui/pages/followups_page.py" line="92"/>
         <source>By</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="113"/>
+        <location filename="../../ui/pages/followups_page.py" line="114"/>
         <source>Select a conversation</source>
         <translation>请选择会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="132"/>
+        <location filename="../../ui/pages/followups_page.py" line="134"/>
         <source>%1 follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 %1 次跟进未获回复：请停止跟进并记录原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="135"/>
+        <location filename="../../ui/pages/followups_page.py" line="137"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="137"/>
+        <location filename="../../ui/pages/followups_page.py" line="139"/>
         <source>Follow-up %1 of %2, suggested by %3 at %4 (your time). Keep it short and clear.</source>
         <translation>第 %1 次跟进（共 %2 次），按 %3 建议于 %4（您的时间）发送。请简短清楚。</translation>
     </message>
     <message>
         <location filename="../../ui/pages/followups_page.py" line="185"/>
+        <source>Night for the buyer</source>
+        <translation>买家那边是夜间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/followups_page.py" line="186"/>
+        <source>It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?</source>
+        <translation>买家当地时间现在是 %1，不在其白天时段（%2–%3）内。仍要发送吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/followups_page.py" line="208"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="186"/>
+        <location filename="../../ui/pages/followups_page.py" line="209"/>
         <source>Where does the buyer live? (empty: the country&apos;s zone)</source>
         <translation>买家所在的时区？（留空：使用其国家的时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="201"/>
+        <location filename="../../ui/pages/followups_page.py" line="224"/>
         <source>Stop following up</source>
         <translation>停止跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="202"/>
+        <location filename="../../ui/pages/followups_page.py" line="225"/>
         <source>Note why (e.g. no answer to 3 follow-ups):</source>
         <translation>请注明原因（例如：3 次跟进均未回复）：</translation>
     </message>
@@ -1712,12 +1722,12 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="217"/>
+        <location filename="../../ui/pages/followups_page.py" line="240"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="218"/>
+        <location filename="../../ui/pages/followups_page.py" line="241"/>
         <source>No buyer is waiting to answer you. Conversations whose last message is yours appear here with their follow-ups.</source>
         <translation>没有待买家回复的会话。最后一条消息由您发出的会话会连同跟进计划显示在这里。</translation>
     </message>
