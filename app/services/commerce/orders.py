@@ -18,6 +18,7 @@ from app.services.commerce.shops import check_currency, get_shop
 
 TIMES = ("paid_at", "ship_by", "shipped_at", "delivered_at", "confirmed_at", "completed_at",
          "closed_at")
+DEADLINES = ("ship_by",)      # set by the platform ahead of time: may lie in the future
 MONEY = ("goods_amount", "shipping_amount", "total_amount", "paid_amount")
 COSTS = ("product_cost", "shipping_cost")
 TEXTS = {"carrier": 100, "tracking_no": 100, "platform_status": 64, "note": None}
@@ -147,8 +148,8 @@ def tracking(order: Order) -> list[TrackingEvent]:
 def _checked_details(details: dict, record: str) -> dict:
     values: dict[str, Any] = {}
     for field, value in details.items():
-        if field in TIMES:
-            values[field] = optional_instant(value, field, record)
+        if field in TIMES:        # all happened, but for the deadline ship_by
+            values[field] = optional_instant(value, field, record, future=field in DEADLINES)
         else:
             values[field] = text(value, field, record, max_len=TEXTS[field], required=False)
     return values
