@@ -1,4 +1,5 @@
-"""`python -m app` is the same as the `afterdesk` command."""
+"""`python -m app COMMAND` runs one of the `afterdesk` commands. The window is the entry
+point's to open (`afterdesk`, `python -m afterdesk`): the core does not import the screens."""
 
 import sys
 

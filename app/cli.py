@@ -1,4 +1,5 @@
-"""The `afterdesk` command. With no subcommand it starts the window.
+"""The `afterdesk` commands (the entry point, afterdesk.py, opens the window when none is
+given).
 
 Errors a rep can act on go to stderr with exit code 2; nothing is written by a
 command that fails.
@@ -14,10 +15,10 @@ import sys
 from pathlib import Path
 
 from app import __version__
+from app.commands.common import EXIT_ERROR, EXIT_OK, resolve_db_path
 
 log = logging.getLogger("afterdesk.cli")
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 2, 64
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,13 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, open_window=None) -> int:
+    """Run the command in `argv`. Without a command, `open_window(args)` opens the window:
+    the entry point (afterdesk.py) hands it in, the core itself knows no window."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        from app import start_collector
-        start_collector.pause()         # until the window has painted (ui/main.py)
-        from ui.main import main as gui_main
-        return gui_main(db_path=args.db, smoke=args.smoke)
+        if open_window is None:
+            parser.error("no command given (the window opens with `afterdesk` or "
+                         "`python -m afterdesk`)")
+        return open_window(args)
     from app.cli_commands import run_command
     from app.db import DatabaseError, expected_problem
     from app.errors import ServiceError
@@ -151,14 +155,3 @@ def describe_io_error(exc: Exception) -> str:
                 "and try again.")
     return str(exc)
 
-
-def print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
-
-
-def resolve_db_path(arg: str | None) -> Path:
-    if arg:
-        return Path(arg)
-    from app.paths import default_db_path
-    return default_db_path()

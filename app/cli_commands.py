@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from app.cli import EXIT_OK, print_json, resolve_db_path
+from app.commands.common import EXIT_OK, print_json, resolve_db_path
 from app.clock import parse_instant, utcnow
 from app.db import close_database, open_database, open_read_only
 from app.errors import InvalidInput
@@ -70,7 +70,7 @@ def cmd_export(args, path) -> int:
 
 
 def cmd_cases(args, path) -> int:
-    from app.services.casework.cases import list_cases
+    from app.services.clocks.case_list import list_cases
     rows = list_cases(complaints=True)
     if args.json:
         print_json([r.to_json() for r in rows])
@@ -95,7 +95,7 @@ def cmd_deadlines(args, path) -> int:
     else:
         items = deadlines_at(at)
         if args.case:
-            from app.services.casework.cases import case_id, get_case
+            from app.services.casework.case_ids import case_id, get_case
             ref = case_id(get_case(args.case))
             items = [d for d in items if d.case_id == ref]
         if args.order:

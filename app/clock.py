@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 
 UTC = timezone.utc
 # How far a time from input may lie ahead of this computer's clock: another machine's
@@ -60,6 +60,18 @@ def format_instant(value: datetime | None) -> str | None:
     if value is None:
         return None
     return as_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def end_of_local_day(now: datetime, tz: tzinfo | None = None) -> datetime:
+    """The first instant of the rep's next local day, in UTC. `tz` None means the
+    computer's own zone (its daylight-saving rules included)."""
+    if tz is None:
+        local = now.astimezone()
+        midnight = datetime(local.year, local.month, local.day) + timedelta(days=1)
+        return midnight.astimezone().astimezone(UTC)   # naive local midnight -> aware
+    local = now.astimezone(tz)
+    midnight = datetime(local.year, local.month, local.day, tzinfo=tz) + timedelta(days=1)
+    return midnight.astimezone(UTC)
 
 
 def check_not_future(value: datetime, field: str, record: str | None = None, *,

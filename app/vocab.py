@@ -20,6 +20,17 @@ ORDER_STATES = (
     "closed",             # 交易关闭
 )
 
+# An order's instants: each may not come before the ones named after it (when both are
+# known). Checked by the order service and by the order import alike.
+ORDER_INSTANTS_AFTER = {
+    "paid_at": ("created_at",),
+    "shipped_at": ("created_at", "paid_at"),
+    "delivered_at": ("created_at", "shipped_at"),
+    "confirmed_at": ("created_at", "shipped_at"),
+    "completed_at": ("created_at", "paid_at"),
+    "closed_at": ("created_at",),
+}
+
 DIRECTIONS = ("in", "out")
 
 # Who acted: the AliExpress API's submit_member_type plus the rep at the desk.
@@ -74,3 +85,6 @@ EVIDENCE_CATEGORIES = (
     "statement", "other",
 )
 PACK_STATES = ("draft", "submitted")
+
+# Why a buyer may not answer (GEN-7), for statistics.
+REASON_TAGS = ("time_zone", "busy", "deciding", "unclear_message")

@@ -28,7 +28,7 @@ def citing(rule: str, folder: str) -> list[str]:
 
 def main() -> None:
     rules: dict[str, list[str]] = {}
-    for profile, values in DEFAULTS.items():
+    for values in DEFAULTS.values():
         for value in values:
             rules.setdefault(value.rule, [])
             if value.key not in rules[value.rule]:

@@ -86,7 +86,7 @@ def main() -> int:
     window.grab().save(str(out / "queue.png"))
 
     from app.models import DisputeProposal
-    from app.services.casework.cases import case_id
+    from app.services.casework.case_ids import case_id
     from peewee import fn
 
     from app.models import Dispute

@@ -336,7 +336,7 @@ def test_tb3_the_order_at_submission_decides_the_timeout_even_if_it_ships_later(
     assert info.value.rule == "TB-3"
     aftersales.auto_agree(request, T0 + timedelta(hours=48) + SECOND)
     assert request.state == "success"
-    from app.services.clocks import deadlines
-    [item] = [d for d in deadlines.case_deadlines(f"A-{request.id}", T0 + DAY)
+    from app.services.casework import case_deadlines
+    [item] = [d for d in case_deadlines.case_deadlines(f"A-{request.id}", T0 + DAY)
               if d.kind == "seller_action"]
     assert item.due_at == T0 + timedelta(hours=48)       # the deadline list agrees

@@ -11,8 +11,9 @@ from app.models import Conversation, Dispute, DisputeEvent, Order
 from app.rules import engine
 from app.rules.engine_common import judge
 from app.services.casework import aftersales, as_of, disputes
+from app.services.casework import case_deadlines
 from app.services.clocks import deadlines
-from app.services.clocks.deadlines import _Contexts
+from app.services.commerce.shop_contexts import ShopContexts
 from tests.factories import T0, make_buyer, make_order, make_shop
 
 DAY, HOUR, SEC = timedelta(days=1), timedelta(hours=1), timedelta(seconds=1)
@@ -41,7 +42,7 @@ def of(items, case):
 def test_a_case_opened_later_does_not_exist_yet(shops):
     d = ruled(shops[0])
     assert not of(deadlines.deadlines_at(OPEN - SEC), f"D-{d.id}")
-    assert deadlines.case_deadlines(f"D-{d.id}", OPEN - SEC) == []
+    assert case_deadlines.case_deadlines(f"D-{d.id}", OPEN - SEC) == []
 
 
 def test_a_case_settled_now_is_listed_as_it_stood_then(shops):
@@ -51,7 +52,7 @@ def test_a_case_settled_now_is_listed_as_it_stood_then(shops):
     # rule AE-3: the seller had not answered yet at that instant
     assert then[("AE-3", "seller_response")].state == "pending"
     assert ("AE-7", "platform_action") not in then          # the escalation came later
-    escalated = {i.kind: i.state for i in deadlines.case_deadlines(f"D-{d.id}", OPEN + 5 * DAY)}
+    escalated = {i.kind: i.state for i in case_deadlines.case_deadlines(f"D-{d.id}", OPEN + 5 * DAY)}
     assert escalated["seller_response"] == "met"
     assert escalated["platform_action"] == "pending" and escalated["proof_of_delivery"] == \
         "pending"
@@ -65,8 +66,8 @@ def test_a_later_buyer_change_has_not_restarted_the_clock_yet(shops):
     d = disputes.open_dispute(make_order(shops[0], "8002"), "not_as_described", "quality",
                               "Quality problem", "refund", "12.00", OPEN)
     disputes.buyer_modify(d, OPEN + 2 * DAY, refund_amount="10.00")
-    [before] = [i for i in deadlines.case_deadlines(f"D-{d.id}", OPEN + DAY) if i.rule == "AE-3"]
-    [after] = [i for i in deadlines.case_deadlines(f"D-{d.id}", OPEN + 3 * DAY)
+    [before] = [i for i in case_deadlines.case_deadlines(f"D-{d.id}", OPEN + DAY) if i.rule == "AE-3"]
+    [after] = [i for i in case_deadlines.case_deadlines(f"D-{d.id}", OPEN + 3 * DAY)
                if i.rule == "AE-3"]
     assert (before.starts_at, before.due_at) == (OPEN, OPEN + 5 * DAY)        # rule AE-3
     assert (after.starts_at, after.due_at) == (OPEN + 2 * DAY, OPEN + 7 * DAY)
@@ -77,11 +78,11 @@ def test_a_request_refused_and_revised_later(shops):
     r = aftersales.open_request(order, "refund_only", "quality", "10.00", T0 + DAY)
     aftersales.refuse(r, "used", T0 + 2 * DAY)
     aftersales.revise(r, T0 + 4 * DAY, amount="8.00")
-    then = {i.kind: i for i in deadlines.case_deadlines(f"A-{r.id}", T0 + 3 * DAY)}
+    then = {i.kind: i for i in case_deadlines.case_deadlines(f"A-{r.id}", T0 + 3 * DAY)}
     assert then["seller_action"].state == "met"                              # rule TB-3
     assert (then["buyer_revise_window"].state, then["buyer_revise_window"].due_at) == \
         ("pending", T0 + 7 * DAY)
-    now = {i.kind: i for i in deadlines.case_deadlines(f"A-{r.id}", T0 + 5 * DAY)}
+    now = {i.kind: i for i in case_deadlines.case_deadlines(f"A-{r.id}", T0 + 5 * DAY)}
     assert "buyer_revise_window" not in now       # the revision answered the refusal
     assert (now["seller_action"].starts_at, now["seller_action"].state) == \
         (T0 + 4 * DAY, "pending")
@@ -140,7 +141,7 @@ def test_at_now_nothing_changes(shops):
     order = make_order(tb, "3002", status="completed", completed_at=T0)
     aftersales.open_request(order, "refund_only", "quality", "10.00", T0 + DAY)
     now = OPEN + 30 * DAY            # after every fact above
-    ctxs = _Contexts()
+    ctxs = ShopContexts()
     live = []
     for model in (Dispute, aftersales.AftersalesRequest):
         for case in model.select():

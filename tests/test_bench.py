@@ -1,4 +1,4 @@
-"""`afterdesk bench`: every figure measured beside its floor in one run, on generated shops.
+"""`python -m bench` (the benchmark tool beside the program): every figure measured beside its floor in one run, on generated shops.
 
 The whole benchmark runs once here, at a tiny size (the hidden `--size tiny`), so that the
 test checks what the command promises (every figure, with floor, ratio and goal) without
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from app.bench.report import table, text
-from app.bench.scale import tiny
+from bench.report import table, text
+from bench.scale import tiny
 from app.vocab import DISPUTE_STATES, REQUEST_STATES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ def run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bench")
     home = folder / "home"
     env = dict(os.environ, AFTERDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-m", "app", "bench", "--json", "--size", "tiny",
+    done = subprocess.run([sys.executable, "-m", "bench", "--json", "--size", "tiny",
                            "--dir", str(folder / "work")], cwd=ROOT, env=env,
                           capture_output=True, text=True, encoding="utf-8", timeout=240)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -139,7 +139,7 @@ def test_a_long_thread_is_read_in_two_statements_with_its_pictures(db):
 def test_a_second_run_in_the_same_folder_reuses_the_shops_and_measures_again(run):
     first, folder, _ = run
     env = dict(os.environ, AFTERDESK_HOME=str(folder / "home"), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-m", "app", "bench", "--json", "--size", "tiny",
+    done = subprocess.run([sys.executable, "-m", "bench", "--json", "--size", "tiny",
                            "--dir", str(folder / "work")], cwd=ROOT, env=env,
                           capture_output=True, text=True, encoding="utf-8", timeout=240)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -141,7 +141,7 @@ def test_not_received_allows_refund_only_tb4(form, db):
 
 
 def test_no_reason_return_needs_intact_goods_tb7(form, db):
-    order = taobao_order(completed=NOW - timedelta(days=3))
+    taobao_order(completed=NOW - timedelta(days=3))
     dialog = form()
     fill(dialog, NOW - timedelta(days=1), reason="seven_day_no_reason",
          service="return_and_refund")

@@ -1,13 +1,17 @@
 """The `afterdesk` command as a rep or a script uses it."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from app.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 REQUIRED_DEADLINE_KEYS = {"rule", "kind", "platform", "shop", "order_no", "case_id", "due_at",
                           "state", "label"}
@@ -118,10 +122,31 @@ def test_demo_twice_is_refused(demo_db, capsys):
     assert code == 2 and "exists already" in err
 
 
-def test_python_dash_m_app_is_the_same_program():
+def test_python_dash_m_app_runs_the_commands():
     result = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0 and "deadlines" in result.stdout
+
+
+def test_without_a_command_the_core_sends_to_the_entry_point(tmp_path):
+    """`python -m app` alone opens no window (the core does not import the screens): it says
+    where the window is and writes nothing."""
+    result = subprocess.run([sys.executable, "-m", "app", "--db", str(tmp_path / "x.db")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "python -m afterdesk" in result.stderr
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_the_entry_point_runs_the_commands(tmp_path):
+    """`python -m afterdesk` is the `afterdesk` command: a command runs as with
+    `python -m app` (without one it opens the window: the frozen build's smoke run in
+    .ci/run and tests/test_ui_shell.py start it)."""
+    env = dict(os.environ, AFTERDESK_HOME=str(tmp_path / "home"))
+    db = str(tmp_path / "x.db")
+    listed = subprocess.run([sys.executable, "-m", "afterdesk", "--db", db, "shop", "list",
+                             "--json"], capture_output=True, text=True, timeout=60, env=env,
+                            cwd=ROOT)
+    assert listed.returncode == 0 and json.loads(listed.stdout) == []
 
 
 def test_calendar_override_from_the_command_line(tmp_path, capsys):

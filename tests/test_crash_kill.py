@@ -35,6 +35,12 @@ def _afterdesk(db, *args) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
+def _finish(process: subprocess.Popen) -> tuple[int, str]:
+    """Wait for the command and close its pipe: (exit code, what it said on stderr)."""
+    _out, err = process.communicate()
+    return process.returncode, err
+
+
 def _state(db) -> tuple[str, int, int]:
     """(integrity_check, orders, import batches)."""
     connection = sqlite3.connect(db)
@@ -55,7 +61,8 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(tmp_path):
     db = tmp_path / "afterdesk.db"
     setup = _afterdesk(db, "shop", "add", "tb", "--platform", "taobao", "--name", "淘宝店",
                        "--tz", "Asia/Shanghai")
-    assert setup.wait() == 0, setup.stderr.read()
+    code, err = _finish(setup)
+    assert code == 0, err
 
     def export(trial: int) -> Path:
         rows = [tb_classic_row(f"K{trial:02d}{n:08d}") for n in range(ORDERS)]
@@ -63,7 +70,8 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(tmp_path):
 
     started = time.monotonic()                  # how long one whole import takes here
     whole = _afterdesk(db, "import", "orders", str(export(0)), "--shop", "tb")
-    assert whole.wait() == 0, whole.stderr.read()
+    code, err = _finish(whole)
+    assert code == 0, err
     span = time.monotonic() - started
     integrity, orders, batches = _state(db)
     assert (integrity, orders, batches) == ("ok", ORDERS, 1)
@@ -76,7 +84,7 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(tmp_path):
         killed = process.poll() is None
         if killed:
             process.send_signal(signal.SIGKILL)
-        process.wait()
+        _finish(process)
         integrity, now, batches_now = _state(db)
         assert integrity == "ok", (trial, integrity)
         assert now in (orders, orders + ORDERS), (trial, orders, now)    # all or nothing
@@ -86,5 +94,6 @@ def test_an_import_killed_at_random_moments_is_all_or_nothing(tmp_path):
     print(f"outcomes: {outcomes}")
     for command in (("init",), ("cases", "--json")):        # AfterDesk opens the file
         opened = _afterdesk(db, *command)
-        assert opened.wait() == 0, opened.stderr.read()
+        code, err = _finish(opened)
+        assert code == 0, err
     assert _state(db) == ("ok", orders, batches)

@@ -7,6 +7,7 @@ import pytest
 
 from app.db import database
 from app.models import AftersalesRequest, CalendarOverride, Conversation, Dispute
+from app.services.casework import case_deadlines
 from app.services.clocks import deadlines
 from app.services.commerce import policy
 from app.errors import InvalidInput, NotFound
@@ -115,29 +116,29 @@ def test_case_deadlines_of_one_case_and_bad_ids(shops):
     ae, _ = shops
     d = make_dispute(make_order(ae, "1"), state="negotiating",
                      seller_responded_at=T0 + timedelta(days=1))
-    items = deadlines.case_deadlines(f"D-{d.id}", T0 + timedelta(days=20))
+    items = case_deadlines.case_deadlines(f"D-{d.id}", T0 + timedelta(days=20))
     assert {i.case_id for i in items} == {f"D-{d.id}"}
     assert ("AE-3", "met") in {(i.rule, i.state) for i in items}
     with pytest.raises(NotFound):
-        deadlines.case_deadlines("D-999", T0)
+        case_deadlines.case_deadlines("D-999", T0)
     with pytest.raises(InvalidInput):
-        deadlines.case_deadlines("X12", T0)
+        case_deadlines.case_deadlines("X12", T0)
 
 
 def test_refresh_next_due_follows_the_case(shops):
     ae, tb = shops
     d = make_dispute(make_order(ae, "1"))
-    deadlines.refresh_next_due(d, T0)
+    case_deadlines.refresh_next_due(d, T0)
     assert d.next_due_at == utc(2026, 3, 7, 2, 0, 0)          # rule AE-3
     d.state, d.seller_responded_at = "escalated", T0 + timedelta(days=1)
     d.escalated_at, d.escalated_by = T0 + timedelta(days=4), "buyer"
-    deadlines.refresh_next_due(d, T0 + timedelta(days=4))
+    case_deadlines.refresh_next_due(d, T0 + timedelta(days=4))
     assert d.next_due_at == T0 + timedelta(days=7)              # rule AE-8 proof
     d.state, d.closed_at = "resolved", T0 + timedelta(days=5)
-    deadlines.refresh_next_due(d, T0 + timedelta(days=5))
+    case_deadlines.refresh_next_due(d, T0 + timedelta(days=5))
     assert d.next_due_at is None
     r = make_request(make_order(tb, "2", status="awaiting_shipment"))
-    deadlines.refresh_next_due(r, T0)
+    case_deadlines.refresh_next_due(r, T0)
     assert r.next_due_at == T0 + timedelta(hours=48)             # rule TB-3 unshipped
 
 
@@ -145,7 +146,7 @@ def test_policy_change_moves_the_due_instant(shops):
     ae, _ = shops
     d = make_dispute(make_order(ae, "1"))
     policy.set_value("aliexpress", "seller_response", "2", actor="test")
-    [item] = [i for i in deadlines.case_deadlines(f"D-{d.id}", T0) if i.rule == "AE-3"]
+    [item] = [i for i in case_deadlines.case_deadlines(f"D-{d.id}", T0) if i.rule == "AE-3"]
     assert item.due_at == T0 + timedelta(days=2)
 
 
@@ -156,7 +157,7 @@ def test_calendar_override_moves_the_platform_action_due(shops):
                      escalated_at=escalated, escalated_by="buyer")
 
     def ae7():
-        return next(i for i in deadlines.case_deadlines(f"D-{d.id}", escalated) if i.rule == "AE-7")
+        return next(i for i in case_deadlines.case_deadlines(f"D-{d.id}", escalated) if i.rule == "AE-7")
 
     assert ae7().due_at == utc(2026, 3, 5, 2, 0, 0)                 # Thursday
     CalendarOverride.create(calendar="CN", day=date(2026, 3, 4), is_working=False)
@@ -202,7 +203,7 @@ def test_loading_takes_a_handful_of_queries_however_many_cases(shops):
 
 
 def test_case_list_orders_by_the_live_next_due_not_the_stored_column(shops):
-    from app.services.casework.cases import list_cases
+    from app.services.clocks.case_list import list_cases
     ae, tb = shops
     # stored next_due_at values are stale and in the wrong order on purpose
     answered = make_dispute(make_order(ae, "1"), state="negotiating",

@@ -360,10 +360,10 @@ def test_ae2_some_reasons_do_not_count_toward_the_rate():
 # --- fixes: AE-3 proof, AE-14 first closure --------------------------------------------------
 
 def test_ae3_a_proof_is_not_a_response_to_the_buyer(order):
-    from app.services.clocks import deadlines
+    from app.services.casework import case_deadlines
     dispute = disputes.submit_proof(open_on(order), OPEN + DAY, note="tracking")
     assert dispute.seller_responded_at is None
-    [item] = [d for d in deadlines.case_deadlines(f"D-{dispute.id}", OPEN + 2 * DAY)
+    [item] = [d for d in case_deadlines.case_deadlines(f"D-{dispute.id}", OPEN + 2 * DAY)
               if d.rule == "AE-3"]
     assert item.state == "pending"
     with pytest.raises(RuleRefusal, match="may respond until"):
@@ -373,6 +373,7 @@ def test_ae3_a_proof_is_not_a_response_to_the_buyer(order):
 
 
 def test_ae14_the_ruling_on_an_appeal_keeps_the_first_closure_and_opens_no_new_window(order):
+    from app.services.casework import case_deadlines
     from app.services.clocks import deadlines
     dispute = disputes.platform_rule(escalated(order), "seller", OPEN + 6 * DAY)
     first = dispute.closed_at
@@ -384,7 +385,7 @@ def test_ae14_the_ruling_on_an_appeal_keeps_the_first_closure_and_opens_no_new_w
     last = dispute.events.order_by(DisputeEvent.id.desc()).first()
     assert last.detail["closed_at"] == (first + 4 * DAY).strftime("%Y-%m-%dT%H:%M:%SZ")
     later = first + 9 * DAY        # inside a window that a new closure would have opened
-    windows = [d for d in deadlines.case_deadlines(f"D-{dispute.id}", later)
+    windows = [d for d in case_deadlines.case_deadlines(f"D-{dispute.id}", later)
                if d.rule == "AE-14"]
     assert [(d.starts_at, d.state) for d in windows] == [(first, "met")]
     assert not [d for d in deadlines.deadlines_at(later) if d.case_id == f"D-{dispute.id}"]

@@ -8,7 +8,7 @@ from app.models import (AftersalesRequest, AuditEntry, Conversation, Dispute, Ev
                         EvidencePack, Message)
 from app.vocab import DISPUTE_FINAL_STATES
 from app.services.casework import evidence
-from app.services.casework.cases import case_id
+from app.services.casework.case_ids import case_id
 from app.errors import ForbiddenTransition, InvalidInput
 from tests.evidence_helpers import PDF_BYTES, demo_database, png_bytes
 

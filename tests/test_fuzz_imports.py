@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from app.cli import EXIT_ERROR, EXIT_OK, main
+from app.cli import main
+from app.commands.common import EXIT_ERROR, EXIT_OK
 from app.importers import samples as s
 from tests.test_hostile_files import shops  # noqa: F401 - the fixture: one shop of each platform
 

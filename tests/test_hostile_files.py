@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from app.cli import EXIT_ERROR, main
+from app.cli import main
+from app.commands.common import EXIT_ERROR
 from app.importers import samples as s
 
 HUGE_AMOUNTS = ("1e400", "9" * 40)

@@ -4,7 +4,6 @@ and the v2 database migrates forward to the import-batch table keeping its data.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 
 import pytest

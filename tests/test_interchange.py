@@ -69,12 +69,12 @@ def build_world() -> dict:
                         seller_responded_at=T0 + 250 * H, currency="USD",
                         refund_amount=Decimal("25.00"), next_due_at=T0 + 361 * H,
                         created_at=T0 + 240 * H, updated_at=T0 + 250 * H)
-    d2 = Dispute.create(order=o1, kind="not_as_described", sub_kind="damaged", reason="Damaged",
-                        reason_text="屏幕碎了", state="resolved", opened_at=T0 + 300 * H,
-                        first_request_at=T0 + 300 * H, buyer_changed_at=T0 + 300 * H,
-                        closed_at=T0 + 400 * H, resolution="negotiation_consensus",
-                        cause="carrier", currency="USD", created_at=T0 + 300 * H,
-                        updated_at=T0 + 400 * H)
+    Dispute.create(order=o1, kind="not_as_described", sub_kind="damaged", reason="Damaged",
+                   reason_text="屏幕碎了", state="resolved", opened_at=T0 + 300 * H,
+                   first_request_at=T0 + 300 * H, buyer_changed_at=T0 + 300 * H,
+                   closed_at=T0 + 400 * H, resolution="negotiation_consensus",
+                   cause="carrier", currency="USD", created_at=T0 + 300 * H,
+                   updated_at=T0 + 400 * H)
     DisputeProposal.create(dispute=d1, party="seller", solution_type="refund",
                            refund_amount=Decimal("5.00"), currency="USD", note="partial",
                            created_at=T0 + 250 * H, updated_at=T0 + 250 * H)

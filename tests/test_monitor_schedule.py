@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from app.monitor.platform_rules import PLATFORM_KINDS
 from app.monitor.schedule import DUE, PLATFORM, WARNING, Schedule, lead_times
-from app.monitor.summary import alert_payload, alert_text, due_summary, end_of_local_day
+from app.clock import end_of_local_day
+from app.monitor.summary import alert_payload, alert_text, due_summary
 from app.rules.deadline import Deadline
 from tests.factories import T0, utc
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from app.services.casework import disputes
 from app.services.clocks import queue
-from app.services.casework.cases import list_cases
+from app.services.clocks.case_list import list_cases
 from tests.cases_ui_helpers import NOW, aliexpress_orders, cell, taobao_order
 from ui.pages.cases_page import CasesPage
 from ui.table_models.case_table_model import CaseTableModel

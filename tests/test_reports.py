@@ -42,7 +42,7 @@ def month(db):
         order(confirmed_at=at, completed_at=at)
     for k in range(8):
         order(completed_at=MARCH + k * HOUR)
-    for k in range(5):
+    for _ in range(5):
         at = datetime(2026, 2, 15, tzinfo=UTC)
         order(confirmed_at=at, completed_at=at)
 

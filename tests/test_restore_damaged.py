@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from app import backup
-from app.cli import EXIT_ERROR, main
+from app.cli import main
+from app.commands.common import EXIT_ERROR
 from app.db import close_database
 
 JAN = datetime(2026, 1, 10, 9, 30, 0)

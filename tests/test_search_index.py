@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.models import AuditEntry, Conversation, Message
+from app.models import Message
 from app.services.messaging import conversations, inbox, search, translation
 from tests.factories import T0, make_buyer, make_shop
 

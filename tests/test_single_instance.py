@@ -169,11 +169,11 @@ def test_a_launch_while_the_first_one_ends_takes_over_its_lock(name):
         print("locked", flush=True)
         time.sleep(1.0)
     """)
-    process = subprocess.Popen([sys.executable, "-c", script], env=_env(),
-                               stdout=subprocess.PIPE, text=True)
-    assert process.stdout.readline().strip() == "locked"
-    second = SingleInstance(name)
-    assert second.claim()
-    assert process.wait(timeout=10) == 0
+    with subprocess.Popen([sys.executable, "-c", script], env=_env(),
+                          stdout=subprocess.PIPE, text=True) as process:
+        assert process.stdout.readline().strip() == "locked"
+        second = SingleInstance(name)
+        assert second.claim()
+        assert process.wait(timeout=10) == 0
     assert second._lock is not None              # it holds the lock now
     second.release()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from app.models import Conversation, Message
 from app.rules.deadline import Deadline
-from app.services.casework.cases import CaseRow
+from app.services.clocks.case_list import CaseRow
 from app.services.messaging.inbox import InboxRow, conversation_ids
 from tests.factories import T0, make_buyer, make_order, make_shop
 from ui.table_models import conversation_table_model as ctm

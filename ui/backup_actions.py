@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app import backup
-from app.db import close_database, open_database
+from app.services.common.database_file import close_database, open_database
 from ui.errors import report_exception
 from ui.worker import run_in_background, wait_for_background
 

@@ -16,9 +16,8 @@ import traceback
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.db import DatabaseError, expected_problem
+from app.services.common.database_file import DatabaseError, SchemaTooNew, expected_problem
 from app.logging_setup import current_log_file
-from app.migrations import SchemaTooNew
 from app.errors import RuleRefusal, ServiceError
 
 log = logging.getLogger("afterdesk.ui.errors")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import app.preload  # noqa: F401  - the core before PySide6 (see app/preload.py)
 from app import paths, start_collector
-from app.db import close_database
+from app.services.common.database_file import close_database
 from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
 from PySide6.QtCore import QTimer
@@ -48,7 +48,7 @@ def open_window(app: QApplication, db_path, settings: Settings):
     cannot be opened (the rep has been told why)."""
     load_cjk_font(app)
     path = resolve_db_path(db_path, settings)
-    from app.db import ready_as_is
+    from app.services.common.database_file import ready_as_is
     if not ready_as_is(path):   # usable as it is: peewee loads after the first paint
         from ui.damaged_start import open_at_start     # a damaged file: offers a backup
         if not open_at_start(path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from app.db import close_database, open_database
+from app.services.common.database_file import close_database, open_database
 from app.settings import Settings
 from ui.worker import wait_for_background
 
@@ -38,9 +38,10 @@ def export_and_print_pdf(folder: Path) -> str:
     from PySide6.QtPrintSupport import QPrinter
 
     from app.evidence.builder import paint, prepare
-    from app.services.casework import cases, evidence
+    from app.services.casework import evidence
+    from app.services.clocks import case_list
     from app.errors import ServiceError
-    for row in cases.list_cases():
+    for row in case_list.list_cases():
         if row.type != "dispute":
             continue
         try:

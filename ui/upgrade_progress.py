@@ -9,9 +9,8 @@ import logging
 from app import start_collector
 from PySide6.QtCore import QCoreApplication
 
-from app import db
-from app.db import open_database
-from app.migrations import upgrade_pending
+from app.services.common.database_file import (close_thread_connection, open_database,
+                                               upgrade_pending)
 from ui.worker import run_in_background
 
 log = logging.getLogger("afterdesk.ui")
@@ -42,8 +41,7 @@ def open_with_upgrade(path) -> None:
         try:
             open_database(path)          # this thread's connection runs the migrations
         finally:
-            if not db.database.is_closed():
-                db.database.close()
+            close_thread_connection()
 
     run_in_background(upgrade, on_result=lambda _none: loop.quit(),
                       on_error=lambda error: (failed.append(error), loop.quit()))

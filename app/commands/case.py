@@ -70,7 +70,7 @@ def register(subparsers) -> dict:
 
 
 def run(args, db_path) -> int:
-    from app.cli import EXIT_OK, print_json
+    from app.commands.common import EXIT_OK, print_json
     from app.clock import utcnow
     from app.services.casework import case_actions
     from app.services.casework.case_view import case_detail

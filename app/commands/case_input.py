@@ -131,7 +131,7 @@ def add_opening_options(parser) -> None:
 
 def report_case(args, ref: str, at: datetime, line: str) -> int:
     """Print the case just written: as `case show --json` with --json, else one line."""
-    from app.cli import EXIT_OK, print_json
+    from app.commands.common import EXIT_OK, print_json
     if args.json:
         from app.services.casework.case_view import case_detail
         print_json(case_json(case_detail(ref, at), evidence_status(ref)))

@@ -1,6 +1,6 @@
 """`afterdesk import orders FILE --shop KEY [--items FILE] [--dry-run] [--json]`: an
 AliExpress or Taobao order export into AfterDesk. `afterdesk import FILE` (no 'orders') stays
-the JSON interchange import; app/cli.py sends 'orders' here."""
+the JSON interchange import; app/cli_commands.py sends 'orders' here."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args, db_path) -> int:
-    from app.cli import EXIT_ERROR, EXIT_OK, print_json
+    from app.commands.common import EXIT_ERROR, EXIT_OK, print_json
     from app.importers.preview import build_preview
     from app.services.commerce.order_imports import apply_preview
     if args.file != "orders" or not args.export:

@@ -27,7 +27,7 @@ def register(subparsers) -> dict:
 
 
 def run(args, db_path) -> int:
-    from app.cli import EXIT_OK, print_json
+    from app.commands.common import EXIT_OK, print_json
     from app.clock import format_instant
     from app.services.messaging import placeholders, thread
     at = instant_option(args.at)

@@ -35,7 +35,7 @@ def _day(text: str | None, default: date, flag: str) -> date:
 
 
 def run(args, db_path) -> int:
-    from app.cli import EXIT_OK, print_json
+    from app.commands.common import EXIT_OK, print_json
     from app.clock import utcnow
     from app.reports import build_report, export_csv, export_xlsx
     from app.rules.timeconv import is_zone

@@ -8,8 +8,8 @@ from datetime import datetime
 
 from peewee import JOIN
 
-from app.models import (Conversation, Dispute, EvidenceItem, EvidencePack, Message,
-                        StoredFile, TrackingEvent)
+from app.models import (AftersalesRequest, Conversation, Dispute, EvidenceItem, EvidencePack,
+                        Message, StoredFile, TrackingEvent)
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,15 @@ class MessageChoice:
     author: str
     body: str
     translation: str
+
+
+def case_by_ref(ref: str):
+    """The dispute or after-sales request a pack names ("D-12", "A-7"), or None."""
+    prefix, _, number = str(ref).strip().upper().partition("-")
+    model = {"D": Dispute, "A": AftersalesRequest}.get(prefix)
+    if model is None or not number.isdigit():
+        return None
+    return model.get_or_none(model.id == int(number))
 
 
 def packs_of(case) -> list[EvidencePack]:

@@ -12,8 +12,8 @@ from app.importers.plan import Plan, plan_orders, stored_items, stored_time
 from app.importers.problems import ImportRefused, Problem, file_problem
 from app.importers.reading import read_table
 from app.importers.rows import read_rows
+from app.errors import NotFound
 from app.models import Shop
-from app.services.commerce.shops import get_shop
 
 PLATFORM_NAMES = {"aliexpress": "AliExpress", "taobao": "Taobao/Tmall"}
 JSON_STEPS_LIMIT = 500
@@ -95,10 +95,18 @@ def _matched(table, platform: str, problems: list):
     return None if match.missing else match
 
 
+def _shop_of(shop) -> Shop:
+    """The shop the file is for: a Shop, or the shop with that key."""
+    found = shop if isinstance(shop, Shop) else Shop.get_or_none(Shop.key == str(shop).strip())
+    if found is None:
+        raise NotFound("no shop with the key '{key}'", key=shop)
+    return found
+
+
 def build_preview(path, shop, *, items_path=None, encoding: str | None = None) -> Preview:
     """Read `path` (and a Taobao item report `items_path`) for `shop` and compare with the
     database. Never raises for a problem of the file: the problems are in the preview."""
-    shop = get_shop(shop)
+    shop = _shop_of(shop)
     preview = Preview(shop, Path(path).name,
                       items_file_name=Path(items_path).name if items_path else "")
     try:

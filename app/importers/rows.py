@@ -20,7 +20,7 @@ from app.importers.problems import WARNING, Problem, column_letter
 from app.importers.products import parse_products
 from app.importers.status_map import map_status
 from app.rules.timeconv import platform_to_utc
-from app.services.commerce.orders import AFTER
+from app.vocab import ORDER_INSTANTS_AFTER
 
 TIME_FIELDS = ("created_at", "paid_at", "ship_by", "shipped_at", "confirmed_at")
 MONEY_FIELDS = ("goods_amount", "shipping_amount", "total_amount", "paid_amount")
@@ -199,7 +199,7 @@ def _check_not_future(row: _Row, times: dict) -> None:
 
 def _check_order_of_times(row: _Row, record: OrderRow) -> None:
     """Paid after placed, shipped after paid... (the order service's own rule table)."""
-    for name, earlier_names in AFTER.items():
+    for name, earlier_names in ORDER_INSTANTS_AFTER.items():
         value = getattr(record, name, None)
         for earlier in earlier_names:
             before = getattr(record, earlier, None)

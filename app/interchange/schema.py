@@ -25,9 +25,10 @@ from app.models import (AftersalesRequest, Attachment, AuditEntry, AutoReplyRevi
                         RequestEvent, Shop, StoredFile, TrackingEvent)
 from app.models.complaints import (COMPLAINT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_STATES,
                                    COMPLAINT_STEPS, STEP_STATES, Complaint, ComplaintStep)
-from app.models.followups import REASON_TAGS, FollowUpAttempt, FollowUpState
+from app.models.followups import FollowUpAttempt, FollowUpState
 from app.models.fields import MONEY_LIMIT, JSONTextField, MoneyField, UTCDateTimeField
 from app.errors import InvalidInput
+from app.vocab import REASON_TAGS
 
 FORMAT = "afterdesk-interchange"
 VERSION = 3     # 2 added complaints and GEN-7 follow-ups, 3 the case numbers; older still import

@@ -7,9 +7,6 @@ from app.models.base import BaseModel
 from app.models.fields import UTCDateTimeField
 from app.models.messaging import Conversation, Message
 
-# Why a buyer may not answer (GEN-7), for statistics.
-REASON_TAGS = ("time_zone", "busy", "deciding", "unclear_message")
-
 
 class FollowUpAttempt(BaseModel):
     """One follow-up sent to a quiet buyer: the message and the channel it went by (GEN-5)."""
@@ -30,7 +27,7 @@ class FollowUpState(BaseModel):
     when the rep stopped following up (after the last follow-up, or by choice)."""
     conversation = pw.ForeignKeyField(Conversation, backref="follow_up_state", unique=True,
                                       on_delete="CASCADE")
-    reason = pw.CharField(max_length=24, default="")  # REASON_TAGS or ""
+    reason = pw.CharField(max_length=24, default="")  # vocab.REASON_TAGS or ""
     reason_set_at = UTCDateTimeField(null=True)
     reason_set_by = pw.CharField(max_length=100, default="")
     stopped_at = UTCDateTimeField(null=True)          # a buyer reply after it restarts the plan

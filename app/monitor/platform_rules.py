@@ -24,8 +24,8 @@ from app.monitor.schedule import MISSED_AFTER
 from app.rules.deadline import Deadline
 from app.services.casework import aftersales, disputes
 from app.services.casework.aftersales_rules import REQUEST_MACHINE
-from app.services.casework.cases import get_case
-from app.services.clocks.deadlines import case_deadlines
+from app.services.casework.case_ids import get_case
+from app.services.casework.case_deadlines import case_deadlines
 from app.services.casework.dispute_rules import DISPUTE_MACHINE
 from app.errors import NotFound, ServiceError
 

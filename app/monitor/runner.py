@@ -28,6 +28,7 @@ from app.clock import UTC
 from app.db import database, expected_problem
 from app.monitor.schedule import PLATFORM, Schedule
 from app.monitor.summary import alert_payload, due_summary
+from app.services.common import change_notice
 
 log = logging.getLogger("afterdesk.monitor")
 
@@ -94,6 +95,10 @@ class DeadlineMonitor(threading.Thread):
             self._requested += 1
             self._cond.notify_all()
 
+    def _heard_change(self, case_ids: tuple[str, ...]) -> None:
+        """A write went through (app.services.common.change_notice)."""
+        self.notify_changed()
+
     def wake(self) -> None:
         """Read the clock again now (e.g. after a resume or a clock change)."""
         with self._cond:
@@ -124,12 +129,14 @@ class DeadlineMonitor(threading.Thread):
     # --- the thread ---------------------------------------------------------------------
     def run(self) -> None:
         _running.add(self)
+        change_notice.subscribe(self._heard_change)
         try:
             self._loop()
         except Exception as exc:  # noqa: BLE001 - reported, then the thread ends
             self._report(exc, "the deadline monitor stopped")
         finally:
             _running.discard(self)
+            change_notice.unsubscribe(self._heard_change)
             self._disconnect()
             with self._cond:
                 self._sleeping = False

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta, tzinfo
 
-from app.clock import UTC, format_instant
+from app.clock import end_of_local_day, format_instant
 from app.monitor.schedule import DUE, PLATFORM, WARNING, Step
 from app.rules.deadline import Deadline
 
@@ -21,18 +21,6 @@ NOUNS = {
     "conversation": ("conversation", "conversations", "a reply"),
 }
 SUBJECT_ORDER = tuple(NOUNS)
-
-
-def end_of_local_day(now: datetime, tz: tzinfo | None = None) -> datetime:
-    """The first instant of the rep's next local day, in UTC. `tz` None means the
-    computer's own zone (its daylight-saving rules included)."""
-    if tz is None:
-        local = now.astimezone()
-        midnight = datetime(local.year, local.month, local.day) + timedelta(days=1)
-        return midnight.astimezone().astimezone(UTC)   # naive local midnight -> aware
-    local = now.astimezone(tz)
-    midnight = datetime(local.year, local.month, local.day, tzinfo=tz) + timedelta(days=1)
-    return midnight.astimezone(UTC)
 
 
 def due_counts(deadlines: list[Deadline], now: datetime, tz: tzinfo | None = None

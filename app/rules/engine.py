@@ -46,5 +46,6 @@ def by_due(items: list[Deadline]) -> list[Deadline]:
 
 def next_due(items: list[Deadline]) -> datetime | None:
     """The earliest pending deadline the shop must act on (informational ones aside)."""
-    dues = [d.due_at for d in items if d.state == "pending" and not d.informational]
+    dues = [d.due_at for d in items
+            if d.state == "pending" and not d.informational and d.due_at is not None]
     return min(dues) if dues else None

@@ -164,7 +164,8 @@ def _judgement_steps(b: Builder, d, at: datetime) -> None:
 
 def _phase_state(due: datetime, start: datetime, closed: datetime | None, at: datetime):
     """A platform phase ends when the dispute closes; one closed before it began is moot."""
-    if known(closed, at) is not None and closed < start:
+    ended = known(closed, at)
+    if ended is not None and ended < start:
         return None
     return judge(due, at, done_at=closed)
 

@@ -25,10 +25,10 @@ def follow_up_deadlines(plan: FollowUpPlan | None, ctx: ShopContext, at: datetim
                         conversation_id: int, order_no: str | None = None,
                         buyer: str = "") -> list[Deadline]:
     """rule GEN-7: the next follow-up of a conversation awaiting the buyer, if one is left."""
-    if plan is None or not plan.suggested:
+    if plan is None or plan.due_at is None:       # nothing suggested
         return []
     b = Builder(ctx, "conversation", order_no=order_no, conversation_id=conversation_id)
-    channel = CHANNEL_WORDS.get(plan.channel, plan.channel)
+    channel = CHANNEL_WORDS.get(plan.channel or "", plan.channel or "")
     who = f" {buyer}" if buyer else ""
     b.add("follow_up_after", kind="follow_up", due=plan.due_at, starts_at=plan.awaiting_since,
           state=judge(plan.due_at, at),

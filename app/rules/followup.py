@@ -120,17 +120,22 @@ def plan(facts: QuietFacts, profile, at: datetime) -> FollowUpPlan | None:
             "follow_up_within"):
         return None   # gone quiet long ago: no longer followed up
     maximum = int(profile.number("follow_up_max"))
-    number = facts.follow_ups_sent + 1
-    common = dict(number=number, maximum=maximum, buyer_zone=facts.buyer_zone,
-                  awaiting_since=facts.last_out_at)
+    awaiting_since = facts.last_out_at
+
+    def plan_of(status: str, due_at: datetime | None = None,
+                channel: str | None = None) -> FollowUpPlan:
+        return FollowUpPlan(status, number=facts.follow_ups_sent + 1, maximum=maximum,
+                            due_at=due_at, channel=channel, buyer_zone=facts.buyer_zone,
+                            awaiting_since=awaiting_since)
+
     if facts.stopped_at is not None and (facts.last_in_at is None
                                          or facts.stopped_at > facts.last_in_at):
-        return FollowUpPlan(STOPPED, due_at=None, channel=None, **common)
+        return plan_of(STOPPED)
     if facts.follow_ups_sent >= maximum:
-        return FollowUpPlan(EXHAUSTED, due_at=None, channel=None, **common)
+        return plan_of(EXHAUSTED)
     start, end = daytime_bounds(profile)
-    due = next_daytime(facts.last_out_at + profile.duration("follow_up_after"),
+    due = next_daytime(awaiting_since + profile.duration("follow_up_after"),
                        facts.buyer_zone, start, end)
     channel = next_channel(facts.last_out_channel, profile.items("follow_up_channels"),
                            facts.reachable)
-    return FollowUpPlan(DUE if at >= due else WAITING, due_at=due, channel=channel, **common)
+    return plan_of(DUE if at >= due else WAITING, due, channel)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
+from typing import cast
 
 UNITS = ("hours", "days", "working_days", "percent", "amount", "count", "clock", "list")
 
@@ -27,7 +28,7 @@ class PolicyValue:
 
     def as_text(self) -> str:
         if self.unit == "list":
-            return "|".join(self.value)
+            return "|".join(cast(tuple[str, ...], self.value))
         return str(self.value)
 
 
@@ -153,10 +154,10 @@ def parse_value(template: PolicyValue, text: str) -> object:
                 raise PolicyError(f"{template.key}: must not be negative")
             return number
         if template.unit in ("percent", "amount"):
-            number = Decimal(text)
-            if number < 0:
+            amount = Decimal(text)
+            if amount < 0:
                 raise PolicyError(f"{template.key}: must not be negative")
-            return number
+            return amount
         if template.unit == "clock":
             hours, minutes = text.split(":")
             if not (0 <= int(hours) < 24 and 0 <= int(minutes) < 60):
@@ -204,16 +205,16 @@ class Profile:
         """A calendar duration (hours or days of 24 h)."""
         item = self.get(key)
         if item.unit == "hours":
-            return timedelta(hours=item.value)
+            return timedelta(hours=cast(int, item.value))
         if item.unit == "days":
-            return timedelta(days=item.value)
+            return timedelta(days=cast(int, item.value))
         raise PolicyError(f"{key} is {item.unit}, not a calendar duration")
 
     def working_days(self, key: str) -> int:
         item = self.get(key)
         if item.unit != "working_days":
             raise PolicyError(f"{key} is {item.unit}, not working days")
-        return item.value
+        return cast(int, item.value)
 
     def number(self, key: str):
         return self.get(key).value
@@ -222,7 +223,7 @@ class Profile:
         item = self.get(key)
         if item.unit != "list":
             raise PolicyError(f"{key} is {item.unit}, not a list")
-        return item.value
+        return cast(tuple[str, ...], item.value)
 
 
 def default_profile(name: str) -> Profile:

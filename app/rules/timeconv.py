@@ -11,7 +11,7 @@ US Pacific; Taobao: China time). Reading them across daylight-saving changes:
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.clock import UTC, as_utc
@@ -77,8 +77,8 @@ def local_to_utc(wall: datetime, zone_name: str) -> datetime:
     if instant.astimezone(tz).replace(tzinfo=None) != wall:
         # In the gap: the wall time does not exist. Read it with the offset in force before
         # the change, which lands the same distance past the change: shifted by the gap.
-        before = wall.replace(tzinfo=tz, fold=1).utcoffset()
-        after = wall.replace(tzinfo=tz, fold=0).utcoffset()
+        before = wall.replace(tzinfo=tz, fold=1).utcoffset() or timedelta(0)
+        after = wall.replace(tzinfo=tz, fold=0).utcoffset() or timedelta(0)
         offset = min(before, after)
         instant = (wall - offset).replace(tzinfo=UTC)
     return instant.replace(microsecond=0)
@@ -100,6 +100,6 @@ def to_zone(instant: datetime, zone_name: str) -> datetime:
 def buyer_zone(country: str | None, override: str | None = None) -> str:
     """The zone to time a buyer's messages in (GEN-7): the rep's setting when it is a valid
     zone, else the country's default, else UTC."""
-    if is_zone(override):
+    if override and is_zone(override):
         return override
     return COUNTRY_ZONES.get((country or "").strip().upper(), FALLBACK_ZONE)

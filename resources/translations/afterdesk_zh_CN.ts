@@ -3281,88 +3281,88 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="68"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="150"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="56"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="138"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="78"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="66"/>
         <source>No star</source>
         <translation>无星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="83"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="71"/>
         <source>Assign to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="86"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="74"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="92"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="80"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="115"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="103"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="117"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="105"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="177"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="165"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="178"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="166"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="195"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="183"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="229"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="217"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="240"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="228"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="243"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="231"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="254"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="242"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="258"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="246"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="272"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="260"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="274"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="262"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
@@ -3586,7 +3586,7 @@ The data as it was before: {0}</source>
 <context>
     <name>UpgradeProgress</name>
     <message>
-        <location filename="../../ui/upgrade_progress.py" line="30"/>
+        <location filename="../../ui/upgrade_progress.py" line="29"/>
         <source>Upgrading the database for this version of AfterDesk. This happens once and can take a minute on a big shop…</source>
         <translation>正在为此版本的售后工作台升级数据库。只需一次，店铺数据量大时可能需要约一分钟……</translation>
     </message>
@@ -5432,47 +5432,47 @@ The data as it was before: {0}</source>
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../ui/errors.py" line="29"/>
+        <location filename="../../ui/errors.py" line="28"/>
         <source>No printer is set up on this computer. Add one in Windows Settings › Bluetooth &amp; devices › Printers &amp; scanners, or save the document as PDF instead.</source>
         <translation>这台电脑没有设置打印机。请在 Windows 设置 › 蓝牙和其他设备 › 打印机和扫描仪 中添加一台，或将文档另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="32"/>
+        <location filename="../../ui/errors.py" line="31"/>
         <source>The file could not be read: it is not text in a format AfterDesk knows (UTF-8). Save it again as UTF-8, or choose another file.</source>
         <translation>无法读取该文件：它不是 AfterDesk 能识别的文本格式（UTF-8）。请另存为 UTF-8，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="46"/>
+        <location filename="../../ui/errors.py" line="45"/>
         <source>The disk is full, so {what} could not be written. Free some space (empty the Recycle Bin, delete large downloads), then try again.</source>
         <translation>磁盘已满，无法写入{what}。请腾出空间（清空回收站、删除较大的下载文件）后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>AfterDesk may not use {what}. Check that the file is not open in another program and not marked read-only, or choose another place.</source>
         <translation>AfterDesk 无权使用{what}。请确认该文件未被其他程序打开、未设为只读，或选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="52"/>
+        <location filename="../../ui/errors.py" line="51"/>
         <source>{what} is on a read-only drive. Choose a place on a writable drive.</source>
         <translation>{what}位于只读驱动器上。请选择可写驱动器上的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54"/>
+        <location filename="../../ui/errors.py" line="53"/>
         <source>{what} does not exist (any more). Check the name, or choose the file again.</source>
         <translation>{what}不存在（或已被删除）。请检查名称，或重新选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56"/>
+        <location filename="../../ui/errors.py" line="55"/>
         <source>{what} is a folder, not a file. Choose a file.</source>
         <translation>{what}是文件夹，不是文件。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="82"/>
+        <location filename="../../ui/errors.py" line="81"/>
         <source>the file {0}</source>
         <translation>文件 {0} </translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="82"/>
+        <location filename="../../ui/errors.py" line="81"/>
         <source>the file</source>
         <translation>该文件</translation>
     </message>
@@ -5573,408 +5573,408 @@ The data as it was before: {0}</source>
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="187"/>
-        <source>--size: &apos;{size}&apos; is not tiny, full or a factor such as 0.1</source>
-        <translation>--size：“{size}”不是 tiny、full 或 0.1 这样的比例</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n_catalog.py" line="188"/>
         <source>AfterDesk is busy writing: try again in a moment. If it stays busy, close the other AfterDesk window or program that uses the database {path}.</source>
         <translation>AfterDesk 正忙于写入：请稍后再试。如果一直忙碌，请关闭正在使用数据库 {path} 的另一个 AfterDesk 窗口或程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="189"/>
+        <location filename="../../ui/i18n_catalog.py" line="188"/>
         <source>Database error on {path}: {problem}</source>
         <translation>数据库 {path} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="190"/>
+        <location filename="../../ui/i18n_catalog.py" line="189"/>
         <source>That file is the database itself; choose a backup file.</source>
         <translation>该文件就是数据库本身；请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="191"/>
+        <location filename="../../ui/i18n_catalog.py" line="190"/>
         <source>The backup could not be written to {target}: {problem}. Check the folder and the free disk space.</source>
         <translation>无法将备份写入 {target}：{problem}。请检查文件夹和剩余磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="192"/>
+        <location filename="../../ui/i18n_catalog.py" line="191"/>
         <source>The backup failed: {problem}</source>
         <translation>备份失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="193"/>
+        <location filename="../../ui/i18n_catalog.py" line="192"/>
         <source>The backup {path} is damaged ({verdict}). Choose another backup file; nothing was changed.</source>
         <translation>备份 {path} 已损坏（{verdict}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="194"/>
+        <location filename="../../ui/i18n_catalog.py" line="193"/>
         <source>The damaged database {db_path} could not be moved aside: {problem}. Close every program using it, then restore again.</source>
         <translation>无法移开损坏的数据库 {db_path}：{problem}。请关闭所有正在使用它的程序，然后再恢复一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="195"/>
+        <location filename="../../ui/i18n_catalog.py" line="194"/>
         <source>The database {db_path} cannot be read, so it cannot be backed up: {exc}</source>
         <translation>无法读取数据库 {db_path}，因此无法备份：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="196"/>
+        <location filename="../../ui/i18n_catalog.py" line="195"/>
         <source>The database {path} cannot be opened. Check that the folder exists and may be written.</source>
         <translation>无法打开数据库 {path}。请确认文件夹存在且可写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="197"/>
+        <location filename="../../ui/i18n_catalog.py" line="196"/>
         <source>The database {path} cannot be read: {problem}</source>
         <translation>无法读取数据库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="199"/>
+        <location filename="../../ui/i18n_catalog.py" line="198"/>
         <source>The database {path} is read-only, so AfterDesk cannot save anything. Make the file writable (Windows: right-click it, Properties, untick Read-only), check that its folder may be written, or choose another data folder.</source>
         <translation>数据库 {path} 为只读，AfterDesk 无法保存任何内容。请将文件设为可写（Windows：右键单击文件 › 属性，取消勾选“只读”），确认其所在文件夹可写入，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="198"/>
+        <location filename="../../ui/i18n_catalog.py" line="197"/>
         <source>The database {path} is damaged and cannot be read ({problem}). Restore it from a backup; nothing was saved.</source>
         <translation>数据库 {path} 已损坏，无法读取（{problem}）。请从备份恢复；没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="200"/>
+        <location filename="../../ui/i18n_catalog.py" line="199"/>
         <source>The database {path} was made by an older AfterDesk and needs an upgrade: run `afterdesk init` (or open the window) first.</source>
         <translation>数据库 {path} 由旧版 AfterDesk 创建，需要升级：请先运行 `afterdesk init`（或打开窗口）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="201"/>
+        <location filename="../../ui/i18n_catalog.py" line="200"/>
         <source>The disk holding {folder} could not be read or written ({problem}). Check that the drive or network share is still there, then try again. Nothing was saved.</source>
         <translation>无法读写 {folder} 所在的磁盘（{problem}）。请检查驱动器或网络共享是否仍然可用，然后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="202"/>
+        <location filename="../../ui/i18n_catalog.py" line="201"/>
         <source>The disk holding {folder} is full: free space and try again. Nothing was saved.</source>
         <translation>{folder} 所在的磁盘已满：请释放空间后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="203"/>
+        <location filename="../../ui/i18n_catalog.py" line="202"/>
         <source>The restore failed and the database was not changed: {problem}</source>
         <translation>恢复失败，数据库没有被更改：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="204"/>
+        <location filename="../../ui/i18n_catalog.py" line="203"/>
         <source>The restore failed: {problem}. The damaged database is kept as {aside}.</source>
         <translation>恢复失败：{problem}。损坏的数据库保留为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="205"/>
+        <location filename="../../ui/i18n_catalog.py" line="204"/>
         <source>There is no database at {db_path} to back up.</source>
         <translation>{db_path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="206"/>
+        <location filename="../../ui/i18n_catalog.py" line="205"/>
         <source>There is no file {path}. Choose a backup file (afterdesk-….db).</source>
         <translation>文件 {path} 不存在。请选择一个备份文件（afterdesk-….db）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="207"/>
+        <location filename="../../ui/i18n_catalog.py" line="206"/>
         <source>a dispute with issue id {issue_id} is already recorded</source>
         <translation>纠纷编号 {issue_id} 已经记录过了</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="208"/>
+        <location filename="../../ui/i18n_catalog.py" line="207"/>
         <source>a message from the buyer cannot be an internal note or an automatic reply</source>
         <translation>买家发来的消息不能是内部备注或自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="209"/>
+        <location filename="../../ui/i18n_catalog.py" line="208"/>
         <source>a review has 1 to 5 stars, got {review_rating!r}</source>
         <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="210"/>
+        <location filename="../../ui/i18n_catalog.py" line="209"/>
         <source>a shop with the key &apos;{key}&apos; already exists</source>
         <translation>店铺标识“{key}”已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="211"/>
+        <location filename="../../ui/i18n_catalog.py" line="210"/>
         <source>a shortcut is one word (letters, digits, - or _)</source>
         <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="212"/>
+        <location filename="../../ui/i18n_catalog.py" line="211"/>
         <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
         <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="213"/>
+        <location filename="../../ui/i18n_catalog.py" line="212"/>
         <source>an internal note cannot be an automatic reply</source>
         <translation>内部备注不能是自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="214"/>
+        <location filename="../../ui/i18n_catalog.py" line="213"/>
         <source>automatic reply {rule} does not exist (deleted meanwhile?)</source>
         <translation>自动回复 {rule} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="215"/>
+        <location filename="../../ui/i18n_catalog.py" line="214"/>
         <source>buyer &apos;{login}&apos; belongs to another shop</source>
         <translation>买家“{login}”属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="216"/>
+        <location filename="../../ui/i18n_catalog.py" line="215"/>
         <source>choose the language the message is written in</source>
         <translation>请选择消息所用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="217"/>
+        <location filename="../../ui/i18n_catalog.py" line="216"/>
         <source>choose the shop</source>
         <translation>请选择店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="218"/>
+        <location filename="../../ui/i18n_catalog.py" line="217"/>
         <source>conversation {conversation_id} does not exist (deleted meanwhile?)</source>
         <translation>会话 {conversation_id} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="219"/>
+        <location filename="../../ui/i18n_catalog.py" line="218"/>
         <source>copies must be between 1 and 99, not {copies}</source>
         <translation>份数必须在 1 到 99 之间，而不是 {copies}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="220"/>
+        <location filename="../../ui/i18n_catalog.py" line="219"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="221"/>
+        <location filename="../../ui/i18n_catalog.py" line="220"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="222"/>
+        <location filename="../../ui/i18n_catalog.py" line="221"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="223"/>
+        <location filename="../../ui/i18n_catalog.py" line="222"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="224"/>
+        <location filename="../../ui/i18n_catalog.py" line="223"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="225"/>
+        <location filename="../../ui/i18n_catalog.py" line="224"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="226"/>
+        <location filename="../../ui/i18n_catalog.py" line="225"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="227"/>
+        <location filename="../../ui/i18n_catalog.py" line="226"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="228"/>
+        <location filename="../../ui/i18n_catalog.py" line="227"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="229"/>
+        <location filename="../../ui/i18n_catalog.py" line="228"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="230"/>
+        <location filename="../../ui/i18n_catalog.py" line="229"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="231"/>
+        <location filename="../../ui/i18n_catalog.py" line="230"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="232"/>
+        <location filename="../../ui/i18n_catalog.py" line="231"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="233"/>
+        <location filename="../../ui/i18n_catalog.py" line="232"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="234"/>
+        <location filename="../../ui/i18n_catalog.py" line="233"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="235"/>
+        <location filename="../../ui/i18n_catalog.py" line="234"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="236"/>
+        <location filename="../../ui/i18n_catalog.py" line="235"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="237"/>
+        <location filename="../../ui/i18n_catalog.py" line="236"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="238"/>
+        <location filename="../../ui/i18n_catalog.py" line="237"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="239"/>
+        <location filename="../../ui/i18n_catalog.py" line="238"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="240"/>
+        <location filename="../../ui/i18n_catalog.py" line="239"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="241"/>
+        <location filename="../../ui/i18n_catalog.py" line="240"/>
         <source>no default printer is set: choose one with --printer ({names})</source>
         <translation>没有设置默认打印机：请用 --printer 选择一台（{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="242"/>
+        <location filename="../../ui/i18n_catalog.py" line="241"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="243"/>
+        <location filename="../../ui/i18n_catalog.py" line="242"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="244"/>
+        <location filename="../../ui/i18n_catalog.py" line="243"/>
         <source>no order {order_no}</source>
         <translation>没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="245"/>
+        <location filename="../../ui/i18n_catalog.py" line="244"/>
         <source>no printer is installed: add one in the system&apos;s printer settings, or build a PDF with &apos;afterdesk evidence build&apos;</source>
         <translation>没有安装打印机：请在系统的打印机设置中添加一台，或用“afterdesk evidence build”生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="246"/>
+        <location filename="../../ui/i18n_catalog.py" line="245"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="247"/>
+        <location filename="../../ui/i18n_catalog.py" line="246"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="248"/>
+        <location filename="../../ui/i18n_catalog.py" line="247"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="249"/>
+        <location filename="../../ui/i18n_catalog.py" line="248"/>
         <source>no {platform} shop has order {order_no}</source>
         <translation>没有 {platform} 店铺有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="250"/>
+        <location filename="../../ui/i18n_catalog.py" line="249"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="251"/>
+        <location filename="../../ui/i18n_catalog.py" line="250"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="252"/>
+        <location filename="../../ui/i18n_catalog.py" line="251"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="253"/>
+        <location filename="../../ui/i18n_catalog.py" line="252"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="254"/>
+        <location filename="../../ui/i18n_catalog.py" line="253"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="255"/>
+        <location filename="../../ui/i18n_catalog.py" line="254"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="256"/>
+        <location filename="../../ui/i18n_catalog.py" line="255"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="257"/>
+        <location filename="../../ui/i18n_catalog.py" line="256"/>
         <source>order {order_no} already has its completion time ({known:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>订单 {order_no} 已有交易成功时间（{known:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="258"/>
+        <location filename="../../ui/i18n_catalog.py" line="257"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="259"/>
+        <location filename="../../ui/i18n_catalog.py" line="258"/>
         <source>order {order_no} has not succeeded (交易成功): it has no completion time to enter</source>
         <translation>订单 {order_no} 尚未交易成功：没有可填写的交易成功时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="260"/>
+        <location filename="../../ui/i18n_catalog.py" line="259"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="261"/>
+        <location filename="../../ui/i18n_catalog.py" line="260"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="262"/>
+        <location filename="../../ui/i18n_catalog.py" line="261"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="263"/>
+        <location filename="../../ui/i18n_catalog.py" line="262"/>
         <source>order {order_no} is in several shops ({keys}): say which with --shop KEY</source>
         <translation>订单 {order_no} 属于多个店铺（{keys}）：请用 --shop KEY 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="264"/>
+        <location filename="../../ui/i18n_catalog.py" line="263"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="265"/>
+        <location filename="../../ui/i18n_catalog.py" line="264"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="266"/>
+        <location filename="../../ui/i18n_catalog.py" line="265"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="267"/>
+        <location filename="../../ui/i18n_catalog.py" line="266"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="267"/>
+        <source>say the amount the platform decided: no proposal names one</source>
+        <translation>请填写平台判定的退款金额：没有任何方案写明金额</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="268"/>

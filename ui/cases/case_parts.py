@@ -56,7 +56,7 @@ class ProposalsRow(QWidget):
             self.boxes[party] = (box, solution, status, note)
 
     def show_proposals(self, proposals: dict) -> None:
-        for party, (box, solution, status, note) in self.boxes.items():
+        for party, (_box, solution, status, note) in self.boxes.items():
             p = proposals.get(party)
             if p is None:
                 solution.setText(self.tr("No proposal"))

@@ -17,7 +17,7 @@ from ui.complaints.checklist import StepChecklist
 from ui.complaints.words import KINDS, OUTCOMES, STATES
 from ui.errors import report_exception
 from ui.formatting import local_time_text
-from ui.pages.goto import conversation_about_order
+from ui.goto import conversation_about_order
 from ui.worker import run_in_background
 
 

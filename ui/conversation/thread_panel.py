@@ -42,18 +42,6 @@ def load_conversation(conversation_id: int) -> dict:
             "phrases": quick_phrases.find_phrases("", head.shop_id)}
 
 
-def translate_inbound(message_ids: list[int], source: str, target: str,
-                      default_source: str) -> list:
-    """Translate the buyer's messages; returns (id, result) pairs (pool thread)."""
-    from app.db import database
-    out = []
-    with database.atomic():
-        for message_id in message_ids:
-            out.append((message_id, translation.translate_message(
-                message_id, target, source or None, default_source=default_source)))
-    return out
-
-
 class ThreadPanel(QWidget):
     changed = Signal(int)          # a conversation's inbox fields changed (reload the list)
     loaded = Signal(int)
@@ -256,8 +244,8 @@ class ThreadPanel(QWidget):
         source, target = self.source.currentData(), self.target.currentData()
         default = (self.header.language or self.header.buyer_language) if self.header else ""
         self.translate_note.setText(self.tr("Translating…"))
-        run_in_background(partial(run_read, translate_inbound, wanted, source, target,
-                                  default),
+        run_in_background(partial(run_read, translation.translate_messages, wanted, target,
+                                  source or None, default_source=default),
                           on_result=partial(self._translated, self._generation),
                           on_error=lambda e: (self.translate_note.setText(str(e))
                                               if isinstance(e, ServiceError) else

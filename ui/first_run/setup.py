@@ -34,7 +34,7 @@ def apply_choices(choices: FirstRunChoices, settings: Settings) -> Path:
     """Save the settings, create the database and the first shop (or the demo shops).
     Returns the database to open. Raises ServiceError / DatabaseError having saved no
     setting when the shop is refused or the folder cannot be used."""
-    from app.db import close_database, open_database
+    from app.services.common.database_file import close_database, open_database
     from app.services.commerce import shops
 
     path = choices.db_path()

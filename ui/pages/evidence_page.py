@@ -15,7 +15,7 @@ from app.evidence.builder import BuildCancelled
 from app.evidence.labels import FILE_CATEGORIES, category_label
 from app.services.casework import evidence
 from app.services.common.background import run_read
-from app.services.casework.cases import list_cases
+from app.services.clocks.case_list import list_cases
 from ui.errors import report_exception
 from ui.evidence.build_job import EvidenceJob
 from ui.evidence.checklist_view import ChecklistView

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMe
                                QWidget)
 
 from app.clock import utcnow
-from app.models.followups import REASON_TAGS
+from app.vocab import REASON_TAGS
 from app.vocab import CHANNELS as CHANNEL_CODES
 from app.rules.timeconv import COUNTRY_ZONES, to_zone
 from app.services.aftercare import followups

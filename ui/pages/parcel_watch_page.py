@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from app.clock import utcnow
 from app.services.commerce.parcel_watch import parcels_near_window, record_extension_by_id
 from ui.errors import report_exception
-from ui.pages.goto import conversation_about_order
+from ui.goto import conversation_about_order
 from ui.pages.list_page import ListPage
 from ui.table_models.parcel_table_model import ParcelTableModel
 

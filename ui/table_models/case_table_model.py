@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.clock import utcnow
 from app.services.clocks import queue as q
-from app.services.casework.cases import CaseRow
+from app.services.clocks.case_list import CaseRow
 from ui.cases.words import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, reason_words, w
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import PLATFORMS, word

@@ -1,5 +1,5 @@
-"""Reading complaint cases: the list, their deadlines as of an instant, their rows in the
-case queue (`cases --json`, type "complaint") and their statistics for reports."""
+"""Reading complaint cases: the list, their deadlines as of an instant and their statistics
+for reports (their rows in the case queue are app.services.clocks.case_list's)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from app.clock import as_utc, utcnow
 from app.models import Order, Shop
 from app.models.complaints import Complaint, ComplaintStep
 from app.rules import engine
-from app.rules.complaint_rules import cause_of, platform_window
+from app.rules.complaint_rules import platform_window
 from app.rules.deadline import Deadline
 from app.rules.engine_followups import complaint_deadlines
+from app.services.aftercare.complaints import get_complaint, suggested_compensation_for
+from app.services.commerce.shop_contexts import ShopContexts
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,8 @@ def complaint_deadline_items(at: datetime, for_shop) -> list[Deadline]:
 
 def list_complaints(at: datetime | None = None, *, for_shop=None) -> list[ComplaintRow]:
     """Every complaint, open ones first by next due, then closed ones newest first."""
-    from app.services.aftercare.followup_deadlines import shop_contexts
     at = as_utc(at) if at is not None else utcnow()
-    for_shop = for_shop or shop_contexts()
+    for_shop = for_shop or ShopContexts().for_shop
     complaints, by_case = _loaded(at, False)
     rows = []
     for c in complaints:
@@ -108,15 +109,6 @@ def list_complaints(at: datetime | None = None, *, for_shop=None) -> list[Compla
     rows.sort(key=lambda r: (r.state != "open", r.next_due_at or far,
                              -r.opened_at.timestamp(), r.complaint_id))
     return rows
-
-
-def complaint_case_rows(at: datetime | None = None) -> list:
-    """The complaints as rows of the case queue (app.services.casework.cases.CaseRow, type
-    "complaint"), each with its live next due."""
-    from app.services.casework.cases import CaseRow
-    return [CaseRow(r.id, "complaint", r.platform, r.shop, r.order_no or "", r.state, r.kind,
-                    r.buyer_words[:80], cause_of(r.kind), r.opened_at, r.next_due_at)
-            for r in list_complaints(at)]
 
 
 def complaint_stats(since: datetime | None = None, until: datetime | None = None) -> dict:
@@ -163,7 +155,6 @@ class ComplaintDetail:
 
 def complaint_detail(complaint_id: int, at: datetime | None = None) -> ComplaintDetail:
     """One complaint with its checklist, as the complaint page shows it."""
-    from app.services.aftercare.complaints import get_complaint, suggested_compensation_for
     complaint = get_complaint(complaint_id)
     row = next(r for r in list_complaints(at) if r.complaint_id == complaint.id)
     steps = tuple(StepView(s.position, s.step, s.state, s.done_at, s.done_by, s.note,

@@ -15,8 +15,8 @@ from datetime import datetime
 from app.clock import as_utc, utcnow
 from app.db import database
 from app.models import Conversation, Message
-from app.models.followups import REASON_TAGS, FollowUpAttempt, FollowUpState
-from app.vocab import CHANNELS
+from app.models.followups import FollowUpAttempt, FollowUpState
+from app.vocab import CHANNELS, REASON_TAGS
 from app.rules.followup import DUE, EXHAUSTED, FollowUpPlan, daytime_bounds, is_daytime
 from app.services.common import audit
 from app.services.messaging.conversations import add_message
@@ -204,7 +204,7 @@ def follow_up_stats(since: datetime | None = None, until: datetime | None = None
                           .where(Message.conversation.in_(list(by_conv))
                                  & (Message.direction == "in")).tuples()):
             replies.setdefault(cid, []).append(Message.sent_at.python_value(when))
-    answered = Counter()
+    answered: Counter[str] = Counter()
     for cid, items in by_conv.items():
         for a, after in zip(items, items[1:] + [None]):
             if any(r > a.sent_at and (after is None or r < after.sent_at)

@@ -43,8 +43,14 @@ def _signed(value, field: str) -> Decimal:
     if isinstance(value, (int, str, Decimal)) and not isinstance(value, bool):
         text = str(value).strip()
         if text.startswith("-"):
-            return -money(text[1:], field, "refund-or-resend")
-    return money(value, field, "refund-or-resend")
+            return -_amount(text[1:], field)
+    return _amount(value, field)
+
+
+def _amount(value, field: str) -> Decimal:
+    amount = money(value, field, "refund-or-resend")
+    assert amount is not None            # money() gives None only with allow_none
+    return amount
 
 
 def advise(product_cost, shipping_cost, profit, refund_amount) -> Advice:

@@ -14,11 +14,11 @@ from app.clock import utcnow
 from app.db import database
 from app.models import AftersalesRequest, Order, RequestEvent
 from app.vocab import CAUSES, SERVICE_TYPES
-from app.services.clocks import deadlines
+from app.services.casework import case_deadlines
 from app.services.common import audit
 from app.services.casework import aftersales_rules as rules
 from app.services.casework.aftersales_rules import REQUEST_MACHINE, ROLES
-from app.services.casework.cases import case_id
+from app.services.casework.case_ids import case_id
 from app.errors import InvalidInput
 from app.services.common.input_checks import choice, instant, money, not_before, text
 from app.services.commerce.policy import load_profile
@@ -233,7 +233,7 @@ def _act(request, action: str, at, actor: str, changes: dict, detail: dict | Non
 def _finish(request, action, from_state, at, actor, detail=None, by_rule=None) -> None:
     """Event, audit, next deadline, save: the common tail of every change (in a transaction)."""
     request.updated_at = utcnow()
-    deadlines.refresh_next_due(request, at)
+    case_deadlines.refresh_next_due(request, at)
     request.save()
     RequestEvent.create(request=request, at=at, actor=ROLES[action], action=action,
                         from_state=from_state or None, to_state=request.state, detail=detail,

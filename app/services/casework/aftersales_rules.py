@@ -206,9 +206,11 @@ def check_clock(request, order, action: str, at: datetime, profile: Profile,
                               due=shop_time(due, shop_zone))
     if request.state == "seller_refused" and action in ("revise", "request_platform",
                                                         "revise_window_expired"):
-        due = revise_due(request, profile)
+        revise_by = revise_due(request, profile)
         rule = profile.rule("buyer_revise_window")
-        if action == "revise_window_expired" and due is not None and at <= due:
-            raise RuleRefusal(rule, key="revise_time_runs", due=shop_time(due, shop_zone))
-        if action != "revise_window_expired" and due is not None and at > due:
-            raise RuleRefusal(rule, key="revise_time_over", due=shop_time(due, shop_zone))
+        if action == "revise_window_expired" and revise_by is not None and at <= revise_by:
+            raise RuleRefusal(rule, key="revise_time_runs",
+                              due=shop_time(revise_by, shop_zone))
+        if action != "revise_window_expired" and revise_by is not None and at > revise_by:
+            raise RuleRefusal(rule, key="revise_time_over",
+                              due=shop_time(revise_by, shop_zone))

@@ -28,7 +28,7 @@ from types import SimpleNamespace
 
 import peewee as pw
 
-from app.models import AftersalesRequest, DisputeEvent, RequestEvent
+from app.models import AftersalesRequest, DisputeEvent
 from app.services.casework.dispute_rules import RESOLUTION_OF, SELLER_RESPONSES
 
 RECORDED = ("created_at", "updated_at", "recorded_at")   # when AfterDesk wrote the record
@@ -112,6 +112,7 @@ def _replay_dispute(view, dispute, events: list, at: datetime) -> None:
     if last is None:
         view.resolution = view.first_resolution = view.refund_amount = None
         return
+    assert first is not None             # set together with `last`
     view.first_resolution = RESOLUTION_OF[first.action]
     latest = [e for e in events if e.action in RESOLUTION_OF][-1]
     if latest is not last:       # a later step (a ruling after an appeal) changed them

@@ -16,7 +16,7 @@ from app.models import Attachment, StoredFile
 from app.services.casework import aftersales, disputes
 from app.services.common import audit, change_notice
 from app.services.casework.case_forms import find_order
-from app.services.casework.cases import case_id, get_case
+from app.services.casework.case_ids import case_id, get_case
 from app.errors import InvalidInput
 from app.services.common.input_checks import instant
 

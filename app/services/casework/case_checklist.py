@@ -16,7 +16,7 @@ from app.models.case_checklist import CaseChecklistTick
 from app.services.casework import aftersales, disputes
 from app.services.common import audit
 from app.services.casework.case_guides import GUIDES
-from app.services.casework.cases import case_id, get_case
+from app.services.casework.case_ids import case_id, get_case
 from app.errors import InvalidInput
 from app.services.common.input_checks import choice, optional_instant
 

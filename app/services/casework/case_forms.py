@@ -16,7 +16,7 @@ from app.models import AftersalesRequest, Order
 from app.rules.engine_orders import completion_unknown
 from app.vocab import DISPUTE_KINDS, DISPUTE_SUB_KINDS, SERVICE_TYPES, SOLUTION_TYPES
 from app.services.casework import aftersales_rules as rules
-from app.services.casework.cases import case_id
+from app.services.casework.case_ids import case_id
 from app.errors import InvalidInput, NotFound, RuleRefusal
 from app.services.common.input_checks import shop_time
 from app.services.commerce.orders import get_order
@@ -106,6 +106,7 @@ def request_window(order: Order, at: datetime | None = None, *,
     profile = load_profile(order.shop.platform)
     rule = profile.rule("aftersales_window")
     zone = order.shop.timezone
+    end: datetime | None
     if completed_at is not None and order.completed_at is None:
         end = as_utc(completed_at) + profile.duration("aftersales_window")    # rule TB-1
     elif completion_unknown(order):

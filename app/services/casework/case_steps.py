@@ -100,12 +100,12 @@ def _dispute_window(dispute, action: str, at: datetime, profile) -> _Window:
         return _Window(start=dispute.closed_at, end=dispute_rules.appeal_due(dispute, profile),
                        rule_key="appeal_window")
     if state == "awaiting_return" and action in ("buyer_ship_return", "return_timeout"):
-        due = dispute_rules.return_due(dispute, profile)                           # rule AE-15
-        if due is None:
+        return_by = dispute_rules.return_due(dispute, profile)                     # rule AE-15
+        if return_by is None:
             return _Window()
         if action == "buyer_ship_return":
-            return _Window(end=due, rule_key="return_shipment")
-        return _Window(start=due + SECOND, rule_key="return_shipment")
+            return _Window(end=return_by, rule_key="return_shipment")
+        return _Window(start=return_by + SECOND, rule_key="return_shipment")
     return _Window()
 
 
@@ -120,12 +120,12 @@ def _request_window(request, action: str, profile) -> _Window:
         return _Window(end=due, rule_key=key)
     if state == "seller_refused" and action in ("revise", "request_platform",
                                                 "revise_window_expired"):          # rule TB-3
-        due = request_rules.revise_due(request, profile)
-        if due is None:
+        revise_by = request_rules.revise_due(request, profile)
+        if revise_by is None:
             return _Window()
         if action == "revise_window_expired":
-            return _Window(start=due + SECOND, rule_key="buyer_revise_window")
-        return _Window(end=due, rule_key="buyer_revise_window")
+            return _Window(start=revise_by + SECOND, rule_key="buyer_revise_window")
+        return _Window(end=revise_by, rule_key="buyer_revise_window")
     return _Window()
 
 

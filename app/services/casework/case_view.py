@@ -21,11 +21,11 @@ from app.rules.deadline import Deadline
 from app.services.casework import dispute_rules, disputes
 from app.services.casework.aftersales_rules import reason_label
 from app.services.casework.case_checklist import Checklist, checklist_of
-from app.services.casework.case_guides import guide_for
+from app.services.casework.case_guides import Guide, guide_for
 from app.services.casework.case_forms import RequestWindow, request_window
 from app.services.casework.case_steps import OVER, step_offers
-from app.services.casework.cases import case_id, get_case
-from app.services.clocks.deadlines import case_deadlines
+from app.services.casework.case_ids import case_id, get_case
+from app.services.casework.case_deadlines import case_deadlines
 from app.services.commerce.policy import load_profile
 
 OUTCOMES = {
@@ -110,7 +110,7 @@ class CaseDetail:
     files: tuple = ()          # (name, sha256, mime)
     window: RequestWindow | None = None                 # TB-1, requests only
     read_at: datetime | None = None
-    guide: object = None       # app.services.casework.case_guides.Guide that fits (GEN-3), or None
+    guide: Guide | None = None   # the guide that fits (GEN-3)
     checklist: Checklist = field(default_factory=Checklist)   # the rep's ticks, by guide
     reason_code: str = ""      # a request's reason code (aftersales_rules.REQUEST_REASONS)
     resolution: str = ""       # how a dispute ended (vocab.RESOLUTIONS), "" otherwise

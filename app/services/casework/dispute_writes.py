@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from app.clock import format_instant, utcnow
 from app.db import database
-from app.models import DisputeEvent, DisputeProposal
-from app.services.clocks import deadlines
+from app.models import Dispute, DisputeEvent, DisputeProposal
+from app.services.casework import case_deadlines
 from app.services.common import audit
 from app.services.casework import dispute_rules as rules
-from app.services.casework.cases import case_id
+from app.services.casework.case_ids import case_id
 from app.services.casework.dispute_rules import DISPUTE_MACHINE, ROLES
 from app.errors import InvalidInput
 from app.services.common.input_checks import instant, money, not_before, text
@@ -41,6 +41,7 @@ def allowed(dispute, action) -> str:
 
 def amount_of(order, value, record, *, positive=False) -> Decimal:
     amount = money(value, "refund_amount", record, positive=positive)
+    assert amount is not None            # money() gives None only with allow_none
     if amount > order.paid_amount:
         raise InvalidInput("{amount} {currency} is more than the buyer paid ({paid_amount} "
                            "{currency})",
@@ -131,7 +132,7 @@ def propose(dispute, party, at, solution_type, amount, status, note) -> None:
 def finish(dispute, action, from_state, at, actor, detail=None, by_rule=None) -> None:
     """Event, audit, next deadline, save: the common tail of every change (in a transaction)."""
     dispute.updated_at = utcnow()
-    deadlines.refresh_next_due(dispute, at)
+    case_deadlines.refresh_next_due(dispute, at)
     dispute.save()
     DisputeEvent.create(dispute=dispute, at=at, actor=ROLES[action], action=action,
                         from_state=from_state or None, to_state=dispute.state, detail=detail,

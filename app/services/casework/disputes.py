@@ -19,7 +19,7 @@ from app.vocab import (CAUSES, DISPUTE_FINAL_STATES, DISPUTE_KINDS, DISPUTE_SUB_
 from app.services.common import audit
 from app.services.casework import dispute_rules as rules
 from app.services.casework import dispute_writes as writes
-from app.services.casework.cases import case_id
+from app.services.casework.case_ids import case_id
 from app.services.casework.dispute_rules import DISPUTE_MACHINE
 from app.services.casework.dispute_writes import proposal, proposals  # noqa: F401  (public)
 from app.errors import InvalidInput
@@ -183,6 +183,9 @@ def platform_rule(dispute, in_favour_of: str, at, *, refund_amount=None,
         amount, solution_type = NONE, "refund"
     elif refund_amount is None:
         current = writes.proposal(dispute, "platform") or writes.proposal(dispute, "buyer")
+        if current is None:
+            raise InvalidInput("say the amount the platform decided: no proposal names one",
+                               record=ref, field="refund_amount")
         amount = current.refund_amount
     else:
         amount = writes.amount_of(dispute.order, refund_amount, ref, positive=True)

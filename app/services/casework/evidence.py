@@ -26,7 +26,7 @@ from app.models import (Dispute, EvidenceItem, EvidencePack, Message, StoredFile
                         TrackingEvent)
 from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.services.common import audit
-from app.services.casework.cases import case_id, get_case
+from app.services.casework.case_ids import case_id, get_case
 from app.errors import ForbiddenTransition, InvalidInput, NotFound
 from app.services.commerce.policy import load_profile
 

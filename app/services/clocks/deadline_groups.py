@@ -6,9 +6,9 @@ right across daylight-saving changes. Pure: the deadlines and the instant are ha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
-from app.monitor.summary import end_of_local_day
+from app.clock import end_of_local_day
 from app.rules.deadline import Deadline
 
 GROUPS = ("overdue", "today", "week", "later", "unknown")

@@ -1,82 +1,38 @@
-"""Deadlines of the stored cases: loads the facts from the database in a handful of queries
-(cases with their orders and events, shops, profiles, calendar overrides, candidate orders
-and unreplied conversations) and asks the pure engine in app.rules.engine.
+"""Deadlines of every stored case, order, conversation, follow-up and complaint at once:
+loads the facts from the database in a handful of queries (cases with their orders and
+events, shops, profiles, calendar overrides, candidate orders and unreplied conversations)
+and asks the pure engine in app.rules.engine. One case's deadlines are
+app.services.casework.case_deadlines'.
 
-Every answer is "as of" its instant `at` (app.services.casework.as_of): a case opened later does not
-exist yet and facts recorded after `at` have not happened. With `at` = now nothing differs
+Every answer is "as of" its instant `at` (app.services.casework.as_of): a case opened later
+does not exist yet and facts recorded after `at` have not happened. With `at` = now nothing differs
 from the live records.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import peewee as pw
 
 from app.clock import as_utc, utcnow
-from app.models import (AftersalesRequest, CalendarOverride, Conversation, Dispute,
-                        DisputeEvent, Order, RequestEvent, Shop)
+from app.errors import NotFound
+from app.models import (AftersalesRequest, Conversation, Dispute, DisputeEvent, Order,
+                        RequestEvent)
 from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.rules import engine
-from app.rules.calendar import WorkingCalendar
 from app.rules.deadline import Deadline
-from app.rules.engine_common import ShopContext
-from app.rules.policy import Profile
 from app.services.aftercare import followup_deadlines
 from app.services.casework import as_of
-from app.services.casework.cases import get_case
-from app.services.commerce.policy import load_profile
+from app.services.casework.case_deadlines import case_deadlines
+from app.services.commerce.shop_contexts import ShopContexts
 
 # The windows after a Taobao transaction ends that keep an order's clocks worth loading.
 TAOBAO_ORDER_WINDOWS = ("aftersales_window", "mismatch_complaint_window",
                         "late_shipment_complaint_window")
 
 
-class _Contexts:
-    """Shops, profiles and calendars of one call: each loaded once."""
-
-    def __init__(self, shops: list[Shop] | None = None):
-        self.shops = {s.id: s for s in (shops if shops is not None else Shop.select())}
-        self._profiles: dict[str, Profile] = {}
-        self._calendars: dict[str, WorkingCalendar] | None = None
-        self._contexts: dict[int, ShopContext] = {}
-
-    def profile(self, platform: str) -> Profile:
-        if platform not in self._profiles:
-            self._profiles[platform] = load_profile(platform)
-        return self._profiles[platform]
-
-    def calendar(self, name: str) -> WorkingCalendar:
-        if self._calendars is None:
-            by_name: dict[str, dict[date, bool]] = {}
-            for o in CalendarOverride.select():
-                by_name.setdefault(o.calendar, {})[o.day] = o.is_working
-            self._calendars = {n: WorkingCalendar(days, n) for n, days in by_name.items()}
-        return self._calendars.setdefault(name, WorkingCalendar(None, name))
-
-    def for_shop(self, shop_id: int) -> ShopContext:
-        if shop_id not in self._contexts:
-            shop = self.shops[shop_id]
-            profile = self.profile(shop.platform)
-            self._contexts[shop_id] = ShopContext.of(shop, profile,
-                                                     self.calendar(profile.calendar))
-        return self._contexts[shop_id]
-
-
 CASE_CHUNK = 500        # cases read (with their events) at a time
-
-
-def refresh_next_due(case, at: datetime | None = None) -> None:
-    """Set `case.next_due_at` (a Dispute or AftersalesRequest, not yet saved) to its
-    earliest pending deadline the shop must act on at `at` (default now), or None.
-    Called by the case services after every change, inside their transaction, on the case
-    as it is in memory: its latest state, the change being saved included (its event is
-    written after). The order is read afresh. The caller saves."""
-    at = as_utc(at) if at is not None else utcnow()
-    order = Order.get_by_id(case.order_id)
-    ctxs = _Contexts([Shop.get_by_id(order.shop_id)])
-    items = engine.case_deadlines(case, order, ctxs.for_shop(order.shop_id), at)
-    case.next_due_at = engine.next_due(items)
 
 
 def deadlines_at(at: datetime, *, include_settled: bool = False,
@@ -88,7 +44,7 @@ def deadlines_at(at: datetime, *, include_settled: bool = False,
     the shop must act on are given (not the informational ones: on a big shop, tens of
     thousands of buyers' windows on orders)."""
     at = as_utc(at)
-    ctxs = _Contexts()
+    ctxs = ShopContexts()
     items: list[Deadline] = []
     for view, order, ctx, settled in _case_views(ctxs, at, include_settled):
         found = engine.case_deadlines(view, order, ctx, at)
@@ -98,7 +54,7 @@ def deadlines_at(at: datetime, *, include_settled: bool = False,
         items += found
     items += [d for d in _order_items(ctxs, at) if _listed(d)]
     items += [d for d in _conversation_items(ctxs, at) if d.state == "pending"]
-    items += followup_deadlines.extra_deadlines(at, ctxs.for_shop)   # GEN-7 / GEN-8 clocks
+    items += followup_deadlines.extra_deadlines(at, ctxs)   # GEN-7 / GEN-8 clocks
     if not platform_clocks:
         items = [d for d in items if not d.informational]
     return engine.by_due(items)
@@ -119,18 +75,17 @@ def every_clock(at: datetime, *, order_no: str | None = None,
     at = as_utc(at)
     if case_ref is not None:
         return engine.by_due(case_deadlines(case_ref, at))
-    ctxs = _Contexts()
+    ctxs = ShopContexts()
     if order_no is None:
         items = [d for view, order, ctx, _settled in _case_views(ctxs, at, True)
                  for d in engine.case_deadlines(view, order, ctx, at)]
         items += _order_items(ctxs, at, every=True)
         items += _conversation_items(ctxs, at)
-        items += followup_deadlines.extra_deadlines(at, ctxs.for_shop)   # GEN-7 / GEN-8
+        items += followup_deadlines.extra_deadlines(at, ctxs)   # GEN-7 / GEN-8
         return engine.by_due(items)
     order_no = order_no.strip()
     orders = list(Order.select().where(Order.order_no == order_no))
     if not orders:
-        from app.errors import NotFound
         raise NotFound("no order {order_no}", order_no=order_no)
     items = _order_items(ctxs, at, every=True, order_no=order_no)
     for order in orders:
@@ -139,7 +94,7 @@ def every_clock(at: datetime, *, order_no: str | None = None,
                 prefix = "D" if model is Dispute else "A"
                 items += case_deadlines(f"{prefix}-{case.id}", at)
     items += [d for d in _conversation_items(ctxs, at)
-              + followup_deadlines.extra_deadlines(at, ctxs.for_shop) if d.order_no == order_no]
+              + followup_deadlines.extra_deadlines(at, ctxs) if d.order_no == order_no]
     return engine.by_due(items)
 
 
@@ -147,7 +102,7 @@ def next_dues(at: datetime | None = None) -> dict[str, datetime | None]:
     """rule AE-10: the live next due of every case open at `at` (default now), by case id:
     its earliest pending deadline the shop must act on, or None."""
     at = as_utc(at) if at is not None else utcnow()
-    ctxs = _Contexts()
+    ctxs = ShopContexts()
     return {f"{'D' if engine.is_dispute(view) else 'A'}-{view.id}":
             engine.next_due(engine.case_deadlines(view, order, ctx, at))
             for view, order, ctx, settled in _case_views(ctxs, at, False) if not settled}
@@ -158,7 +113,7 @@ def case_clocks(at: datetime) -> tuple[dict[str, datetime | None], list[Deadline
     each (as next_dues, rule AE-10) and every missed deadline the shop had to act on, the
     complaints' (GEN-8) included."""
     at = as_utc(at)
-    ctxs = _Contexts()
+    ctxs = ShopContexts()
     dues: dict[str, datetime | None] = {}
     missed: list[Deadline] = []
     for view, order, ctx, settled in _case_views(ctxs, at, False):
@@ -167,28 +122,12 @@ def case_clocks(at: datetime) -> tuple[dict[str, datetime | None], list[Deadline
         found = engine.case_deadlines(view, order, ctx, at)
         dues[f"{'D' if engine.is_dispute(view) else 'A'}-{view.id}"] = engine.next_due(found)
         missed += [d for d in found if d.state == "missed" and not d.informational]
-    missed += [d for d in followup_deadlines.extra_deadlines(at, ctxs.for_shop)
+    missed += [d for d in followup_deadlines.extra_deadlines(at, ctxs)
                if d.case_id and d.state == "missed" and not d.informational]
     return dues, missed
 
 
-def case_deadlines(case_id: str, at: datetime) -> list[Deadline]:
-    """All deadlines of one case ("D-12" or "A-7") as of `at`, met and missed ones
-    included; none when the case was opened after `at`. A malformed id is an
-    InvalidInput, an unknown one a NotFound."""
-    at = as_utc(at)
-    case = get_case(case_id)
-    model = DisputeEvent if isinstance(case, Dispute) else RequestEvent
-    view = as_of.case_view(case, as_of.events_of([case], model)[case.id], at)
-    if view is None:
-        return []
-    order = Order.get_by_id(case.order_id)
-    ctxs = _Contexts([Shop.get_by_id(order.shop_id)])
-    return engine.case_deadlines(view, as_of.order_view(order, at) or order,
-                                 ctxs.for_shop(order.shop_id), at)
-
-
-def _case_views(ctxs: _Contexts, at: datetime, include_settled: bool):
+def _case_views(ctxs: ShopContexts, at: datetime, include_settled: bool):
     """(view, order view, context, settled at `at`) of every case that existed at `at` and
     was open then; settled ones too with `include_settled`, else only disputes resolved
     within the appeal window (AE-14) before `at`."""
@@ -232,7 +171,7 @@ def _chunks(rows, size: int):
         yield chunk
 
 
-def _order_items(ctxs: _Contexts, at: datetime, *, every: bool = False,
+def _order_items(ctxs: ShopContexts, at: datetime, *, every: bool = False,
                  order_no: str | None = None) -> list[Deadline]:
     """Order-level clocks (AE-11, TB-1, TB-5, TB-6) of the orders that may have had one
     open at `at`, each order as it stood at `at`; with `every`, of every order (or of the
@@ -287,7 +226,7 @@ def _order_items(ctxs: _Contexts, at: datetime, *, every: bool = False,
     return items
 
 
-def _conversation_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
+def _conversation_items(ctxs: ShopContexts, at: datetime) -> list[Deadline]:
     """rule HOUSE-1: the reply-due clock of every unreplied conversation whose last message
     came at or before `at` (see app.services.casework.as_of)."""
     if not ctxs.shops:

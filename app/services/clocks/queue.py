@@ -3,8 +3,8 @@ response time, least first; overdue cases on top, then those due soonest; open c
 without a clock of the shop after them, settled ones last. Filters by type, state,
 platform, shop, kind and cause.
 
-Built on app.services.casework.cases.list_cases with the complaints (the live next due of each case
-from the deadline engine; a complaint's clock is its GEN-8 response or follow-up). The
+Built on app.services.clocks.case_list.list_cases with the complaints (the live next due of
+each case from the deadline engine; a complaint's clock is its GEN-8 response or follow-up). The
 remaining time of a row is counted against the `now` handed in, so the window's countdown
 moves on without reading the database again (`QueueRow.remaining`).
 """
@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 
 from app.clock import as_utc, utcnow
 from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
-from app.services.casework.cases import CaseRow, list_cases
+from app.services.clocks.case_list import CaseRow, list_cases
+from app.services.clocks.deadlines import case_clocks
 
 SETTLED_STATES = frozenset(DISPUTE_FINAL_STATES) | frozenset(REQUEST_FINAL_STATES) | {
     "closed"}    # "closed": a complaint's end too
@@ -96,8 +97,6 @@ def queue(filters: QueueFilters | None = None, at: datetime | None = None, *,
     can take (from every case, so a filter never hides its own alternatives). `source`
     replaces list_cases (called with `at`); without `complaints` the complaint cases
     (C-n) are left out."""
-    from app.services.clocks.deadlines import case_clocks
-
     at = as_utc(at) if at is not None else utcnow()
     dues, missed = case_clocks(at)         # one pass over the open cases for both
     every = list(source(at) if source is not None

@@ -4,7 +4,7 @@ transaction with ONE audit entry for the whole import, and adds, updates or skip
 order by its number, so importing the same file again never duplicates anything.
 
 Rows are written with `executemany` over the checked, stored-form values: 100,000 orders
-cost about as much as a raw insert of the same rows (scripts/bench_import.py).
+cost about as much as a raw insert of the same rows (bench/single_import.py).
 """
 
 from __future__ import annotations
@@ -81,6 +81,8 @@ def _apply(preview: Preview, actor: str, progress: Progress | None,
            cancel: threading.Event | None) -> ImportResult:
     shop = preview.shop
     rows = preview.rows
+    layout = preview.layout
+    assert layout is not None            # a preview that can be applied knows its layout
     with database.atomic():
         plan = plan_orders(shop.id, rows)   # again, inside the transaction: the truth now
         buyers = _buyer_ids(shop, rows)
@@ -109,12 +111,12 @@ def _apply(preview: Preview, actor: str, progress: Progress | None,
         _report(progress, total, total)
         batch = ImportBatch.create(
             shop=shop, file_name=preview.file_name[:260], file_sha256=preview.sha256,
-            items_file_name=preview.items_file_name[:260], layout=preview.layout.key,
+            items_file_name=preview.items_file_name[:260], layout=layout.key,
             rows=len(rows), added=len(adds), updated=len(updates), skipped=skipped,
             warnings=len(preview.warnings), imported_at=utcnow(), imported_by=actor)
         audit.record(actor, "import", f"{shop.key}/{batch.id}", "import orders",
                      {"file": preview.file_name, "items_file": preview.items_file_name,
-                      "sha256": preview.sha256, "layout": preview.layout.key,
+                      "sha256": preview.sha256, "layout": layout.key,
                       "added": len(adds), "updated": len(updates), "skipped": skipped,
                       "warnings": len(preview.warnings)})
     return ImportResult(preview, batch.id, len(adds), len(updates), skipped)

@@ -6,9 +6,11 @@ order's instants must follow each other (paid after created, delivered after shi
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.db import database
 from app.models import Buyer, Order, OrderItem, TrackingEvent
-from app.vocab import ORDER_STATES
+from app.vocab import ORDER_INSTANTS_AFTER, ORDER_STATES
 from app.services.common import audit
 from app.errors import InvalidInput, NotFound
 from app.services.common.input_checks import choice, instant, money, not_before, optional_instant, text
@@ -17,15 +19,6 @@ from app.services.commerce.shops import check_currency, get_shop
 TIMES = ("paid_at", "ship_by", "shipped_at", "delivered_at", "confirmed_at", "completed_at",
          "closed_at")
 DEADLINES = ("ship_by",)      # set by the platform ahead of time: may lie in the future
-# Each instant may not come before the ones named after it (when both are known).
-AFTER = {
-    "paid_at": ("created_at",),
-    "shipped_at": ("created_at", "paid_at"),
-    "delivered_at": ("created_at", "shipped_at"),
-    "confirmed_at": ("created_at", "shipped_at"),
-    "completed_at": ("created_at", "paid_at"),
-    "closed_at": ("created_at",),
-}
 MONEY = ("goods_amount", "shipping_amount", "total_amount", "paid_amount")
 COSTS = ("product_cost", "shipping_cost")
 TEXTS = {"carrier": 100, "tracking_no": 100, "platform_status": 64, "note": None}
@@ -47,12 +40,13 @@ def add_order(shop, order_no: str, *, status: str, created_at, buyer: Buyer | No
     if unknown:
         raise InvalidInput("unknown order fields: {names}", names=', '.join(sorted(unknown)),
                            record=record)
-    values = {"status": choice(status, ORDER_STATES, "status", record),
-              "created_at": instant(created_at, "created_at", record),
-              "currency": check_currency(currency or shop.currency, record),
-              "is_virtual": bool(is_virtual),
-              "destination_country": text(destination_country, "destination_country", record,
-                                          max_len=2, required=False).upper()}
+    values: dict[str, Any] = {
+        "status": choice(status, ORDER_STATES, "status", record),
+        "created_at": instant(created_at, "created_at", record),
+        "currency": check_currency(currency or shop.currency, record),
+        "is_virtual": bool(is_virtual),
+        "destination_country": text(destination_country, "destination_country", record,
+                                    max_len=2, required=False).upper()}
     for field, value in (("goods_amount", goods_amount), ("shipping_amount", shipping_amount)):
         values[field] = money(value, field, record)
     values["total_amount"] = (values["goods_amount"] + values["shipping_amount"]
@@ -94,7 +88,7 @@ def update_order(order: Order, *, actor: str = "rep", **changes) -> Order:
         raise InvalidInput("these order fields cannot be changed: {names}",
                            names=', '.join(sorted(unknown)),
                            record=record)
-    values = {}
+    values: dict[str, Any] = {}
     if "status" in changes:
         values["status"] = choice(changes.pop("status"), ORDER_STATES, "status", record)
     for field in COSTS:
@@ -152,7 +146,7 @@ def tracking(order: Order) -> list[TrackingEvent]:
 
 
 def _checked_details(details: dict, record: str) -> dict:
-    values = {}
+    values: dict[str, Any] = {}
     for field, value in details.items():
         if field in TIMES:        # all happened, but for the deadline ship_by
             values[field] = optional_instant(value, field, record, future=field in DEADLINES)
@@ -162,7 +156,7 @@ def _checked_details(details: dict, record: str) -> dict:
 
 
 def _check_times(values: dict, record: str) -> None:
-    for field, earlier_fields in AFTER.items():
+    for field, earlier_fields in ORDER_INSTANTS_AFTER.items():
         value = values.get(field)
         for earlier in earlier_fields:
             if value is not None and values.get(earlier) is not None:

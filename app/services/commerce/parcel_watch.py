@@ -35,7 +35,7 @@ class ParcelRow:
     carrier: str
     tracking_no: str
     shipped_at: datetime
-    promised_days: int            # as the platform counts it (Brazil capped at its limit)
+    promised_days: int | None     # as the platform counts it (Brazil capped at its limit)
     extension_days_granted: int
     window_end: datetime          # the buyer's confirmation window ends (receipt time-out)
     time_left: timedelta

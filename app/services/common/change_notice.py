@@ -1,9 +1,9 @@
 """After a write: tell whoever keeps a copy of the cases that the data changed.
 
 The callers of the case services (the window's actions, an import) call `changed()` once a
-write has gone through. It wakes the deadline monitor so it re-plans at once
-(app.monitor.notify_changed) and tells every subscribed listener, e.g. an open page that
-reloads its list. Listeners are held weakly: a closed page simply drops out.
+write has gone through. It tells every subscribed listener: a running deadline monitor
+(app.monitor.runner subscribes it, so it re-plans at once), an open page that reloads its
+list. Listeners are held weakly: a closed page simply drops out.
 
 Qt-free. Listeners run on the caller's thread; the window only writes on its own thread,
 so its listeners may touch widgets.
@@ -32,11 +32,9 @@ def unsubscribe(listener) -> None:
 
 
 def changed(*case_ids: str) -> int:
-    """The data changed (for `case_ids`, when known): re-plan the monitor, tell the
-    listeners. Returns how many listeners were told. A failing listener is logged and the
+    """The data changed (for `case_ids`, when known): tell the listeners (the running
+    monitor among them). Returns how many listeners were told. A failing listener is logged and the
     others are still told: the write itself has already succeeded."""
-    from app.monitor import notify_changed
-    notify_changed()
     told = 0
     for ref in list(_listeners):
         listener = ref()

@@ -15,15 +15,17 @@ from app.errors import ForbiddenTransition
 START = ""      # before the case exists
 SAME = "="      # the action leaves the state unchanged
 
+Target = str | Mapping[str, str]   # the next state, or the next state by branch
+
 
 class StateMachine:
     def __init__(self, name: str, states: Iterable[str],
-                 rows: Iterable[tuple[str, Iterable[str], object]],
+                 rows: Iterable[tuple[str, Iterable[str], Target]],
                  final_states: Iterable[str] = ()):
         self.name = name
         self.states = tuple(states)
         self.final_states = tuple(final_states)
-        self._table: dict[tuple[str, str], object] = {}
+        self._table: dict[tuple[str, str], Target] = {}
         self._actions: list[str] = []
         known = set(self.states) | {START}
         for action, sources, target in rows:
@@ -61,7 +63,7 @@ class StateMachine:
 
     def transitions(self) -> list[tuple[str, str, str | None, str]]:
         """Every (state, action, branch, new state) of the table, for tests and documentation."""
-        result = []
+        result: list[tuple[str, str, str | None, str]] = []
         for (state, action), target in self._table.items():
             if isinstance(target, Mapping):
                 for branch, new in target.items():
@@ -78,7 +80,7 @@ class StateMachine:
             raise ForbiddenTransition(subject or f"This {self.name}", state or "new", action,
                                       self.allowed_actions(state))
         if isinstance(target, Mapping):
-            if branch not in target:
+            if branch is None or branch not in target:
                 raise ValueError(f"{self.name}: '{action}' needs one of {sorted(target)}, "
                                  f"not {branch!r}")
             target = target[branch]

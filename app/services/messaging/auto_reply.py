@@ -19,6 +19,8 @@ from app.services.common import audit
 from app.services.messaging import placeholders
 from app.errors import InvalidInput, NotFound
 from app.services.common.input_checks import text
+from app.services.commerce.policy import load_profile
+from app.services.commerce.shops import get_shop
 
 ENTITY = "auto_reply_rule"
 WINDOW_KEY = "auto_reply_window"       # AE-12 in app.rules.policy
@@ -50,7 +52,6 @@ class RuleChange:
 
 
 def _profile(shop):
-    from app.services.commerce.policy import load_profile
     return load_profile(shop.platform)
 
 
@@ -99,7 +100,6 @@ def _check_one_per_language(shop, language: str, enabled: bool, record: str,
 
 def add_rule(shop, name: str, body: str, *, language: str = "", enabled: bool = True,
              actor: str = "rep", at: datetime | None = None) -> AutoReplyRule:
-    from app.services.commerce.shops import get_shop
     shop = get_shop(shop)
     record = f"auto-reply of shop {shop.key}"
     values = _checked(shop, name, body, language, record)
@@ -153,7 +153,6 @@ def delete_rule(rule: AutoReplyRule | int, *, actor: str = "rep") -> None:
 def rules(shop=None) -> list[AutoReplyRule]:
     query = AutoReplyRule.select().order_by(AutoReplyRule.shop, AutoReplyRule.id)
     if shop is not None:
-        from app.services.commerce.shops import get_shop
         query = query.where(AutoReplyRule.shop == get_shop(shop))
     return list(query)
 
@@ -176,13 +175,11 @@ def rule_rows(shop=None) -> list[RuleRow]:
 
 def supports(shop) -> bool:
     """Whether the shop's platform rules have automatic replies (AE-12 is AliExpress's)."""
-    from app.services.commerce.shops import get_shop
     return window_for(get_shop(shop)) is not None
 
 
 def window_rule(shop) -> tuple[int, str]:
     """(hours of the window, rule id) of the shop's profile, for the editor's note."""
-    from app.services.commerce.shops import get_shop
     shop = get_shop(shop)
     window = window_for(shop)
     if window is None:
@@ -238,9 +235,17 @@ def _buyer_messages(buyer_id: int, since: datetime, until: datetime):
                    & (Message.sent_at <= until)))
 
 
-def after_inbound(conversation: Conversation, message: Message) -> Message | None:
-    """Send the automatic reply when `message` is the buyer's first in the window and no
-    automatic reply reached the buyer in it (AE-12). Runs inside add_message's transaction."""
+@dataclass(frozen=True)
+class DueReply:
+    """The automatic reply a buyer's message calls for (AE-12): the rule and its text."""
+    rule: AutoReplyRule
+    body: str
+
+
+def reply_due(conversation: Conversation, message: Message) -> DueReply | None:
+    """The automatic reply to send when `message` is the buyer's first in the window and no
+    automatic reply reached the buyer in it (AE-12), or None. Sending it is
+    app.services.messaging.conversations.add_message's, inside its transaction."""
     shop = conversation.shop
     window = window_for(shop)
     if window is None:
@@ -256,12 +261,11 @@ def after_inbound(conversation: Conversation, message: Message) -> Message | Non
     rule = choose_rule(shop, conversation.language or buyer.language)
     if rule is None:
         return None
-    body = placeholders.fill(rule.body, {"buyer_name": buyer.name or buyer.login})
-    from app.services.messaging import conversations
-    reply = conversations.add_message(conversation, "out", body, at, author=AUTHOR,
-                                      is_auto=True, source_lang=rule.language,
-                                      actor="auto_reply")
-    audit.record("auto_reply", ENTITY, rule.id, "sent",
+    return DueReply(rule, placeholders.fill(rule.body, {"buyer_name": buyer.name or buyer.login}))
+
+
+def record_sent(due: DueReply, conversation: Conversation, reply: Message) -> None:
+    """The audit entry of an automatic reply sent (AE-12)."""
+    audit.record("auto_reply", ENTITY, due.rule.id, "sent",
                  {"conversation": conversation.uid, "message": reply.id,
-                  "rule": _profile(shop).rule(WINDOW_KEY)})
-    return reply
+                  "rule": _profile(conversation.shop).rule(WINDOW_KEY)})

@@ -21,6 +21,7 @@ from app.services.common import audit
 from app.services.messaging import auto_reply, search
 from app.errors import InvalidInput
 from app.services.common.input_checks import choice, instant, text
+from app.services.commerce.shops import get_shop
 
 ENTITY = "conversation"
 
@@ -29,7 +30,6 @@ def start_conversation(shop, buyer: Buyer, channel: str, order: Order | None = N
                        subject: str = "", language: str = "", at: datetime | None = None, *,
                        actor: str = "rep") -> Conversation:
     """A new conversation with `buyer`, optionally about one of the buyer's orders (AE-13)."""
-    from app.services.commerce.shops import get_shop
     shop = get_shop(shop)
     record = f"conversation with {getattr(buyer, 'login', buyer)}"
     if not isinstance(buyer, Buyer) or buyer.shop_id != shop.id:
@@ -93,8 +93,20 @@ def add_message(conversation: Conversation, direction: str, body: str, at: datet
         audit.record(actor, ENTITY, conversation.uid, kind,
                      {"message": message.id, "channel": channel, "at": at.isoformat()})
         if direction == "in":
-            auto_reply.after_inbound(conversation, message)   # AE-12
+            _send_auto_reply(conversation, message)   # AE-12
     return message
+
+
+def _send_auto_reply(conversation: Conversation, message: Message) -> None:
+    """rule AE-12: the automatic reply to the buyer's first message in the window, when a
+    rule of the shop calls for one; inside add_message's transaction."""
+    due = auto_reply.reply_due(conversation, message)
+    if due is None:
+        return
+    reply = add_message(conversation, "out", due.body, message.sent_at,
+                        author=auto_reply.AUTHOR, is_auto=True, source_lang=due.rule.language,
+                        actor="auto_reply")
+    auto_reply.record_sent(due, conversation, reply)
 
 
 def _refresh(conversation: Conversation, message: Message) -> None:

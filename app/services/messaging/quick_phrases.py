@@ -16,6 +16,7 @@ from app.services.common import audit
 from app.services.messaging import placeholders
 from app.errors import InvalidInput, NotFound
 from app.services.common.input_checks import text
+from app.services.commerce.shops import get_shop
 
 ENTITY = "quick_phrase"
 from app.rules.policy import TRANSLATION_FALLBACK as FALLBACK_LANGUAGE  # noqa: E402
@@ -73,7 +74,6 @@ def _checked(title, variants, shortcut, category, record) -> dict:
 def _shop(shop):
     if shop is None:
         return None
-    from app.services.commerce.shops import get_shop
     return get_shop(shop)
 
 

@@ -200,7 +200,7 @@ class SqliteBigramSearch:
                 f'ON m."id" = s.rowid WHERE "{TABLE}" MATCH ?', (expression,))
 
 
-_backend: MessageSearch | None = None
+_backend: SqliteBigramSearch | None = None
 
 
 def backend() -> SqliteBigramSearch:

@@ -20,6 +20,9 @@ from app.vocab import CHANNELS, DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.services.messaging import conversations, placeholders
 from app.errors import InvalidInput, NotFound
 from app.services.common.input_checks import choice
+from app.services.casework import case_forms
+from app.services.casework.case_ids import case_id, get_case
+from app.services.commerce.policy import load_profile
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,6 @@ def get_conversation(conversation_id: int) -> Conversation:
 
 def header(conversation_id: int) -> ThreadHeader:
     from app.rules.timeconv import buyer_zone
-    from app.services.commerce.policy import load_profile
     c = get_conversation(conversation_id)
     b, s = c.buyer, c.shop
     profile = load_profile(s.platform)
@@ -222,7 +224,8 @@ def order_view(order: Order, *, details: bool = True, cases: tuple | None = None
     from datetime import timedelta
     promised_by = (order.shipped_at + timedelta(days=order.promised_days)
                    if order.shipped_at and order.promised_days else None)
-    items = tracking = ()
+    items: tuple[tuple, ...] = ()
+    tracking: tuple[tuple, ...] = ()
     if details:
         items = tuple((i.title, i.attributes, i.quantity, i.unit_price)
                       for i in order.items.order_by(OrderItem.position))
@@ -253,8 +256,6 @@ def side_panel(conversation_id: int, at: datetime | None = None) -> SidePanel:
 
 def _request_entry(order: Order, at: datetime | None) -> RequestEntry:
     """The order's after-sales window and its one request (the form checks both again)."""
-    from app.services.casework import case_forms
-    from app.services.commerce.policy import load_profile
     window = case_forms.request_window(order, at)
     earlier = case_forms.earlier_request(order)
     return RequestEntry(window.text, window.is_open, window.rule,
@@ -312,7 +313,6 @@ def start_from_order(order_id: int, channel: str | None = None, *, subject: str 
 
 def start_from_case(case_ref: str, channel: str | None = None, *, actor: str = "rep") -> int:
     """A conversation about a dispute or request ('D-3', 'A-7') with its buyer (AE-13)."""
-    from app.services.casework.cases import case_id, get_case
     case = get_case(case_ref)
     return start_from_order(case.order_id, channel, subject=f"{case_id(case)} · order "
                             f"{case.order.order_no}", actor=actor)

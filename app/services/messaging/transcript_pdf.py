@@ -49,7 +49,8 @@ def paint(t: Transcript, device, words: Words = Words(), zone: tzinfo | None = N
                                 "file refused it. Check that the printer is on and ready, "
                                 "or save the transcript as PDF instead.")
     try:
-        small = QFont(family, 7.5)
+        small = QFont(family)
+        small.setPointSizeF(7.5)         # QFont(family, 7.5) would round it down to 7 pt
         grey = QColor(90, 90, 90)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter

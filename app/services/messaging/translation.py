@@ -140,9 +140,20 @@ def translate_message(message_id: int, target: str, source: str | None = None, *
         raise InvalidInput("choose the language the message is written in",
                            record=f"message {message_id}", field="source_lang")
     result = translate(message.body, source, target)
-    if result.available and result.provider != "original":
+    if result.text is not None and result.provider != "original":     # available
         _store(message, result.text, result.target_lang, source, actor, result.provider)
     return result
+
+
+def translate_messages(message_ids: list[int], target: str, source: str | None = None, *,
+                       default_source: str = "", actor: str = "rep"
+                       ) -> list[tuple[int, TranslationResult]]:
+    """Translate several messages (the buyer's, as the thread shows them) in one
+    transaction: (id, result) pairs in the order given."""
+    with database.atomic():
+        return [(message_id, translate_message(message_id, target, source,
+                                               default_source=default_source, actor=actor))
+                for message_id in message_ids]
 
 
 def set_translation(message_id: int, translated: str, target: str, source: str, *,

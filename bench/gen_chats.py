@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from app.bench.rows import at, insert, next_id
+from bench.rows import at, insert, next_id
 from app.demo import content, threads
 from app.services.messaging.search import TABLE, index_terms
 

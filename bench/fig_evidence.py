@@ -16,7 +16,7 @@ import zipfile
 from datetime import timedelta
 from pathlib import Path
 
-from app.bench.figure import VALUE, Figure, median
+from bench.figure import VALUE, Figure, median
 from app.db import database
 
 SUBJECT = "Bench conversation"

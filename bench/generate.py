@@ -5,10 +5,10 @@
 1. The two demo shops (app.demo.load_demo, through the services): a few hundred orders each
    with conversations, complaints, follow-ups, and requests and disputes in every state.
 2. Two more shops (one per platform) and a crowd of buyers spread over the four.
-3. Copies of the demo's cases, with their orders, up to `scale.cases` (app/bench/gen_cases).
-4. Orders without a case up to `scale.orders` (app/bench/gen_orders).
+3. Copies of the demo's cases, with their orders, up to `scale.cases` (bench/gen_cases).
+4. Orders without a case up to `scale.orders` (bench/gen_orders).
 5. Conversations and messages up to `scale.conversations` / `scale.messages`, one thread
-   `scale.long_thread` long, indexed for search as they are written (app/bench/gen_chats).
+   `scale.long_thread` long, indexed for search as they are written (bench/gen_chats).
 
 The same seed and anchor give the same data.
 """
@@ -19,8 +19,8 @@ import random
 import time
 from datetime import datetime
 
-from app.bench import gen_cases, gen_chats, gen_orders
-from app.bench.scale import Scale
+from bench import gen_cases, gen_chats, gen_orders
+from bench.scale import Scale
 from app.clock import as_utc, utcnow
 from app.db import database
 

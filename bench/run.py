@@ -2,7 +2,7 @@
 
 The data and every scratch file live in one folder (a temporary one unless given), never
 in the rep's data folder: AFTERDESK_HOME points into it while the benchmark runs, and the
-database that `afterdesk` was given is not used.
+database of the rep is not used.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
-from app.bench.scale import Scale
+from bench.scale import Scale
 from app.db import close_database, open_database
 from app.paths import HOME_VARIABLE
 
@@ -42,7 +42,7 @@ def run_bench(scale: Scale, *, folder: Path | None = None, seed: int = 7,
         open_database(empty_path)
         close_database()
         open_database(db_path)
-        from app.bench import fig_evidence, fig_inbox, fig_search, fig_thread
+        from bench import fig_evidence, fig_inbox, fig_search, fig_thread
         for key, run in (("P2", lambda: fig_inbox.measure(scale)),
                          ("P3", lambda: fig_search.measure(scale)),
                          ("P4", lambda: fig_thread.measure(scale, data["long_thread"])),
@@ -51,10 +51,10 @@ def run_bench(scale: Scale, *, folder: Path | None = None, seed: int = 7,
                 figures[key] = _timed(key, run, log)
         close_database()
         if "P5" in only:
-            from app.bench import fig_import
+            from bench import fig_import
             figures["P5"] = _timed("P5", lambda: fig_import.measure(scale, folder / "import"),
                                    log)
-        from app.bench import fig_monitor, fig_window
+        from bench import fig_monitor, fig_window
 
         def idle():
             return _timed("P6", lambda: fig_monitor.measure(scale, folder / "idle"), log)
@@ -112,7 +112,7 @@ def _shop_data(folder: Path, scale: Scale, seed: int, log) -> dict:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     meta_path.unlink(missing_ok=True)
-    from app.bench.generate import generate
+    from bench.generate import generate
     log(f"generating the shops in {folder} …")
     open_database(db_path)
     try:

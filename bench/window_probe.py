@@ -1,7 +1,7 @@
-"""A window start that the benchmark (app/bench, figures P1 and P8) can time from outside.
+"""A window start that the benchmark (bench/, figures P1 and P8) can time from outside.
 
-    python -m ui.bench_probe app --db PATH    # AfterDesk's own start (ui.main.main) on PATH
-    python -m ui.bench_probe empty            # an empty PySide6 main window: the floor
+    python -m bench.window_probe app --db PATH    # AfterDesk's own start (ui.main.main) on PATH
+    python -m bench.window_probe empty            # an empty PySide6 main window: the floor
 
 The parent sets AFTERDESK_HOME to a throwaway folder (settings, logs, the single-instance
 socket) and QT_QPA_PLATFORM=offscreen, starts the clock, then starts this process. It prints
@@ -36,7 +36,7 @@ def say(event: str, **values) -> None:
 
 
 def resident_mb() -> float:
-    from app.bench.memory import resident_mb as read
+    from bench.memory import resident_mb as read
     return read()
 
 
@@ -75,7 +75,7 @@ def run_empty() -> int:
 
 def run_app(db_path: str) -> int:
     from app import start_collector
-    start_collector.pause()                 # as `afterdesk` does (app/cli.py)
+    start_collector.pause()                 # as `afterdesk` does (afterdesk.py)
     from ui import main as ui_main          # first, as `afterdesk` does
     from PySide6.QtCore import QObject, QThreadPool, QTimer
 
@@ -95,9 +95,9 @@ def run_app(db_path: str) -> int:
 
     # Timing only: each wrapped call behaves exactly as before.
     ui_main.load_cjk_font = timed("font_s", ui_main.load_cjk_font)
-    import app.db
+    import app.services.common.database_file as database_file
     import ui.upgrade_progress
-    app.db.ready_as_is = timed("check_database_s", app.db.ready_as_is)
+    database_file.ready_as_is = timed("check_database_s", database_file.ready_as_is)
     ui.upgrade_progress.open_with_upgrade = timed("open_database_s",
                                                   ui.upgrade_progress.open_with_upgrade)
 

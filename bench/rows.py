@@ -3,7 +3,7 @@
 The shop-scale data is far too big to go through the services row by row (that is what
 the demo does, at a few hundred orders). The generator writes the rows the services would
 have written, with plain SQL; the cases are copied from demo cases that did go through
-the services (app/bench/gen_cases.py).
+the services (bench/gen_cases.py).
 """
 
 from __future__ import annotations

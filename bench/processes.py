@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]     # the folder holding app/ and ui/
+ROOT = Path(__file__).resolve().parents[1]     # the folder holding app/, ui/ and bench/
 
 
 def environment(home: Path) -> dict:

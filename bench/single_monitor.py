@@ -1,6 +1,6 @@
 """Measure what the deadline monitor costs while AfterDesk sits idle.
 
-    python scripts/monitor_idle_cpu.py [--cases 10000] [--seconds 60] [--window]
+    python -m bench.single_monitor [--cases 10000] [--seconds 60] [--window]
 
 Builds a temporary database with N open cases (half AliExpress disputes waiting for the
 seller, half Taobao requests waiting for the seller, their due instants spread over the
@@ -9,7 +9,7 @@ and, once it has loaded and planned everything, measures the CPU time of the who
 (every thread: time.process_time) over the idle span. With --window the main window runs
 too (offscreen), with its pages loaded, as the rep would have it open.
 
-The cases are built by app/bench/idle_cases.py; `afterdesk bench` measures the same monitor
+The cases are built by bench/idle_cases.py; `python -m bench` measures the same monitor
 (figure P6) beside every other figure.
 """
 
@@ -23,11 +23,10 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.bench.idle_cases import build  # noqa: E402
-from app.db import close_database, open_database  # noqa: E402
+from bench.idle_cases import build
+from app.db import close_database, open_database
 
 
 def measure(seconds: float, wait) -> tuple[float, float]:

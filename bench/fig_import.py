@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from app.bench.figure import Figure, median
+from bench.figure import Figure, median
 from app.db import close_database, database, open_database
 
 LAYOUTS = ("taobao-csv", "aliexpress-xlsx")

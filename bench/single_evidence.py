@@ -1,23 +1,21 @@
 """Time to build an evidence pack of 500 messages and 20 photos (goal: at most 2 s).
 
-    python scripts/bench_evidence.py [--messages 500] [--photos 20] [--keep DIR]
+    python -m bench.single_evidence [--messages 500] [--photos 20] [--keep DIR]
 
 Sets up a demo database in a temporary folder (not timed), adds a conversation of N messages
 (Chinese and English, with translations) and N photos (1600×1200 JPEG) to a live dispute's
-pack (app/bench/fig_evidence.py), then times building the PDF and the ZIP, and checks the ZIP
-with verify. `afterdesk bench` measures the same pack (figure P7) in the shop-scale data.
+pack (bench/fig_evidence.py), then times building the PDF and the ZIP, and checks the ZIP
+with verify. `python -m bench` measures the same pack (figure P7) in the shop-scale data.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -31,7 +29,7 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["AFTERDESK_HOME"] = str(folder / "home")
 
-    from app.bench.fig_evidence import prepare
+    from bench.fig_evidence import prepare
     from app.db import open_database
     from app.demo import load_demo
     from app.evidence.qt_env import ensure_gui_app, pdf_font_family

@@ -9,7 +9,7 @@ every instant: a live demo case gives live copies whose deadlines are running.
 
 from __future__ import annotations
 
-from app.bench.rows import insert_dicts, next_id, read_dicts
+from bench.rows import insert_dicts, next_id, read_dicts
 
 
 def _by(rows: list[dict], key: str) -> dict:

@@ -1,5 +1,5 @@
 """P1 (start to the painted inbox) and P8 (resident memory with the data open), measured by
-starting real window processes (ui/bench_probe.py) and timing them from outside.
+starting real window processes (bench/window_probe.py) and timing them from outside.
 
 P1: from launching the process to the inbox's first painted rows (its first screenful: the
 rest of the ids join it right after), AfterDesk's own start
@@ -21,10 +21,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from app.bench import processes
-from app.bench.figure import EXCESS, Figure, median
+from bench import processes
+from bench.figure import EXCESS, Figure, median
 
-PROBE = "ui.bench_probe"
+PROBE = "bench.window_probe"
 
 
 def _home(folder: Path, name: str) -> Path:

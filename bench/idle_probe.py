@@ -1,9 +1,9 @@
 """The deadline monitor at rest, in a process of its own (P6), so that nothing else the
 benchmark does is counted.
 
-    python -m app.bench.idle_probe DB SECONDS REPEATS CASES
+    python -m bench.idle_probe DB SECONDS REPEATS CASES
 
-Creates DB with CASES open cases (app/bench/idle_cases.py), opens it, starts the monitor as the window does (app.monitor.make_monitor with the default
+Creates DB with CASES open cases (bench/idle_cases.py), opens it, starts the monitor as the window does (app.monitor.make_monitor with the default
 settings: alerts at 24, 4 and 1 hours, platform actions recorded), waits until it has
 loaded and planned, then measures the CPU time of the whole process (every thread:
 time.process_time) over REPEATS spans of SECONDS each. Prints one JSON line.
@@ -20,7 +20,7 @@ import time
 def main(argv: list[str]) -> int:
     from app.db import close_database, open_database
     from app.monitor import make_monitor
-    from app.bench.idle_cases import build
+    from bench.idle_cases import build
     db, seconds, repeats, cases = argv[0], float(argv[1]), int(argv[2]), int(argv[3])
     open_database(db)
     build(cases)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 
-from app.bench.figure import VALUE, Figure, interleaved, median
+from bench.figure import VALUE, Figure, interleaved, median
 from app.db import database
 
 FLOOR_SQL = ('SELECT * FROM "message" WHERE "conversation_id" = ? '

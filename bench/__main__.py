@@ -1,6 +1,9 @@
-"""`afterdesk bench [--json] [--dir FOLDER] [--seed N]`: generate shops at the scale of a busy
+"""`python -m bench [--json] [--dir FOLDER] [--seed N]`: generate shops at the scale of a busy
 year and measure every performance figure (P1–P8) beside its floor, in one run
-(docs/performance.md). It works in a folder of its own, never on the rep's database."""
+(docs/performance.md). It works in a folder of its own, never on the rep's database.
+
+Run it from the repository's root folder: the benchmark is a tool beside AfterDesk, not a
+part of the installed program."""
 
 from __future__ import annotations
 
@@ -9,11 +12,16 @@ import json
 import sys
 from pathlib import Path
 
+from bench.report import text
+from bench.run import FIGURES, run_bench
+from bench.scale import FULL, Scale, scaled, tiny
 
-def register(subparsers) -> dict:
-    parser = subparsers.add_parser(
-        "bench", help="measure start, inbox, search, thread, import, monitor, evidence pack "
-                      "and memory on generated shop-scale data (takes minutes)")
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="measure start, inbox, search, thread, import, monitor, evidence pack "
+                    "and memory on generated shop-scale data (takes minutes)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--dir", metavar="FOLDER",
                         help="keep the generated shops and scratch files here (reused by the "
@@ -22,12 +30,10 @@ def register(subparsers) -> dict:
     parser.add_argument("--seed", type=int, default=7, help="seed of the generated shops")
     parser.add_argument("--only", metavar="P1,P2,…", help=argparse.SUPPRESS)
     parser.add_argument("--size", default="full", help=argparse.SUPPRESS)  # tiny | full | 0.1
-    parser.set_defaults(no_database=True)
-    return {"bench": run}
+    return parser
 
 
-def scale_of(size: str):
-    from app.bench.scale import FULL, scaled, tiny
+def scale_of(size: str, parser: argparse.ArgumentParser) -> Scale:
     if size == "tiny":
         return tiny()
     if size == "full":
@@ -35,17 +41,15 @@ def scale_of(size: str):
     try:
         return scaled(float(size))
     except ValueError:
-        from app.errors import InvalidInput
-        raise InvalidInput("--size: '{size}' is not tiny, full or a factor such as 0.1",
-                           size=size,
-                           field="size") from None
+        parser.error(f"--size: '{size}' is not tiny, full or a factor such as 0.1")
 
 
-def run(args, db_path) -> int:
-    from app.bench.report import text
-    from app.bench.run import FIGURES, run_bench
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
     only = tuple(k.strip().upper() for k in args.only.split(",")) if args.only else FIGURES
-    result = run_bench(scale_of(args.size), folder=Path(args.dir) if args.dir else None,
+    result = run_bench(scale_of(args.size, parser),
+                       folder=Path(args.dir) if args.dir else None,
                        seed=args.seed, only=only,
                        log=lambda line: print(line, file=sys.stderr, flush=True))
     if args.json:
@@ -53,3 +57,7 @@ def run(args, db_path) -> int:
     else:
         print(text(result))
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -13,7 +13,7 @@ filter with the worst ratio. The first page alone (ids LIMIT 100 + rows) is in t
 
 from __future__ import annotations
 
-from app.bench.figure import Figure, interleaved, median
+from bench.figure import Figure, interleaved, median
 from app.db import database
 
 PAGE = 100

@@ -1,4 +1,6 @@
-"""The list of cases: disputes and after-sales requests, as a rep's queue sees them."""
+"""The list of cases: disputes, after-sales requests and (on request) complaints, each with
+its live next due, as the rep's queue (app.services.clocks.queue) and `afterdesk cases` see
+them."""
 
 from __future__ import annotations
 
@@ -6,10 +8,11 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.clock import format_instant
 from app.models import AftersalesRequest, Dispute, Order, Shop
-from app.errors import InvalidInput, NotFound
-
-CASE_PREFIXES = {"D": "dispute", "A": "aftersales"}
+from app.rules.complaint_rules import cause_of
+from app.services.aftercare.complaint_queries import list_complaints
+from app.services.clocks.deadlines import next_dues
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +30,6 @@ class CaseRow:
     next_due_at: datetime | None
 
     def to_json(self) -> dict:
-        from app.clock import format_instant
         return {"id": self.id, "type": self.type, "platform": self.platform, "shop": self.shop,
                 "order_no": self.order_no, "state": self.state, "kind": self.kind,
                 "reason": self.reason, "cause": self.cause,
@@ -39,28 +41,6 @@ def _word(text):
     return sys.intern(text) if isinstance(text, str) else text
 
 
-def case_id(case) -> str:
-    return f"D-{case.id}" if isinstance(case, Dispute) else f"A-{case.id}"
-
-
-def parse_case_id(text: str) -> tuple[str, int]:
-    """'D-12' -> ('dispute', 12); a bad id is an InvalidInput naming what is expected."""
-    prefix, _, number = str(text).strip().upper().partition("-")
-    if prefix not in CASE_PREFIXES or not number.isdigit():
-        raise InvalidInput("'{text}' is not a case id (expected D-<n> or A-<n>)", text=text,
-                           field="case")
-    return CASE_PREFIXES[prefix], int(number)
-
-
-def get_case(text: str):
-    kind, number = parse_case_id(text)
-    model = Dispute if kind == "dispute" else AftersalesRequest
-    case = model.get_or_none(model.id == number)
-    if case is None:
-        raise NotFound("no case {text}", text=text)
-    return case
-
-
 def list_cases(at: datetime | None = None, *, complaints: bool = False,
                dues: dict | None = None) -> list[CaseRow]:
     """Every case, the most urgent first (rule AE-10: remaining response time, least
@@ -68,8 +48,6 @@ def list_cases(at: datetime | None = None, *, complaints: bool = False,
     engine at `at` (default now): the earliest pending deadline the shop must act on. The
     stored column (kept by the case services for the monitor) is not used: it goes stale
     as time passes."""
-    from app.services.clocks.deadlines import next_dues   # deadlines imports this module
-
     if dues is None:           # the live next due by case id (from next_dues, or handed in)
         dues = next_dues(at)
     rows: list[CaseRow] = []
@@ -87,9 +65,16 @@ def list_cases(at: datetime | None = None, *, complaints: bool = False,
             rows.append(CaseRow(ref, type_, _word(platform), _word(shop), order_no,
                                 _word(state), _word(kind), _word(reason), _word(cause),
                                 opened, dues.get(ref)))
-    if complaints:   # complaint cases "C-n" (app.services.aftercare.complaint_queries), on request
-        from app.services.aftercare.complaint_queries import complaint_case_rows
+    if complaints:   # complaint cases "C-n", on request
         rows += complaint_case_rows(at)
     far = datetime.max.replace(tzinfo=rows[0].opened_at.tzinfo) if rows else None
     rows.sort(key=lambda r: (r.next_due_at is None, r.next_due_at or far, r.opened_at, r.id))
     return rows
+
+
+def complaint_case_rows(at: datetime | None = None) -> list[CaseRow]:
+    """The complaints (app.services.aftercare.complaint_queries) as rows of the case queue,
+    type "complaint", each with its live next due."""
+    return [CaseRow(r.id, "complaint", r.platform, r.shop, r.order_no or "", r.state, r.kind,
+                    r.buyer_words[:80], cause_of(r.kind), r.opened_at, r.next_due_at)
+            for r in list_complaints(at)]

@@ -13,7 +13,7 @@ inbox's text filter (every conversation with a match) are measured too, in the d
 
 from __future__ import annotations
 
-from app.bench.figure import Figure, interleaved, median
+from bench.figure import Figure, interleaved, median
 from app.db import database
 
 LIMIT = 200

@@ -1,13 +1,13 @@
 """Time an order import of N rows against a raw `executemany` of the same rows, in one run.
 
-    python scripts/bench_import.py [--rows 100000] [--layout taobao-csv|aliexpress-xlsx]
+    python -m bench.single_import [--rows 100000] [--layout taobao-csv|aliexpress-xlsx]
 
 Both write into a fresh, migrated AfterDesk database inside one transaction. "raw" inserts
 the already-checked stored tuples (buyers, orders, items) with sqlite3 executemany and nothing
 else; "apply" is AfterDesk's import of the same parsed rows (plan add/update/skip against the
 database, buyers, orders, items, import batch, audit entry); "read+check" is reading the file
-and checking every row. The goal is apply <= 1.5 x raw. `afterdesk bench` measures the same
-(figure P5, app/bench/fig_import.py) beside every other figure.
+and checking every row. The goal is apply <= 1.5 x raw. `python -m bench` measures the same
+(figure P5, bench/fig_import.py) beside every other figure.
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.bench.fig_import import make_file, raw_insert, shop_for  # noqa: E402
-from app.db import close_database, open_database  # noqa: E402
-from app.importers.preview import build_preview  # noqa: E402
-from app.services.commerce.order_imports import apply_preview  # noqa: E402
+from bench.fig_import import make_file, raw_insert, shop_for
+from app.db import close_database, open_database
+from app.importers.preview import build_preview
+from app.services.commerce.order_imports import apply_preview
 
 
 def main() -> int:

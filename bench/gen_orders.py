@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.bench.rows import at, insert, next_id
+from bench.rows import at, insert, next_id
 from app.demo import content
 from app.demo.orders import plan_background
 from app.services.commerce.policy import load_profile

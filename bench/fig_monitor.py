@@ -1,6 +1,6 @@
 """P6: what the deadline monitor costs while AfterDesk sits idle with 10,000 open cases.
 
-Two processes run side by side (app/bench/idle_probe.py): the monitor over N open cases
+Two processes run side by side (bench/idle_probe.py): the monitor over N open cases
 (disputes and requests waiting for the seller, due over the next five days, so alerts keep
 falling due) and, as the floor, the same monitor over no case at all. Each measures its
 CPU share over several idle spans; the figure is the median span, in % of one core.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from app.bench import processes
-from app.bench.figure import VALUE, Figure, median
+from bench import processes
+from bench.figure import VALUE, Figure, median
 
 
 def measure(scale, folder: Path) -> Figure:
@@ -21,7 +21,7 @@ def measure(scale, folder: Path) -> Figure:
     for name in ("cases", "floor"):        # each probe makes its database anew
         for suffix in ("", "-wal", "-shm"):
             (folder / f"{name}.db{suffix}").unlink(missing_ok=True)
-    started = {name: processes.start("app.bench.idle_probe",
+    started = {name: processes.start("bench.idle_probe",
                                      [str(folder / f"{name}.db"), *args, str(cases)],
                                      folder / name)
                for name, cases in (("cases", scale.idle_cases), ("floor", 0))}

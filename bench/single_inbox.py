@@ -1,6 +1,6 @@
 """Measure the inbox and the message search on a big database against the raw SQL floor.
 
-    python scripts/bench_inbox.py [--db /tmp/afterdesk_bench.db] [--conversations 100000]
+    python -m bench.single_inbox [--db /tmp/afterdesk_bench.db] [--conversations 100000]
                                   [--messages-per 10] [--runs 5] [--keep]
 
 Generates N conversations with ~10 messages each, in Chinese (Taobao shop) and English
@@ -18,12 +18,10 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 ZH = ["你好", "请问退款什么时候到账", "物流三天没更新了", "东西收到了，谢谢老板", "发票可以开吗",
       "尺码偏小，能换吗", "快递到哪了", "颜色发错了", "亲，已经帮您催快递了", "亲，今天下午发货",

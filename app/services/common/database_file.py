@@ -1,0 +1,22 @@
+"""The database file the window works on, as the screens see it: open it (its schema
+upgraded first when needed), close it, and the errors opening it may raise.
+
+The screens reach the database only through app.services (docs/architecture.md,
+`lint-imports`): this module is their one door to app.db and app.migrations.
+"""
+
+from __future__ import annotations
+
+from app import db
+from app.db import DatabaseError, close_database, expected_problem, open_database, ready_as_is
+from app.migrations import SchemaTooNew, upgrade_pending
+
+__all__ = ["DatabaseError", "SchemaTooNew", "close_database", "close_thread_connection",
+           "expected_problem", "open_database", "ready_as_is", "upgrade_pending"]
+
+
+def close_thread_connection() -> None:
+    """Close this thread's own connection (a worker that opened the file for one job); the
+    other threads' connections stay open."""
+    if not db.database.is_closed():
+        db.database.close()
