@@ -94,7 +94,7 @@ class ConversationsPage(ListPage):
         self.views.setMinimumWidth(150)
         self.views.activated.connect(self._view_chosen)
         self.save_view_button = QPushButton(self.tr("Save view…"))
-        self.save_view_button.clicked.connect(self.save_view)
+        self.save_view_button.clicked.connect(self.ask_view_name)   # clicked(bool): no name
         for widget in (self.search, self.views, self.save_view_button):
             self.tools.addWidget(widget)
 
@@ -291,13 +291,19 @@ class ConversationsPage(ListPage):
         self.search.blockSignals(False)
         self.filters_bar.set_filters(filters)      # reloads
 
-    def save_view(self, name: str | None = None) -> None:
-        if name is None:
-            from PySide6.QtWidgets import QInputDialog    # Qt makes its type when first used
-            name, ok = QInputDialog.getText(self, self.tr("Save view"),
-                                            self.tr("Name of this view:"))
-            if not ok:
-                return
+    def ask_view_name(self) -> None:
+        """Save view…: ask for a name (a window-modal dialog, not a nested event loop),
+        then save the filters under it."""
+        from PySide6.QtWidgets import QInputDialog    # Qt makes its type when first used
+        dialog = QInputDialog(self)
+        dialog.setObjectName("save_view_dialog")
+        dialog.setWindowTitle(self.tr("Save view"))
+        dialog.setLabelText(self.tr("Name of this view:"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.save_view)
+        dialog.open()
+
+    def save_view(self, name: str) -> None:
         filters = self.filters()
         if filters.get("assigned_to"):
             filters["assigned_to"] = self.my_name
