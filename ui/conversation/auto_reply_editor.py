@@ -25,6 +25,7 @@ from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
 from ui.formatting import local_time_text
 from ui.table_models.auto_reply_table_model import AutoReplyTableModel
+from ui.table_models.list_table_model import sort_by_header
 
 ERROR_STYLE = "color: #c5221f; font-weight: bold;"
 QUOTE_LENGTH = 160
@@ -54,6 +55,7 @@ class AutoReplyEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # a few rows only
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        sort_by_header(self.table)
         self.new_button = QPushButton(self.tr("New reply"))
         self.new_button.clicked.connect(self.new_rule)
         self.delete_button = QPushButton(self.tr("Delete…"))

@@ -23,6 +23,7 @@ from app.services.commerce.shops import list_shops
 from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
 from ui.table_models.phrase_table_model import PhraseTableModel
+from ui.table_models.list_table_model import sort_by_header
 
 ERROR_STYLE = "color: #c5221f; font-weight: bold;"
 _LANGUAGE_FIELD = re.compile(r"text \((\w+)\)")
@@ -65,6 +66,7 @@ class PhraseEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # a few rows only
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        sort_by_header(self.table)
         self.new_button = QPushButton(self.tr("New phrase"))
         self.new_button.clicked.connect(self.new_phrase)
         self.delete_button = QPushButton(self.tr("Delete…"))

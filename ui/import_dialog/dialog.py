@@ -19,6 +19,7 @@ from app.services.commerce.order_imports import apply_preview
 from app.services.commerce.shops import list_shops
 from ui.errors import describe
 from ui.import_dialog.problem_table_model import ProblemTableModel
+from ui.table_models.list_table_model import sort_by_header
 from ui.worker import run_in_background
 
 FILE_FILTER = "Order exports (*.xlsx *.xls *.csv *.ods);;All files (*)"
@@ -72,6 +73,7 @@ class ImportDialog(QDialog):
         self.problem_view.setModel(self.problems)
         self.problem_view.verticalHeader().hide()
         self.problem_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        sort_by_header(self.problem_view)
         header = self.problem_view.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

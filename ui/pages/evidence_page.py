@@ -22,6 +22,7 @@ from ui.evidence.checklist_view import ChecklistView
 from ui.evidence.item_model import EvidenceItemModel
 from ui.evidence.pick_dialog import PickDialog
 from ui.worker import run_in_background
+from ui.table_models.list_table_model import sort_by_header
 
 
 def _load_case(ref: str) -> dict:
@@ -60,6 +61,7 @@ class EvidencePage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        sort_by_header(self.table)
         for column, width in enumerate((40, 170, 70, 300, 130)):
             self.table.setColumnWidth(column, width)
         self.buttons = {}

@@ -20,9 +20,9 @@ from app.services.common.background import run_read
 from ui.conversation.buyer_clock import BuyerClock
 from ui.errors import report_exception
 from ui.formatting import local_time_text
-from ui.labels import CHANNELS, word
+from ui.labels import CHANNELS, WAIT_REASONS, word
 from ui.pages.list_page import ListPage
-from ui.table_models.awaiting_table_model import REASON_WORDS, AwaitingTableModel
+from ui.table_models.awaiting_table_model import AwaitingTableModel
 from ui.worker import run_in_background
 
 TICK_MS = 30_000
@@ -65,7 +65,7 @@ class FollowUpPanel(QWidget):
         self.reason = QComboBox()
         self.reason.addItem(self.tr("Reason: not set"), "")
         for tag in REASON_TAGS:
-            self.reason.addItem(self.tr("Reason: ") + REASON_WORDS[tag], tag)
+            self.reason.addItem(self.tr("Reason: {0}").format(word(WAIT_REASONS, tag)), tag)
         self.reason.activated.connect(self._reason_chosen)
         self.stop_button = QPushButton(self.tr("Stop following up…"))
         self.stop_button.clicked.connect(self.stop)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from app.services.common.background import run_read
 from ui.errors import report_exception
+from ui.table_models.list_table_model import sort_by_header
 from ui.worker import run_in_background
 
 
@@ -100,6 +101,7 @@ class ListPage(QWidget):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setHighlightSections(False)
+        sort_by_header(view)
         metrics = view.fontMetrics()
         char = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26
         last = len(self.model.columns) - 1

@@ -3,6 +3,7 @@ app.services.commerce.parcel_watch.parcels_near_window), counting down live."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from app.clock import utcnow
@@ -13,25 +14,45 @@ from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 URGENT = "#c5221f"
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ParcelTableModel", text)
+
+
+def _advice(row: ParcelRow) -> str:
+    return _t("Extend by {0} days").format(row.advice_days)
+
+
+def _promised(row: ParcelRow) -> str:
+    extra = _t(" +{0}").format(row.extension_days_granted) if row.extension_days_granted else ""
+    return _t("{0} d").format(row.promised_days) + extra
+
+
+def _last_scan(row: ParcelRow) -> str:
+    if not row.last_scan_at:
+        return _t("no tracking yet")
+    return f"{local_time_text(row.last_scan_at)} {row.last_scan}"
+
+
 class ParcelTableModel(ListTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._now = utcnow()
         self.columns = (
-            Column("Order", lambda r: r.order_no, width="8000000000000000", bold=lambda r: True),
-            Column("Window ends", lambda r: local_time_text(r.window_end), width=TIME_SAMPLE),
-            Column("Left", lambda r: countdown_text(r.window_end, self._now), width=14,
-                   foreground=lambda r: QColor(URGENT)),
-            Column("Advice", lambda r: f"Extend by {r.advice_days} days", width=17),
-            Column("To", lambda r: r.destination, width=3),
-            Column("Promised", lambda r: f"{r.promised_days} d"
-                   + (f" +{r.extension_days_granted}" if r.extension_days_granted else ""),
-                   width=9),
-            Column("Shipped", lambda r: local_time_text(r.shipped_at), width=TIME_SAMPLE),
-            Column("Last scan", lambda r: (f"{local_time_text(r.last_scan_at)} {r.last_scan}"
-                                           if r.last_scan_at else "no tracking yet"), width=34),
-            Column("Buyer", lambda r: r.buyer, width=12),
-            Column("Tracking", lambda r: f"{r.carrier} {r.tracking_no}".strip(), width=18),
+            Column("order", "Order", lambda r: r.order_no, width="8000000000000000", bold=lambda r: True),
+            Column("window_ends", "Window ends", lambda r: local_time_text(r.window_end),
+                   width=TIME_SAMPLE, sort_value=lambda r: r.window_end),
+            Column("left", "Left", lambda r: countdown_text(r.window_end, self._now), width=14,
+                   foreground=lambda r: QColor(URGENT), sort_value=lambda r: r.window_end),
+            Column("advice", "Advice", _advice, width=17, sort_value=lambda r: r.advice_days),
+            Column("to", "To", lambda r: r.destination, width=3),
+            Column("promised", "Promised", _promised, width=9,
+                   sort_value=lambda r: r.promised_days + (r.extension_days_granted or 0)),
+            Column("shipped", "Shipped", lambda r: local_time_text(r.shipped_at), width=TIME_SAMPLE,
+                   sort_value=lambda r: r.shipped_at),
+            Column("last_scan", "Last scan", _last_scan, width=34,
+                   sort_value=lambda r: r.last_scan_at),
+            Column("buyer", "Buyer", lambda r: r.buyer, width=12),
+            Column("tracking", "Tracking", lambda r: f"{r.carrier} {r.tracking_no}".strip(), width=18),
         )
 
     def set_now(self, now) -> None:
