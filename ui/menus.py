@@ -57,9 +57,8 @@ def open_settings(window) -> None:
     if window.settings is None:
         return
     dialog = SettingsDialog(window.settings, window.db_path, window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
+    if dialog.exec() == QDialog.DialogCode.Accepted:    # its writes announced themselves
         apply_theme(QApplication.instance(), window.settings.get("ui.theme"))
-    window.reload_all()       # rule values or working days may have changed
 
 
 def label_controls(window) -> None:

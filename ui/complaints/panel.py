@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -14,13 +13,12 @@ from app.services.common.background import run_read
 from app.services.aftercare.complaint_queries import complaint_detail
 from ui.complaints.checklist import StepChecklist
 from ui.complaints.words import KINDS, OUTCOMES, STATES
-from ui.errors import report_exception
 from ui.formatting import local_time_text
 from ui.worker import run_in_background
+from ui.write_op import COMPLAINTS, run_write
 
 
 class ComplaintPanel(QWidget):
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -127,13 +125,14 @@ class ComplaintPanel(QWidget):
 
     # --- writing ---------------------------------------------------------------------------
     def _write(self, fn, *args, **kwargs) -> bool:
-        try:
-            fn(svc.get_complaint(self.detail.row.complaint_id), *args, **kwargs)
-        except Exception as error:  # noqa: BLE001 - shown to the rep
-            report_exception(error, self)
-            return False
-        self.changed.emit()
-        return True
+        """One write on the complaint shown; the panel shows it again, the pages hear of it
+        (ui.write_op)."""
+        complaint_id = self.detail.row.complaint_id
+
+        def write():
+            return fn(svc.get_complaint(complaint_id), *args, **kwargs)
+        return bool(run_write(self, write, changes=[COMPLAINTS], refs=[f"C-{complaint_id}"],
+                              on_done=lambda _result: self.load(complaint_id)))
 
     def _done(self, step: str) -> None:
         self._write(svc.complete_step, step)

@@ -96,7 +96,6 @@ class CaseRow(QWidget):
 class OrderPanel(QScrollArea):
     write_about_order = Signal(int)      # order id: start or open its conversation
     open_case = Signal(str)              # "D-3" / "A-7"
-    case_recorded = Signal(str)          # a request or dispute was recorded from here
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -229,9 +228,7 @@ class OrderPanel(QScrollArea):
         return self.panel is not None and self.panel.order is not None
 
     def _open(self, form):
-        self.dialog = form
-        form.accepted.connect(lambda: form.created_ref and self.case_recorded.emit(
-            form.created_ref))
+        self.dialog = form          # its write announces the new case: list and thread reload
         form.open()
         return form
 

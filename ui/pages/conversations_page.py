@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
 from app.services.common.background import run_plain_read, run_read
-from app.errors import ServiceError
 from app.services.messaging.inbox import conversation_ids, conversation_rows, default_sort
 from ui.conversation.filters_bar import FiltersBar
 from ui.conversation.shrink import ShrinkableRow
-from ui.errors import report_exception, show_expected_error
+from ui.errors import report_exception
 from ui.pages.list_page import ListPage
 from ui.table_models.conversation_table_model import ConversationTableModel
 from ui.worker import run_in_background
+from ui.write_op import (CASES, CONVERSATIONS, FOLLOWUPS, ORDERS, POLICY, SHOPS, VIEWS,
+                         run_write)
 
 log = logging.getLogger("afterdesk.ui.conversations")
 
@@ -75,6 +76,9 @@ def _shop_keys() -> list[str]:
 
 
 class ConversationsPage(ListPage):
+    # the list, its Case column, the order states, the reply targets, the filter choices
+    listens_to = frozenset((CONVERSATIONS, CASES, ORDERS, SHOPS, POLICY, FOLLOWUPS, VIEWS))
+
     def __init__(self, parent: QWidget | None = None, settings=None):
         super().__init__(ConversationTableModel(), parent)
         name = settings.get("conversations.my_name") if settings is not None else ""
@@ -151,12 +155,10 @@ class ConversationsPage(ListPage):
         from ui.conversation.order_panel import OrderPanel
         from ui.conversation.thread_panel import ThreadPanel
         thread_panel = self._thread_panel = ThreadPanel(self.my_name)
-        thread_panel.changed.connect(self._conversation_changed)
         order_panel = self._order_panel = OrderPanel()
         thread_panel.side_loaded.connect(order_panel.show_panel)
         order_panel.write_about_order.connect(self.write_about_order)
         order_panel.open_case.connect(self._open_case)
-        order_panel.case_recorded.connect(self._case_recorded)
         for index, panel in ((1, thread_panel), (2, order_panel)):
             self.splitter.replaceWidget(index, panel).deleteLater()
 
@@ -285,10 +287,6 @@ class ConversationsPage(ListPage):
         self.view.setCurrentIndex(self.model.index(self.model.row_of(conv_id), 1))
         return True
 
-    def _conversation_changed(self, conv_id: int) -> None:
-        self.model.forget([conv_id])
-        self.reload()
-
     # --- saved views ----------------------------------------------------------------------
     def _fill_choices(self, shops: list[str], views) -> None:
         self.filters_bar.set_shops(shops)
@@ -333,25 +331,23 @@ class ConversationsPage(ListPage):
         if filters.get("assigned_to"):
             filters["assigned_to"] = self.my_name
         from app.services.messaging import saved_views
-        try:
-            saved_views.save_view(name, filters)
-        except ServiceError as error:
-            show_expected_error(error, self)
-            return
-        self.views.addItem(name.strip(), filters)
-        self.views.setCurrentIndex(self.views.count() - 1)
+
+        def show(_view) -> None:
+            self.views.addItem(name.strip(), filters)
+            self.views.setCurrentIndex(self.views.count() - 1)
+        run_write(self, partial(saved_views.save_view, name, filters), changes=[VIEWS],
+                  on_done=show)
 
     # --- beside the thread -----------------------------------------------------------------
     def write_about_order(self, order_id: int) -> None:
-        try:
-            from app.services.messaging import thread  # loaded with the thread panel
-            conv_id = thread.start_from_order(order_id)
-        except ServiceError as error:
-            show_expected_error(error, self)
-            return
-        self._select_after_load = conv_id
-        self.filters_bar.set_filters({})            # the new conversation must be listed
-        self.search.clear()
+        from app.services.messaging import thread  # loaded with the thread panel
+
+        def show(conv_id: int) -> None:
+            self._select_after_load = conv_id
+            self.filters_bar.set_filters({})            # the new conversation must be listed
+            self.search.clear()
+        run_write(self, partial(thread.start_from_order, order_id), changes=[CONVERSATIONS],
+                  on_done=show)
 
     def _open_case(self, ref: str) -> None:
         """Switch to the Requests & Disputes page with case `ref` chosen."""
@@ -362,14 +358,6 @@ class ConversationsPage(ListPage):
         window.show_page("cases")
         if hasattr(page, "open_case"):
             page.open_case(ref)
-
-    def _case_recorded(self, _ref: str) -> None:
-        """A request or dispute was recorded beside the thread: show it there and in the
-        list (its Case column), and let the placeholders know the refund amount."""
-        if self._selected is not None:
-            self.model.forget([self._selected])
-        self.thread_panel.reload()
-        self.reload()
 
     # --- narrow screens ----------------------------------------------------------------------
     def resizeEvent(self, event) -> None:

@@ -1,17 +1,22 @@
 """A page that shows one list: a title bar, a table, and a line when the list is empty.
 
 The list is read on a pool thread (ui.worker) with its own database connection; only
-the finished rows reach the window. A newer reload makes older results stale.
+the finished rows reach the window. A newer reload makes older results stale. The page
+reads its list again when a write announces a change of a kind it shows (`listens_to`,
+app.services.common.change_notice; the writes go through ui/write_op.py).
 """
 
 from __future__ import annotations
 
 from functools import partial
 
+import shiboken6
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
+from app.services.common import change_notice
 from app.services.common.background import run_read
 from ui.errors import report_exception
 from ui.table_models.list_table_model import sort_by_header
@@ -49,6 +54,7 @@ class ListPage(QWidget):
     done = Signal()                # the latest load has ended, with its rows or an error
 
     empty_text = ""     # shown instead of the table when the list is empty
+    listens_to: frozenset[str] = frozenset()    # kinds of change (change_notice) it shows
 
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
@@ -86,6 +92,16 @@ class ListPage(QWidget):
         layout.addWidget(self.body, 1)
         self.view.painted.connect(self._view_painted)
         self.message.painted.connect(self._view_painted)
+        change_notice.subscribe(self._heard)
+
+    def _heard(self, change) -> None:
+        if shiboken6.isValid(self) and change.touches(self.listens_to):
+            self.data_changed(change)
+
+    def data_changed(self, change) -> None:
+        """A write changed what this page shows: read the list again (a page may also
+        reload what it shows beside the list)."""
+        self.reload()
 
     def _make_view(self) -> QTableView:
         view = ListView()

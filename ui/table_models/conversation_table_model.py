@@ -175,15 +175,6 @@ class ConversationTableModel(ListTableModel):
     def row_of(self, conv_id: int) -> int:
         return self.ids_set()[conv_id]
 
-    def forget(self, ids) -> None:
-        """These rows changed: read them again when next shown."""
-        for conv_id in ids:
-            self._cache.pop(conv_id, None)
-            row = self.ids_set().get(conv_id)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0),
-                                      self.index(row, self.columnCount() - 1))
-
     def conversation_id(self, row: int) -> int:
         return self._rows[row]
 

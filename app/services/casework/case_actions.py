@@ -1,6 +1,7 @@
 """The window's way to change a case: one call per thing a rep records, each going through
-the request or dispute service (state machine, rule checks, audit) and then telling the
-monitor and the open pages that the data changed (app.services.common.change_notice).
+the request or dispute service (state machine, rule checks, audit). The window runs them
+through its write helper (ui/write_op.py), which tells the monitor and the open pages that
+cases changed (app.services.common.change_notice).
 
 A refusal raises the service's error and nothing is written.
 """
@@ -14,7 +15,7 @@ from app.clock import utcnow
 from app.db import database
 from app.models import Attachment, StoredFile
 from app.services.casework import aftersales, disputes
-from app.services.common import audit, change_notice
+from app.services.common import audit
 from app.services.casework.case_forms import find_order
 from app.services.casework.cases import case_id, get_case
 from app.errors import InvalidInput
@@ -43,7 +44,6 @@ def perform(ref: str, action: str, at: datetime, *, actor: str = "rep", **values
                            record=case_id(case), field="action")
     at = instant(at, "at", case_id(case))
     result = getattr(module, action)(case, at=at, actor=actor, **values)
-    change_notice.changed(case_id(case))
     return result
 
 
@@ -52,7 +52,6 @@ def set_cause(ref: str, cause: str, *, actor: str = "rep"):
     case = get_case(ref)
     module = aftersales if case_id(case).startswith("A-") else disputes
     result = module.set_cause(case, cause, actor=actor)
-    change_notice.changed(case_id(case))
     return result
 
 
@@ -98,7 +97,6 @@ def open_request(shop: str, order_no: str, service_type: str, reason: str, amoun
             Attachment.create(file=stored, request=request, caption=name, created_at=now)
             audit.record(actor, aftersales.ENTITY, request.uid, "attach_file",
                          {"name": name, "sha256": digest, "size": len(data)})
-    change_notice.changed(case_id(request))
     return request
 
 
@@ -111,5 +109,4 @@ def record_dispute(shop: str, order_no: str, kind: str, sub_kind: str, reason: s
     dispute = disputes.open_dispute(order, kind, sub_kind, reason, solution_type, refund_amount,
                                     opened_at, first_request_at, issue_id or None,
                                     reason_text=reason_text, note=note, actor=actor)
-    change_notice.changed(case_id(dispute))
     return dispute
