@@ -136,3 +136,62 @@ def test_grouped_deadlines_sort_inside_their_groups(qtbot):
     assert week == ["D-4", "D-3"]
     model.set_rows(ROWS)                                       # a reload keeps the rep's order
     assert [model.deadline(r).case_id for r in range(headers[2] + 1, headers[3])] == week
+
+
+@pytest.fixture
+def chinese(qapp):
+    from ui import i18n
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+    yield
+    i18n.install_translator(qapp, "en")
+
+
+def test_in_chinese_columns_are_found_hidden_and_sorted_by_key(chinese, qtbot, page):
+    """#19: the titles are translated; code finds the columns by their keys all the same."""
+    model = page.model
+    assert model.headerData(model.column_number("shop"), Qt.Orientation.Horizontal) == "店铺"
+    assert page.view.isColumnHidden(model.column_number("shop"))      # 1366 px: narrow
+    assert not page.view.isColumnHidden(model.column_number("buyer"))
+    click_header(qtbot, page.view, "buyer")
+    qtbot.waitUntil(lambda: page.sorts_asked[-1] == ("buyer", False))
+    qtbot.waitUntil(lambda: buyers(page) == ["Ana", "Bob", "Mia", "Zoe"])
+    tip = model.data(model.index(0, model.column_number("buyer")), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Ana（ana，BR）"                         # the tooltip's words, in Chinese
+
+
+def test_every_table_model_names_its_columns_by_keys_of_their_own(qapp):
+    import importlib
+    import inspect
+    import re
+
+    from scripts.update_translations import table_model_modules
+    from ui.table_models.list_table_model import ListTableModel
+    seen = 0
+    for name in table_model_modules():
+        module = importlib.import_module(name)
+        for _n, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, ListTableModel) and cls.__module__ == module.__name__:
+                keys = [c.key for c in cls().columns]
+                assert len(keys) == len(set(keys)), cls
+                assert all(re.fullmatch(r"[a-z][a-z_]*", k) for k in keys), (cls, keys)
+                seen += 1
+    assert seen >= 10
+
+
+def test_sorting_passes_the_model_tester(qtmodeltester):
+    model = DeadlineTableModel(now=WED, grouped=True, zone=SHANGHAI)
+    model.set_rows(ROWS)
+    qtmodeltester.check(model)
+    for key in ("due", "subject", "rule", "what"):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(model.column_number(key), order)
+            qtmodeltester.check(model)
+    model.sort(-1)
+    qtmodeltester.check(model)
+
+
+def test_a_complaints_words_speak_chinese(chinese):
+    from ui.words.complaints import KINDS, STEPS, say
+    assert say(KINDS, "late_shipment") == "延迟发货"
+    assert say(STEPS, "apologise") == "真诚道歉"
+    assert say(KINDS, "something_new") == "something_new"

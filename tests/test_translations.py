@@ -83,7 +83,7 @@ def test_the_language_setting_or_the_system_decides():
 
 def test_input_checks_and_database_problems_speak_chinese(chinese, db):
     """The core writes its refusals in English from templates; the window shows the same
-    template translated, filled with the same values (ui/error_words.py)."""
+    template translated, filled with the same values (ui/words/problems.py)."""
     from decimal import Decimal
 
     from app.db import DatabaseError, PROBLEMS

@@ -15,7 +15,7 @@ from app.services.casework import case_actions
 from app.services.casework.aftersales_rules import REQUEST_REASONS
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
-from ui.cases.words import ACTIONS, SERVICE_TYPES, SOLUTIONS, w
+from ui.words.cases import ACTIONS, SERVICE_TYPES, SOLUTIONS, w
 from ui.write_op import CASES, run_write
 
 # action -> ((argument, kind, label, required), ...); kinds: text, money, solution,

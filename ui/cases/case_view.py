@@ -29,12 +29,12 @@ from ui.cases.action_dialog import ActionDialog
 from ui.cases.advisor_panel import AdvisorPanel
 from ui.cases.case_parts import OVERDUE, SOON, DeadlinesTable, ProposalsRow, TimelineTable
 from ui.cases.guide_panel import GuidePanel
-from ui.cases.words import (ACTIONS, CAUSE_HINTS, CAUSES, KINDS, OUTCOMES, REQUEST_OUTCOMES,
+from ui.words.cases import (ACTIONS, CAUSE_HINTS, CAUSES, KINDS, OUTCOMES, REQUEST_OUTCOMES,
                             SELLER_ACTIONS, STATES, SUB_KINDS, deadline_words, reason_words,
                             w, window_words)
 from ui.errors import report_exception
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import CHANNELS, ORDER_STATES, word
+from ui.words.vocabulary import CHANNELS, ORDER_STATES, word
 from ui.worker import run_in_background
 from ui.write_op import CASES, run_write
 

@@ -15,7 +15,7 @@ from app.errors import ServiceError
 from app.services.commerce.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
-from ui.cases.words import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
+from ui.words.cases import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
 from ui.errors import describe
 from ui.write_op import CASES, run_write
 

@@ -34,7 +34,7 @@ class ErrorLine(QLabel):
         any other problem as the message box would say it."""
         from app.errors import RuleRefusal
         from ui.errors import describe
-        from ui.refusal_words import refusal_words
+        from ui.words.refusals import refusal_words
         self.show_error(refusal_words(error) if isinstance(error, RuleRefusal)
                         else describe(error))
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QVBoxLayo
 
 from app.services.casework import case_checklist
 from app.services.casework.case_guides import GUIDES
-from ui.cases.words import tr
+from ui.words.cases import tr
 from ui.write_op import CASES, run_write
 from ui.formatting import local_time_text
 

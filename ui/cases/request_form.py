@@ -19,7 +19,7 @@ from app.errors import InvalidInput, ServiceError
 from app.services.commerce.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
-from ui.cases.words import SERVICE_TYPES, w, window_words
+from ui.words.cases import SERVICE_TYPES, w, window_words
 from ui.errors import describe
 from ui.write_op import CASES, run_write
 

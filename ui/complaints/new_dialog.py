@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from app.services.aftercare import complaints as svc
 from app.services.commerce.orders import get_order
 from app.services.commerce.shops import list_shops
-from ui.complaints.words import KINDS
+from ui.words.complaints import KINDS, say
 from ui.write_op import COMPLAINTS, run_write
 
 
@@ -22,8 +22,8 @@ class NewComplaintDialog(QDialog):
             self.shop.addItem(f"{shop.name} ({shop.key})", shop.key)
         self.order_no = QLineEdit()
         self.kind = QComboBox()
-        for key, text in KINDS.items():
-            self.kind.addItem(self.tr(text), key)
+        for key in KINDS:
+            self.kind.addItem(say(KINDS, key), key)
         self.words = QPlainTextEdit()
         self.words.setPlaceholderText(self.tr("The buyer's own words"))
         self.rating = QSpinBox()

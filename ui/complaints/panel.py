@@ -12,7 +12,7 @@ from app.services.aftercare import complaints as svc
 from app.services.common.background import run_read
 from app.services.aftercare.complaint_queries import complaint_detail
 from ui.complaints.checklist import StepChecklist
-from ui.complaints.words import KINDS, OUTCOMES, STATES
+from ui.words.complaints import KINDS, OUTCOMES, STATES, say
 from ui.formatting import local_time_text
 from ui.worker import run_in_background
 from ui.write_op import COMPLAINTS, run_write
@@ -57,8 +57,8 @@ class ComplaintPanel(QWidget):
         self.contact = QPushButton(self.tr("Record follow-up…"))
         self.contact.clicked.connect(self._contact)
         self.outcome = QComboBox()
-        for key, text in OUTCOMES.items():
-            self.outcome.addItem(self.tr(text), key)
+        for key in OUTCOMES:
+            self.outcome.addItem(say(OUTCOMES, key), key)
         self.close_button = QPushButton(self.tr("Close case…"))
         self.close_button.clicked.connect(self._close)
         bottom = QHBoxLayout()
@@ -94,10 +94,10 @@ class ComplaintPanel(QWidget):
         r = d.row
         is_open = r.state == "open"
         self.setEnabled(True)
-        parts = [r.id, self.tr(KINDS.get(r.kind, r.kind)), r.shop]
+        parts = [r.id, say(KINDS, r.kind), r.shop]
         parts += [p for p in (r.order_no, r.buyer) if p]
-        parts.append(self.tr(STATES[r.state]) + (
-            f": {self.tr(OUTCOMES.get(r.outcome, r.outcome or ''))}" if r.outcome else ""))
+        parts.append(say(STATES, r.state) + (f": {say(OUTCOMES, r.outcome)}" if r.outcome
+                                             else ""))
         if d.review_rating:
             parts.append("★" * d.review_rating)
         self.heading.setText(" · ".join(parts))

@@ -22,7 +22,7 @@ from app.services.messaging.translation import LANGUAGES
 from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import describe
-from ui.labels import CHANNELS as CHANNEL_WORDS, word
+from ui.words.vocabulary import CHANNELS as CHANNEL_WORDS, word
 from ui.write_op import CONVERSATIONS, run_write
 
 _SHORTCUT_BEFORE_CURSOR = re.compile(r"(?:^|\s)/([\w-]+)$", re.UNICODE)

@@ -6,9 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from app.vocab import CHANNELS, ORDER_STATES, STAR_COLOURS
-from ui.labels import CHANNELS as CHANNEL_WORDS
-from ui.labels import ORDER_STATES as ORDER_WORDS
-from ui.labels import STARS, word
+from ui.words.vocabulary import CHANNELS as CHANNEL_WORDS
+from ui.words.vocabulary import ORDER_STATES as ORDER_WORDS
+from ui.words.vocabulary import STARS, word
 
 
 class FiltersBar(QWidget):

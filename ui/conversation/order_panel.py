@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
 
 from app.services.messaging.thread import CaseView, OrderView, SidePanel
 from ui.formatting import local_time_text
-from ui.labels import ORDER_STATES, word
+from ui.words.vocabulary import ORDER_STATES, word
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -68,8 +68,8 @@ def case_text(case: CaseView) -> str:
 
 def window_text(entry) -> str:
     """The TB-1 window in the interface language, as the request form words it (the
-    case pages' ui.cases.words.window_words, when that version is installed)."""
-    from ui.cases import words
+    case pages' ui.words.cases.window_words, when that version is installed)."""
+    from ui.words import cases as words
     wording = getattr(words, "window_words", None)
     if wording is not None and entry.window is not None:
         return wording(entry.window)

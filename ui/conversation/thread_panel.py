@@ -27,7 +27,7 @@ from ui.conversation.image_viewer import ImageViewer, PictureUnreadable, read_pi
 from ui.conversation.thread_view import ThreadView, attachment_path, load_thumbnails
 from ui.conversation.transcript_actions import TranscriptButton
 from ui.errors import describe, report_exception, show_expected_error
-from ui.labels import CHANNELS, STARS, word
+from ui.words.vocabulary import CHANNELS, STARS, word
 from ui.worker import run_in_background
 from ui.write_op import CASES, CONVERSATIONS, PHRASES, run_write, run_write_in_background
 

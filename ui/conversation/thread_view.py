@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app.services.messaging.thread import MessageView
 from app.services.messaging.translation import LANGUAGES
 from ui.formatting import local_time_text
-from ui.labels import CHANNELS, word
+from ui.words.vocabulary import CHANNELS, word
 
 COLOURS = {"in": "#f1f3f4", "out": "#e3efff", "note": "#fff4c2", "auto": "#eaf5ea"}
 THUMBNAIL = 140             # a thumbnail fits a square of this many pixels
@@ -137,7 +137,7 @@ class ThreadView(QTextBrowser):
 
     def _render(self) -> None:
         if not self.messages:
-            self.setHtml('<p style="color:#5f6368">No messages yet.</p>')
+            self.clear_thread(self.tr("No messages yet."))
             return
         self.setHtml("".join(message_html(m, self._buyer, m.id in self.untranslatable,
                                           self.thumbnails) for m in self.messages))

@@ -7,15 +7,16 @@ from PySide6.QtGui import QColor
 
 from ui.table_models.list_table_model import Column, ListTableModel
 
+translate = QCoreApplication.translate     # lupdate finds translate("context", "…")
+
 ERROR_COLOUR, WARNING_COLOUR = "#b00020", "#9a6700"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ProblemTableModel", text)
-
 
 def _kind(problem) -> str:
-    return _t("Error") if problem.is_error else _t("Warning")
+    if problem.is_error:
+        return translate("ProblemTableModel", "Error")
+    return translate("ProblemTableModel", "Warning")
 
 
 def _column(problem) -> str:

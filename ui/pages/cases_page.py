@@ -20,9 +20,9 @@ from app.services.clocks import queue as q
 from ui.cases.case_view import CaseView
 from ui.cases.dispute_form import DisputeForm
 from ui.cases.request_form import RequestForm
-from ui.cases.words import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, w
+from ui.words.cases import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, w
 from ui.complaints.panel import ComplaintPanel
-from ui.labels import PLATFORMS, word
+from ui.words.vocabulary import PLATFORMS, word
 from ui.pages.list_page import ListPage
 from ui.table_models.case_table_model import CaseTableModel
 

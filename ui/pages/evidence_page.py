@@ -17,7 +17,7 @@ from app.services.casework import evidence
 from app.services.common.background import run_read
 from app.services.casework.cases import list_cases
 from ui.errors import report_exception
-from ui.labels import CHANNELS, word
+from ui.words.vocabulary import CHANNELS, word
 from ui.evidence.build_job import EvidenceJob
 from ui.evidence.checklist_view import ChecklistView
 from ui.evidence.item_model import EvidenceItemModel

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit,
                                QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -19,7 +19,7 @@ from app.services.aftercare import followups
 from app.services.common.background import run_read
 from ui.conversation.buyer_clock import BuyerClock
 from ui.formatting import local_time_text
-from ui.labels import CHANNELS, WAIT_REASONS, word
+from ui.words.vocabulary import CHANNELS, WAIT_REASONS, word
 from ui.pages.list_page import ListPage
 from ui.table_models.awaiting_table_model import AwaitingTableModel
 from ui.worker import run_in_background
@@ -32,7 +32,8 @@ COLOURS = {"in": "#f1f3f4", "out": "#e3efff", "note": "#fff4c2"}
 def thread_html(lines, buyer: str) -> str:
     parts = []
     for m in lines:
-        who = buyer if m.direction == "in" else (m.author or "Shop")
+        who = buyer if m.direction == "in" else (
+            m.author or QCoreApplication.translate("FollowUpsPage", "Shop"))
         colour = COLOURS["note"] if m.is_internal else COLOURS[m.direction]
         align = "left" if m.direction == "in" else "right"
         parts.append(

@@ -146,7 +146,7 @@ class ReportsPage(QWidget):
             view.setParent(None)
             view.deleteLater()
         self.views = []
-        from ui.reports.report_words import localised
+        from ui.words.reports import localised
         from ui.reports.section_view import SectionView
         for section in report.sections:
             view = SectionView(localised(section))

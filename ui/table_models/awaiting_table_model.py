@@ -10,11 +10,10 @@ from app.clock import utcnow
 from app.rules.timeconv import to_zone
 from app.services.aftercare.followups import AwaitingRow
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import CHANNELS, FOLLOW_UP_STATES, WAIT_REASONS, word
+from ui.words.vocabulary import CHANNELS, FOLLOW_UP_STATES, WAIT_REASONS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AwaitingTableModel", text)
+translate = QCoreApplication.translate     # lupdate finds translate("context", "…")
 
 
 DUE_COLOUR, DAY_COLOUR, NIGHT_COLOUR = "#c5221f", "#188038", "#5f6368"
@@ -56,7 +55,10 @@ class AwaitingTableModel(ListTableModel):
     def _buyer_time(self, r: AwaitingRow) -> str:
         local = to_zone(self._now, r.buyer_zone)
         day = QLocale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
-        text = _t("{0} {1} day") if r.buyer_is_awake(self._now) else _t("{0} {1} night")
+        if r.buyer_is_awake(self._now):
+            text = translate("AwaitingTableModel", "{0} {1} day")
+        else:
+            text = translate("AwaitingTableModel", "{0} {1} night")
         return text.format(day, f"{local:%H:%M}")
 
     def _buyer_clock(self, r: AwaitingRow) -> str:
@@ -64,7 +66,8 @@ class AwaitingTableModel(ListTableModel):
         return f"{to_zone(self._now, r.buyer_zone):%H:%M}"
 
     def _zone(self, r: AwaitingRow) -> str:
-        return _t("{0} ({1}); daytime {2}–{3}").format(r.buyer_zone, r.country or "?",
+        return translate("AwaitingTableModel", "{0} ({1}); daytime {2}–{3}").format(
+            r.buyer_zone, r.country or "?",
                                                      r.day_start, r.day_end)
 
     def _day_colour(self, r: AwaitingRow):

@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor
 from app.clock import utcnow
 from app.services.clocks import queue as q
 from app.services.casework.cases import CaseRow
-from ui.cases.words import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, reason_words, w
+from ui.words.cases import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, reason_words, w
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import PLATFORMS, word
+from ui.words.vocabulary import PLATFORMS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 
 SETTLED_COLOUR = "#80868b"
@@ -63,7 +63,8 @@ class CaseTableModel(ListTableModel):
             Column("next_due", "Next due", lambda r: local_time_text(r.next_due_at),
                    width=TIME_SAMPLE, foreground=fg, sort_value=lambda r: r.next_due_at),
             Column("type", "Type", lambda r: w(CASE_TYPES, r.type), width=12, foreground=fg),
-            Column("platform", "Platform", lambda r: word(PLATFORMS, r.platform), width=9, foreground=fg),
+            Column("platform", "Platform", lambda r: word(PLATFORMS, r.platform), width=9,
+                   foreground=fg),
             Column("shop", "Shop", lambda r: r.shop, width=9, foreground=fg),
             Column("order", "Order", lambda r: r.order_no, width="8000000000000000", foreground=fg),
             Column("state", "State", state_words, width=16, foreground=fg),

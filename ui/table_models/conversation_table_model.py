@@ -16,8 +16,10 @@ from PySide6.QtGui import QColor
 from app.clock import utcnow
 from app.services.messaging.inbox import InboxRow, conversation_rows
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import CHANNELS, ORDER_STATES, STARS, word
+from ui.words.vocabulary import CHANNELS, ORDER_STATES, STARS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+
+translate = QCoreApplication.translate     # lupdate finds translate("context", "…")
 
 log = logging.getLogger("afterdesk.ui.inbox")
 
@@ -70,32 +72,32 @@ def _needs_attention(row: InboxRow) -> bool:
     return not row.is_replied or not row.is_read
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ConversationTableModel", text)
-
 
 def _star_tip(row: InboxRow) -> str | None:
     if row.star not in STAR_COLOURS:
         return None
-    return _t("Star: {0}").format(word(STARS, row.star))
+    return translate("ConversationTableModel", "Star: {0}").format(word(STARS, row.star))
 
 
 def _buyer_tip(row: InboxRow) -> str:
-    return _t("{0} ({1}, {2})").format(row.buyer_name, row.buyer_login, row.buyer_country or "?")
+    return translate("ConversationTableModel", "{0} ({1}, {2})").format(
+        row.buyer_name, row.buyer_login, row.buyer_country or "?")
 
 
 def _reply_tip(row: InboxRow) -> str | None:
     left = _reply_within(row)
-    return _t("{0}: answer by {1}").format(left, local_time_text(row.reply_due_at)) if left \
+    return translate("ConversationTableModel", "{0}: answer by {1}").format(
+        left, local_time_text(row.reply_due_at)) if left \
         else None
 
 
 def _case(row: InboxRow) -> str:
-    return _t("open") if row.has_open_case else ""
+    return translate("ConversationTableModel", "open") if row.has_open_case else ""
 
 
 def _case_tip(row: InboxRow) -> str | None:
-    return _t("An after-sales request or dispute is open on this order") \
+    return translate("ConversationTableModel",
+                     "An after-sales request or dispute is open on this order") \
         if row.has_open_case else None
 
 

@@ -18,9 +18,9 @@ from PySide6.QtGui import QColor, QFont
 from app.clock import utcnow
 from app.rules.deadline import Deadline
 from app.services.clocks import deadline_groups
-from ui.cases.words import deadline_words
+from ui.words.cases import deadline_words
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import DEADLINE_STATES, word
+from ui.words.vocabulary import DEADLINE_STATES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 
 OVERDUE_COLOUR = "#c5221f"

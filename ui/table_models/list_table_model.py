@@ -120,7 +120,7 @@ class ListTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Role.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
-        if role == Role.DisplayRole:   # titles are listed for translators in ui/i18n_catalog.py
+        if role == Role.DisplayRole:   # titles are listed for translators in ui/words/catalog.py
             return QCoreApplication.translate("columns", self.columns[section].title)
         return None
 

@@ -11,25 +11,25 @@ from app.services.commerce.parcel_watch import ParcelRow
 from ui.formatting import countdown_text, local_time_text
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 
+translate = QCoreApplication.translate     # lupdate finds translate("context", "…")
+
 URGENT = "#c5221f"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ParcelTableModel", text)
-
 
 def _advice(row: ParcelRow) -> str:
-    return _t("Extend by {0} days").format(row.advice_days)
+    return translate("ParcelTableModel", "Extend by {0} days").format(row.advice_days)
 
 
 def _promised(row: ParcelRow) -> str:
-    extra = _t(" +{0}").format(row.extension_days_granted) if row.extension_days_granted else ""
-    return _t("{0} d").format(row.promised_days) + extra
+    extra = (translate("ParcelTableModel", " +{0}").format(row.extension_days_granted)
+             if row.extension_days_granted else "")
+    return translate("ParcelTableModel", "{0} d").format(row.promised_days) + extra
 
 
 def _last_scan(row: ParcelRow) -> str:
     if not row.last_scan_at:
-        return _t("no tracking yet")
+        return translate("ParcelTableModel", "no tracking yet")
     return f"{local_time_text(row.last_scan_at)} {row.last_scan}"
 
 
@@ -38,7 +38,8 @@ class ParcelTableModel(ListTableModel):
         super().__init__(parent)
         self._now = utcnow()
         self.columns = (
-            Column("order", "Order", lambda r: r.order_no, width="8000000000000000", bold=lambda r: True),
+            Column("order", "Order", lambda r: r.order_no, width="8000000000000000",
+                   bold=lambda r: True),
             Column("window_ends", "Window ends", lambda r: local_time_text(r.window_end),
                    width=TIME_SAMPLE, sort_value=lambda r: r.window_end),
             Column("left", "Left", lambda r: countdown_text(r.window_end, self._now), width=14,
@@ -52,7 +53,8 @@ class ParcelTableModel(ListTableModel):
             Column("last_scan", "Last scan", _last_scan, width=34,
                    sort_value=lambda r: r.last_scan_at),
             Column("buyer", "Buyer", lambda r: r.buyer, width=12),
-            Column("tracking", "Tracking", lambda r: f"{r.carrier} {r.tracking_no}".strip(), width=18),
+            Column("tracking", "Tracking", lambda r: f"{r.carrier} {r.tracking_no}".strip(),
+                   width=18),
         )
 
     def set_now(self, now) -> None:

@@ -54,10 +54,12 @@ class InboxRow:
 def conversation_ids(filters: dict | None = None, *, limit: int | None = None,
                      reader=None, sort: tuple[str, bool] | None = None) -> list[int]:
     """Ids of the matching conversations, the latest message first (never-used ones last);
-    with `sort` ((a key of SORT_KEYS, descending?)), in that order instead, rows without a
-    value last either way; with `limit`, only the first so many. `reader`: a connection of the standard library
+    with `limit`, only the first so many. `reader`: a connection of the standard library
     to read with instead of the database handle (app.db.plain_connection; a start's first
     screenful, before peewee has loaded).
+
+    sort: (a key of SORT_KEYS, descending?) to list them in that order instead; rows
+    without a value (no reply due, no order) come last either way.
 
     filters: unreplied=True, unread=True, shop=<shop key>, channel=<channel>,
     star=<colour>, order_status=<vocab.ORDER_STATES>, open_case=True,
