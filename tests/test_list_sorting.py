@@ -195,3 +195,16 @@ def test_a_complaints_words_speak_chinese(chinese):
     assert say(KINDS, "late_shipment") == "延迟发货"
     assert say(STEPS, "apologise") == "真诚道歉"
     assert say(KINDS, "something_new") == "something_new"
+
+
+def test_texts_sort_with_their_numbers_as_numbers():
+    rows = [deadline_row(case) for case in ("D-10", "a-3", "D-2", "C-1")]
+    model = DeadlineTableModel(now=WED)
+    model.set_rows(rows)
+    model.sort(model.column_number("subject"), Qt.SortOrder.AscendingOrder)
+    assert [model.deadline(r).case_id for r in range(4)] == ["a-3", "C-1", "D-2", "D-10"]
+
+
+def deadline_row(case: str):
+    from dataclasses import replace
+    return replace(ROWS[1], case_id=case)

@@ -42,12 +42,6 @@ def kind_words(row: CaseRow) -> str:
     return w(COMPLAINT_KINDS, row.kind) if row.type == "complaint" else word({}, row.kind)
 
 
-def _case_number(row: CaseRow) -> tuple[str, int]:
-    """D-2 before D-10: the letter, then the number."""
-    letter, _, number = row.id.partition("-")
-    return (letter, int(number)) if number.isdigit() else (row.id, 0)
-
-
 class CaseTableModel(ListTableModel):
     def __init__(self, parent=None, *, now: datetime | None = None,
                  warn_within: timedelta = q.DEFAULT_WARN):
@@ -56,8 +50,7 @@ class CaseTableModel(ListTableModel):
         self._warn = warn_within
         fg = self._colour
         self.columns = (
-            Column("case", "Case", lambda r: r.id, width=6, foreground=fg, bold=self._urgent,
-                   sort_value=_case_number),
+            Column("case", "Case", lambda r: r.id, width=6, foreground=fg, bold=self._urgent),
             Column("time_left", "Time left", self._left, width=18, foreground=fg, bold=self._urgent,
                    sort_value=self._due_unless_settled),
             Column("next_due", "Next due", lambda r: local_time_text(r.next_due_at),

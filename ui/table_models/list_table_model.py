@@ -8,6 +8,7 @@ chose. A model over ids whose rows are read lazily sorts through its query inste
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QFont
 
 Role = Qt.ItemDataRole
 TIME_SAMPLE = "2026-12-31 23:59"   # widest local time text, sizes time columns
+_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True)
@@ -166,8 +168,12 @@ def sort_by_header(view) -> None:
 
 
 def _sortable(value):
-    """Texts compare without regard to case; other values as they are."""
-    return value.casefold() if isinstance(value, str) else value
+    """Texts compare without regard to case and with their numbers as numbers (D-2 before
+    D-10); other values as they are."""
+    if not isinstance(value, str):
+        return value
+    parts = _DIGITS.split(value.casefold())
+    return tuple(int(part) if n % 2 else part for n, part in enumerate(parts))
 
 
 def _bold_font() -> QFont:
