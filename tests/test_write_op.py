@@ -124,6 +124,7 @@ def test_the_parcel_watch_button_writes_through_the_helper_and_every_list_hears_
     make_near()
     page = ParcelWatchPage()
     qtbot.addWidget(page)
+    page.show()
     page.reload()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.view.selectRow(0)
@@ -144,3 +145,22 @@ def test_no_page_reloads_another_or_wakes_the_monitor_by_hand():
                  and ("reload_all(" in p.read_text(encoding="utf-8")
                       or "notify_changed(" in p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_a_hidden_list_reads_a_change_when_it_is_shown_again(qtbot, db, heard):
+    make_near()
+    page = ParcelWatchPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not page.is_loading)
+    page.view.selectRow(0)
+    page.hide()
+    from app.services.commerce.parcel_watch import parcels_near_window, record_extension_by_id
+    row = parcels_near_window()[0]
+    assert run_write(page, partial(record_extension_by_id, row.order_id, row.advice_days),
+                     changes=[ORDERS])
+    assert page.stale and not page.is_loading and page.model.rowCount() == 1   # not yet
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and not page.is_loading)
+    wait_for_background()

@@ -38,6 +38,7 @@ FILTER_TITLES = {"type": QT_TRANSLATE_NOOP("CasesPage", "All types"),
 class CasesPage(ListPage):
     badge_changed = Signal(int)      # overdue + due within the warning span
     listens_to = frozenset((CASES, COMPLAINTS, ORDERS, POLICY, SHOPS))
+    reads_while_hidden = True
 
     def __init__(self, parent: QWidget | None = None, *,
                  warn_within: timedelta = q.DEFAULT_WARN):

@@ -20,6 +20,7 @@ TICK_MS = 30_000
 
 class DeadlinesPage(ListPage):
     listens_to = DEADLINE_KINDS
+    reads_while_hidden = True
     badge_changed = Signal(int)          # overdue + due today, for the navigation
     open_case = Signal(str)              # "D-3" / "A-7" / "C-2"
 

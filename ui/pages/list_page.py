@@ -3,7 +3,8 @@
 The list is read on a pool thread (ui.worker) with its own database connection; only
 the finished rows reach the window. A newer reload makes older results stale. The page
 reads its list again when a write announces a change of a kind it shows (`listens_to`,
-app.services.common.change_notice; the writes go through ui/write_op.py).
+app.services.common.change_notice; the writes go through ui/write_op.py): at once when it
+is on screen or its navigation badge counts its rows, else when it is next shown.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class ListPage(QWidget):
 
     empty_text = ""     # shown instead of the table when the list is empty
     listens_to: frozenset[str] = frozenset()    # kinds of change (change_notice) it shows
+    reads_while_hidden = False      # its navigation badge counts its rows: kept current
 
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,6 +65,7 @@ class ListPage(QWidget):
         self._generation = 0
         self.is_loading = False
         self.pending = False           # marked to be read soon (mark_pending), not started
+        self.stale = False             # changed while hidden: read again when shown
         self._await_paint = False
 
         self.title = QLabel()
@@ -95,8 +98,18 @@ class ListPage(QWidget):
         change_notice.subscribe(self._heard)
 
     def _heard(self, change) -> None:
-        if shiboken6.isValid(self) and change.touches(self.listens_to):
+        if not shiboken6.isValid(self) or not change.touches(self.listens_to):
+            return
+        if self.isVisible() or self.reads_while_hidden:
             self.data_changed(change)
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.reload()
 
     def data_changed(self, change) -> None:
         """A write changed what this page shows: read the list again (a page may also
@@ -161,6 +174,7 @@ class ListPage(QWidget):
         self._generation += 1
         self.is_loading = True
         self.pending = False
+        self.stale = False
         if self.model.rowCount() == 0:
             self._show_message(self.tr("Loading…"))
         run_in_background(partial(self.read_with, self.loader()),
