@@ -555,12 +555,12 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/table_models/case_table_model.py" line="102"/>
+        <location filename="../../ui/table_models/case_table_model.py" line="95"/>
         <source>settled</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/case_table_model.py" line="104"/>
+        <location filename="../../ui/table_models/case_table_model.py" line="97"/>
         <source>nothing due</source>
         <translation>无到期时限</translation>
     </message>
@@ -710,7 +710,7 @@ paid {2} {3} · {4}</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="46"/>
+        <location filename="../../ui/pages/cases_page.py" line="47"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
@@ -745,33 +745,33 @@ paid {2} {3} · {4}</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="47"/>
-        <location filename="../../ui/pages/cases_page.py" line="129"/>
+        <location filename="../../ui/pages/cases_page.py" line="48"/>
+        <location filename="../../ui/pages/cases_page.py" line="130"/>
         <source>No disputes, after-sales requests or complaints yet.</source>
         <translation>暂无纠纷、售后申请或投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="59"/>
+        <location filename="../../ui/pages/cases_page.py" line="60"/>
         <source>Open only</source>
         <translation>仅显示未结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="62"/>
+        <location filename="../../ui/pages/cases_page.py" line="63"/>
         <source>New request…</source>
         <translation>新建售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="63"/>
+        <location filename="../../ui/pages/cases_page.py" line="64"/>
         <source>Record dispute…</source>
         <translation>记录纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="72"/>
+        <location filename="../../ui/pages/cases_page.py" line="73"/>
         <source>Show on the Complaints &amp;&amp; Reviews page</source>
         <translation>在“投诉与评价”页中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="128"/>
+        <location filename="../../ui/pages/cases_page.py" line="129"/>
         <source>No case matches the filters.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
@@ -1197,22 +1197,22 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/pages/deadlines_page.py" line="29"/>
+        <location filename="../../ui/pages/deadlines_page.py" line="30"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deadlines_page.py" line="30"/>
+        <location filename="../../ui/pages/deadlines_page.py" line="31"/>
         <source>No deadlines to watch. Deadlines of open disputes, after-sales requests and orders appear here.</source>
         <translation>暂无需要关注的时限。未结纠纷、售后申请和订单的时限会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deadlines_page.py" line="35"/>
+        <location filename="../../ui/pages/deadlines_page.py" line="36"/>
         <source>Platform clocks</source>
         <translation>平台时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deadlines_page.py" line="37"/>
+        <location filename="../../ui/pages/deadlines_page.py" line="38"/>
         <source>Also list the platform&apos;s own clocks, which need nothing from you: the buyer&apos;s time to open a request or to complain, an order&apos;s confirmation window…</source>
         <translation>同时列出平台自己的计时（无需您处理）：买家申请售后或投诉的期限、订单的确认收货期限……</translation>
     </message>
@@ -1855,37 +1855,42 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="48"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="28"/>
+        <source>The picture {0} could not be read ({1}).</source>
+        <translation>无法读取图片 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/image_viewer.py" line="49"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="58"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="59"/>
         <source>Fit to window</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="62"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="63"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="64"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="65"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="66"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="67"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="69"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="70"/>
         <source>%d × %d pixels</source>
         <translation>%d × %d 像素</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="71"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="72"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2009,19 +2014,19 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="73"/>
+        <location filename="../../ui/pages/list_page.py" line="76"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="83"/>
-        <location filename="../../ui/pages/list_page.py" line="158"/>
-        <location filename="../../ui/pages/list_page.py" line="165"/>
+        <location filename="../../ui/pages/list_page.py" line="86"/>
+        <location filename="../../ui/pages/list_page.py" line="171"/>
+        <location filename="../../ui/pages/list_page.py" line="179"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="195"/>
+        <location filename="../../ui/pages/list_page.py" line="209"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -3144,52 +3149,57 @@ The data as it was before: {0}</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="179"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="175"/>
+        <source> · assigned to {0}</source>
+        <translation> · 分配给 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="180"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="180"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="181"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="197"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="198"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="233"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="234"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="244"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="245"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="247"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="248"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="257"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="258"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="261"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="262"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="275"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="276"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="277"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="278"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>

@@ -172,7 +172,8 @@ class ThreadPanel(QWidget):
             f"<b>{head.buyer_name}</b> ({head.buyer_login}, {head.buyer_country or '?'}) · "
             f"{head.shop} · {word(CHANNELS, head.channel)}"
             + (f" · {head.subject}" if head.subject else "")
-            + (f" · assigned to {head.assigned_to}" if head.assigned_to else ""))
+            + (self.tr(" · assigned to {0}").format(head.assigned_to) if head.assigned_to
+               else ""))
         if self.clock is not None:
             self.clock.set_buyer(head.buyer_zone, country=head.buyer_country, day=head.buyer_day)
         self.star.setCurrentIndex(max(0, self.star.findData(head.star)))
