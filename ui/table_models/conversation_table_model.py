@@ -144,7 +144,7 @@ class ConversationTableModel(ListTableModel):
         self.sort_key, self.sort_descending = key, descending
 
     def _in_sort_order(self, rows: list) -> list:
-        return list(rows)           # the ids come sorted from the query
+        return rows                 # the ids come sorted from the query: one list of them
 
     def set_ids(self, ids, first_rows: dict | None = None) -> None:
         """Show these conversations, in this order; cached rows are dropped. `first_rows`

@@ -92,12 +92,13 @@ class ListTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _in_sort_order(self, rows: list) -> list:
+        """`rows` in the rep's order (the same list, unsorted: no copy of a long list)."""
         if self.sort_key is None:
-            return list(rows)
+            return rows
         try:
             column = self.column(self.sort_key)
         except KeyError:
-            return list(rows)
+            return rows
         value = column.sort_value or column.text
         keyed = [(value(row), row) for row in rows]
         known = [pair for pair in keyed if pair[0] is not None and pair[0] != ""]
