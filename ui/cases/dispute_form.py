@@ -17,6 +17,7 @@ from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.words.cases import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
 from ui.errors import describe
+from ui.tones import style_text
 from ui.write_op import CASES, run_write
 
 
@@ -43,7 +44,7 @@ class DisputeForm(QDialog):
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.rate_note = QLabel()
-        self.rate_note.setStyleSheet("color: #1a5fb4;")
+        style_text(self.rate_note, "info")
         self.reason_text = QLineEdit()
         self.reason_text.setPlaceholderText(self.tr("the buyer's words (optional)"))
         self.solution = QComboBox()
@@ -153,7 +154,7 @@ class DisputeForm(QDialog):
         for widget, empty, name in (
                 (self.order_no, not self.order_no.text().strip(), self.tr("order")),
                 (self.reason, not self.reason.currentText().strip(), self.tr("reason")),
-                (self.amount, self.amount.amount() is None, self.tr("refund amount"))):
+                (self.amount, not self.amount.text().strip(), self.tr("refund amount"))):
             mark(widget, empty)
             if empty:
                 missing.append(name)
@@ -164,6 +165,10 @@ class DisputeForm(QDialog):
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
                 self.tr(", ").join(missing)))
+            return False
+        if self.amount.problem():
+            mark(self.amount, True)
+            self.error.show_error(self.amount.problem())
             return False
         if self.facts is None and not self.load_order():
             return False

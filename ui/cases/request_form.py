@@ -21,6 +21,7 @@ from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.words.cases import SERVICE_TYPES, w, window_words
 from ui.errors import describe
+from ui.tones import style_text
 from ui.write_op import CASES, run_write
 
 NOT_RECEIVED, NO_REASON = "not_received", "seven_day_no_reason"
@@ -48,7 +49,7 @@ class RequestForm(QDialog):
         self.window_text.setWordWrap(True)
         self.earlier_text = QLabel()
         self.earlier_text.setWordWrap(True)
-        self.earlier_text.setStyleSheet("color: #b06000;")
+        style_text(self.earlier_text, "warning")
         self.earlier_text.hide()
 
         self.service_type = QComboBox()
@@ -60,7 +61,7 @@ class RequestForm(QDialog):
         self.reason_text.setPlaceholderText(self.tr("in the buyer's words (optional)"))
         self.rule_hint = QLabel()
         self.rule_hint.setWordWrap(True)
-        self.rule_hint.setStyleSheet("color: #1a5fb4;")
+        style_text(self.rule_hint, "info")
         self.goods_intact = QCheckBox(self.tr("Goods intact: tags on, unused, unwashed"))
         self.amount = AmountEdit()
         self.currency = QLabel()
@@ -160,8 +161,7 @@ class RequestForm(QDialog):
         order = case_forms.order_by_id(self.facts.order_id)
         window = case_forms.request_window(order, self.at.instant())
         self.window_text.setText(window_words(window))
-        colour = "#c5221f" if not window.is_open else "#137333"
-        self.window_text.setStyleSheet(f"color: {colour};")
+        style_text(self.window_text, "error" if not window.is_open else "ok")
 
     def _reason_changed(self) -> None:
         """TB-4: not received means refund only; TB-7: no-reason returns need intact goods."""
@@ -199,7 +199,7 @@ class RequestForm(QDialog):
         missing = []
         checks = ((self.order_no, not self.order_no.text().strip(), self.tr("order")),
                   (self.reason, self.reason.currentData() is None, self.tr("reason")),
-                  (self.amount, self.amount.amount() is None, self.tr("refund amount")))
+                  (self.amount, not self.amount.text().strip(), self.tr("refund amount")))
         for widget, empty, name in checks:
             mark(widget, empty)
             if empty:
@@ -211,6 +211,10 @@ class RequestForm(QDialog):
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
                 self.tr(", ").join(missing)))
+            return False
+        if self.amount.problem():
+            mark(self.amount, True)
+            self.error.show_error(self.amount.problem())
             return False
         if self.facts is None and not self.load_order():
             return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -24,10 +25,14 @@ class ComplaintPanel(QWidget):
         super().__init__(parent)
         self.detail = None
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight: bold;")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.words = QLabel()
         self.words.setWordWrap(True)
-        self.words.setStyleSheet("background: #f1f3f4; padding: 6px;")
+        self.words.setAutoFillBackground(True)
+        self.words.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.words.setMargin(6)
         self.window_line = QLabel()
         self.checklist = StepChecklist()
         self.checklist.done_clicked.connect(self._done)

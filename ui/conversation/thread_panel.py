@@ -77,8 +77,8 @@ class ThreadPanel(QWidget):
             self.clock = None
         self.star = QComboBox()
         for colour in STAR_COLOURS:
-            self.star.addItem(word(STARS, colour) if colour == "none"
-                              else "★ " + word(STARS, colour), colour)
+            self.star.addItem(self.tr("No star") if colour == "none" else "★ " + word(STARS, colour),
+                              colour)
         self.star.activated.connect(self._set_star)
         self.replied_button = QPushButton()
         self.replied_button.clicked.connect(self._toggle_replied)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 
 from ui.table_models.list_table_model import Column, ListTableModel
+from ui.tones import qcolor
 
 translate = QCoreApplication.translate     # lupdate finds translate("context", "…")
-
-ERROR_COLOUR, WARNING_COLOUR = "#b00020", "#9a6700"
-
 
 
 def _kind(problem) -> str:
@@ -28,7 +25,7 @@ def _column(problem) -> str:
 class ProblemTableModel(ListTableModel):
     columns = (
         Column("kind", "Kind", _kind, width=8,
-               foreground=lambda p: QColor(ERROR_COLOUR if p.is_error else WARNING_COLOUR),
+               foreground=lambda p: qcolor("error" if p.is_error else "warning"),
                sort_value=lambda p: 0 if p.is_error else 1),
         Column("row", "Row", lambda p: "" if p.row is None else str(p.row), width=6,
                sort_value=lambda p: p.row),

@@ -19,26 +19,28 @@ from app.services.aftercare import followups
 from app.services.common.background import run_read
 from ui.conversation.buyer_clock import BuyerClock
 from ui.formatting import local_time_text
-from ui.words.vocabulary import CHANNELS, WAIT_REASONS, word
+from ui.words.vocabulary import CHANNELS, FOLLOW_UP_REASONS, word
 from ui.pages.list_page import ListPage
 from ui.table_models.awaiting_table_model import AwaitingTableModel
+from ui.tones import redraw_on_theme_change, tone
 from ui.worker import run_in_background
 from ui.write_op import CONVERSATIONS, FOLLOWUPS, POLICY, SHOPS, run_write
 
 TICK_MS = 30_000
-COLOURS = {"in": "#f1f3f4", "out": "#e3efff", "note": "#fff4c2"}
 
 
 def thread_html(lines, buyer: str) -> str:
     parts = []
+    shop = QCoreApplication.translate("FollowUpPanel", "Shop")
+    text, muted = tone("bubble.text"), tone("bubble.meta")
     for m in lines:
-        who = buyer if m.direction == "in" else (
-            m.author or QCoreApplication.translate("FollowUpsPage", "Shop"))
-        colour = COLOURS["note"] if m.is_internal else COLOURS[m.direction]
+        who = buyer if m.direction == "in" else (m.author or shop)
+        colour = tone("bubble.note" if m.is_internal else f"bubble.{m.direction}")
         align = "left" if m.direction == "in" else "right"
         parts.append(
             f'<table width="100%" cellpadding="6"><tr><td align="{align}" '
-            f'bgcolor="{colour}"><small>{html.escape(who)} · {word(CHANNELS, m.channel)} · '
+            f'bgcolor="{colour}" style="color:{text}"><small style="color:{muted}">'
+            f'{html.escape(who)} · {word(CHANNELS, m.channel)} · '
             f'{local_time_text(m.sent_at)}</small><br>'
             f'{html.escape(m.body).replace(chr(10), "<br>")}</td></tr></table>')
     return "".join(parts)
@@ -51,8 +53,12 @@ class FollowUpPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.row = None
+        self._shown = None          # the messages on show and the buyer's name
+        redraw_on_theme_change(self, "_redraw")
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight: bold;")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.clock = BuyerClock()
         self.thread = QTextBrowser()
         self.channel = QComboBox()
@@ -65,7 +71,7 @@ class FollowUpPanel(QWidget):
         self.reason = QComboBox()
         self.reason.addItem(self.tr("Reason: not set"), "")
         for tag in REASON_TAGS:
-            self.reason.addItem(self.tr("Reason: {0}").format(word(WAIT_REASONS, tag)), tag)
+            self.reason.addItem(self.tr("Reason: ") + word(FOLLOW_UP_REASONS, tag), tag)
         self.reason.activated.connect(self._reason_chosen)
         self.stop_button = QPushButton(self.tr("Stop following up…"))
         self.stop_button.clicked.connect(self.stop)
@@ -105,6 +111,7 @@ class FollowUpPanel(QWidget):
         if row is None:
             self.heading.setText(self.tr("Select a conversation"))
             self.clock.set_buyer(None)
+            self._shown = None
             self.thread.clear()
             self.hint.setText("")
             self.body.clear()
@@ -136,9 +143,14 @@ class FollowUpPanel(QWidget):
         run_in_background(partial(run_read, followups.recent_messages, cid),
                           on_result=partial(self._thread_loaded, cid, buyer), context=self)
 
+    def _redraw(self) -> None:
+        if self._shown is not None:
+            self.thread.setHtml(thread_html(*self._shown))
+
     def _thread_loaded(self, cid: int, buyer: str, lines) -> None:
         if self.row is None or self.row.conversation_id != cid:
             return
+        self._shown = (lines, buyer)
         self.thread.setHtml(thread_html(lines, buyer))
         bar = self.thread.verticalScrollBar()
         bar.setValue(bar.maximum())

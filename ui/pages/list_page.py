@@ -9,6 +9,7 @@ is on screen or its navigation badge counts its rows, else when it is next shown
 
 from __future__ import annotations
 
+import html
 from functools import partial
 
 import shiboken6
@@ -55,6 +56,7 @@ class ListPage(QWidget):
     done = Signal()                # the latest load has ended, with its rows or an error
 
     empty_text = ""     # shown instead of the table when the list is empty
+    filtered_text = ""  # shown instead when the page's filters hide every row
     listens_to: frozenset[str] = frozenset()    # kinds of change (change_notice) it shows
     reads_while_hidden = False      # its navigation badge counts its rows: kept current
 
@@ -86,6 +88,9 @@ class ListPage(QWidget):
         self.message = MessageLabel(self.tr("Loading…"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.message.linkActivated.connect(self._message_link)
         self.body = QStackedWidget()
         self.body.addWidget(self.message)
         self.body.addWidget(self.view)
@@ -189,6 +194,9 @@ class ListPage(QWidget):
         count = self.model.rowCount()
         if count:
             self.body.setCurrentWidget(self.view)
+        elif self.filtered_text and self.filters_active():
+            self._show_message(f"{html.escape(self.filtered_text)}<br><br><a href=\"clear\">"
+                               f"{html.escape(self.tr('Clear filters'))}</a>")
         else:
             self._show_message(self.empty_text)
         self._await_paint = True
@@ -209,6 +217,17 @@ class ListPage(QWidget):
         self._show_message(self.tr("The list could not be read. Press Refresh to try again."))
         self.done.emit()
         report_exception(error, self)
+
+    def filters_active(self) -> bool:
+        """Whether the page's filters may hide rows (a page with filters says so)."""
+        return False
+
+    def clear_filters(self) -> None:
+        """Show every row again (a page with filters clears them and reads again)."""
+
+    def _message_link(self, link: str) -> None:
+        if link == "clear":
+            self.clear_filters()
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)

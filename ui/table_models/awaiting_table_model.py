@@ -3,20 +3,15 @@ the buyer's local time and whether it is daytime there, counting live."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication
 
 from app.clock import utcnow
 from app.rules.timeconv import to_zone
 from app.services.aftercare.followups import AwaitingRow
-from ui.formatting import countdown_text, local_time_text
-from ui.words.vocabulary import CHANNELS, FOLLOW_UP_STATES, WAIT_REASONS, word
+from ui.formatting import countdown_text, day_name, local_time_text
+from ui.words.vocabulary import CHANNELS, FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
-
-translate = QCoreApplication.translate     # lupdate finds translate("context", "…")
-
-
-DUE_COLOUR, DAY_COLOUR, NIGHT_COLOUR = "#c5221f", "#188038", "#5f6368"
+from ui.tones import qcolor
 
 
 class AwaitingTableModel(ListTableModel):
@@ -29,8 +24,8 @@ class AwaitingTableModel(ListTableModel):
             Column("buyer_time", "Buyer's time", self._buyer_time, width="Tue 23:59 night",
                    tooltip=self._zone, foreground=self._day_colour,
                    sort_value=self._buyer_clock),
-            Column("status", "Status", lambda r: word(FOLLOW_UP_STATES, r.status), width=15,
-                   foreground=lambda r: QColor(DUE_COLOUR) if r.status == "due" else None),
+            Column("status", "Status", lambda r: word(FOLLOW_UP_STATUSES, r.status), width=15,
+                   foreground=lambda r: qcolor("error") if r.status == "due" else None),
             Column("next_follow_up", "Next follow-up", self._next,
                    width=TIME_SAMPLE + " (overdue 23 d 23 h)", sort_value=lambda r: r.due_at),
             Column("channel", "By", lambda r: word(CHANNELS, r.channel), width=13),
@@ -39,7 +34,7 @@ class AwaitingTableModel(ListTableModel):
             Column("waiting_since", "Waiting since", lambda r: local_time_text(r.awaiting_since),
                    width=TIME_SAMPLE, sort_value=lambda r: r.awaiting_since),
             Column("order", "Order", lambda r: r.order_no or "", width="8000000000000000"),
-            Column("reason", "Reason", lambda r: word(WAIT_REASONS, r.reason), width=14),
+            Column("reason", "Reason", lambda r: word(FOLLOW_UP_REASONS, r.reason), width=14),
             Column("subject", "Subject", lambda r: r.subject, width=30),
         )
 
@@ -54,24 +49,22 @@ class AwaitingTableModel(ListTableModel):
 
     def _buyer_time(self, r: AwaitingRow) -> str:
         local = to_zone(self._now, r.buyer_zone)
-        day = QLocale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
-        if r.buyer_is_awake(self._now):
-            text = translate("AwaitingTableModel", "{0} {1} day")
-        else:
-            text = translate("AwaitingTableModel", "{0} {1} night")
-        return text.format(day, f"{local:%H:%M}")
+        when = (QCoreApplication.translate("AwaitingTableModel", "day")
+                if r.buyer_is_awake(self._now)
+                else QCoreApplication.translate("AwaitingTableModel", "night"))
+        return f"{day_name(local)} {local:%H:%M} {when}"
 
     def _buyer_clock(self, r: AwaitingRow) -> str:
         """Sorts by the buyer's time of day."""
         return f"{to_zone(self._now, r.buyer_zone):%H:%M}"
 
     def _zone(self, r: AwaitingRow) -> str:
-        return translate("AwaitingTableModel", "{0} ({1}); daytime {2}–{3}").format(
-            r.buyer_zone, r.country or "?",
-                                                     r.day_start, r.day_end)
+        return QCoreApplication.translate("AwaitingTableModel",
+                                          "{0} ({1}); daytime {2}–{3}").format(
+            r.buyer_zone, r.country or "?", r.day_start, r.day_end)
 
     def _day_colour(self, r: AwaitingRow):
-        return QColor(DAY_COLOUR if r.buyer_is_awake(self._now) else NIGHT_COLOUR)
+        return qcolor("ok" if r.buyer_is_awake(self._now) else "muted")
 
     def _next(self, r: AwaitingRow) -> str:
         if r.due_at is None:

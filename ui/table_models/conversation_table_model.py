@@ -11,13 +11,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from app.clock import utcnow
 from app.services.messaging.inbox import InboxRow, conversation_rows
 from ui.formatting import countdown_text, local_time_text
 from ui.words.vocabulary import CHANNELS, ORDER_STATES, STARS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
 translate = QCoreApplication.translate     # lupdate finds translate("context", "…")
 
@@ -26,8 +26,7 @@ log = logging.getLogger("afterdesk.ui.inbox")
 PAGE_SIZE = 100
 CACHE_LIMIT = 2000
 
-STAR_COLOURS = {"red": "#d93025", "orange": "#e8710a", "yellow": "#c9a400",
-                "green": "#188038", "blue": "#1a73e8", "purple": "#9334e6"}
+STARRED = ("red", "orange", "yellow", "green", "blue", "purple")   # colours of a star
 
 
 def _status(row: InboxRow) -> str:
@@ -60,12 +59,12 @@ def _reply_within(row: InboxRow) -> str:
 
 def _reply_colour(row: InboxRow):
     if row.reply_due_at is not None and not row.is_replied and row.reply_due_at <= utcnow():
-        return QColor("#c5221f")
+        return qcolor("error")
     return None
 
 
 def _star_colour(row: InboxRow):
-    return QColor(STAR_COLOURS[row.star]) if row.star in STAR_COLOURS else None
+    return qcolor(f"star.{row.star}") if row.star in STARRED else None
 
 
 def _needs_attention(row: InboxRow) -> bool:
@@ -74,7 +73,7 @@ def _needs_attention(row: InboxRow) -> bool:
 
 
 def _star_tip(row: InboxRow) -> str | None:
-    if row.star not in STAR_COLOURS:
+    if row.star not in STARRED:
         return None
     return translate("ConversationTableModel", "Star: {0}").format(word(STARS, row.star))
 
@@ -106,7 +105,7 @@ class ConversationTableModel(ListTableModel):
     not all here to sort. The keys are app.services.messaging.inbox.SORT_KEYS."""
 
     columns = (
-        Column("star", "★", lambda r: "★" if r.star in STAR_COLOURS else "", width=3,
+        Column("star", "★", lambda r: "★" if r.star in STARRED else "", width=3,
                tooltip=_star_tip, foreground=_star_colour),
         Column("buyer", "Buyer", lambda r: r.buyer_name, width=18, bold=_needs_attention,
                tooltip=_buyer_tip),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.clock import utcnow
 from app.rules.deadline import Deadline
@@ -22,10 +22,8 @@ from ui.words.cases import deadline_words
 from ui.formatting import countdown_text, local_time_text
 from ui.words.vocabulary import DEADLINE_STATES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
-OVERDUE_COLOUR = "#c5221f"
-SOON_COLOUR = "#b06000"
-INFO_COLOUR = "#80868b"
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ class DeadlineTableModel(ListTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and header.key == "overdue":
-            return QColor(OVERDUE_COLOUR)
+            return qcolor("error")
         return None
 
     def set_now(self, now: datetime) -> None:
@@ -207,9 +205,9 @@ class DeadlineTableModel(ListTableModel):
 
     def _colour(self, d: Deadline):
         if d.informational or d.state == "met":
-            return QColor(INFO_COLOUR)
+            return qcolor("muted")
         if self._is_overdue(d):
-            return QColor(OVERDUE_COLOUR)
+            return qcolor("error")
         if self._is_urgent(d):
-            return QColor(SOON_COLOUR)
+            return qcolor("warning")
         return None

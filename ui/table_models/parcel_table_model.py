@@ -4,17 +4,14 @@ app.services.commerce.parcel_watch.parcels_near_window), counting down live."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 
 from app.clock import utcnow
 from app.services.commerce.parcel_watch import ParcelRow
 from ui.formatting import countdown_text, local_time_text
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
 translate = QCoreApplication.translate     # lupdate finds translate("context", "…")
-
-URGENT = "#c5221f"
-
 
 
 def _advice(row: ParcelRow) -> str:
@@ -43,7 +40,7 @@ class ParcelTableModel(ListTableModel):
             Column("window_ends", "Window ends", lambda r: local_time_text(r.window_end),
                    width=TIME_SAMPLE, sort_value=lambda r: r.window_end),
             Column("left", "Left", lambda r: countdown_text(r.window_end, self._now), width=14,
-                   foreground=lambda r: QColor(URGENT), sort_value=lambda r: r.window_end),
+                   foreground=lambda r: qcolor("error"), sort_value=lambda r: r.window_end),
             Column("advice", "Advice", _advice, width=17, sort_value=lambda r: r.advice_days),
             Column("to", "To", lambda r: r.destination, width=3),
             Column("promised", "Promised", _promised, width=9,

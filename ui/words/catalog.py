@@ -76,7 +76,6 @@ TEXTS = [
     QT_TRANSLATE_NOOP('labels', 'Green'),
     QT_TRANSLATE_NOOP('labels', 'Met'),
     QT_TRANSLATE_NOOP('labels', 'Missed'),
-    QT_TRANSLATE_NOOP('labels', 'No star'),
     QT_TRANSLATE_NOOP('labels', 'Orange'),
     QT_TRANSLATE_NOOP('labels', 'Order message'),
     QT_TRANSLATE_NOOP('labels', 'Pending'),

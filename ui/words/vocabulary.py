@@ -18,14 +18,13 @@ CASE_TYPES = {"dispute": "Dispute", "aftersales": "After-sales"}
 
 PLATFORMS = {"aliexpress": "AliExpress", "taobao": "Taobao"}
 
-STARS = {"red": "Red", "orange": "Orange", "yellow": "Yellow", "green": "Green", "blue": "Blue",
-         "purple": "Purple", "none": "No star"}
+FOLLOW_UP_STATUSES = {"due": "Follow up now", "waiting": "Waiting",
+                      "exhausted": "Stop and note it", "stopped": "Stopped"}
+FOLLOW_UP_REASONS = {"time_zone": "Time zone", "busy": "Busy", "deciding": "Still deciding",
+                     "unclear_message": "Unclear message"}
 
-# A conversation awaiting its buyer (app.services.aftercare.followups) and why the buyer waits.
-FOLLOW_UP_STATES = {"due": "Follow up now", "waiting": "Waiting", "exhausted": "Stop and note it",
-                    "stopped": "Stopped"}
-WAIT_REASONS = {"time_zone": "Time zone", "busy": "Busy", "deciding": "Still deciding",
-                "unclear_message": "Unclear message"}
+STARS = {"red": "Red", "orange": "Orange", "yellow": "Yellow", "green": "Green", "blue": "Blue",
+         "purple": "Purple"}
 
 DEADLINE_STATES = {"pending": "Pending", "met": "Met", "missed": "Missed"}
 
