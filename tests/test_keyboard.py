@@ -35,8 +35,8 @@ def queue(db):
     now = utcnow()
     shop = make_shop("ae")
     ids = []
-    for n, name in enumerate(("ana", "bruno", "carla")):
-        buyer = make_buyer(shop, name, country="BR", language="en")
+    for n, (name, country) in enumerate((("ana", "BR"), ("bruno", "CN"), ("carla", "BR"))):
+        buyer = make_buyer(shop, name, country=country, language="en")
         order = make_order(shop, f"800000000000000{n}", buyer=buyer)
         conv = conversations.start_conversation(shop, buyer, "site_message", order=order,
                                                 language="en", at=now - timedelta(hours=9))
@@ -153,3 +153,21 @@ def test_help_lists_every_shortcut_in_words(qtbot):
     native = QKeySequence("Ctrl+K").toString(QKeySequence.SequenceFormat.NativeText)
     assert rows[native] == "Choose a quick phrase"
     assert any(what == "Go to page 3" for what in rows.values())
+
+
+def test_the_splitters_stay_put_from_one_conversation_to_the_next(window, qtbot):
+    """#26.7: a longer place name or the buyer's night marker moved the panels."""
+    page = window.pages["conversations"]
+    window.resize(1024, 700)           # narrow enough that a label's width would push
+    wait_for_background()
+    QApplication.processEvents()
+    widths = []
+    for row in range(3):
+        page.view.setCurrentIndex(page.model.index(row, 1))
+        conv = page.model.conversation_id(row)
+        qtbot.waitUntil(lambda conv=conv: page.thread_panel.header is not None
+                        and page.thread_panel.header.id == conv)
+        wait_for_background()
+        QApplication.processEvents()
+        widths.append(page.splitter.sizes())
+    assert widths[0] == widths[1] == widths[2]

@@ -61,6 +61,9 @@ def open_settings(window) -> None:
     dialog = SettingsDialog(window.settings, window.db_path, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:    # its writes announced themselves
         apply_theme(QApplication.instance(), window.settings.get("ui.theme"))
+        if getattr(dialog, "language_changed", False):
+            from ui.restart import offer_restart
+            offer_restart(window)
 
 
 def label_controls(window) -> None:

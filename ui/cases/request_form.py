@@ -83,6 +83,17 @@ class RequestForm(QDialog):
         buttons_row.addStretch(1)
         files_row.addLayout(buttons_row)
         self.at = InstantEdit()
+        # rule TB-1: asked for only when the order's export did not carry its completion time
+        self.completed_known = QCheckBox(self.tr("I have it:"))
+        self.completed_at = InstantEdit()
+        self.completed_at.setEnabled(False)
+        self.completed_known.toggled.connect(self.completed_at.setEnabled)
+        self.completed_row = QWidget()
+        completed_layout = QHBoxLayout(self.completed_row)
+        completed_layout.setContentsMargins(0, 0, 0, 0)
+        completed_layout.addWidget(self.completed_known)
+        completed_layout.addWidget(self.completed_at, 1)
+        self.completed_label = QLabel(required(self.tr("Transaction succeeded on")))
         self.error = ErrorLine()
 
         form = QFormLayout()
@@ -90,6 +101,7 @@ class RequestForm(QDialog):
         form.addRow(required(self.tr("Order")), order_row)
         form.addRow("", self.order_info)
         form.addRow(self.tr("Window"), self.window_text)
+        form.addRow(self.completed_label, self.completed_row)
         form.addRow("", self.earlier_text)
         form.addRow(required(self.tr("Service type")), self.service_type)
         form.addRow(required(self.tr("Reason")), self.reason)
@@ -117,6 +129,9 @@ class RequestForm(QDialog):
         self.reason.currentIndexChanged.connect(self._reason_changed)
         self.service_type.currentIndexChanged.connect(self._reason_changed)
         self.at.changed.connect(self._refresh_window)
+        self.completed_at.changed.connect(self._refresh_window)
+        self.completed_known.toggled.connect(lambda _on: self._refresh_window())
+        self._show_completion(False)
         self.add_file.clicked.connect(self.choose_files)
         self.remove_file.clicked.connect(lambda: self.files.takeItem(self.files.currentRow()))
         self.buttons.rejected.connect(self.reject)
@@ -152,14 +167,27 @@ class RequestForm(QDialog):
                 self.reason.addItem(f"{zh} {en}", code)
         self.earlier_text.setText(facts.earlier_message)
         self.earlier_text.setVisible(bool(facts.earlier_message))
+        self._show_completion(facts.completion_unknown)
         self._refresh_window()
         return True
+
+    def _show_completion(self, shown: bool) -> None:
+        self.completed_label.setVisible(shown)
+        self.completed_row.setVisible(shown)
+
+    def completion_entered(self):
+        """The completion time the rep entered (TB-1), when the form asked for it."""
+        if (self.facts is None or not self.facts.completion_unknown
+                or not self.completed_known.isChecked()):
+            return None
+        return self.completed_at.instant()
 
     def _refresh_window(self) -> None:
         if self.facts is None:
             return
         order = case_forms.order_by_id(self.facts.order_id)
-        window = case_forms.request_window(order, self.at.instant())
+        window = case_forms.request_window(order, self.at.instant(),
+                                           completed_at=self.completion_entered())
         self.window_text.setText(window_words(window))
         style_text(self.window_text, "error" if not window.is_open else "ok")
 
@@ -233,7 +261,8 @@ class RequestForm(QDialog):
             self.facts.shop, self.facts.order_no, self.service_type.currentData(), reason,
             amount, self.at.instant(), description=self.description.toPlainText(),
             reason_text=self.reason_text.text(), goods_intact=intact,
-            files=[self.files.item(i).text() for i in range(self.files.count())]),
+            files=[self.files.item(i).text() for i in range(self.files.count())],
+            completed_at=self.completion_entered()),
             changes=[CASES], refs=lambda request: [f"A-{request.id}"],
             on_refused=self._refused)
         if not written:

@@ -15,6 +15,7 @@ from app.services.aftercare.complaint_queries import complaint_detail
 from ui.complaints.checklist import StepChecklist
 from ui.words.complaints import KINDS, OUTCOMES, STATES, say
 from ui.formatting import local_time_text
+from ui.pages.goto import conversation_about_order
 from ui.worker import run_in_background
 from ui.write_op import COMPLAINTS, run_write
 
@@ -61,12 +62,17 @@ class ComplaintPanel(QWidget):
 
         self.contact = QPushButton(self.tr("Record follow-up…"))
         self.contact.clicked.connect(self._contact)
+        self.write_button = QPushButton(self.tr("Contact the buyer"))
+        self.write_button.setToolTip(self.tr("Open the conversation with the buyer about "
+                                             "this order (started if there is none)"))
+        self.write_button.clicked.connect(self._write_to_buyer)
         self.outcome = QComboBox()
         for key in OUTCOMES:
             self.outcome.addItem(say(OUTCOMES, key), key)
         self.close_button = QPushButton(self.tr("Close case…"))
         self.close_button.clicked.connect(self._close)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.write_button)
         bottom.addWidget(self.contact)
         bottom.addStretch(1)
         bottom.addWidget(QLabel(self.tr("Outcome")))
@@ -106,6 +112,7 @@ class ComplaintPanel(QWidget):
         if d.review_rating:
             parts.append("★" * d.review_rating)
         self.heading.setText(" · ".join(parts))
+        self.write_button.setEnabled(r.order_id is not None)
         self.words.setText(f"“{r.buyer_words}” — {local_time_text(r.opened_at)}")
         lines = []
         if r.platform_window_end is not None:
@@ -157,6 +164,10 @@ class ComplaintPanel(QWidget):
     def _offer(self) -> None:
         self._write(svc.offer_compensation, self.offer.text(), self.amount.text().strip(),
                     cost=self.cost.text().strip() or None)
+
+    def _write_to_buyer(self) -> None:
+        if self.detail is not None and self.detail.row.order_id is not None:
+            conversation_about_order(self, self.detail.row.order_id)
 
     def _contact(self) -> None:
         note, ok = QInputDialog.getText(self, self.tr("Follow-up"), self.tr("What was said?"))

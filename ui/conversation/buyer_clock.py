@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app.clock import utcnow
 from app.rules.followup import clock_of, is_daytime
@@ -49,6 +49,10 @@ class BuyerClock(QWidget):
         self.marker = QLabel()
         self.time_label.setObjectName("buyerLocalTime")
         self.marker.setObjectName("buyerDaytime")
+        for label in (self.time_label, self.marker):
+            # the text never sets the panel's width: a longer place name or the night
+            # marker would move the splitters from one conversation to the next
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.time_label)

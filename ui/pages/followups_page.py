@@ -8,13 +8,14 @@ import html
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit,
-                               QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from app.clock import utcnow
 from app.models.followups import REASON_TAGS
 from app.vocab import CHANNELS as CHANNEL_CODES
-from app.rules.timeconv import COUNTRY_ZONES
+from app.rules.timeconv import COUNTRY_ZONES, to_zone
 from app.services.aftercare import followups
 from app.services.common.background import run_read
 from ui.conversation.buyer_clock import BuyerClock
@@ -120,6 +121,7 @@ class FollowUpPanel(QWidget):
                              + (f" · {row.order_no}" if row.order_no else ""))
         self.clock.set_buyer(row.buyer_zone, country=row.country,
                              day=(row.day_start, row.day_end))
+        self._offer_channels(row)
         index = self.channel.findData(row.channel or row.last_channel)
         self.channel.setCurrentIndex(max(index, 0))
         self.reason.setCurrentIndex(max(self.reason.findData(row.reason), 0))
@@ -155,12 +157,33 @@ class FollowUpPanel(QWidget):
         bar = self.thread.verticalScrollBar()
         bar.setValue(bar.maximum())
 
+    def _offer_channels(self, row) -> None:
+        """Only the channels the buyer's platform offers for follow-ups (GEN-7), and the one
+        the conversation used last."""
+        codes = [c for c in CHANNEL_CODES if c in row.channels or c == row.last_channel]
+        self.channel.clear()
+        for code in codes or CHANNEL_CODES:
+            self.channel.addItem(word(CHANNELS, code), code)
+
     def send(self) -> None:
         if self.row is None:
+            return
+        if not self.row.buyer_is_awake(utcnow()) and not self._send_at_night():
             return
         run_write(self, partial(followups.send_suggested, self.row.conversation_id,
                                 self.body.toPlainText(), self.channel.currentData()),
                   changes=[FOLLOWUPS, CONVERSATIONS])
+
+    def _send_at_night(self) -> bool:
+        """GEN-7 times follow-ups inside the buyer's daytime: outside it, ask first."""
+        answer = QMessageBox.question(
+            self, self.tr("Night for the buyer"),
+            self.tr("It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?")
+            .replace("%1", to_zone(utcnow(), self.row.buyer_zone).strftime("%H:%M"))
+            .replace("%2", self.row.day_start).replace("%3", self.row.day_end),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _reason_chosen(self, index: int) -> None:
         if self.row is None:

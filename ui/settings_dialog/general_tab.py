@@ -50,7 +50,8 @@ class GeneralTab(QWidget):
         buttons.addWidget(open_logs)
         buttons.addStretch(1)
 
-        self.restart_note = QLabel(self.tr("A new language applies when AfterDesk next starts."))
+        self.restart_note = QLabel(self.tr("A new language applies when AfterDesk starts "
+                                            "again: you can restart it once you press OK."))
         self.restart_note.setWordWrap(True)
         self.restart_note.setVisible(False)
         self.language.currentIndexChanged.connect(

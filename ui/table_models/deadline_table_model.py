@@ -38,6 +38,7 @@ GROUP_TITLES = {
     "today": QT_TRANSLATE_NOOP("DeadlineTableModel", "Due today"),
     "week": QT_TRANSLATE_NOOP("DeadlineTableModel", "This week"),
     "later": QT_TRANSLATE_NOOP("DeadlineTableModel", "Later"),
+    "unknown": QT_TRANSLATE_NOOP("DeadlineTableModel", "Time unknown"),
 }
 
 
@@ -195,6 +196,8 @@ class DeadlineTableModel(ListTableModel):
         return countdown_text(d.due_at, self._now)
 
     def _is_overdue(self, d: Deadline) -> bool:
+        if d.due_at is None:
+            return False
         # Met by an action at or before the due instant; missed from due + 1 s.
         return d.state == "missed" or (d.state == "pending" and self._now > d.due_at)
 

@@ -26,7 +26,7 @@ FOLLOW_UP_REASONS = {"time_zone": "Time zone", "busy": "Busy", "deciding": "Stil
 STARS = {"red": "Red", "orange": "Orange", "yellow": "Yellow", "green": "Green", "blue": "Blue",
          "purple": "Purple"}
 
-DEADLINE_STATES = {"pending": "Pending", "met": "Met", "missed": "Missed"}
+DEADLINE_STATES = {"pending": "Pending", "met": "Met", "missed": "Missed", "unknown": "Unknown"}
 
 
 def word(table: dict, value) -> str:
