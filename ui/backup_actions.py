@@ -72,7 +72,8 @@ def restore_from_backup(window, db_path, path: Path | None = None, *, confirm: b
     def done(safety) -> None:
         if not reopen():
             return
-        where = translate("MainWindow", "\n\nThe data as it was before: {0}").format(safety) if safety else ""
+        where = (translate("MainWindow", "\n\nThe data as it was before: {0}").format(safety)
+                 if safety else "")
         # Said once the lists have heard of the restore (the notice follows this call).
         QTimer.singleShot(0, window, lambda: QMessageBox.information(
             window, translate("MainWindow", "Restore from backup"),
