@@ -2198,7 +2198,7 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
     <message>
         <location filename="../../ui/backup_actions.py" line="32"/>
         <location filename="../../ui/backup_actions.py" line="39"/>
-        <location filename="../../ui/backup_actions.py" line="78"/>
+        <location filename="../../ui/backup_actions.py" line="79"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -2228,7 +2228,7 @@ The data as it was before: {0}</source>
 恢复前的数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="79"/>
+        <location filename="../../ui/backup_actions.py" line="80"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
