@@ -4,23 +4,18 @@ order given by number only, and case details as JSON. No command of its own."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 
-from app.clock import format_instant, parse_instant, utcnow
+from app.clock import check_not_future, format_instant, parse_instant
 from app.errors import InvalidInput, NotFound
-
-# An instant this far ahead of the computer's clock is taken as a typing mistake (a
-# script replays a day: its instants are in the past). A small margin allows for a
-# platform clock slightly ahead of this computer's.
-FUTURE_MARGIN = timedelta(minutes=10)
-
 
 def instant_option(text: str | None, option: str = "--at", *,
                    recorded: bool = True) -> datetime | None:
     """The instant of an option (ISO 8601 with Z or an offset), or None when not given.
-    For a time that is `recorded` (when something happened), one more than FUTURE_MARGIN
-    ahead of now is refused: nothing has happened then. A read may look ahead."""
+    For a time that is `recorded` (when something happened), one later than now plus the
+    clock skew app.clock allows is refused (the services refuse it too). A read may look
+    ahead."""
     if text is None:
         return None
     try:
@@ -30,13 +25,6 @@ def instant_option(text: str | None, option: str = "--at", *,
     if recorded:
         check_not_future(value, option)
     return value
-
-
-def check_not_future(value: datetime, option: str = "--at") -> None:
-    # TODO(lead): join with the core check of the future-date work (app.clock) at merge.
-    if value > utcnow() + FUTURE_MARGIN:
-        raise InvalidInput("{value} is in the future: give the time it happened on the "
-                           "platform", value=format_instant(value), field=option)
 
 
 def order_shop(order_no: str, shop: str | None, platform: str) -> str:

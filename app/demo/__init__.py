@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from app.clock import as_utc, utcnow
+from app.clock import as_utc, clock_at, utcnow
 from app.db import database
 from app.demo.aftercare import make_aftercare
 from app.demo.cases import CHECK_INSTANT, part, plan_cases
@@ -50,7 +50,7 @@ def load_demo(seed: int = 7, orders_per_shop: int = 300, anchor: datetime | None
                                "(--db PATH) for another demo",
                                key=key, field="shop")
     rng = random.Random(seed)
-    with database.atomic():
+    with database.atomic(), clock_at(anchor):     # the shops as they stand at the anchor
         made = []
         for key, platform, name, zone, currency in (AE_SHOP, TB_SHOP):
             shop = shops.add_shop(key, platform, name, zone, currency, actor="demo")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.clock import utcnow
 from app.rules.followup import clock_of, is_daytime
@@ -52,7 +52,7 @@ class BuyerClock(QWidget):
         for label in (self.time_label, self.marker):
             # the text never sets the panel's width: a longer place name or the night
             # marker would move the splitters from one conversation to the next
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.time_label)
