@@ -68,7 +68,7 @@ PRAGMAS = {
 class DatabaseError(Exception):
     """An expected database problem a rep can act on (locked, read-only, damaged). With
     `values`, `message` is one of PROBLEMS (or another template) they fill; the window
-    shows the same template in the rep's language (ui/error_words.py)."""
+    shows the same template in the rep's language (ui/words/problems.py)."""
 
     def __init__(self, message: str, **values):
         self.template = message

@@ -18,7 +18,7 @@ class NotFound(ServiceError):
 class InvalidInput(ServiceError):
     """Bad input at the edge: names the record and field where it can. With `values`,
     `message` is a template whose {names} they fill; the window shows the same template
-    in the rep's language (ui/error_words.py)."""
+    in the rep's language (ui/words/problems.py)."""
 
     def __init__(self, message: str, *, record: str | None = None, field: str | None = None,
                  **values):

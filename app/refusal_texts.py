@@ -2,7 +2,7 @@
 
 A service raises `RuleRefusal(rule, key=..., **values)`: the message is the template
 filled with the values, and the window shows the same template in the rep's language
-(ui/refusal_words.py; scripts/update_translations.py lists the templates for translators).
+(ui/words/refusals.py; scripts/update_translations.py lists the templates for translators).
 Values are already words a rep reads: order numbers, shop times, numbers of days.
 """
 

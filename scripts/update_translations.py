@@ -5,9 +5,9 @@ compile it.
     python scripts/update_translations.py --check   # also exit 1 when a text is untranslated
 
 Steps:
-1. ui/i18n_catalog.py is written anew from texts that live in data rather than in tr()
-   calls (the column titles of the table models, the words of ui/labels.py, the rules'
-   refusals of app/refusal_texts.py, the core's input checks and problems), so
+1. ui/words/catalog.py is written anew from texts that live in data rather than in tr()
+   calls (the column titles of the table models, the words of ui/words/vocabulary.py, the
+   rules' refusals of app/refusal_texts.py, the core's input checks and problems), so
    lupdate can see them; the models translate them when shown (contexts "columns" and
    "labels").
 2. pyside6-lupdate reads every .py file under ui/ and updates
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
-CATALOG_FILE = ROOT / "ui" / "i18n_catalog.py"
+CATALOG_FILE = ROOT / "ui" / "words" / "catalog.py"
 VOCABULARIES = ("ORDER_STATES", "SERVICE_TYPES", "REQUEST_STATES", "DISPUTE_KINDS",
                 "DISPUTE_STATES", "CAUSES", "RESOLUTIONS", "SOLUTION_TYPES", "PARTIES",
                 "ACTORS", "PACK_STATES")
@@ -45,15 +45,13 @@ def data_texts() -> dict[str, list[str]]:
     """Texts kept in data structures, by translation context."""
     import importlib
     import inspect
-    import pkgutil
 
-    import ui.labels as labels
-    import ui.table_models as models_package
+    import ui.words.vocabulary as labels
     from ui.table_models.list_table_model import ListTableModel
 
     titles: list[str] = []
-    for info in pkgutil.iter_modules(models_package.__path__):
-        module = importlib.import_module(f"ui.table_models.{info.name}")
+    for name in table_model_modules():
+        module = importlib.import_module(name)
         for _name, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, ListTableModel) and cls.__module__ == module.__name__:
                 try:
@@ -66,8 +64,8 @@ def data_texts() -> dict[str, list[str]]:
     for _name, table in vars(labels).items():
         if isinstance(table, dict) and all(isinstance(v, str) for v in table.values()):
             words += list(table.values())
-    # Closed vocabularies without a word in ui/labels.py show as the value with spaces
-    # ('waiting_seller' -> 'waiting seller'); ui.labels.word translates that too.
+    # Closed vocabularies without a word in ui/words/vocabulary.py show as the value with spaces
+    # ('waiting_seller' -> 'waiting seller'); ui.words.vocabulary.word translates that too.
     for name in VOCABULARIES:
         words += [value.replace("_", " ") for value in getattr(vocab, name)]
     unique = lambda items: sorted(set(t for t in items if t.strip()))  # noqa: E731
@@ -76,11 +74,21 @@ def data_texts() -> dict[str, list[str]]:
             "refusals": unique(TEMPLATES.values()), "problems": unique(problem_texts())}
 
 
+def table_model_modules() -> list[str]:
+    """The modules of ui/ that define a table model over Columns (ui.table_models and the
+    few models kept beside their dialog)."""
+    found = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        if "(ListTableModel)" in path.read_text(encoding="utf-8"):
+            found.append(".".join(path.relative_to(ROOT).with_suffix("").parts))
+    return found
+
+
 def problem_texts() -> list[str]:
     """The templates of the core's refusals and problems (context "problems", shown by
-    ui/error_words.py): every InvalidInput("…"), NotFound("…") and BackupError("…") of
+    ui/words/problems.py): every InvalidInput("…"), NotFound("…") and BackupError("…") of
     app/, a case's forbidden step, the database's problems, and the words
-    ui/error_words.py puts around them."""
+    ui/words/problems.py puts around them."""
     import ast
 
     from app.db import PROBLEMS
@@ -110,7 +118,7 @@ def write_catalog() -> None:
     lines = ['"""Texts that live in data (column titles, vocabulary words), listed for pyside6-lupdate.',
              "",
              "Written by scripts/update_translations.py — do not edit; the table models and",
-             'ui.labels translate these when they show them."""',
+             'ui.words.vocabulary translate these when they show them."""',
              "",
              "from PySide6.QtCore import QT_TRANSLATE_NOOP",
              "",

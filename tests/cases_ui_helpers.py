@@ -41,6 +41,6 @@ def written() -> tuple[int, int, int, int]:
             Dispute.select().count(), AuditEntry.select().count())
 
 
-def cell(model, row: int, title: str, role=Qt.ItemDataRole.DisplayRole):
-    column = [c.title for c in model.columns].index(title)
+def cell(model, row: int, key: str, role=Qt.ItemDataRole.DisplayRole):
+    column = model.column_number(key)
     return model.data(model.index(row, column), role)

@@ -10,7 +10,7 @@ from app.monitor.summary import alert_payload
 from app.rules.deadline import Deadline
 from ui import i18n
 from ui.alert_banner import AlertBanner
-from ui.alert_words import alert_words
+from ui.words.alerts import alert_words
 
 pytestmark = pytest.mark.gui
 DUE_AT = datetime(2026, 3, 4, 2, 0, tzinfo=timezone.utc)

@@ -19,7 +19,7 @@ from app.services.casework.case_guides import GUIDES, SHORT_SHIPMENT
 from app.errors import InvalidInput, NotFound
 from app.settings import Settings
 from tests.cases_ui_helpers import NOW, aliexpress_orders
-from ui.cases import words
+from ui.words import cases as words
 from ui.cases.case_view import CaseView
 from ui.main_window import MainWindow
 from ui.worker import wait_for_background
@@ -176,7 +176,7 @@ def test_every_checklist_text_is_offered_to_translators():
 
 def test_every_case_deadline_text_of_the_engine_is_offered_to_translators():
     """A new label or action in the dispute or request clocks needs a line in
-    ui/cases/words.py, or the Chinese case view shows it in English."""
+    ui/words/cases.py, or the Chinese case view shows it in English."""
     found = set()
     for name in ("engine_disputes.py", "engine_taobao.py"):
         tree = ast.parse((ROOT / "app" / "rules" / name).read_text(encoding="utf-8"))

@@ -75,7 +75,7 @@ def test_the_countdown_moves_on_without_reading_the_database(view, monkeypatch):
 def test_setting_the_cause_goes_through_the_service_with_an_audit_entry(view, dispute, qtbot):
     audits = AuditEntry.select().count()
     view.cause.setCurrentIndex(view.cause.findData("seller"))
-    with qtbot.waitSignal(view.changed):
+    with qtbot.waitSignal(view.loaded):             # the write's notice: shown again
         view.cause.activated.emit(view.cause.currentIndex())
     assert type(dispute).get_by_id(dispute.id).cause == "seller"
     assert AuditEntry.select().count() == audits + 1

@@ -30,6 +30,7 @@ def case(db):
 def test_checklist_walks_in_order_and_closing_asks_why(qtbot, case, monkeypatch):
     page = ComplaintsPage()
     qtbot.addWidget(page)
+    page.show()                 # a rep clicks what is on screen
     page.reload()
     qtbot.waitUntil(lambda: page.panel.detail is not None)
     panel = page.panel

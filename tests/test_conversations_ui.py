@@ -163,6 +163,28 @@ def test_saved_view_brings_back_its_filters(qtbot, page, world):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
 
 
+def test_save_view_button_asks_a_name_and_saves_the_filters(qtbot, page, world):
+    """#26: the button's clicked(bool) once reached save_view as the name ('False')."""
+    from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
+
+    from app.services.messaging import saved_views
+    page.unreplied_only.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.mouseClick(page.save_view_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(QInputDialog, "save_view_dialog")
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.findChild(QLineEdit), "Unreplied today")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert saved_views.views() == [("Unreplied today", {"unreplied": True})]
+    assert page.views.currentText() == "Unreplied today"
+    page.unreplied_only.setChecked(False)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    page.views.activated.emit(page.views.findText("Unreplied today"))
+    assert page.unreplied_only.isChecked()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+
+
 def test_star_and_assign_from_the_thread(qtbot, page, world):
     open_row(qtbot, page, 0)
     panel = page.thread_panel

@@ -1,7 +1,7 @@
 """The Deadlines view: grouped overdue / due today / this week / later in the rep's own
 days, counting down; a double-click opens the case; the navigation shows the count of
 overdue and due-today deadlines; a change made in the window reaches the open pages and
-the monitor (app.services.common.change_notice)."""
+the monitor (ui.write_op and app.services.common.change_notice)."""
 
 from __future__ import annotations
 
@@ -102,9 +102,14 @@ def test_a_change_reaches_the_open_pages(window, qtbot):
     cases = window.pages["cases"]
     qtbot.waitUntil(lambda: not cases.is_loading and cases.model.rowCount() == 2)
     late = window.made[0]
+    from functools import partial
+
     from app.services.casework import case_actions
+    from ui.write_op import CASES, run_write
+    ref = f"D-{late.id}"
     with qtbot.waitSignal(cases.loaded, timeout=5000):
-        case_actions.perform(f"D-{late.id}", "seller_response_timeout", NOW)
+        assert run_write(window, partial(case_actions.perform, ref, "seller_response_timeout",
+                                         NOW), changes=[CASES], refs=[ref])
     row = cases.model.row_of(f"D-{late.id}")
     assert cases.model.case_row(row).state == "resolved"
     qtbot.waitUntil(lambda: window.navigation.badge("cases") == 1)
@@ -114,8 +119,8 @@ def test_listeners_are_dropped_when_gone_and_failures_do_not_stop_others():
     seen = []
 
     class Listener:
-        def heard(self, refs):
-            seen.append(refs)
+        def heard(self, change):
+            seen.append(change)
 
     def broken(_refs):
         raise RuntimeError("a broken page")
@@ -126,8 +131,12 @@ def test_listeners_are_dropped_when_gone_and_failures_do_not_stop_others():
     change_notice.subscribe(gone.heard)
     change_notice.subscribe(broken)
     del gone                                   # a closed page: dropped, not called
-    change_notice.changed("D-1")               # the broken listener is logged, not raised
-    assert seen == [("D-1",)]
+    change_notice.changed([change_notice.CASES], ["D-1"])   # the broken one: logged, not raised
+    assert seen == [change_notice.Change(frozenset(["cases"]), ("D-1",))]
+    change_notice.changed([change_notice.PHRASES])
+    assert seen[-1].kinds == {"phrases"}
+    with pytest.raises(ValueError, match="shelves"):
+        change_notice.changed(["shelves"])
     change_notice.unsubscribe(keep.heard)
     change_notice.unsubscribe(broken)
 

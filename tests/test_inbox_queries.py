@@ -185,3 +185,59 @@ def test_the_joined_ids_keep_the_list_order_on_a_newer_sqlite_too():
         (joined,), = db.execute(inbox.joined_ids_sql(where)).fetchall()
         assert [int(n) for n in joined.split(",")] == plain
         assert plain[-1] in (17, 34) and plain[0] != 500   # silent ones last, not id order
+
+
+def test_the_unreplied_list_opens_with_the_most_overdue_first(world):
+    """HOUSE-1: the reply is due a platform's reply target after the buyer's last message;
+    sorted by that due instant the longest-waiting buyers come first, replied ones last."""
+    ae, tb, joao, wang = world
+    fresh = conversation(ae, joao, at=T0 + timedelta(hours=20), replied=False)
+    oldest = conversation(ae, joao, at=T0, replied=False)
+    middle = conversation(tb, wang, at=T0 + timedelta(hours=5), replied=False)
+    answered = conversation(tb, wang, at=T0 + timedelta(hours=30))
+    unreplied = {"unreplied": True}
+    assert inbox.default_sort(unreplied) == ("reply_within", False)
+    assert inbox.default_sort({}) is None
+    assert inbox.conversation_ids(unreplied, sort=inbox.default_sort(unreplied)) == [
+        oldest.id, middle.id, fresh.id]
+    assert inbox.conversation_ids(sort=("reply_within", False)) == [
+        oldest.id, middle.id, fresh.id, answered.id]        # no reply due: last
+    assert inbox.conversation_ids(sort=("reply_within", True)) == [
+        fresh.id, middle.id, oldest.id, answered.id]        # last in both directions
+    assert inbox.conversation_ids(unreplied, sort=("reply_within", False), limit=2) == [
+        oldest.id, middle.id]
+    assert inbox.conversation_ids() == [answered.id, fresh.id, middle.id, oldest.id]
+
+
+@pytest.mark.parametrize("key", sorted(inbox.SORT_KEYS))
+def test_every_column_key_sorts_the_list_in_sqlite(world, key):
+    ae, tb, joao, wang = world
+    wang.name = "王小明"
+    wang.save()
+    first = conversation(ae, joao, at=T0, star="red", channel="im", replied=False)
+    message(first, "Where is it?", T0)
+    order = make_order(tb, "3000000000000009", buyer=wang)
+    second = conversation(tb, wang, at=T0 + timedelta(hours=1), order=order, read=False)
+    message(second, "好的", T0 + timedelta(hours=1))
+    up = inbox.conversation_ids(sort=(key, False))
+    down = inbox.conversation_ids(sort=(key, True))
+    assert sorted(up) == sorted(down) == sorted([first.id, second.id])
+    rows = inbox.conversation_rows(up)
+    values = {
+        "star": lambda r: r.star, "buyer": lambda r: r.buyer_name, "shop": lambda r: r.shop,
+        "channel": lambda r: r.channel, "last_message_at": lambda r: r.last_message_at,
+        "last_message": lambda r: r.snippet,
+        "status": lambda r: (r.is_replied, r.is_read),
+    }
+    if key in values:
+        shown = [values[key](rows[i]) for i in up]
+        assert shown == sorted(shown)
+    elif key == "order":
+        assert up[-1] == first.id and down[-1] == first.id      # no order: last both ways
+    elif key == "reply_within":
+        assert up == down == [first.id, second.id]              # only one is due
+
+
+def test_an_unknown_sort_key_is_refused(world):
+    with pytest.raises(InvalidInput, match="Buyer"):
+        inbox.conversation_ids(sort=("Buyer", False))

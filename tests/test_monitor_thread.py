@@ -155,7 +155,10 @@ def test_a_running_monitor_replans_on_the_change_notice(world, start):
     clock = FakeClock(OPEN + DAY)
     monitor = start(clock)
     assert monitor.loads == 1
-    change_notice.changed("D-1")
+    change_notice.changed([change_notice.CASES], ["D-1"])
+    assert monitor.wait_settled()
+    assert monitor.loads == 2
+    change_notice.changed([change_notice.PHRASES])     # no deadline can have moved
     assert monitor.wait_settled()
     assert monitor.loads == 2
 

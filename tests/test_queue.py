@@ -57,7 +57,7 @@ def test_the_queue_follows_remaining_response_time_overdue_first(page, cases):
     d = {n: f"D-{c.id}" for n, c in cases.items()}
     # overdue 3 h; 12 h left (day 5 of 5 after 4.5 d); 3 d; 4 d; then the settled one
     assert ids(page) == [d[2], d[1], d[0], d[3], d[4]]
-    lefts = [cell(page.model, r, "Time left") for r in range(5)]
+    lefts = [cell(page.model, r, "time_left") for r in range(5)]
     assert lefts[0].startswith("overdue 3 h")
     # (the clock moved on a little since the cases were made)
     assert lefts[1].startswith(("in 12 h", "in 11 h")) and lefts[2].startswith(("in 3 d",
@@ -70,10 +70,10 @@ def test_the_queue_follows_remaining_response_time_overdue_first(page, cases):
 def test_overdue_rows_are_red_and_rows_under_a_day_amber(page):
     red, amber = QColor(LIGHT["error"]), QColor(LIGHT["warning"])
     fg = Qt.ItemDataRole.ForegroundRole
-    assert cell(page.model, 0, "Case", fg) == red
-    assert cell(page.model, 1, "Case", fg) == amber
-    assert cell(page.model, 2, "Case", fg) is None
-    assert cell(page.model, 0, "Time left", Qt.ItemDataRole.FontRole).bold()
+    assert cell(page.model, 0, "case", fg) == red
+    assert cell(page.model, 1, "case", fg) == amber
+    assert cell(page.model, 2, "case", fg) is None
+    assert cell(page.model, 0, "time_left", Qt.ItemDataRole.FontRole).bold()
 
 
 def test_filters_keep_only_the_chosen_cases(page, cases, qtbot):
@@ -92,7 +92,7 @@ def test_a_buyer_modification_moves_the_five_day_countdown(page, cases, qtbot):
     # rule AE-3: each buyer modification restarts the seller's 5 days
     ref = f"D-{cases[0].id}"
     row = ids(page).index(ref)
-    assert cell(page.model, row, "Time left").startswith(("in 3 d", "in 2 d 23 h"))
+    assert cell(page.model, row, "time_left").startswith(("in 3 d", "in 2 d 23 h"))
     page.open_case(ref)
     qtbot.waitUntil(lambda: page.case_view.detail is not None
                     and page.case_view.detail.ref == ref)
@@ -102,7 +102,7 @@ def test_a_buyer_modification_moves_the_five_day_countdown(page, cases, qtbot):
     with qtbot.waitSignal(page.loaded, timeout=5000):
         assert dialog.submit()          # at = now: the platform instant defaults to now
     row = ids(page).index(ref)
-    assert cell(page.model, row, "Time left") in ("in 5 d", "in 4 d 23 h")
+    assert cell(page.model, row, "time_left") in ("in 5 d", "in 4 d 23 h")
     assert ids(page)[-2] == ref          # now the furthest open case, before the settled one
     qtbot.waitUntil(lambda: page.case_view.detail.proposals["buyer"].amount == 15)
 
@@ -179,9 +179,9 @@ def test_enter_or_double_click_opens_a_complaint_below_the_queue(qtbot, mixed):
     page.show()
     page.reload()
     qtbot.waitUntil(lambda: not page.is_loading and page.model.rowCount() == 4)
-    assert cell(page.model, 0, "Type") == "Complaint"
-    assert cell(page.model, 0, "Time left").startswith("overdue 6 h")
-    assert cell(page.model, 0, "Kind") == "Broken promise"
+    assert cell(page.model, 0, "type") == "Complaint"
+    assert cell(page.model, 0, "time_left").startswith("overdue 6 h")
+    assert cell(page.model, 0, "kind") == "Broken promise"
     page.open_case(mixed["dispute"])
     qtbot.waitUntil(lambda: page.case_view.detail is not None)
     assert page.detail_stack.currentWidget() is page.case_view
@@ -218,5 +218,5 @@ def test_a_complaint_step_recorded_below_the_queue_moves_its_clock(qtbot, mixed)
     # responded now: the next clock is the follow-up in 2 days (GEN-7), no longer overdue
     assert ids(page)[:2] == [mixed["dispute"], mixed["fresh"]]
     row = ids(page).index(mixed["late"])
-    assert cell(page.model, row, "Time left") in ("in 2 d", "in 1 d 23 h")
+    assert cell(page.model, row, "time_left") in ("in 2 d", "in 1 d 23 h")
     assert page.shown_ref == mixed["late"]

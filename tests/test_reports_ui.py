@@ -104,6 +104,26 @@ def test_section_model_passes_the_model_tester(qtmodeltester, data):
         qtmodeltester.check(SectionTableModel(section))
 
 
+def test_a_report_table_sorts_by_a_header_numbers_as_numbers(qtmodeltester):
+    from PySide6.QtCore import Qt
+
+    from app.reports.model import Section
+    section = Section(key="reason", title="By reason", columns=["Reason", "Cases"],
+                      rows=[["Late", 9], ["Broken", 10], ["Other", None], ["Lost", 2]])
+    model = SectionTableModel(section)
+    qtmodeltester.check(model)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(r, 0)) for r in range(4)] == ["Broken", "Late", "Lost",
+                                                                 "Other"]
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, 0)) for r in range(4)] == ["Broken", "Late", "Lost",
+                                                                 "Other"]
+    model.sort(-1)
+    assert [model.data(model.index(r, 0)) for r in range(4)] == ["Late", "Broken", "Other",
+                                                                 "Lost"]
+    qtmodeltester.check(model)
+
+
 # --- the charts (pyqtgraph) -----------------------------------------------------------------
 def _view(page, key):
     return next(v for v in page.views if v.section.key == key)

@@ -83,7 +83,7 @@ def test_the_language_setting_or_the_system_decides():
 
 def test_input_checks_and_database_problems_speak_chinese(chinese, db):
     """The core writes its refusals in English from templates; the window shows the same
-    template translated, filled with the same values (ui/error_words.py)."""
+    template translated, filled with the same values (ui/words/problems.py)."""
     from decimal import Decimal
 
     from app.db import DatabaseError, PROBLEMS
@@ -170,7 +170,7 @@ def test_the_words_a_new_rep_saw_in_english_speak_chinese(chinese, qtbot, db, tm
     model = AwaitingTableModel()
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "渠道" in titles and "经办人" not in titles
-    from ui.labels import FOLLOW_UP_STATUSES, word
+    from ui.words.vocabulary import FOLLOW_UP_STATUSES, word
     assert word(FOLLOW_UP_STATUSES, "due") == "立即跟进"
     tab = GeneralTab(Settings(tmp_path / "settings.json"), tmp_path / "afterdesk.db")
     qtbot.addWidget(tab)

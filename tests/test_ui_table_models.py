@@ -23,8 +23,8 @@ pytestmark = pytest.mark.gui
 Display = Qt.ItemDataRole.DisplayRole
 
 
-def cell(model, row, title, role=Display):
-    column = [c.title for c in model.columns].index(title)
+def cell(model, row, key, role=Display):
+    column = model.column_number(key)
     return model.data(model.index(row, column), role)
 
 
@@ -72,12 +72,12 @@ def test_conversation_model_passes_qt_checks_over_the_database(qtmodeltester, db
     model = ConversationTableModel()
     model.set_ids(conversation_ids())
     qtmodeltester.check(model)
-    assert [cell(model, r, "Last message") for r in range(3)] == ["退款 2", "退款 1", "退款 0"]
-    assert cell(model, 2, "Status") == "Unreplied"
-    assert cell(model, 2, "Buyer", Qt.ItemDataRole.FontRole).bold()
-    assert cell(model, 0, "Buyer", Qt.ItemDataRole.FontRole) is None
-    assert cell(model, 2, "★") == "★" and cell(model, 1, "★") == ""
-    assert cell(model, 0, "Order") == "3456789012345678 · Shipped"
+    assert [cell(model, r, "last_message") for r in range(3)] == ["退款 2", "退款 1", "退款 0"]
+    assert cell(model, 2, "status") == "Unreplied"
+    assert cell(model, 2, "buyer", Qt.ItemDataRole.FontRole).bold()
+    assert cell(model, 0, "buyer", Qt.ItemDataRole.FontRole) is None
+    assert cell(model, 2, "star") == "★" and cell(model, 1, "star") == ""
+    assert cell(model, 0, "order") == "3456789012345678 · Shipped"
 
 
 def test_empty_conversation_model_passes_qt_checks(qtmodeltester):
@@ -92,16 +92,16 @@ def test_rows_are_fetched_a_page_at_a_time_and_cached(qtmodeltester):
     ids = list(range(1000, 1250))
     model.set_ids(ids)
     assert fetch.calls == []                            # nothing read until shown
-    assert cell(model, 0, "Buyer") == "Buyer 1000"
+    assert cell(model, 0, "buyer") == "Buyer 1000"
     assert fetch.calls == [ids[0:100]]
-    assert cell(model, 99, "Last message") == "hello 1099"
-    assert cell(model, 150, "Buyer") == "Buyer 1150"
+    assert cell(model, 99, "last_message") == "hello 1099"
+    assert cell(model, 150, "buyer") == "Buyer 1150"
     assert fetch.calls == [ids[0:100], ids[100:200]]   # the second page only when needed
     qtmodeltester.check(model)
     read = [i for call in fetch.calls for i in call]
     assert len(read) == len(set(read))                  # no row is ever read twice
     model.set_ids(ids[:5])
-    cell(model, 0, "Buyer")
+    cell(model, 0, "buyer")
     assert fetch.calls[-1] == ids[:5]                   # new ids: read again
 
 
@@ -112,11 +112,11 @@ def test_a_first_page_read_with_the_ids_is_painted_without_a_query(qtmodeltester
     ids = list(range(1000, 1250))
     first = CountingFetch(missing={1003})(ids[:40])
     model.set_ids(ids, {conv_id: first.get(conv_id) for conv_id in ids[:40]})
-    assert cell(model, 0, "Buyer") == "Buyer 1000"
-    assert cell(model, 39, "Last message") == "hello 1039"
-    assert cell(model, 3, "★") == "…"                  # gone since the ids were read
+    assert cell(model, 0, "buyer") == "Buyer 1000"
+    assert cell(model, 39, "last_message") == "hello 1039"
+    assert cell(model, 3, "star") == "…"                  # gone since the ids were read
     assert fetch.calls == []
-    assert cell(model, 50, "Buyer") == "Buyer 1050"
+    assert cell(model, 50, "buyer") == "Buyer 1050"
     assert fetch.calls == [ids[40:100]]                # the rest of that page only
     qtmodeltester.check(model)
 
@@ -127,25 +127,25 @@ def test_the_cache_stays_bounded(monkeypatch):
     model = ConversationTableModel(fetch_rows=fetch)
     model.set_ids(range(400))
     for row in (0, 150, 300):
-        cell(model, row, "Buyer")
+        cell(model, row, "buyer")
     assert len(model._cache) <= 150
-    assert cell(model, 300, "Buyer") == "Buyer 300"
+    assert cell(model, 300, "buyer") == "Buyer 300"
 
 
 def test_a_conversation_gone_since_the_list_was_read_shows_a_placeholder(qtmodeltester):
     model = ConversationTableModel(fetch_rows=CountingFetch(missing={2}))
     model.set_ids([1, 2, 3])
     qtmodeltester.check(model)
-    assert cell(model, 1, "★") == "…"
-    assert cell(model, 1, "Buyer") is None
-    assert cell(model, 2, "Buyer") == "Buyer 3"
+    assert cell(model, 1, "star") == "…"
+    assert cell(model, 1, "buyer") is None
+    assert cell(model, 2, "buyer") == "Buyer 3"
 
 
 def test_a_reply_of_the_shop_reads_as_yours():
     model = ConversationTableModel(fetch_rows=lambda ids: {
         i: inbox_row(i, last_direction="out", snippet="好的，谢谢") for i in ids})
     model.set_ids([1])
-    assert cell(model, 0, "Last message") == "You: 好的，谢谢"
+    assert cell(model, 0, "last_message") == "You: 好的，谢谢"
 
 
 # --- cases -------------------------------------------------------------------------------
@@ -162,12 +162,12 @@ def test_case_model_passes_qt_checks_and_mutes_settled_cases(qtmodeltester):
     model.set_rows([case_row("D-1", "awaiting_seller", T0 + timedelta(days=5)),
                     case_row("A-2", "success")])
     qtmodeltester.check(model)
-    assert cell(model, 0, "Case") == "D-1"
-    assert cell(model, 0, "State") == "awaiting seller"
-    assert cell(model, 1, "Type") == "After-sales"
-    assert cell(model, 0, "Case", Qt.ItemDataRole.ForegroundRole) is None
-    assert isinstance(cell(model, 1, "Case", Qt.ItemDataRole.ForegroundRole), QColor)
-    assert cell(model, 1, "Next due") == ""
+    assert cell(model, 0, "case") == "D-1"
+    assert cell(model, 0, "state") == "awaiting seller"
+    assert cell(model, 1, "type") == "After-sales"
+    assert cell(model, 0, "case", Qt.ItemDataRole.ForegroundRole) is None
+    assert isinstance(cell(model, 1, "case", Qt.ItemDataRole.ForegroundRole), QColor)
+    assert cell(model, 1, "next_due") == ""
 
 
 # --- deadlines ------------------------------------------------------------------------------
@@ -180,9 +180,9 @@ def test_deadline_model_passes_qt_checks(qtmodeltester):
                     deadline(T0 + timedelta(days=7), informational=True, action="",
                              case_id=None, conversation_id=4)])
     qtmodeltester.check(model)
-    assert cell(model, 0, "Time left") == "in 5 d"
-    assert cell(model, 1, "Time left") == "Missed"
-    assert cell(model, 2, "Case / order") == "Order 8000000000000001"
+    assert cell(model, 0, "time_left") == "in 5 d"
+    assert cell(model, 1, "time_left") == "Missed"
+    assert cell(model, 2, "subject") == "Order 8000000000000001"
 
 
 def test_countdown_moves_and_turns_red_one_second_after_due(qtbot):
@@ -190,18 +190,18 @@ def test_countdown_moves_and_turns_red_one_second_after_due(qtbot):
     due = T0 + timedelta(hours=2)
     model = DeadlineTableModel(now=T0, warn_within=timedelta(hours=1))
     model.set_rows([deadline(due)])
-    assert cell(model, 0, "Time left") == "in 2 h"
-    assert cell(model, 0, "Due", Qt.ItemDataRole.ForegroundRole) is None
+    assert cell(model, 0, "time_left") == "in 2 h"
+    assert cell(model, 0, "due", Qt.ItemDataRole.ForegroundRole) is None
 
     with qtbot.waitSignal(model.dataChanged):
         model.set_now(due - timedelta(minutes=30))
-    assert cell(model, 0, "Time left") == "in 30 min"
-    assert cell(model, 0, "Time left", Qt.ItemDataRole.FontRole).bold()   # inside the warning
+    assert cell(model, 0, "time_left") == "in 30 min"
+    assert cell(model, 0, "time_left", Qt.ItemDataRole.FontRole).bold()   # inside the warning
 
     model.set_now(due)
-    assert cell(model, 0, "Time left") == "due now"
-    assert cell(model, 0, "Due", Qt.ItemDataRole.ForegroundRole) != QColor(LIGHT["error"])
+    assert cell(model, 0, "time_left") == "due now"
+    assert cell(model, 0, "due", Qt.ItemDataRole.ForegroundRole) != QColor(LIGHT["error"])
 
     model.set_now(due + timedelta(seconds=1))
-    assert cell(model, 0, "Time left").startswith("overdue")
-    assert cell(model, 0, "Due", Qt.ItemDataRole.ForegroundRole) == QColor(LIGHT["error"])
+    assert cell(model, 0, "time_left").startswith("overdue")
+    assert cell(model, 0, "due", Qt.ItemDataRole.ForegroundRole) == QColor(LIGHT["error"])

@@ -7,13 +7,14 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app import backup
 from app.services.common.database_file import close_database, open_database
 from ui.errors import report_exception
 from ui.worker import run_in_background, wait_for_background
+from ui.write_op import EVERYTHING, run_write_in_background
 
 translate = QCoreApplication.translate     # texts of the main window ("MainWindow")
 
@@ -74,20 +75,20 @@ def restore_from_backup(window, db_path, path: Path | None = None, *, confirm: b
             report_exception(error, window)
             return False
         window.setEnabled(True)
-        window.reload_all()
         if window.monitor is not None:
             window.monitor.start()
         return True
 
     def done(restored) -> None:
-        if reopen():
-            QMessageBox.information(window, translate("MainWindow", "Restore from backup"),
-                                    translate("MainWindow", "The backup was restored.")
-                                    + where_kept(restored))
+        if not reopen():
+            return
+        # Said once the lists have heard of the restore (the notice follows this call).
+        QTimer.singleShot(0, window, lambda: QMessageBox.information(
+            window, translate("MainWindow", "Restore from backup"),
+            translate("MainWindow", "The backup was restored.") + where_kept(restored)))
 
-    def failed(error) -> None:
-        reopen()
-        report_exception(error, window)
-
-    run_in_background(partial(backup.restore_backup, path, db_path), on_result=done,
-                      on_error=failed, context=window)
+    # Every list is read again once the database is open (the write's notice: everything
+    # changed); the database file is replaced while closed, so the thread opens none.
+    run_write_in_background(window, partial(backup.restore_backup, path, db_path),
+                            changes=EVERYTHING, on_done=done, on_failed=lambda _e: reopen(),
+                            connect=False)

@@ -66,16 +66,16 @@ def describe(error: BaseException) -> str:
     if isinstance(error, NoPrinterError):
         return _t(str(error))
     if isinstance(error, RuleRefusal) and getattr(error, "key", None):
-        from ui.refusal_words import refusal_words
+        from ui.words.refusals import refusal_words
         return refusal_words(error)          # a rule's refusal, in the rep's language
     if getattr(error, "template", None):
-        from ui.error_words import error_words
+        from ui.words.problems import error_words
         return error_words(error)            # input checks, a case's state, the database
     if isinstance(error, UnicodeDecodeError):
         return _t(NOT_TEXT)
     problem = expected_problem(error)       # SQLite's busy, full, read-only… by code
     if problem is not None:
-        from ui.error_words import error_words
+        from ui.words.problems import error_words
         return error_words(problem)
     if isinstance(error, OSError) and error.errno in _OS_PROBLEMS:
         what = QCoreApplication.translate("problems", "the file {0}").format(error.filename) if error.filename else QCoreApplication.translate("problems", "the file")

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from app.services.common import change_notice
+from app.services.common.change_notice import CASES, ORDERS
 from app.settings import Settings
 from ui import keymap
 from ui.alert_banner import AlertBanner
@@ -218,7 +220,8 @@ class MainWindow(QMainWindow):
         self.monitor.alert.connect(self.banner.show_alert)
         self.monitor.summary.connect(self.banner.show_summary)
         self.monitor.error.connect(self.banner.show_error)
-        self.monitor.cases_changed.connect(self._reload_pages)
+        # What the monitor recorded for the platform reaches the pages as any write does.
+        self.monitor.cases_changed.connect(lambda: change_notice.changed([CASES, ORDERS]))
         if self._start_done == self._reload_round:
             self._run_monitor()
         # else it starts once the other pages are built and reading their lists

@@ -59,13 +59,11 @@ def open_settings(window) -> None:
     if window.settings is None:
         return
     dialog = SettingsDialog(window.settings, window.db_path, window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
+    if dialog.exec() == QDialog.DialogCode.Accepted:    # its writes announced themselves
         apply_theme(QApplication.instance(), window.settings.get("ui.theme"))
         if getattr(dialog, "language_changed", False):
             from ui.restart import offer_restart
-            if offer_restart(window):
-                return
-    window.reload_all()       # rule values or working days may have changed
+            offer_restart(window)
 
 
 def label_controls(window) -> None:

@@ -32,7 +32,7 @@ class TrayNotifier(QObject):
         self._timer.timeout.connect(self._flush)
 
     def show_alert(self, payload: dict) -> None:
-        from ui.alert_words import alert_words
+        from ui.words.alerts import alert_words
         self._waiting.append(alert_words(payload))
         self._timer.start()
 

@@ -95,9 +95,11 @@ class DeadlineMonitor(threading.Thread):
             self._requested += 1
             self._cond.notify_all()
 
-    def _heard_change(self, case_ids: tuple[str, ...]) -> None:
-        """A write went through (app.services.common.change_notice)."""
-        self.notify_changed()
+    def _heard_change(self, change: change_notice.Change) -> None:
+        """A write went through (app.services.common.change_notice): re-plan when it can
+        move a deadline."""
+        if change.touches(change_notice.DEADLINE_KINDS):
+            self.notify_changed()
 
     def wake(self) -> None:
         """Read the clock again now (e.g. after a resume or a clock change)."""

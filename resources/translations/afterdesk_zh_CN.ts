@@ -282,18 +282,18 @@
 <context>
     <name>AmountEdit</name>
     <message>
-        <location filename="../../ui/cases/form_bits.py" line="71"/>
-        <location filename="../../ui/cases/form_bits.py" line="76"/>
+        <location filename="../../ui/cases/form_bits.py" line="80"/>
+        <location filename="../../ui/cases/form_bits.py" line="85"/>
         <source>An amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/form_bits.py" line="72"/>
+        <location filename="../../ui/cases/form_bits.py" line="81"/>
         <source>“%1” is not an amount: write digits with at most two decimals, e.g. %2.</source>
         <translation>“%1”不是金额：请输入数字，最多两位小数，例如 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/form_bits.py" line="79"/>
+        <location filename="../../ui/cases/form_bits.py" line="88"/>
         <source>At most %1.</source>
         <translation>最多 %1。</translation>
     </message>
@@ -301,142 +301,142 @@
 <context>
     <name>AutoReplyEditor</name>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="57"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="60"/>
         <source>New reply</source>
         <translation>新建自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="59"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="62"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="64"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="67"/>
         <source>Any language</source>
         <translation>任意语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="67"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="70"/>
         <source>On: send this reply</source>
         <translation>启用：发送此回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="71"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="74"/>
         <source>Hi {buyer_name}, thanks for your message! We answer within 12 hours.</source>
         <translation>您好 {buyer_name}，感谢留言！我们会在 12 小时内回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="73"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="76"/>
         <source>Only {buyer_name} can be filled in: the reply goes out before anyone has looked at the conversation.</source>
         <translation>只能使用 {buyer_name}：自动回复在任何人查看会话之前就已发出。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="83"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="86"/>
         <source>Save reply</source>
         <translation>保存回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="99"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="102"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="100"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="103"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="105"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="108"/>
         <source>Text *</source>
         <translation>内容 *</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="113"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="116"/>
         <source>&lt;b&gt;History&lt;/b&gt; (newest first)</source>
         <translation>&lt;b&gt;修改记录&lt;/b&gt;（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="122"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="125"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="140"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="143"/>
         <source>Add a shop first.</source>
         <translation>请先添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="144"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="147"/>
         <source>A buyer who writes for the first time in {0} h gets the reply in their language (else the one for any language, else English), at most once in {0} h ({1}). It does not count as an answer: the conversation stays unreplied.</source>
         <translation>买家在 {0} 小时内首次发消息时，收到其语言的自动回复（没有则用任意语言的，再没有则用英语），每 {0} 小时最多一次（{1}）。自动回复不算作答复：会话仍为未回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="149"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="152"/>
         <source>This shop&apos;s platform rules have no automatic reply.</source>
         <translation>该店铺所在平台的规则没有自动回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="208"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="211"/>
         <source>A new reply has no history yet.</source>
         <translation>新回复还没有修改记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="219"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="222"/>
         <source>No changes recorded.</source>
         <translation>没有修改记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="225"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="228"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="229"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="232"/>
         <source>added switched off</source>
         <translation>添加时为停用</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="232"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="235"/>
         <source>switched on</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="232"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="235"/>
         <source>switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="236"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="239"/>
         <source>text changed; before:</source>
         <translation>内容已修改；修改前：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="238"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="241"/>
         <source>language: {0} → {1}</source>
         <translation>语言：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="241"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="244"/>
         <source>name: {0} → {1}</source>
         <translation>名称：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="246"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="249"/>
         <source>any language</source>
         <translation>任意语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="270"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="268"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="280"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="283"/>
         <source>Automatic replies</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="281"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="284"/>
         <source>Delete the automatic reply &apos;%s&apos;? Its history goes with it.</source>
         <translation>删除自动回复“%s”？其修改记录也会一并删除。</translation>
     </message>
@@ -462,14 +462,19 @@
 <context>
     <name>AwaitingTableModel</name>
     <message>
-        <location filename="../../ui/table_models/awaiting_table_model.py" line="49"/>
+        <location filename="../../ui/table_models/awaiting_table_model.py" line="52"/>
         <source>day</source>
         <translation>白天</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/awaiting_table_model.py" line="51"/>
+        <location filename="../../ui/table_models/awaiting_table_model.py" line="54"/>
         <source>night</source>
         <translation>夜间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/awaiting_table_model.py" line="62"/>
+        <source>{0} ({1}); daytime {2}–{3}</source>
+        <translation>{0}（{1}）；白天 {2}–{3}</translation>
     </message>
 </context>
 <context>
@@ -498,57 +503,57 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="19"/>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="31"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="21"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="33"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="19"/>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="35"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="21"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="37"/>
         <source>Declared as</source>
         <translation>设为</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="20"/>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="38"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="22"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="40"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="21"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="23"/>
         <source>Working-day corrections</source>
         <translation>工作日调整</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="33"/>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="67"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="35"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="69"/>
         <source>Working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="34"/>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="67"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="36"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="69"/>
         <source>Day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="37"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="39"/>
         <source>e.g. make-up Saturday after Spring Festival</source>
         <translation>例如：春节后的调休周六</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="39"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="41"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="41"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="43"/>
         <source>Re&amp;move selected</source>
         <translation>删除所选(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/calendar_tab.py" line="51"/>
+        <location filename="../../ui/settings_dialog/calendar_tab.py" line="53"/>
         <source>Platform deadlines in working days follow China&apos;s official calendar. When a holiday or a make-up working day is announced late, declare it here.</source>
         <translation>按工作日计算的平台时限遵循中国法定节假日安排。若节假日或调休工作日公布较晚，请在此处设定。</translation>
     </message>
@@ -569,12 +574,12 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/table_models/case_table_model.py" line="92"/>
+        <location filename="../../ui/table_models/case_table_model.py" line="94"/>
         <source>settled</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/case_table_model.py" line="94"/>
+        <location filename="../../ui/table_models/case_table_model.py" line="96"/>
         <source>nothing due</source>
         <translation>无到期时限</translation>
     </message>
@@ -582,141 +587,141 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="57"/>
-        <location filename="../../ui/cases/case_view.py" line="131"/>
+        <location filename="../../ui/cases/case_view.py" line="59"/>
+        <location filename="../../ui/cases/case_view.py" line="139"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="75"/>
-        <location filename="../../ui/cases/case_view.py" line="235"/>
+        <location filename="../../ui/cases/case_view.py" line="77"/>
+        <location filename="../../ui/cases/case_view.py" line="243"/>
         <source>Record a step</source>
         <translation>记录处理步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="81"/>
+        <location filename="../../ui/cases/case_view.py" line="83"/>
         <source>Order and buyer</source>
         <translation>订单与买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="94"/>
+        <location filename="../../ui/cases/case_view.py" line="96"/>
         <source>Cause (GEN-1)</source>
         <translation>责任方（GEN-1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="105"/>
+        <location filename="../../ui/cases/case_view.py" line="107"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="152"/>
+        <location filename="../../ui/cases/case_view.py" line="160"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="152"/>
+        <location filename="../../ui/cases/case_view.py" line="160"/>
         <source>After-sales request</source>
         <translation>售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="162"/>
+        <location filename="../../ui/cases/case_view.py" line="170"/>
         <source> · does not count toward the dispute rate (AE-2)</source>
         <translation> · 不计入纠纷率（AE-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="154"/>
+        <location filename="../../ui/cases/case_view.py" line="162"/>
         <source>{0} · shop {1} · order {2} · opened {3}</source>
         <translation>{0} · 店铺 {1} · 订单 {2} · 发起于 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="153"/>
+        <location filename="../../ui/cases/case_view.py" line="161"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="158"/>
+        <location filename="../../ui/cases/case_view.py" line="166"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="160"/>
+        <location filename="../../ui/cases/case_view.py" line="168"/>
         <source>{0} · {1} {2}</source>
         <translation>{0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="168"/>
+        <location filename="../../ui/cases/case_view.py" line="176"/>
         <source>Outcome: {0}</source>
         <translation>结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="169"/>
+        <location filename="../../ui/cases/case_view.py" line="177"/>
         <source>Protection window: {0}</source>
         <translation>保障期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="197"/>
+        <location filename="../../ui/cases/case_view.py" line="205"/>
         <source>{0}; refund {1} {2}</source>
         <translation>{0}；退款 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="203"/>
+        <location filename="../../ui/cases/case_view.py" line="211"/>
         <source>{0} ({1} {2})</source>
         <translation>{0}（{1} {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="236"/>
+        <location filename="../../ui/cases/case_view.py" line="244"/>
         <source>Nothing more can be recorded: the case is over</source>
         <translation>案件已结束，无法再记录步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="242"/>
+        <location filename="../../ui/cases/case_view.py" line="250"/>
         <source>Available from {0}{1}</source>
         <translation>{0} 起可记录{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="244"/>
+        <location filename="../../ui/cases/case_view.py" line="252"/>
         <source>Possible until {0}{1}</source>
         <translation>可记录至 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="252"/>
+        <location filename="../../ui/cases/case_view.py" line="260"/>
         <source>cost {0} + shipping {1}</source>
         <translation>成本 {0} + 运费 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="253"/>
+        <location filename="../../ui/cases/case_view.py" line="261"/>
         <source>costs not recorded</source>
         <translation>未记录成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="254"/>
+        <location filename="../../ui/cases/case_view.py" line="262"/>
         <source>Order {0} · {1}
 paid {2} {3} · {4}</source>
         <translation>订单 {0} · {1}
 实付 {2} {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="257"/>
+        <location filename="../../ui/cases/case_view.py" line="265"/>
         <source>Files: {0}</source>
         <translation>文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="257"/>
+        <location filename="../../ui/cases/case_view.py" line="265"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="260"/>
+        <location filename="../../ui/cases/case_view.py" line="268"/>
         <source>Open conversation ({0})</source>
         <translation>打开会话（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="265"/>
+        <location filename="../../ui/cases/case_view.py" line="273"/>
         <source>Write to the buyer about this order</source>
         <translation>就此订单联系买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="283"/>
+        <location filename="../../ui/cases/case_view.py" line="291"/>
         <source>Next: {0} — {1} ({2}, {3})</source>
         <translation>下一时限：{0} — {1}（{2}，{3}）</translation>
     </message>
@@ -724,68 +729,68 @@ paid {2} {3} · {4}</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="46"/>
+        <location filename="../../ui/pages/cases_page.py" line="47"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="31"/>
+        <location filename="../../ui/pages/cases_page.py" line="30"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="32"/>
+        <location filename="../../ui/pages/cases_page.py" line="31"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="33"/>
+        <location filename="../../ui/pages/cases_page.py" line="32"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="34"/>
+        <location filename="../../ui/pages/cases_page.py" line="33"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="35"/>
+        <location filename="../../ui/pages/cases_page.py" line="34"/>
         <source>All kinds</source>
         <translation>全部种类</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="36"/>
+        <location filename="../../ui/pages/cases_page.py" line="35"/>
         <source>All causes</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="47"/>
-        <location filename="../../ui/pages/cases_page.py" line="132"/>
+        <location filename="../../ui/pages/cases_page.py" line="48"/>
+        <location filename="../../ui/pages/cases_page.py" line="130"/>
         <source>No disputes, after-sales requests or complaints yet.</source>
         <translation>暂无纠纷、售后申请或投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="59"/>
+        <location filename="../../ui/pages/cases_page.py" line="60"/>
         <source>Open only</source>
         <translation>仅显示未结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="62"/>
+        <location filename="../../ui/pages/cases_page.py" line="63"/>
         <source>New request…</source>
         <translation>新建售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="63"/>
+        <location filename="../../ui/pages/cases_page.py" line="64"/>
         <source>Record dispute…</source>
         <translation>记录纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="74"/>
+        <location filename="../../ui/pages/cases_page.py" line="73"/>
         <source>Show on the Complaints &amp;&amp; Reviews page</source>
         <translation>在“投诉与评价”页中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="131"/>
+        <location filename="../../ui/pages/cases_page.py" line="129"/>
         <source>No case matches the filters.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
@@ -816,122 +821,122 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="44"/>
+        <location filename="../../ui/complaints/panel.py" line="42"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="46"/>
+        <location filename="../../ui/complaints/panel.py" line="44"/>
         <source>What is offered: partial refund, coupon, resend…</source>
         <translation>提供的补偿：部分退款、优惠券、补发…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="51"/>
+        <location filename="../../ui/complaints/panel.py" line="49"/>
         <source>Record offer</source>
         <translation>记录补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="54"/>
+        <location filename="../../ui/complaints/panel.py" line="52"/>
         <source>Buyer gets</source>
         <translation>买家获得</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="56"/>
+        <location filename="../../ui/complaints/panel.py" line="54"/>
         <source>Costs the shop</source>
         <translation>店铺成本</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="61"/>
+        <location filename="../../ui/complaints/panel.py" line="59"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="63"/>
+        <location filename="../../ui/complaints/panel.py" line="61"/>
         <source>Never trade compensation for a changed review.</source>
         <translation>切勿以补偿换取修改评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="65"/>
+        <location filename="../../ui/complaints/panel.py" line="63"/>
         <source>Record follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="67"/>
+        <location filename="../../ui/complaints/panel.py" line="65"/>
         <source>Contact the buyer</source>
         <translation>联系买家</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="68"/>
+        <location filename="../../ui/complaints/panel.py" line="66"/>
         <source>Open the conversation with the buyer about this order (started if there is none)</source>
         <translation>打开与买家关于此订单的会话（没有则新建）</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="74"/>
+        <location filename="../../ui/complaints/panel.py" line="72"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="80"/>
+        <location filename="../../ui/complaints/panel.py" line="78"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="99"/>
+        <location filename="../../ui/complaints/panel.py" line="97"/>
         <source>Select a complaint</source>
         <translation>请选择投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="121"/>
+        <location filename="../../ui/complaints/panel.py" line="119"/>
         <source>The buyer may file this complaint with the platform until %1.</source>
         <translation>买家可在 %1 之前向平台提交此投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="124"/>
+        <location filename="../../ui/complaints/panel.py" line="122"/>
         <source>Next: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="126"/>
+        <location filename="../../ui/complaints/panel.py" line="124"/>
         <source>Closed with steps skipped: %1</source>
         <translation>已结案，跳过的步骤：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="134"/>
+        <location filename="../../ui/complaints/panel.py" line="132"/>
         <source>Late-shipment rule: %1 %2</source>
         <translation>延迟发货规则：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="154"/>
+        <location filename="../../ui/complaints/panel.py" line="153"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="154"/>
+        <location filename="../../ui/complaints/panel.py" line="153"/>
         <source>Why is it skipped?</source>
         <translation>为什么跳过？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="163"/>
+        <location filename="../../ui/complaints/panel.py" line="162"/>
         <source>Late-shipment compensation</source>
         <translation>延迟发货补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="174"/>
+        <location filename="../../ui/complaints/panel.py" line="173"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="174"/>
+        <location filename="../../ui/complaints/panel.py" line="173"/>
         <source>What was said?</source>
         <translation>沟通了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="183"/>
+        <location filename="../../ui/complaints/panel.py" line="182"/>
         <source>Close with steps not done</source>
         <translation>在步骤未完成时结案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="184"/>
+        <location filename="../../ui/complaints/panel.py" line="183"/>
         <source>%1 step(s) not done. Say why they were skipped:</source>
         <translation>有 %1 个步骤未完成。请说明跳过的原因：</translation>
     </message>
@@ -939,17 +944,17 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="19"/>
+        <location filename="../../ui/pages/complaints_page.py" line="21"/>
         <source>Complaints &amp; Reviews</source>
         <translation>投诉与评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="20"/>
+        <location filename="../../ui/pages/complaints_page.py" line="22"/>
         <source>No complaints or negative reviews. Press New complaint when a buyer complains or leaves a bad review.</source>
         <translation>暂无投诉或差评。买家投诉或留下差评时，请点击“新建投诉”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="22"/>
+        <location filename="../../ui/pages/complaints_page.py" line="24"/>
         <source>New complaint…</source>
         <translation>新建投诉…</translation>
     </message>
@@ -1002,22 +1007,22 @@ paid {2} {3} · {4}</source>
         <translation>经由</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="209"/>
+        <location filename="../../ui/conversation/composer.py" line="208"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="235"/>
+        <location filename="../../ui/conversation/composer.py" line="234"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="238"/>
+        <location filename="../../ui/conversation/composer.py" line="237"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="268"/>
+        <location filename="../../ui/conversation/composer.py" line="267"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>
@@ -1025,65 +1030,90 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationTableModel</name>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="33"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="35"/>
         <source>Unreplied</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="35"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="37"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="36"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="38"/>
         <source>Replied</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="42"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="44"/>
         <source>You: {0}</source>
         <translation>我：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="78"/>
+        <source>Star: {0}</source>
+        <translation>星标：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="82"/>
+        <source>{0} ({1}, {2})</source>
+        <translation>{0}（{1}，{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="88"/>
+        <source>{0}: answer by {1}</source>
+        <translation>{0}：请在 {1} 前回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="94"/>
+        <source>open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="98"/>
+        <source>An after-sales request or dispute is open on this order</source>
+        <translation>此订单有未结的售后申请或纠纷</translation>
     </message>
 </context>
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="83"/>
+        <location filename="../../ui/pages/conversations_page.py" line="87"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="84"/>
+        <location filename="../../ui/pages/conversations_page.py" line="88"/>
         <source>No conversations yet. Conversations appear here once messages are imported or written.</source>
         <translation>暂无会话。导入或写下消息后，会话会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="86"/>
+        <location filename="../../ui/pages/conversations_page.py" line="90"/>
         <source>No conversation matches these filters.</source>
         <translation>没有符合这些筛选条件的会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="88"/>
+        <location filename="../../ui/pages/conversations_page.py" line="92"/>
         <source>Search 退款, refund…</source>
         <translation>搜索 退款、refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="98"/>
+        <location filename="../../ui/pages/conversations_page.py" line="102"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="296"/>
+        <location filename="../../ui/pages/conversations_page.py" line="318"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="316"/>
+        <location filename="../../ui/pages/conversations_page.py" line="342"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="317"/>
+        <location filename="../../ui/pages/conversations_page.py" line="343"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -1237,26 +1267,31 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <source>Conversation {0}</source>
         <translation>会话 {0}</translation>
     </message>
+    <message>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="57"/>
+        <source>Rule {0} ({1})</source>
+        <translation>规则 {0}（{1}）</translation>
+    </message>
 </context>
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/pages/deadlines_page.py" line="29"/>
+        <location filename="../../ui/pages/deadlines_page.py" line="30"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deadlines_page.py" line="30"/>
+        <location filename="../../ui/pages/deadlines_page.py" line="31"/>
         <source>No deadlines to watch. Deadlines of open disputes, after-sales requests and orders appear here.</source>
         <translation>暂无需要关注的时限。未结纠纷、售后申请和订单的时限会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deadlines_page.py" line="35"/>
+        <location filename="../../ui/pages/deadlines_page.py" line="36"/>
         <source>Platform clocks</source>
         <translation>平台时钟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/deadlines_page.py" line="37"/>
+        <location filename="../../ui/pages/deadlines_page.py" line="38"/>
         <source>Also list the platform&apos;s own clocks, which need nothing from you: the buyer&apos;s time to open a request or to complain, an order&apos;s confirmation window…</source>
         <translation>同时列出平台自己的计时（无需您处理）：买家申请售后或投诉的期限、订单的确认收货期限……</translation>
     </message>
@@ -1307,317 +1342,345 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>DisputeForm</name>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="25"/>
+        <location filename="../../ui/cases/dispute_form.py" line="27"/>
         <source>Record a dispute · 纠纷</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="31"/>
+        <location filename="../../ui/cases/dispute_form.py" line="33"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="33"/>
+        <location filename="../../ui/cases/dispute_form.py" line="35"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="39"/>
+        <location filename="../../ui/cases/dispute_form.py" line="41"/>
         <source>the platform&apos;s dispute id (optional)</source>
         <translation>平台纠纷编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="47"/>
+        <location filename="../../ui/cases/dispute_form.py" line="49"/>
         <source>the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="58"/>
+        <location filename="../../ui/cases/dispute_form.py" line="60"/>
         <source>The buyer&apos;s first refund request was earlier:</source>
         <translation>买家首次申请退款的时间更早：</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="65"/>
+        <location filename="../../ui/cases/dispute_form.py" line="67"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="66"/>
+        <location filename="../../ui/cases/dispute_form.py" line="68"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="68"/>
+        <location filename="../../ui/cases/dispute_form.py" line="70"/>
         <source>Dispute id</source>
         <translation>纠纷编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="69"/>
+        <location filename="../../ui/cases/dispute_form.py" line="71"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="70"/>
+        <location filename="../../ui/cases/dispute_form.py" line="72"/>
         <source>Sub-kind</source>
         <translation>子类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="71"/>
+        <location filename="../../ui/cases/dispute_form.py" line="73"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="73"/>
+        <location filename="../../ui/cases/dispute_form.py" line="75"/>
         <source>Buyer&apos;s words</source>
         <translation>买家原话</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="74"/>
+        <location filename="../../ui/cases/dispute_form.py" line="76"/>
         <source>Buyer&apos;s proposal</source>
         <translation>买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="75"/>
+        <location filename="../../ui/cases/dispute_form.py" line="77"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="76"/>
+        <location filename="../../ui/cases/dispute_form.py" line="78"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="77"/>
+        <location filename="../../ui/cases/dispute_form.py" line="79"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="80"/>
+        <location filename="../../ui/cases/dispute_form.py" line="82"/>
         <source>Record dispute</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="109"/>
+        <location filename="../../ui/cases/dispute_form.py" line="111"/>
         <source>Order {0} · paid {1} {2}</source>
         <translation>订单 {0} · 实付 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="111"/>
+        <location filename="../../ui/cases/dispute_form.py" line="113"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="145"/>
+        <location filename="../../ui/cases/dispute_form.py" line="147"/>
         <source>Does not count toward the dispute rate ({0}).</source>
         <translation>不计入纠纷率（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="153"/>
+        <location filename="../../ui/cases/dispute_form.py" line="155"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="154"/>
+        <location filename="../../ui/cases/dispute_form.py" line="156"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="155"/>
+        <location filename="../../ui/cases/dispute_form.py" line="157"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="164"/>
+        <location filename="../../ui/cases/dispute_form.py" line="166"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="165"/>
+        <location filename="../../ui/cases/dispute_form.py" line="167"/>
         <source>, </source>
         <translation>、</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceItemModel</name>
+    <message>
+        <location filename="../../ui/evidence/item_model.py" line="11"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/item_model.py" line="12"/>
+        <source>Tracking</source>
+        <translation>物流跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/item_model.py" line="13"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="49"/>
+        <location filename="../../ui/pages/evidence_page.py" line="52"/>
         <source>&lt;h2&gt;Evidence&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;证据&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="51"/>
+        <location filename="../../ui/pages/evidence_page.py" line="54"/>
         <source>Case:</source>
         <translation>案件：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="67"/>
+        <location filename="../../ui/pages/evidence_page.py" line="71"/>
         <source>Add messages…</source>
         <translation>添加消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="68"/>
+        <location filename="../../ui/pages/evidence_page.py" line="72"/>
         <source>Add tracking…</source>
         <translation>添加物流轨迹…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="69"/>
+        <location filename="../../ui/pages/evidence_page.py" line="73"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="70"/>
+        <location filename="../../ui/pages/evidence_page.py" line="74"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="85"/>
+        <location filename="../../ui/pages/evidence_page.py" line="89"/>
         <source>Fill from template</source>
         <translation>用模板填写</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="85"/>
+        <location filename="../../ui/pages/evidence_page.py" line="89"/>
         <source>Save statement</source>
         <translation>保存陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="96"/>
+        <location filename="../../ui/pages/evidence_page.py" line="100"/>
         <source>&lt;b&gt;Seller&apos;s statement&lt;/b&gt;</source>
         <translation>&lt;b&gt;卖家陈述&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="110"/>
+        <location filename="../../ui/pages/evidence_page.py" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="113"/>
+        <location filename="../../ui/pages/evidence_page.py" line="117"/>
         <source>Build PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="114"/>
+        <location filename="../../ui/pages/evidence_page.py" line="118"/>
         <source>Export ZIP…</source>
         <translation>导出 ZIP…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="115"/>
+        <location filename="../../ui/pages/evidence_page.py" line="119"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="116"/>
-        <location filename="../../ui/pages/evidence_page.py" line="275"/>
+        <location filename="../../ui/pages/evidence_page.py" line="120"/>
+        <location filename="../../ui/pages/evidence_page.py" line="281"/>
         <source>Mark submitted</source>
         <translation>标为已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="197"/>
+        <location filename="../../ui/pages/evidence_page.py" line="201"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="197"/>
+        <location filename="../../ui/pages/evidence_page.py" line="201"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="200"/>
+        <location filename="../../ui/pages/evidence_page.py" line="204"/>
         <source>no pack yet</source>
         <translation>尚无证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="221"/>
+        <location filename="../../ui/pages/evidence_page.py" line="223"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/evidence_page.py" line="223"/>
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/evidence_page.py" line="227"/>
         <source>Add messages</source>
         <translation>添加消息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="222"/>
+        <location filename="../../ui/pages/evidence_page.py" line="228"/>
         <source>Messages of this order&apos;s conversations. Internal notes are never shown.</source>
         <translation>此订单相关会话中的消息。内部备注永远不会显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="230"/>
+        <location filename="../../ui/pages/evidence_page.py" line="236"/>
         <source>Add tracking</source>
         <translation>添加物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="230"/>
+        <location filename="../../ui/pages/evidence_page.py" line="236"/>
         <source>Tracking events of the order.</source>
         <translation>该订单的物流轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="238"/>
+        <location filename="../../ui/pages/evidence_page.py" line="244"/>
         <source>Add a photo or PDF</source>
         <translation>添加照片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="239"/>
+        <location filename="../../ui/pages/evidence_page.py" line="245"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="247"/>
+        <location filename="../../ui/pages/evidence_page.py" line="253"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="248"/>
+        <location filename="../../ui/pages/evidence_page.py" line="254"/>
         <source>What does this file show?</source>
         <translation>这个文件展示了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="254"/>
+        <location filename="../../ui/pages/evidence_page.py" line="260"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="255"/>
+        <location filename="../../ui/pages/evidence_page.py" line="261"/>
         <source>Caption under the file in the pack:</source>
         <translation>证据包中显示在文件下方的说明：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="276"/>
+        <location filename="../../ui/pages/evidence_page.py" line="282"/>
         <source>Freeze this version as handed in to the platform? Later changes make a new version; this one stays as it is.</source>
         <translation>将此版本冻结为已提交给平台的版本？之后的修改会生成新版本；此版本保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="288"/>
+        <location filename="../../ui/pages/evidence_page.py" line="294"/>
         <source>The pack is {0}% complete.</source>
         <translation>证据包完整度为 {0}%。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="290"/>
+        <location filename="../../ui/pages/evidence_page.py" line="296"/>
         <source>Missing: {0}</source>
         <translation>缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="292"/>
+        <location filename="../../ui/pages/evidence_page.py" line="298"/>
         <source>The seller&apos;s statement is empty.</source>
         <translation>卖家声明为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="293"/>
+        <location filename="../../ui/pages/evidence_page.py" line="299"/>
         <source>Build it anyway?</source>
         <translation>仍要生成吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="302"/>
+        <location filename="../../ui/pages/evidence_page.py" line="308"/>
         <source>Save evidence pack</source>
         <translation>保存证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="320"/>
+        <location filename="../../ui/pages/evidence_page.py" line="326"/>
         <source>{0}: {1} pages</source>
         <translation>{0}：{1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="296"/>
-        <location filename="../../ui/pages/evidence_page.py" line="323"/>
+        <location filename="../../ui/pages/evidence_page.py" line="302"/>
+        <location filename="../../ui/pages/evidence_page.py" line="329"/>
         <source>Evidence pack</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="355"/>
+        <location filename="../../ui/pages/evidence_page.py" line="361"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1625,12 +1688,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FillInPrompt</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="70"/>
+        <location filename="../../ui/conversation/composer.py" line="71"/>
         <source>{%s} is not a placeholder AfterDesk knows: remove it from the text.</source>
         <translation>{%s} 不是售后工作台认识的占位符：请从文本中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="73"/>
+        <location filename="../../ui/conversation/composer.py" line="74"/>
         <source>Fill in</source>
         <translation>填写</translation>
     </message>
@@ -1695,87 +1758,87 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="71"/>
+        <location filename="../../ui/pages/followups_page.py" line="70"/>
         <source>Send follow-up</source>
         <translation>发送跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="74"/>
+        <location filename="../../ui/pages/followups_page.py" line="73"/>
         <source>Reason: not set</source>
         <translation>原因：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="76"/>
+        <location filename="../../ui/pages/followups_page.py" line="75"/>
         <source>Reason: </source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="78"/>
+        <location filename="../../ui/pages/followups_page.py" line="77"/>
         <source>Stop following up…</source>
         <translation>停止跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="80"/>
+        <location filename="../../ui/pages/followups_page.py" line="79"/>
         <source>Buyer&apos;s zone…</source>
         <translation>买家时区…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="81"/>
+        <location filename="../../ui/pages/followups_page.py" line="80"/>
         <source>Set where the buyer lives when it is not the usual zone of their country</source>
         <translation>买家所在地不在其国家的常用时区时，在此设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="92"/>
+        <location filename="../../ui/pages/followups_page.py" line="91"/>
         <source>By</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="114"/>
+        <location filename="../../ui/pages/followups_page.py" line="113"/>
         <source>Select a conversation</source>
         <translation>请选择会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="134"/>
+        <location filename="../../ui/pages/followups_page.py" line="133"/>
         <source>%1 follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 %1 次跟进未获回复：请停止跟进并记录原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="137"/>
+        <location filename="../../ui/pages/followups_page.py" line="136"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="139"/>
+        <location filename="../../ui/pages/followups_page.py" line="138"/>
         <source>Follow-up %1 of %2, suggested by %3 at %4 (your time). Keep it short and clear.</source>
         <translation>第 %1 次跟进（共 %2 次），按 %3 建议于 %4（您的时间）发送。请简短清楚。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="185"/>
+        <location filename="../../ui/pages/followups_page.py" line="180"/>
         <source>Night for the buyer</source>
         <translation>买家那边是夜间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="186"/>
+        <location filename="../../ui/pages/followups_page.py" line="181"/>
         <source>It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?</source>
         <translation>买家当地时间现在是 %1，不在其白天时段（%2–%3）内。仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="208"/>
+        <location filename="../../ui/pages/followups_page.py" line="199"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="209"/>
+        <location filename="../../ui/pages/followups_page.py" line="200"/>
         <source>Where does the buyer live? (empty: the country&apos;s zone)</source>
         <translation>买家所在的时区？（留空：使用其国家的时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="224"/>
+        <location filename="../../ui/pages/followups_page.py" line="211"/>
         <source>Stop following up</source>
         <translation>停止跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="225"/>
+        <location filename="../../ui/pages/followups_page.py" line="212"/>
         <source>Note why (e.g. no answer to 3 follow-ups):</source>
         <translation>请注明原因（例如：3 次跟进均未回复）：</translation>
     </message>
@@ -1783,12 +1846,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="240"/>
+        <location filename="../../ui/pages/followups_page.py" line="225"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="241"/>
+        <location filename="../../ui/pages/followups_page.py" line="226"/>
         <source>No buyer is waiting to answer you. Conversations whose last message is yours appear here with their follow-ups.</source>
         <translation>没有待买家回复的会话。最后一条消息由您发出的会话会连同跟进计划显示在这里。</translation>
     </message>
@@ -1874,27 +1937,27 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="26"/>
+        <location filename="../../ui/cases/guide_panel.py" line="25"/>
         <source>Checklist (GEN-3)</source>
         <translation>检查清单（GEN-3）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="30"/>
+        <location filename="../../ui/cases/guide_panel.py" line="29"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="65"/>
+        <location filename="../../ui/cases/guide_panel.py" line="64"/>
         <source>{0}. {1}</source>
         <translation>{0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="76"/>
+        <location filename="../../ui/cases/guide_panel.py" line="75"/>
         <source>Ticked by {0} on {1}</source>
         <translation>{0} 于 {1} 勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="101"/>
+        <location filename="../../ui/cases/guide_panel.py" line="100"/>
         <source>{0} of {1} done</source>
         <translation>已完成 {0}/{1}</translation>
     </message>
@@ -1902,37 +1965,42 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="50"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="30"/>
+        <source>The picture {0} could not be read ({1}).</source>
+        <translation>无法读取图片 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/image_viewer.py" line="51"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="60"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="61"/>
         <source>Fit to window</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="64"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="65"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="66"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="67"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="68"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="69"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="71"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="72"/>
         <source>%d × %d pixels</source>
         <translation>%d × %d 像素</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="73"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="74"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1940,102 +2008,102 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="43"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="45"/>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="55"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="57"/>
         <source>Taobao only, optional: the item report (宝贝报表)</source>
         <translation>仅淘宝，可选：宝贝报表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="57"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="59"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="60"/>
         <source>Export file</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="59"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="61"/>
         <source>Item report</source>
         <translation>宝贝报表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="61"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="63"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="63"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="65"/>
         <source>Choose the shop and its export, then press Preview. Nothing is stored before you press Import.</source>
         <translation>请选择店铺及其导出文件，然后点击“预览”。点击“导入”之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="81"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="84"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="84"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="87"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="87"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="110"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="113"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="116"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="119"/>
         <source>Choose an export</source>
         <translation>选择导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="124"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="127"/>
         <source>Choose a shop and an export file first.</source>
         <translation>请先选择店铺和导出文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="129"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="132"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="138"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="141"/>
         <source>{add} to add · {update} to update · {skip} unchanged · {errors} error(s) · {warnings} warning(s)</source>
         <translation>新增 {add} · 更新 {update} · 未变 {skip} · 错误 {errors} · 警告 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="143"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="146"/>
         <source> — this file was imported before.</source>
         <translation> — 此文件之前已导入过。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="145"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="148"/>
         <source> Correct the file and preview again.</source>
         <translation> 请修正文件后重新预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="168"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="171"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="177"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="183"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="192"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="198"/>
         <source>Imported: {add} added · {update} updated · {skip} unchanged</source>
         <translation>已导入：新增 {add} · 更新 {update} · 未变 {skip}</translation>
     </message>
@@ -2124,19 +2192,19 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="68"/>
+        <location filename="../../ui/pages/list_page.py" line="78"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="78"/>
-        <location filename="../../ui/pages/list_page.py" line="145"/>
-        <location filename="../../ui/pages/list_page.py" line="152"/>
+        <location filename="../../ui/pages/list_page.py" line="88"/>
+        <location filename="../../ui/pages/list_page.py" line="176"/>
+        <location filename="../../ui/pages/list_page.py" line="184"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="185"/>
+        <location filename="../../ui/pages/list_page.py" line="217"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -2144,37 +2212,37 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>AfterDesk 售后工作台</source>
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -2184,24 +2252,24 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>今天的自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="23"/>
+        <location filename="../../ui/backup_actions.py" line="24"/>
         <source>Backup written: {0}</source>
         <translation>备份已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="31"/>
-        <location filename="../../ui/backup_actions.py" line="38"/>
-        <location filename="../../ui/backup_actions.py" line="84"/>
+        <location filename="../../ui/backup_actions.py" line="32"/>
+        <location filename="../../ui/backup_actions.py" line="39"/>
+        <location filename="../../ui/backup_actions.py" line="87"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="32"/>
+        <location filename="../../ui/backup_actions.py" line="33"/>
         <source>AfterDesk backups (*.db);;All files (*)</source>
         <translation>售后工作台备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="39"/>
+        <location filename="../../ui/backup_actions.py" line="40"/>
         <source>Replace all current data with the backup
 {0}?
 
@@ -2212,7 +2280,7 @@ What you have now is first saved as a backup of its own, so this can be undone.<
 当前数据会先另存为一个备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="49"/>
+        <location filename="../../ui/backup_actions.py" line="50"/>
         <source>
 
 The damaged database was kept aside as {0}</source>
@@ -2221,7 +2289,7 @@ The damaged database was kept aside as {0}</source>
 损坏的数据库已另存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="51"/>
+        <location filename="../../ui/backup_actions.py" line="52"/>
         <source>
 
 The data as it was before: {0}</source>
@@ -2230,7 +2298,7 @@ The data as it was before: {0}</source>
 恢复前的数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="85"/>
+        <location filename="../../ui/backup_actions.py" line="88"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -2260,32 +2328,32 @@ The data as it was before: {0}</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="74"/>
+        <location filename="../../ui/menus.py" line="72"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="76"/>
+        <location filename="../../ui/menus.py" line="74"/>
         <source>%1 to %2 switch pages</source>
         <translation>%1 到 %2 切换页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="78"/>
+        <location filename="../../ui/menus.py" line="76"/>
         <source>Deadline alert</source>
         <translation>时限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="79"/>
+        <location filename="../../ui/menus.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="88"/>
+        <location filename="../../ui/menus.py" line="86"/>
         <source>{0} list</source>
         <translation>{0}列表</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="89"/>
+        <location filename="../../ui/menus.py" line="87"/>
         <source>Refresh {0}</source>
         <translation>刷新{0}</translation>
     </message>
@@ -2394,80 +2462,103 @@ The data as it was before: {0}</source>
         <translation>物流跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="114"/>
+        <location filename="../../ui/conversation/order_panel.py" line="113"/>
         <source>&lt;b&gt;Requests and disputes&lt;/b&gt;</source>
         <translation>&lt;b&gt;售后与纠纷&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="121"/>
+        <location filename="../../ui/conversation/order_panel.py" line="120"/>
         <source>Open after-sales request…</source>
         <translation>登记售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="122"/>
+        <location filename="../../ui/conversation/order_panel.py" line="121"/>
         <source>Record the request the buyer opened on Taobao (refund only, or return and refund)</source>
         <translation>登记买家在淘宝发起的售后申请（仅退款，或退货退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="125"/>
+        <location filename="../../ui/conversation/order_panel.py" line="124"/>
         <source>Record dispute…</source>
         <translation>登记纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="126"/>
+        <location filename="../../ui/conversation/order_panel.py" line="125"/>
         <source>Record the dispute the buyer opened on AliExpress, with the buyer&apos;s proposal</source>
         <translation>登记买家在速卖通发起的纠纷及买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="129"/>
+        <location filename="../../ui/conversation/order_panel.py" line="128"/>
         <source>&lt;b&gt;The buyer&apos;s other orders&lt;/b&gt;</source>
         <translation>&lt;b&gt;该买家的其他订单&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="134"/>
+        <location filename="../../ui/conversation/order_panel.py" line="133"/>
         <source>Write about this order</source>
         <translation>就此订单写消息</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="167"/>
+        <location filename="../../ui/conversation/order_panel.py" line="166"/>
         <source>Choose a conversation.</source>
         <translation>请选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="169"/>
+        <location filename="../../ui/conversation/order_panel.py" line="168"/>
         <source>This conversation is not about an order.</source>
         <translation>此会话不涉及订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="180"/>
+        <location filename="../../ui/conversation/order_panel.py" line="179"/>
         <source> · case</source>
         <translation> · 售后/纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="212"/>
+        <location filename="../../ui/conversation/order_panel.py" line="211"/>
         <source>This order already had its one after-sales request: {0} ({1}).</source>
         <translation>该订单已用过唯一一次售后申请：{0}（{1}）。</translation>
     </message>
 </context>
 <context>
+    <name>ParcelTableModel</name>
+    <message>
+        <location filename="../../ui/table_models/parcel_table_model.py" line="18"/>
+        <source>Extend by {0} days</source>
+        <translation>延长 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/parcel_table_model.py" line="22"/>
+        <source> +{0}</source>
+        <translation> +{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/parcel_table_model.py" line="24"/>
+        <source>{0} d</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/parcel_table_model.py" line="29"/>
+        <source>no tracking yet</source>
+        <translation>尚无物流信息</translation>
+    </message>
+</context>
+<context>
     <name>ParcelWatchPage</name>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="22"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="25"/>
         <source>Parcel watch</source>
         <translation>包裹监控</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="23"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="26"/>
         <source>No parcel in transit is near the end of its buyer&apos;s confirmation window.</source>
         <translation>没有在途包裹接近买家确认收货期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="25"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="28"/>
         <source>Extension recorded</source>
         <translation>已记录延长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="26"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="29"/>
         <source>After extending the buyer&apos;s confirmation window on the platform, record it here: the window&apos;s end moves by the advised days.</source>
         <translation>在平台上延长买家确认收货时间后，请在此记录：期限会按建议的天数顺延。</translation>
     </message>
@@ -2475,103 +2566,103 @@ The data as it was before: {0}</source>
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="55"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="56"/>
         <source>Search title, /shortcut, text</source>
         <translation>搜索标题、/快捷键、内容</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="68"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="70"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="70"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="72"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="75"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="77"/>
         <source>one word, typed as /word + Tab</source>
         <translation>一个词，输入 /词 + Tab 插入</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="78"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="80"/>
         <source>Every shop</source>
         <translation>所有店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="85"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="87"/>
         <source>Add language</source>
         <translation>添加语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="88"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="90"/>
         <source>Remove this language</source>
         <translation>删除此语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="91"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="93"/>
         <source>Insert placeholder…</source>
         <translation>插入占位符…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="104"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="106"/>
         <source>Save phrase</source>
         <translation>保存短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="120"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="122"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="121"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="123"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="122"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="124"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="123"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="125"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="132"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="134"/>
         <source>Text per language (the reply language picks it; English when the buyer&apos;s has none)</source>
         <translation>各语言的内容（按回复语言选用；买家语言没有时用英语）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="196"/>
-        <location filename="../../ui/conversation/phrase_editor.py" line="350"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="198"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="354"/>
         <source>Quick phrases</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="197"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="199"/>
         <source>Discard the changes to &apos;%s&apos;?</source>
         <translation>放弃对“%s”的修改？</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="197"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="199"/>
         <source>new phrase</source>
         <translation>新短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="294"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="296"/>
         <source>Placeholders:</source>
         <translation>占位符：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="332"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="333"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="351"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="355"/>
         <source>Delete the quick phrase &apos;%s&apos;?</source>
         <translation>删除快捷短语“%s”？</translation>
     </message>
@@ -2623,127 +2714,127 @@ The data as it was before: {0}</source>
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="24"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="26"/>
         <source>AliExpress</source>
         <translation>速卖通</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="24"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="26"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="27"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="29"/>
         <source>Policy profile</source>
         <translation>规则配置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="30"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="32"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="30"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="32"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="30"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="32"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="31"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="33"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="31"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="33"/>
         <source>Default</source>
         <translation>默认值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="32"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="34"/>
         <source>Rule values</source>
         <translation>规则取值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="36"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="38"/>
         <source>&amp;Save changes</source>
         <translation>保存更改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="38"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="40"/>
         <source>&amp;Reset to defaults…</source>
         <translation>恢复默认值(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="42"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="44"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="49"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="51"/>
         <source>Change a value when the platform changes its rules. Every change is recorded with the old and new value.</source>
         <translation>平台规则变化时修改相应的值。每次修改都会连同旧值和新值一起记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="56"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="58"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="56"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="58"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="57"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="59"/>
         <source>working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="57"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="59"/>
         <source>percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="58"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="60"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="58"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="60"/>
         <source>times</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="59"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="61"/>
         <source>time of day</source>
         <translation>时刻</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="59"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="61"/>
         <source>list (a|b|c)</source>
         <translation>列表（a|b|c）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="107"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="110"/>
         <source>{0} value(s) saved.</source>
         <translation>已保存 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="112"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="115"/>
         <source>Reset to defaults</source>
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="113"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="116"/>
         <source>Set every value of this profile back to the platform&apos;s published default? Your changes are recorded in the audit log.</source>
         <translation>将此配置的所有值恢复为平台公布的默认值？此操作会记录在审计日志中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/policy_tab.py" line="123"/>
+        <location filename="../../ui/settings_dialog/policy_tab.py" line="125"/>
         <source>{0} value(s) set back to the default.</source>
         <translation>已有 {0} 项恢复为默认值。</translation>
     </message>
@@ -2751,12 +2842,12 @@ The data as it was before: {0}</source>
 <context>
     <name>ProblemTableModel</name>
     <message>
-        <location filename="../../ui/import_dialog/problem_table_model.py" line="42"/>
+        <location filename="../../ui/import_dialog/problem_table_model.py" line="15"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/problem_table_model.py" line="42"/>
+        <location filename="../../ui/import_dialog/problem_table_model.py" line="16"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -2800,99 +2891,99 @@ The data as it was before: {0}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="47"/>
+        <location filename="../../ui/pages/reports_page.py" line="55"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="53"/>
-        <location filename="../../ui/pages/reports_page.py" line="153"/>
+        <location filename="../../ui/pages/reports_page.py" line="61"/>
+        <location filename="../../ui/pages/reports_page.py" line="172"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="62"/>
+        <location filename="../../ui/pages/reports_page.py" line="70"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="63"/>
+        <location filename="../../ui/pages/reports_page.py" line="71"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="64"/>
+        <location filename="../../ui/pages/reports_page.py" line="72"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="65"/>
+        <location filename="../../ui/pages/reports_page.py" line="73"/>
         <source>Import orders…</source>
         <translation>导入订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="78"/>
+        <location filename="../../ui/pages/reports_page.py" line="86"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="78"/>
+        <location filename="../../ui/pages/reports_page.py" line="86"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="79"/>
+        <location filename="../../ui/pages/reports_page.py" line="87"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="82"/>
-        <location filename="../../ui/pages/reports_page.py" line="109"/>
+        <location filename="../../ui/pages/reports_page.py" line="90"/>
+        <location filename="../../ui/pages/reports_page.py" line="118"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="105"/>
+        <location filename="../../ui/pages/reports_page.py" line="113"/>
         <source>The period ends before it starts.</source>
         <translation>所选期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="136"/>
+        <location filename="../../ui/pages/reports_page.py" line="155"/>
         <source>{start} – {end}, times in {zone}. Rates follow AE-16; the platform&apos;s rate leaves out the reasons of AE-2.</source>
         <translation>{start} – {end}，时间按 {zone}。比率按 AE-16 计算；平台的纠纷率不计入 AE-2 中的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="146"/>
+        <location filename="../../ui/pages/reports_page.py" line="165"/>
         <source>The report could not be made. Press Refresh to try again.</source>
         <translation>无法生成报表。请点击“刷新”重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="169"/>
+        <location filename="../../ui/pages/reports_page.py" line="188"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="169"/>
+        <location filename="../../ui/pages/reports_page.py" line="188"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="170"/>
+        <location filename="../../ui/pages/reports_page.py" line="189"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="180"/>
+        <location filename="../../ui/pages/reports_page.py" line="199"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="184"/>
+        <location filename="../../ui/pages/reports_page.py" line="203"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="185"/>
+        <location filename="../../ui/pages/reports_page.py" line="204"/>
         <source>The report could not be saved: {error}</source>
         <translation>报表无法保存：{error}</translation>
     </message>
@@ -2900,178 +2991,178 @@ The data as it was before: {0}</source>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="31"/>
+        <location filename="../../ui/cases/request_form.py" line="33"/>
         <source>New after-sales request · 售后申请</source>
         <translation>新建售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="38"/>
+        <location filename="../../ui/cases/request_form.py" line="40"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="40"/>
+        <location filename="../../ui/cases/request_form.py" line="42"/>
         <source>order number, e.g. 3612345678901234567</source>
         <translation>订单号，例如 3612345678901234567</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="41"/>
+        <location filename="../../ui/cases/request_form.py" line="43"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="57"/>
+        <location filename="../../ui/cases/request_form.py" line="59"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="59"/>
+        <location filename="../../ui/cases/request_form.py" line="61"/>
         <source>in the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="63"/>
+        <location filename="../../ui/cases/request_form.py" line="65"/>
         <source>Goods intact: tags on, unused, unwashed</source>
         <translation>商品完好：吊牌未拆、未使用、未洗涤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="70"/>
+        <location filename="../../ui/cases/request_form.py" line="72"/>
         <source>What the buyer says happened</source>
         <translation>买家描述的情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="74"/>
+        <location filename="../../ui/cases/request_form.py" line="76"/>
         <source>Add photos or files…</source>
         <translation>添加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="75"/>
+        <location filename="../../ui/cases/request_form.py" line="77"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="85"/>
+        <location filename="../../ui/cases/request_form.py" line="87"/>
         <source>I have it:</source>
         <translation>我已知道：</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="94"/>
+        <location filename="../../ui/cases/request_form.py" line="96"/>
         <source>Transaction succeeded on</source>
         <translation>交易成功时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="98"/>
+        <location filename="../../ui/cases/request_form.py" line="100"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="99"/>
+        <location filename="../../ui/cases/request_form.py" line="101"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="101"/>
+        <location filename="../../ui/cases/request_form.py" line="103"/>
         <source>Window</source>
         <translation>售后期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="104"/>
+        <location filename="../../ui/cases/request_form.py" line="106"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="105"/>
+        <location filename="../../ui/cases/request_form.py" line="107"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="106"/>
+        <location filename="../../ui/cases/request_form.py" line="108"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="109"/>
+        <location filename="../../ui/cases/request_form.py" line="111"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="110"/>
+        <location filename="../../ui/cases/request_form.py" line="112"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="111"/>
-        <location filename="../../ui/cases/request_form.py" line="214"/>
+        <location filename="../../ui/cases/request_form.py" line="113"/>
+        <location filename="../../ui/cases/request_form.py" line="216"/>
         <source>Photos and files</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="112"/>
+        <location filename="../../ui/cases/request_form.py" line="114"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="114"/>
+        <location filename="../../ui/cases/request_form.py" line="116"/>
         <source>Record request</source>
         <translation>记录申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="158"/>
+        <location filename="../../ui/cases/request_form.py" line="160"/>
         <source>transaction succeeded</source>
         <translation>交易成功</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="159"/>
+        <location filename="../../ui/cases/request_form.py" line="161"/>
         <source>Order {0} · {1} · paid {2} {3}</source>
         <translation>订单 {0} · {1} · 实付 {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="161"/>
+        <location filename="../../ui/cases/request_form.py" line="163"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="205"/>
+        <location filename="../../ui/cases/request_form.py" line="207"/>
         <source>Goods not received: refund only ({0}).</source>
         <translation>未收到货：只能选择仅退款（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="209"/>
+        <location filename="../../ui/cases/request_form.py" line="211"/>
         <source>Seven-day no-reason return: only for intact goods ({0}).</source>
         <translation>七天无理由退货：仅限商品完好（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="215"/>
+        <location filename="../../ui/cases/request_form.py" line="217"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="226"/>
+        <location filename="../../ui/cases/request_form.py" line="228"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="227"/>
+        <location filename="../../ui/cases/request_form.py" line="229"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="228"/>
+        <location filename="../../ui/cases/request_form.py" line="230"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="238"/>
+        <location filename="../../ui/cases/request_form.py" line="240"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="239"/>
+        <location filename="../../ui/cases/request_form.py" line="241"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="250"/>
+        <location filename="../../ui/cases/request_form.py" line="252"/>
         <source>The refund amount must be more than 0 and at most what the buyer paid: {0} {1}.</source>
         <translation>退款金额必须大于 0，且不超过买家实付金额：{0} {1}。</translation>
     </message>
@@ -3108,7 +3199,7 @@ The data as it was before: {0}</source>
 <context>
     <name>SectionView</name>
     <message>
-        <location filename="../../ui/reports/section_view.py" line="33"/>
+        <location filename="../../ui/reports/section_view.py" line="35"/>
         <source>Nothing in this period.</source>
         <translation>此期间内没有内容。</translation>
     </message>
@@ -3281,88 +3372,93 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="56"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="138"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="58"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="140"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="66"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="68"/>
         <source>No star</source>
         <translation>无星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="71"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="73"/>
         <source>Assign to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="74"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="76"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="80"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="82"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="103"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="105"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="105"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="107"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="165"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="163"/>
+        <source> · assigned to {0}</source>
+        <translation> · 分配给 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="168"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="166"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="169"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="183"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="186"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="217"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="222"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="228"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="233"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="231"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="236"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="242"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="246"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="246"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="250"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="260"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="265"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="262"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="267"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
@@ -3627,42 +3723,42 @@ The data as it was before: {0}</source>
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ui/alert_words.py" line="13"/>
+        <location filename="../../ui/words/alerts.py" line="13"/>
         <source>order {0}</source>
         <translation>订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_words.py" line="14"/>
+        <location filename="../../ui/words/alerts.py" line="14"/>
         <source>a conversation</source>
         <translation>一个会话</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_words.py" line="15"/>
+        <location filename="../../ui/words/alerts.py" line="15"/>
         <source>due in {0} h</source>
         <translation>{0} 小时后到期</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_words.py" line="16"/>
+        <location filename="../../ui/words/alerts.py" line="16"/>
         <source>due now</source>
         <translation>现在到期</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_words.py" line="17"/>
+        <location filename="../../ui/words/alerts.py" line="17"/>
         <source>missed</source>
         <translation>已错过</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_words.py" line="18"/>
+        <location filename="../../ui/words/alerts.py" line="18"/>
         <source>{who}: {what} ({when}, rule {rule})</source>
         <translation>{who}：{what}（{when}，规则 {rule}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_words.py" line="19"/>
+        <location filename="../../ui/words/alerts.py" line="19"/>
         <source>{alert} — {todo}</source>
         <translation>{alert} —— {todo}</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_words.py" line="20"/>
+        <location filename="../../ui/words/alerts.py" line="20"/>
         <source>{who}: {what}</source>
         <translation>{who}：{what}</translation>
     </message>
@@ -3670,958 +3766,958 @@ The data as it was before: {0}</source>
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../ui/cases/words.py" line="15"/>
+        <location filename="../../ui/words/cases.py" line="15"/>
         <source>Request opened</source>
         <translation>买家发起申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="16"/>
+        <location filename="../../ui/words/cases.py" line="16"/>
         <source>Agree to refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="17"/>
+        <location filename="../../ui/words/cases.py" line="17"/>
         <source>Agree to return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="18"/>
-        <location filename="../../ui/cases/words.py" line="41"/>
+        <location filename="../../ui/words/cases.py" line="18"/>
+        <location filename="../../ui/words/cases.py" line="41"/>
         <source>Buyer shipped the goods back</source>
         <translation>买家已寄回商品</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="19"/>
+        <location filename="../../ui/words/cases.py" line="19"/>
         <source>Confirm goods received (refund)</source>
         <translation>确认收到退货（退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="20"/>
-        <location filename="../../ui/cases/words.py" line="32"/>
+        <location filename="../../ui/words/cases.py" line="20"/>
+        <location filename="../../ui/words/cases.py" line="32"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="21"/>
+        <location filename="../../ui/words/cases.py" line="21"/>
         <source>Buyer revised the request</source>
         <translation>买家修改了申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="22"/>
+        <location filename="../../ui/words/cases.py" line="22"/>
         <source>Buyer asked the platform</source>
         <translation>买家申请平台介入</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="23"/>
+        <location filename="../../ui/words/cases.py" line="23"/>
         <source>Platform ruled for the buyer</source>
         <translation>平台判买家胜</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="24"/>
+        <location filename="../../ui/words/cases.py" line="24"/>
         <source>Platform ruled for the seller</source>
         <translation>平台判卖家胜</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="25"/>
-        <location filename="../../ui/cases/words.py" line="40"/>
+        <location filename="../../ui/words/cases.py" line="25"/>
+        <location filename="../../ui/words/cases.py" line="40"/>
         <source>Buyer cancelled</source>
         <translation>买家撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="26"/>
+        <location filename="../../ui/words/cases.py" line="26"/>
         <source>Agreed automatically (seller&apos;s time ran out)</source>
         <translation>超时自动同意（卖家处理时间已过）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="27"/>
+        <location filename="../../ui/words/cases.py" line="27"/>
         <source>Closed (buyer did not revise in time)</source>
         <translation>已关闭（买家未按时修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="29"/>
+        <location filename="../../ui/words/cases.py" line="29"/>
         <source>Dispute opened</source>
         <translation>买家发起纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="30"/>
+        <location filename="../../ui/words/cases.py" line="30"/>
         <source>Buyer changed the proposal</source>
         <translation>买家修改了方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="31"/>
+        <location filename="../../ui/words/cases.py" line="31"/>
         <source>Accept buyer&apos;s proposal</source>
         <translation>接受买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="33"/>
+        <location filename="../../ui/words/cases.py" line="33"/>
         <source>Counter-propose</source>
         <translation>提出卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="34"/>
+        <location filename="../../ui/words/cases.py" line="34"/>
         <source>Buyer accepted seller&apos;s proposal</source>
         <translation>买家接受了卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="35"/>
+        <location filename="../../ui/words/cases.py" line="35"/>
         <source>Buyer escalated</source>
         <translation>买家提交平台仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="36"/>
+        <location filename="../../ui/words/cases.py" line="36"/>
         <source>Escalated automatically</source>
         <translation>系统自动升级仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="37"/>
+        <location filename="../../ui/words/cases.py" line="37"/>
         <source>Seller did not respond in time</source>
         <translation>卖家未按时响应</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="38"/>
+        <location filename="../../ui/words/cases.py" line="38"/>
         <source>Platform proposed</source>
         <translation>平台提出方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="39"/>
+        <location filename="../../ui/words/cases.py" line="39"/>
         <source>Platform ruling</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="42"/>
+        <location filename="../../ui/words/cases.py" line="42"/>
         <source>Return not shipped in time</source>
         <translation>买家未按时退货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="43"/>
+        <location filename="../../ui/words/cases.py" line="43"/>
         <source>Confirm return received</source>
         <translation>确认收到退货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="44"/>
+        <location filename="../../ui/words/cases.py" line="44"/>
         <source>Buyer appealed</source>
         <translation>买家申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="45"/>
+        <location filename="../../ui/words/cases.py" line="45"/>
         <source>Submit proof</source>
         <translation>提交证明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="46"/>
+        <location filename="../../ui/words/cases.py" line="46"/>
         <source>Platform staff joined</source>
         <translation>平台小二介入</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="51"/>
+        <location filename="../../ui/words/cases.py" line="51"/>
         <source>Agreed to refund</source>
         <translation>已同意退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="52"/>
+        <location filename="../../ui/words/cases.py" line="52"/>
         <source>Agreed to the return</source>
         <translation>已同意退货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="53"/>
+        <location filename="../../ui/words/cases.py" line="53"/>
         <source>Confirmed the goods received (refunded)</source>
         <translation>已确认收到退货（已退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="54"/>
-        <location filename="../../ui/cases/words.py" line="56"/>
+        <location filename="../../ui/words/cases.py" line="54"/>
+        <location filename="../../ui/words/cases.py" line="56"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="55"/>
+        <location filename="../../ui/words/cases.py" line="55"/>
         <source>Accepted the buyer&apos;s proposal</source>
         <translation>已接受买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="57"/>
+        <location filename="../../ui/words/cases.py" line="57"/>
         <source>Counter-proposed</source>
         <translation>已提出卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="58"/>
+        <location filename="../../ui/words/cases.py" line="58"/>
         <source>Confirmed the return received</source>
         <translation>已确认收到退货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="59"/>
+        <location filename="../../ui/words/cases.py" line="59"/>
         <source>Submitted proof</source>
         <translation>已提交证明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="65"/>
+        <location filename="../../ui/words/cases.py" line="65"/>
         <source>仅退款 Refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="66"/>
+        <location filename="../../ui/words/cases.py" line="66"/>
         <source>退货退款 Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="67"/>
+        <location filename="../../ui/words/cases.py" line="67"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="68"/>
-        <location filename="../../ui/cases/words.py" line="86"/>
+        <location filename="../../ui/words/cases.py" line="68"/>
+        <location filename="../../ui/words/cases.py" line="86"/>
         <source>Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="69"/>
+        <location filename="../../ui/words/cases.py" line="69"/>
         <source>Buyer&apos;s proposal</source>
         <translation>买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="70"/>
+        <location filename="../../ui/words/cases.py" line="70"/>
         <source>Seller&apos;s proposal</source>
         <translation>卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="71"/>
+        <location filename="../../ui/words/cases.py" line="71"/>
         <source>Platform&apos;s proposal</source>
         <translation>平台方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="74"/>
+        <location filename="../../ui/words/cases.py" line="74"/>
         <source>waiting for the seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="75"/>
+        <location filename="../../ui/words/cases.py" line="75"/>
         <source>waiting for the buyer</source>
         <translation>等待买家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="76"/>
+        <location filename="../../ui/words/cases.py" line="76"/>
         <source>waiting for buyer and seller</source>
         <translation>等待买卖双方处理</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="77"/>
+        <location filename="../../ui/words/cases.py" line="77"/>
         <source>refused by the seller</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="78"/>
+        <location filename="../../ui/words/cases.py" line="78"/>
         <source>replaced by the buyer</source>
         <translation>已被买家新方案取代</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="79"/>
+        <location filename="../../ui/words/cases.py" line="79"/>
         <source>agreed</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="80"/>
+        <location filename="../../ui/words/cases.py" line="80"/>
         <source>carried out</source>
         <translation>已执行</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="81"/>
+        <location filename="../../ui/words/cases.py" line="81"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="83"/>
+        <location filename="../../ui/words/cases.py" line="83"/>
         <source>Not received</source>
         <translation>未收到货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="84"/>
-        <location filename="../../ui/cases/words.py" line="94"/>
+        <location filename="../../ui/words/cases.py" line="84"/>
+        <location filename="../../ui/words/cases.py" line="94"/>
         <source>Not as described</source>
         <translation>与描述不符</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="85"/>
+        <location filename="../../ui/words/cases.py" line="85"/>
         <source>Refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="88"/>
+        <location filename="../../ui/words/cases.py" line="88"/>
         <source>In transit</source>
         <translation>运输途中</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="89"/>
+        <location filename="../../ui/words/cases.py" line="89"/>
         <source>No tracking information (invalid waybill)</source>
         <translation>无物流信息（运单无效）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="90"/>
+        <location filename="../../ui/words/cases.py" line="90"/>
         <source>Parcel lost</source>
         <translation>包裹丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="91"/>
+        <location filename="../../ui/words/cases.py" line="91"/>
         <source>Returned to sender</source>
         <translation>包裹被退回</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="92"/>
+        <location filename="../../ui/words/cases.py" line="92"/>
         <source>Wrong address</source>
         <translation>地址错误</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="93"/>
+        <location filename="../../ui/words/cases.py" line="93"/>
         <source>Held by customs</source>
         <translation>被海关扣留</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="95"/>
+        <location filename="../../ui/words/cases.py" line="95"/>
         <source>Quality problem</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="96"/>
+        <location filename="../../ui/words/cases.py" line="96"/>
         <source>Short quantity</source>
         <translation>少件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="97"/>
+        <location filename="../../ui/words/cases.py" line="97"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="98"/>
+        <location filename="../../ui/words/cases.py" line="98"/>
         <source>Does not work</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="99"/>
+        <location filename="../../ui/words/cases.py" line="99"/>
         <source>Counterfeit</source>
         <translation>假货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="103"/>
+        <location filename="../../ui/words/cases.py" line="103"/>
         <source>Late shipment</source>
         <translation>延迟发货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="104"/>
+        <location filename="../../ui/words/cases.py" line="104"/>
         <source>Description mismatch</source>
         <translation>描述不符</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="105"/>
+        <location filename="../../ui/words/cases.py" line="105"/>
         <source>Intellectual property</source>
         <translation>知识产权</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="106"/>
+        <location filename="../../ui/words/cases.py" line="106"/>
         <source>Broken promise</source>
         <translation>违背承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="107"/>
+        <location filename="../../ui/words/cases.py" line="107"/>
         <source>Negative review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="109"/>
+        <location filename="../../ui/words/cases.py" line="109"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="110"/>
+        <location filename="../../ui/words/cases.py" line="110"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="111"/>
+        <location filename="../../ui/words/cases.py" line="111"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="122"/>
-        <location filename="../../ui/cases/words.py" line="153"/>
+        <location filename="../../ui/words/cases.py" line="122"/>
+        <location filename="../../ui/words/cases.py" line="153"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="123"/>
+        <location filename="../../ui/words/cases.py" line="123"/>
         <source>Carrier</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="124"/>
-        <location filename="../../ui/cases/words.py" line="152"/>
+        <location filename="../../ui/words/cases.py" line="124"/>
+        <location filename="../../ui/words/cases.py" line="152"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="125"/>
+        <location filename="../../ui/words/cases.py" line="125"/>
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="127"/>
+        <location filename="../../ui/words/cases.py" line="127"/>
         <source>defective item, not as described, late shipment, wrong or missing items</source>
         <translation>商品有缺陷、与描述不符、延迟发货、错发或漏发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="129"/>
+        <location filename="../../ui/words/cases.py" line="129"/>
         <source>rude courier, slow, wrong region, lost parcel</source>
         <translation>快递员态度差、配送慢、送错地区、包裹丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="130"/>
+        <location filename="../../ui/words/cases.py" line="130"/>
         <source>changed mind or expected more, ordered wrongly, operated wrongly</source>
         <translation>改变主意或期望过高、下错单、操作有误</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="132"/>
+        <location filename="../../ui/words/cases.py" line="132"/>
         <source>not classified yet</source>
         <translation>尚未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="135"/>
-        <location filename="../../ui/cases/words.py" line="143"/>
+        <location filename="../../ui/words/cases.py" line="135"/>
+        <location filename="../../ui/words/cases.py" line="143"/>
         <source>Waiting for the seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="136"/>
+        <location filename="../../ui/words/cases.py" line="136"/>
         <source>Refused by the seller</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="137"/>
-        <location filename="../../ui/cases/words.py" line="146"/>
+        <location filename="../../ui/words/cases.py" line="137"/>
+        <location filename="../../ui/words/cases.py" line="146"/>
         <source>Waiting for the return</source>
         <translation>等待买家退货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="138"/>
-        <location filename="../../ui/cases/words.py" line="147"/>
+        <location filename="../../ui/words/cases.py" line="138"/>
+        <location filename="../../ui/words/cases.py" line="147"/>
         <source>Return on its way</source>
         <translation>退货寄回中</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="139"/>
+        <location filename="../../ui/words/cases.py" line="139"/>
         <source>Platform intervening</source>
         <translation>平台介入中</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="140"/>
+        <location filename="../../ui/words/cases.py" line="140"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="141"/>
+        <location filename="../../ui/words/cases.py" line="141"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="142"/>
+        <location filename="../../ui/words/cases.py" line="142"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="144"/>
+        <location filename="../../ui/words/cases.py" line="144"/>
         <source>Negotiating</source>
         <translation>协商中</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="145"/>
+        <location filename="../../ui/words/cases.py" line="145"/>
         <source>Escalated</source>
         <translation>已升级仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="148"/>
+        <location filename="../../ui/words/cases.py" line="148"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="149"/>
+        <location filename="../../ui/words/cases.py" line="149"/>
         <source>Appealed</source>
         <translation>已申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="150"/>
+        <location filename="../../ui/words/cases.py" line="150"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="154"/>
+        <location filename="../../ui/words/cases.py" line="154"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="155"/>
+        <location filename="../../ui/words/cases.py" line="155"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="156"/>
+        <location filename="../../ui/words/cases.py" line="156"/>
         <source>Platform staff</source>
         <translation>平台小二</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="157"/>
+        <location filename="../../ui/words/cases.py" line="157"/>
         <source>Rep</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="160"/>
+        <location filename="../../ui/words/cases.py" line="160"/>
         <source>agreement between buyer and seller</source>
         <translation>买卖双方协商一致</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="161"/>
+        <location filename="../../ui/words/cases.py" line="161"/>
         <source>ruling of the platform</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="162"/>
+        <location filename="../../ui/words/cases.py" line="162"/>
         <source>the seller did not respond in time: the buyer&apos;s proposal was carried out</source>
         <translation>卖家未按时响应：已按买家方案执行</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="164"/>
+        <location filename="../../ui/words/cases.py" line="164"/>
         <source>the buyer did not ship the goods back in time: the money went to the seller</source>
         <translation>买家未按时退货：款项归卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="166"/>
+        <location filename="../../ui/words/cases.py" line="166"/>
         <source>the buyer cancelled the dispute</source>
         <translation>买家撤销了纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="168"/>
+        <location filename="../../ui/words/cases.py" line="168"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="169"/>
+        <location filename="../../ui/words/cases.py" line="169"/>
         <source>closed without refund</source>
         <translation>已关闭，未退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="170"/>
+        <location filename="../../ui/words/cases.py" line="170"/>
         <source>cancelled by the buyer</source>
         <translation>买家已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="173"/>
+        <location filename="../../ui/words/cases.py" line="173"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="174"/>
+        <location filename="../../ui/words/cases.py" line="174"/>
         <source>sub-kind</source>
         <translation>子类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="175"/>
+        <location filename="../../ui/words/cases.py" line="175"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="176"/>
+        <location filename="../../ui/words/cases.py" line="176"/>
         <source>solution</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="177"/>
+        <location filename="../../ui/words/cases.py" line="177"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="178"/>
+        <location filename="../../ui/words/cases.py" line="178"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="179"/>
+        <location filename="../../ui/words/cases.py" line="179"/>
         <source>service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="180"/>
+        <location filename="../../ui/words/cases.py" line="180"/>
         <source>tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="181"/>
+        <location filename="../../ui/words/cases.py" line="181"/>
         <source>carrier</source>
         <translation>物流公司</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="182"/>
+        <location filename="../../ui/words/cases.py" line="182"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="183"/>
+        <location filename="../../ui/words/cases.py" line="183"/>
         <source>in favour of</source>
         <translation>有利于</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="184"/>
+        <location filename="../../ui/words/cases.py" line="184"/>
         <source>description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="185"/>
+        <location filename="../../ui/words/cases.py" line="185"/>
         <source>closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="186"/>
+        <location filename="../../ui/words/cases.py" line="186"/>
         <source>first closed at</source>
         <translation>首次关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="194"/>
+        <location filename="../../ui/words/cases.py" line="194"/>
         <source>Lost parcel</source>
         <translation>包裹丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="195"/>
+        <location filename="../../ui/words/cases.py" line="195"/>
         <source>Confirm the loss with the carrier: ask for a written statement and keep it as evidence.</source>
         <translation>向物流公司确认丢件：索取书面说明并留作证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="197"/>
+        <location filename="../../ui/words/cases.py" line="197"/>
         <source>Take care of the buyer first: resend the goods or refund them (see the advisor).</source>
         <translation>先安抚买家：补发或退款（参考“退款还是补发”建议）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="199"/>
+        <location filename="../../ui/words/cases.py" line="199"/>
         <source>If resending, ask the buyer to place a new order and to close the dispute (GEN-2).</source>
         <translation>如补发，请买家重新下单并关闭纠纷（GEN-2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="201"/>
+        <location filename="../../ui/words/cases.py" line="201"/>
         <source>Claim the value of the parcel from the carrier, citing the tracking number.</source>
         <translation>凭运单号向物流公司索赔包裹价值。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="203"/>
+        <location filename="../../ui/words/cases.py" line="203"/>
         <source>Set the cause to &apos;carrier&apos; so the statistics show who lost it (GEN-1).</source>
         <translation>将责任方设为“物流”，以便统计中体现是谁丢失的（GEN-1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="205"/>
+        <location filename="../../ui/words/cases.py" line="205"/>
         <source>Short shipment</source>
         <translation>少件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="206"/>
+        <location filename="../../ui/words/cases.py" line="206"/>
         <source>Check the parcel weight recorded by the warehouse against the weight on the carrier&apos;s waybill.</source>
         <translation>核对仓库记录的包裹重量与物流面单上的重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="208"/>
+        <location filename="../../ui/words/cases.py" line="208"/>
         <source>Ask the buyer for a photo of everything received and of the label.</source>
         <translation>请买家拍摄收到的全部物品及面单照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="210"/>
+        <location filename="../../ui/words/cases.py" line="210"/>
         <source>If the weights differ, ask the carrier about the missing weight.</source>
         <translation>如重量不一致，向物流公司询问缺少的重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="212"/>
+        <location filename="../../ui/words/cases.py" line="212"/>
         <source>Resend the missing part or refund it (see the advisor for which costs less).</source>
         <translation>补发缺少的部分或退还相应款项（参考建议，看哪种成本更低）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="214"/>
+        <location filename="../../ui/words/cases.py" line="214"/>
         <source>Set the cause: &apos;seller&apos; if the warehouse packed too little, &apos;carrier&apos; if it went missing on the way (GEN-1).</source>
         <translation>设置责任方：仓库少装为“卖家”，途中丢失为“物流”（GEN-1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="235"/>
+        <location filename="../../ui/words/cases.py" line="235"/>
         <source>Accept or refuse the buyer&apos;s proposal</source>
         <translation>接受或拒绝买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="236"/>
+        <location filename="../../ui/words/cases.py" line="236"/>
         <source>Agree with the buyer on a solution</source>
         <translation>与买家就解决方案达成一致</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="237"/>
+        <location filename="../../ui/words/cases.py" line="237"/>
         <source>Upload the proof of delivery to the dispute</source>
         <translation>在纠纷中上传妥投证明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="238"/>
+        <location filename="../../ui/words/cases.py" line="238"/>
         <source>Compensation negotiation (no proof of delivery)</source>
         <translation>赔偿协商（无妥投证明）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="239"/>
+        <location filename="../../ui/words/cases.py" line="239"/>
         <source>Platform dispute staff step in</source>
         <translation>平台纠纷小二介入</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="240"/>
+        <location filename="../../ui/words/cases.py" line="240"/>
         <source>Provide the post-office proof of delivery</source>
         <translation>提供邮局妥投证明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="241"/>
+        <location filename="../../ui/words/cases.py" line="241"/>
         <source>Reach an agreement before the platform escalates the dispute</source>
         <translation>在平台升级仲裁前达成一致</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="242"/>
+        <location filename="../../ui/words/cases.py" line="242"/>
         <source>Respond to the buyer&apos;s proposal (else the platform refunds the buyer)</source>
         <translation>响应买家方案（否则平台将退款给买家）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="244"/>
+        <location filename="../../ui/words/cases.py" line="244"/>
         <source>The buyer may appeal the closed dispute</source>
         <translation>买家可对已关闭的纠纷申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="245"/>
+        <location filename="../../ui/words/cases.py" line="245"/>
         <source>The buyer may escalate the dispute to the platform</source>
         <translation>买家可将纠纷提交平台仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="246"/>
+        <location filename="../../ui/words/cases.py" line="246"/>
         <source>The buyer ships the goods back (else the money goes to the seller)</source>
         <translation>买家寄回商品（否则款项归卖家）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="248"/>
+        <location filename="../../ui/words/cases.py" line="248"/>
         <source>The platform acts on the escalation</source>
         <translation>平台处理仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="249"/>
+        <location filename="../../ui/words/cases.py" line="249"/>
         <source>Agree to or refuse the buyer&apos;s request</source>
         <translation>同意或拒绝买家的申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="250"/>
+        <location filename="../../ui/words/cases.py" line="250"/>
         <source>Agree or refuse the request (else it is agreed automatically)</source>
         <translation>同意或拒绝申请（否则将自动同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="251"/>
+        <location filename="../../ui/words/cases.py" line="251"/>
         <source>The buyer revises the request or asks the platform (else it closes)</source>
         <translation>买家修改申请或申请平台介入（否则申请关闭）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="254"/>
+        <location filename="../../ui/words/cases.py" line="254"/>
         <source>Answer the buyer&apos;s message</source>
         <translation>回复买家的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="255"/>
+        <location filename="../../ui/words/cases.py" line="255"/>
         <source>Reply to the buyer</source>
         <translation>回复买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="256"/>
+        <location filename="../../ui/words/cases.py" line="256"/>
         <source>Ship the paid order</source>
         <translation>发出已付款的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="257"/>
+        <location filename="../../ui/words/cases.py" line="257"/>
         <source>Ship the order and enter its tracking number</source>
         <translation>发货并填写物流单号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="258"/>
+        <location filename="../../ui/words/cases.py" line="258"/>
         <source>The buyer may open an after-sales request</source>
         <translation>买家可申请售后</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="259"/>
+        <location filename="../../ui/words/cases.py" line="259"/>
         <source>Completion time missing in the export: enter it, or import a report that has it</source>
         <translation>导出文件中缺少交易成功时间：请填写，或导入含此时间的报表</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="261"/>
+        <location filename="../../ui/words/cases.py" line="261"/>
         <source>Ship time missing in the export: the order&apos;s status says it was shipped</source>
         <translation>导出文件中缺少发货时间：订单状态显示已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="263"/>
+        <location filename="../../ui/words/cases.py" line="263"/>
         <source>The buyer may file a description-mismatch complaint</source>
         <translation>买家可投诉描述不符</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="264"/>
+        <location filename="../../ui/words/cases.py" line="264"/>
         <source>The buyer&apos;s confirmation window ends (receipt time-out)</source>
         <translation>买家确认收货期限结束（超时自动确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="265"/>
+        <location filename="../../ui/words/cases.py" line="265"/>
         <source>Confirmation window nearly over: check whether the parcel is still moving</source>
         <translation>确认收货期限即将结束：查看包裹是否仍在运输</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="267"/>
+        <location filename="../../ui/words/cases.py" line="267"/>
         <source>Respond to the complaint at once</source>
         <translation>立即处理投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="268"/>
+        <location filename="../../ui/words/cases.py" line="268"/>
         <source>Contact the buyer, listen and note what happened</source>
         <translation>联系买家，倾听并记录经过</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="269"/>
+        <location filename="../../ui/words/cases.py" line="269"/>
         <source>Follow the complaint up with the buyer</source>
         <translation>与买家跟进投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="270"/>
+        <location filename="../../ui/words/cases.py" line="270"/>
         <source>Check the remedy with the buyer until they confirm; then close the case</source>
         <translation>与买家确认解决方案直至其认可，然后结案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="273"/>
+        <location filename="../../ui/words/cases.py" line="273"/>
         <source>The seller&apos;s time to respond ran out: the platform carried out the buyer&apos;s proposal</source>
         <translation>卖家响应超时：平台已执行买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="275"/>
+        <location filename="../../ui/words/cases.py" line="275"/>
         <source>No agreement in time: the platform escalated the dispute</source>
         <translation>未能及时达成一致：平台已将纠纷升级</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="276"/>
+        <location filename="../../ui/words/cases.py" line="276"/>
         <source>The seller&apos;s time to act ran out: the platform agreed to the request</source>
         <translation>卖家处理超时：平台已同意该申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="281"/>
+        <location filename="../../ui/words/cases.py" line="281"/>
         <source>site message</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="282"/>
+        <location filename="../../ui/words/cases.py" line="282"/>
         <source>order message</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="283"/>
+        <location filename="../../ui/words/cases.py" line="283"/>
         <source>email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="284"/>
+        <location filename="../../ui/words/cases.py" line="284"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="285"/>
+        <location filename="../../ui/words/cases.py" line="285"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="286"/>
+        <location filename="../../ui/words/cases.py" line="286"/>
         <source>IM</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="291"/>
+        <location filename="../../ui/words/cases.py" line="291"/>
         <source>Arbitration rules, {0} to {1} days after the negotiation</source>
         <translation>协商结束后 {0} 至 {1} 天内仲裁裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="293"/>
+        <location filename="../../ui/words/cases.py" line="293"/>
         <source>Follow up {0}: no reply (follow-up {1} of {2})</source>
         <translation>跟进 {0}：未回复（第 {1} 次跟进，共 {2} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="295"/>
+        <location filename="../../ui/words/cases.py" line="295"/>
         <source>Send a short, clear follow-up by {0}, inside the buyer&apos;s daytime ({1})</source>
         <translation>在买家的白天（{1}）通过{0}发送简短清楚的跟进消息</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="299"/>
+        <location filename="../../ui/words/cases.py" line="299"/>
         <source>If it is still in transit, extend the buyer&apos;s confirmation window by {0} days</source>
         <translation>若包裹仍在运输，将买家确认收货期限延长 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="303"/>
+        <location filename="../../ui/words/cases.py" line="303"/>
         <source>The buyer may complain about the late shipment ({0}% of the amount, at most {1} CNY)</source>
         <translation>买家可投诉延迟发货（金额的 {0}%，最多 {1} 元）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="334"/>
+        <location filename="../../ui/words/cases.py" line="334"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="335"/>
+        <location filename="../../ui/words/cases.py" line="335"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="342"/>
+        <location filename="../../ui/words/cases.py" line="342"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="352"/>
+        <location filename="../../ui/words/cases.py" line="352"/>
         <source>{0} day</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="353"/>
+        <location filename="../../ui/words/cases.py" line="353"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="354"/>
+        <location filename="../../ui/words/cases.py" line="354"/>
         <source>{0} {1} h</source>
         <translation>{0} {1} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="357"/>
+        <location filename="../../ui/words/cases.py" line="357"/>
         <source>{0} h {1} min</source>
         <translation>{0} 小时 {1} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="358"/>
+        <location filename="../../ui/words/cases.py" line="358"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="359"/>
+        <location filename="../../ui/words/cases.py" line="359"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="368"/>
+        <location filename="../../ui/words/cases.py" line="368"/>
         <source>The transaction succeeded, but its completion time is missing in the export: enter it, or import a report that has it ({0}).</source>
         <translation>交易已成功，但导出文件中缺少交易成功时间：请填写，或导入含此时间的报表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="373"/>
+        <location filename="../../ui/words/cases.py" line="373"/>
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="375"/>
+        <location filename="../../ui/words/cases.py" line="375"/>
         <source>The transaction has not succeeded yet: the after-sales window starts when it does ({0}). Until then a buyer who did not receive the goods asks for {1} ({2}).</source>
         <translation>交易尚未成功：售后期从交易成功时开始（{0}）。在此之前，未收到货的买家只能申请{1}（{2}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="381"/>
+        <location filename="../../ui/words/cases.py" line="381"/>
         <source>The after-sales protection period ended on {0} (shop time, {1}): no request can be opened; the buyer can only negotiate with the seller directly.</source>
         <translation>售后保障期已于 {0}（店铺时间，{1}）结束：无法再发起申请，买家只能与卖家直接协商。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="385"/>
+        <location filename="../../ui/words/cases.py" line="385"/>
         <source>{0} left to open a request for this order (until {1} shop time, {2}).</source>
         <translation>此订单还可在 {0} 内发起售后申请（截至店铺时间 {1}，{2}）。</translation>
     </message>
@@ -4629,345 +4725,523 @@ The data as it was before: {0}</source>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="9"/>
+        <location filename="../../ui/words/catalog.py" line="9"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="10"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="10"/>
+        <location filename="../../ui/words/catalog.py" line="11"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="11"/>
+        <location filename="../../ui/words/catalog.py" line="12"/>
         <source>Buyer&apos;s time</source>
         <translation>买家时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="12"/>
+        <location filename="../../ui/words/catalog.py" line="13"/>
         <source>Buyer&apos;s words</source>
         <translation>买家原话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="13"/>
+        <location filename="../../ui/words/catalog.py" line="14"/>
         <source>By</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="14"/>
+        <location filename="../../ui/words/catalog.py" line="15"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="16"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="15"/>
+        <location filename="../../ui/words/catalog.py" line="17"/>
         <source>Case / order</source>
         <translation>案件 / 订单</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="16"/>
+        <location filename="../../ui/words/catalog.py" line="18"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="17"/>
+        <location filename="../../ui/words/catalog.py" line="19"/>
         <source>Cause</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="18"/>
+        <location filename="../../ui/words/catalog.py" line="20"/>
         <source>Changed</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="19"/>
+        <location filename="../../ui/words/catalog.py" line="21"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="20"/>
+        <location filename="../../ui/words/catalog.py" line="22"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="23"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="21"/>
+        <location filename="../../ui/words/catalog.py" line="24"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="25"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="22"/>
+        <location filename="../../ui/words/catalog.py" line="26"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="23"/>
+        <location filename="../../ui/words/catalog.py" line="27"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="24"/>
+        <location filename="../../ui/words/catalog.py" line="28"/>
         <source>Last message</source>
         <translation>最新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="25"/>
+        <location filename="../../ui/words/catalog.py" line="29"/>
         <source>Last message at</source>
         <translation>最新消息时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="26"/>
+        <location filename="../../ui/words/catalog.py" line="30"/>
         <source>Last scan</source>
         <translation>最新扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="27"/>
+        <location filename="../../ui/words/catalog.py" line="31"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="28"/>
+        <location filename="../../ui/words/catalog.py" line="32"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="29"/>
+        <location filename="../../ui/words/catalog.py" line="33"/>
         <source>Next due</source>
         <translation>下一时限</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="30"/>
+        <location filename="../../ui/words/catalog.py" line="34"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="31"/>
+        <location filename="../../ui/words/catalog.py" line="35"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="32"/>
+        <location filename="../../ui/words/catalog.py" line="36"/>
         <source>On</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="33"/>
+        <location filename="../../ui/words/catalog.py" line="37"/>
         <source>Opened</source>
         <translation>发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="34"/>
+        <location filename="../../ui/words/catalog.py" line="38"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="35"/>
+        <location filename="../../ui/words/catalog.py" line="39"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="36"/>
+        <location filename="../../ui/words/catalog.py" line="40"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="41"/>
         <source>Promised</source>
         <translation>承诺时效</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="37"/>
+        <location filename="../../ui/words/catalog.py" line="42"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="38"/>
+        <location filename="../../ui/words/catalog.py" line="43"/>
         <source>Reply within</source>
         <translation>回复时限</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="39"/>
+        <location filename="../../ui/words/catalog.py" line="44"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="45"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="40"/>
+        <location filename="../../ui/words/catalog.py" line="46"/>
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="41"/>
+        <location filename="../../ui/words/catalog.py" line="47"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="42"/>
+        <location filename="../../ui/words/catalog.py" line="48"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="43"/>
+        <location filename="../../ui/words/catalog.py" line="49"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="44"/>
+        <location filename="../../ui/words/catalog.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="45"/>
+        <location filename="../../ui/words/catalog.py" line="51"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="46"/>
+        <location filename="../../ui/words/catalog.py" line="52"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="47"/>
+        <location filename="../../ui/words/catalog.py" line="53"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="48"/>
+        <location filename="../../ui/words/catalog.py" line="54"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="49"/>
+        <location filename="../../ui/words/catalog.py" line="55"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="50"/>
+        <location filename="../../ui/words/catalog.py" line="56"/>
         <source>To</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="51"/>
+        <location filename="../../ui/words/catalog.py" line="57"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="52"/>
+        <location filename="../../ui/words/catalog.py" line="58"/>
         <source>Tracking</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="53"/>
+        <location filename="../../ui/words/catalog.py" line="59"/>
         <source>Type</source>
         <translation>种类</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="54"/>
+        <location filename="../../ui/words/catalog.py" line="60"/>
         <source>Waiting since</source>
         <translation>等待自</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="55"/>
+        <location filename="../../ui/words/catalog.py" line="61"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="56"/>
+        <location filename="../../ui/words/catalog.py" line="62"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="63"/>
         <source>Window ends</source>
         <translation>期限截止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="57"/>
+        <location filename="../../ui/words/catalog.py" line="64"/>
         <source>★</source>
         <translation>★</translation>
     </message>
 </context>
 <context>
+    <name>complaints</name>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="9"/>
+        <source>Late shipment</source>
+        <translation>延迟发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="10"/>
+        <source>Not as described</source>
+        <translation>描述不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="11"/>
+        <source>Intellectual property</source>
+        <translation>知识产权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="12"/>
+        <source>Broken promise</source>
+        <translation>未履行承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="13"/>
+        <source>Negative review</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="16"/>
+        <source>Respond at once</source>
+        <translation>立即回应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="17"/>
+        <source>Listen without interrupting</source>
+        <translation>耐心倾听，不打断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="18"/>
+        <source>Explain what happened</source>
+        <translation>说明事情经过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="19"/>
+        <source>Apologise sincerely</source>
+        <translation>真诚道歉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="20"/>
+        <source>Propose compensation</source>
+        <translation>提出补偿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="21"/>
+        <source>Take a remedy</source>
+        <translation>采取补救措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="22"/>
+        <source>Follow up until the buyer confirms</source>
+        <translation>持续跟进直到买家确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="25"/>
+        <source>Contact the buyer now, on the channel they used.</source>
+        <translation>现在就通过买家使用的渠道联系买家。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="26"/>
+        <source>Let the buyer say everything; note their words.</source>
+        <translation>让买家把话说完，记下他们的原话。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="27"/>
+        <source>Say plainly what happened, without blaming the buyer.</source>
+        <translation>如实说明发生了什么，不要责怪买家。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="29"/>
+        <source>A sincere apology, once.</source>
+        <translation>真诚地道歉一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="30"/>
+        <source>Offer what fits; never in exchange for a changed review.</source>
+        <translation>给出合适的补偿；绝不以修改评价作为交换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="32"/>
+        <source>Resend, refund, repair: do what was promised.</source>
+        <translation>补发、退款、维修：兑现承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="33"/>
+        <source>Check with the buyer until they confirm it is solved.</source>
+        <translation>持续与买家确认，直到对方确认问题已解决。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="37"/>
+        <source>Review revised by the buyer</source>
+        <translation>买家已修改评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="38"/>
+        <source>Complaint withdrawn</source>
+        <translation>投诉已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="39"/>
+        <source>Penalty applied</source>
+        <translation>已受处罚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="40"/>
+        <source>Buyer satisfied</source>
+        <translation>买家满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="41"/>
+        <source>No change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="44"/>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="45"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="46"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/complaints.py" line="47"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
     <name>due</name>
     <message>
-        <location filename="../../ui/due_words.py" line="16"/>
+        <location filename="../../ui/words/due.py" line="16"/>
         <source>{n} dispute needs a response today</source>
         <translation>{n} 个纠纷今天需要回应</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="17"/>
+        <location filename="../../ui/words/due.py" line="17"/>
         <source>{n} disputes need a response today</source>
         <translation>{n} 个纠纷今天需要回应</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="18"/>
+        <location filename="../../ui/words/due.py" line="18"/>
         <source>{n} dispute is overdue</source>
         <translation>{n} 个纠纷已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="19"/>
+        <location filename="../../ui/words/due.py" line="19"/>
         <source>{n} disputes are overdue</source>
         <translation>{n} 个纠纷已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="20"/>
+        <location filename="../../ui/words/due.py" line="20"/>
         <source>{n} after-sales request needs an answer today</source>
         <translation>{n} 个售后申请今天需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="21"/>
+        <location filename="../../ui/words/due.py" line="21"/>
         <source>{n} after-sales requests need an answer today</source>
         <translation>{n} 个售后申请今天需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="22"/>
+        <location filename="../../ui/words/due.py" line="22"/>
         <source>{n} after-sales request is overdue</source>
         <translation>{n} 个售后申请已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="23"/>
+        <location filename="../../ui/words/due.py" line="23"/>
         <source>{n} after-sales requests are overdue</source>
         <translation>{n} 个售后申请已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="24"/>
+        <location filename="../../ui/words/due.py" line="24"/>
         <source>{n} order needs action today</source>
         <translation>{n} 个订单今天需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="25"/>
+        <location filename="../../ui/words/due.py" line="25"/>
         <source>{n} orders need action today</source>
         <translation>{n} 个订单今天需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="26"/>
+        <location filename="../../ui/words/due.py" line="26"/>
         <source>{n} order is overdue</source>
         <translation>{n} 个订单已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="27"/>
+        <location filename="../../ui/words/due.py" line="27"/>
         <source>{n} orders are overdue</source>
         <translation>{n} 个订单已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="28"/>
+        <location filename="../../ui/words/due.py" line="28"/>
         <source>{n} conversation needs a reply today</source>
         <translation>{n} 个会话今天需要回复</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="29"/>
+        <location filename="../../ui/words/due.py" line="29"/>
         <source>{n} conversations need a reply today</source>
         <translation>{n} 个会话今天需要回复</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="30"/>
+        <location filename="../../ui/words/due.py" line="30"/>
         <source>{n} conversation is overdue</source>
         <translation>{n} 个会话已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="31"/>
+        <location filename="../../ui/words/due.py" line="31"/>
         <source>{n} conversations are overdue</source>
         <translation>{n} 个会话已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="33"/>
+        <location filename="../../ui/words/due.py" line="33"/>
         <source>Nothing is due today.</source>
         <translation>今天没有到期事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="34"/>
+        <location filename="../../ui/words/due.py" line="34"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/due_words.py" line="35"/>
+        <location filename="../../ui/words/due.py" line="35"/>
         <source>.</source>
         <translation>。</translation>
     </message>
@@ -5018,362 +5292,362 @@ The data as it was before: {0}</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="58"/>
+        <location filename="../../ui/words/catalog.py" line="65"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="59"/>
+        <location filename="../../ui/words/catalog.py" line="66"/>
         <source>AliExpress</source>
         <translation>速卖通</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="60"/>
+        <location filename="../../ui/words/catalog.py" line="67"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="61"/>
+        <location filename="../../ui/words/catalog.py" line="68"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="62"/>
+        <location filename="../../ui/words/catalog.py" line="69"/>
         <source>Busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="63"/>
+        <location filename="../../ui/words/catalog.py" line="70"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="64"/>
+        <location filename="../../ui/words/catalog.py" line="71"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="65"/>
+        <location filename="../../ui/words/catalog.py" line="72"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="66"/>
+        <location filename="../../ui/words/catalog.py" line="73"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="67"/>
+        <location filename="../../ui/words/catalog.py" line="74"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="68"/>
+        <location filename="../../ui/words/catalog.py" line="75"/>
         <source>Follow up now</source>
         <translation>立即跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="69"/>
+        <location filename="../../ui/words/catalog.py" line="76"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="70"/>
+        <location filename="../../ui/words/catalog.py" line="77"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="71"/>
+        <location filename="../../ui/words/catalog.py" line="78"/>
         <source>Missed</source>
         <translation>已错过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="72"/>
+        <location filename="../../ui/words/catalog.py" line="79"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="73"/>
+        <location filename="../../ui/words/catalog.py" line="80"/>
         <source>Order message</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="74"/>
+        <location filename="../../ui/words/catalog.py" line="81"/>
         <source>Pending</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="75"/>
+        <location filename="../../ui/words/catalog.py" line="82"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="76"/>
+        <location filename="../../ui/words/catalog.py" line="83"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="77"/>
+        <location filename="../../ui/words/catalog.py" line="84"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="78"/>
+        <location filename="../../ui/words/catalog.py" line="85"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="79"/>
+        <location filename="../../ui/words/catalog.py" line="86"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="80"/>
+        <location filename="../../ui/words/catalog.py" line="87"/>
         <source>Site message</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="81"/>
+        <location filename="../../ui/words/catalog.py" line="88"/>
         <source>Still deciding</source>
         <translation>仍在考虑</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="82"/>
+        <location filename="../../ui/words/catalog.py" line="89"/>
         <source>Stop and note it</source>
         <translation>停止并记录</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="83"/>
+        <location filename="../../ui/words/catalog.py" line="90"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="84"/>
+        <location filename="../../ui/words/catalog.py" line="91"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="85"/>
+        <location filename="../../ui/words/catalog.py" line="92"/>
         <source>Time zone</source>
         <translation>时差</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="86"/>
+        <location filename="../../ui/words/catalog.py" line="93"/>
         <source>To ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="87"/>
+        <location filename="../../ui/words/catalog.py" line="94"/>
         <source>Unclear message</source>
         <translation>消息不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="88"/>
+        <location filename="../../ui/words/catalog.py" line="95"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="89"/>
+        <location filename="../../ui/words/catalog.py" line="96"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="90"/>
+        <location filename="../../ui/words/catalog.py" line="97"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="91"/>
+        <location filename="../../ui/words/catalog.py" line="98"/>
         <source>appealed</source>
         <translation>已申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="92"/>
+        <location filename="../../ui/words/catalog.py" line="99"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="93"/>
+        <location filename="../../ui/words/catalog.py" line="100"/>
         <source>awaiting return</source>
         <translation>等待退货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="94"/>
+        <location filename="../../ui/words/catalog.py" line="101"/>
         <source>awaiting seller</source>
         <translation>等待卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="95"/>
+        <location filename="../../ui/words/catalog.py" line="102"/>
         <source>awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="96"/>
+        <location filename="../../ui/words/catalog.py" line="103"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="97"/>
+        <location filename="../../ui/words/catalog.py" line="104"/>
         <source>buyer cancelled</source>
         <translation>买家已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="98"/>
+        <location filename="../../ui/words/catalog.py" line="105"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="99"/>
+        <location filename="../../ui/words/catalog.py" line="106"/>
         <source>carrier</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="100"/>
+        <location filename="../../ui/words/catalog.py" line="107"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="101"/>
+        <location filename="../../ui/words/catalog.py" line="108"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="102"/>
+        <location filename="../../ui/words/catalog.py" line="109"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="103"/>
+        <location filename="../../ui/words/catalog.py" line="110"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="104"/>
+        <location filename="../../ui/words/catalog.py" line="111"/>
         <source>negotiating</source>
         <translation>协商中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="105"/>
+        <location filename="../../ui/words/catalog.py" line="112"/>
         <source>negotiation consensus</source>
         <translation>协商一致</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="106"/>
+        <location filename="../../ui/words/catalog.py" line="113"/>
         <source>not as described</source>
         <translation>货不对板</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="107"/>
+        <location filename="../../ui/words/catalog.py" line="114"/>
         <source>not received</source>
         <translation>未收到货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="108"/>
+        <location filename="../../ui/words/catalog.py" line="115"/>
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="109"/>
+        <location filename="../../ui/words/catalog.py" line="116"/>
         <source>platform arbitrate</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="110"/>
+        <location filename="../../ui/words/catalog.py" line="117"/>
         <source>platform intervening</source>
         <translation>平台介入中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="111"/>
+        <location filename="../../ui/words/catalog.py" line="118"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="112"/>
+        <location filename="../../ui/words/catalog.py" line="119"/>
         <source>refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="113"/>
+        <location filename="../../ui/words/catalog.py" line="120"/>
         <source>rep</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="114"/>
+        <location filename="../../ui/words/catalog.py" line="121"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="115"/>
+        <location filename="../../ui/words/catalog.py" line="122"/>
         <source>return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="116"/>
+        <location filename="../../ui/words/catalog.py" line="123"/>
         <source>return shipped</source>
         <translation>退货已寄出</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="117"/>
+        <location filename="../../ui/words/catalog.py" line="124"/>
         <source>return timeout</source>
         <translation>退货超时</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="118"/>
+        <location filename="../../ui/words/catalog.py" line="125"/>
         <source>seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="119"/>
+        <location filename="../../ui/words/catalog.py" line="126"/>
         <source>seller refused</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="120"/>
+        <location filename="../../ui/words/catalog.py" line="127"/>
         <source>seller response timeout</source>
         <translation>卖家响应超时</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="121"/>
+        <location filename="../../ui/words/catalog.py" line="128"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="122"/>
+        <location filename="../../ui/words/catalog.py" line="129"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="123"/>
+        <location filename="../../ui/words/catalog.py" line="130"/>
         <source>success</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="124"/>
+        <location filename="../../ui/words/catalog.py" line="131"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="125"/>
+        <location filename="../../ui/words/catalog.py" line="132"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="126"/>
+        <location filename="../../ui/words/catalog.py" line="133"/>
         <source>waiter</source>
         <translation>子账号客服</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="127"/>
+        <location filename="../../ui/words/catalog.py" line="134"/>
         <source>waiting buyer return</source>
         <translation>等待买家退货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="128"/>
+        <location filename="../../ui/words/catalog.py" line="135"/>
         <source>waiting seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="129"/>
+        <location filename="../../ui/words/catalog.py" line="136"/>
         <source>waiting seller receive</source>
         <translation>等待卖家收货</translation>
     </message>
@@ -5381,42 +5655,42 @@ The data as it was before: {0}</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="130"/>
+        <location filename="../../ui/words/catalog.py" line="137"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="131"/>
+        <location filename="../../ui/words/catalog.py" line="138"/>
         <source>Complaints &amp; Reviews</source>
         <translation>投诉与评价</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="132"/>
+        <location filename="../../ui/words/catalog.py" line="139"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="133"/>
+        <location filename="../../ui/words/catalog.py" line="140"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="134"/>
+        <location filename="../../ui/words/catalog.py" line="141"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="135"/>
+        <location filename="../../ui/words/catalog.py" line="142"/>
         <source>Parcel watch</source>
         <translation>包裹监控</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="136"/>
+        <location filename="../../ui/words/catalog.py" line="143"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="137"/>
+        <location filename="../../ui/words/catalog.py" line="144"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
@@ -5477,802 +5751,807 @@ The data as it was before: {0}</source>
         <translation>该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="168"/>
+        <location filename="../../ui/words/catalog.py" line="175"/>
         <source>&apos;{action}&apos; is not something a rep records on {case}</source>
         <translation>“{action}”不是客服可在 {case} 上记录的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="169"/>
+        <location filename="../../ui/words/catalog.py" line="176"/>
         <source>&apos;{action}&apos; needs {names}</source>
         <translation>“{action}”需要填写 {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="170"/>
+        <location filename="../../ui/words/catalog.py" line="177"/>
         <source>&apos;{action}&apos; takes no {names} (it takes: {takes})</source>
         <translation>“{action}”不接受 {names}（可填写：{takes}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="171"/>
+        <location filename="../../ui/words/catalog.py" line="178"/>
         <source>&apos;{category}&apos; is not a file category ({categories})</source>
         <translation>“{category}”不是文件类别（可选：{categories}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="172"/>
+        <location filename="../../ui/words/catalog.py" line="179"/>
         <source>&apos;{country}&apos; is not a two-letter country code such as BR or US</source>
         <translation>“{country}”不是两位国家代码（如 BR、US）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="173"/>
+        <location filename="../../ui/words/catalog.py" line="180"/>
         <source>&apos;{currency}&apos; is not a three-letter currency code such as CNY or USD</source>
         <translation>“{currency}”不是三位货币代码（如 CNY、USD）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="174"/>
+        <location filename="../../ui/words/catalog.py" line="181"/>
         <source>&apos;{key}&apos; may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, at most 64 characters, starting with a letter or digit</source>
         <translation>“{key}”只能包含字母、数字、“-”、“_”和“.”，最多 64 个字符，并以字母或数字开头</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="175"/>
+        <location filename="../../ui/words/catalog.py" line="182"/>
         <source>&apos;{name}&apos; already answers in {which} for this shop: edit that text, or switch one of them off</source>
         <translation>“{name}”已在本店的{which}中自动回复：请编辑那条内容，或停用其中一条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="176"/>
+        <location filename="../../ui/words/catalog.py" line="183"/>
         <source>&apos;{name}&apos; is {megabytes:.1f} MB; a pack takes files up to {max_mb} MB (setting evidence.max_file_mb). Make the photo smaller or split the document.</source>
         <translation>“{name}”大小为 {megabytes:.1f} MB；证据包只接受不超过 {max_mb} MB 的文件（设置 evidence.max_file_mb）。请缩小照片或拆分文档。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="177"/>
+        <location filename="../../ui/words/catalog.py" line="184"/>
         <source>&apos;{out}&apos; must end in .pdf (the bundle) or .zip (the bundle, the original files and manifest.json)</source>
         <translation>“{out}”必须以 .pdf（合并文件）或 .zip（合并文件、原始文件和 manifest.json）结尾</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="178"/>
+        <location filename="../../ui/words/catalog.py" line="185"/>
         <source>&apos;{path}&apos; cannot be read: {problem}</source>
         <translation>无法读取“{path}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="179"/>
+        <location filename="../../ui/words/catalog.py" line="186"/>
         <source>&apos;{ref}&apos; is not a complaint id (expected C-&lt;n&gt;)</source>
         <translation>“{ref}”不是投诉编号（应为 C-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="180"/>
+        <location filename="../../ui/words/catalog.py" line="187"/>
         <source>&apos;{text}&apos; is not a case id (expected D-&lt;n&gt; or A-&lt;n&gt;)</source>
         <translation>“{text}”不是案件编号（应为 D-&lt;n&gt; 或 A-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="181"/>
+        <location filename="../../ui/words/catalog.py" line="188"/>
         <source>&apos;{text}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>“{text}”不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="182"/>
+        <location filename="../../ui/words/catalog.py" line="189"/>
         <source>&apos;{text}&apos; is not a date such as 2027-02-08</source>
         <translation>“{text}”不是日期（如 2027-02-08）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="183"/>
+        <location filename="../../ui/words/catalog.py" line="190"/>
         <source>&apos;{value}&apos; is not an amount</source>
         <translation>“{value}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="184"/>
+        <location filename="../../ui/words/catalog.py" line="191"/>
         <source>&apos;{value}&apos; is not one of: {allowed}</source>
         <translation>“{value}”不在可选范围内：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="185"/>
+        <location filename="../../ui/words/catalog.py" line="192"/>
         <source>&apos;{zone}&apos; is not a known time zone</source>
         <translation>“{zone}”不是已知的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="186"/>
+        <location filename="../../ui/words/catalog.py" line="193"/>
         <source>&apos;{zone}&apos; is not a known time zone (use a name like &apos;Asia/Shanghai&apos; or &apos;America/Los_Angeles&apos;)</source>
         <translation>“{zone}”不是已知的时区（请使用“Asia/Shanghai”或“America/Los_Angeles”这样的名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="187"/>
+        <location filename="../../ui/words/catalog.py" line="194"/>
         <source>AfterDesk is busy writing: try again in a moment. If it stays busy, close the other AfterDesk window or program that uses the database {path}.</source>
         <translation>AfterDesk 正忙于写入：请稍后再试。如果一直忙碌，请关闭正在使用数据库 {path} 的另一个 AfterDesk 窗口或程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="188"/>
+        <location filename="../../ui/words/catalog.py" line="195"/>
         <source>Database error on {path}: {problem}</source>
         <translation>数据库 {path} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="189"/>
+        <location filename="../../ui/words/catalog.py" line="196"/>
         <source>That file is the database itself; choose a backup file.</source>
         <translation>该文件就是数据库本身；请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="190"/>
+        <location filename="../../ui/words/catalog.py" line="197"/>
         <source>The backup could not be written to {target}: {problem}. Check the folder and the free disk space.</source>
         <translation>无法将备份写入 {target}：{problem}。请检查文件夹和剩余磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="191"/>
+        <location filename="../../ui/words/catalog.py" line="198"/>
         <source>The backup failed: {problem}</source>
         <translation>备份失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="192"/>
+        <location filename="../../ui/words/catalog.py" line="199"/>
         <source>The backup {path} is damaged ({verdict}). Choose another backup file; nothing was changed.</source>
         <translation>备份 {path} 已损坏（{verdict}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="193"/>
+        <location filename="../../ui/words/catalog.py" line="200"/>
         <source>The damaged database {db_path} could not be moved aside: {problem}. Close every program using it, then restore again.</source>
         <translation>无法移开损坏的数据库 {db_path}：{problem}。请关闭所有正在使用它的程序，然后再恢复一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="194"/>
+        <location filename="../../ui/words/catalog.py" line="201"/>
         <source>The database {db_path} cannot be read, so it cannot be backed up: {exc}</source>
         <translation>无法读取数据库 {db_path}，因此无法备份：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="195"/>
+        <location filename="../../ui/words/catalog.py" line="202"/>
         <source>The database {path} cannot be opened. Check that the folder exists and may be written.</source>
         <translation>无法打开数据库 {path}。请确认文件夹存在且可写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="196"/>
+        <location filename="../../ui/words/catalog.py" line="203"/>
         <source>The database {path} cannot be read: {problem}</source>
         <translation>无法读取数据库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="198"/>
+        <location filename="../../ui/words/catalog.py" line="205"/>
         <source>The database {path} is read-only, so AfterDesk cannot save anything. Make the file writable (Windows: right-click it, Properties, untick Read-only), check that its folder may be written, or choose another data folder.</source>
         <translation>数据库 {path} 为只读，AfterDesk 无法保存任何内容。请将文件设为可写（Windows：右键单击文件 › 属性，取消勾选“只读”），确认其所在文件夹可写入，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="197"/>
+        <location filename="../../ui/words/catalog.py" line="204"/>
         <source>The database {path} is damaged and cannot be read ({problem}). Restore it from a backup; nothing was saved.</source>
         <translation>数据库 {path} 已损坏，无法读取（{problem}）。请从备份恢复；没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="199"/>
+        <location filename="../../ui/words/catalog.py" line="206"/>
         <source>The database {path} was made by an older AfterDesk and needs an upgrade: run `afterdesk init` (or open the window) first.</source>
         <translation>数据库 {path} 由旧版 AfterDesk 创建，需要升级：请先运行 `afterdesk init`（或打开窗口）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="200"/>
+        <location filename="../../ui/words/catalog.py" line="207"/>
         <source>The disk holding {folder} could not be read or written ({problem}). Check that the drive or network share is still there, then try again. Nothing was saved.</source>
         <translation>无法读写 {folder} 所在的磁盘（{problem}）。请检查驱动器或网络共享是否仍然可用，然后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="201"/>
+        <location filename="../../ui/words/catalog.py" line="208"/>
         <source>The disk holding {folder} is full: free space and try again. Nothing was saved.</source>
         <translation>{folder} 所在的磁盘已满：请释放空间后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="202"/>
+        <location filename="../../ui/words/catalog.py" line="209"/>
         <source>The restore failed and the database was not changed: {problem}</source>
         <translation>恢复失败，数据库没有被更改：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="203"/>
+        <location filename="../../ui/words/catalog.py" line="210"/>
         <source>The restore failed: {problem}. The damaged database is kept as {aside}.</source>
         <translation>恢复失败：{problem}。损坏的数据库保留为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="204"/>
+        <location filename="../../ui/words/catalog.py" line="211"/>
         <source>There is no database at {db_path} to back up.</source>
         <translation>{db_path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="205"/>
+        <location filename="../../ui/words/catalog.py" line="212"/>
         <source>There is no file {path}. Choose a backup file (afterdesk-….db).</source>
         <translation>文件 {path} 不存在。请选择一个备份文件（afterdesk-….db）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="206"/>
+        <location filename="../../ui/words/catalog.py" line="213"/>
         <source>a dispute with issue id {issue_id} is already recorded</source>
         <translation>纠纷编号 {issue_id} 已经记录过了</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="207"/>
+        <location filename="../../ui/words/catalog.py" line="214"/>
         <source>a message from the buyer cannot be an internal note or an automatic reply</source>
         <translation>买家发来的消息不能是内部备注或自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="208"/>
+        <location filename="../../ui/words/catalog.py" line="215"/>
         <source>a review has 1 to 5 stars, got {review_rating!r}</source>
         <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="209"/>
+        <location filename="../../ui/words/catalog.py" line="216"/>
         <source>a shop with the key &apos;{key}&apos; already exists</source>
         <translation>店铺标识“{key}”已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="210"/>
+        <location filename="../../ui/words/catalog.py" line="217"/>
         <source>a shortcut is one word (letters, digits, - or _)</source>
         <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="211"/>
+        <location filename="../../ui/words/catalog.py" line="218"/>
         <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
         <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="212"/>
+        <location filename="../../ui/words/catalog.py" line="219"/>
         <source>an internal note cannot be an automatic reply</source>
         <translation>内部备注不能是自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="213"/>
+        <location filename="../../ui/words/catalog.py" line="220"/>
         <source>automatic reply {rule} does not exist (deleted meanwhile?)</source>
         <translation>自动回复 {rule} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="214"/>
+        <location filename="../../ui/words/catalog.py" line="221"/>
         <source>buyer &apos;{login}&apos; belongs to another shop</source>
         <translation>买家“{login}”属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="215"/>
+        <location filename="../../ui/words/catalog.py" line="222"/>
         <source>choose the language the message is written in</source>
         <translation>请选择消息所用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="216"/>
+        <location filename="../../ui/words/catalog.py" line="223"/>
         <source>choose the shop</source>
         <translation>请选择店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="217"/>
+        <location filename="../../ui/words/catalog.py" line="224"/>
         <source>conversation {conversation_id} does not exist (deleted meanwhile?)</source>
         <translation>会话 {conversation_id} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="218"/>
+        <location filename="../../ui/words/catalog.py" line="225"/>
         <source>copies must be between 1 and 99, not {copies}</source>
         <translation>份数必须在 1 到 99 之间，而不是 {copies}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="219"/>
+        <location filename="../../ui/words/catalog.py" line="226"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="220"/>
+        <location filename="../../ui/words/catalog.py" line="227"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="221"/>
+        <location filename="../../ui/words/catalog.py" line="228"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="222"/>
+        <location filename="../../ui/words/catalog.py" line="229"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="223"/>
+        <location filename="../../ui/words/catalog.py" line="230"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="224"/>
+        <location filename="../../ui/words/catalog.py" line="231"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="225"/>
+        <location filename="../../ui/words/catalog.py" line="232"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="226"/>
+        <location filename="../../ui/words/catalog.py" line="233"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="227"/>
+        <location filename="../../ui/words/catalog.py" line="234"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="228"/>
+        <location filename="../../ui/words/catalog.py" line="235"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="229"/>
+        <location filename="../../ui/words/catalog.py" line="236"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="230"/>
+        <location filename="../../ui/words/catalog.py" line="237"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="231"/>
+        <location filename="../../ui/words/catalog.py" line="238"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="232"/>
+        <location filename="../../ui/words/catalog.py" line="239"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="233"/>
+        <location filename="../../ui/words/catalog.py" line="240"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="234"/>
+        <location filename="../../ui/words/catalog.py" line="241"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="235"/>
+        <location filename="../../ui/words/catalog.py" line="242"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="236"/>
+        <location filename="../../ui/words/catalog.py" line="243"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="237"/>
+        <location filename="../../ui/words/catalog.py" line="244"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="238"/>
+        <location filename="../../ui/words/catalog.py" line="245"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="239"/>
+        <location filename="../../ui/words/catalog.py" line="246"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="240"/>
+        <location filename="../../ui/words/catalog.py" line="247"/>
         <source>no default printer is set: choose one with --printer ({names})</source>
         <translation>没有设置默认打印机：请用 --printer 选择一台（{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="241"/>
+        <location filename="../../ui/words/catalog.py" line="248"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="242"/>
+        <location filename="../../ui/words/catalog.py" line="249"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="243"/>
+        <location filename="../../ui/words/catalog.py" line="250"/>
         <source>no order {order_no}</source>
         <translation>没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="244"/>
+        <location filename="../../ui/words/catalog.py" line="251"/>
         <source>no printer is installed: add one in the system&apos;s printer settings, or build a PDF with &apos;afterdesk evidence build&apos;</source>
         <translation>没有安装打印机：请在系统的打印机设置中添加一台，或用“afterdesk evidence build”生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="245"/>
+        <location filename="../../ui/words/catalog.py" line="252"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="246"/>
+        <location filename="../../ui/words/catalog.py" line="253"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="247"/>
+        <location filename="../../ui/words/catalog.py" line="254"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="248"/>
+        <location filename="../../ui/words/catalog.py" line="255"/>
         <source>no {platform} shop has order {order_no}</source>
         <translation>没有 {platform} 店铺有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="249"/>
+        <location filename="../../ui/words/catalog.py" line="256"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="250"/>
+        <location filename="../../ui/words/catalog.py" line="257"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="251"/>
+        <location filename="../../ui/words/catalog.py" line="258"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="252"/>
+        <location filename="../../ui/words/catalog.py" line="259"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="253"/>
+        <location filename="../../ui/words/catalog.py" line="260"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="254"/>
+        <location filename="../../ui/words/catalog.py" line="261"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="255"/>
+        <location filename="../../ui/words/catalog.py" line="262"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="256"/>
+        <location filename="../../ui/words/catalog.py" line="263"/>
         <source>order {order_no} already has its completion time ({known:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>订单 {order_no} 已有交易成功时间（{known:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="257"/>
+        <location filename="../../ui/words/catalog.py" line="264"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="258"/>
+        <location filename="../../ui/words/catalog.py" line="265"/>
         <source>order {order_no} has not succeeded (交易成功): it has no completion time to enter</source>
         <translation>订单 {order_no} 尚未交易成功：没有可填写的交易成功时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="259"/>
+        <location filename="../../ui/words/catalog.py" line="266"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="260"/>
+        <location filename="../../ui/words/catalog.py" line="267"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="261"/>
+        <location filename="../../ui/words/catalog.py" line="268"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="262"/>
+        <location filename="../../ui/words/catalog.py" line="269"/>
         <source>order {order_no} is in several shops ({keys}): say which with --shop KEY</source>
         <translation>订单 {order_no} 属于多个店铺（{keys}）：请用 --shop KEY 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="263"/>
+        <location filename="../../ui/words/catalog.py" line="270"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="264"/>
+        <location filename="../../ui/words/catalog.py" line="271"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="265"/>
+        <location filename="../../ui/words/catalog.py" line="272"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="266"/>
+        <location filename="../../ui/words/catalog.py" line="273"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="267"/>
+        <location filename="../../ui/words/catalog.py" line="274"/>
         <source>say the amount the platform decided: no proposal names one</source>
         <translation>请填写平台判定的退款金额：没有任何方案写明金额</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="268"/>
+        <location filename="../../ui/words/catalog.py" line="275"/>
         <source>say which shop the export belongs to: --shop KEY</source>
         <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="269"/>
+        <location filename="../../ui/words/catalog.py" line="276"/>
         <source>shop {key} already has a buyer &apos;{login}&apos;</source>
         <translation>店铺 {key} 已有买家“{login}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="270"/>
+        <location filename="../../ui/words/catalog.py" line="277"/>
         <source>shop {key} already has order {order_no}</source>
         <translation>店铺 {key} 已有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="271"/>
+        <location filename="../../ui/words/catalog.py" line="278"/>
         <source>shop {key} has no order {order_no}</source>
         <translation>店铺 {key} 没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="272"/>
+        <location filename="../../ui/words/catalog.py" line="279"/>
         <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
         <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="273"/>
+        <location filename="../../ui/words/catalog.py" line="280"/>
         <source>the amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="274"/>
+        <location filename="../../ui/words/catalog.py" line="281"/>
         <source>the amount {amount} must not be negative</source>
         <translation>金额 {amount} 不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="275"/>
+        <location filename="../../ui/words/catalog.py" line="282"/>
         <source>the buyer is a buyer of another shop</source>
         <translation>该买家属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="276"/>
+        <location filename="../../ui/words/catalog.py" line="283"/>
         <source>the buyer is not a buyer of shop {key}</source>
         <translation>该买家不是店铺 {key} 的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="277"/>
+        <location filename="../../ui/words/catalog.py" line="284"/>
         <source>the conversation belongs to another shop</source>
         <translation>该会话属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="278"/>
+        <location filename="../../ui/words/catalog.py" line="285"/>
         <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
         <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="279"/>
+        <location filename="../../ui/words/catalog.py" line="286"/>
         <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
         <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="280"/>
+        <location filename="../../ui/words/catalog.py" line="287"/>
         <source>the document conflicts with this database ({exc}); nothing was imported</source>
         <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="281"/>
+        <location filename="../../ui/words/catalog.py" line="288"/>
         <source>the folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="282"/>
+        <location filename="../../ui/words/catalog.py" line="289"/>
         <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
         <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="283"/>
+        <location filename="../../ui/words/catalog.py" line="290"/>
+        <source>the inbox cannot be sorted by &apos;{key}&apos;</source>
+        <translation>收件箱不能按“{key}”排序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="291"/>
         <source>the order has no buyer to write to</source>
         <translation>该订单没有可以联系的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="284"/>
+        <location filename="../../ui/words/catalog.py" line="292"/>
         <source>the pack is empty: add the conversation and evidence first</source>
         <translation>证据包是空的：请先添加会话和证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="285"/>
+        <location filename="../../ui/words/catalog.py" line="293"/>
         <source>the period ends ({end}) before it starts ({start})</source>
         <translation>时间段的结束（{end}）早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="286"/>
+        <location filename="../../ui/words/catalog.py" line="294"/>
         <source>the refund amount must be more than 0</source>
         <translation>退款金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="287"/>
+        <location filename="../../ui/words/catalog.py" line="295"/>
         <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="288"/>
+        <location filename="../../ui/words/catalog.py" line="296"/>
         <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
         <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="289"/>
+        <location filename="../../ui/words/catalog.py" line="297"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="290"/>
+        <location filename="../../ui/words/catalog.py" line="298"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="291"/>
+        <location filename="../../ui/words/catalog.py" line="299"/>
         <source>the seller&apos;s statement of {case} is empty: write it (or fill it from the template) before building, or confirm building without it (&apos;--allow-incomplete&apos;)</source>
         <translation>{case} 的卖家声明为空：请先填写（或从模板填入）再生成，或确认在没有声明的情况下生成（“--allow-incomplete”）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="292"/>
+        <location filename="../../ui/words/catalog.py" line="300"/>
         <source>the seller&apos;s statement of {case} is empty: write it before printing, or confirm with --allow-incomplete</source>
         <translation>{case} 的卖家声明为空：请先填写再打印，或用 --allow-incomplete 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="293"/>
+        <location filename="../../ui/words/catalog.py" line="301"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="294"/>
+        <location filename="../../ui/words/catalog.py" line="302"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="295"/>
+        <location filename="../../ui/words/catalog.py" line="303"/>
         <source>there is no printer named &apos;{name}&apos;; installed: {names}</source>
         <translation>没有名为“{name}”的打印机；已安装：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="296"/>
+        <location filename="../../ui/words/catalog.py" line="304"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="297"/>
+        <location filename="../../ui/words/catalog.py" line="305"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="298"/>
+        <location filename="../../ui/words/catalog.py" line="306"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="299"/>
+        <location filename="../../ui/words/catalog.py" line="307"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="300"/>
+        <location filename="../../ui/words/catalog.py" line="308"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="301"/>
+        <location filename="../../ui/words/catalog.py" line="309"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="302"/>
+        <location filename="../../ui/words/catalog.py" line="310"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="303"/>
+        <location filename="../../ui/words/catalog.py" line="311"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="304"/>
+        <location filename="../../ui/words/catalog.py" line="312"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="305"/>
+        <location filename="../../ui/words/catalog.py" line="313"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="306"/>
+        <location filename="../../ui/words/catalog.py" line="314"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="307"/>
+        <location filename="../../ui/words/catalog.py" line="315"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="308"/>
+        <location filename="../../ui/words/catalog.py" line="316"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="309"/>
+        <location filename="../../ui/words/catalog.py" line="317"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="310"/>
+        <location filename="../../ui/words/catalog.py" line="318"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="311"/>
+        <location filename="../../ui/words/catalog.py" line="319"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="312"/>
+        <location filename="../../ui/words/catalog.py" line="320"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="313"/>
+        <location filename="../../ui/words/catalog.py" line="321"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="314"/>
+        <location filename="../../ui/words/catalog.py" line="322"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="315"/>
+        <location filename="../../ui/words/catalog.py" line="323"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="316"/>
+        <location filename="../../ui/words/catalog.py" line="324"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="317"/>
+        <location filename="../../ui/words/catalog.py" line="325"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="318"/>
+        <location filename="../../ui/words/catalog.py" line="326"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="319"/>
+        <location filename="../../ui/words/catalog.py" line="327"/>
         <source>{name} nests lists or objects deeper than any interchange document does; it is not one</source>
         <translation>{name} 的列表或对象嵌套层数超出任何交换文件，它不是交换文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="320"/>
+        <location filename="../../ui/words/catalog.py" line="328"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="321"/>
+        <location filename="../../ui/words/catalog.py" line="329"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="322"/>
+        <location filename="../../ui/words/catalog.py" line="330"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="323"/>
+        <location filename="../../ui/words/catalog.py" line="331"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="324"/>
+        <location filename="../../ui/words/catalog.py" line="332"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="325"/>
+        <location filename="../../ui/words/catalog.py" line="333"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="326"/>
+        <location filename="../../ui/words/catalog.py" line="334"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="327"/>
+        <location filename="../../ui/words/catalog.py" line="335"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
     </message>
@@ -6280,157 +6559,157 @@ The data as it was before: {0}</source>
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="138"/>
+        <location filename="../../ui/words/catalog.py" line="145"/>
         <source>A no-reason return is only possible for intact goods (tags on, unused, unwashed); mark the goods as intact or choose the real reason.</source>
         <translation>七天无理由退货仅适用于完好的商品（吊牌完整、未使用、未洗涤）；请勾选商品完好，或选择真实原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="139"/>
+        <location filename="../../ui/words/catalog.py" line="146"/>
         <source>Following up this buyer was stopped; a reply from the buyer starts a new plan.</source>
         <translation>已停止跟进此买家；买家回复后将开始新的跟进计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="140"/>
+        <location filename="../../ui/words/catalog.py" line="147"/>
         <source>Goods not received after the transaction succeeded: the buyer can only ask for {allowed}, not {asked}.</source>
         <translation>交易成功后未收到货：买家只能申请{allowed}，不能申请{asked}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="141"/>
+        <location filename="../../ui/words/catalog.py" line="148"/>
         <source>Goods not received before the buyer confirmed receipt: the buyer can only ask for {allowed}, not {asked}.</source>
         <translation>买家确认收货前未收到货：买家只能申请{allowed}，不能申请{asked}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="142"/>
+        <location filename="../../ui/words/catalog.py" line="149"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which failed and was closed. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已失败关闭。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="143"/>
+        <location filename="../../ui/words/catalog.py" line="150"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which is still open ({state}). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有售后申请（{earlier}），仍在处理中（{state}）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="144"/>
+        <location filename="../../ui/words/catalog.py" line="151"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which succeeded (refunded). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已成功（已退款）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="145"/>
+        <location filename="../../ui/words/catalog.py" line="152"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which was cancelled by the buyer. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），买家已撤销。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="146"/>
+        <location filename="../../ui/words/catalog.py" line="153"/>
         <source>Order {order_no} has no receipt yet: the no-reason return period starts when the buyer receives the goods.</source>
         <translation>订单 {order_no} 尚未签收：无理由退货期从买家收到商品时开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="147"/>
+        <location filename="../../ui/words/catalog.py" line="154"/>
         <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the buyer cannot escalate before that.</source>
         <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前买家不能升级纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="148"/>
+        <location filename="../../ui/words/catalog.py" line="155"/>
         <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the system cannot escalate before that.</source>
         <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前系统不会升级纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="149"/>
+        <location filename="../../ui/words/catalog.py" line="156"/>
         <source>Order {order_no} succeeded (交易成功) but its completion time is missing in the export, so its after-sales window cannot be checked: enter the completion time, or import a report that has it.</source>
         <translation>订单 {order_no} 已交易成功，但导出文件中缺少交易成功时间，无法核对售后期限：请填写交易成功时间，或导入含此时间的报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="150"/>
+        <location filename="../../ui/words/catalog.py" line="157"/>
         <source>The after-sales protection period for order {order_no} ended on {end} (shop time, {days} days after the transaction succeeded). The buyer can only negotiate with the seller directly.</source>
         <translation>订单 {order_no} 的售后保障期已于 {end}（店铺时间，交易成功后 {days} 天）结束。买家只能与卖家直接协商。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="151"/>
+        <location filename="../../ui/words/catalog.py" line="158"/>
         <source>The buyer cancelled this dispute: there is nothing to appeal.</source>
         <translation>买家已撤销此纠纷：无可申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="152"/>
+        <location filename="../../ui/words/catalog.py" line="159"/>
         <source>The buyer may escalate from {opens} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request), not yet.</source>
         <translation>买家可从 {opens}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）起升级纠纷，现在还不能。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="153"/>
+        <location filename="../../ui/words/catalog.py" line="160"/>
         <source>The buyer may ship the goods back until {due} (shop time).</source>
         <translation>买家可在 {due}（店铺时间）之前寄回商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="154"/>
+        <location filename="../../ui/words/catalog.py" line="161"/>
         <source>The buyer may still revise or ask the platform until {due} (shop time).</source>
         <translation>买家在 {due}（店铺时间）之前仍可修改申请或要求平台介入。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="155"/>
+        <location filename="../../ui/words/catalog.py" line="162"/>
         <source>The buyer&apos;s time to escalate ended on {closes} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request).</source>
         <translation>买家升级纠纷的时间已于 {closes}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="156"/>
+        <location filename="../../ui/words/catalog.py" line="163"/>
         <source>The buyer&apos;s time to revise or ask the platform ended on {due} (shop time): the request closes. Record &apos;revise_window_expired&apos;.</source>
         <translation>买家修改申请或要求平台介入的时间已于 {due}（店铺时间）结束：申请关闭。请记录“已关闭（买家未按时修改）”（revise_window_expired）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="157"/>
+        <location filename="../../ui/words/catalog.py" line="164"/>
         <source>The buyer&apos;s time to ship the goods back ended on {due} (shop time): the money goes to the seller. Record &apos;return_timeout&apos;.</source>
         <translation>买家寄回商品的时间已于 {due}（店铺时间）结束：款项归卖家。请记录“买家未按时退货”（return_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="158"/>
+        <location filename="../../ui/words/catalog.py" line="165"/>
         <source>The no-reason return period for order {order_no} ended on {end} (shop time, {days} days after receipt).</source>
         <translation>订单 {order_no} 的无理由退货期已于 {end}（店铺时间，签收后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="159"/>
+        <location filename="../../ui/words/catalog.py" line="166"/>
         <source>The parties may still agree until {due} (shop time): the system escalates a dispute without agreement only after that, not before.</source>
         <translation>双方在 {due}（店铺时间）之前仍可协商一致：此后系统才会升级未达成一致的纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="160"/>
+        <location filename="../../ui/words/catalog.py" line="167"/>
         <source>The seller may respond until {due} (shop time); the buyer&apos;s proposal is carried out only after that.</source>
         <translation>卖家可在 {due}（店铺时间）之前响应；此后才会执行买家的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="161"/>
+        <location filename="../../ui/words/catalog.py" line="168"/>
         <source>The seller&apos;s time to act ended on {due} (shop time): the platform agreed automatically. Record &apos;auto_agree&apos;.</source>
         <translation>卖家处理时间已于 {due}（店铺时间）结束：平台已自动同意。请记录“超时自动同意”（auto_agree）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="162"/>
+        <location filename="../../ui/words/catalog.py" line="169"/>
         <source>The seller&apos;s time to act runs until {due} (shop time); the platform agrees automatically only after that.</source>
         <translation>卖家处理时间持续到 {due}（店铺时间）；此后平台才会自动同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="163"/>
+        <location filename="../../ui/words/catalog.py" line="170"/>
         <source>The seller&apos;s time to respond ended on {due} (shop time): the buyer&apos;s proposal is carried out. Record &apos;seller_response_timeout&apos;.</source>
         <translation>卖家响应时间已于 {due}（店铺时间）结束：将执行买家的方案。请记录“卖家未按时响应”（seller_response_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="164"/>
+        <location filename="../../ui/words/catalog.py" line="171"/>
         <source>The time to appeal ended on {due} (shop time, {days} days after the dispute closed).</source>
         <translation>申诉时间已于 {due}（店铺时间，纠纷结束后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="165"/>
+        <location filename="../../ui/words/catalog.py" line="172"/>
         <source>This conversation is not waiting for the buyer: the buyer has replied or the shop has not written yet.</source>
         <translation>此会话并未在等待买家：买家已回复，或店铺尚未发消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="166"/>
+        <location filename="../../ui/words/catalog.py" line="173"/>
         <source>This dispute was already appealed on {at} (shop time): a dispute can be appealed only once.</source>
         <translation>此纠纷已于 {at}（店铺时间）申诉过：每个纠纷只能申诉一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="167"/>
+        <location filename="../../ui/words/catalog.py" line="174"/>
         <source>{maximum} follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 {maximum} 次跟进未获回复：请停止跟进并记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_words.py" line="22"/>
+        <location filename="../../ui/words/refusals.py" line="22"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -6438,305 +6717,305 @@ The data as it was before: {0}</source>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="19"/>
+        <location filename="../../ui/words/reports.py" line="19"/>
         <source>Dispute rate, last {days} days</source>
         <translation>纠纷率（近 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="20"/>
+        <location filename="../../ui/words/reports.py" line="20"/>
         <source>Dispute rate per month</source>
         <translation>每月纠纷率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="21"/>
+        <location filename="../../ui/words/reports.py" line="21"/>
         <source>By kind (AE-1) and service type</source>
         <translation>按纠纷类型（AE-1）与售后类型</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="22"/>
+        <location filename="../../ui/words/reports.py" line="22"/>
         <source>By reason</source>
         <translation>按原因</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="23"/>
+        <location filename="../../ui/words/reports.py" line="23"/>
         <source>By cause (GEN-1)</source>
         <translation>按责任方（GEN-1）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="24"/>
+        <location filename="../../ui/words/reports.py" line="24"/>
         <source>By outcome</source>
         <translation>按结果</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="25"/>
+        <location filename="../../ui/words/reports.py" line="25"/>
         <source>Response times (hours)</source>
         <translation>响应时间（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="26"/>
+        <location filename="../../ui/words/reports.py" line="26"/>
         <source>Refunds paid</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="28"/>
+        <location filename="../../ui/words/reports.py" line="28"/>
         <source>AE-16: (disputes opened − cancelled by the buyer) ÷ (orders confirmed received + receipt time-outs + disputes opened). &apos;Rate % excl. AE-2&apos; leaves out the reasons that do not count: {reasons}. For ruling: escalated to the platform; ruled against: ruled with a refund to the buyer.</source>
         <translation>AE-16：（发起的纠纷 − 买家取消的纠纷）÷（确认收货的订单 + 收货超时 + 发起的纠纷）。“纠纷率 %（不含 AE-2）”不计以下原因：{reasons}。提交仲裁：已升级到平台；裁决不利：平台裁决退款给买家。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="36"/>
-        <location filename="../../ui/reports/report_words.py" line="37"/>
-        <location filename="../../ui/reports/report_words.py" line="38"/>
-        <location filename="../../ui/reports/report_words.py" line="39"/>
+        <location filename="../../ui/words/reports.py" line="36"/>
+        <location filename="../../ui/words/reports.py" line="37"/>
+        <location filename="../../ui/words/reports.py" line="38"/>
+        <location filename="../../ui/words/reports.py" line="39"/>
         <source>Disputes and after-sales requests opened in the period.</source>
         <translation>本期间发起的纠纷与售后申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="40"/>
+        <location filename="../../ui/words/reports.py" line="40"/>
         <source>First replies from the messages; dispute and request responses from their events.</source>
         <translation>首次回复取自消息；纠纷与售后的响应取自其事件记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="42"/>
+        <location filename="../../ui/words/reports.py" line="42"/>
         <source>Disputes resolved with money to the buyer and requests refunded, by closing day.</source>
         <translation>以退款给买家结案的纠纷和已退款的售后申请，按结案日统计。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="47"/>
+        <location filename="../../ui/words/reports.py" line="47"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="47"/>
+        <location filename="../../ui/words/reports.py" line="47"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="48"/>
+        <location filename="../../ui/words/reports.py" line="48"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="48"/>
+        <location filename="../../ui/words/reports.py" line="48"/>
         <source>Confirmed</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="49"/>
+        <location filename="../../ui/words/reports.py" line="49"/>
         <source>Time-outs</source>
         <translation>收货超时</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="49"/>
+        <location filename="../../ui/words/reports.py" line="49"/>
         <source>Disputes</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="50"/>
+        <location filename="../../ui/words/reports.py" line="50"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="50"/>
+        <location filename="../../ui/words/reports.py" line="50"/>
         <source>Rate %</source>
         <translation>纠纷率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="51"/>
+        <location filename="../../ui/words/reports.py" line="51"/>
         <source>Rate % excl. AE-2</source>
         <translation>纠纷率 %（不含 AE-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="51"/>
+        <location filename="../../ui/words/reports.py" line="51"/>
         <source>For ruling</source>
         <translation>提交仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="52"/>
+        <location filename="../../ui/words/reports.py" line="52"/>
         <source>Ruled against</source>
         <translation>裁决不利</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="52"/>
+        <location filename="../../ui/words/reports.py" line="52"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="53"/>
+        <location filename="../../ui/words/reports.py" line="53"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="53"/>
+        <location filename="../../ui/words/reports.py" line="53"/>
         <source>Cause</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="54"/>
+        <location filename="../../ui/words/reports.py" line="54"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="54"/>
+        <location filename="../../ui/words/reports.py" line="54"/>
         <source>Requests</source>
         <translation>售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="55"/>
+        <location filename="../../ui/words/reports.py" line="55"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="55"/>
+        <location filename="../../ui/words/reports.py" line="55"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="56"/>
+        <location filename="../../ui/words/reports.py" line="56"/>
         <source>Answered</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="56"/>
+        <location filename="../../ui/words/reports.py" line="56"/>
         <source>Median (h)</source>
         <translation>中位数（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="57"/>
+        <location filename="../../ui/words/reports.py" line="57"/>
         <source>90th percentile (h)</source>
         <translation>90 分位（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="58"/>
+        <location filename="../../ui/words/reports.py" line="58"/>
         <source>Not answered in time</source>
         <translation>未按时回复</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="58"/>
+        <location filename="../../ui/words/reports.py" line="58"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="59"/>
+        <location filename="../../ui/words/reports.py" line="59"/>
         <source>Dispute refunds</source>
         <translation>纠纷退款笔数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="59"/>
+        <location filename="../../ui/words/reports.py" line="59"/>
         <source>Dispute amount</source>
         <translation>纠纷退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="60"/>
+        <location filename="../../ui/words/reports.py" line="60"/>
         <source>Request refunds</source>
         <translation>售后退款笔数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="60"/>
+        <location filename="../../ui/words/reports.py" line="60"/>
         <source>Request amount</source>
         <translation>售后退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="61"/>
+        <location filename="../../ui/words/reports.py" line="61"/>
         <source>Total paid</source>
         <translation>退款合计</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="62"/>
+        <location filename="../../ui/words/reports.py" line="62"/>
         <source>All AliExpress shops</source>
         <translation>全部速卖通店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="63"/>
+        <location filename="../../ui/words/reports.py" line="63"/>
         <source>Not received</source>
         <translation>未收到货</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="63"/>
+        <location filename="../../ui/words/reports.py" line="63"/>
         <source>Not as described</source>
         <translation>与描述不符</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="64"/>
+        <location filename="../../ui/words/reports.py" line="64"/>
         <source>Refund only (仅退款)</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="65"/>
+        <location filename="../../ui/words/reports.py" line="65"/>
         <source>Return and refund (退货退款)</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="66"/>
+        <location filename="../../ui/words/reports.py" line="66"/>
         <source>Agreed with the buyer</source>
         <translation>与买家协商一致</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="67"/>
+        <location filename="../../ui/words/reports.py" line="67"/>
         <source>Ruled by platform</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="68"/>
+        <location filename="../../ui/words/reports.py" line="68"/>
         <source>Seller did not respond in time</source>
         <translation>卖家未按时响应</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="69"/>
+        <location filename="../../ui/words/reports.py" line="69"/>
         <source>Buyer did not return in time</source>
         <translation>买家未按时退货</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="70"/>
+        <location filename="../../ui/words/reports.py" line="70"/>
         <source>Cancelled by buyer</source>
         <translation>买家取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="70"/>
+        <location filename="../../ui/words/reports.py" line="70"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="71"/>
+        <location filename="../../ui/words/reports.py" line="71"/>
         <source>Closed without refund</source>
         <translation>关闭未退款</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="71"/>
+        <location filename="../../ui/words/reports.py" line="71"/>
         <source>Still open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="72"/>
+        <location filename="../../ui/words/reports.py" line="72"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="72"/>
+        <location filename="../../ui/words/reports.py" line="72"/>
         <source>Carrier</source>
         <translation>物流商</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="73"/>
+        <location filename="../../ui/words/reports.py" line="73"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="73"/>
+        <location filename="../../ui/words/reports.py" line="73"/>
         <source>Not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="74"/>
+        <location filename="../../ui/words/reports.py" line="74"/>
         <source>First reply to a buyer&apos;s message</source>
         <translation>首次回复买家消息</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="75"/>
+        <location filename="../../ui/words/reports.py" line="75"/>
         <source>Seller response to a dispute (AE-3)</source>
         <translation>卖家响应纠纷（AE-3）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_words.py" line="76"/>
+        <location filename="../../ui/words/reports.py" line="76"/>
         <source>Seller response to a request (TB-3)</source>
         <translation>卖家处理售后申请（TB-3）</translation>
     </message>

@@ -5,18 +5,18 @@ dialog and nothing is written."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
 from app.services.casework import case_actions
 from app.services.casework.aftersales_rules import REQUEST_REASONS
-from app.errors import RuleRefusal, ServiceError
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
-from ui.cases.words import ACTIONS, SERVICE_TYPES, SOLUTIONS, w
-from ui.errors import describe
-from ui.refusal_words import refusal_words
+from ui.words.cases import ACTIONS, SERVICE_TYPES, SOLUTIONS, w
+from ui.write_op import CASES, run_write
 
 # action -> ((argument, kind, label, required), ...); kinds: text, money, solution,
 # service_type, request_reason, party
@@ -146,13 +146,10 @@ class ActionDialog(QDialog):
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
                 self.tr(", ").join(missing)))
             return False
-        try:
-            case_actions.perform(self.ref, self.action, self.at.instant(), **values)
-        except RuleRefusal as refusal:
-            self.error.show_error(refusal_words(refusal))
-            return False
-        except ServiceError as error:
-            self.error.show_error(describe(error))
+        if not run_write(self, partial(case_actions.perform, self.ref, self.action,
+                                       self.at.instant(), **values),
+                         changes=[CASES], refs=[self.ref],
+                         on_refused=self.error.show_refusal):
             return False
         self.done_ok = True
         self.accept()

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget)
 
-from ui.cases.words import (ACTORS, PARTIES, PROPOSAL_STATUSES, SOLUTIONS, STATES,
+from ui.words.cases import (ACTORS, PARTIES, PROPOSAL_STATUSES, SOLUTIONS, STATES,
                             deadline_words, event_words, w)
 from ui.formatting import countdown_text, local_time_text
 from ui.tones import qcolor, style_text

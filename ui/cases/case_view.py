@@ -11,37 +11,39 @@ from __future__ import annotations
 
 from functools import partial
 
+import shiboken6
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from app.clock import utcnow
 from app.services.casework import case_actions
+from app.services.common import change_notice
 from app.services.common.background import run_read
 from app.services.casework.case_steps import LATER as LATER_STEP
 from app.services.casework.case_steps import NOW as NOW_STEP
 from app.services.casework.case_steps import OVER as OVER_STEP
 from app.services.casework.case_view import case_detail, deadline_for_view
-from app.errors import ServiceError
 from ui.cases.action_dialog import ActionDialog
 from ui.cases.advisor_panel import AdvisorPanel
 from ui.cases.case_parts import OVERDUE, SOON, DeadlinesTable, ProposalsRow, TimelineTable
 from ui.cases.guide_panel import GuidePanel
-from ui.cases.words import (ACTIONS, CAUSE_HINTS, CAUSES, KINDS, OUTCOMES, REQUEST_OUTCOMES,
+from ui.words.cases import (ACTIONS, CAUSE_HINTS, CAUSES, KINDS, OUTCOMES, REQUEST_OUTCOMES,
                             SELLER_ACTIONS, STATES, SUB_KINDS, deadline_words, reason_words,
                             w, window_words)
-from ui.errors import report_exception, show_expected_error
+from ui.errors import report_exception
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import CHANNELS, ORDER_STATES, word
+from ui.words.vocabulary import CHANNELS, ORDER_STATES, word
 from ui.worker import run_in_background
 from ui.tones import style_text
+from ui.write_op import CASES, run_write
 
 TICK_MS = 10_000
 
 
 class CaseView(QScrollArea):
     loaded = Signal(str)                 # the case id shown
-    changed = Signal(str)                # a step was recorded on the case
     open_conversation = Signal(int, int)  # (conversation id, order id)
     write_to_buyer = Signal(int)         # order id
 
@@ -121,6 +123,12 @@ class CaseView(QScrollArea):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
+        change_notice.subscribe(self._heard)
+
+    def _heard(self, change) -> None:
+        """A write announced a change of the case shown: show it as it is now."""
+        if shiboken6.isValid(self) and self.ref is not None and self.ref in change.refs:
+            self.reload()
 
     # --- loading -----------------------------------------------------------------------
     def show_case(self, ref: str | None) -> None:
@@ -288,23 +296,13 @@ class CaseView(QScrollArea):
         d = self.detail
         self.dialog = ActionDialog(d.ref, action, self, currency=d.currency,
                                    state_text=w(STATES, d.state))
-        self.dialog.accepted.connect(partial(self._recorded, d.ref))
-        self.dialog.open()
+        self.dialog.open()          # its write announces the change: the view reloads
         return self.dialog
-
-    def _recorded(self, ref: str) -> None:
-        self.changed.emit(ref)
-        if ref == self.ref:
-            self.reload()
 
     def _cause_chosen(self, _index: int) -> None:
         if self.detail is None:
             return
         cause = self.cause.currentData()
         self.cause_hint.setText(w(CAUSE_HINTS, cause))
-        try:
-            case_actions.set_cause(self.detail.ref, cause)
-        except ServiceError as error:
-            show_expected_error(error, self)
-            return
-        self.changed.emit(self.detail.ref)
+        ref = self.detail.ref
+        run_write(self, partial(case_actions.set_cause, ref, cause), changes=[CASES], refs=[ref])

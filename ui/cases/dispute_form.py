@@ -5,18 +5,20 @@ Fields marked * are required; a refusal is shown in the form and nothing is writ
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.services.casework import case_actions, case_forms
-from app.errors import RuleRefusal, ServiceError
+from app.errors import ServiceError
 from app.services.commerce.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
-from ui.cases.words import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
+from ui.words.cases import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
 from ui.errors import describe
-from ui.refusal_words import refusal_words
 from ui.tones import style_text
+from ui.write_op import CASES, run_write
 
 
 class DisputeForm(QDialog):
@@ -170,20 +172,18 @@ class DisputeForm(QDialog):
             return False
         if self.facts is None and not self.load_order():
             return False
-        try:
-            dispute = case_actions.record_dispute(
-                self.facts.shop, self.facts.order_no, self.kind.currentData(),
-                self.sub_kind.currentData(), self.reason.currentText(),
-                self.solution.currentData(), self.amount.amount(), self.at.instant(),
-                first_request_at=self.first_at.instant() if self.earlier.isChecked() else None,
-                issue_id=self.issue_id.text().strip() or None,
-                reason_text=self.reason_text.text(), note=self.note.text())
-        except RuleRefusal as refusal:
-            self.error.show_error(refusal_words(refusal))
+        written = run_write(self, partial(
+            case_actions.record_dispute,
+            self.facts.shop, self.facts.order_no, self.kind.currentData(),
+            self.sub_kind.currentData(), self.reason.currentText(),
+            self.solution.currentData(), self.amount.amount(), self.at.instant(),
+            first_request_at=self.first_at.instant() if self.earlier.isChecked() else None,
+            issue_id=self.issue_id.text().strip() or None,
+            reason_text=self.reason_text.text(), note=self.note.text()),
+            changes=[CASES], refs=lambda dispute: [f"D-{dispute.id}"],
+            on_refused=self.error.show_refusal)
+        if not written:
             return False
-        except ServiceError as error:
-            self.error.show_error(describe(error))
-            return False
-        self.created_ref = f"D-{dispute.id}"
+        self.created_ref = f"D-{written.result.id}"
         self.accept()
         return True

@@ -28,6 +28,15 @@ class ErrorLine(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
 
+    def show_refusal(self, error: BaseException) -> None:
+        """A refused write (ui.write_op's on_refused): a rule's refusal with its rule id,
+        any other problem as the message box would say it."""
+        from app.errors import RuleRefusal
+        from ui.errors import describe
+        from ui.words.refusals import refusal_words
+        self.show_error(refusal_words(error) if isinstance(error, RuleRefusal)
+                        else describe(error))
+
 
 class AmountEdit(QLineEdit):
     """An amount of money as the rep types it: digits with at most two decimals, the

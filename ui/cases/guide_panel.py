@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QVBoxLayo
 
 from app.services.casework import case_checklist
 from app.services.casework.case_guides import GUIDES
-from app.errors import ServiceError
-from ui.cases.words import tr
-from ui.errors import show_expected_error
+from ui.words.cases import tr
+from ui.write_op import CASES, run_write
 from ui.formatting import local_time_text
 
 
@@ -79,13 +78,13 @@ class GuidePanel(QGroupBox):
     def _toggled(self, box: QCheckBox, checked: bool) -> None:
         guide, step = self.guide_key, box.property("step")
         if self.ref is not None and guide is not None:
-            try:
-                case_checklist.set_tick(self.ref, guide, step, checked)
-            except ServiceError as error:
+            def untick(_error) -> None:
                 box.blockSignals(True)
                 box.setChecked(not checked)
                 box.blockSignals(False)
-                show_expected_error(error, self)
+            # The case's list shows no ticks: the case view is not read again for one.
+            if not run_write(self, partial(case_checklist.set_tick, self.ref, guide, step,
+                                           checked), changes=[CASES], on_failed=untick):
                 return
             steps = self.ticks.setdefault(guide, {})
             if checked:

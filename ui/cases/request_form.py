@@ -8,19 +8,21 @@ passed, TB-2 second request, TB-4, TB-7) is shown in the form and nothing is wri
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.services.casework import case_actions, case_forms
-from app.errors import InvalidInput, RuleRefusal, ServiceError
+from app.errors import InvalidInput, ServiceError
 from app.services.commerce.shops import list_shops
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
-from ui.cases.words import SERVICE_TYPES, w, window_words
+from ui.words.cases import SERVICE_TYPES, w, window_words
 from ui.errors import describe
-from ui.refusal_words import refusal_words
 from ui.tones import style_text
+from ui.write_op import CASES, run_write
 
 NOT_RECEIVED, NO_REASON = "not_received", "seven_day_no_reason"
 
@@ -254,24 +256,22 @@ class RequestForm(QDialog):
         reason = self.reason.currentData()
         intact = True if self.goods_intact.isChecked() else (False if reason == NO_REASON
                                                              else None)
-        try:
-            request = case_actions.open_request(
-                self.facts.shop, self.facts.order_no, self.service_type.currentData(), reason,
-                amount, self.at.instant(), description=self.description.toPlainText(),
-                reason_text=self.reason_text.text(), goods_intact=intact,
-                files=[self.files.item(i).text() for i in range(self.files.count())],
-                completed_at=self.completion_entered())
-        except RuleRefusal as refusal:
-            self.error.show_error(refusal_words(refusal))
+        written = run_write(self, partial(
+            case_actions.open_request,
+            self.facts.shop, self.facts.order_no, self.service_type.currentData(), reason,
+            amount, self.at.instant(), description=self.description.toPlainText(),
+            reason_text=self.reason_text.text(), goods_intact=intact,
+            files=[self.files.item(i).text() for i in range(self.files.count())],
+            completed_at=self.completion_entered()),
+            changes=[CASES], refs=lambda request: [f"A-{request.id}"],
+            on_refused=self._refused)
+        if not written:
             return False
-        except InvalidInput as error:
-            if error.field == "amount":
-                mark(self.amount, True)
-            self.error.show_error(describe(error))
-            return False
-        except ServiceError as error:
-            self.error.show_error(describe(error))
-            return False
-        self.created_ref = f"A-{request.id}"
+        self.created_ref = f"A-{written.result.id}"
         self.accept()
         return True
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, InvalidInput) and error.field == "amount":
+            mark(self.amount, True)
+        self.error.show_refusal(error)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
-from ui.complaints.words import STEP_HINTS, STEPS
+from ui.words.complaints import STEP_HINTS, STEPS, say
 from ui.formatting import local_time_text
 from ui.tones import style_text
 
@@ -24,10 +24,10 @@ class StepChecklist(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setColumnStretch(2, 1)
         self.rows: dict[str, tuple] = {}
-        for number, (key, title) in enumerate(STEPS.items()):
+        for number, key in enumerate(STEPS):
             mark = QLabel()
-            name = QLabel(f"{number + 1}. {self.tr(title)}")
-            name.setToolTip(self.tr(STEP_HINTS[key]))
+            name = QLabel(f"{number + 1}. {say(STEPS, key)}")
+            name.setToolTip(say(STEP_HINTS, key))
             status = QLabel()
             status.setWordWrap(True)
             done = QPushButton(self.tr("Done"))
@@ -54,7 +54,7 @@ class StepChecklist(QWidget):
             elif s.state == "skipped":
                 text = self.tr("skipped: %1").replace("%1", s.skip_reason)
             else:
-                text = self.tr(STEP_HINTS[s.step]) if s.step == next_open else ""
+                text = say(STEP_HINTS, s.step) if s.step == next_open else ""
             status.setText(text)
             done.setEnabled(case_open and s.step == next_open)
             skip.setEnabled(case_open and s.state == "open")

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from app.services.aftercare import complaints as svc
 from app.services.commerce.orders import get_order
 from app.services.commerce.shops import list_shops
-from ui.complaints.words import KINDS
-from ui.errors import report_exception
+from ui.words.complaints import KINDS, say
+from ui.write_op import COMPLAINTS, run_write
 
 
 class NewComplaintDialog(QDialog):
@@ -22,8 +22,8 @@ class NewComplaintDialog(QDialog):
             self.shop.addItem(f"{shop.name} ({shop.key})", shop.key)
         self.order_no = QLineEdit()
         self.kind = QComboBox()
-        for key, text in KINDS.items():
-            self.kind.addItem(self.tr(text), key)
+        for key in KINDS:
+            self.kind.addItem(say(KINDS, key), key)
         self.words = QPlainTextEdit()
         self.words.setPlaceholderText(self.tr("The buyer's own words"))
         self.rating = QSpinBox()
@@ -42,13 +42,15 @@ class NewComplaintDialog(QDialog):
         form.addRow(buttons)
 
     def submit(self) -> None:
-        try:
-            shop = self.shop.currentData()
-            order = get_order(shop, self.order_no.text()) if self.order_no.text().strip() else None
-            self.created = svc.open_complaint(
-                shop, self.kind.currentData(), self.words.toPlainText(), order=order,
-                review_rating=self.rating.value() or None)
-        except Exception as error:  # noqa: BLE001 - shown to the rep
-            report_exception(error, self)
-            return
-        self.accept()
+        shop, order_no = self.shop.currentData(), self.order_no.text()
+        kind, words, rating = (self.kind.currentData(), self.words.toPlainText(),
+                               self.rating.value() or None)
+
+        def write():
+            order = get_order(shop, order_no) if order_no.strip() else None
+            return svc.open_complaint(shop, kind, words, order=order, review_rating=rating)
+        written = run_write(self, write, changes=[COMPLAINTS],
+                            refs=lambda complaint: [f"C-{complaint.id}"])
+        if written:
+            self.created = written.result
+            self.accept()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
@@ -14,15 +13,14 @@ from app.services.aftercare import complaints as svc
 from app.services.common.background import run_read
 from app.services.aftercare.complaint_queries import complaint_detail
 from ui.complaints.checklist import StepChecklist
-from ui.complaints.words import KINDS, OUTCOMES, STATES
-from ui.errors import report_exception
+from ui.words.complaints import KINDS, OUTCOMES, STATES, say
 from ui.formatting import local_time_text
 from ui.goto import conversation_about_order
 from ui.worker import run_in_background
+from ui.write_op import COMPLAINTS, run_write
 
 
 class ComplaintPanel(QWidget):
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,8 +67,8 @@ class ComplaintPanel(QWidget):
                                              "this order (started if there is none)"))
         self.write_button.clicked.connect(self._write_to_buyer)
         self.outcome = QComboBox()
-        for key, text in OUTCOMES.items():
-            self.outcome.addItem(self.tr(text), key)
+        for key in OUTCOMES:
+            self.outcome.addItem(say(OUTCOMES, key), key)
         self.close_button = QPushButton(self.tr("Close case…"))
         self.close_button.clicked.connect(self._close)
         bottom = QHBoxLayout()
@@ -107,10 +105,10 @@ class ComplaintPanel(QWidget):
         r = d.row
         is_open = r.state == "open"
         self.setEnabled(True)
-        parts = [r.id, self.tr(KINDS.get(r.kind, r.kind)), r.shop]
+        parts = [r.id, say(KINDS, r.kind), r.shop]
         parts += [p for p in (r.order_no, r.buyer) if p]
-        parts.append(self.tr(STATES[r.state]) + (
-            f": {self.tr(OUTCOMES.get(r.outcome, r.outcome or ''))}" if r.outcome else ""))
+        parts.append(say(STATES, r.state) + (f": {say(OUTCOMES, r.outcome)}" if r.outcome
+                                             else ""))
         if d.review_rating:
             parts.append("★" * d.review_rating)
         self.heading.setText(" · ".join(parts))
@@ -139,13 +137,14 @@ class ComplaintPanel(QWidget):
 
     # --- writing ---------------------------------------------------------------------------
     def _write(self, fn, *args, **kwargs) -> bool:
-        try:
-            fn(svc.get_complaint(self.detail.row.complaint_id), *args, **kwargs)
-        except Exception as error:  # noqa: BLE001 - shown to the rep
-            report_exception(error, self)
-            return False
-        self.changed.emit()
-        return True
+        """One write on the complaint shown; the panel shows it again, the pages hear of it
+        (ui.write_op)."""
+        complaint_id = self.detail.row.complaint_id
+
+        def write():
+            return fn(svc.get_complaint(complaint_id), *args, **kwargs)
+        return bool(run_write(self, write, changes=[COMPLAINTS], refs=[f"C-{complaint_id}"],
+                              on_done=lambda _result: self.load(complaint_id)))
 
     def _done(self, step: str) -> None:
         self._write(svc.complete_step, step)

@@ -11,8 +11,9 @@ say so.
 from __future__ import annotations
 
 import html
+from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView,
@@ -25,13 +26,14 @@ from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
 from ui.formatting import local_time_text
 from ui.table_models.auto_reply_table_model import AutoReplyTableModel
+from ui.table_models.list_table_model import sort_by_header
 from ui.tones import style_text, tone
+from ui.write_op import PHRASES, run_write
 
 QUOTE_LENGTH = 160
 
 
 class AutoReplyEditor(QWidget):
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, shop: str | None = None):
         super().__init__(parent)
@@ -54,6 +56,7 @@ class AutoReplyEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # a few rows only
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        sort_by_header(self.table)
         self.new_button = QPushButton(self.tr("New reply"))
         self.new_button.clicked.connect(self.new_rule)
         self.delete_button = QPushButton(self.tr("Delete…"))
@@ -254,24 +257,24 @@ class AutoReplyEditor(QWidget):
         key = self.shop_key()
         values = dict(name=self.name.text(), body=self.body.toPlainText(),
                       language=self.language.currentData(), enabled=self.enabled.isChecked())
-        try:
-            if self.current_id is None:
-                rule = auto_reply.add_rule(key, **values)
-            else:
-                rule = auto_reply.update_rule(self.current_id, **values)
-        except ServiceError as error:
-            self._show_error(describe(error))
-            field = getattr(error, "field", None)
-            {"body": self.body, "name": self.name, "language": self.language}.get(
-                field, self.body).setFocus()
+        write = (partial(auto_reply.add_rule, key, **values) if self.current_id is None
+                 else partial(auto_reply.update_rule, self.current_id, **values))
+        written = run_write(self, write, changes=[PHRASES], on_refused=self._refused)
+        if not written:
             return False
+        rule = written.result
         self.current_id = rule.id
         self._show_error("")
         self.saved_note.setText(self.tr("Saved."))
         self.reload(select=rule.id)
         self.show_history()
-        self.changed.emit()
         return True
+
+    def _refused(self, error: BaseException) -> None:
+        self._show_error(describe(error))
+        field = getattr(error, "field", None)
+        {"body": self.body, "name": self.name, "language": self.language}.get(
+            field, self.body).setFocus()
 
     def delete_rule(self, confirm: bool = True) -> bool:
         if self.current_id is None:
@@ -282,14 +285,12 @@ class AutoReplyEditor(QWidget):
                                                   "history goes with it.") % self.name.text())
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        try:
-            auto_reply.delete_rule(self.current_id)
-        except ServiceError as error:
-            self._show_error(describe(error))
+        if not run_write(self, partial(auto_reply.delete_rule, self.current_id),
+                         changes=[PHRASES],
+                         on_refused=lambda error: self._show_error(describe(error))):
             return False
         self.current_id = None
         self.reload()
-        self.changed.emit()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
         else:

@@ -8,6 +8,7 @@ offers a field for each (the fill-in prompt); an unknown placeholder must be rem
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShortcut, QTextCursor
@@ -17,14 +18,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxL
 
 from app.vocab import CHANNELS
 from app.services.messaging import placeholders, quick_phrases, thread
-from app.errors import ServiceError
 from app.services.messaging.translation import LANGUAGES
 from ui import keymap
 from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import describe
-from ui.labels import CHANNELS as CHANNEL_WORDS, word
+from ui.words.vocabulary import CHANNELS as CHANNEL_WORDS, word
 from ui.tones import style_text
+from ui.write_op import CONVERSATIONS, run_write
 
 _SHORTCUT_BEFORE_CURSOR = re.compile(r"(?:^|\s)/([\w-]+)$", re.UNICODE)
 
@@ -84,7 +85,6 @@ class Composer(QWidget):
     sent = Signal(int)              # conversation id after a message went out
     send_and_next = Signal()        # the rep asked to send, then open the next conversation
     leave = Signal()                # Esc: back to the list
-    phrases_changed = Signal()      # quick phrases were edited: read them again
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -199,7 +199,6 @@ class Composer(QWidget):
         from app.services.commerce.shops import list_shops
         shop = next((s.key for s in list_shops() if s.id == self.shop_id), None)
         self.editor = RepliesDialog(self, tab=tab, shop=shop)
-        self.editor.changed.connect(self.phrases_changed)
         self.editor.open()
         return self.editor
 
@@ -271,11 +270,11 @@ class Composer(QWidget):
         if missing and not internal:
             self._ask(missing)
             return False
-        try:
-            thread.send_reply(self.conversation_id, body, channel=self.channel.currentData(),
-                              language=self.reply_language(), internal=internal)
-        except ServiceError as error:
-            self._show_problem(describe(error))
+        if not run_write(self, partial(thread.send_reply, self.conversation_id, body,
+                                       channel=self.channel.currentData(),
+                                       language=self.reply_language(), internal=internal),
+                         changes=[CONVERSATIONS],
+                         on_refused=lambda error: self._show_problem(describe(error))):
             return False
         self.edit.clear()
         self.internal.setChecked(False)

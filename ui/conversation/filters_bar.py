@@ -6,9 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from app.vocab import CHANNELS, ORDER_STATES, STAR_COLOURS
-from ui.labels import CHANNELS as CHANNEL_WORDS
-from ui.labels import ORDER_STATES as ORDER_WORDS
-from ui.labels import STARS, word
+from ui.words.vocabulary import CHANNELS as CHANNEL_WORDS
+from ui.words.vocabulary import ORDER_STATES as ORDER_WORDS
+from ui.words.vocabulary import STARS, word
 
 
 class FiltersBar(QWidget):
@@ -24,9 +24,9 @@ class FiltersBar(QWidget):
         self.star = self._combo(self.tr("Any star"),
                                 [(c, word(STARS, c)) for c in STAR_COLOURS if c != "none"])
         self.order_status = self._combo(self.tr("Any order status"),
-                                        [(s, ORDER_WORDS.get(s, s)) for s in ORDER_STATES])
+                                        [(s, word(ORDER_WORDS, s)) for s in ORDER_STATES])
         self.channel = self._combo(self.tr("Any channel"),
-                                   [(c, CHANNEL_WORDS.get(c, c)) for c in CHANNELS])
+                                   [(c, word(CHANNEL_WORDS, c)) for c in CHANNELS])
         self.shop = self._combo(self.tr("Any shop"), [])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -27,8 +27,9 @@ def read_picture(path: Path) -> QImage:
     reader.setAutoTransform(True)          # phone photos carry their rotation in EXIF
     image = reader.read()
     if image.isNull():
-        raise PictureUnreadable(f"The picture {path.name} could not be read "
-                                f"({reader.errorString()}).")
+        raise PictureUnreadable(QCoreApplication.translate(
+            "ImageViewer", "The picture {0} could not be read ({1}).").format(
+                path.name, reader.errorString()))
     return image
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
 
 from app.services.messaging.thread import CaseView, OrderView, SidePanel
 from ui.formatting import local_time_text
-from ui.labels import ORDER_STATES, word
+from ui.words.vocabulary import ORDER_STATES, word
 from ui.tones import redraw_on_theme_change, tone
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
@@ -70,8 +70,8 @@ def case_text(case: CaseView) -> str:
 
 def window_text(entry) -> str:
     """The TB-1 window in the interface language, as the request form words it (the
-    case pages' ui.cases.words.window_words, when that version is installed)."""
-    from ui.cases import words
+    case pages' ui.words.cases.window_words, when that version is installed)."""
+    from ui.words import cases as words
     wording = getattr(words, "window_words", None)
     if wording is not None and entry.window is not None:
         return wording(entry.window)
@@ -98,7 +98,6 @@ class CaseRow(QWidget):
 class OrderPanel(QScrollArea):
     write_about_order = Signal(int)      # order id: start or open its conversation
     open_case = Signal(str)              # "D-3" / "A-7"
-    case_recorded = Signal(str)          # a request or dispute was recorded from here
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -235,9 +234,7 @@ class OrderPanel(QScrollArea):
         return self.panel is not None and self.panel.order is not None
 
     def _open(self, form):
-        self.dialog = form
-        form.accepted.connect(lambda: form.created_ref and self.case_recorded.emit(
-            form.created_ref))
+        self.dialog = form          # its write announces the new case: list and thread reload
         form.open()
         return form
 

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import html
 import re
+from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from app.services.messaging import placeholders, quick_phrases
-from app.errors import ServiceError
 from app.services.commerce.shops import list_shops
 from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
 from ui.table_models.phrase_table_model import PhraseTableModel
+from ui.table_models.list_table_model import sort_by_header
 from ui.tones import style_text, tone
+from ui.write_op import PHRASES, run_write
 
 _LANGUAGE_FIELD = re.compile(r"text \((\w+)\)")
 
@@ -43,7 +45,6 @@ def placeholder_note(text: str) -> str:
 
 
 class PhraseEditor(QWidget):
-    changed = Signal()              # a phrase was saved or deleted
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,6 +66,7 @@ class PhraseEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # a few rows only
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        sort_by_header(self.table)
         self.new_button = QPushButton(self.tr("New phrase"))
         self.new_button.clicked.connect(self.new_phrase)
         self.delete_button = QPushButton(self.tr("Delete…"))
@@ -316,23 +318,25 @@ class PhraseEditor(QWidget):
     def save(self) -> bool:
         values = dict(title=self.title.text(), variants=self.variant_texts(),
                       shortcut=self.shortcut.text().strip(), category=self.category.text())
-        try:
-            if self.current_id is None:
-                phrase = quick_phrases.add_phrase(**values, shop=self.shop.currentData())
-            else:
-                phrase = quick_phrases.update_phrase(self.current_id, **values,
-                                                     shop=self.shop.currentData())
-        except ServiceError as error:
-            self._show_error(describe(error))
-            self._point_at(getattr(error, "field", None))
+        if self.current_id is None:
+            write = partial(quick_phrases.add_phrase, **values, shop=self.shop.currentData())
+        else:
+            write = partial(quick_phrases.update_phrase, self.current_id, **values,
+                            shop=self.shop.currentData())
+        written = run_write(self, write, changes=[PHRASES], on_refused=self._refused)
+        if not written:
             return False
+        phrase = written.result
         self.current_id = phrase.id
         self._show_error("")
         self._set_dirty(False)
         self.saved_note.setText(self.tr("Saved."))
         self.reload(select=phrase.id)
-        self.changed.emit()
         return True
+
+    def _refused(self, error: BaseException) -> None:
+        self._show_error(describe(error))
+        self._point_at(getattr(error, "field", None))
 
     def _point_at(self, field: str | None) -> None:
         """Put the cursor where the refusal points (the language's text, the shortcut…)."""
@@ -352,15 +356,13 @@ class PhraseEditor(QWidget):
                                           % self.title.text())
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        try:
-            quick_phrases.delete_phrase(self.current_id)
-        except ServiceError as error:
-            self._show_error(describe(error))
+        if not run_write(self, partial(quick_phrases.delete_phrase, self.current_id),
+                         changes=[PHRASES],
+                         on_refused=lambda error: self._show_error(describe(error))):
             return False
         self.current_id = None
         self._dirty = False
         self.reload()
-        self.changed.emit()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
         else:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from ui.conversation.auto_reply_editor import AutoReplyEditor
@@ -13,7 +12,8 @@ PHRASES, AUTO_REPLIES = 0, 1
 
 
 class RepliesDialog(QDialog):
-    changed = Signal()          # a phrase or an automatic reply was saved or deleted
+    """Saving or deleting announces a change of phrases (ui.write_op): an open thread
+    offers the new ones."""
 
     def __init__(self, parent: QWidget | None = None, *, tab: int = PHRASES,
                  shop: str | None = None):
@@ -25,8 +25,6 @@ class RepliesDialog(QDialog):
         self.tabs.addTab(self.phrases, self.tr("Quick phrases"))
         self.tabs.addTab(self.auto_replies, self.tr("Automatic replies"))
         self.tabs.setCurrentIndex(tab)
-        self.phrases.changed.connect(self.changed)
-        self.auto_replies.changed.connect(self.changed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -41,12 +39,8 @@ class RepliesDialog(QDialog):
 
 
 def open_editor(window, tab: int = PHRASES) -> RepliesDialog:
-    """From the menu: the editor over the window; a change reloads the open thread so the
-    composer offers the new phrases."""
+    """From the menu: the editor over the window."""
     dialog = RepliesDialog(window, tab=tab)
-    page = getattr(window, "pages", {}).get("conversations")
-    if page is not None and hasattr(page, "thread_panel"):
-        dialog.changed.connect(page.thread_panel.reload)
     dialog.open()
     window.replies_dialog = dialog
     return dialog

@@ -2,13 +2,15 @@
 mark replied or unreplied, assign to me), translation, the thread and the composer.
 
 Everything is read on a pool thread (ui.worker); small writes (a star, a reply) run here
-through the services and then reload what they changed.
+through the write helper (ui.write_op), which tells the list; the panel reloads itself.
 """
 
 from __future__ import annotations
 
 import getpass
 from functools import partial
+
+import shiboken6
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
@@ -18,15 +20,16 @@ from PySide6.QtCore import Qt
 from app.vocab import STAR_COLOURS
 from app.services.messaging import conversations, quick_phrases, thread, translation
 from app.services.common.background import run_read
-from app.errors import ServiceError
+from app.services.common import change_notice
 from ui.conversation.composer import Composer
 from ui.conversation.shrink import ShrinkableRow
 from ui.conversation.image_viewer import ImageViewer, PictureUnreadable, read_picture
 from ui.conversation.thread_view import ThreadView, attachment_path, load_thumbnails
 from ui.conversation.transcript_actions import TranscriptButton
-from ui.errors import report_exception, show_expected_error
-from ui.labels import CHANNELS, STARS, word
+from ui.errors import describe, report_exception, show_expected_error
+from ui.words.vocabulary import CHANNELS, STARS, word
 from ui.worker import run_in_background
+from ui.write_op import CASES, CONVERSATIONS, PHRASES, run_write, run_write_in_background
 
 MESSAGES_SHOWN = 300        # the newest messages of a very long thread
 
@@ -43,7 +46,6 @@ def load_conversation(conversation_id: int) -> dict:
 
 
 class ThreadPanel(QWidget):
-    changed = Signal(int)          # a conversation's inbox fields changed (reload the list)
     loaded = Signal(int)
     side_loaded = Signal(object)   # the SidePanel of the shown conversation
 
@@ -88,7 +90,7 @@ class ThreadPanel(QWidget):
         self.viewer: ImageViewer | None = None
         self.composer = Composer()
         self.composer.sent.connect(self._sent)
-        self.composer.phrases_changed.connect(self.reload)
+        change_notice.subscribe(self._heard)
 
         actions_row = QWidget()
         actions = QHBoxLayout(actions_row)
@@ -158,7 +160,8 @@ class ThreadPanel(QWidget):
             f"<b>{head.buyer_name}</b> ({head.buyer_login}, {head.buyer_country or '?'}) · "
             f"{head.shop} · {word(CHANNELS, head.channel)}"
             + (f" · {head.subject}" if head.subject else "")
-            + (f" · assigned to {head.assigned_to}" if head.assigned_to else ""))
+            + (self.tr(" · assigned to {0}").format(head.assigned_to) if head.assigned_to
+               else ""))
         if self.clock is not None:
             self.clock.set_buyer(head.buyer_zone, country=head.buyer_country, day=head.buyer_day)
         self.star.setCurrentIndex(max(0, self.star.findData(head.star)))
@@ -185,15 +188,17 @@ class ThreadPanel(QWidget):
 
     # --- actions -------------------------------------------------------------------------
     def _write(self, action, *args, reload: bool = True) -> bool:
-        try:
-            action(thread.get_conversation(self.conversation_id), *args)
-        except ServiceError as error:
-            show_expected_error(error, self)
-            return False
-        self.changed.emit(self.conversation_id)
-        if reload:
+        conv_id = self.conversation_id
+        return bool(run_write(self, lambda: action(thread.get_conversation(conv_id), *args),
+                              changes=[CONVERSATIONS],
+                              on_done=lambda _result: self.reload() if reload else None))
+
+    def _heard(self, change) -> None:
+        """Quick phrases or automatic replies were edited (the composer offers them anew),
+        or a case was recorded (the order beside the thread, the refund placeholders)."""
+        if shiboken6.isValid(self) and change.touches([PHRASES, CASES]) \
+                and self.header is not None:
             self.reload()
-        return True
 
     def _set_star(self, _index: int) -> None:
         self._write(conversations.set_star, self.star.currentData())
@@ -230,9 +235,8 @@ class ThreadPanel(QWidget):
     def _transcript_printed(self, pages: int) -> None:
         self.translate_note.setText(self.tr("Transcript sent to the printer (%d pages)") % pages)
 
-    def _sent(self, conversation_id: int) -> None:
-        self.changed.emit(conversation_id)
-        self.reload()
+    def _sent(self, _conversation_id: int) -> None:
+        self.reload()           # the list heard of it from the write (ui.write_op)
 
     # --- translation -----------------------------------------------------------------------
     def translate_thread(self) -> None:
@@ -244,12 +248,13 @@ class ThreadPanel(QWidget):
         source, target = self.source.currentData(), self.target.currentData()
         default = (self.header.language or self.header.buyer_language) if self.header else ""
         self.translate_note.setText(self.tr("Translating…"))
-        run_in_background(partial(run_read, translation.translate_messages, wanted, target,
-                                  source or None, default_source=default),
-                          on_result=partial(self._translated, self._generation),
-                          on_error=lambda e: (self.translate_note.setText(str(e))
-                                              if isinstance(e, ServiceError) else
-                                              report_exception(e, self)), context=self)
+        # Translations are kept with the messages: a write, on the pool (it may ask a
+        # translation service for every message).
+        run_write_in_background(
+            self, partial(translation.translate_messages, wanted, target, source or None,
+                          default_source=default),
+            changes=[CONVERSATIONS], on_done=partial(self._translated, self._generation),
+            on_refused=lambda error: self.translate_note.setText(describe(error)))
 
     def _translated(self, generation: int, results) -> None:
         if generation != self._generation:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app.services.messaging.thread import MessageView
 from app.services.messaging.translation import LANGUAGES
 from ui.formatting import local_time_text
-from ui.labels import CHANNELS, word
+from ui.words.vocabulary import CHANNELS, word
 from ui.tones import redraw_on_theme_change, tone
 
 THUMBNAIL = 140             # a thumbnail fits a square of this many pixels

@@ -20,7 +20,7 @@ from app.services.messaging import transcript, transcript_pdf
 from app.services.common.background import run_read
 from app.services.messaging.transcript import Words
 from ui.errors import NoPrinterError, report_exception, show_expected_error
-from ui.labels import CHANNELS, word
+from ui.words.vocabulary import CHANNELS, word
 from ui.worker import run_in_background
 
 

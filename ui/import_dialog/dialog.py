@@ -19,6 +19,8 @@ from app.services.commerce.order_imports import apply_preview
 from app.services.commerce.shops import list_shops
 from ui.errors import describe
 from ui.import_dialog.problem_table_model import ProblemTableModel
+from ui.table_models.list_table_model import sort_by_header
+from ui.write_op import ORDERS, run_write_in_background
 from ui.worker import run_in_background
 
 FILE_FILTER = "Order exports (*.xlsx *.xls *.csv *.ods);;All files (*)"
@@ -72,6 +74,7 @@ class ImportDialog(QDialog):
         self.problem_view.setModel(self.problems)
         self.problem_view.verticalHeader().hide()
         self.problem_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        sort_by_header(self.problem_view)
         header = self.problem_view.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -166,9 +169,12 @@ class ImportDialog(QDialog):
         for button in (self.import_button, self.preview_button, self.close_button):
             button.setEnabled(False)
         self.summary.setText(self.tr("Importing…"))
-        job = partial(run_read, _apply, self.preview, self._relay.changed.emit, self._cancel)
-        run_in_background(job, on_result=self._imported, on_error=self._import_failed,
-                          context=self)
+        # Grows with the file: on the pool. Its problem shows in the summary line, not in a
+        # message box over the dialog (a bug still gets the crash dialog).
+        run_write_in_background(
+            self, partial(_apply, self.preview, self._relay.changed.emit, self._cancel),
+            changes=[ORDERS], on_done=self._imported, on_refused=lambda _error: None,
+            on_failed=self._import_failed)
 
     def cancel_import(self) -> None:
         if self._cancel is not None:

@@ -10,20 +10,19 @@ from bisect import bisect_right
 
 from datetime import timedelta
 
-import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QPushButton, QScrollArea,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from app.clock import utcnow
-from app.services.common import change_notice
+from app.services.common.change_notice import CASES, COMPLAINTS, ORDERS, POLICY, SHOPS
 from app.services.clocks import queue as q
 from ui.cases.case_view import CaseView
 from ui.cases.dispute_form import DisputeForm
 from ui.cases.request_form import RequestForm
-from ui.cases.words import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, w
+from ui.words.cases import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, w
 from ui.complaints.panel import ComplaintPanel
-from ui.labels import PLATFORMS, word
+from ui.words.vocabulary import PLATFORMS, word
 from ui.pages.list_page import ListPage
 from ui.table_models.case_table_model import CaseTableModel
 
@@ -38,6 +37,8 @@ FILTER_TITLES = {"type": QT_TRANSLATE_NOOP("CasesPage", "All types"),
 
 class CasesPage(ListPage):
     badge_changed = Signal(int)      # overdue + due within the warning span
+    listens_to = frozenset((CASES, COMPLAINTS, ORDERS, POLICY, SHOPS))
+    reads_while_hidden = True
 
     def __init__(self, parent: QWidget | None = None, *,
                  warn_within: timedelta = q.DEFAULT_WARN):
@@ -65,12 +66,10 @@ class CasesPage(ListPage):
         self.new_dispute_button.clicked.connect(self.new_dispute)
         self.tools.addWidget(self.new_request_button)
         self.tools.addWidget(self.new_dispute_button)
-        self.case_view = CaseView()
-        self.case_view.changed.connect(lambda _ref: self.reload())
+        self.case_view = CaseView()           # reloads itself after a change of its case
         self.case_view.open_conversation.connect(self._open_conversation)
         self.case_view.write_to_buyer.connect(self._write_to_buyer)
-        self.complaint = ComplaintPanel()
-        self.complaint.changed.connect(self._complaint_changed)
+        self.complaint = ComplaintPanel()      # so does the complaint panel
         self.to_complaints = QPushButton(self.tr("Show on the Complaints && Reviews page"))
         self.to_complaints.clicked.connect(self._show_on_complaints_page)
         complaint_box = QWidget()
@@ -108,7 +107,6 @@ class CasesPage(ListPage):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        change_notice.subscribe(self._data_changed)
 
     # --- loading ---------------------------------------------------------------------------
     def chosen_filters(self) -> q.QueueFilters:
@@ -191,13 +189,6 @@ class CasesPage(ListPage):
                 if r.next_due_at is not None and not q.is_settled(r))
         self.badge_changed.emit(bisect_right(self._dues, self.model.now + self.warn_within))
 
-    def _data_changed(self, refs) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.reload()
-        if self.case_view.ref in refs:
-            self.case_view.reload()
-
     # --- the chosen case ---------------------------------------------------------------------
     def _row_chosen(self, current, _previous) -> None:
         if current.isValid():
@@ -232,16 +223,6 @@ class CasesPage(ListPage):
             self.show_ref(ref)
 
     # --- complaints ------------------------------------------------------------------------
-    def _complaint_changed(self) -> None:
-        """A step, an offer or the closing of the complaint shown was recorded."""
-        ref = self.shown_ref
-        change_notice.changed(*([ref] if ref else []))   # the monitor re-plans; we reload
-        if ref and ref.startswith("C-"):
-            self.complaint.load(int(ref[2:]))
-        complaints = getattr(self.window(), "pages", {}).get("complaints")
-        if complaints is not None and complaints is not self:
-            complaints.reload()
-
     def _show_on_complaints_page(self) -> None:
         ref = self.shown_ref
         window = self.window()
@@ -279,4 +260,3 @@ class CasesPage(ListPage):
         if page is not None:
             window.show_page("conversations")
             page.write_about_order(order_id)
-            change_notice.changed()

@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QSplitter, QWidget
 from app.services.aftercare.complaint_queries import list_complaints
 from ui.complaints.new_dialog import NewComplaintDialog
 from ui.complaints.panel import ComplaintPanel
+from app.services.common.change_notice import COMPLAINTS, ORDERS, SHOPS
 from ui.pages.list_page import ListPage
 from ui.table_models.complaint_table_model import ComplaintTableModel
 
 
 class ComplaintsPage(ListPage):
+    listens_to = frozenset((COMPLAINTS, ORDERS, SHOPS))
     def __init__(self, parent: QWidget | None = None):
         super().__init__(ComplaintTableModel(), parent)
         self.title.setText(self.tr("Complaints & Reviews"))
@@ -22,8 +24,7 @@ class ComplaintsPage(ListPage):
         self.new_button = QPushButton(self.tr("New complaint…"))
         self.new_button.clicked.connect(self.new_complaint)
         self.tools.addWidget(self.new_button)
-        self.panel = ComplaintPanel()
-        self.panel.changed.connect(self._changed)
+        self.panel = ComplaintPanel()          # shows its complaint again after a write
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
@@ -64,10 +65,5 @@ class ComplaintsPage(ListPage):
     def new_complaint(self) -> None:
         dialog = NewComplaintDialog(self)
         if dialog.exec() and dialog.created is not None:
-            self.panel.detail = None
-            self._changed()
-
-    def _changed(self) -> None:
-        from app.monitor import notify_changed
-        notify_changed()
-        self.reload()
+            self.panel.detail = None        # the list (reloading: its write said so) opens
+                                            # on its first row

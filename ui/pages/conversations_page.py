@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
 from app.services.common.background import run_plain_read, run_read
-from app.errors import ServiceError
-from app.services.messaging.inbox import conversation_ids, conversation_rows
+from app.services.messaging.inbox import conversation_ids, conversation_rows, default_sort
 from ui.conversation import keyboard
 from ui.conversation.filters_bar import FiltersBar
 from ui.conversation.shrink import ShrinkableRow
-from ui.errors import report_exception, show_expected_error
+from ui.errors import report_exception
 from ui.pages.list_page import ListPage
 from ui.table_models.conversation_table_model import ConversationTableModel
 from ui.worker import run_in_background
+from ui.write_op import (CASES, CONVERSATIONS, FOLLOWUPS, ORDERS, POLICY, SHOPS, VIEWS,
+                         run_write)
 
 log = logging.getLogger("afterdesk.ui.conversations")
 
@@ -36,21 +37,21 @@ REST_WAIT_MS = 3000
 # with room; the rest come a page at a time as the rep scrolls.
 FIRST_ROWS = 40
 # Columns given up for the snippet when the page is narrow (first tier) or very narrow.
-MEDIUM_HIDDEN = ("Shop", "Channel", "Order")
-NARROW_HIDDEN = MEDIUM_HIDDEN + ("Last message at", "Case")
+MEDIUM_HIDDEN = ("shop", "channel", "order")           # column keys
+NARROW_HIDDEN = MEDIUM_HIDDEN + ("last_message_at", "case")
 MEDIUM_WIDTH = 2300
 NARROW_WIDTH = 1700
 SIDE_WIDTH = 270
 
 
-def _read_inbox(filters: dict, first_screen_only: bool = False, reader=None):
+def _read_inbox(filters: dict, first_screen_only: bool = False, sort=None, reader=None):
     """On the pool thread: the matching ids (only a first screenful of them when asked:
     the rest follow, see ConversationsPage._read_rest), the rows of the first screenful,
     the shops and saved views for the filter bar (None with a first screenful: they come
     with the rest, nothing the first paint shows needs them), and the filters to read
-    the rest with (None: all read)."""
+    the rest with (None: all read). `sort`: (column key, descending) for the query."""
     ids = conversation_ids(filters, limit=FIRST_ROWS if first_screen_only else None,
-                           reader=reader)
+                           reader=reader, sort=sort)
     first = ids[:FIRST_ROWS]
     rows = conversation_rows(first, reader=reader)
     complete = not first_screen_only or len(ids) < FIRST_ROWS
@@ -59,9 +60,9 @@ def _read_inbox(filters: dict, first_screen_only: bool = False, reader=None):
             filters if not complete else None)
 
 
-def _rest_of_inbox(filters: dict):
+def _rest_of_inbox(filters: dict, sort=None):
     """On the pool thread: every matching id, the shops and the saved views."""
-    return (conversation_ids(filters), *_filter_choices())
+    return (conversation_ids(filters, sort=sort), *_filter_choices())
 
 
 def _filter_choices() -> tuple[list[str], list]:
@@ -76,6 +77,9 @@ def _shop_keys() -> list[str]:
 
 
 class ConversationsPage(ListPage):
+    # the list, its Case column, the order states, the reply targets, the filter choices
+    listens_to = frozenset((CONVERSATIONS, CASES, ORDERS, SHOPS, POLICY, FOLLOWUPS, VIEWS))
+
     def __init__(self, parent: QWidget | None = None, settings=None):
         super().__init__(ConversationTableModel(), parent)
         name = settings.get("conversations.my_name") if settings is not None else ""
@@ -96,7 +100,7 @@ class ConversationsPage(ListPage):
         self.views.setMinimumWidth(150)
         self.views.activated.connect(self._view_chosen)
         self.save_view_button = QPushButton(self.tr("Save view…"))
-        self.save_view_button.clicked.connect(self.save_view)
+        self.save_view_button.clicked.connect(self.ask_view_name)   # clicked(bool): no name
         for widget in (self.search, self.views, self.save_view_button):
             self.tools.addWidget(widget)
 
@@ -131,6 +135,8 @@ class ConversationsPage(ListPage):
         self._select_after_load: int | None = None
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self._narrow: bool | None = None
+        self._sort_choice: tuple[str, bool] | None = None     # a header the rep clicked
+        self.model.sorted_by_changed.connect(self._sort_chosen)
         keyboard.install(self)
 
     # --- the panels beside the list ---------------------------------------------------
@@ -152,12 +158,10 @@ class ConversationsPage(ListPage):
         from ui.conversation.order_panel import OrderPanel
         from ui.conversation.thread_panel import ThreadPanel
         thread_panel = self._thread_panel = ThreadPanel(self.my_name)
-        thread_panel.changed.connect(self._conversation_changed)
         order_panel = self._order_panel = OrderPanel()
         thread_panel.side_loaded.connect(order_panel.show_panel)
         order_panel.write_about_order.connect(self.write_about_order)
         order_panel.open_case.connect(self._open_case)
-        order_panel.case_recorded.connect(self._case_recorded)
         for index, panel in ((1, thread_panel), (2, order_panel)):
             self.splitter.replaceWidget(index, panel).deleteLater()
         keyboard.install_composer(self, thread_panel.composer)
@@ -170,13 +174,34 @@ class ConversationsPage(ListPage):
             chosen["text"] = text
         return chosen
 
+    def sort_order(self, filters: dict | None = None) -> tuple[str, bool] | None:
+        """(column key, descending) the list is read in: the header the rep clicked, else
+        the filters' own order (unreplied: the most overdue first)."""
+        return self._sort_choice or default_sort(self.filters() if filters is None else filters)
+
+    def _sort_chosen(self, key: str, descending: bool) -> None:
+        """A header click: read the ids again in that order (SQLite sorts, not the window)."""
+        self._sort_choice = (key, descending) if key else None
+        self.reload()
+
+    def _show_sort(self, sort: tuple[str, bool] | None) -> None:
+        """The header's arrow on the column the list is sorted by (none: latest first)."""
+        key, descending = sort or (None, False)
+        self.model.show_sorted_by(key, descending)
+        header = self.view.horizontalHeader()
+        number = self.model.column_number(key) if key else -1
+        header.setSortIndicator(number, Qt.SortOrder.DescendingOrder if descending
+                                else Qt.SortOrder.AscendingOrder)
+
     def loader(self):
         filters = self.filters()
+        sort = self.sort_order(filters)
+        self._show_sort(sort)
         # An empty list with nothing to keep selected (the start, mostly) shows its first
         # screenful as soon as it is read; reading all ids of a big inbox takes longer.
         first_screen_only = (self.model.rowCount() == 0 and self._selected is None
                              and self._select_after_load is None)
-        return partial(_read_inbox, filters, first_screen_only)
+        return partial(_read_inbox, filters, first_screen_only, sort)
 
     def read_with(self, loader):
         """The inbox's reads need no peewee: at start the first screenful is read before it
@@ -195,7 +220,8 @@ class ConversationsPage(ListPage):
         self._select_after_load = None
         self.model.set_ids(ids, first_rows)
         if rest_filters is not None:
-            read_rest = partial(self._read_rest, self._generation, rest_filters, ids)
+            read_rest = partial(self._read_rest, self._generation, rest_filters, ids,
+                                self.sort_order(rest_filters))
             if self.isVisible():    # once the first screenful is on screen: while it is
                 self.shown.connect(read_rest, Qt.ConnectionType.SingleShotConnection)
                 QTimer.singleShot(REST_WAIT_MS, self, read_rest)    # drawn, the window wants
@@ -208,13 +234,13 @@ class ConversationsPage(ListPage):
             self._selected = None
             self.thread_panel.show_conversation(None)
 
-    def _read_rest(self, generation: int, filters: dict, first: list[int]) -> None:
+    def _read_rest(self, generation: int, filters: dict, first: list[int], sort=None) -> None:
         """All ids of the list whose first screenful is on show; they join it below. Asked
         by the paint or the timer, whichever comes first; nothing for an older load."""
         if generation != self._generation or self._rest_started == generation:
             return
         self._rest_started = generation
-        run_in_background(partial(run_read, _rest_of_inbox, filters),
+        run_in_background(partial(run_read, _rest_of_inbox, filters, sort),
                           on_result=lambda rest: self._rest_read(generation, first, *rest),
                           on_error=lambda error: self._rest_failed(generation, error),
                           context=self)
@@ -280,10 +306,6 @@ class ConversationsPage(ListPage):
         self.view.setCurrentIndex(self.model.index(self.model.row_of(conv_id), 1))
         return True
 
-    def _conversation_changed(self, conv_id: int) -> None:
-        self.model.forget([conv_id])
-        self.reload()
-
     # --- saved views ----------------------------------------------------------------------
     def _fill_choices(self, shops: list[str], views) -> None:
         self.filters_bar.set_shops(shops)
@@ -305,41 +327,46 @@ class ConversationsPage(ListPage):
         if filters is None:
             return
         filters = dict(filters)
+        self._sort_choice = None            # a view opens in its own order
         self.search.blockSignals(True)
         self.search.setText(filters.pop("text", ""))
         self.search.blockSignals(False)
         self.filters_bar.set_filters(filters)      # reloads
 
-    def save_view(self, name: str | None = None) -> None:
-        if name is None:
-            from PySide6.QtWidgets import QInputDialog    # Qt makes its type when first used
-            name, ok = QInputDialog.getText(self, self.tr("Save view"),
-                                            self.tr("Name of this view:"))
-            if not ok:
-                return
+    def ask_view_name(self) -> None:
+        """Save view…: ask for a name (a window-modal dialog, not a nested event loop),
+        then save the filters under it."""
+        from PySide6.QtWidgets import QInputDialog    # Qt makes its type when first used
+        dialog = QInputDialog(self)
+        dialog.setObjectName("save_view_dialog")
+        dialog.setWindowTitle(self.tr("Save view"))
+        dialog.setLabelText(self.tr("Name of this view:"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.save_view)
+        dialog.open()
+
+    def save_view(self, name: str) -> None:
         filters = self.filters()
         if filters.get("assigned_to"):
             filters["assigned_to"] = self.my_name
         from app.services.messaging import saved_views
-        try:
-            saved_views.save_view(name, filters)
-        except ServiceError as error:
-            show_expected_error(error, self)
-            return
-        self.views.addItem(name.strip(), filters)
-        self.views.setCurrentIndex(self.views.count() - 1)
+
+        def show(_view) -> None:
+            self.views.addItem(name.strip(), filters)
+            self.views.setCurrentIndex(self.views.count() - 1)
+        run_write(self, partial(saved_views.save_view, name, filters), changes=[VIEWS],
+                  on_done=show)
 
     # --- beside the thread -----------------------------------------------------------------
     def write_about_order(self, order_id: int) -> None:
-        try:
-            from app.services.messaging import thread  # loaded with the thread panel
-            conv_id = thread.start_from_order(order_id)
-        except ServiceError as error:
-            show_expected_error(error, self)
-            return
-        self._select_after_load = conv_id
-        self.filters_bar.set_filters({})            # the new conversation must be listed
-        self.search.clear()
+        from app.services.messaging import thread  # loaded with the thread panel
+
+        def show(conv_id: int) -> None:
+            self._select_after_load = conv_id
+            self.filters_bar.set_filters({})            # the new conversation must be listed
+            self.search.clear()
+        run_write(self, partial(thread.start_from_order, order_id), changes=[CONVERSATIONS],
+                  on_done=show)
 
     def _open_case(self, ref: str) -> None:
         """Switch to the Requests & Disputes page with case `ref` chosen."""
@@ -350,14 +377,6 @@ class ConversationsPage(ListPage):
         window.show_page("cases")
         if hasattr(page, "open_case"):
             page.open_case(ref)
-
-    def _case_recorded(self, _ref: str) -> None:
-        """A request or dispute was recorded beside the thread: show it there and in the
-        list (its Case column), and let the placeholders know the refund amount."""
-        if self._selected is not None:
-            self.model.forget([self._selected])
-        self.thread_panel.reload()
-        self.reload()
 
     # --- narrow screens ----------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
@@ -374,8 +393,8 @@ class ConversationsPage(ListPage):
             self._narrow = tier
             hidden = NARROW_HIDDEN if tier == 2 else MEDIUM_HIDDEN if tier == 1 else ()
             for number, column in enumerate(self.model.columns):
-                self.view.setColumnHidden(number, column.title in hidden)
-                if column.title == "Reply within":     # the full text is in the tooltip
+                self.view.setColumnHidden(number, column.key in hidden)
+                if column.key == "reply_within":     # the full text is in the tooltip
                     sample = "overdue 1 d 5 h" if tier == 2 else "overdue 23 h 59 min"
                     self.view.setColumnWidth(
                         number, self.view.fontMetrics().horizontalAdvance(sample) + 16)

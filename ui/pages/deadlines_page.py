@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.clock import utcnow
-from app.services.common import change_notice
 from app.services.clocks.deadlines import deadlines_at
+from app.services.common.change_notice import DEADLINE_KINDS
 from ui.pages.list_page import ListPage
 from ui.table_models.deadline_table_model import DeadlineTableModel
 
@@ -20,6 +19,8 @@ TICK_MS = 30_000
 
 
 class DeadlinesPage(ListPage):
+    listens_to = DEADLINE_KINDS
+    reads_while_hidden = True
     badge_changed = Signal(int)          # overdue + due today, for the navigation
     open_case = Signal(str)              # "D-3" / "A-7" / "C-2"
 
@@ -46,7 +47,6 @@ class DeadlinesPage(ListPage):
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.view.activated.connect(lambda index: self.open_row(index.row()))
         self.model.modelReset.connect(self._span_headers)
-        change_notice.subscribe(self._data_changed)
 
     def loader(self):
         at = self._read_at = utcnow()
@@ -67,10 +67,6 @@ class DeadlinesPage(ListPage):
         self.view.clearSpans()
         for row in self.model.header_rows():
             self.view.setSpan(row, 0, 1, self.model.columnCount())
-
-    def _data_changed(self, _refs) -> None:
-        if shiboken6.isValid(self):
-            self.reload()
 
     def open_row(self, row: int) -> bool:
         """Open what the deadline belongs to: its case, else its conversation."""

@@ -17,11 +17,14 @@ from app.services.casework import evidence
 from app.services.common.background import run_read
 from app.services.clocks.case_list import list_cases
 from ui.errors import report_exception
+from ui.words.vocabulary import CHANNELS, word
 from ui.evidence.build_job import EvidenceJob
 from ui.evidence.checklist_view import ChecklistView
 from ui.evidence.item_model import EvidenceItemModel
 from ui.evidence.pick_dialog import PickDialog
 from ui.worker import run_in_background
+from ui.table_models.list_table_model import sort_by_header
+from ui.write_op import EVIDENCE, run_write
 
 
 def _load_case(ref: str) -> dict:
@@ -60,6 +63,7 @@ class EvidencePage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        sort_by_header(self.table)
         for column, width in enumerate((40, 170, 70, 300, 130)):
             self.table.setColumnWidth(column, width)
         self.buttons = {}
@@ -207,16 +211,18 @@ class EvidencePage(QWidget):
 
     # --- editing (small writes, through the service) -----------------------------------
     def _write(self, fn) -> None:
-        try:
-            evidence.ensure_pack(self.ref)   # a first pack starts with the conversation and tracking
+        ref = self.ref
+
+        def write():
+            evidence.ensure_pack(ref)   # a first pack starts with the conversation and tracking
             fn()
-        except Exception as exc:  # noqa: BLE001 - shown to the rep
-            report_exception(exc, self)
+        run_write(self, write, changes=[EVIDENCE], refs=[ref])
         self.reload()
 
     def add_messages(self) -> None:
-        choices = [(m.id, f"{m.at:%Y-%m-%d %H:%M} · {m.channel} · "
-                    f"{'买家' if m.direction == 'in' else '卖家'} · {m.body[:80]}")
+        who = {"in": self.tr("Buyer"), "out": self.tr("Seller")}
+        choices = [(m.id, f"{m.at:%Y-%m-%d %H:%M} · {word(CHANNELS, m.channel)} · "
+                    f"{who.get(m.direction, who['out'])} · {m.body[:80]}")
                    for m in evidence.message_choices(self.ref)]
         dialog = PickDialog(self.tr("Add messages"), self.tr(
             "Messages of this order's conversations. Internal notes are never shown."),

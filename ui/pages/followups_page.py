@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
                                QWidget)
@@ -19,13 +19,13 @@ from app.rules.timeconv import COUNTRY_ZONES, to_zone
 from app.services.aftercare import followups
 from app.services.common.background import run_read
 from ui.conversation.buyer_clock import BuyerClock
-from ui.errors import report_exception
 from ui.formatting import local_time_text
-from ui.labels import CHANNELS, FOLLOW_UP_REASONS, word
+from ui.words.vocabulary import CHANNELS, FOLLOW_UP_REASONS, word
 from ui.pages.list_page import ListPage
 from ui.table_models.awaiting_table_model import AwaitingTableModel
 from ui.tones import redraw_on_theme_change, tone
 from ui.worker import run_in_background
+from ui.write_op import CONVERSATIONS, FOLLOWUPS, POLICY, SHOPS, run_write
 
 TICK_MS = 30_000
 
@@ -48,9 +48,8 @@ def thread_html(lines, buyer: str) -> str:
 
 
 class FollowUpPanel(QWidget):
-    """The selected conversation: buyer clock, recent messages, the follow-up composer."""
-
-    sent = Signal()
+    """The selected conversation: buyer clock, recent messages, the follow-up composer. Its
+    writes announce what they change (ui.write_op): the page reads its list again."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -171,13 +170,9 @@ class FollowUpPanel(QWidget):
             return
         if not self.row.buyer_is_awake(utcnow()) and not self._send_at_night():
             return
-        try:
-            followups.send_suggested(self.row.conversation_id, self.body.toPlainText(),
-                                     self.channel.currentData())
-        except Exception as error:  # noqa: BLE001 - shown to the rep
-            report_exception(error, self)
-            return
-        self.sent.emit()
+        run_write(self, partial(followups.send_suggested, self.row.conversation_id,
+                                self.body.toPlainText(), self.channel.currentData()),
+                  changes=[FOLLOWUPS, CONVERSATIONS])
 
     def _send_at_night(self) -> bool:
         """GEN-7 times follow-ups inside the buyer's daytime: outside it, ask first."""
@@ -193,13 +188,9 @@ class FollowUpPanel(QWidget):
     def _reason_chosen(self, index: int) -> None:
         if self.row is None:
             return
-        try:
-            followups.set_reason(followups.get_conversation(self.row.conversation_id),
-                                 self.reason.itemData(index))
-        except Exception as error:  # noqa: BLE001
-            report_exception(error, self)
-            return
-        self.sent.emit()
+        conv_id, reason = self.row.conversation_id, self.reason.itemData(index)
+        run_write(self, lambda: followups.set_reason(followups.get_conversation(conv_id), reason),
+                  changes=[FOLLOWUPS])
 
     def choose_zone(self) -> None:
         if self.row is None:
@@ -211,12 +202,8 @@ class FollowUpPanel(QWidget):
                                         zones.index(self.row.buyer_zone), True)
         if not ok:
             return
-        try:
-            followups.set_buyer_zone(self.row.conversation_id, zone)
-        except Exception as error:  # noqa: BLE001
-            report_exception(error, self)
-            return
-        self.sent.emit()
+        run_write(self, partial(followups.set_buyer_zone, self.row.conversation_id, zone),
+                  changes=[FOLLOWUPS])
 
     def stop(self) -> None:
         if self.row is None:
@@ -225,23 +212,20 @@ class FollowUpPanel(QWidget):
                                         self.tr("Note why (e.g. no answer to 3 follow-ups):"))
         if not ok:
             return
-        try:
-            followups.stop_following_up(followups.get_conversation(self.row.conversation_id),
-                                        note)
-        except Exception as error:  # noqa: BLE001
-            report_exception(error, self)
-            return
-        self.sent.emit()
+        conv_id = self.row.conversation_id
+        run_write(self, lambda: followups.stop_following_up(followups.get_conversation(conv_id),
+                                                            note),
+                  changes=[FOLLOWUPS])
 
 
 class FollowUpsPage(ListPage):
+    listens_to = frozenset((FOLLOWUPS, CONVERSATIONS, SHOPS, POLICY))
     def __init__(self, parent: QWidget | None = None):
         super().__init__(AwaitingTableModel(), parent)
         self.title.setText(self.tr("Awaiting buyer"))
         self.empty_text = self.tr("No buyer is waiting to answer you. Conversations whose "
                                   "last message is yours appear here with their follow-ups.")
         self.panel = FollowUpPanel()
-        self.panel.sent.connect(self._changed)
         layout = self.layout()
         layout.removeWidget(self.body)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -278,8 +262,3 @@ class FollowUpsPage(ListPage):
     def _selected(self, current, previous) -> None:
         row = self.model.awaiting_row(current.row()) if current.isValid() else None
         self.panel.show_row(row)
-
-    def _changed(self) -> None:
-        from app.monitor import notify_changed
-        notify_changed()
-        self.reload()

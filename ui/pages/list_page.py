@@ -1,7 +1,10 @@
 """A page that shows one list: a title bar, a table, and a line when the list is empty.
 
 The list is read on a pool thread (ui.worker) with its own database connection; only
-the finished rows reach the window. A newer reload makes older results stale.
+the finished rows reach the window. A newer reload makes older results stale. The page
+reads its list again when a write announces a change of a kind it shows (`listens_to`,
+app.services.common.change_notice; the writes go through ui/write_op.py): at once when it
+is on screen or its navigation badge counts its rows, else when it is next shown.
 """
 
 from __future__ import annotations
@@ -9,12 +12,16 @@ from __future__ import annotations
 import html
 from functools import partial
 
+import shiboken6
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
+from app.services.common import change_notice
 from app.services.common.background import run_read
 from ui.errors import report_exception
+from ui.table_models.list_table_model import sort_by_header
 from ui.worker import run_in_background
 
 
@@ -50,6 +57,8 @@ class ListPage(QWidget):
 
     empty_text = ""     # shown instead of the table when the list is empty
     filtered_text = ""  # shown instead when the page's filters hide every row
+    listens_to: frozenset[str] = frozenset()    # kinds of change (change_notice) it shows
+    reads_while_hidden = False      # its navigation badge counts its rows: kept current
 
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +67,7 @@ class ListPage(QWidget):
         self._generation = 0
         self.is_loading = False
         self.pending = False           # marked to be read soon (mark_pending), not started
+        self.stale = False             # changed while hidden: read again when shown
         self._await_paint = False
 
         self.title = QLabel()
@@ -90,6 +100,26 @@ class ListPage(QWidget):
         layout.addWidget(self.body, 1)
         self.view.painted.connect(self._view_painted)
         self.message.painted.connect(self._view_painted)
+        change_notice.subscribe(self._heard)
+
+    def _heard(self, change) -> None:
+        if not shiboken6.isValid(self) or not change.touches(self.listens_to):
+            return
+        if self.isVisible() or self.reads_while_hidden:
+            self.data_changed(change)
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.reload()
+
+    def data_changed(self, change) -> None:
+        """A write changed what this page shows: read the list again (a page may also
+        reload what it shows beside the list)."""
+        self.reload()
 
     def _make_view(self) -> QTableView:
         view = ListView()
@@ -105,6 +135,7 @@ class ListPage(QWidget):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setHighlightSections(False)
+        sort_by_header(view)
         metrics = view.fontMetrics()
         char = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26
         last = len(self.model.columns) - 1
@@ -148,6 +179,7 @@ class ListPage(QWidget):
         self._generation += 1
         self.is_loading = True
         self.pending = False
+        self.stale = False
         if self.model.rowCount() == 0:
             self._show_message(self.tr("Loading…"))
         run_in_background(partial(self.read_with, self.loader()),

@@ -3,20 +3,23 @@ soon, with the advice to extend it; recording the extension moves the window."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.clock import utcnow
 from app.services.commerce.parcel_watch import parcels_near_window, record_extension_by_id
-from ui.errors import report_exception
 from ui.goto import conversation_about_order
 from ui.pages.list_page import ListPage
 from ui.table_models.parcel_table_model import ParcelTableModel
+from ui.write_op import ORDERS, POLICY, SHOPS, run_write
 
 TICK_MS = 30_000
 
 
 class ParcelWatchPage(ListPage):
+    listens_to = frozenset((ORDERS, SHOPS, POLICY))
     def __init__(self, parent: QWidget | None = None):
         super().__init__(ParcelTableModel(), parent)
         self.title.setText(self.tr("Parcel watch"))
@@ -55,11 +58,5 @@ class ParcelWatchPage(ListPage):
         if not index.isValid():
             return
         row = self.model.parcel_row(index.row())
-        try:
-            record_extension_by_id(row.order_id, row.advice_days)
-        except Exception as error:  # noqa: BLE001 - shown to the rep
-            report_exception(error, self)
-            return
-        from app.monitor import notify_changed
-        notify_changed()
-        self.reload()
+        run_write(self, partial(record_extension_by_id, row.order_id, row.advice_days),
+                  changes=[ORDERS])

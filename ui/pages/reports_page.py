@@ -12,14 +12,20 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
+from app.services.common import change_notice
 from app.services.common.background import run_read
 from ui.errors import report_exception
 from ui.worker import run_in_background
+
+
+REPORTED = (change_notice.CASES, change_notice.COMPLAINTS, change_notice.ORDERS,
+            change_notice.SHOPS)
 
 
 def _load(start: date, end: date, shop_key: str | None):
@@ -42,6 +48,8 @@ class ReportsPage(QWidget):
         self.views: list = []
         self._generation = 0
         self.is_loading = False
+        self._stale = False
+        change_notice.subscribe(self._heard)
         today = today or date.today()
 
         self.title = QLabel(self.tr("Reports"))
@@ -106,6 +114,7 @@ class ReportsPage(QWidget):
             return
         self._generation += 1
         self.is_loading = True
+        self._stale = False
         self.status.setText(self.tr("Loading…"))
         job = partial(run_read, _load, start, end, self.shop_box.currentData())
         run_in_background(job, on_result=partial(self._loaded, self._generation),
@@ -113,8 +122,18 @@ class ReportsPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.report is None and not self.is_loading:
+        if (self.report is None or self._stale) and not self.is_loading:
             self.reload()
+
+    def _heard(self, change) -> None:
+        """A write changed what the report counts: built again now if it is on screen,
+        else when it is next shown."""
+        if not shiboken6.isValid(self) or not change.touches(REPORTED):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
 
     def _loaded(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -127,7 +146,7 @@ class ReportsPage(QWidget):
             view.setParent(None)
             view.deleteLater()
         self.views = []
-        from ui.reports.report_words import localised
+        from ui.words.reports import localised
         from ui.reports.section_view import SectionView
         for section in report.sections:
             view = SectionView(localised(section))
@@ -191,9 +210,8 @@ class ReportsPage(QWidget):
     def open_import(self) -> None:
         from ui.import_dialog.dialog import ImportDialog
         dialog = ImportDialog(self)
-        dialog.imported.connect(lambda _result: self.reload())
         dialog.open()
-        self.import_dialog = dialog
+        self.import_dialog = dialog     # its write announces the orders: the report follows
 
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
 
 from ui.reports.chart import make_chart
 from ui.reports.section_table_model import SectionTableModel
+from ui.table_models.list_table_model import sort_by_header
 
 
 class SectionView(QGroupBox):
@@ -25,6 +26,7 @@ class SectionView(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        sort_by_header(self.table)
         rows = max(1, min(self.model.rowCount(), 12))
         height = (self.table.verticalHeader().defaultSectionSize() * rows
                   + header.sizeHint().height() + 6)

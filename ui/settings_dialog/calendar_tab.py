@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.services.commerce import calendar_overrides
-from ui.errors import report_exception
+from ui.write_op import POLICY, run_write
 
 
 class CalendarTab(QWidget):
@@ -71,20 +73,18 @@ class CalendarTab(QWidget):
                 self.table.setItem(row, column, item)
 
     def add(self) -> None:
-        try:
-            calendar_overrides.set_day(self.day.date().toPython(), self.kind.currentData(),
-                                       note=self.note.text().strip())
-        except Exception as error:  # noqa: BLE001 - shown to the rep
-            report_exception(error, self)
-            return
-        self.note.clear()
-        self.load()
+        if run_write(self, partial(calendar_overrides.set_day, self.day.date().toPython(),
+                                   self.kind.currentData(), note=self.note.text().strip()),
+                     changes=[POLICY]):
+            self.note.clear()
+            self.load()
 
     def remove_selected(self) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        try:
-            for row in sorted(rows):
-                calendar_overrides.clear_day(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
-        except Exception as error:  # noqa: BLE001 - shown to the rep
-            report_exception(error, self)
+        days = [self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in sorted(rows)]
+
+        def clear() -> None:
+            for day in days:
+                calendar_overrides.clear_day(day)
+        run_write(self, clear, changes=[POLICY])
         self.load()

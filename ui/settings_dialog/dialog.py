@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from app.settings import Settings
-from ui.errors import report_exception
+from ui.write_op import POLICY, run_write
 from ui.settings_dialog.alerts_tab import AlertsTab
 from ui.settings_dialog.calendar_tab import CalendarTab
 from ui.settings_dialog.general_tab import GeneralTab
@@ -45,10 +45,10 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentWidget(self.policy)
             return
         self.language_changed = self.general.language_changed()
-        try:
+
+        def save() -> None:
             self.general.save()
             self.alerts.save()
-        except (OSError, ValueError) as error:
-            report_exception(error, self)
-            return
-        super().accept()
+        # The settings file, not the database; the lists follow them (alert lead times…).
+        if run_write(self, save, changes=[POLICY]):
+            super().accept()

@@ -4,6 +4,8 @@ writes an audit entry for it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QMes
 from app.rules.policy import DEFAULTS, PolicyError, Profile, parse_value
 from app.services.commerce import policy
 from app.errors import InvalidInput
-from ui.errors import report_exception
+from ui.write_op import POLICY, run_write
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 COL_RULE, COL_LABEL, COL_VALUE, COL_UNIT, COL_DEFAULT = range(5)
@@ -92,16 +94,17 @@ class PolicyTab(QWidget):
         """Write the changed values (all or none are accepted); False when one is refused."""
         changes = self.changes()
         template = Profile(self.name())
-        try:
+        name = self.name()
+
+        def save() -> None:
             for key, text in changes.items():
                 try:
                     parse_value(template.get(key), text)
                 except PolicyError as exc:
-                    raise InvalidInput(str(exc), record=f"policy {self.name()}", field=key) from None
+                    raise InvalidInput(str(exc), record=f"policy {name}", field=key) from None
             for key, text in changes.items():
-                policy.set_value(self.name(), key, text)
-        except Exception as error:  # noqa: BLE001 - shown to the rep
-            report_exception(error, self)
+                policy.set_value(name, key, text)
+        if not run_write(self, save, changes=[POLICY]):
             return False
         self.load()
         self.status.setText(self.tr("{0} value(s) saved.").format(len(changes)) if changes else "")
@@ -114,10 +117,9 @@ class PolicyTab(QWidget):
                     "Your changes are recorded in the audit log."))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            count = policy.reset(self.name())
-        except Exception as error:  # noqa: BLE001 - shown to the rep
-            report_exception(error, self)
+        written = run_write(self, partial(policy.reset, self.name()), changes=[POLICY])
+        if not written:
             return
+        count = written.result
         self.load()
         self.status.setText(self.tr("{0} value(s) set back to the default.").format(count))

@@ -30,11 +30,11 @@ def _off(row: RuleRow):
 
 class AutoReplyTableModel(ListTableModel):
     columns = (
-        Column("Name", lambda r: r.name, width=16, foreground=_off),
-        Column("Language", _language, width=10, foreground=_off),
-        Column("On", _on, width=4, foreground=_off),
-        Column("Changed", lambda r: local_time_text(r.updated_at), width=TIME_SAMPLE,
-               foreground=_off),
+        Column("name", "Name", lambda r: r.name, width=16, foreground=_off),
+        Column("language", "Language", _language, width=10, foreground=_off),
+        Column("on", "On", _on, width=4, foreground=_off),
+        Column("changed", "Changed", lambda r: local_time_text(r.updated_at), width=TIME_SAMPLE,
+               foreground=_off, sort_value=lambda r: r.updated_at),
     )
 
     def row_of(self, rule_id: int) -> int:

@@ -9,10 +9,9 @@ from app.clock import utcnow
 from app.rules.timeconv import to_zone
 from app.services.aftercare.followups import AwaitingRow
 from ui.formatting import countdown_text, day_name, local_time_text
-from ui.labels import CHANNELS, FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES, word
+from ui.words.vocabulary import CHANNELS, FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 from ui.tones import qcolor
-
 
 
 class AwaitingTableModel(ListTableModel):
@@ -20,19 +19,23 @@ class AwaitingTableModel(ListTableModel):
         super().__init__(parent)
         self._now = utcnow()
         self.columns = (
-            Column("Buyer", lambda r: r.buyer_name or r.buyer, width=14,
+            Column("buyer", "Buyer", lambda r: r.buyer_name or r.buyer, width=14,
                    bold=lambda r: r.status == "due"),
-            Column("Buyer's time", self._buyer_time, width="Tue 23:59 night", tooltip=self._zone,
-                   foreground=self._day_colour),
-            Column("Status", lambda r: word(FOLLOW_UP_STATUSES, r.status), width=15,
+            Column("buyer_time", "Buyer's time", self._buyer_time, width="Tue 23:59 night",
+                   tooltip=self._zone, foreground=self._day_colour,
+                   sort_value=self._buyer_clock),
+            Column("status", "Status", lambda r: word(FOLLOW_UP_STATUSES, r.status), width=15,
                    foreground=lambda r: qcolor("error") if r.status == "due" else None),
-            Column("Next follow-up", self._next, width=TIME_SAMPLE + " (overdue 23 d 23 h)"),
-            Column("By", lambda r: word(CHANNELS, r.channel), width=13),
-            Column("Sent", lambda r: f"{r.follow_ups_sent}/{r.maximum}", width=4),
-            Column("Waiting since", lambda r: local_time_text(r.awaiting_since), width=TIME_SAMPLE),
-            Column("Order", lambda r: r.order_no or "", width="8000000000000000"),
-            Column("Reason", lambda r: word(FOLLOW_UP_REASONS, r.reason), width=14),
-            Column("Subject", lambda r: r.subject, width=30),
+            Column("next_follow_up", "Next follow-up", self._next,
+                   width=TIME_SAMPLE + " (overdue 23 d 23 h)", sort_value=lambda r: r.due_at),
+            Column("channel", "By", lambda r: word(CHANNELS, r.channel), width=13),
+            Column("sent", "Sent", lambda r: f"{r.follow_ups_sent}/{r.maximum}", width=4,
+                   sort_value=lambda r: r.follow_ups_sent),
+            Column("waiting_since", "Waiting since", lambda r: local_time_text(r.awaiting_since),
+                   width=TIME_SAMPLE, sort_value=lambda r: r.awaiting_since),
+            Column("order", "Order", lambda r: r.order_no or "", width="8000000000000000"),
+            Column("reason", "Reason", lambda r: word(FOLLOW_UP_REASONS, r.reason), width=14),
+            Column("subject", "Subject", lambda r: r.subject, width=30),
         )
 
     def set_now(self, now) -> None:
@@ -51,8 +54,14 @@ class AwaitingTableModel(ListTableModel):
                 else QCoreApplication.translate("AwaitingTableModel", "night"))
         return f"{day_name(local)} {local:%H:%M} {when}"
 
+    def _buyer_clock(self, r: AwaitingRow) -> str:
+        """Sorts by the buyer's time of day."""
+        return f"{to_zone(self._now, r.buyer_zone):%H:%M}"
+
     def _zone(self, r: AwaitingRow) -> str:
-        return f"{r.buyer_zone} ({r.country or '?'}); daytime {r.day_start}–{r.day_end}"
+        return QCoreApplication.translate("AwaitingTableModel",
+                                          "{0} ({1}); daytime {2}–{3}").format(
+            r.buyer_zone, r.country or "?", r.day_start, r.day_end)
 
     def _day_colour(self, r: AwaitingRow):
         return qcolor("ok" if r.buyer_is_awake(self._now) else "muted")

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from app.clock import utcnow
 from app.services.clocks import queue as q
 from app.services.clocks.case_list import CaseRow
-from ui.cases.words import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, reason_words, w
+from ui.words.cases import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, reason_words, w
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import PLATFORMS, word
+from ui.words.vocabulary import PLATFORMS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 from ui.tones import qcolor
 
@@ -49,20 +49,22 @@ class CaseTableModel(ListTableModel):
         self._warn = warn_within
         fg = self._colour
         self.columns = (
-            Column("Case", lambda r: r.id, width=6, foreground=fg, bold=self._urgent),
-            Column("Time left", self._left, width=18, foreground=fg, bold=self._urgent),
-            Column("Next due", lambda r: local_time_text(r.next_due_at), width=TIME_SAMPLE,
+            Column("case", "Case", lambda r: r.id, width=6, foreground=fg, bold=self._urgent),
+            Column("time_left", "Time left", self._left, width=18, foreground=fg, bold=self._urgent,
+                   sort_value=self._due_unless_settled),
+            Column("next_due", "Next due", lambda r: local_time_text(r.next_due_at),
+                   width=TIME_SAMPLE, foreground=fg, sort_value=lambda r: r.next_due_at),
+            Column("type", "Type", lambda r: w(CASE_TYPES, r.type), width=12, foreground=fg),
+            Column("platform", "Platform", lambda r: word(PLATFORMS, r.platform), width=9,
                    foreground=fg),
-            Column("Type", lambda r: w(CASE_TYPES, r.type), width=12, foreground=fg),
-            Column("Platform", lambda r: word(PLATFORMS, r.platform), width=9, foreground=fg),
-            Column("Shop", lambda r: r.shop, width=9, foreground=fg),
-            Column("Order", lambda r: r.order_no, width="8000000000000000", foreground=fg),
-            Column("State", state_words, width=16, foreground=fg),
-            Column("Kind", kind_words, width=14, foreground=fg),
-            Column("Cause", lambda r: w(CAUSES, r.cause), width=11, foreground=fg),
-            Column("Opened", lambda r: local_time_text(r.opened_at), width=TIME_SAMPLE,
-                   foreground=fg),
-            Column("Reason", reason_text, width=30, foreground=fg),
+            Column("shop", "Shop", lambda r: r.shop, width=9, foreground=fg),
+            Column("order", "Order", lambda r: r.order_no, width="8000000000000000", foreground=fg),
+            Column("state", "State", state_words, width=16, foreground=fg),
+            Column("kind", "Kind", kind_words, width=14, foreground=fg),
+            Column("cause", "Cause", lambda r: w(CAUSES, r.cause), width=11, foreground=fg),
+            Column("opened", "Opened", lambda r: local_time_text(r.opened_at), width=TIME_SAMPLE,
+                   foreground=fg, sort_value=lambda r: r.opened_at),
+            Column("reason", "Reason", reason_text, width=30, foreground=fg),
         )
 
     @property
@@ -93,6 +95,9 @@ class CaseTableModel(ListTableModel):
         if row.next_due_at is None:
             return self.tr("nothing due")
         return countdown_text(row.next_due_at, self._now)
+
+    def _due_unless_settled(self, row: CaseRow):
+        return None if q.is_settled(row) else row.next_due_at
 
     def _urgent(self, row: CaseRow) -> bool:
         return self.urgency(row) in (q.OVERDUE, q.SOON)

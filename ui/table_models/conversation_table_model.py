@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from app.clock import utcnow
 from app.services.messaging.inbox import InboxRow, conversation_rows
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import CHANNELS, ORDER_STATES, word
+from ui.words.vocabulary import CHANNELS, ORDER_STATES, STARS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 from ui.tones import qcolor
+
+translate = QCoreApplication.translate     # lupdate finds translate("context", "…")
 
 log = logging.getLogger("afterdesk.ui.inbox")
 
 PAGE_SIZE = 100
 CACHE_LIMIT = 2000
 
-STARS = ("red", "orange", "yellow", "green", "blue", "purple")
+STARRED = ("red", "orange", "yellow", "green", "blue", "purple")   # colours of a star
 
 
 def _status(row: InboxRow) -> str:
@@ -62,33 +64,61 @@ def _reply_colour(row: InboxRow):
 
 
 def _star_colour(row: InboxRow):
-    return qcolor(f"star.{row.star}") if row.star in STARS else None
+    return qcolor(f"star.{row.star}") if row.star in STARRED else None
 
 
 def _needs_attention(row: InboxRow) -> bool:
     return not row.is_replied or not row.is_read
 
 
+
+def _star_tip(row: InboxRow) -> str | None:
+    if row.star not in STARRED:
+        return None
+    return translate("ConversationTableModel", "Star: {0}").format(word(STARS, row.star))
+
+
+def _buyer_tip(row: InboxRow) -> str:
+    return translate("ConversationTableModel", "{0} ({1}, {2})").format(
+        row.buyer_name, row.buyer_login, row.buyer_country or "?")
+
+
+def _reply_tip(row: InboxRow) -> str | None:
+    left = _reply_within(row)
+    return translate("ConversationTableModel", "{0}: answer by {1}").format(
+        left, local_time_text(row.reply_due_at)) if left \
+        else None
+
+
+def _case(row: InboxRow) -> str:
+    return translate("ConversationTableModel", "open") if row.has_open_case else ""
+
+
+def _case_tip(row: InboxRow) -> str | None:
+    return translate("ConversationTableModel",
+                     "An after-sales request or dispute is open on this order") \
+        if row.has_open_case else None
+
+
 class ConversationTableModel(ListTableModel):
+    """Sorting asks the page for the ids in a new order (`sorted_by_changed`): the rows are
+    not all here to sort. The keys are app.services.messaging.inbox.SORT_KEYS."""
+
     columns = (
-        Column("★", lambda r: "★" if r.star in STARS else "", width=3,
-               tooltip=lambda r: None if r.star == "none" else f"Star: {r.star}",
-               foreground=_star_colour),
-        Column("Buyer", lambda r: r.buyer_name, width=18, bold=_needs_attention,
-               tooltip=lambda r: f"{r.buyer_name} ({r.buyer_login}, {r.buyer_country or '?'})"),
-        Column("Status", _status, width=11, bold=_needs_attention),
-        Column("Reply within", _reply_within, width="overdue 23 h 59 min", foreground=_reply_colour,
-               tooltip=lambda r: (f"{_reply_within(r)}: answer by "
-                                  f"{local_time_text(r.reply_due_at)}") if _reply_within(r)
-               else None),
-        Column("Case", lambda r: "open" if r.has_open_case else "", width=5,
-               tooltip=lambda r: "An after-sales request or dispute is open on this order"
-               if r.has_open_case else None),
-        Column("Last message at", lambda r: local_time_text(r.last_message_at), width=TIME_SAMPLE),
-        Column("Shop", lambda r: r.shop, width=10),
-        Column("Channel", lambda r: word(CHANNELS, r.channel), width=14),
-        Column("Order", _order, width=28),
-        Column("Last message", _snippet, width=50, bold=_needs_attention),
+        Column("star", "★", lambda r: "★" if r.star in STARRED else "", width=3,
+               tooltip=_star_tip, foreground=_star_colour),
+        Column("buyer", "Buyer", lambda r: r.buyer_name, width=18, bold=_needs_attention,
+               tooltip=_buyer_tip),
+        Column("status", "Status", _status, width=11, bold=_needs_attention),
+        Column("reply_within", "Reply within", _reply_within, width="overdue 23 h 59 min",
+               foreground=_reply_colour, tooltip=_reply_tip),
+        Column("case", "Case", _case, width=5, tooltip=_case_tip),
+        Column("last_message_at", "Last message at", lambda r: local_time_text(r.last_message_at),
+               width=TIME_SAMPLE),
+        Column("shop", "Shop", lambda r: r.shop, width=10),
+        Column("channel", "Channel", lambda r: word(CHANNELS, r.channel), width=14),
+        Column("order", "Order", _order, width=28),
+        Column("last_message", "Last message", _snippet, width=50, bold=_needs_attention),
     )
 
     def __init__(self, parent=None, fetch_rows=conversation_rows):
@@ -96,6 +126,24 @@ class ConversationTableModel(ListTableModel):
         self._fetch_rows = fetch_rows
         self._cache: dict[int, InboxRow | None] = {}
         self._positions: dict[int, int] | None = None
+
+    # --- sorting: by the query ------------------------------------------------------
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: remember the order and ask for the ids in it (the page reads
+        them again through app.services.messaging.inbox with ORDER BY)."""
+        key = self.columns[column].key if 0 <= column < len(self.columns) else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.sort_descending):
+            return
+        self.sort_key, self.sort_descending = key, descending
+        self.sorted_by_changed.emit(key or "", descending)
+
+    def show_sorted_by(self, key: str | None, descending: bool) -> None:
+        """The order the ids are in (a default the page chose), without asking again."""
+        self.sort_key, self.sort_descending = key, descending
+
+    def _in_sort_order(self, rows: list) -> list:
+        return rows                 # the ids come sorted from the query: one list of them
 
     def set_ids(self, ids, first_rows: dict | None = None) -> None:
         """Show these conversations, in this order; cached rows are dropped. `first_rows`
@@ -127,15 +175,6 @@ class ConversationTableModel(ListTableModel):
 
     def row_of(self, conv_id: int) -> int:
         return self.ids_set()[conv_id]
-
-    def forget(self, ids) -> None:
-        """These rows changed: read them again when next shown."""
-        for conv_id in ids:
-            self._cache.pop(conv_id, None)
-            row = self.ids_set().get(conv_id)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0),
-                                      self.index(row, self.columnCount() - 1))
 
     def conversation_id(self, row: int) -> int:
         return self._rows[row]

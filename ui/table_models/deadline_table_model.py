@@ -18,9 +18,9 @@ from PySide6.QtGui import QFont
 from app.clock import utcnow
 from app.rules.deadline import Deadline
 from app.services.clocks import deadline_groups
-from ui.cases.words import deadline_words
+from ui.words.cases import deadline_words
 from ui.formatting import countdown_text, local_time_text
-from ui.labels import DEADLINE_STATES, word
+from ui.words.vocabulary import DEADLINE_STATES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 from ui.tones import qcolor
 
@@ -53,6 +53,10 @@ def _subject(d: Deadline) -> str:
     return ""
 
 
+def _rule_tip(d: Deadline) -> str:
+    return QCoreApplication.translate("DeadlineTableModel", "Rule {0} ({1})").format(d.rule, d.kind)
+
+
 class DeadlineTableModel(ListTableModel):
     """`warn_within`: a pending deadline due within this span shows in the warning colour."""
 
@@ -75,16 +79,17 @@ class DeadlineTableModel(ListTableModel):
         self._bounds = None
         self._badge: int | None = None
         self.columns = (
-            Column("Due", lambda d: local_time_text(d.due_at), width=TIME_SAMPLE,
+            Column("due", "Due", lambda d: local_time_text(d.due_at), width=TIME_SAMPLE,
+                   foreground=self._colour, sort_value=lambda d: d.due_at),
+            Column("time_left", "Time left", self._countdown, width=16, foreground=self._colour,
+                   bold=self._is_urgent, sort_value=lambda d: d.due_at),
+            Column("subject", "Case / order", _subject, width=16),
+            Column("shop", "Shop", lambda d: d.shop, width=10),
+            Column("rule", "Rule", lambda d: d.rule, width=7, tooltip=_rule_tip),
+            Column("what", "What", lambda d: deadline_words(d.label), width=48,
                    foreground=self._colour),
-            Column("Time left", self._countdown, width=16, foreground=self._colour,
-                   bold=self._is_urgent),
-            Column("Case / order", _subject, width=16),
-            Column("Shop", lambda d: d.shop, width=10),
-            Column("Rule", lambda d: d.rule, width=7,
-                   tooltip=lambda d: f"Rule {d.rule} ({d.kind})"),
-            Column("What", lambda d: deadline_words(d.label), width=48, foreground=self._colour),
-            Column("To do", lambda d: deadline_words(d.action), width=40, foreground=self._colour),
+            Column("to_do", "To do", lambda d: deadline_words(d.action), width=40,
+                   foreground=self._colour),
         )
 
     @property
@@ -107,6 +112,22 @@ class DeadlineTableModel(ListTableModel):
                 flat.append(GroupHeader(key, len(items)))
                 flat.extend(items)
         super().set_rows(flat)
+
+    def _in_sort_order(self, rows: list) -> list:
+        """Grouped: each group sorted on its own, under its header."""
+        if not self.grouped:
+            return super()._in_sort_order(rows)
+        out: list = []
+        group: list = []
+        for row in rows + [None]:
+            if row is None or isinstance(row, GroupHeader):
+                out += super()._in_sort_order(group)
+                group = []
+                if row is not None:
+                    out.append(row)
+            else:
+                group.append(row)
+        return out
 
     def header_rows(self) -> list[int]:
         return [n for n, r in enumerate(self._rows) if isinstance(r, GroupHeader)]

@@ -20,11 +20,11 @@ def _languages(row: PhraseRow) -> str:
 
 class PhraseTableModel(ListTableModel):
     columns = (
-        Column("Title", lambda r: r.title, width=22),
-        Column("Shortcut", lambda r: f"/{r.shortcut}" if r.shortcut else "", width=8),
-        Column("Category", lambda r: r.category, width=10),
-        Column("Shop", _shop, width=8),
-        Column("Languages", _languages, width=14,
+        Column("title", "Title", lambda r: r.title, width=22),
+        Column("shortcut", "Shortcut", lambda r: f"/{r.shortcut}" if r.shortcut else "", width=8),
+        Column("category", "Category", lambda r: r.category, width=10),
+        Column("shop", "Shop", _shop, width=8),
+        Column("languages", "Languages", _languages, width=14,
                tooltip=lambda r: "\n\n".join(f"[{k}] {v}" for k, v in sorted(r.variants.items()))),
     )
 

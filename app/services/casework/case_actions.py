@@ -1,6 +1,7 @@
 """The window's way to change a case: one call per thing a rep records, each going through
-the request or dispute service (state machine, rule checks, audit) and then telling the
-monitor and the open pages that the data changed (app.services.common.change_notice).
+the request or dispute service (state machine, rule checks, audit). The window runs them
+through its write helper (ui/write_op.py), which tells the monitor and the open pages that
+cases changed (app.services.common.change_notice).
 
 A refusal raises the service's error and nothing is written.
 """
@@ -14,7 +15,7 @@ from app.clock import utcnow
 from app.db import database
 from app.models import Attachment, StoredFile
 from app.services.casework import aftersales, disputes
-from app.services.common import audit, change_notice
+from app.services.common import audit
 from app.services.casework.case_forms import find_order
 from app.services.casework.case_ids import case_id, get_case
 from app.errors import InvalidInput
@@ -85,7 +86,6 @@ def perform(ref: str, action: str, at: datetime, *, files=(), max_mb: int | None
         result = getattr(module, action)(case, at=at, actor=actor, **values)
         if files:
             _attach(case, _read_files(files, max_mb), actor)
-    change_notice.changed(case_id(case))
     return result
 
 
@@ -94,7 +94,6 @@ def set_cause(ref: str, cause: str, *, actor: str = "rep"):
     case = get_case(ref)
     module = aftersales if case_id(case).startswith("A-") else disputes
     result = module.set_cause(case, cause, actor=actor)
-    change_notice.changed(case_id(case))
     return result
 
 
@@ -135,7 +134,6 @@ def open_request(shop: str, order_no: str, service_type: str, reason: str, amoun
                                           goods_intact=goods_intact, actor=actor)
         checked = _read_files(files, max_mb)     # after the rules: their refusal comes first
         _attach(request, checked, actor)
-    change_notice.changed(case_id(request))
     return request
 
 
@@ -184,5 +182,4 @@ def record_dispute(shop: str, order_no: str, kind: str, sub_kind: str, reason: s
     dispute = disputes.open_dispute(order, kind, sub_kind, reason, solution_type, refund_amount,
                                     opened_at, first_request_at, issue_id or None,
                                     reason_text=reason_text, note=note, actor=actor)
-    change_notice.changed(case_id(dispute))
     return dispute

@@ -52,11 +52,14 @@ class InboxRow:
 
 
 def conversation_ids(filters: dict | None = None, *, limit: int | None = None,
-                     reader=None) -> list[int]:
+                     reader=None, sort: tuple[str, bool] | None = None) -> list[int]:
     """Ids of the matching conversations, the latest message first (never-used ones last);
     with `limit`, only the first so many. `reader`: a connection of the standard library
     to read with instead of the database handle (app.db.plain_connection; a start's first
     screenful, before peewee has loaded).
+
+    sort: (a key of SORT_KEYS, descending?) to list them in that order instead; rows
+    without a value (no reply due, no order) come last either way.
 
     filters: unreplied=True, unread=True, shop=<shop key>, channel=<channel>,
     star=<colour>, order_status=<vocab.ORDER_STATES>, open_case=True,
@@ -85,11 +88,20 @@ def conversation_ids(filters: dict | None = None, *, limit: int | None = None,
     # Index order (last_message_at, rowid) read backwards: no sort step. Plain SQL, no
     # query object or wrapper per row.
     where_sql = " WHERE " + " AND ".join(where) if where else ""
+    order_sql, order_params = _order_by(sort, reader)
+    params = [*params, *order_params]
     if limit is not None:
-        rows = _execute(reader, _IDS + where_sql + _ORDER + " LIMIT ?",
+        rows = _execute(reader, _IDS + where_sql + order_sql + " LIMIT ?",
                         [*params, int(limit)]).fetchall()
         return [row[0] for row in rows]
-    return ids_in_order(where_sql, params, reader)
+    return ids_in_order(where_sql, params, reader, order_sql)
+
+
+def default_sort(filters: dict | None) -> tuple[str, bool] | None:
+    """The order a list opens in when the rep has not chosen one: the unreplied ones with
+    the most overdue first (HOUSE-1 reply target); any other list the latest message
+    first (None)."""
+    return ("reply_within", False) if (filters or {}).get("unreplied") else None
 
 
 def _execute(reader, sql: str, params):
@@ -99,7 +111,7 @@ def _execute(reader, sql: str, params):
     return db.database.execute_sql(sql, params)
 
 
-def ids_in_order(where_sql: str, params, reader=None) -> list[int]:
+def ids_in_order(where_sql: str, params, reader=None, order_sql: str | None = None) -> list[int]:
     """The matching ids in list order, joined into one text by SQLite and parsed once.
 
     Row by row, a cursor gives the interpreter lock away and takes it back for each of
@@ -109,21 +121,69 @@ def ids_in_order(where_sql: str, params, reader=None) -> list[int]:
     index backwards; SQLite keeps that order for the aggregate (tests/test_inbox_queries.py
     checks it on this SQLite and on a newer one). `group_concat(… ORDER BY …)` of SQLite
     3.44 would say so in the statement, but sorts instead: 9× slower on 50,000 ids."""
-    (joined,), = _execute(reader, joined_ids_sql(where_sql), params).fetchall()
+    (joined,), = _execute(reader, joined_ids_sql(where_sql, order_sql), params).fetchall()
     return json.loads("[" + joined + "]") if joined else []
 
 
-def joined_ids_sql(where_sql: str) -> str:
+def joined_ids_sql(where_sql: str, order_sql: str | None = None) -> str:
     """The statement of ids_in_order: one row, the ids in list order joined by commas."""
-    return 'SELECT group_concat("id") FROM (' + _IDS + where_sql + _ORDER + ")"
+    return 'SELECT group_concat("id") FROM (' + _IDS + where_sql + (order_sql or _ORDER) + ")"
+
+
+def _order_by(sort: tuple[str, bool] | None, reader=None) -> tuple[str, list]:
+    """The ORDER BY of a list sorted by a column key (SORT_KEYS) and its parameters; the
+    latest message first without `sort`. Rows without a value (a replied conversation has
+    no reply due) come last in both directions; equal values keep the newest id first."""
+    if sort is None or sort == ("last_message_at", True):
+        return _ORDER, []
+    key, descending = sort
+    if key not in SORT_KEYS:
+        raise InvalidInput("the inbox cannot be sorted by '{key}'", key=key, field="sort")
+    params: list = []
+    if key == "reply_within":
+        # Due = the buyer's last message + the platform's reply target (HOUSE-1).
+        cases = []
+        for platform, span in _reply_due_by_platform(reader).items():
+            cases.append("WHEN ? THEN ?")
+            params += [platform, span.total_seconds() / 86400]
+        if not cases:
+            return _ORDER, []
+        value = ('(CASE WHEN "is_replied" = 0 AND "last_inbound_at" IS NOT NULL THEN '
+                 'julianday("last_inbound_at") + (CASE (SELECT "platform" FROM "shop" '
+                 'WHERE "shop"."id" = "conversation"."shop_id") ' + " ".join(cases)
+                 + " END) END)")
+    else:
+        value = SORT_KEYS[key] or ""
+    direction = "DESC" if descending else "ASC"
+    return (f' ORDER BY {value} IS NULL, {value} {direction}, "id" DESC', params * 2)
 
 
 _IDS = 'SELECT "id" FROM "conversation"'
+# What the inbox sorts by, by column key (the table's columns, ui/table_models); the reply
+# due is worked out in _order_by. SQLite sorts by these: the window never reads every row.
+SORT_KEYS: dict[str, str | None] = {
+    "star": '"star"',
+    "buyer": ('(SELECT coalesce(nullif("name", \'\'), "login") FROM "buyer" '
+              'WHERE "buyer"."id" = "conversation"."buyer_id")'),
+    "status": 'CASE WHEN "is_replied" = 0 THEN 0 WHEN "is_read" = 0 THEN 1 ELSE 2 END',
+    "reply_within": None,
+    "case": None,           # below: needs the open-case statements
+    "last_message_at": '"last_message_at"',
+    "shop": '(SELECT "key" FROM "shop" WHERE "shop"."id" = "conversation"."shop_id")',
+    "channel": '"channel"',
+    "order": ('(SELECT "order_no" FROM "orders" '
+              'WHERE "orders"."id" = "conversation"."order_id")'),
+    "last_message": ('(SELECT "body" FROM "message" WHERE "message"."conversation_id" = '
+                     '"conversation"."id" AND "message"."is_internal" = 0 '
+                     'ORDER BY "sent_at" DESC, "id" DESC LIMIT 1)'),
+}
 _ORDER = ' ORDER BY "last_message_at" DESC, "id" DESC'
 _OPEN_DISPUTE = ('SELECT "order_id" FROM "dispute" WHERE "state" NOT IN ('
                  + ", ".join(f"'{s}'" for s in DISPUTE_FINAL_STATES) + ")")
 _OPEN_REQUEST = ('SELECT "order_id" FROM "aftersales_request" WHERE "state" NOT IN ('
                  + ", ".join(f"'{s}'" for s in REQUEST_FINAL_STATES) + ")")
+SORT_KEYS["case"] = (f'(CASE WHEN "order_id" IN ({_OPEN_DISPUTE} UNION {_OPEN_REQUEST}) '
+                     "THEN 1 ELSE 0 END)")
 # One condition per filter (booleans take no parameter; the others one each).
 _WHERE = {
     "unreplied": '"is_replied" = 0',

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.refusal_texts import TEMPLATES
-from ui.error_words import filled
+from ui.words.problems import filled
 
 
 def refusal_words(refusal) -> str:

@@ -1,23 +1,27 @@
 """Texts that live in data (column titles, vocabulary words), listed for pyside6-lupdate.
 
 Written by scripts/update_translations.py — do not edit; the table models and
-ui.labels translate these when they show them."""
+ui.words.vocabulary translate these when they show them."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 TEXTS = [
+    QT_TRANSLATE_NOOP('columns', '#'),
     QT_TRANSLATE_NOOP('columns', 'Advice'),
     QT_TRANSLATE_NOOP('columns', 'Buyer'),
     QT_TRANSLATE_NOOP('columns', "Buyer's time"),
     QT_TRANSLATE_NOOP('columns', "Buyer's words"),
     QT_TRANSLATE_NOOP('columns', 'By'),
+    QT_TRANSLATE_NOOP('columns', 'Caption'),
     QT_TRANSLATE_NOOP('columns', 'Case'),
     QT_TRANSLATE_NOOP('columns', 'Case / order'),
     QT_TRANSLATE_NOOP('columns', 'Category'),
     QT_TRANSLATE_NOOP('columns', 'Cause'),
     QT_TRANSLATE_NOOP('columns', 'Changed'),
     QT_TRANSLATE_NOOP('columns', 'Channel'),
+    QT_TRANSLATE_NOOP('columns', 'Column'),
     QT_TRANSLATE_NOOP('columns', 'Due'),
+    QT_TRANSLATE_NOOP('columns', 'Evidence'),
     QT_TRANSLATE_NOOP('columns', 'Kind'),
     QT_TRANSLATE_NOOP('columns', 'Language'),
     QT_TRANSLATE_NOOP('columns', 'Languages'),
@@ -33,9 +37,11 @@ TEXTS = [
     QT_TRANSLATE_NOOP('columns', 'Opened'),
     QT_TRANSLATE_NOOP('columns', 'Order'),
     QT_TRANSLATE_NOOP('columns', 'Platform'),
+    QT_TRANSLATE_NOOP('columns', 'Problem'),
     QT_TRANSLATE_NOOP('columns', 'Promised'),
     QT_TRANSLATE_NOOP('columns', 'Reason'),
     QT_TRANSLATE_NOOP('columns', 'Reply within'),
+    QT_TRANSLATE_NOOP('columns', 'Row'),
     QT_TRANSLATE_NOOP('columns', 'Rule'),
     QT_TRANSLATE_NOOP('columns', 'Sent'),
     QT_TRANSLATE_NOOP('columns', 'Shipped'),
@@ -53,6 +59,7 @@ TEXTS = [
     QT_TRANSLATE_NOOP('columns', 'Type'),
     QT_TRANSLATE_NOOP('columns', 'Waiting since'),
     QT_TRANSLATE_NOOP('columns', 'What'),
+    QT_TRANSLATE_NOOP('columns', 'When'),
     QT_TRANSLATE_NOOP('columns', 'Window ends'),
     QT_TRANSLATE_NOOP('columns', '★'),
     QT_TRANSLATE_NOOP('labels', 'After-sales'),
@@ -280,6 +287,7 @@ TEXTS = [
     QT_TRANSLATE_NOOP('problems', 'the document conflicts with this database ({exc}); nothing was imported'),
     QT_TRANSLATE_NOOP('problems', 'the folder {parent} does not exist'),
     QT_TRANSLATE_NOOP('problems', 'the goods price {goods_price} (cost + shipping + profit) is below 0'),
+    QT_TRANSLATE_NOOP('problems', "the inbox cannot be sorted by '{key}'"),
     QT_TRANSLATE_NOOP('problems', 'the order has no buyer to write to'),
     QT_TRANSLATE_NOOP('problems', 'the pack is empty: add the conversation and evidence first'),
     QT_TRANSLATE_NOOP('problems', 'the period ends ({end}) before it starts ({start})'),

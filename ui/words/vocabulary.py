@@ -34,6 +34,6 @@ def word(table: dict, value) -> str:
     if value is None:
         return ""
     known = table.get(value)
-    if known:     # listed for translators in ui/i18n_catalog.py
+    if known:     # listed for translators in ui/words/catalog.py
         return QCoreApplication.translate("labels", known)
     return QCoreApplication.translate("labels", str(value).replace("_", " "))

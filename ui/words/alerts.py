@@ -28,7 +28,7 @@ def _t(key: str) -> str:
 def alert_words(payload: dict) -> str:
     """The alert's text in the interface language; an alert this module cannot read is
     shown as the monitor wrote it."""
-    from ui.cases.words import deadline_words
+    from ui.words.cases import deadline_words
     try:
         step = payload["step"]
         case, order_no = payload.get("case_id") or "", payload.get("order_no") or ""
