@@ -98,8 +98,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from app import start_collector
-        start_collector.pause()         # until the window has painted (ui/main.py)
         from ui.main import main as gui_main
         return gui_main(db_path=args.db, smoke=args.smoke)
     from app.cli_commands import run_command

@@ -74,8 +74,6 @@ def run_empty() -> int:
 
 
 def run_app(db_path: str) -> int:
-    from app import start_collector
-    start_collector.pause()                 # as `afterdesk` does (app/cli.py)
     from ui import main as ui_main          # first, as `afterdesk` does
     from PySide6.QtCore import QObject, QThreadPool, QTimer
 

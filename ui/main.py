@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import app.preload  # noqa: F401  - the core before PySide6 (see app/preload.py)
-from app import paths, start_collector
+from app import paths
 from app.db import close_database
 from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
@@ -24,7 +24,6 @@ APPLICATION_NAME = "AfterDesk"
 ORGANISATION_NAME = "AfterDesk"
 EXIT_DATABASE_PROBLEM = 2
 LISTEN_AFTER_MS = 500
-COLLECTOR_PAUSE_MAX_MS = 10_000
 RESTORE_RETRY_MS = 500
 
 
@@ -58,8 +57,6 @@ def open_window(app: QApplication, db_path, settings: Settings):
             return None
     from ui.main_window import MainWindow
     window = MainWindow(path, settings)
-    window.front_shown.connect(start_collector.resume)
-    QTimer.singleShot(COLLECTOR_PAUSE_MAX_MS, start_collector.resume)     # in any case
     window.front_shown.connect(lambda: _after_first_list(window, settings, path))
     window.show()
     window.reload_all()
@@ -105,7 +102,6 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
     app.aboutToQuit.connect(instance.stop_listening)
     try:
         if needs_first_run(settings, db_path):
-            start_collector.resume()        # the rep fills in a wizard: no start to hurry
             load_cjk_font(app)
             from ui.first_run.run import run_first_run
             db_path = run_first_run(settings, language)
@@ -142,6 +138,5 @@ def main(argv=None, db_path=None, smoke: bool = False) -> int:
             return run_smoke(app, open_window)
         return run_window(app, db_path, Settings())
     finally:
-        start_collector.resume()
         restore_qt_message_handler(previous_qt_handler)
         sys.excepthook = previous_hook

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 
-from app import start_collector
 from PySide6.QtCore import QCoreApplication
 
 from app import db
@@ -26,7 +25,6 @@ def open_with_upgrade(path) -> None:
     log.info("upgrading the database %s", path)
     from PySide6.QtCore import QEventLoop          # only when there is an upgrade to show
     from PySide6.QtWidgets import QProgressDialog
-    start_collector.resume()       # a long job: the collector is not paused for it
     text = QCoreApplication.translate(
         "UpgradeProgress", "Upgrading the database for this version of AfterDesk. "
                            "This happens once and can take a minute on a big shop…")
