@@ -74,7 +74,7 @@ def run_empty() -> int:
 
 
 def run_app(db_path: str) -> int:
-    from ui import main as ui_main          # first, as `afterdesk` does
+    from ui import main as ui_main
     from PySide6.QtCore import QObject, QThreadPool, QTimer
 
     import ui.main_window

@@ -6,7 +6,6 @@ import logging
 import sys
 from pathlib import Path
 
-import app.preload  # noqa: F401  - the core before PySide6 (see app/preload.py)
 from app import paths
 from app.db import close_database
 from app.logging_setup import install_faulthandler, setup_logging
