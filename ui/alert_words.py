@@ -7,6 +7,7 @@ and the tray speak the interface language."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from ui.cases.words import deadline_words
 
 CONTEXT = "alerts"
 TEXTS = {
@@ -28,7 +29,6 @@ def _t(key: str) -> str:
 def alert_words(payload: dict) -> str:
     """The alert's text in the interface language; an alert this module cannot read is
     shown as the monitor wrote it."""
-    from ui.cases.words import deadline_words
     try:
         step = payload["step"]
         case, order_no = payload.get("case_id") or "", payload.get("order_no") or ""

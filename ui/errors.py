@@ -21,6 +21,7 @@ from app.db import DatabaseError
 from app.logging_setup import current_log_file
 from app.migrations import SchemaTooNew
 from app.errors import RuleRefusal, ServiceError
+from ui.error_words import error_words
 
 log = logging.getLogger("afterdesk.ui.errors")
 
@@ -77,12 +78,10 @@ def describe(error: BaseException) -> str:
         from ui.refusal_words import refusal_words
         return refusal_words(error)          # a rule's refusal, in the rep's language
     if getattr(error, "template", None):
-        from ui.error_words import error_words
         return error_words(error)            # input checks, a case's state, the database
     if isinstance(error, UnicodeDecodeError):
         return _t(NOT_TEXT)
     if isinstance(error, _sqlite_operational()):
-        from ui.error_words import error_words
         in_use = QCoreApplication.translate("problems", "in use")
         return error_words(DatabaseError.operational(error, in_use))
     if isinstance(error, OSError) and error.errno in _OS_PROBLEMS:

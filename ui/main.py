@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app import paths
-from app.db import close_database
+from app.db import close_database, ready_as_is
 from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
 from PySide6.QtCore import QTimer
@@ -16,6 +16,14 @@ from ui.errors import EXPECTED_ERRORS, install_excepthook, show_expected_error
 from ui.fonts import load_cjk_font
 from ui.qt_logging import install_qt_message_handler, restore_qt_message_handler
 from ui.worker import wait_for_background
+from ui.upgrade_progress import open_with_upgrade
+from ui.main_window import MainWindow
+from ui.daily_backup import start_daily_backup
+from ui.app_icon import app_icon
+from ui.i18n import install_translator, resolve_language
+from ui.theme import apply_theme
+from ui.first_run.needed import needs_first_run
+from ui.single_instance import SingleInstance, bring_forward
 
 log = logging.getLogger("afterdesk.ui")
 
@@ -46,15 +54,12 @@ def open_window(app: QApplication, db_path, settings: Settings):
     cannot be opened (the rep has been told why)."""
     load_cjk_font(app)
     path = resolve_db_path(db_path, settings)
-    from app.db import ready_as_is
     if not ready_as_is(path):   # usable as it is: peewee loads after the first paint
         try:
-            from ui.upgrade_progress import open_with_upgrade
             open_with_upgrade(path)
         except EXPECTED_ERRORS as error:
             show_expected_error(error)
             return None
-    from ui.main_window import MainWindow
     window = MainWindow(path, settings)
     window.front_shown.connect(lambda: _after_first_list(window, settings, path))
     window.show()
@@ -71,15 +76,11 @@ def _after_first_list(window, settings: Settings, path: Path) -> None:
                           lambda: _after_first_list(window, settings, path))
         return
     window.start_monitor()
-    from ui.daily_backup import start_daily_backup
     start_daily_backup(window, settings, path)
 
 
 def prepare(app: QApplication, settings: Settings) -> str:
     """Language, colours and icon from the settings, before any window; the language used."""
-    from ui.app_icon import app_icon
-    from ui.i18n import install_translator, resolve_language
-    from ui.theme import apply_theme
     language = install_translator(app, resolve_language(settings.get("ui.language")))
     apply_theme(app, settings.get("ui.theme"))
     app.setWindowIcon(app_icon())
@@ -88,9 +89,6 @@ def prepare(app: QApplication, settings: Settings) -> str:
 
 def run_window(app: QApplication, db_path, settings: Settings) -> int:
     """The normal start: one instance, the first-run wizard if needed, then the window."""
-    from ui.first_run.needed import needs_first_run
-    from ui.i18n import install_translator, resolve_language
-    from ui.single_instance import SingleInstance, bring_forward
     language = prepare(app, settings)
     instance = SingleInstance()
     if not instance.claim():

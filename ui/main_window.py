@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from ui.pages import page_specs
 from ui.pages.list_page import ListPage
 from ui.pages.page_set import PageSet
 from ui.status_bar import ShellStatusBar
+from ui.menus import add_file_actions, label_controls, label_page, chain_tab_order
 
 log = logging.getLogger("afterdesk.ui")
 
@@ -76,7 +77,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(front)
 
     def _make_menus(self) -> None:
-        from ui.menus import add_file_actions, label_controls
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -101,7 +101,6 @@ class MainWindow(QMainWindow):
     # --- pages ---------------------------------------------------------------------
     def _build_page(self, key: str) -> QWidget:
         """Make the page (PageSet calls this once per key) and put it in its place."""
-        from ui.menus import label_page
         spec = self._specs[key]
         page = spec.make()
         index = list(self._specs).index(key)
@@ -185,7 +184,6 @@ class MainWindow(QMainWindow):
                         Qt.ConnectionType.SingleShotConnection)
                     return
         self._start_done = round_
-        from ui.menus import chain_tab_order
         chain_tab_order(self)
         if self.monitor is not None and not self.monitor.started:
             self._run_monitor()
@@ -225,8 +223,6 @@ class MainWindow(QMainWindow):
     # --- window geometry -------------------------------------------------------------
     def _restore_geometry(self) -> None:
         saved = self.settings.get("ui.window_geometry") if self.settings else ""
-        if saved:
-            from PySide6.QtCore import QByteArray     # only with a saved size to restore
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
         self.resize(*DEFAULT_SIZE)

@@ -11,8 +11,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette
@@ -36,7 +36,6 @@ def resolve_theme(choice: str) -> str:
 
 
 def dark_palette() -> QPalette:
-    from PySide6.QtGui import QColor, QPalette
     p = QPalette()
     window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
     button, highlight, muted = QColor("#2d2e31"), QColor("#3b82f6"), QColor("#8a8f98")
@@ -69,10 +68,6 @@ def apply_theme(app: QApplication, choice: str) -> str:
     resolved = resolve_theme(choice)
     look = NATIVE if choice == "system" and resolved == "light" else resolved
     if look != _state["look"]:
-        # Qt's palette and style types are made when first used: a start in the system's
-        # light scheme never needs them.
-        from PySide6.QtGui import QPalette
-        from PySide6.QtWidgets import QStyleFactory
         if _state["native_style"] is None:      # still the one Qt picked at start
             _state["native_style"] = app.style().name()
         if look == "dark":
@@ -102,6 +97,5 @@ def _follow(_scheme=None) -> None:
 
 
 def current_is_dark(app: QApplication | None = None) -> bool:
-    from PySide6.QtGui import QPalette
     app = app or QApplication.instance()
     return app.palette().color(QPalette.ColorRole.Window).lightness() < 128

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+from ui.alert_words import alert_words
 
 GATHER_MS = 300
 
@@ -32,7 +33,6 @@ class TrayNotifier(QObject):
         self._timer.timeout.connect(self._flush)
 
     def show_alert(self, payload: dict) -> None:
-        from ui.alert_words import alert_words
         self._waiting.append(alert_words(payload))
         self._timer.start()
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QProgressDialog
 
 from app import db
 from app.db import open_database
@@ -23,8 +24,6 @@ def open_with_upgrade(path) -> None:
         open_database(path)
         return
     log.info("upgrading the database %s", path)
-    from PySide6.QtCore import QEventLoop          # only when there is an upgrade to show
-    from PySide6.QtWidgets import QProgressDialog
     text = QCoreApplication.translate(
         "UpgradeProgress", "Upgrading the database for this version of AfterDesk. "
                            "This happens once and can take a minute on a big shop…")

@@ -19,10 +19,12 @@ from app.vocab import CHANNELS
 from app.services.messaging import placeholders, quick_phrases, thread
 from app.errors import ServiceError
 from app.services.messaging.translation import LANGUAGES
+from app.services.commerce.shops import list_shops
 from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import describe
 from ui.labels import CHANNELS as CHANNEL_WORDS, word
+from ui.conversation.replies_dialog import RepliesDialog
 
 _SHORTCUT_BEFORE_CURSOR = re.compile(r"(?:^|\s)/([\w-]+)$", re.UNICODE)
 
@@ -183,8 +185,6 @@ class Composer(QWidget):
     def edit_phrases(self, tab: int = 0):
         """The quick phrase and automatic reply editor (not modal: the thread stays
         readable); saving there refreshes the phrases offered here."""
-        from ui.conversation.replies_dialog import RepliesDialog
-        from app.services.commerce.shops import list_shops
         shop = next((s.key for s in list_shops() if s.id == self.shop_id), None)
         self.editor = RepliesDialog(self, tab=tab, shop=shop)
         self.editor.changed.connect(self.phrases_changed)

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
 from app.services.messaging.thread import CaseView, OrderView, SidePanel
 from ui.formatting import local_time_text
 from ui.labels import ORDER_STATES, word
+from ui.cases import words
+from ui.cases.request_form import RequestForm
+from ui.cases.dispute_form import DisputeForm
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -69,7 +72,6 @@ def case_text(case: CaseView) -> str:
 def window_text(entry) -> str:
     """The TB-1 window in the interface language, as the request form words it (the
     case pages' ui.cases.words.window_words, when that version is installed)."""
-    from ui.cases import words
     wording = getattr(words, "window_words", None)
     if wording is not None and entry.window is not None:
         return wording(entry.window)
@@ -211,7 +213,6 @@ class OrderPanel(QScrollArea):
     # --- recording what the buyer opened ---------------------------------------------------
     def open_request_form(self):
         """The request form of the Requests & Disputes page, on this order (Taobao)."""
-        from ui.cases.request_form import RequestForm
         if not self._has_order():
             return None
         return self._open(RequestForm(self, shop=self.panel.shop,
@@ -219,7 +220,6 @@ class OrderPanel(QScrollArea):
 
     def open_dispute_form(self):
         """The dispute form, on this order (AliExpress)."""
-        from ui.cases.dispute_form import DisputeForm
         if not self._has_order():
             return None
         return self._open(DisputeForm(self, shop=self.panel.shop,

@@ -27,6 +27,7 @@ from ui.conversation.transcript_actions import TranscriptButton
 from ui.errors import report_exception, show_expected_error
 from ui.labels import CHANNELS, word
 from ui.worker import run_in_background
+from ui.conversation.buyer_clock import BuyerClock
 
 MESSAGES_SHOWN = 300        # the newest messages of a very long thread
 
@@ -69,7 +70,6 @@ class ThreadPanel(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         try:                                   # the buyer's local time (GEN-7), when present
-            from ui.conversation.buyer_clock import BuyerClock
             self.clock = BuyerClock()
         except ImportError:
             self.clock = None

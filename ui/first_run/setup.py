@@ -8,6 +8,9 @@ from pathlib import Path
 
 from app import paths
 from app.settings import Settings
+from app.db import close_database, open_database
+from app.services.commerce import shops
+from app.demo import load_demo
 
 log = logging.getLogger("afterdesk.ui.first_run")
 
@@ -35,8 +38,6 @@ def apply_choices(choices: FirstRunChoices, settings: Settings) -> Path:
     """Save the settings, create the database and the first shop (or the demo shops).
     Returns the database to open. Raises ServiceError / DatabaseError having saved no
     setting when the shop is refused or the folder cannot be used."""
-    from app.db import close_database, open_database
-    from app.services.commerce import shops
 
     path = choices.db_path()
     existed = path.exists()
@@ -44,7 +45,6 @@ def apply_choices(choices: FirstRunChoices, settings: Settings) -> Path:
     try:
         if choices.demo:
             if not shops.list_shops():
-                from app.demo import load_demo
                 load_demo(orders_per_shop=DEMO_ORDERS)
         else:
             shops.add_shop(choices.shop_key, choices.platform, choices.shop_name,

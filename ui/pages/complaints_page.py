@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QSplitter, QWidget
 
 from app.services.aftercare.complaint_queries import list_complaints
+from app.monitor import notify_changed
 from ui.complaints.new_dialog import NewComplaintDialog
 from ui.complaints.panel import ComplaintPanel
 from ui.pages.list_page import ListPage
@@ -68,6 +69,5 @@ class ComplaintsPage(ListPage):
             self._changed()
 
     def _changed(self) -> None:
-        from app.monitor import notify_changed
         notify_changed()
         self.reload()

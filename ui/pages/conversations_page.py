@@ -12,7 +12,7 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
 from app.services.common.background import run_plain_read, run_read
@@ -293,7 +293,6 @@ class ConversationsPage(ListPage):
 
     def save_view(self, name: str | None = None) -> None:
         if name is None:
-            from PySide6.QtWidgets import QInputDialog    # Qt makes its type when first used
             name, ok = QInputDialog.getText(self, self.tr("Save view"),
                                             self.tr("Name of this view:"))
             if not ok:

@@ -22,6 +22,7 @@ from ui.evidence.checklist_view import ChecklistView
 from ui.evidence.item_model import EvidenceItemModel
 from ui.evidence.pick_dialog import PickDialog
 from ui.worker import run_in_background
+from ui.evidence.printing import preview
 
 
 def _load_case(ref: str) -> dict:
@@ -320,7 +321,6 @@ class EvidencePage(QWidget):
         self.job.start(work)
 
     def _print_ready(self, result) -> None:
-        from ui.evidence.printing import preview
         self._busy(False)
         self.preview = preview(self, *result)
         self.preview.open()

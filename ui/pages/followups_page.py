@@ -17,6 +17,7 @@ from app.vocab import CHANNELS as CHANNEL_CODES
 from app.rules.timeconv import COUNTRY_ZONES
 from app.services.aftercare import followups
 from app.services.common.background import run_read
+from app.monitor import notify_changed
 from ui.conversation.buyer_clock import BuyerClock
 from ui.errors import report_exception
 from ui.formatting import local_time_text
@@ -244,6 +245,5 @@ class FollowUpsPage(ListPage):
         self.panel.show_row(row)
 
     def _changed(self) -> None:
-        from app.monitor import notify_changed
         notify_changed()
         self.reload()

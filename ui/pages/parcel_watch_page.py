@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.clock import utcnow
 from app.services.commerce.parcel_watch import parcels_near_window, record_extension_by_id
+from app.monitor import notify_changed
 from ui.errors import report_exception
 from ui.pages.list_page import ListPage
 from ui.table_models.parcel_table_model import ParcelTableModel
@@ -53,6 +54,5 @@ class ParcelWatchPage(ListPage):
         except Exception as error:  # noqa: BLE001 - shown to the rep
             report_exception(error, self)
             return
-        from app.monitor import notify_changed
         notify_changed()
         self.reload()

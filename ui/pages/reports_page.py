@@ -18,14 +18,16 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
                                QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from app.services.common.background import run_read
+from app.reports import build_report, export_csv, export_xlsx
+from app.services.commerce.shops import list_shops
 from ui.errors import report_exception
 from ui.worker import run_in_background
+from ui.reports.report_words import localised
+from ui.import_dialog.dialog import ImportDialog
 
 
 def _load(start: date, end: date, shop_key: str | None):
-    from app.reports import build_report
-    from app.services.commerce.shops import list_shops
-    # The charts' library (pyqtgraph and numpy, about a second cold) loads here, on the pool
+    # The charts' library (pyqtgraph and numpy, slow to load cold) loads here, on the pool
     # thread, the first time: importing it creates no Qt object, and the window stays live.
     import ui.reports.chart  # noqa: F401
     shops = [(s.key, s.name) for s in list_shops()]
@@ -127,7 +129,6 @@ class ReportsPage(QWidget):
             view.setParent(None)
             view.deleteLater()
         self.views = []
-        from ui.reports.report_words import localised
         from ui.reports.section_view import SectionView
         for section in report.sections:
             view = SectionView(localised(section))
@@ -172,7 +173,6 @@ class ReportsPage(QWidget):
             self.export_to(path, kind)
 
     def export_to(self, path: str, kind: str) -> None:
-        from app.reports import export_csv, export_xlsx
         writer = export_csv if kind == "csv" else export_xlsx
         report = self.report
 
@@ -189,7 +189,6 @@ class ReportsPage(QWidget):
                           context=self)
 
     def open_import(self) -> None:
-        from ui.import_dialog.dialog import ImportDialog
         dialog = ImportDialog(self)
         dialog.imported.connect(lambda _result: self.reload())
         dialog.open()

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from app import db
 from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.errors import InvalidInput
+from app.rules.policy import DEFAULTS, Profile
 
 SNIPPET_LENGTH = 80
 _CHUNK = 500   # ids per IN (...) list, well under SQLite's variable limit
@@ -202,7 +203,6 @@ def _instant(value) -> datetime | None:
 
 def _reply_due_by_platform(reader=None) -> dict:
     """platform -> how long a buyer may wait for an answer (HOUSE-1 'reply_due'); one query."""
-    from app.rules.policy import DEFAULTS, Profile
     overrides: dict[str, dict] = {name: {} for name in DEFAULTS}
     for profile, value in _execute(
             reader, 'SELECT "profile", "value" FROM "policy_override" WHERE "key" = ?',
