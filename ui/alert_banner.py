@@ -41,7 +41,7 @@ class AlertBanner(QFrame):
 
     def show_alert(self, payload: dict) -> None:
         """A deadline alert; alerts arriving before the rep dismisses add up."""
-        from ui.alert_words import alert_words
+        from ui.alert_words import alert_words  # imports the models: docs/start.md
         self.unseen += 1
         self._show("alert", alert_words(payload))
 
@@ -49,7 +49,7 @@ class AlertBanner(QFrame):
         """The monitor's summary (app.monitor.summary.DueSummary), in the rep's language."""
         if self.kind == "alert" and self.isVisible():
             return   # an alert is more urgent than the summary
-        from ui.due_words import summary_text
+        from ui.due_words import summary_text  # imports the models: docs/start.md
         self._show("info", summary_text(summary))
 
     def show_error(self, text: str) -> None:

@@ -75,7 +75,7 @@ def describe(error: BaseException) -> str:
     if isinstance(error, NoPrinterError):
         return _t(str(error))
     if isinstance(error, RuleRefusal) and getattr(error, "key", None):
-        from ui.refusal_words import refusal_words
+        from ui.refusal_words import refusal_words  # loaded when first needed (docs/start.md)
         return refusal_words(error)          # a rule's refusal, in the rep's language
     if getattr(error, "template", None):
         return error_words(error)            # input checks, a case's state, the database

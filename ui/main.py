@@ -100,7 +100,7 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
     try:
         if needs_first_run(settings, db_path):
             load_cjk_font(app)
-            from ui.first_run.run import run_first_run
+            from ui.first_run.run import run_first_run  # the wizard: docs/start.md
             db_path = run_first_run(settings, language)
             if db_path is None:
                 return 0
@@ -130,7 +130,7 @@ def main(argv=None, db_path=None, smoke: bool = False) -> int:
     try:
         app = application(argv)
         if smoke:
-            from ui.smoke import run_smoke
+            from ui.smoke import run_smoke  # docs/start.md
             prepare(app, Settings())
             return run_smoke(app, open_window)
         return run_window(app, db_path, Settings())

@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
     def start_monitor(self, **options) -> None:
         """Start the deadline monitor (the database is open); it stops when the window closes.
         While the first lists are still loading it starts with the lists behind the front one."""
-        from ui.monitor_bridge import MonitorBridge
+        from ui.monitor_bridge import MonitorBridge  # after the first paint: docs/start.md
         self.monitor = MonitorBridge(self.settings, self, **options)
         self.monitor.alert.connect(self.banner.show_alert)
         self.monitor.summary.connect(self.banner.show_summary)
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
     def _run_monitor(self) -> None:
         """The tray icon (its alerts are the monitor's) and the monitor's first reading."""
         if self.tray is None:
-            from ui.tray import make_tray
+            from ui.tray import make_tray  # after the first paint
             self.tray = make_tray(self)
             if self.tray is not None:
                 self.monitor.alert.connect(self.tray.show_alert)

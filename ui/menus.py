@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
+
 from ui.theme import apply_theme
 from ui.pages.list_page import ListPage
 
@@ -53,7 +54,7 @@ def open_phrases(window) -> None:
 
 
 def open_settings(window) -> None:
-    from ui.settings_dialog import SettingsDialog
+    from ui.settings_dialog import SettingsDialog  # loaded when first opened
     if window.settings is None:
         return
     dialog = SettingsDialog(window.settings, window.db_path, window)

@@ -70,7 +70,7 @@ def _filter_choices() -> tuple[list[str], list]:
 
 
 def _shop_keys() -> list[str]:
-    from app.services.commerce.shops import list_shops
+    from app.services.commerce.shops import list_shops  # the models: docs/start.md
     return [shop.key for shop in list_shops()]
 
 
@@ -146,7 +146,7 @@ class ConversationsPage(ListPage):
     def _build_panels(self) -> None:
         if self._thread_panel is not None:
             return
-        from ui.conversation.order_panel import OrderPanel
+        from ui.conversation.order_panel import OrderPanel  # after the first paint (docs/start.md)
         from ui.conversation.thread_panel import ThreadPanel
         thread_panel = self._thread_panel = ThreadPanel(self.my_name)
         thread_panel.changed.connect(self._conversation_changed)
@@ -300,7 +300,7 @@ class ConversationsPage(ListPage):
         filters = self.filters()
         if filters.get("assigned_to"):
             filters["assigned_to"] = self.my_name
-        from app.services.messaging import saved_views
+        from app.services.messaging import saved_views  # the models: docs/start.md
         try:
             saved_views.save_view(name, filters)
         except ServiceError as error:

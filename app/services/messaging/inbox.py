@@ -77,7 +77,7 @@ def conversation_ids(filters: dict | None = None, *, limit: int | None = None,
             where.append(_WHERE[key])
             params.extend([value] * _WHERE[key].count("?"))
     if (filters.get("text") or "").strip():
-        from app.services.messaging import search
+        from app.services.messaging import search  # docs/start.md
         found = search.backend().matching_conversations_sql(filters["text"])
         if found is None:
             return []
@@ -197,7 +197,7 @@ def _instant(value) -> datetime | None:
     try:
         return datetime.fromisoformat(value + "+00:00")  # parsed with its zone: quicker
     except ValueError:                      # not the usual form: the field knows them all
-        from app.models.fields import UTCDateTimeField
+        from app.models.fields import UTCDateTimeField  # the models: see docs/start.md
         return UTCDateTimeField().python_value(value)
 
 
