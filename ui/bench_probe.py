@@ -93,7 +93,9 @@ def run_app(db_path: str) -> int:
     # Timing only: each wrapped call behaves exactly as before.
     ui_main.load_cjk_font = timed("font_s", ui_main.load_cjk_font)
     ui_main.ready_as_is = timed("check_database_s", ui_main.ready_as_is)
-    ui_main.open_with_upgrade = timed("open_database_s", ui_main.open_with_upgrade)
+    import ui.damaged_start
+    ui.damaged_start.open_with_upgrade = timed("open_database_s",
+                                               ui.damaged_start.open_with_upgrade)
 
     class Watch(QObject):
         """Paints of the inbox's table and of its 'no conversations' line (their `painted`

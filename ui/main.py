@@ -12,11 +12,11 @@ from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from ui.errors import EXPECTED_ERRORS, install_excepthook, show_expected_error
+from ui.errors import install_excepthook
 from ui.fonts import load_cjk_font
 from ui.qt_logging import install_qt_message_handler, restore_qt_message_handler
 from ui.worker import wait_for_background
-from ui.upgrade_progress import open_with_upgrade
+from ui.damaged_start import open_at_start
 from ui.main_window import MainWindow
 from ui.daily_backup import start_daily_backup
 from ui.app_icon import app_icon
@@ -55,10 +55,7 @@ def open_window(app: QApplication, db_path, settings: Settings):
     load_cjk_font(app)
     path = resolve_db_path(db_path, settings)
     if not ready_as_is(path):   # usable as it is: peewee loads after the first paint
-        try:
-            open_with_upgrade(path)
-        except EXPECTED_ERRORS as error:
-            show_expected_error(error)
+        if not open_at_start(path):     # a damaged file: offers a backup
             return None
     window = MainWindow(path, settings)
     window.front_shown.connect(lambda: _after_first_list(window, settings, path))

@@ -8,14 +8,12 @@ Windows version; light with "system" keeps the native style.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPalette
+from ui import tones
 
 log = logging.getLogger("afterdesk.ui.theme")
 
@@ -38,7 +36,7 @@ def resolve_theme(choice: str) -> str:
 def dark_palette() -> QPalette:
     p = QPalette()
     window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
-    button, highlight, muted = QColor("#2d2e31"), QColor("#3b82f6"), QColor("#8a8f98")
+    button, highlight, muted = QColor("#2d2e31"), QColor("#2563eb"), QColor("#8a8f98")
     roles = {
         QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
         QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#232427"),
@@ -58,6 +56,12 @@ def dark_palette() -> QPalette:
     return p
 
 
+def light_palette(standard: QPalette) -> QPalette:
+    """Fusion's light palette with a selection dark enough for its white text (WCAG AA)."""
+    standard.setColor(QPalette.ColorRole.Highlight, QColor("#1a5fb4"))
+    return standard
+
+
 def apply_theme(app: QApplication, choice: str) -> str:
     """Colour the application for the setting's value; returns 'light' or 'dark'.
     With 'system' it follows later changes of the system's scheme too.
@@ -75,12 +79,13 @@ def apply_theme(app: QApplication, choice: str) -> str:
             app.setPalette(dark_palette())
         elif look == "light":
             app.setStyle(QStyleFactory.create("Fusion"))
-            app.setPalette(app.style().standardPalette())
+            app.setPalette(light_palette(app.style().standardPalette()))
         else:
             app.setStyle(QStyleFactory.create(_state["native_style"])
                          or QStyleFactory.create("Fusion"))
             app.setPalette(QPalette())          # back to the system's own colours
         _state["look"] = look
+        tones.restyle()             # text coloured by meaning takes the new theme's tone
     hints = QGuiApplication.styleHints()
     if choice == "system" and not _state["following"]:
         hints.colorSchemeChanged.connect(_follow)

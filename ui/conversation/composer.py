@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QShortcut, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
@@ -20,11 +20,13 @@ from app.services.messaging import placeholders, quick_phrases, thread
 from app.errors import ServiceError
 from app.services.messaging.translation import LANGUAGES
 from app.services.commerce.shops import list_shops
+from ui import keymap
 from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import describe
 from ui.labels import CHANNELS as CHANNEL_WORDS, word
 from ui.conversation.replies_dialog import RepliesDialog
+from ui.tones import style_text
 
 _SHORTCUT_BEFORE_CURSOR = re.compile(r"(?:^|\s)/([\w-]+)$", re.UNICODE)
 
@@ -82,6 +84,8 @@ class FillInPrompt(QFrame):
 
 class Composer(QWidget):
     sent = Signal(int)              # conversation id after a message went out
+    send_and_next = Signal()        # the rep asked to send, then open the next conversation
+    leave = Signal()                # Esc: back to the list
     phrases_changed = Signal()      # quick phrases were edited: read them again
 
     def __init__(self, parent: QWidget | None = None):
@@ -92,7 +96,9 @@ class Composer(QWidget):
         self.phrases: list = []
         self.edit = PhraseEdit()
         self.edit.setPlaceholderText(self.tr("Write to the buyer…  /shortcut + Tab inserts a "
-                                             "quick phrase, Ctrl+Enter sends"))
+                                             "quick phrase, %1 sends, %2 sends and opens "
+                                             "the next").replace("%1", keymap.text("send"))
+                                     .replace("%2", keymap.text("send_and_next")))
         self.edit.setMinimumHeight(70)
         self.edit.setMaximumHeight(220)
         self.edit.expand.connect(self.insert_shortcut)
@@ -105,7 +111,8 @@ class Composer(QWidget):
             self.language.addItem(name, code)
         self.language.setToolTip(self.tr("Language of the answer (quick phrase variant)"))
         self.internal = QCheckBox(self.tr("Internal note"))
-        self.phrase_button = QPushButton(self.tr("Quick phrase… (Ctrl+K)"))
+        self.phrase_button = QPushButton(self.tr("Quick phrase… (%1)").replace(
+            "%1", keymap.text("phrase_picker")))
         self.phrase_button.clicked.connect(self.pick_phrase)
         self.edit_phrases_button = QToolButton()
         self.edit_phrases_button.setText(self.tr("Edit phrases…"))
@@ -118,7 +125,7 @@ class Composer(QWidget):
         self.send_button.clicked.connect(self.send)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c5221f")
+        style_text(self.problem, "error")
         self.problem.hide()
         self.prompt = FillInPrompt()
         self.prompt.filled.connect(self.fill_in)
@@ -145,11 +152,16 @@ class Composer(QWidget):
         layout.addWidget(ShrinkableRow(tools_row))
         layout.addLayout(send_row)
 
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.send)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.send)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.pick_phrase)
-        for number in range(1, 10):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self.edit,
+        # the keys come from ui/keymap.py, where no two shortcuts share a key
+        for sequence in keymap.sequences("send"):
+            QShortcut(sequence, self, activated=self.send)
+        for sequence in keymap.sequences("send_and_next"):
+            QShortcut(sequence, self, activated=self.send_and_next.emit)
+        QShortcut(keymap.first("phrase_picker"), self, activated=self.pick_phrase)
+        QShortcut(keymap.first("back_to_list"), self.edit, activated=self.leave.emit,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        for number in range(1, keymap.MAX_NUMBERED_PHRASES + 1):
+            QShortcut(keymap.first(f"phrase_{number}"), self.edit,
                       activated=lambda n=number: self.insert_numbered(n),
                       context=Qt.ShortcutContext.WidgetShortcut)
         self.setEnabled(False)
@@ -246,25 +258,27 @@ class Composer(QWidget):
         self.prompt.hide()
 
     # --- sending -------------------------------------------------------------------------
-    def send(self) -> None:
+    def send(self) -> bool:
+        """Send what is written; False when nothing went out (the reason is shown)."""
         if self.conversation_id is None or not self.isEnabled():
-            return
+            return False
         body = self.edit.toPlainText().strip()
         internal = self.internal.isChecked()
         if not body:
             self._show_problem(self.tr("Write a message first."))
-            return
+            return False
         missing = placeholders.names_in(body)
         if missing and not internal:
             self._ask(missing)
-            return
+            return False
         try:
             thread.send_reply(self.conversation_id, body, channel=self.channel.currentData(),
                               language=self.reply_language(), internal=internal)
         except ServiceError as error:
             self._show_problem(describe(error))
-            return
+            return False
         self.edit.clear()
         self.internal.setChecked(False)
         self._clear_problem()
         self.sent.emit(self.conversation_id)
+        return True

@@ -20,8 +20,8 @@ from app.evidence.store import object_path
 from ui.formatting import local_time_text
 from ui.labels import CHANNELS, word
 from ui.conversation.image_viewer import thumbnail
+from ui.tones import redraw_on_theme_change, tone
 
-COLOURS = {"in": "#f1f3f4", "out": "#e3efff", "note": "#fff4c2", "auto": "#eaf5ea"}
 THUMBNAIL = 140             # a thumbnail fits a square of this many pixels
 
 
@@ -62,18 +62,19 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
     meta = f"{html.escape(who)} · {html.escape(word(CHANNELS, m.channel))} · " \
            f"{local_time_text(m.sent_at)}"
     body = html.escape(m.body).replace("\n", "<br>")
-    parts = [f'<div style="color:#5f6368; font-size:small">{meta}</div>',
-             f"<div>{body}</div>"]
+    text, muted = tone("bubble.text"), tone("bubble.meta")
+    parts = [f'<div style="color:{muted}; font-size:small">{meta}</div>',
+             f'<div style="color:{text}">{body}</div>']
     if m.translation:
         label = translate("ThreadView", "Translation")
         if m.translation_lang:
             label += f" ({_lang(m.translation_lang)})"
-        parts.append(f'<div style="color:#3c4043; font-size:small; margin-top:4px">'
+        parts.append(f'<div style="color:{text}; font-size:small; margin-top:4px">'
                      f'<i>{html.escape(label)}:</i> '
                      f'{html.escape(m.translation).replace(chr(10), "<br>")}</div>')
     elif untranslatable:
         none = translate("ThreadView", "No translation available")
-        parts.append('<div style="color:#80868b; font-size:small; margin-top:4px">'
+        parts.append(f'<div style="color:{muted}; font-size:small; margin-top:4px">'
                      f'<i>{html.escape(none)}</i></div>')
     thumbnails = thumbnails or {}
     for a in m.attachments:
@@ -87,8 +88,9 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
         there = a.sha256 in thumbnails or attachment_path(a.sha256) is not None
         missing = "" if there else " " + QCoreApplication.translate(
             "ThreadView", "(file not in this computer’s store)")
-        parts.append(f'<div style="font-size:small">📎 {name}{html.escape(missing)}</div>')
-    cell = (f'<td width="78%" bgcolor="{COLOURS[kind]}" style="padding:6px">'
+        parts.append(f'<div style="color:{text}; font-size:small">📎 {name}'
+                     f'{html.escape(missing)}</div>')
+    cell = (f'<td width="78%" bgcolor="{tone("bubble." + kind)}" style="padding:6px">'
             + "".join(parts) + "</td>")
     spacer = '<td width="22%"></td>'
     row = cell + spacer if kind == "in" else spacer + cell
@@ -107,10 +109,13 @@ class ThreadView(QTextBrowser):
         self.untranslatable: set[int] = set()
         self.thumbnails: dict = {}
         self._buyer = ""
+        self._empty_text: str | None = None     # shown instead of messages; None: none yet
+        redraw_on_theme_change(self, "_render")
 
     def show_thread(self, messages: list[MessageView], buyer_name: str, older: int = 0,
                     thumbnails: dict | None = None) -> None:
         self.messages, self._buyer = list(messages), buyer_name
+        self._empty_text = None
         self.untranslatable = set()
         self.thumbnails = dict(thumbnails or {})
         self._render()
@@ -130,11 +135,15 @@ class ThreadView(QTextBrowser):
 
     def clear_thread(self, text: str = "") -> None:
         self.messages = []
-        self.setHtml(f'<p style="color:#5f6368">{html.escape(text)}</p>')
+        self._empty_text = text
+        self._render()
 
     def _render(self) -> None:
         if not self.messages:
-            self.setHtml('<p style="color:#5f6368">No messages yet.</p>')
+            text = self._empty_text
+            if text is None:
+                text = QCoreApplication.translate("ThreadView", "No messages yet.")
+            self.setHtml(f'<p style="color:{tone("muted")}">{html.escape(text)}</p>')
             return
         self.setHtml("".join(message_html(m, self._buyer, m.id in self.untranslatable,
                                           self.thumbnails) for m in self.messages))
