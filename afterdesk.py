@@ -18,8 +18,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def open_window(args) -> int:
-    from app import start_collector
-    start_collector.pause()         # until the window has painted (ui/main.py)
     from ui.main import main as gui_main
     return gui_main(db_path=args.db, smoke=args.smoke)
 

@@ -11,6 +11,7 @@ import faulthandler
 import logging
 import os
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 LOG_FILE_NAME = "afterdesk.log"
@@ -36,7 +37,9 @@ def setup_logging(log_dir: str | Path, level: int | str = logging.INFO) -> Path:
     teardown_logging()
 
     formatter = logging.Formatter(FORMAT)
-    file_handler = RotatingLog(log_file, MAX_BYTES, BACKUP_COUNT)
+    file_handler = RotatingFileHandler(log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+                                       encoding="utf-8")
+    file_handler.rotator = _rotate_file
     stderr_handler = logging.StreamHandler(sys.stderr)
     for handler in (file_handler, stderr_handler):
         handler.setFormatter(formatter)
@@ -48,68 +51,14 @@ def setup_logging(log_dir: str | Path, level: int | str = logging.INFO) -> Path:
     return log_file
 
 
-class RotatingLog(logging.FileHandler):
-    """The log file, kept under `max_bytes`: a record that would take it past that first
-    turns it into afterdesk.log.1 (the older ones move up to .2 … .`backups`, the oldest
-    goes) and starts a new file. With no backups (or no size) the file just grows. When
-    the file cannot be moved (Windows: another program has it open), it keeps growing
-    and the next try comes after another tenth of `max_bytes`. (logging.handlers has a
-    similar handler; loading that module costs a window start about 3 ms.)"""
-
-    def __init__(self, path: str | Path, max_bytes: int, backups: int):
-        super().__init__(path, mode="a", encoding="utf-8")
-        self.max_bytes = max_bytes
-        self.backups = backups
-        self._next_try = 0      # the size from which a failed move is tried again
-        # Windows writes a line end as two bytes.
-        self._line_end_bytes = len(os.linesep.encode("ascii"))
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            text = self.format(record) + self.terminator
-            if self.stream is None:
-                self.stream = self._open()
-            if self._rotation_due(text):
-                self._rotate()
-            self.stream.write(text)
-            self.flush()
-        except RecursionError:
-            raise
-        except Exception:       # as every logging handler does: never fail the caller
-            self.handleError(record)
-
-    def _rotation_due(self, text: str) -> bool:
-        if self.backups <= 0 or self.max_bytes <= 0:
-            return False
-        written = self.stream.tell()
-        size = len(text.encode("utf-8", "replace")) + \
-            text.count("\n") * (self._line_end_bytes - 1)
-        return written > 0 and written + size > self.max_bytes and written >= self._next_try
-
-    def _rotate(self) -> None:
-        self.stream.close()
-        self.stream = None
-        base = self.baseFilename
-        moving = f"{base}.moving"
-        try:
-            os.replace(base, moving)            # first the file itself: it may be held open
-        except OSError:
-            self._next_try = os.path.getsize(base) + self.max_bytes // 10
-            self.stream = self._open()
-            return
-        for number in range(self.backups - 1, 0, -1):
-            older = f"{base}.{number}"
-            if os.path.exists(older):
-                try:
-                    os.replace(older, f"{base}.{number + 1}")
-                except OSError:
-                    pass                        # that older file stays where it is
-        try:
-            os.replace(moving, f"{base}.1")
-        except OSError:
-            pass            # left as afterdesk.log.moving (replaced at the next rotation)
-        self._next_try = 0
-        self.stream = self._open()
+def _rotate_file(source: str, target: str) -> None:
+    """The rotation's move of the full log file. When it cannot be moved (Windows: another
+    program has it open) the log goes on in the same file, and the move is tried again at
+    the next record: nothing is lost."""
+    try:
+        os.replace(source, target)
+    except OSError:
+        pass
 
 
 def teardown_logging() -> None:

@@ -74,12 +74,9 @@ def run_empty() -> int:
 
 
 def run_app(db_path: str) -> int:
-    from app import start_collector
-    start_collector.pause()                 # as `afterdesk` does (afterdesk.py)
-    from ui import main as ui_main          # first, as `afterdesk` does
+    from ui import main as ui_main
     from PySide6.QtCore import QObject, QThreadPool, QTimer
 
-    import ui.main_window
     from ui.pages.list_page import ListPage
 
     phases = {"imports_s": round(time.perf_counter() - STARTED, 4)}
@@ -95,11 +92,10 @@ def run_app(db_path: str) -> int:
 
     # Timing only: each wrapped call behaves exactly as before.
     ui_main.load_cjk_font = timed("font_s", ui_main.load_cjk_font)
-    import app.services.common.database_file as database_file
-    import ui.upgrade_progress
-    database_file.ready_as_is = timed("check_database_s", database_file.ready_as_is)
-    ui.upgrade_progress.open_with_upgrade = timed("open_database_s",
-                                                  ui.upgrade_progress.open_with_upgrade)
+    ui_main.ready_as_is = timed("check_database_s", ui_main.ready_as_is)
+    import ui.damaged_start
+    ui.damaged_start.open_with_upgrade = timed("open_database_s",
+                                               ui.damaged_start.open_with_upgrade)
 
     class Watch(QObject):
         """Paints of the inbox's table and of its 'no conversations' line (their `painted`
@@ -155,7 +151,7 @@ def run_app(db_path: str) -> int:
                 rows=self.page.model.rowCount())
             self.window.close()
 
-    class ProbedMainWindow(ui.main_window.MainWindow):
+    class ProbedMainWindow(ui_main.MainWindow):
         def __init__(self, *args, **kwargs):
             began = time.perf_counter()
             phases["before_window_s"] = round(began - STARTED, 4)
@@ -164,7 +160,7 @@ def run_app(db_path: str) -> int:
             self._bench_watch.window_done = time.perf_counter()
             phases["window_s"] = round(self._bench_watch.window_done - began, 4)
 
-    ui.main_window.MainWindow = ProbedMainWindow
+    ui_main.MainWindow = ProbedMainWindow
     return ui_main.main(sys.argv[:1], db_path=db_path)
 
 

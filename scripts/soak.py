@@ -165,7 +165,7 @@ def run_window(db: Path, seconds: float, report: Path) -> int:
     from app.settings import Settings
     from ui import main as ui_main
     from ui.crash_dialog import CrashDialog
-    from ui.error_box import ExpectedErrorBox
+    from ui.errors import ExpectedErrorBox
     from ui.errors import install_excepthook
 
     setup_logging(paths.log_dir())

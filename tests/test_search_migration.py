@@ -51,8 +51,8 @@ def test_a_database_that_needs_an_upgrade_is_upgraded_under_a_busy_window(tmp_pa
             super().show()
             seen.append(self.labelText())
 
-    from PySide6 import QtWidgets
-    monkeypatch.setattr(QtWidgets, "QProgressDialog", Watched)     # taken when it is needed
+    import ui.upgrade_progress
+    monkeypatch.setattr(ui.upgrade_progress, "QProgressDialog", Watched)
     open_with_upgrade(path)
     try:
         assert seen and "Upgrading the database" in seen[0]

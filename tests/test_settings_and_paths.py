@@ -142,18 +142,17 @@ def test_a_log_file_held_open_elsewhere_keeps_growing_and_rotates_later(tmp_path
     assert "free 04" in newest and "held" not in newest
 
 
-def test_without_backups_the_log_file_is_never_cut(tmp_path):
-    from app.logging_setup import RotatingLog
-    handler = RotatingLog(tmp_path / "afterdesk.log", 200, 0)
-    log = logging.getLogger("afterdesk.test.nobackups")
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+def test_without_backups_the_log_file_is_never_cut(tmp_path, monkeypatch):
+    import app.logging_setup as logging_setup
+    monkeypatch.setattr(logging_setup, "MAX_BYTES", 200)
+    monkeypatch.setattr(logging_setup, "BACKUP_COUNT", 0)
+    setup_logging(tmp_path)
+    log = logging.getLogger("afterdesk.test")
     try:
         for n in range(20):
             log.info("line %02d %s", n, "y" * 30)
     finally:
-        log.removeHandler(handler)
-        handler.close()
+        teardown_logging()
     text = (tmp_path / "afterdesk.log").read_text(encoding="utf-8")
     assert "line 00" in text and "line 19" in text
     assert [p.name for p in tmp_path.iterdir()] == ["afterdesk.log"]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app import backup
 from ui.errors import EXPECTED_ERRORS, describe, show_expected_error
+from ui.upgrade_progress import open_with_upgrade
 
 log = logging.getLogger("afterdesk.ui")
 
@@ -26,7 +27,6 @@ translate = QCoreApplication.translate
 def open_at_start(path: Path) -> bool:
     """Open the database at `path` (upgrading it if needed); True when it is open. A
     damaged file: the restore offer first; any other problem is shown as it is."""
-    from ui.upgrade_progress import open_with_upgrade
     try:
         open_with_upgrade(path)
         return True

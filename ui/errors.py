@@ -14,7 +14,7 @@ import sys
 import traceback
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.services.common.database_file import DatabaseError, SchemaTooNew, expected_problem
 from app.logging_setup import current_log_file
@@ -87,12 +87,15 @@ def describe(error: BaseException) -> str:
 _showing = {"crash": False}   # one crash dialog at a time; a crash inside it only logs
 
 
-def __getattr__(name: str):
-    # The dialogs load when first shown: a normal start never needs them.
-    if name == "ExpectedErrorBox":
-        from ui.error_box import ExpectedErrorBox
-        return ExpectedErrorBox
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+class ExpectedErrorBox(QMessageBox):
+    """A refusal or a problem the rep can act on: the message itself says what to do."""
+
+    def __init__(self, error: BaseException, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle("AfterDesk")
+        self.setText(describe(error))
+        self.setStandardButtons(QMessageBox.StandardButton.Ok)
 
 
 def is_expected(error: BaseException) -> bool:
@@ -108,7 +111,6 @@ def show_expected_error(error: BaseException, parent: QWidget | None = None) -> 
     if QApplication.instance() is None:
         print(f"AfterDesk: {describe(error)}", file=sys.stderr)
         return
-    from ui.error_box import ExpectedErrorBox
     ExpectedErrorBox(error, parent or QApplication.activeWindow()).exec()
 
 

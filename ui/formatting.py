@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 
 def local_time_text(value: datetime | None, zone: tzinfo | None = None) -> str:
@@ -16,7 +16,6 @@ def local_time_text(value: datetime | None, zone: tzinfo | None = None) -> str:
 
 def day_name(value) -> str:
     """The short name of the day of `value` in the rep's language ("Tue", "周二")."""
-    from PySide6.QtCore import QLocale
     return QLocale().dayName(value.isoweekday(), QLocale.FormatType.ShortFormat)
 
 

@@ -6,9 +6,8 @@ import logging
 import sys
 from pathlib import Path
 
-import app.preload  # noqa: F401  - the core before PySide6 (see app/preload.py)
-from app import paths, start_collector
-from app.services.common.database_file import close_database
+from app import paths
+from app.services.common.database_file import close_database, ready_as_is
 from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
 from PySide6.QtCore import QTimer
@@ -17,6 +16,14 @@ from ui.errors import install_excepthook
 from ui.fonts import load_cjk_font
 from ui.qt_logging import install_qt_message_handler, restore_qt_message_handler
 from ui.worker import wait_for_background
+from ui.damaged_start import open_at_start
+from ui.main_window import MainWindow
+from ui.daily_backup import start_daily_backup
+from ui.app_icon import app_icon
+from ui.i18n import install_translator, resolve_language
+from ui.theme import apply_theme
+from ui.first_run.needed import needs_first_run
+from ui.single_instance import SingleInstance, bring_forward
 
 log = logging.getLogger("afterdesk.ui")
 
@@ -24,7 +31,6 @@ APPLICATION_NAME = "AfterDesk"
 ORGANISATION_NAME = "AfterDesk"
 EXIT_DATABASE_PROBLEM = 2
 LISTEN_AFTER_MS = 500
-COLLECTOR_PAUSE_MAX_MS = 10_000
 RESTORE_RETRY_MS = 500
 
 
@@ -48,15 +54,10 @@ def open_window(app: QApplication, db_path, settings: Settings):
     cannot be opened (the rep has been told why)."""
     load_cjk_font(app)
     path = resolve_db_path(db_path, settings)
-    from app.services.common.database_file import ready_as_is
     if not ready_as_is(path):   # usable as it is: peewee loads after the first paint
-        from ui.damaged_start import open_at_start     # a damaged file: offers a backup
-        if not open_at_start(path):
+        if not open_at_start(path):     # a damaged file: offers a backup
             return None
-    from ui.main_window import MainWindow
     window = MainWindow(path, settings)
-    window.front_shown.connect(start_collector.resume)
-    QTimer.singleShot(COLLECTOR_PAUSE_MAX_MS, start_collector.resume)     # in any case
     window.front_shown.connect(lambda: _after_first_list(window, settings, path))
     window.show()
     window.reload_all()
@@ -72,15 +73,11 @@ def _after_first_list(window, settings: Settings, path: Path) -> None:
                           lambda: _after_first_list(window, settings, path))
         return
     window.start_monitor()
-    from ui.daily_backup import start_daily_backup
     start_daily_backup(window, settings, path)
 
 
 def prepare(app: QApplication, settings: Settings) -> str:
     """Language, colours and icon from the settings, before any window; the language used."""
-    from ui.app_icon import app_icon
-    from ui.i18n import install_translator, resolve_language
-    from ui.theme import apply_theme
     language = install_translator(app, resolve_language(settings.get("ui.language")))
     apply_theme(app, settings.get("ui.theme"))
     app.setWindowIcon(app_icon())
@@ -89,9 +86,6 @@ def prepare(app: QApplication, settings: Settings) -> str:
 
 def run_window(app: QApplication, db_path, settings: Settings) -> int:
     """The normal start: one instance, the first-run wizard if needed, then the window."""
-    from ui.first_run.needed import needs_first_run
-    from ui.i18n import install_translator, resolve_language
-    from ui.single_instance import SingleInstance, bring_forward
     language = prepare(app, settings)
     instance = SingleInstance()
     if not instance.claim():
@@ -102,9 +96,8 @@ def run_window(app: QApplication, db_path, settings: Settings) -> int:
     app.aboutToQuit.connect(instance.stop_listening)
     try:
         if needs_first_run(settings, db_path):
-            start_collector.resume()        # the rep fills in a wizard: no start to hurry
             load_cjk_font(app)
-            from ui.first_run.run import run_first_run
+            from ui.first_run.run import run_first_run  # the wizard: docs/start.md
             db_path = run_first_run(settings, language)
             if db_path is None:
                 return 0
@@ -148,11 +141,10 @@ def main(argv=None, db_path=None, smoke: bool = False) -> int:
     try:
         app = application(argv)
         if smoke:
-            from ui.smoke import run_smoke
+            from ui.smoke import run_smoke  # docs/start.md
             prepare(app, Settings())
             return run_smoke(app, open_window)
         return run_window(app, db_path, Settings())
     finally:
-        start_collector.resume()
         restore_qt_message_handler(previous_qt_handler)
         sys.excepthook = previous_hook

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ from ui.pages import page_specs
 from ui.pages.list_page import ListPage
 from ui.pages.page_set import PageSet
 from ui.status_bar import ShellStatusBar
+from ui.menus import add_file_actions, label_controls, label_page, chain_tab_order
 
 log = logging.getLogger("afterdesk.ui")
 
@@ -79,7 +80,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(front)
 
     def _make_menus(self) -> None:
-        from ui.menus import add_file_actions, label_controls
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(keymap.first("quit"))
@@ -109,13 +109,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(keys)
 
     def show_shortcuts(self) -> None:
-        from ui.shortcuts_dialog import ShortcutsDialog
+        from ui.shortcuts_dialog import ShortcutsDialog  # loaded when first opened
         ShortcutsDialog(self).exec()
 
     # --- pages ---------------------------------------------------------------------
     def _build_page(self, key: str) -> QWidget:
         """Make the page (PageSet calls this once per key) and put it in its place."""
-        from ui.menus import label_page
         spec = self._specs[key]
         page = spec.make()
         index = list(self._specs).index(key)
@@ -199,7 +198,6 @@ class MainWindow(QMainWindow):
                         Qt.ConnectionType.SingleShotConnection)
                     return
         self._start_done = round_
-        from ui.menus import chain_tab_order
         chain_tab_order(self)
         if self.monitor is not None and not self.monitor.started:
             self._run_monitor()
@@ -215,7 +213,7 @@ class MainWindow(QMainWindow):
     def start_monitor(self, **options) -> None:
         """Start the deadline monitor (the database is open); it stops when the window closes.
         While the first lists are still loading it starts with the lists behind the front one."""
-        from ui.monitor_bridge import MonitorBridge
+        from ui.monitor_bridge import MonitorBridge  # after the first paint: docs/start.md
         self.monitor = MonitorBridge(self.settings, self, **options)
         self.monitor.alert.connect(self.banner.show_alert)
         self.monitor.summary.connect(self.banner.show_summary)
@@ -229,7 +227,7 @@ class MainWindow(QMainWindow):
     def _run_monitor(self) -> None:
         """The tray icon (its alerts are the monitor's) and the monitor's first reading."""
         if self.tray is None:
-            from ui.tray import make_tray
+            from ui.tray import make_tray  # after the first paint
             self.tray = make_tray(self)
             if self.tray is not None:
                 self.monitor.alert.connect(self.tray.show_alert)
@@ -240,8 +238,6 @@ class MainWindow(QMainWindow):
     # --- window geometry -------------------------------------------------------------
     def _restore_geometry(self) -> None:
         saved = self.settings.get("ui.window_geometry") if self.settings else ""
-        if saved:
-            from PySide6.QtCore import QByteArray     # only with a saved size to restore
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
         self.resize(*DEFAULT_SIZE)

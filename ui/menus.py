@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
+
+from ui.theme import apply_theme
+from ui.pages.list_page import ListPage
 
 from ui import keymap
 
@@ -53,9 +56,7 @@ def open_phrases(window) -> None:
 
 
 def open_settings(window) -> None:
-    from PySide6.QtWidgets import QDialog
-    from ui.settings_dialog import SettingsDialog
-    from ui.theme import apply_theme
+    from ui.settings_dialog import SettingsDialog  # loaded when first opened
     if window.settings is None:
         return
     dialog = SettingsDialog(window.settings, window.db_path, window)
@@ -80,7 +81,6 @@ def label_controls(window) -> None:
 
 def label_page(page, title: str) -> None:
     """Accessible names of one page and of its list's controls."""
-    from ui.pages.list_page import ListPage
     page.setAccessibleName(title)
     if isinstance(page, ListPage):
         page.view.setAccessibleName(translate("MainWindow", "{0} list").format(title))
@@ -91,7 +91,6 @@ def chain_tab_order(window) -> None:
     """A tab order that follows the screen: the page list, then the current page's
     filters, Refresh and the table. One chain through every built page: Qt skips the
     hidden pages, so Tab goes from the page list to the page on show."""
-    from ui.pages.list_page import ListPage
     chain = [window.navigation, window.banner.show_button, window.banner.close_button]
     for page in window.pages.built().values():
         if isinstance(page, ListPage):

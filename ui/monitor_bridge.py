@@ -12,6 +12,8 @@ import logging
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
+from app.monitor import make_monitor
+from app.monitor.schedule import PLATFORM
 
 log = logging.getLogger("afterdesk.ui.monitor")
 
@@ -33,7 +35,6 @@ class MonitorBridge(QObject):
         """Start the monitor thread (the database must be open)."""
         if self.monitor is not None and self.monitor.is_alive():
             return
-        from app.monitor import make_monitor    # loaded when it starts, after the lists
         self.monitor = make_monitor(self._settings, on_alert=self.alert.emit,
                                     on_error=self.error.emit, on_summary=self.summary.emit,
                                     **self._options)
@@ -77,6 +78,5 @@ class MonitorBridge(QObject):
             self.wake()
 
     def _after_alert(self, payload: dict) -> None:
-        from app.monitor.schedule import PLATFORM
         if payload.get("step") == PLATFORM and payload.get("applied"):
             self.cases_changed.emit()

@@ -97,7 +97,7 @@ class SingleInstance(QObject):
         """Answer later launches (call once the window is up; again does nothing)."""
         if self.server is not None:
             return
-        from PySide6.QtNetwork import QLocalServer
+        from PySide6.QtNetwork import QLocalServer  # after the first paint (docs/start.md)
         if self._lock is not None:      # ours alone: a socket file left there is a crash's
             QLocalServer.removeServer(self.name)
         server = QLocalServer(self)

@@ -7,13 +7,22 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import sys
+import time
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrinter
 
 from app.services.common.database_file import close_database, open_database
 from app.settings import Settings
+from app.demo import load_demo
 from ui.worker import wait_for_background
+from ui.app_icon import icon_path
+from ui.fonts import CJK_FONT_FILE, resources_dir
+from ui.i18n import catalog_path
+from ui import errors as error_reports
 
 log = logging.getLogger("afterdesk.smoke")
 
@@ -23,9 +32,6 @@ REPORT_WAIT_S = 30
 
 def missing_resources() -> list[str]:
     """Files a working installation must have (a frozen build that lost its datas fails)."""
-    from ui.app_icon import icon_path
-    from ui.fonts import CJK_FONT_FILE, resources_dir
-    from ui.i18n import catalog_path
     wanted = [resources_dir() / "fonts" / CJK_FONT_FILE, icon_path(), catalog_path("zh_CN")]
     return [str(p) for p in wanted if not p.is_file()]
 
@@ -35,7 +41,6 @@ def export_and_print_pdf(folder: Path) -> str:
     (QtGui's QPdfWriter) and print it through QtPrintSupport's QPrinter into a PDF file: a
     frozen build that lost the print support or the PDF writer fails here. Raises on any
     problem; returns what was done."""
-    from PySide6.QtPrintSupport import QPrinter
 
     from app.evidence.builder import paint, prepare
     from app.services.casework import evidence
@@ -69,8 +74,6 @@ def draw_report_charts(app, window) -> str:
     """Wait for the reports page's report (built on a pool thread) and paint every chart:
     a frozen build that lost pyqtgraph, numpy or a Qt module they load fails here. Raises on
     any problem; returns what was drawn."""
-    import sys
-    import time
     page = window.pages["reports"]
     if page.report is None and not page.is_loading:
         page.reload()
@@ -92,16 +95,13 @@ def draw_report_charts(app, window) -> str:
 
 def run_smoke(app, open_window) -> int:
     """Exit code 0 when the window showed and every page opened without an error."""
-    import sys
     errors: list[str] = []
 
     def record(exc_type, exc, tb, parent=None):      # no dialog: a self-test must never wait for a click
-        import traceback
         errors.append("".join(traceback.format_exception(exc_type, exc, tb)))
         log.error("smoke: %s", errors[-1])
         app.quit()
 
-    from ui import errors as error_reports
     saved = (sys.excepthook, error_reports.show_crash, error_reports.show_expected_error)
     sys.excepthook = record
     error_reports.show_crash = record
@@ -120,7 +120,6 @@ def run_smoke(app, open_window) -> int:
 def _run(app, open_window) -> int:
     with tempfile.TemporaryDirectory(prefix="afterdesk-smoke-") as folder:
         path = Path(folder) / "smoke.db"
-        from app.demo import load_demo
         open_database(path)
         summary = load_demo(orders_per_shop=60)
         close_database()

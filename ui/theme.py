@@ -8,14 +8,12 @@ Windows version; light with "system" keeps the native style.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPalette
+from ui import tones
 
 log = logging.getLogger("afterdesk.ui.theme")
 
@@ -36,7 +34,6 @@ def resolve_theme(choice: str) -> str:
 
 
 def dark_palette() -> QPalette:
-    from PySide6.QtGui import QColor, QPalette
     p = QPalette()
     window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
     button, highlight, muted = QColor("#2d2e31"), QColor("#2563eb"), QColor("#8a8f98")
@@ -61,7 +58,6 @@ def dark_palette() -> QPalette:
 
 def light_palette(standard: QPalette) -> QPalette:
     """Fusion's light palette with a selection dark enough for its white text (WCAG AA)."""
-    from PySide6.QtGui import QColor, QPalette
     standard.setColor(QPalette.ColorRole.Highlight, QColor("#1a5fb4"))
     return standard
 
@@ -76,10 +72,6 @@ def apply_theme(app: QApplication, choice: str) -> str:
     resolved = resolve_theme(choice)
     look = NATIVE if choice == "system" and resolved == "light" else resolved
     if look != _state["look"]:
-        # Qt's palette and style types are made when first used: a start in the system's
-        # light scheme never needs them.
-        from PySide6.QtGui import QPalette
-        from PySide6.QtWidgets import QStyleFactory
         if _state["native_style"] is None:      # still the one Qt picked at start
             _state["native_style"] = app.style().name()
         if look == "dark":
@@ -93,7 +85,6 @@ def apply_theme(app: QApplication, choice: str) -> str:
                          or QStyleFactory.create("Fusion"))
             app.setPalette(QPalette())          # back to the system's own colours
         _state["look"] = look
-        from ui import tones
         tones.restyle()             # text coloured by meaning takes the new theme's tone
     hints = QGuiApplication.styleHints()
     if choice == "system" and not _state["following"]:
@@ -111,6 +102,5 @@ def _follow(_scheme=None) -> None:
 
 
 def current_is_dark(app: QApplication | None = None) -> bool:
-    from PySide6.QtGui import QPalette
     app = app or QApplication.instance()
     return app.palette().color(QPalette.ColorRole.Window).lightness() < 128

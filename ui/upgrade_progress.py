@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import logging
 
-from app import start_collector
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QProgressDialog
 
 from app.services.common.database_file import (close_thread_connection, open_database,
                                                upgrade_pending)
@@ -23,9 +23,6 @@ def open_with_upgrade(path) -> None:
         open_database(path)
         return
     log.info("upgrading the database %s", path)
-    from PySide6.QtCore import QEventLoop          # only when there is an upgrade to show
-    from PySide6.QtWidgets import QProgressDialog
-    start_collector.resume()       # a long job: the collector is not paused for it
     text = QCoreApplication.translate(
         "UpgradeProgress", "Upgrading the database for this version of AfterDesk. "
                            "This happens once and can take a minute on a big shop…")

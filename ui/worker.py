@@ -12,6 +12,7 @@ import logging
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from ui.errors import report_exception
 
 log = logging.getLogger("afterdesk.ui.worker")
 
@@ -42,7 +43,6 @@ class _Relay(QObject):
         elif self._on_error is not None:
             self._on_error(error)
         else:
-            from ui.errors import report_exception
             report_exception(error)
 
 

@@ -11,7 +11,9 @@ import importlib
 import logging
 import pkgutil
 import re
+import sqlite3
 from datetime import datetime, timezone
+from pathlib import Path
 
 log = logging.getLogger("afterdesk.migrations")
 
@@ -84,8 +86,6 @@ def upgrade_pending(path) -> bool:
     """True when the database file at `path` holds data of an older schema, so opening it
     will run migrations (which may take a while on a big shop). A missing file, a new
     one, an unreadable one or a current one: False (opening it says what is wrong)."""
-    import sqlite3
-    from pathlib import Path
 
     if str(path) == ":memory:" or not Path(path).is_file():
         return False

@@ -944,17 +944,17 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="21"/>
+        <location filename="../../ui/pages/complaints_page.py" line="22"/>
         <source>Complaints &amp; Reviews</source>
         <translation>投诉与评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="22"/>
+        <location filename="../../ui/pages/complaints_page.py" line="23"/>
         <source>No complaints or negative reviews. Press New complaint when a buyer complains or leaves a bad review.</source>
         <translation>暂无投诉或差评。买家投诉或留下差评时，请点击“新建投诉”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="24"/>
+        <location filename="../../ui/pages/complaints_page.py" line="25"/>
         <source>New complaint…</source>
         <translation>新建投诉…</translation>
     </message>
@@ -962,67 +962,67 @@ paid {2} {3} · {4}</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="106"/>
+        <location filename="../../ui/conversation/composer.py" line="107"/>
         <source>The channel the answer goes through; it is recorded</source>
         <translation>回复所走的渠道；会被记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="110"/>
+        <location filename="../../ui/conversation/composer.py" line="111"/>
         <source>Language of the answer (quick phrase variant)</source>
         <translation>回复的语言（快捷短语的语言版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="111"/>
+        <location filename="../../ui/conversation/composer.py" line="112"/>
         <source>Internal note</source>
         <translation>内部备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="96"/>
+        <location filename="../../ui/conversation/composer.py" line="97"/>
         <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, %1 sends, %2 sends and opens the next</source>
         <translation>给买家写消息…  输入 /快捷词 + Tab 插入快捷短语，%1 发送，%2 发送并打开下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="112"/>
+        <location filename="../../ui/conversation/composer.py" line="113"/>
         <source>Quick phrase… (%1)</source>
         <translation>快捷短语…（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="116"/>
+        <location filename="../../ui/conversation/composer.py" line="117"/>
         <source>Edit phrases…</source>
         <translation>编辑短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="117"/>
+        <location filename="../../ui/conversation/composer.py" line="118"/>
         <source>Add or change quick phrases and automatic replies</source>
         <translation>添加或修改快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="121"/>
+        <location filename="../../ui/conversation/composer.py" line="122"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="136"/>
+        <location filename="../../ui/conversation/composer.py" line="137"/>
         <source>via</source>
         <translation>经由</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="208"/>
+        <location filename="../../ui/conversation/composer.py" line="207"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="234"/>
+        <location filename="../../ui/conversation/composer.py" line="233"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="237"/>
+        <location filename="../../ui/conversation/composer.py" line="236"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="267"/>
+        <location filename="../../ui/conversation/composer.py" line="266"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>
@@ -1680,7 +1680,7 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="361"/>
+        <location filename="../../ui/pages/evidence_page.py" line="360"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1688,12 +1688,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FillInPrompt</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="71"/>
+        <location filename="../../ui/conversation/composer.py" line="72"/>
         <source>{%s} is not a placeholder AfterDesk knows: remove it from the text.</source>
         <translation>{%s} 不是售后工作台认识的占位符：请从文本中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="74"/>
+        <location filename="../../ui/conversation/composer.py" line="75"/>
         <source>Fill in</source>
         <translation>填写</translation>
     </message>
@@ -1753,92 +1753,92 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="35"/>
+        <location filename="../../ui/pages/followups_page.py" line="36"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="70"/>
+        <location filename="../../ui/pages/followups_page.py" line="71"/>
         <source>Send follow-up</source>
         <translation>发送跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="73"/>
+        <location filename="../../ui/pages/followups_page.py" line="74"/>
         <source>Reason: not set</source>
         <translation>原因：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="75"/>
+        <location filename="../../ui/pages/followups_page.py" line="76"/>
         <source>Reason: </source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="77"/>
+        <location filename="../../ui/pages/followups_page.py" line="78"/>
         <source>Stop following up…</source>
         <translation>停止跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="79"/>
+        <location filename="../../ui/pages/followups_page.py" line="80"/>
         <source>Buyer&apos;s zone…</source>
         <translation>买家时区…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="80"/>
+        <location filename="../../ui/pages/followups_page.py" line="81"/>
         <source>Set where the buyer lives when it is not the usual zone of their country</source>
         <translation>买家所在地不在其国家的常用时区时，在此设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="91"/>
+        <location filename="../../ui/pages/followups_page.py" line="92"/>
         <source>By</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="113"/>
+        <location filename="../../ui/pages/followups_page.py" line="114"/>
         <source>Select a conversation</source>
         <translation>请选择会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="133"/>
+        <location filename="../../ui/pages/followups_page.py" line="134"/>
         <source>%1 follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 %1 次跟进未获回复：请停止跟进并记录原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="136"/>
+        <location filename="../../ui/pages/followups_page.py" line="137"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="138"/>
+        <location filename="../../ui/pages/followups_page.py" line="139"/>
         <source>Follow-up %1 of %2, suggested by %3 at %4 (your time). Keep it short and clear.</source>
         <translation>第 %1 次跟进（共 %2 次），按 %3 建议于 %4（您的时间）发送。请简短清楚。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="180"/>
+        <location filename="../../ui/pages/followups_page.py" line="181"/>
         <source>Night for the buyer</source>
         <translation>买家那边是夜间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="181"/>
+        <location filename="../../ui/pages/followups_page.py" line="182"/>
         <source>It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?</source>
         <translation>买家当地时间现在是 %1，不在其白天时段（%2–%3）内。仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="199"/>
+        <location filename="../../ui/pages/followups_page.py" line="200"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="200"/>
+        <location filename="../../ui/pages/followups_page.py" line="201"/>
         <source>Where does the buyer live? (empty: the country&apos;s zone)</source>
         <translation>买家所在的时区？（留空：使用其国家的时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="211"/>
+        <location filename="../../ui/pages/followups_page.py" line="212"/>
         <source>Stop following up</source>
         <translation>停止跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="212"/>
+        <location filename="../../ui/pages/followups_page.py" line="213"/>
         <source>Note why (e.g. no answer to 3 follow-ups):</source>
         <translation>请注明原因（例如：3 次跟进均未回复）：</translation>
     </message>
@@ -1846,12 +1846,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="225"/>
+        <location filename="../../ui/pages/followups_page.py" line="226"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="226"/>
+        <location filename="../../ui/pages/followups_page.py" line="227"/>
         <source>No buyer is waiting to answer you. Conversations whose last message is yours appear here with their follow-ups.</source>
         <translation>没有待买家回复的会话。最后一条消息由您发出的会话会连同跟进计划显示在这里。</translation>
     </message>
@@ -2008,102 +2008,102 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="45"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="46"/>
         <source>Import orders</source>
         <translation>导入订单</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="57"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="58"/>
         <source>Taobao only, optional: the item report (宝贝报表)</source>
         <translation>仅淘宝，可选：宝贝报表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="59"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="60"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="60"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="61"/>
         <source>Export file</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="61"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="62"/>
         <source>Item report</source>
         <translation>宝贝报表</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="63"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="64"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="65"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="66"/>
         <source>Choose the shop and its export, then press Preview. Nothing is stored before you press Import.</source>
         <translation>请选择店铺及其导出文件，然后点击“预览”。点击“导入”之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="84"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="85"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="87"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="88"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="90"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="91"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="113"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="114"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="119"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="120"/>
         <source>Choose an export</source>
         <translation>选择导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="127"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="128"/>
         <source>Choose a shop and an export file first.</source>
         <translation>请先选择店铺和导出文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="132"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="133"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="141"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="142"/>
         <source>{add} to add · {update} to update · {skip} unchanged · {errors} error(s) · {warnings} warning(s)</source>
         <translation>新增 {add} · 更新 {update} · 未变 {skip} · 错误 {errors} · 警告 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="146"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="147"/>
         <source> — this file was imported before.</source>
         <translation> — 此文件之前已导入过。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="148"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="149"/>
         <source> Correct the file and preview again.</source>
         <translation> 请修正文件后重新预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="171"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="172"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="183"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="184"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/dialog.py" line="198"/>
+        <location filename="../../ui/import_dialog/dialog.py" line="199"/>
         <source>Imported: {add} added · {update} updated · {skip} unchanged</source>
         <translation>已导入：新增 {add} · 更新 {update} · 未变 {skip}</translation>
     </message>
@@ -2212,7 +2212,7 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>AfterDesk 售后工作台</source>
         <translation>售后工作台 AfterDesk</translation>
     </message>
@@ -2303,47 +2303,47 @@ The data as it was before: {0}</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="20"/>
+        <location filename="../../ui/menus.py" line="23"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="21"/>
+        <location filename="../../ui/menus.py" line="24"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="22"/>
+        <location filename="../../ui/menus.py" line="25"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="44"/>
+        <location filename="../../ui/menus.py" line="47"/>
         <source>&amp;Quick phrases and automatic replies…</source>
         <translation>快捷短语和自动回复(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="46"/>
+        <location filename="../../ui/menus.py" line="49"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="72"/>
+        <location filename="../../ui/menus.py" line="73"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="74"/>
+        <location filename="../../ui/menus.py" line="75"/>
         <source>%1 to %2 switch pages</source>
         <translation>%1 到 %2 切换页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="76"/>
+        <location filename="../../ui/menus.py" line="77"/>
         <source>Deadline alert</source>
         <translation>时限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="77"/>
+        <location filename="../../ui/menus.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2361,7 +2361,7 @@ The data as it was before: {0}</source>
 <context>
     <name>NavigationList</name>
     <message>
-        <location filename="../../ui/navigation.py" line="44"/>
+        <location filename="../../ui/navigation.py" line="64"/>
         <source>{0}: {1} need attention</source>
         <translation>{0}：{1} 项需要处理</translation>
     </message>
@@ -2891,99 +2891,99 @@ The data as it was before: {0}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="55"/>
+        <location filename="../../ui/pages/reports_page.py" line="57"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="61"/>
-        <location filename="../../ui/pages/reports_page.py" line="172"/>
+        <location filename="../../ui/pages/reports_page.py" line="63"/>
+        <location filename="../../ui/pages/reports_page.py" line="174"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="70"/>
+        <location filename="../../ui/pages/reports_page.py" line="72"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="71"/>
+        <location filename="../../ui/pages/reports_page.py" line="73"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="72"/>
+        <location filename="../../ui/pages/reports_page.py" line="74"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="73"/>
+        <location filename="../../ui/pages/reports_page.py" line="75"/>
         <source>Import orders…</source>
         <translation>导入订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="86"/>
+        <location filename="../../ui/pages/reports_page.py" line="88"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="86"/>
+        <location filename="../../ui/pages/reports_page.py" line="88"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="87"/>
+        <location filename="../../ui/pages/reports_page.py" line="89"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="90"/>
-        <location filename="../../ui/pages/reports_page.py" line="118"/>
+        <location filename="../../ui/pages/reports_page.py" line="92"/>
+        <location filename="../../ui/pages/reports_page.py" line="120"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="113"/>
+        <location filename="../../ui/pages/reports_page.py" line="115"/>
         <source>The period ends before it starts.</source>
         <translation>所选期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="155"/>
+        <location filename="../../ui/pages/reports_page.py" line="157"/>
         <source>{start} – {end}, times in {zone}. Rates follow AE-16; the platform&apos;s rate leaves out the reasons of AE-2.</source>
         <translation>{start} – {end}，时间按 {zone}。比率按 AE-16 计算；平台的纠纷率不计入 AE-2 中的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="165"/>
+        <location filename="../../ui/pages/reports_page.py" line="167"/>
         <source>The report could not be made. Press Refresh to try again.</source>
         <translation>无法生成报表。请点击“刷新”重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="188"/>
+        <location filename="../../ui/pages/reports_page.py" line="190"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="188"/>
+        <location filename="../../ui/pages/reports_page.py" line="190"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="189"/>
+        <location filename="../../ui/pages/reports_page.py" line="191"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="199"/>
+        <location filename="../../ui/pages/reports_page.py" line="200"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="203"/>
+        <location filename="../../ui/pages/reports_page.py" line="204"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="204"/>
+        <location filename="../../ui/pages/reports_page.py" line="205"/>
         <source>The report could not be saved: {error}</source>
         <translation>报表无法保存：{error}</translation>
     </message>
@@ -3373,92 +3373,92 @@ The data as it was before: {0}</source>
     <name>ThreadPanel</name>
     <message>
         <location filename="../../ui/conversation/thread_panel.py" line="58"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="140"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="139"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="68"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="67"/>
         <source>No star</source>
         <translation>无星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="73"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="72"/>
         <source>Assign to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="76"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="75"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="82"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="81"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="105"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="104"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="107"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="106"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="163"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="162"/>
         <source> · assigned to {0}</source>
         <translation> · 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="168"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="167"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="169"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="168"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="186"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="185"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="222"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="221"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="233"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="232"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="236"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="235"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="246"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="245"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="250"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="249"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="265"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="264"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="267"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="266"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
@@ -3466,37 +3466,37 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="58"/>
+        <location filename="../../ui/conversation/thread_view.py" line="54"/>
         <source>Internal note · the buyer does not see this</source>
         <translation>内部备注 · 买家看不到</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="60"/>
+        <location filename="../../ui/conversation/thread_view.py" line="56"/>
         <source>Automatic reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="64"/>
+        <location filename="../../ui/conversation/thread_view.py" line="60"/>
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="72"/>
+        <location filename="../../ui/conversation/thread_view.py" line="68"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="79"/>
+        <location filename="../../ui/conversation/thread_view.py" line="75"/>
         <source>No translation available</source>
         <translation>没有可用的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="92"/>
+        <location filename="../../ui/conversation/thread_view.py" line="88"/>
         <source>(file not in this computer’s store)</source>
         <translation>（文件不在本机的文件库中）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="148"/>
+        <location filename="../../ui/conversation/thread_view.py" line="144"/>
         <source>No messages yet.</source>
         <translation>暂无消息。</translation>
     </message>
@@ -3547,83 +3547,83 @@ The data as it was before: {0}</source>
 <context>
     <name>Transcript</name>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="31"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="32"/>
         <source>Conversation transcript</source>
         <translation>会话记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="32"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="33"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="33"/>
-        <location filename="../../ui/conversation/transcript_actions.py" line="42"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="34"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="43"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="34"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="35"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="35"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="36"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="36"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="37"/>
         <source>Subject</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="37"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="38"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="38"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="39"/>
         <source>Times are in {0}.</source>
         <translation>时间为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="39"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="40"/>
         <source>Internal notes are included (marked); the buyer never saw them.</source>
         <translation>包含内部备注（已标出）；买家看不到这些备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="41"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="42"/>
         <source>Internal notes are left out ({0}).</source>
         <translation>未包含内部备注（{0} 条）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="43"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="44"/>
         <source>Internal note · the buyer does not see this</source>
         <translation>内部备注 · 买家看不到</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="44"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="45"/>
         <source>Automatic reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="45"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="46"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="46"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="47"/>
         <source>Attached</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="47"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="48"/>
         <source>No messages.</source>
         <translation>没有消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="48"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="49"/>
         <source>Page {0} of {1}</source>
         <translation>第 {0} / {1} 页</translation>
     </message>
@@ -3661,7 +3661,7 @@ The data as it was before: {0}</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/transcript_actions.py" line="129"/>
+        <location filename="../../ui/conversation/transcript_actions.py" line="127"/>
         <source>Print transcript</source>
         <translation>打印聊天记录</translation>
     </message>
@@ -3669,12 +3669,12 @@ The data as it was before: {0}</source>
 <context>
     <name>TrayNotifier</name>
     <message>
-        <location filename="../../ui/tray.py" line="43"/>
+        <location filename="../../ui/tray.py" line="44"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="44"/>
+        <location filename="../../ui/tray.py" line="45"/>
         <source>{0} deadlines need attention</source>
         <translation>{0} 个时限需要处理</translation>
     </message>
@@ -3682,7 +3682,7 @@ The data as it was before: {0}</source>
 <context>
     <name>UpgradeProgress</name>
     <message>
-        <location filename="../../ui/upgrade_progress.py" line="29"/>
+        <location filename="../../ui/upgrade_progress.py" line="26"/>
         <source>Upgrading the database for this version of AfterDesk. This happens once and can take a minute on a big shop…</source>
         <translation>正在为此版本的售后工作台升级数据库。只需一次，店铺数据量大时可能需要约一分钟……</translation>
     </message>
@@ -3723,42 +3723,42 @@ The data as it was before: {0}</source>
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ui/words/alerts.py" line="13"/>
+        <location filename="../../ui/words/alerts.py" line="14"/>
         <source>order {0}</source>
         <translation>订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="14"/>
+        <location filename="../../ui/words/alerts.py" line="15"/>
         <source>a conversation</source>
         <translation>一个会话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="15"/>
+        <location filename="../../ui/words/alerts.py" line="16"/>
         <source>due in {0} h</source>
         <translation>{0} 小时后到期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="16"/>
+        <location filename="../../ui/words/alerts.py" line="17"/>
         <source>due now</source>
         <translation>现在到期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="17"/>
+        <location filename="../../ui/words/alerts.py" line="18"/>
         <source>missed</source>
         <translation>已错过</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="18"/>
+        <location filename="../../ui/words/alerts.py" line="19"/>
         <source>{who}: {what} ({when}, rule {rule})</source>
         <translation>{who}：{what}（{when}，规则 {rule}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="19"/>
+        <location filename="../../ui/words/alerts.py" line="20"/>
         <source>{alert} — {todo}</source>
         <translation>{alert} —— {todo}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="20"/>
+        <location filename="../../ui/words/alerts.py" line="21"/>
         <source>{who}: {what}</source>
         <translation>{who}：{what}</translation>
     </message>
@@ -3766,958 +3766,958 @@ The data as it was before: {0}</source>
 <context>
     <name>cases</name>
     <message>
-        <location filename="../../ui/words/cases.py" line="15"/>
+        <location filename="../../ui/words/cases.py" line="17"/>
         <source>Request opened</source>
         <translation>买家发起申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="16"/>
+        <location filename="../../ui/words/cases.py" line="18"/>
         <source>Agree to refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="17"/>
+        <location filename="../../ui/words/cases.py" line="19"/>
         <source>Agree to return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="18"/>
-        <location filename="../../ui/words/cases.py" line="41"/>
+        <location filename="../../ui/words/cases.py" line="20"/>
+        <location filename="../../ui/words/cases.py" line="43"/>
         <source>Buyer shipped the goods back</source>
         <translation>买家已寄回商品</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="19"/>
+        <location filename="../../ui/words/cases.py" line="21"/>
         <source>Confirm goods received (refund)</source>
         <translation>确认收到退货（退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="20"/>
-        <location filename="../../ui/words/cases.py" line="32"/>
+        <location filename="../../ui/words/cases.py" line="22"/>
+        <location filename="../../ui/words/cases.py" line="34"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="21"/>
+        <location filename="../../ui/words/cases.py" line="23"/>
         <source>Buyer revised the request</source>
         <translation>买家修改了申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="22"/>
+        <location filename="../../ui/words/cases.py" line="24"/>
         <source>Buyer asked the platform</source>
         <translation>买家申请平台介入</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="23"/>
+        <location filename="../../ui/words/cases.py" line="25"/>
         <source>Platform ruled for the buyer</source>
         <translation>平台判买家胜</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="24"/>
+        <location filename="../../ui/words/cases.py" line="26"/>
         <source>Platform ruled for the seller</source>
         <translation>平台判卖家胜</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="25"/>
-        <location filename="../../ui/words/cases.py" line="40"/>
+        <location filename="../../ui/words/cases.py" line="27"/>
+        <location filename="../../ui/words/cases.py" line="42"/>
         <source>Buyer cancelled</source>
         <translation>买家撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="26"/>
+        <location filename="../../ui/words/cases.py" line="28"/>
         <source>Agreed automatically (seller&apos;s time ran out)</source>
         <translation>超时自动同意（卖家处理时间已过）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="27"/>
+        <location filename="../../ui/words/cases.py" line="29"/>
         <source>Closed (buyer did not revise in time)</source>
         <translation>已关闭（买家未按时修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="29"/>
+        <location filename="../../ui/words/cases.py" line="31"/>
         <source>Dispute opened</source>
         <translation>买家发起纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="30"/>
+        <location filename="../../ui/words/cases.py" line="32"/>
         <source>Buyer changed the proposal</source>
         <translation>买家修改了方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="31"/>
+        <location filename="../../ui/words/cases.py" line="33"/>
         <source>Accept buyer&apos;s proposal</source>
         <translation>接受买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="33"/>
+        <location filename="../../ui/words/cases.py" line="35"/>
         <source>Counter-propose</source>
         <translation>提出卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="34"/>
+        <location filename="../../ui/words/cases.py" line="36"/>
         <source>Buyer accepted seller&apos;s proposal</source>
         <translation>买家接受了卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="35"/>
+        <location filename="../../ui/words/cases.py" line="37"/>
         <source>Buyer escalated</source>
         <translation>买家提交平台仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="36"/>
+        <location filename="../../ui/words/cases.py" line="38"/>
         <source>Escalated automatically</source>
         <translation>系统自动升级仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="37"/>
+        <location filename="../../ui/words/cases.py" line="39"/>
         <source>Seller did not respond in time</source>
         <translation>卖家未按时响应</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="38"/>
+        <location filename="../../ui/words/cases.py" line="40"/>
         <source>Platform proposed</source>
         <translation>平台提出方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="39"/>
+        <location filename="../../ui/words/cases.py" line="41"/>
         <source>Platform ruling</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="42"/>
+        <location filename="../../ui/words/cases.py" line="44"/>
         <source>Return not shipped in time</source>
         <translation>买家未按时退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="43"/>
+        <location filename="../../ui/words/cases.py" line="45"/>
         <source>Confirm return received</source>
         <translation>确认收到退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="44"/>
+        <location filename="../../ui/words/cases.py" line="46"/>
         <source>Buyer appealed</source>
         <translation>买家申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="45"/>
+        <location filename="../../ui/words/cases.py" line="47"/>
         <source>Submit proof</source>
         <translation>提交证明</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="46"/>
+        <location filename="../../ui/words/cases.py" line="48"/>
         <source>Platform staff joined</source>
         <translation>平台小二介入</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="51"/>
+        <location filename="../../ui/words/cases.py" line="53"/>
         <source>Agreed to refund</source>
         <translation>已同意退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="52"/>
+        <location filename="../../ui/words/cases.py" line="54"/>
         <source>Agreed to the return</source>
         <translation>已同意退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="53"/>
+        <location filename="../../ui/words/cases.py" line="55"/>
         <source>Confirmed the goods received (refunded)</source>
         <translation>已确认收到退货（已退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="54"/>
         <location filename="../../ui/words/cases.py" line="56"/>
+        <location filename="../../ui/words/cases.py" line="58"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="55"/>
+        <location filename="../../ui/words/cases.py" line="57"/>
         <source>Accepted the buyer&apos;s proposal</source>
         <translation>已接受买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="57"/>
+        <location filename="../../ui/words/cases.py" line="59"/>
         <source>Counter-proposed</source>
         <translation>已提出卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="58"/>
+        <location filename="../../ui/words/cases.py" line="60"/>
         <source>Confirmed the return received</source>
         <translation>已确认收到退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="59"/>
+        <location filename="../../ui/words/cases.py" line="61"/>
         <source>Submitted proof</source>
         <translation>已提交证明</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="65"/>
+        <location filename="../../ui/words/cases.py" line="67"/>
         <source>仅退款 Refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="66"/>
+        <location filename="../../ui/words/cases.py" line="68"/>
         <source>退货退款 Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="67"/>
+        <location filename="../../ui/words/cases.py" line="69"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="68"/>
-        <location filename="../../ui/words/cases.py" line="86"/>
+        <location filename="../../ui/words/cases.py" line="70"/>
+        <location filename="../../ui/words/cases.py" line="88"/>
         <source>Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="69"/>
+        <location filename="../../ui/words/cases.py" line="71"/>
         <source>Buyer&apos;s proposal</source>
         <translation>买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="70"/>
+        <location filename="../../ui/words/cases.py" line="72"/>
         <source>Seller&apos;s proposal</source>
         <translation>卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="71"/>
+        <location filename="../../ui/words/cases.py" line="73"/>
         <source>Platform&apos;s proposal</source>
         <translation>平台方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="74"/>
+        <location filename="../../ui/words/cases.py" line="76"/>
         <source>waiting for the seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="75"/>
+        <location filename="../../ui/words/cases.py" line="77"/>
         <source>waiting for the buyer</source>
         <translation>等待买家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="76"/>
+        <location filename="../../ui/words/cases.py" line="78"/>
         <source>waiting for buyer and seller</source>
         <translation>等待买卖双方处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="77"/>
+        <location filename="../../ui/words/cases.py" line="79"/>
         <source>refused by the seller</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="78"/>
+        <location filename="../../ui/words/cases.py" line="80"/>
         <source>replaced by the buyer</source>
         <translation>已被买家新方案取代</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="79"/>
+        <location filename="../../ui/words/cases.py" line="81"/>
         <source>agreed</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="80"/>
+        <location filename="../../ui/words/cases.py" line="82"/>
         <source>carried out</source>
         <translation>已执行</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="81"/>
+        <location filename="../../ui/words/cases.py" line="83"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="83"/>
+        <location filename="../../ui/words/cases.py" line="85"/>
         <source>Not received</source>
         <translation>未收到货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="84"/>
-        <location filename="../../ui/words/cases.py" line="94"/>
+        <location filename="../../ui/words/cases.py" line="86"/>
+        <location filename="../../ui/words/cases.py" line="96"/>
         <source>Not as described</source>
         <translation>与描述不符</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="85"/>
+        <location filename="../../ui/words/cases.py" line="87"/>
         <source>Refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="88"/>
+        <location filename="../../ui/words/cases.py" line="90"/>
         <source>In transit</source>
         <translation>运输途中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="89"/>
+        <location filename="../../ui/words/cases.py" line="91"/>
         <source>No tracking information (invalid waybill)</source>
         <translation>无物流信息（运单无效）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="90"/>
+        <location filename="../../ui/words/cases.py" line="92"/>
         <source>Parcel lost</source>
         <translation>包裹丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="91"/>
+        <location filename="../../ui/words/cases.py" line="93"/>
         <source>Returned to sender</source>
         <translation>包裹被退回</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="92"/>
+        <location filename="../../ui/words/cases.py" line="94"/>
         <source>Wrong address</source>
         <translation>地址错误</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="93"/>
+        <location filename="../../ui/words/cases.py" line="95"/>
         <source>Held by customs</source>
         <translation>被海关扣留</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="95"/>
+        <location filename="../../ui/words/cases.py" line="97"/>
         <source>Quality problem</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="96"/>
+        <location filename="../../ui/words/cases.py" line="98"/>
         <source>Short quantity</source>
         <translation>少件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="97"/>
+        <location filename="../../ui/words/cases.py" line="99"/>
         <source>Damaged</source>
         <translation>商品破损</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="98"/>
+        <location filename="../../ui/words/cases.py" line="100"/>
         <source>Does not work</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="99"/>
+        <location filename="../../ui/words/cases.py" line="101"/>
         <source>Counterfeit</source>
         <translation>假货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="103"/>
+        <location filename="../../ui/words/cases.py" line="105"/>
         <source>Late shipment</source>
         <translation>延迟发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="104"/>
+        <location filename="../../ui/words/cases.py" line="106"/>
         <source>Description mismatch</source>
         <translation>描述不符</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="105"/>
+        <location filename="../../ui/words/cases.py" line="107"/>
         <source>Intellectual property</source>
         <translation>知识产权</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="106"/>
+        <location filename="../../ui/words/cases.py" line="108"/>
         <source>Broken promise</source>
         <translation>违背承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="107"/>
+        <location filename="../../ui/words/cases.py" line="109"/>
         <source>Negative review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="109"/>
+        <location filename="../../ui/words/cases.py" line="111"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="110"/>
+        <location filename="../../ui/words/cases.py" line="112"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="111"/>
+        <location filename="../../ui/words/cases.py" line="113"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="122"/>
-        <location filename="../../ui/words/cases.py" line="153"/>
+        <location filename="../../ui/words/cases.py" line="124"/>
+        <location filename="../../ui/words/cases.py" line="155"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="123"/>
+        <location filename="../../ui/words/cases.py" line="125"/>
         <source>Carrier</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="124"/>
-        <location filename="../../ui/words/cases.py" line="152"/>
+        <location filename="../../ui/words/cases.py" line="126"/>
+        <location filename="../../ui/words/cases.py" line="154"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="125"/>
+        <location filename="../../ui/words/cases.py" line="127"/>
         <source>Not decided</source>
         <translation>未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="127"/>
+        <location filename="../../ui/words/cases.py" line="129"/>
         <source>defective item, not as described, late shipment, wrong or missing items</source>
         <translation>商品有缺陷、与描述不符、延迟发货、错发或漏发</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="129"/>
+        <location filename="../../ui/words/cases.py" line="131"/>
         <source>rude courier, slow, wrong region, lost parcel</source>
         <translation>快递员态度差、配送慢、送错地区、包裹丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="130"/>
+        <location filename="../../ui/words/cases.py" line="132"/>
         <source>changed mind or expected more, ordered wrongly, operated wrongly</source>
         <translation>改变主意或期望过高、下错单、操作有误</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="132"/>
+        <location filename="../../ui/words/cases.py" line="134"/>
         <source>not classified yet</source>
         <translation>尚未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="135"/>
-        <location filename="../../ui/words/cases.py" line="143"/>
+        <location filename="../../ui/words/cases.py" line="137"/>
+        <location filename="../../ui/words/cases.py" line="145"/>
         <source>Waiting for the seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="136"/>
+        <location filename="../../ui/words/cases.py" line="138"/>
         <source>Refused by the seller</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="137"/>
-        <location filename="../../ui/words/cases.py" line="146"/>
+        <location filename="../../ui/words/cases.py" line="139"/>
+        <location filename="../../ui/words/cases.py" line="148"/>
         <source>Waiting for the return</source>
         <translation>等待买家退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="138"/>
-        <location filename="../../ui/words/cases.py" line="147"/>
+        <location filename="../../ui/words/cases.py" line="140"/>
+        <location filename="../../ui/words/cases.py" line="149"/>
         <source>Return on its way</source>
         <translation>退货寄回中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="139"/>
+        <location filename="../../ui/words/cases.py" line="141"/>
         <source>Platform intervening</source>
         <translation>平台介入中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="140"/>
+        <location filename="../../ui/words/cases.py" line="142"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="141"/>
+        <location filename="../../ui/words/cases.py" line="143"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="142"/>
+        <location filename="../../ui/words/cases.py" line="144"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="144"/>
+        <location filename="../../ui/words/cases.py" line="146"/>
         <source>Negotiating</source>
         <translation>协商中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="145"/>
+        <location filename="../../ui/words/cases.py" line="147"/>
         <source>Escalated</source>
         <translation>已升级仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="148"/>
+        <location filename="../../ui/words/cases.py" line="150"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="149"/>
+        <location filename="../../ui/words/cases.py" line="151"/>
         <source>Appealed</source>
         <translation>已申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="150"/>
+        <location filename="../../ui/words/cases.py" line="152"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="154"/>
+        <location filename="../../ui/words/cases.py" line="156"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="155"/>
+        <location filename="../../ui/words/cases.py" line="157"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="156"/>
+        <location filename="../../ui/words/cases.py" line="158"/>
         <source>Platform staff</source>
         <translation>平台小二</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="157"/>
+        <location filename="../../ui/words/cases.py" line="159"/>
         <source>Rep</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="160"/>
+        <location filename="../../ui/words/cases.py" line="162"/>
         <source>agreement between buyer and seller</source>
         <translation>买卖双方协商一致</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="161"/>
+        <location filename="../../ui/words/cases.py" line="163"/>
         <source>ruling of the platform</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="162"/>
+        <location filename="../../ui/words/cases.py" line="164"/>
         <source>the seller did not respond in time: the buyer&apos;s proposal was carried out</source>
         <translation>卖家未按时响应：已按买家方案执行</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="164"/>
+        <location filename="../../ui/words/cases.py" line="166"/>
         <source>the buyer did not ship the goods back in time: the money went to the seller</source>
         <translation>买家未按时退货：款项归卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="166"/>
+        <location filename="../../ui/words/cases.py" line="168"/>
         <source>the buyer cancelled the dispute</source>
         <translation>买家撤销了纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="168"/>
+        <location filename="../../ui/words/cases.py" line="170"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="169"/>
+        <location filename="../../ui/words/cases.py" line="171"/>
         <source>closed without refund</source>
         <translation>已关闭，未退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="170"/>
+        <location filename="../../ui/words/cases.py" line="172"/>
         <source>cancelled by the buyer</source>
         <translation>买家已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="173"/>
+        <location filename="../../ui/words/cases.py" line="175"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="174"/>
+        <location filename="../../ui/words/cases.py" line="176"/>
         <source>sub-kind</source>
         <translation>子类型</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="175"/>
+        <location filename="../../ui/words/cases.py" line="177"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="176"/>
+        <location filename="../../ui/words/cases.py" line="178"/>
         <source>solution</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="177"/>
+        <location filename="../../ui/words/cases.py" line="179"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="178"/>
+        <location filename="../../ui/words/cases.py" line="180"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="179"/>
+        <location filename="../../ui/words/cases.py" line="181"/>
         <source>service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="180"/>
+        <location filename="../../ui/words/cases.py" line="182"/>
         <source>tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="181"/>
+        <location filename="../../ui/words/cases.py" line="183"/>
         <source>carrier</source>
         <translation>物流公司</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="182"/>
+        <location filename="../../ui/words/cases.py" line="184"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="183"/>
+        <location filename="../../ui/words/cases.py" line="185"/>
         <source>in favour of</source>
         <translation>有利于</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="184"/>
+        <location filename="../../ui/words/cases.py" line="186"/>
         <source>description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="185"/>
+        <location filename="../../ui/words/cases.py" line="187"/>
         <source>closed at</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="186"/>
+        <location filename="../../ui/words/cases.py" line="188"/>
         <source>first closed at</source>
         <translation>首次关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="194"/>
+        <location filename="../../ui/words/cases.py" line="196"/>
         <source>Lost parcel</source>
         <translation>包裹丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="195"/>
+        <location filename="../../ui/words/cases.py" line="197"/>
         <source>Confirm the loss with the carrier: ask for a written statement and keep it as evidence.</source>
         <translation>向物流公司确认丢件：索取书面说明并留作证据。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="197"/>
+        <location filename="../../ui/words/cases.py" line="199"/>
         <source>Take care of the buyer first: resend the goods or refund them (see the advisor).</source>
         <translation>先安抚买家：补发或退款（参考“退款还是补发”建议）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="199"/>
+        <location filename="../../ui/words/cases.py" line="201"/>
         <source>If resending, ask the buyer to place a new order and to close the dispute (GEN-2).</source>
         <translation>如补发，请买家重新下单并关闭纠纷（GEN-2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="201"/>
+        <location filename="../../ui/words/cases.py" line="203"/>
         <source>Claim the value of the parcel from the carrier, citing the tracking number.</source>
         <translation>凭运单号向物流公司索赔包裹价值。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="203"/>
+        <location filename="../../ui/words/cases.py" line="205"/>
         <source>Set the cause to &apos;carrier&apos; so the statistics show who lost it (GEN-1).</source>
         <translation>将责任方设为“物流”，以便统计中体现是谁丢失的（GEN-1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="205"/>
+        <location filename="../../ui/words/cases.py" line="207"/>
         <source>Short shipment</source>
         <translation>少件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="206"/>
+        <location filename="../../ui/words/cases.py" line="208"/>
         <source>Check the parcel weight recorded by the warehouse against the weight on the carrier&apos;s waybill.</source>
         <translation>核对仓库记录的包裹重量与物流面单上的重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="208"/>
+        <location filename="../../ui/words/cases.py" line="210"/>
         <source>Ask the buyer for a photo of everything received and of the label.</source>
         <translation>请买家拍摄收到的全部物品及面单照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="210"/>
+        <location filename="../../ui/words/cases.py" line="212"/>
         <source>If the weights differ, ask the carrier about the missing weight.</source>
         <translation>如重量不一致，向物流公司询问缺少的重量。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="212"/>
+        <location filename="../../ui/words/cases.py" line="214"/>
         <source>Resend the missing part or refund it (see the advisor for which costs less).</source>
         <translation>补发缺少的部分或退还相应款项（参考建议，看哪种成本更低）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="214"/>
+        <location filename="../../ui/words/cases.py" line="216"/>
         <source>Set the cause: &apos;seller&apos; if the warehouse packed too little, &apos;carrier&apos; if it went missing on the way (GEN-1).</source>
         <translation>设置责任方：仓库少装为“卖家”，途中丢失为“物流”（GEN-1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="235"/>
+        <location filename="../../ui/words/cases.py" line="237"/>
         <source>Accept or refuse the buyer&apos;s proposal</source>
         <translation>接受或拒绝买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="236"/>
+        <location filename="../../ui/words/cases.py" line="238"/>
         <source>Agree with the buyer on a solution</source>
         <translation>与买家就解决方案达成一致</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="237"/>
+        <location filename="../../ui/words/cases.py" line="239"/>
         <source>Upload the proof of delivery to the dispute</source>
         <translation>在纠纷中上传妥投证明</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="238"/>
+        <location filename="../../ui/words/cases.py" line="240"/>
         <source>Compensation negotiation (no proof of delivery)</source>
         <translation>赔偿协商（无妥投证明）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="239"/>
+        <location filename="../../ui/words/cases.py" line="241"/>
         <source>Platform dispute staff step in</source>
         <translation>平台纠纷小二介入</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="240"/>
+        <location filename="../../ui/words/cases.py" line="242"/>
         <source>Provide the post-office proof of delivery</source>
         <translation>提供邮局妥投证明</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="241"/>
+        <location filename="../../ui/words/cases.py" line="243"/>
         <source>Reach an agreement before the platform escalates the dispute</source>
         <translation>在平台升级仲裁前达成一致</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="242"/>
+        <location filename="../../ui/words/cases.py" line="244"/>
         <source>Respond to the buyer&apos;s proposal (else the platform refunds the buyer)</source>
         <translation>响应买家方案（否则平台将退款给买家）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="244"/>
+        <location filename="../../ui/words/cases.py" line="246"/>
         <source>The buyer may appeal the closed dispute</source>
         <translation>买家可对已关闭的纠纷申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="245"/>
+        <location filename="../../ui/words/cases.py" line="247"/>
         <source>The buyer may escalate the dispute to the platform</source>
         <translation>买家可将纠纷提交平台仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="246"/>
+        <location filename="../../ui/words/cases.py" line="248"/>
         <source>The buyer ships the goods back (else the money goes to the seller)</source>
         <translation>买家寄回商品（否则款项归卖家）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="248"/>
+        <location filename="../../ui/words/cases.py" line="250"/>
         <source>The platform acts on the escalation</source>
         <translation>平台处理仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="249"/>
+        <location filename="../../ui/words/cases.py" line="251"/>
         <source>Agree to or refuse the buyer&apos;s request</source>
         <translation>同意或拒绝买家的申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="250"/>
+        <location filename="../../ui/words/cases.py" line="252"/>
         <source>Agree or refuse the request (else it is agreed automatically)</source>
         <translation>同意或拒绝申请（否则将自动同意）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="251"/>
+        <location filename="../../ui/words/cases.py" line="253"/>
         <source>The buyer revises the request or asks the platform (else it closes)</source>
         <translation>买家修改申请或申请平台介入（否则申请关闭）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="254"/>
+        <location filename="../../ui/words/cases.py" line="256"/>
         <source>Answer the buyer&apos;s message</source>
         <translation>回复买家的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="255"/>
+        <location filename="../../ui/words/cases.py" line="257"/>
         <source>Reply to the buyer</source>
         <translation>回复买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="256"/>
+        <location filename="../../ui/words/cases.py" line="258"/>
         <source>Ship the paid order</source>
         <translation>发出已付款的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="257"/>
+        <location filename="../../ui/words/cases.py" line="259"/>
         <source>Ship the order and enter its tracking number</source>
         <translation>发货并填写物流单号</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="258"/>
+        <location filename="../../ui/words/cases.py" line="260"/>
         <source>The buyer may open an after-sales request</source>
         <translation>买家可申请售后</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="259"/>
+        <location filename="../../ui/words/cases.py" line="261"/>
         <source>Completion time missing in the export: enter it, or import a report that has it</source>
         <translation>导出文件中缺少交易成功时间：请填写，或导入含此时间的报表</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="261"/>
+        <location filename="../../ui/words/cases.py" line="263"/>
         <source>Ship time missing in the export: the order&apos;s status says it was shipped</source>
         <translation>导出文件中缺少发货时间：订单状态显示已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="263"/>
+        <location filename="../../ui/words/cases.py" line="265"/>
         <source>The buyer may file a description-mismatch complaint</source>
         <translation>买家可投诉描述不符</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="264"/>
+        <location filename="../../ui/words/cases.py" line="266"/>
         <source>The buyer&apos;s confirmation window ends (receipt time-out)</source>
         <translation>买家确认收货期限结束（超时自动确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="265"/>
+        <location filename="../../ui/words/cases.py" line="267"/>
         <source>Confirmation window nearly over: check whether the parcel is still moving</source>
         <translation>确认收货期限即将结束：查看包裹是否仍在运输</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="267"/>
+        <location filename="../../ui/words/cases.py" line="269"/>
         <source>Respond to the complaint at once</source>
         <translation>立即处理投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="268"/>
+        <location filename="../../ui/words/cases.py" line="270"/>
         <source>Contact the buyer, listen and note what happened</source>
         <translation>联系买家，倾听并记录经过</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="269"/>
+        <location filename="../../ui/words/cases.py" line="271"/>
         <source>Follow the complaint up with the buyer</source>
         <translation>与买家跟进投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="270"/>
+        <location filename="../../ui/words/cases.py" line="272"/>
         <source>Check the remedy with the buyer until they confirm; then close the case</source>
         <translation>与买家确认解决方案直至其认可，然后结案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="273"/>
+        <location filename="../../ui/words/cases.py" line="275"/>
         <source>The seller&apos;s time to respond ran out: the platform carried out the buyer&apos;s proposal</source>
         <translation>卖家响应超时：平台已执行买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="275"/>
+        <location filename="../../ui/words/cases.py" line="277"/>
         <source>No agreement in time: the platform escalated the dispute</source>
         <translation>未能及时达成一致：平台已将纠纷升级</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="276"/>
+        <location filename="../../ui/words/cases.py" line="278"/>
         <source>The seller&apos;s time to act ran out: the platform agreed to the request</source>
         <translation>卖家处理超时：平台已同意该申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="281"/>
+        <location filename="../../ui/words/cases.py" line="283"/>
         <source>site message</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="282"/>
+        <location filename="../../ui/words/cases.py" line="284"/>
         <source>order message</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="283"/>
+        <location filename="../../ui/words/cases.py" line="285"/>
         <source>email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="284"/>
+        <location filename="../../ui/words/cases.py" line="286"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="285"/>
+        <location filename="../../ui/words/cases.py" line="287"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="286"/>
+        <location filename="../../ui/words/cases.py" line="288"/>
         <source>IM</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="291"/>
+        <location filename="../../ui/words/cases.py" line="293"/>
         <source>Arbitration rules, {0} to {1} days after the negotiation</source>
         <translation>协商结束后 {0} 至 {1} 天内仲裁裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="293"/>
+        <location filename="../../ui/words/cases.py" line="295"/>
         <source>Follow up {0}: no reply (follow-up {1} of {2})</source>
         <translation>跟进 {0}：未回复（第 {1} 次跟进，共 {2} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="295"/>
+        <location filename="../../ui/words/cases.py" line="297"/>
         <source>Send a short, clear follow-up by {0}, inside the buyer&apos;s daytime ({1})</source>
         <translation>在买家的白天（{1}）通过{0}发送简短清楚的跟进消息</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="299"/>
+        <location filename="../../ui/words/cases.py" line="301"/>
         <source>If it is still in transit, extend the buyer&apos;s confirmation window by {0} days</source>
         <translation>若包裹仍在运输，将买家确认收货期限延长 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="303"/>
+        <location filename="../../ui/words/cases.py" line="305"/>
         <source>The buyer may complain about the late shipment ({0}% of the amount, at most {1} CNY)</source>
         <translation>买家可投诉延迟发货（金额的 {0}%，最多 {1} 元）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="334"/>
+        <location filename="../../ui/words/cases.py" line="336"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="335"/>
+        <location filename="../../ui/words/cases.py" line="337"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="342"/>
+        <location filename="../../ui/words/cases.py" line="344"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="352"/>
+        <location filename="../../ui/words/cases.py" line="354"/>
         <source>{0} day</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="353"/>
+        <location filename="../../ui/words/cases.py" line="355"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="354"/>
+        <location filename="../../ui/words/cases.py" line="356"/>
         <source>{0} {1} h</source>
         <translation>{0} {1} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="357"/>
+        <location filename="../../ui/words/cases.py" line="359"/>
         <source>{0} h {1} min</source>
         <translation>{0} 小时 {1} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="358"/>
+        <location filename="../../ui/words/cases.py" line="360"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="359"/>
+        <location filename="../../ui/words/cases.py" line="361"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="368"/>
+        <location filename="../../ui/words/cases.py" line="369"/>
         <source>The transaction succeeded, but its completion time is missing in the export: enter it, or import a report that has it ({0}).</source>
         <translation>交易已成功，但导出文件中缺少交易成功时间：请填写，或导入含此时间的报表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="373"/>
+        <location filename="../../ui/words/cases.py" line="374"/>
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="375"/>
+        <location filename="../../ui/words/cases.py" line="376"/>
         <source>The transaction has not succeeded yet: the after-sales window starts when it does ({0}). Until then a buyer who did not receive the goods asks for {1} ({2}).</source>
         <translation>交易尚未成功：售后期从交易成功时开始（{0}）。在此之前，未收到货的买家只能申请{1}（{2}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="381"/>
+        <location filename="../../ui/words/cases.py" line="382"/>
         <source>The after-sales protection period ended on {0} (shop time, {1}): no request can be opened; the buyer can only negotiate with the seller directly.</source>
         <translation>售后保障期已于 {0}（店铺时间，{1}）结束：无法再发起申请，买家只能与卖家直接协商。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/cases.py" line="385"/>
+        <location filename="../../ui/words/cases.py" line="386"/>
         <source>{0} left to open a request for this order (until {1} shop time, {2}).</source>
         <translation>此订单还可在 {0} 内发起售后申请（截至店铺时间 {1}，{2}）。</translation>
     </message>
@@ -5249,42 +5249,42 @@ The data as it was before: {0}</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../ui/formatting.py" line="30"/>
+        <location filename="../../ui/formatting.py" line="29"/>
         <source>overdue {0}</source>
         <translation>已超时 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="32"/>
+        <location filename="../../ui/formatting.py" line="31"/>
         <source>due now</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="33"/>
+        <location filename="../../ui/formatting.py" line="32"/>
         <source>in {0}</source>
         <translation>剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="42"/>
+        <location filename="../../ui/formatting.py" line="41"/>
         <source>{0} d {1} h</source>
         <translation>{0} 天 {1} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="43"/>
+        <location filename="../../ui/formatting.py" line="42"/>
         <source>{0} d</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="45"/>
+        <location filename="../../ui/formatting.py" line="44"/>
         <source>{0} h {1} min</source>
         <translation>{0} 小时 {1} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="46"/>
+        <location filename="../../ui/formatting.py" line="45"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="47"/>
+        <location filename="../../ui/formatting.py" line="46"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
@@ -5706,47 +5706,47 @@ The data as it was before: {0}</source>
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../ui/errors.py" line="28"/>
+        <location filename="../../ui/errors.py" line="29"/>
         <source>No printer is set up on this computer. Add one in Windows Settings › Bluetooth &amp; devices › Printers &amp; scanners, or save the document as PDF instead.</source>
         <translation>这台电脑没有设置打印机。请在 Windows 设置 › 蓝牙和其他设备 › 打印机和扫描仪 中添加一台，或将文档另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="31"/>
+        <location filename="../../ui/errors.py" line="32"/>
         <source>The file could not be read: it is not text in a format AfterDesk knows (UTF-8). Save it again as UTF-8, or choose another file.</source>
         <translation>无法读取该文件：它不是 AfterDesk 能识别的文本格式（UTF-8）。请另存为 UTF-8，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="45"/>
+        <location filename="../../ui/errors.py" line="46"/>
         <source>The disk is full, so {what} could not be written. Free some space (empty the Recycle Bin, delete large downloads), then try again.</source>
         <translation>磁盘已满，无法写入{what}。请腾出空间（清空回收站、删除较大的下载文件）后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="48"/>
+        <location filename="../../ui/errors.py" line="49"/>
         <source>AfterDesk may not use {what}. Check that the file is not open in another program and not marked read-only, or choose another place.</source>
         <translation>AfterDesk 无权使用{what}。请确认该文件未被其他程序打开、未设为只读，或选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="52"/>
         <source>{what} is on a read-only drive. Choose a place on a writable drive.</source>
         <translation>{what}位于只读驱动器上。请选择可写驱动器上的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53"/>
+        <location filename="../../ui/errors.py" line="54"/>
         <source>{what} does not exist (any more). Check the name, or choose the file again.</source>
         <translation>{what}不存在（或已被删除）。请检查名称，或重新选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="55"/>
+        <location filename="../../ui/errors.py" line="56"/>
         <source>{what} is a folder, not a file. Choose a file.</source>
         <translation>{what}是文件夹，不是文件。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/errors.py" line="82"/>
         <source>the file {0}</source>
         <translation>文件 {0} </translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/errors.py" line="82"/>
         <source>the file</source>
         <translation>该文件</translation>
     </message>

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxL
 from app.vocab import CHANNELS
 from app.services.messaging import placeholders, quick_phrases, thread
 from app.services.messaging.translation import LANGUAGES
+from app.services.commerce.shops import list_shops
 from ui import keymap
 from ui.conversation.phrase_picker import PhrasePicker
+from ui.conversation.replies_dialog import RepliesDialog
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import describe
 from ui.words.vocabulary import CHANNELS as CHANNEL_WORDS, word
@@ -195,8 +197,6 @@ class Composer(QWidget):
     def edit_phrases(self, tab: int = 0):
         """The quick phrase and automatic reply editor (not modal: the thread stays
         readable); saving there refreshes the phrases offered here."""
-        from ui.conversation.replies_dialog import RepliesDialog
-        from app.services.commerce.shops import list_shops
         shop = next((s.key for s in list_shops() if s.id == self.shop_id), None)
         self.editor = RepliesDialog(self, tab=tab, shop=shop)
         self.editor.open()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from app.services.messaging.thread import CaseView, OrderView, SidePanel
+from ui.cases.dispute_form import DisputeForm
+from ui.cases.request_form import RequestForm
 from ui.formatting import local_time_text
 from ui.words.vocabulary import ORDER_STATES, word
 from ui.tones import redraw_on_theme_change, tone
@@ -216,7 +218,6 @@ class OrderPanel(QScrollArea):
     # --- recording what the buyer opened ---------------------------------------------------
     def open_request_form(self):
         """The request form of the Requests & Disputes page, on this order (Taobao)."""
-        from ui.cases.request_form import RequestForm
         if not self._has_order():
             return None
         return self._open(RequestForm(self, shop=self.panel.shop,
@@ -224,7 +225,6 @@ class OrderPanel(QScrollArea):
 
     def open_dispute_form(self):
         """The dispute form, on this order (AliExpress)."""
-        from ui.cases.dispute_form import DisputeForm
         if not self._has_order():
             return None
         return self._open(DisputeForm(self, shop=self.panel.shop,

@@ -28,7 +28,7 @@ class ShrinkableRow(QScrollArea):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         # maximumViewportSize, not viewport(): asking Qt for the viewport widget makes the
-        # binding load every widget class the first time (≈ 12 ms of a start).
+        # binding load every widget class the first time (docs/start.md).
         needs_bar = self.widget().minimumSizeHint().width() > self.maximumViewportSize().width()
         bar = self.horizontalScrollBar().sizeHint().height() if needs_bar else 0
         self.setFixedHeight(self.widget().minimumSizeHint().height() + bar)

@@ -21,6 +21,7 @@ from app.vocab import STAR_COLOURS
 from app.services.messaging import conversations, quick_phrases, thread, translation
 from app.services.common.background import run_read
 from app.services.common import change_notice
+from ui.conversation.buyer_clock import BuyerClock
 from ui.conversation.composer import Composer
 from ui.conversation.shrink import ShrinkableRow
 from ui.conversation.image_viewer import ImageViewer, PictureUnreadable, read_picture
@@ -59,7 +60,6 @@ class ThreadPanel(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         try:                                   # the buyer's local time (GEN-7), when present
-            from ui.conversation.buyer_clock import BuyerClock
             self.clock = BuyerClock()
         except ImportError:
             self.clock = None

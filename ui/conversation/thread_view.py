@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.services.messaging.thread import MessageView
 from app.services.messaging.translation import LANGUAGES
+from app.evidence.store import object_path
+from ui.conversation.image_viewer import thumbnail
 from ui.formatting import local_time_text
 from ui.words.vocabulary import CHANNELS, word
 from ui.tones import redraw_on_theme_change, tone
@@ -26,7 +28,6 @@ THUMBNAIL = 140             # a thumbnail fits a square of this many pixels
 def load_thumbnails(messages) -> dict:
     """sha256 -> thumbnail QImage (None: in the store but not readable as a picture) of
     every picture attached to `messages` that is in the file store (pool thread)."""
-    from ui.conversation.image_viewer import thumbnail
     out = {}
     for m in messages:
         for a in m.attachments:
@@ -39,10 +40,6 @@ def load_thumbnails(messages) -> dict:
 
 def attachment_path(sha256: str) -> Path | None:
     """Where the shared file store keeps a file, when it is there."""
-    try:
-        from app.evidence.store import object_path
-    except ImportError:
-        return None
     path = object_path(sha256)
     return path if path.exists() else None
 

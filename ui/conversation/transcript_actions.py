@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton, QWidget
+from PySide6.QtPrintSupport import QPrinterInfo, QPrinter, QPrintDialog
 
 from app.services.messaging import transcript, transcript_pdf
 from app.services.common.background import run_read
@@ -51,7 +52,6 @@ def transcript_words() -> Words:
 
 def printer_names() -> list[str]:
     """The printers this computer knows (an empty list when none is set up)."""
-    from PySide6.QtPrintSupport import QPrinterInfo
     return list(QPrinterInfo.availablePrinterNames())
 
 
@@ -112,7 +112,6 @@ class TranscriptButton(QPushButton):
             if not printer_names():
                 show_expected_error(NoPrinterError(), self)
                 return False
-            from PySide6.QtPrintSupport import QPrinter
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(f"transcript-{self.conversation_id}")
         self.printer = printer
@@ -124,7 +123,6 @@ class TranscriptButton(QPushButton):
 
     def _print_read(self, printer, ask: bool, t) -> None:
         if ask:
-            from PySide6.QtPrintSupport import QPrintDialog
             self.dialog = QPrintDialog(printer, self)
             self.dialog.setWindowTitle(self.tr("Print transcript"))
             if self.dialog.exec() != QDialog.DialogCode.Accepted:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app import paths
 from app.settings import Settings
+from app.demo import load_demo
 
 log = logging.getLogger("afterdesk.ui.first_run")
 
@@ -43,7 +44,6 @@ def apply_choices(choices: FirstRunChoices, settings: Settings) -> Path:
     try:
         if choices.demo:
             if not shops.list_shops():
-                from app.demo import load_demo
                 load_demo()      # the same demo as `afterdesk demo`
         else:
             shops.add_shop(choices.shop_key, choices.platform, choices.shop_name,

@@ -17,6 +17,7 @@ from app.importers.preview import build_preview
 from app.services.common.background import run_read
 from app.services.commerce.order_imports import apply_preview
 from app.services.commerce.shops import list_shops
+from app.importers.problems import ImportCancelled
 from ui.errors import describe
 from ui.import_dialog.problem_table_model import ProblemTableModel
 from ui.table_models.list_table_model import sort_by_header
@@ -202,7 +203,6 @@ class ImportDialog(QDialog):
         self.finished_import.emit("done")
 
     def _import_failed(self, error: BaseException) -> None:
-        from app.importers.problems import ImportCancelled
         self._end_import()
         self.import_button.setEnabled(self.preview is not None and self.preview.can_apply)
         self.summary.setText(describe(error))

@@ -11,6 +11,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+from datetime import timedelta
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,6 @@ def _maker(module: str, name: str, **kwargs) -> Callable[[], QWidget]:
 
 def page_specs(settings=None) -> list[PageSpec]:
     """What the navigation list offers; `settings` tunes pages that read preferences."""
-    from datetime import timedelta
 
     lead_hours = settings.get("alerts.lead_times_hours") if settings is not None else [24]
     warn_within = timedelta(hours=max(lead_hours or [24]))

@@ -12,7 +12,7 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
 from app.services.common.background import run_plain_read, run_read
@@ -72,7 +72,7 @@ def _filter_choices() -> tuple[list[str], list]:
 
 
 def _shop_keys() -> list[str]:
-    from app.services.commerce.shops import list_shops
+    from app.services.commerce.shops import list_shops  # the models: docs/start.md
     return [shop.key for shop in list_shops()]
 
 
@@ -155,7 +155,7 @@ class ConversationsPage(ListPage):
     def _build_panels(self) -> None:
         if self._thread_panel is not None:
             return
-        from ui.conversation.order_panel import OrderPanel
+        from ui.conversation.order_panel import OrderPanel  # after the first paint (docs/start.md)
         from ui.conversation.thread_panel import ThreadPanel
         thread_panel = self._thread_panel = ThreadPanel(self.my_name)
         order_panel = self._order_panel = OrderPanel()
@@ -336,7 +336,6 @@ class ConversationsPage(ListPage):
     def ask_view_name(self) -> None:
         """Save view…: ask for a name (a window-modal dialog, not a nested event loop),
         then save the filters under it."""
-        from PySide6.QtWidgets import QInputDialog    # Qt makes its type when first used
         dialog = QInputDialog(self)
         dialog.setObjectName("save_view_dialog")
         dialog.setWindowTitle(self.tr("Save view"))

@@ -23,6 +23,7 @@ from ui.evidence.checklist_view import ChecklistView
 from ui.evidence.item_model import EvidenceItemModel
 from ui.evidence.pick_dialog import PickDialog
 from ui.worker import run_in_background
+from ui.evidence.printing import preview
 from ui.table_models.list_table_model import sort_by_header
 from ui.write_op import EVIDENCE, run_write
 
@@ -345,7 +346,6 @@ class EvidencePage(QWidget):
         self.job.start(work)
 
     def _print_ready(self, result) -> None:
-        from ui.evidence.printing import preview
         self._busy(False)
         self.preview = preview(self, *result)
         self.preview.open()

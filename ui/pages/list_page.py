@@ -28,7 +28,7 @@ from ui.worker import run_in_background
 class ListView(QTableView):
     """The list's table. It says when it has painted (watching its viewport instead would
     mean asking Qt for that widget, and the first such question makes the binding load
-    every widget class: ≈ 12 ms of a start)."""
+    every widget class; docs/start.md)."""
 
     painted = Signal()
 
@@ -40,7 +40,7 @@ class ListView(QTableView):
 class MessageLabel(QLabel):
     """The line shown instead of the table ("Loading…", "No conversations yet…"). It says
     when it has painted: an event filter would do, but the binding then makes a Python
-    type for every kind of event it passes on (≈ 2 ms of a start)."""
+    type for every kind of event it passes on; docs/start.md)."""
 
     painted = Signal()
 

@@ -20,8 +20,12 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
 
 from app.services.common import change_notice
 from app.services.common.background import run_read
+from app.reports import build_report, export_csv, export_xlsx
+from app.services.commerce.shops import list_shops
 from ui.errors import report_exception
 from ui.worker import run_in_background
+from ui.words.reports import localised
+from ui.import_dialog.dialog import ImportDialog
 
 
 REPORTED = (change_notice.CASES, change_notice.COMPLAINTS, change_notice.ORDERS,
@@ -29,9 +33,7 @@ REPORTED = (change_notice.CASES, change_notice.COMPLAINTS, change_notice.ORDERS,
 
 
 def _load(start: date, end: date, shop_key: str | None):
-    from app.reports import build_report
-    from app.services.commerce.shops import list_shops
-    # The charts' library (pyqtgraph and numpy, about a second cold) loads here, on the pool
+    # The charts' library (pyqtgraph and numpy, slow to load cold) loads here, on the pool
     # thread, the first time: importing it creates no Qt object, and the window stays live.
     import ui.reports.chart  # noqa: F401
     shops = [(s.key, s.name) for s in list_shops()]
@@ -146,7 +148,6 @@ class ReportsPage(QWidget):
             view.setParent(None)
             view.deleteLater()
         self.views = []
-        from ui.words.reports import localised
         from ui.reports.section_view import SectionView
         for section in report.sections:
             view = SectionView(localised(section))
@@ -191,7 +192,6 @@ class ReportsPage(QWidget):
             self.export_to(path, kind)
 
     def export_to(self, path: str, kind: str) -> None:
-        from app.reports import export_csv, export_xlsx
         writer = export_csv if kind == "csv" else export_xlsx
         report = self.report
 
@@ -208,7 +208,6 @@ class ReportsPage(QWidget):
                           context=self)
 
     def open_import(self) -> None:
-        from ui.import_dialog.dialog import ImportDialog
         dialog = ImportDialog(self)
         dialog.open()
         self.import_dialog = dialog     # its write announces the orders: the report follows

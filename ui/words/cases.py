@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QT_TRANSLATE_NOOP
+from app.services.common.input_checks import shop_time
+from app.services.casework.aftersales_rules import reason_label
 
 CONTEXT = "cases"
 
@@ -363,7 +365,6 @@ def span_words(span) -> str:
 def window_words(window) -> str:
     """The TB-1 window of an order (app.services.casework.case_forms.RequestWindow) for the form
     and the case view."""
-    from app.services.common.input_checks import shop_time
     if getattr(window, "unknown", False):
         return QCoreApplication.translate(
             "cases", "The transaction succeeded, but its completion time is missing in the "
@@ -390,7 +391,5 @@ def window_words(window) -> str:
 def reason_words(code: str) -> str:
     """A Taobao request reason (aftersales_rules.REQUEST_REASONS) in the interface language:
     Chinese as Taobao shows it, or English."""
-    from PySide6.QtCore import QLocale
 
-    from app.services.casework.aftersales_rules import reason_label
     return reason_label(code, "zh" if QLocale().name().startswith("zh") else "en")

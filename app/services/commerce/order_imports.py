@@ -9,9 +9,7 @@ cost about as much as a raw insert of the same rows (bench/single_import.py).
 
 from __future__ import annotations
 
-import gc
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
@@ -59,22 +57,7 @@ def apply_preview(preview: Preview, *, actor: str = "rep", progress: Progress | 
                   cancel: threading.Event | None = None) -> ImportResult:
     if not preview.can_apply:
         raise ImportRefused(preview.problems, preview.file_name)
-    with _collector_paused():
-        return _apply(preview, actor, progress, cancel)
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector off while the rows are written: a bulk write makes
-    hundreds of thousands of short-lived tuples (none in cycles), and each collection
-    would walk every object of the preview again (docs/performance.md, P5)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+    return _apply(preview, actor, progress, cancel)
 
 
 def _apply(preview: Preview, actor: str, progress: Progress | None,

@@ -11,8 +11,8 @@ import time
 
 from app import db, heap
 
-# A read quicker than this cannot have freed much (the first screenful of a list at start:
-# 5-10 ms); handing memory back is left to the reads that build big lists.
+# A read quicker than this cannot have freed much (the first screenful of a list at start is
+# well under it); handing memory back is left to the reads that build big lists.
 GIVE_BACK_AFTER_S = 0.05
 
 

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from app import db
 from app.vocab import DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.errors import InvalidInput
+from app.rules.policy import DEFAULTS, Profile
 
 SNIPPET_LENGTH = 80
 _CHUNK = 500   # ids per IN (...) list, well under SQLite's variable limit
@@ -79,7 +80,7 @@ def conversation_ids(filters: dict | None = None, *, limit: int | None = None,
             where.append(_WHERE[key])
             params.extend([value] * _WHERE[key].count("?"))
     if (filters.get("text") or "").strip():
-        from app.services.messaging import search
+        from app.services.messaging import search  # docs/start.md
         found = search.backend().matching_conversations_sql(filters["text"])
         if found is None:
             return []
@@ -256,13 +257,12 @@ def _instant(value) -> datetime | None:
     try:
         return datetime.fromisoformat(value + "+00:00")  # parsed with its zone: quicker
     except ValueError:                      # not the usual form: the field knows them all
-        from app.models.fields import UTCDateTimeField
+        from app.models.fields import UTCDateTimeField  # the models: see docs/start.md
         return UTCDateTimeField().python_value(value)
 
 
 def _reply_due_by_platform(reader=None) -> dict:
     """platform -> how long a buyer may wait for an answer (HOUSE-1 'reply_due'); one query."""
-    from app.rules.policy import DEFAULTS, Profile
     overrides: dict[str, dict] = {name: {} for name in DEFAULTS}
     for profile, value in _execute(
             reader, 'SELECT "profile", "value" FROM "policy_override" WHERE "key" = ?',
