@@ -1,0 +1,219 @@
+"""Real mail servers on loopback for the channel tests: Debian's Dovecot (IMAP) with a
+throw-away configuration in a temporary folder, and an aiosmtpd SMTP server that keeps
+what it received. Each starts on a free port and is stopped by the test session."""
+
+from __future__ import annotations
+
+import email
+import imaplib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+from tests.system_packages import require
+
+PASSWORD = "secret"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_port(port: int, up: bool, seconds: float = 15.0) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                if up:
+                    return
+        except OSError:
+            if not up:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"port {port} did not come {'up' if up else 'down'}")
+
+
+class Dovecot:
+    """One Dovecot master process serving IMAP on 127.0.0.1:`port` for `users`."""
+
+    def __init__(self, base: Path, users=("rep@shop.test",)):
+        require("dovecot-imapd")
+        self.base = Path(base)
+        self.users = list(users)
+        self.port = free_port()
+        self.process = None
+
+    @classmethod
+    def in_temporary_folder(cls, users=()) -> "Dovecot":
+        """In a folder of its own that Dovecot's unprivileged processes can enter (pytest's
+        temporary folders are private to their owner)."""
+        import tempfile
+        return cls(Path(tempfile.mkdtemp(prefix="afterdesk-dovecot-")), users)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.base, ignore_errors=True)
+
+    def _write_config(self) -> Path:
+        base = self.base
+        for sub in ("run", "mail"):
+            (base / sub).mkdir(parents=True, exist_ok=True)
+        for folder in (base, base / "run"):
+            os.chmod(folder, 0o755)
+        (base / "users").write_text("".join(f"{u}:{{PLAIN}}{PASSWORD}\n" for u in self.users))
+        os.chmod(base / "users", 0o644)
+        shutil.chown(base / "mail", "dovecot", "dovecot")
+        config = base / "dovecot.conf"
+        config.write_text(f"""\
+protocols = imap
+listen = 127.0.0.1
+base_dir = {base}/run
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {base}/users
+}}
+userdb {{
+  driver = static
+  args = uid=dovecot gid=dovecot home={base}/mail/%u
+}}
+mail_location = maildir:~/Maildir
+namespace inbox {{
+  inbox = yes
+  mailbox Sent {{
+    special_use = \\Sent
+    auto = subscribe
+  }}
+}}
+service imap-login {{
+  inet_listener imap {{
+    port = {self.port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+service imap {{
+  process_limit = 50
+}}
+log_path = {base}/dovecot.log
+default_internal_user = dovecot
+default_login_user = dovenull
+first_valid_uid = 100
+""")
+        return config
+
+    def start(self) -> "Dovecot":
+        config = self._write_config()
+        # Its daemon children keep inherited pipes open: give it a file, not a pipe.
+        with open(self.base / "start.log", "w") as log:
+            code = subprocess.call(["dovecot", "-c", str(config)], stdout=log, stderr=log)
+        if code != 0:
+            raise RuntimeError(f"dovecot did not start: {(self.base / 'start.log').read_text()}")
+        _wait_port(self.port, up=True)
+        return self
+
+    def stop(self) -> None:
+        pid_file = self.base / "run" / "master.pid"
+        if pid_file.exists():
+            pid = int(pid_file.read_text().split()[0])
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            end = time.monotonic() + 15
+            while time.monotonic() < end:
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    break
+                time.sleep(0.05)
+        _wait_port(self.port, up=False)
+
+    # --- what a buyer's mail client and the tests do -------------------------------------
+    def connect(self, user: str = "rep@shop.test") -> imaplib.IMAP4:
+        client = imaplib.IMAP4("127.0.0.1", self.port)
+        client.login(user, PASSWORD)
+        return client
+
+    def append(self, raw: bytes, folder: str = "INBOX", user: str = "rep@shop.test",
+               flags: str = "") -> None:
+        client = self.connect(user)
+        try:
+            status, detail = client.append(folder, flags or None, None, raw)
+            assert status == "OK", detail
+        finally:
+            client.logout()
+
+    def messages(self, folder: str, user: str = "rep@shop.test") -> list:
+        """Every mail of `folder` as (flags, email.message.Message)."""
+        client = self.connect(user)
+        try:
+            client.select(folder, readonly=True)
+            _, data = client.uid("SEARCH", None, "ALL")
+            out = []
+            for uid in data[0].split():
+                _, parts = client.uid("FETCH", uid, "(FLAGS RFC822)")
+                flags = parts[0][0].decode()
+                out.append((flags, email.message_from_bytes(parts[0][1])))
+            return out
+        finally:
+            client.logout()
+
+
+class SmtpSink:
+    """An aiosmtpd server on 127.0.0.1 that keeps every message it accepted. With
+    `hold()`, a DATA command waits until `release()` (to stop a sender mid-send)."""
+
+    def __init__(self, *, username: str | None = None, password: str = PASSWORD):
+        from aiosmtpd.controller import Controller
+        self.received: list = []
+        self.data_started = threading.Event()
+        self._gate = threading.Event()
+        self._gate.set()
+        self.port = free_port()
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                import asyncio
+                sink.data_started.set()
+                while not sink._gate.is_set():
+                    await asyncio.sleep(0.02)
+                sink.received.append((envelope.mail_from, list(envelope.rcpt_tos),
+                                      email.message_from_bytes(envelope.original_content)))
+                return "250 OK"
+
+        options = {}
+        if username is not None:
+            def authenticate(server, session, envelope, mechanism, auth_data):
+                from aiosmtpd.smtp import AuthResult
+                ok = (auth_data.login.decode() == username
+                      and auth_data.password.decode() == password)
+                return AuthResult(success=ok)
+            options = {"authenticator": authenticate, "auth_require_tls": False}
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port,
+                                     **options)
+
+    def start(self) -> "SmtpSink":
+        self.controller.start()
+        return self
+
+    def stop(self) -> None:
+        self._gate.set()
+        self.controller.stop()
+
+    def hold(self) -> None:
+        self.data_started.clear()
+        self._gate.clear()
+
+    def release(self) -> None:
+        self._gate.set()
