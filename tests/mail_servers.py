@@ -170,8 +170,8 @@ first_valid_uid = 100
 
 
 class SmtpSink:
-    """An aiosmtpd server on 127.0.0.1 that keeps every message it accepted. With
-    `hold()`, a DATA command waits until `release()` (to stop a sender mid-send)."""
+    """An aiosmtpd server on 127.0.0.1 that keeps every message it received. With
+    `hold()`, its answer to a mail waits until `release()` (to stop a sender mid-send)."""
 
     def __init__(self, *, username: str | None = None, password: str = PASSWORD):
         from aiosmtpd.controller import Controller
@@ -185,11 +185,13 @@ class SmtpSink:
         class Handler:
             async def handle_DATA(self, server, session, envelope):
                 import asyncio
+                # Kept first, as a real server commits a mail before it answers: a sender
+                # stopped while it waits for the answer does not know the mail went.
+                sink.received.append((envelope.mail_from, list(envelope.rcpt_tos),
+                                      email.message_from_bytes(envelope.original_content)))
                 sink.data_started.set()
                 while not sink._gate.is_set():
                     await asyncio.sleep(0.02)
-                sink.received.append((envelope.mail_from, list(envelope.rcpt_tos),
-                                      email.message_from_bytes(envelope.original_content)))
                 return "250 OK"
 
         options = {}
