@@ -5,9 +5,9 @@ with a mail account on them. Import the ones a module uses."""
 from __future__ import annotations
 
 import itertools
+from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from datetime import datetime, timezone
 
 import keyring
 import pytest

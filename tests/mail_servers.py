@@ -176,6 +176,7 @@ class SmtpSink:
     def __init__(self, *, username: str | None = None, password: str = PASSWORD):
         from aiosmtpd.controller import Controller
         self.received: list = []
+        self.refused: set = set()         # recipients answered with 550
         self.data_started = threading.Event()
         self._gate = threading.Event()
         self._gate.set()
@@ -183,6 +184,12 @@ class SmtpSink:
         sink = self
 
         class Handler:
+            async def handle_RCPT(self, server, session, envelope, address, options):
+                if address.lower() in sink.refused:
+                    return "550 5.1.1 no such mailbox"
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
             async def handle_DATA(self, server, session, envelope):
                 import asyncio
                 # Kept first, as a real server commits a mail before it answers: a sender
@@ -211,7 +218,9 @@ class SmtpSink:
 
     def stop(self) -> None:
         self._gate.set()
-        self.controller.stop()
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
 
     def hold(self) -> None:
         self.data_started.clear()

@@ -10,9 +10,10 @@ import pytest
 
 from app.cli import main
 from app.db import close_database, open_database
-from tests.mail_fixtures import (buyer_mail, dovecot, mailbox, ring,  # noqa: F401
-                                 smtp_server)
+from tests.mail_fixtures import buyer_mail
 from tests.mail_servers import PASSWORD
+
+pytest_plugins = ("tests.mail_fixtures",)   # dovecot, mailbox, smtp_server, ring, account
 
 
 def run(capsys, *args, stdin: str | None = None, monkeypatch=None):

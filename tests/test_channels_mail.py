@@ -16,8 +16,9 @@ from app.channels import outbox, states
 from app.channels.sync import run_pass
 from app.models import Attachment, Conversation, Message
 from app.models.channels import OutboxItem
-from tests.mail_fixtures import (account, buyer_mail, dovecot, mailbox,  # noqa: F401
-                                 ring, smtp_server)
+from tests.mail_fixtures import buyer_mail
+
+pytest_plugins = ("tests.mail_fixtures",)   # dovecot, mailbox, smtp_server, ring, account
 
 
 def _only_conversation() -> Conversation:

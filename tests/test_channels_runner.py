@@ -21,11 +21,12 @@ from app.channels.sync import run_pass
 from app.db import database
 from app.models import Conversation, Message
 from app.models.channels import OutboxItem
-from tests.mail_fixtures import (account, buyer_mail, dovecot, mailbox,  # noqa: F401
-                                 ring, smtp_server)
+from tests.mail_fixtures import buyer_mail
 from tests.mail_servers import PASSWORD, Dovecot
 
 WAIT = 60.0      # the longest any of these waits may take on a busy machine
+
+pytest_plugins = ("tests.mail_fixtures",)   # dovecot, mailbox, smtp_server, ring, account
 
 
 def wait_until(check, what: str, timeout: float = WAIT) -> None:
@@ -79,9 +80,9 @@ def test_a_server_that_goes_away_is_offline_then_resumed(db, own_dovecot, smtp_s
     from app.channels.account import add_account
     from tests.factories import make_shop
     make_shop("ae")
-    account = add_account("ae-mail", "ae", imap=f"127.0.0.1:{own_dovecot.port}",
-                          smtp=f"127.0.0.1:{smtp_server.port}", user="rep@shop.test",
-                          password=PASSWORD, security="none", poll_seconds=3600)
+    add_account("ae-mail", "ae", imap=f"127.0.0.1:{own_dovecot.port}",
+                smtp=f"127.0.0.1:{smtp_server.port}", user="rep@shop.test",
+                password=PASSWORD, security="none", poll_seconds=3600)
     first, _ = buyer_mail(subject="Damaged")
     own_dovecot.append(first, user="rep@shop.test")
     runner = ChannelRunner(retry_after=(0.5,), use_push=False, max_sleep=3600)

@@ -109,6 +109,11 @@ def get_item(item) -> OutboxItem:
     return found
 
 
+def answer_text(item) -> str:
+    """The text of the item's answer (what copy & open puts on the clipboard)."""
+    return Message.get_by_id(get_item(item).message_id).body
+
+
 # --- what the sync runner does -----------------------------------------------------------
 def pending(account: ChannelAccount, state: str = states.QUEUED) -> list[OutboxItem]:
     return list(OutboxItem.select()

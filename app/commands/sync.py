@@ -45,6 +45,7 @@ def run(args, db_path) -> int:
 
 def _keep_running(keys) -> int:
     import threading
+
     from app.channels.runner import ChannelRunner
     from app.db import database
     database.close()              # the runner's thread opens its own connection

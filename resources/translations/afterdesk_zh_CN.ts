@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountsTab</name>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="21"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="21"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="36"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="55"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
+        <source>Mail accounts</source>
+        <translation>邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="40"/>
+        <source>e.g. shop1-mail</source>
+        <translation>例如 shop1-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="46"/>
+        <source>the mailbox&apos;s user name, e.g. service@shop.com</source>
+        <translation>邮箱的用户名，例如 service@shop.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="50"/>
+        <source>TLS (ports 993 and 465)</source>
+        <translation>TLS（端口 993 和 465）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="51"/>
+        <source>STARTTLS (ports 143 and 587)</source>
+        <translation>STARTTLS（端口 143 和 587）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="52"/>
+        <source>None: only a server on this computer or the shop&apos;s network</source>
+        <translation>不加密：仅限本机或店铺内网的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="55"/>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="56"/>
+        <source>IMAP server (incoming)</source>
+        <translation>IMAP 服务器（收信）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="57"/>
+        <source>SMTP server (outgoing)</source>
+        <translation>SMTP 服务器（发信）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="58"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="59"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="60"/>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="63"/>
+        <source>&amp;Add account</source>
+        <translation>添加账户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="65"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="67"/>
+        <source>Re&amp;move selected</source>
+        <translation>删除所选(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="72"/>
+        <source>Buyers&apos; mails come into the inbox and your answers go out from the shop&apos;s address. The password is kept in the computer&apos;s password store, not in AfterDesk&apos;s database.</source>
+        <translation>买家的邮件进入收件箱，您的回复从店铺的邮箱地址发出。密码保存在电脑的密码库中，不在 AfterDesk 的数据库里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="96"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="145"/>
+        <source>{0}: both servers accepted the login.</source>
+        <translation>{0}：两台服务器都接受了登录。</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../ui/cases/action_dialog.py" line="23"/>
@@ -759,6 +879,24 @@ paid {2} {3} · {4}</source>
     </message>
 </context>
 <context>
+    <name>ChannelBridge</name>
+    <message>
+        <location filename="../../ui/channel_bridge.py" line="46"/>
+        <source>Mail: synced {0}</source>
+        <translation>邮件：已同步 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_bridge.py" line="54"/>
+        <source>Mail ({0}): {1}</source>
+        <translation>邮件（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_bridge.py" line="60"/>
+        <source>Mail: stopped</source>
+        <translation>邮件：已停止</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistView</name>
     <message>
         <location filename="../../ui/evidence/checklist_view.py" line="14"/>
@@ -915,67 +1053,67 @@ paid {2} {3} · {4}</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="92"/>
+        <location filename="../../ui/conversation/composer.py" line="93"/>
         <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, Ctrl+Enter sends</source>
         <translation>给买家写消息…  输入 /快捷码 + Tab 插入快捷短语，Ctrl+Enter 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="100"/>
+        <location filename="../../ui/conversation/composer.py" line="101"/>
         <source>The channel the answer goes through; it is recorded</source>
         <translation>回复所走的渠道；会被记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="104"/>
+        <location filename="../../ui/conversation/composer.py" line="105"/>
         <source>Language of the answer (quick phrase variant)</source>
         <translation>回复的语言（快捷短语的语言版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="105"/>
+        <location filename="../../ui/conversation/composer.py" line="106"/>
         <source>Internal note</source>
         <translation>内部备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="106"/>
+        <location filename="../../ui/conversation/composer.py" line="107"/>
         <source>Quick phrase… (Ctrl+K)</source>
         <translation>快捷短语…（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="109"/>
+        <location filename="../../ui/conversation/composer.py" line="110"/>
         <source>Edit phrases…</source>
         <translation>编辑短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="110"/>
+        <location filename="../../ui/conversation/composer.py" line="111"/>
         <source>Add or change quick phrases and automatic replies</source>
         <translation>添加或修改快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="114"/>
+        <location filename="../../ui/conversation/composer.py" line="115"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="129"/>
+        <location filename="../../ui/conversation/composer.py" line="130"/>
         <source>via</source>
         <translation>经由</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="197"/>
+        <location filename="../../ui/conversation/composer.py" line="198"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="223"/>
+        <location filename="../../ui/conversation/composer.py" line="224"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="226"/>
+        <location filename="../../ui/conversation/composer.py" line="227"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="255"/>
+        <location filename="../../ui/conversation/composer.py" line="256"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>
@@ -1953,22 +2091,22 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2862,35 +3000,40 @@ The data as it was before: {0}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="19"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="20"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="26"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="28"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="27"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="29"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="28"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="30"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="29"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="31"/>
         <source>Working days</source>
         <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/dialog.py" line="32"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
     </message>
 </context>
 <context>
     <name>ShellStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="28"/>
+        <location filename="../../ui/status_bar.py" line="31"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
@@ -3009,88 +3152,98 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="68"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="150"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="70"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="154"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="78"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="80"/>
         <source>No star</source>
         <translation>无星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="83"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="85"/>
         <source>Assign to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="86"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="88"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="92"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="94"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="115"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="119"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="117"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="121"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="177"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="181"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="178"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="182"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="195"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="200"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="229"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="260"/>
+        <source>Edit the answer</source>
+        <translation>编辑回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="261"/>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="288"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="240"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="299"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="243"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="302"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="254"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="313"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="258"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="317"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="272"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="331"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="274"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="333"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
@@ -3098,32 +3251,57 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="58"/>
+        <location filename="../../ui/conversation/thread_view.py" line="68"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="69"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="72"/>
+        <source>Not sent: AfterDesk cannot send through this channel</source>
+        <translation>未发送：AfterDesk 无法通过此渠道发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="74"/>
+        <source>Copy &amp; open the platform</source>
+        <translation>复制并打开平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="75"/>
+        <source>I sent it in the platform</source>
+        <translation>我已在平台发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="88"/>
         <source>Internal note · the buyer does not see this</source>
         <translation>内部备注 · 买家看不到</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="60"/>
+        <location filename="../../ui/conversation/thread_view.py" line="90"/>
         <source>Automatic reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="64"/>
+        <location filename="../../ui/conversation/thread_view.py" line="94"/>
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="71"/>
+        <location filename="../../ui/conversation/thread_view.py" line="101"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="78"/>
+        <location filename="../../ui/conversation/thread_view.py" line="108"/>
         <source>No translation available</source>
         <translation>没有可用的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="91"/>
+        <location filename="../../ui/conversation/thread_view.py" line="121"/>
         <source>(file not in this computer’s store)</source>
         <translation>（文件不在本机的文件库中）</translation>
     </message>
@@ -4335,6 +4513,69 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>channel_words</name>
+    <message>
+        <location filename="../../ui/channel_words.py" line="27"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="28"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="29"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="30"/>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="31"/>
+        <source>Certificate problem</source>
+        <translation>证书问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="32"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="33"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="34"/>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="35"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="36"/>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="37"/>
+        <source>Copied, not confirmed</source>
+        <translation>已复制，未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_words.py" line="38"/>
+        <source>Sent in the platform</source>
+        <translation>已在平台发送</translation>
+    </message>
+</context>
+<context>
     <name>columns</name>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="9"/>
@@ -5206,616 +5447,676 @@ The data as it was before: {0}</source>
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="170"/>
+        <source>AfterDesk sends this answer itself</source>
+        <translation>此回复由 AfterDesk 自动发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="171"/>
         <source>Database error on {path}: {problem}</source>
         <translation>数据库 {path} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="171"/>
+        <location filename="../../ui/i18n_catalog.py" line="172"/>
         <source>That file is the database itself; choose a backup file.</source>
         <translation>该文件就是数据库本身；请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="172"/>
+        <location filename="../../ui/i18n_catalog.py" line="173"/>
         <source>The backup could not be written to {target}: {problem}. Check the folder and the free disk space.</source>
         <translation>无法将备份写入 {target}：{problem}。请检查文件夹和剩余磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="173"/>
+        <location filename="../../ui/i18n_catalog.py" line="174"/>
         <source>The backup failed: {problem}</source>
         <translation>备份失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="174"/>
+        <location filename="../../ui/i18n_catalog.py" line="175"/>
         <source>The backup {path} is damaged ({verdict}). Choose another backup file; nothing was changed.</source>
         <translation>备份 {path} 已损坏（{verdict}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="175"/>
+        <location filename="../../ui/i18n_catalog.py" line="176"/>
         <source>The database {db_path} cannot be read, so it cannot be backed up: {exc}</source>
         <translation>无法读取数据库 {db_path}，因此无法备份：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="176"/>
+        <location filename="../../ui/i18n_catalog.py" line="177"/>
         <source>The database {path} cannot be opened. Check that the folder exists and may be written.</source>
         <translation>无法打开数据库 {path}。请确认文件夹存在且可写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="177"/>
+        <location filename="../../ui/i18n_catalog.py" line="178"/>
         <source>The database {path} cannot be read: {problem}</source>
         <translation>无法读取数据库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="178"/>
+        <location filename="../../ui/i18n_catalog.py" line="179"/>
         <source>The database {path} is locked by another program. Close the other AfterDesk window or wait a moment, then try again.</source>
         <translation>数据库 {path} 被其他程序锁定。请关闭另一个 AfterDesk 窗口或稍等片刻，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="179"/>
+        <location filename="../../ui/i18n_catalog.py" line="180"/>
         <source>The database {path} is read-only, so AfterDesk cannot save anything. Make the file writable (Windows: right-click it, Properties, untick Read-only), check that its folder may be written, or choose another data folder.</source>
         <translation>数据库 {path} 为只读，AfterDesk 无法保存任何内容。请将文件设为可写（Windows：右键单击文件 › 属性，取消勾选“只读”），确认其所在文件夹可写入，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="180"/>
+        <location filename="../../ui/i18n_catalog.py" line="181"/>
         <source>The disk is full. Free some space, then try again; nothing was saved.</source>
         <translation>磁盘已满。请腾出空间后重试；本次没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="181"/>
+        <location filename="../../ui/i18n_catalog.py" line="182"/>
         <source>The restore failed and the database was not changed: {problem}</source>
         <translation>恢复失败，数据库没有被更改：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="182"/>
+        <location filename="../../ui/i18n_catalog.py" line="183"/>
         <source>There is no database at {db_path} to back up.</source>
         <translation>{db_path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="183"/>
+        <location filename="../../ui/i18n_catalog.py" line="184"/>
         <source>There is no file {path}. Choose a backup file (afterdesk-….db).</source>
         <translation>文件 {path} 不存在。请选择一个备份文件（afterdesk-….db）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="184"/>
+        <location filename="../../ui/i18n_catalog.py" line="185"/>
         <source>a dispute with issue id {issue_id} is already recorded</source>
         <translation>纠纷编号 {issue_id} 已经记录过了</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="185"/>
+        <location filename="../../ui/i18n_catalog.py" line="186"/>
+        <source>a key has letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. shop1-mail)</source>
+        <translation>名称只能包含字母、数字、“.”、“_”或“-”（例如 shop1-mail）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="187"/>
         <source>a message from the buyer cannot be an internal note or an automatic reply</source>
         <translation>买家发来的消息不能是内部备注或自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="186"/>
+        <location filename="../../ui/i18n_catalog.py" line="188"/>
         <source>a review has 1 to 5 stars, got {review_rating!r}</source>
         <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="187"/>
+        <location filename="../../ui/i18n_catalog.py" line="189"/>
         <source>a shop with the key &apos;{key}&apos; already exists</source>
         <translation>店铺标识“{key}”已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="188"/>
+        <location filename="../../ui/i18n_catalog.py" line="190"/>
         <source>a shortcut is one word (letters, digits, - or _)</source>
         <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="189"/>
+        <location filename="../../ui/i18n_catalog.py" line="191"/>
+        <source>an account with the key &apos;{key}&apos; exists already</source>
+        <translation>名为“{key}”的账户已存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="192"/>
         <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
         <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="190"/>
+        <location filename="../../ui/i18n_catalog.py" line="193"/>
         <source>an internal note cannot be an automatic reply</source>
         <translation>内部备注不能是自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="191"/>
+        <location filename="../../ui/i18n_catalog.py" line="194"/>
         <source>automatic reply {rule} does not exist (deleted meanwhile?)</source>
         <translation>自动回复 {rule} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="192"/>
+        <location filename="../../ui/i18n_catalog.py" line="195"/>
         <source>buyer &apos;{login}&apos; belongs to another shop</source>
         <translation>买家“{login}”属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="193"/>
+        <location filename="../../ui/i18n_catalog.py" line="196"/>
         <source>choose the language the message is written in</source>
         <translation>请选择消息所用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="194"/>
+        <location filename="../../ui/i18n_catalog.py" line="197"/>
         <source>choose the shop</source>
         <translation>请选择店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="195"/>
+        <location filename="../../ui/i18n_catalog.py" line="198"/>
         <source>conversation {conversation_id} does not exist (deleted meanwhile?)</source>
         <translation>会话 {conversation_id} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="196"/>
+        <location filename="../../ui/i18n_catalog.py" line="199"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="197"/>
+        <location filename="../../ui/i18n_catalog.py" line="200"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="198"/>
+        <location filename="../../ui/i18n_catalog.py" line="201"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="199"/>
+        <location filename="../../ui/i18n_catalog.py" line="202"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="200"/>
+        <location filename="../../ui/i18n_catalog.py" line="203"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="201"/>
+        <location filename="../../ui/i18n_catalog.py" line="204"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="202"/>
+        <location filename="../../ui/i18n_catalog.py" line="205"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="203"/>
+        <location filename="../../ui/i18n_catalog.py" line="206"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="204"/>
+        <location filename="../../ui/i18n_catalog.py" line="207"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="205"/>
+        <location filename="../../ui/i18n_catalog.py" line="208"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="206"/>
+        <location filename="../../ui/i18n_catalog.py" line="209"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="207"/>
+        <location filename="../../ui/i18n_catalog.py" line="210"/>
+        <source>give the shop&apos;s mail address (--address) when the user name is not one</source>
+        <translation>用户名不是邮箱地址时，请填写店铺的邮箱地址（--address）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="211"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="208"/>
+        <location filename="../../ui/i18n_catalog.py" line="212"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="209"/>
+        <location filename="../../ui/i18n_catalog.py" line="213"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="210"/>
+        <location filename="../../ui/i18n_catalog.py" line="214"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="211"/>
+        <location filename="../../ui/i18n_catalog.py" line="215"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="212"/>
+        <location filename="../../ui/i18n_catalog.py" line="216"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="213"/>
+        <location filename="../../ui/i18n_catalog.py" line="217"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="214"/>
+        <location filename="../../ui/i18n_catalog.py" line="218"/>
+        <source>no account with the key &apos;{key}&apos; (afterdesk account list)</source>
+        <translation>没有名为“{key}”的账户（afterdesk account list）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="219"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="215"/>
+        <location filename="../../ui/i18n_catalog.py" line="220"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="216"/>
+        <location filename="../../ui/i18n_catalog.py" line="221"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="217"/>
+        <location filename="../../ui/i18n_catalog.py" line="222"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="218"/>
+        <location filename="../../ui/i18n_catalog.py" line="223"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="219"/>
+        <location filename="../../ui/i18n_catalog.py" line="224"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="220"/>
+        <location filename="../../ui/i18n_catalog.py" line="225"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="221"/>
+        <location filename="../../ui/i18n_catalog.py" line="226"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="222"/>
+        <location filename="../../ui/i18n_catalog.py" line="227"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="223"/>
+        <location filename="../../ui/i18n_catalog.py" line="228"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="224"/>
+        <location filename="../../ui/i18n_catalog.py" line="229"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="225"/>
+        <location filename="../../ui/i18n_catalog.py" line="230"/>
+        <source>only a failed answer can be sent again</source>
+        <translation>只有发送失败的回复才能重发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="231"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="226"/>
+        <location filename="../../ui/i18n_catalog.py" line="232"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="227"/>
+        <location filename="../../ui/i18n_catalog.py" line="233"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="228"/>
+        <location filename="../../ui/i18n_catalog.py" line="234"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="229"/>
+        <location filename="../../ui/i18n_catalog.py" line="235"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="230"/>
+        <location filename="../../ui/i18n_catalog.py" line="236"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="231"/>
+        <location filename="../../ui/i18n_catalog.py" line="237"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="232"/>
+        <location filename="../../ui/i18n_catalog.py" line="238"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="233"/>
+        <location filename="../../ui/i18n_catalog.py" line="239"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="234"/>
+        <location filename="../../ui/i18n_catalog.py" line="240"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="235"/>
+        <location filename="../../ui/i18n_catalog.py" line="241"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="236"/>
+        <location filename="../../ui/i18n_catalog.py" line="242"/>
+        <source>outbox item {item} does not exist</source>
+        <translation>发件箱条目 {item} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="243"/>
         <source>pack version {version} was submitted with hash {stored}…, but its items now give {pack_hash}…: a message or file it held was deleted</source>
         <translation>证据包第 {version} 版提交时的哈希为 {stored}…，但现在其内容的哈希为 {pack_hash}…：其中的某条消息或某个文件已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="237"/>
+        <location filename="../../ui/i18n_catalog.py" line="244"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="238"/>
+        <location filename="../../ui/i18n_catalog.py" line="245"/>
         <source>say which shop the export belongs to: --shop KEY</source>
         <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="239"/>
+        <location filename="../../ui/i18n_catalog.py" line="246"/>
         <source>shop {key} already has a buyer &apos;{login}&apos;</source>
         <translation>店铺 {key} 已有买家“{login}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="240"/>
+        <location filename="../../ui/i18n_catalog.py" line="247"/>
         <source>shop {key} already has order {order_no}</source>
         <translation>店铺 {key} 已有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="241"/>
+        <location filename="../../ui/i18n_catalog.py" line="248"/>
         <source>shop {key} has no order {order_no}</source>
         <translation>店铺 {key} 没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="242"/>
+        <location filename="../../ui/i18n_catalog.py" line="249"/>
         <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
         <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="243"/>
+        <location filename="../../ui/i18n_catalog.py" line="250"/>
         <source>the amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="244"/>
+        <location filename="../../ui/i18n_catalog.py" line="251"/>
         <source>the amount {amount} must not be negative</source>
         <translation>金额 {amount} 不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="245"/>
+        <location filename="../../ui/i18n_catalog.py" line="252"/>
         <source>the buyer is a buyer of another shop</source>
         <translation>该买家属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="246"/>
+        <location filename="../../ui/i18n_catalog.py" line="253"/>
         <source>the buyer is not a buyer of shop {key}</source>
         <translation>该买家不是店铺 {key} 的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="247"/>
+        <location filename="../../ui/i18n_catalog.py" line="254"/>
         <source>the conversation belongs to another shop</source>
         <translation>该会话属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="248"/>
+        <location filename="../../ui/i18n_catalog.py" line="255"/>
         <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
         <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="249"/>
+        <location filename="../../ui/i18n_catalog.py" line="256"/>
         <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
         <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="250"/>
+        <location filename="../../ui/i18n_catalog.py" line="257"/>
         <source>the document conflicts with this database ({exc}); nothing was imported</source>
         <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="251"/>
+        <location filename="../../ui/i18n_catalog.py" line="258"/>
         <source>the folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="252"/>
+        <location filename="../../ui/i18n_catalog.py" line="259"/>
         <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
         <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="253"/>
+        <location filename="../../ui/i18n_catalog.py" line="260"/>
         <source>the order has no buyer to write to</source>
         <translation>该订单没有可以联系的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="254"/>
+        <location filename="../../ui/i18n_catalog.py" line="261"/>
         <source>the pack is empty: add the conversation and evidence first</source>
         <translation>证据包是空的：请先添加会话和证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="255"/>
+        <location filename="../../ui/i18n_catalog.py" line="262"/>
+        <source>the password is empty</source>
+        <translation>密码为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="263"/>
         <source>the period ends ({end}) before it starts ({start})</source>
         <translation>时间段的结束（{end}）早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="256"/>
+        <location filename="../../ui/i18n_catalog.py" line="264"/>
         <source>the refund amount must be more than 0</source>
         <translation>退款金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="257"/>
+        <location filename="../../ui/i18n_catalog.py" line="265"/>
         <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="258"/>
+        <location filename="../../ui/i18n_catalog.py" line="266"/>
         <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
         <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="259"/>
+        <location filename="../../ui/i18n_catalog.py" line="267"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="260"/>
+        <location filename="../../ui/i18n_catalog.py" line="268"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="261"/>
+        <location filename="../../ui/i18n_catalog.py" line="269"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="262"/>
+        <location filename="../../ui/i18n_catalog.py" line="270"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="263"/>
+        <location filename="../../ui/i18n_catalog.py" line="271"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="264"/>
+        <location filename="../../ui/i18n_catalog.py" line="272"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="265"/>
+        <location filename="../../ui/i18n_catalog.py" line="273"/>
+        <source>this answer has gone (or is going) to the buyer: it cannot be changed any more</source>
+        <translation>此回复已经（或正在）发给买家，不能再修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="274"/>
+        <source>this answer was confirmed already</source>
+        <translation>此回复已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="275"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="266"/>
+        <location filename="../../ui/i18n_catalog.py" line="276"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="267"/>
+        <location filename="../../ui/i18n_catalog.py" line="277"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="268"/>
+        <location filename="../../ui/i18n_catalog.py" line="278"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="269"/>
+        <location filename="../../ui/i18n_catalog.py" line="279"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="270"/>
+        <location filename="../../ui/i18n_catalog.py" line="280"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="271"/>
+        <location filename="../../ui/i18n_catalog.py" line="281"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="272"/>
+        <location filename="../../ui/i18n_catalog.py" line="282"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="273"/>
+        <location filename="../../ui/i18n_catalog.py" line="283"/>
+        <source>without TLS the password would cross the network readable: &apos;none&apos; is only for a server on this computer or the shop&apos;s own network</source>
+        <translation>不加密时密码会以明文经过网络：“不加密”仅限本机或店铺内网的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="284"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="274"/>
+        <location filename="../../ui/i18n_catalog.py" line="285"/>
+        <source>write the server as HOST:PORT, e.g. imap.example.com:993</source>
+        <translation>服务器请写成 主机:端口，例如 imap.example.com:993</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="286"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="275"/>
+        <location filename="../../ui/i18n_catalog.py" line="287"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="276"/>
+        <location filename="../../ui/i18n_catalog.py" line="288"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="277"/>
+        <location filename="../../ui/i18n_catalog.py" line="289"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="278"/>
+        <location filename="../../ui/i18n_catalog.py" line="290"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="279"/>
+        <location filename="../../ui/i18n_catalog.py" line="291"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="280"/>
+        <location filename="../../ui/i18n_catalog.py" line="292"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="281"/>
+        <location filename="../../ui/i18n_catalog.py" line="293"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="282"/>
+        <location filename="../../ui/i18n_catalog.py" line="294"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="283"/>
+        <location filename="../../ui/i18n_catalog.py" line="295"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="284"/>
+        <location filename="../../ui/i18n_catalog.py" line="296"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="285"/>
+        <location filename="../../ui/i18n_catalog.py" line="297"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="286"/>
+        <location filename="../../ui/i18n_catalog.py" line="298"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="287"/>
+        <location filename="../../ui/i18n_catalog.py" line="299"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="288"/>
+        <location filename="../../ui/i18n_catalog.py" line="300"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="289"/>
+        <location filename="../../ui/i18n_catalog.py" line="301"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="290"/>
+        <location filename="../../ui/i18n_catalog.py" line="302"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="291"/>
+        <location filename="../../ui/i18n_catalog.py" line="303"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="292"/>
+        <location filename="../../ui/i18n_catalog.py" line="304"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>

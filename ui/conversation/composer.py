@@ -80,6 +80,7 @@ class FillInPrompt(QFrame):
 
 class Composer(QWidget):
     sent = Signal(int)              # conversation id after a message went out
+    copy_open = Signal(int)         # outbox item to copy & open (no channel to send through)
     phrases_changed = Signal()      # quick phrases were edited: read them again
 
     def __init__(self, parent: QWidget | None = None):
@@ -258,13 +259,23 @@ class Composer(QWidget):
         if missing and not internal:
             self._ask(missing)
             return
+        item = None
         try:
-            thread.send_reply(self.conversation_id, body, channel=self.channel.currentData(),
-                              language=self.reply_language(), internal=internal)
+            if internal:
+                thread.send_reply(self.conversation_id, body,
+                                  channel=self.channel.currentData(),
+                                  language=self.reply_language(), internal=True)
+            else:    # through the outbox: replied only once delivered (docs/channels.md)
+                from app.channels.outbox import queue_reply
+                item = queue_reply(self.conversation_id, body,
+                                   channel=self.channel.currentData(),
+                                   language=self.reply_language())
         except ServiceError as error:
             self._show_problem(describe(error))
             return
         self.edit.clear()
         self.internal.setChecked(False)
         self._clear_problem()
+        if item is not None and item.account_id is None:
+            self.copy_open.emit(item.id)
         self.sent.emit(self.conversation_id)

@@ -6,12 +6,12 @@ import logging
 from typing import Callable, Iterator
 
 from app.channels import cursor
-from app.channels.states import DID_NOT_GO, UNSURE, WENT
 from app.channels.account import password_of
 from app.channels.errors import ChannelProblem, Refused
 from app.channels.incoming import Incoming
 from app.channels.mail import compose, imap, smtp
 from app.channels.mail.parse import parse
+from app.channels.states import DID_NOT_GO, UNSURE, WENT
 from app.models.channels import ChannelAccount, OutboxItem
 
 log = logging.getLogger("afterdesk.channels")
