@@ -50,9 +50,9 @@ class ChannelBridge(QObject):
             self.changed.emit()
 
     def _problem(self, key: str, problem) -> None:
-        from ui.channel_words import account_state
+        from ui.labels import ACCOUNT_STATES, word
         text = QCoreApplication.translate("ChannelBridge", "Mail ({0}): {1}").format(
-            key, account_state(problem.state))
+            key, word(ACCOUNT_STATES, problem.state))
         self.status.emit(text, str(problem))
         self.changed.emit()          # an answer may have failed
 

@@ -16,7 +16,8 @@ class Busy(ServiceError):
 
 class Lease:
     def __init__(self, database_path: str | Path):
-        self.path = Path(f"{database_path}.sync-lock")
+        # The same file by any name (relative, absolute) is the same lease.
+        self.path = Path(f"{Path(database_path).resolve()}.sync-lock")
         self._fd: int | None = None
 
     def acquire(self) -> "Lease":

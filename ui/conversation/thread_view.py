@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from app.services.messaging.thread import MessageView
 from app.services.messaging.translation import LANGUAGES
 from ui.formatting import local_time_text
-from ui.labels import CHANNELS, word
+from ui.labels import CHANNELS, OUTBOX_STATES, word
 
 COLOURS = {"in": "#f1f3f4", "out": "#e3efff", "note": "#fff4c2", "auto": "#eaf5ea"}
 THUMBNAIL = 140             # a thumbnail fits a square of this many pixels
@@ -55,9 +55,8 @@ def _lang(code: str) -> str:
 
 def delivery_html(item) -> str:
     """The outbox state under an answer's bubble, with what the rep can do about it."""
-    from ui.channel_words import outbox_state
     translate = QCoreApplication.translate
-    text = html.escape(outbox_state(item.state))
+    text = html.escape(word(OUTBOX_STATES, item.state))
     links = []
     colour = "#5f6368"
     if item.state == "sent" and item.sent_at is not None:

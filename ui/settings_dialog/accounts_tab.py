@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
 
 from app.channels import account as accounts
 from app.services.commerce.shops import list_shops
-from ui.channel_words import account_state
+from ui.labels import ACCOUNT_STATES, word
 from ui.errors import report_exception
 from ui.formatting import local_time_text
 
@@ -95,7 +95,7 @@ class AccountsTab(QWidget):
         for index, row in enumerate(rows):
             when = local_time_text(row.last_sync_at) if row.last_sync_at else self.tr("never")
             for column, value in enumerate((row.key, row.shop, row.user,
-                                            account_state(row.state), when)):
+                                            word(ACCOUNT_STATES, row.state), when)):
                 self.table.setItem(index, column, QTableWidgetItem(value))
         self._show_error()
 

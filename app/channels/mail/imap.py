@@ -12,6 +12,7 @@ import threading
 from datetime import datetime, timezone
 from typing import Callable, Iterator
 
+from app.channels import states
 from app.channels.errors import ChannelProblem, classify, wrong_password
 
 PENDING_FLAG = "$AfterDeskSubmitting"   # on the Sent copy until the SMTP server took the mail
@@ -26,7 +27,9 @@ def connect(settings: dict, password: str | None):
     host, port, security = settings["imap_host"], settings["imap_port"], settings["security"]
     server = f"The mail server {host}"
     if password is None:
-        raise wrong_password(server, "no password kept for this account")
+        raise ChannelProblem(states.AUTH_FAILED, "No password is kept for this account on "
+                             "this computer: enter it in Settings › Accounts (or: afterdesk "
+                             "account add … --password-stdin).", retry=False)
     try:
         client = imapclient.IMAPClient(host, port, ssl=security == "tls",
                                        ssl_context=ssl.create_default_context(),
