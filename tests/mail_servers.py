@@ -40,22 +40,34 @@ def _wait_port(port: int, up: bool, seconds: float = 15.0) -> None:
     raise RuntimeError(f"port {port} did not come {'up' if up else 'down'}")
 
 
+def make_certificate(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (cert, key), made with openssl."""
+    cert, key = folder / "server.crt", folder / "server.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    os.chmod(key, 0o644)
+    os.chmod(cert, 0o644)
+    return cert, key
+
+
 class Dovecot:
     """One Dovecot master process serving IMAP on 127.0.0.1:`port` for `users`."""
 
-    def __init__(self, base: Path, users=("rep@shop.test",)):
+    def __init__(self, base: Path, users=("rep@shop.test",), tls: bool = False):
         require("dovecot-imapd")
         self.base = Path(base)
         self.users = list(users)
         self.port = free_port()
-        self.process = None
+        self.tls = tls                   # implicit TLS with a self-signed certificate
+        self.certificate: Path | None = None
 
     @classmethod
-    def in_temporary_folder(cls, users=()) -> "Dovecot":
+    def in_temporary_folder(cls, users=(), tls: bool = False) -> "Dovecot":
         """In a folder of its own that Dovecot's unprivileged processes can enter (pytest's
         temporary folders are private to their owner)."""
         import tempfile
-        return cls(Path(tempfile.mkdtemp(prefix="afterdesk-dovecot-")), users)
+        return cls(Path(tempfile.mkdtemp(prefix="afterdesk-dovecot-")), users, tls)
 
     def remove(self) -> None:
         shutil.rmtree(self.base, ignore_errors=True)
@@ -70,11 +82,18 @@ class Dovecot:
         os.chmod(base / "users", 0o644)
         shutil.chown(base / "mail", "dovecot", "dovecot")
         config = base / "dovecot.conf"
+        if self.tls:
+            self.certificate, key = make_certificate(base)
+            ssl = f"ssl = required\nssl_cert = <{self.certificate}\nssl_key = <{key}"
+            listeners = f"inet_listener imap {{\n    port = 0\n  }}\n  inet_listener imaps {{\n    port = {self.port}\n    ssl = yes\n  }}"
+        else:
+            ssl = "ssl = no"
+            listeners = f"inet_listener imap {{\n    port = {self.port}\n  }}\n  inet_listener imaps {{\n    port = 0\n  }}"
         config.write_text(f"""\
 protocols = imap
 listen = 127.0.0.1
 base_dir = {base}/run
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 passdb {{
@@ -94,12 +113,7 @@ namespace inbox {{
   }}
 }}
 service imap-login {{
-  inet_listener imap {{
-    port = {self.port}
-  }}
-  inet_listener imaps {{
-    port = 0
-  }}
+  {listeners}
 }}
 service imap {{
   process_limit = 50
@@ -173,7 +187,8 @@ class SmtpSink:
     """An aiosmtpd server on 127.0.0.1 that keeps every message it received. With
     `hold()`, its answer to a mail waits until `release()` (to stop a sender mid-send)."""
 
-    def __init__(self, *, username: str | None = None, password: str = PASSWORD):
+    def __init__(self, *, username: str | None = None, password: str = PASSWORD,
+                 certificate: tuple[Path, Path] | None = None):
         from aiosmtpd.controller import Controller
         self.received: list = []
         self.refused: set = set()         # recipients answered with 550
@@ -207,8 +222,15 @@ class SmtpSink:
                 from aiosmtpd.smtp import AuthResult
                 ok = (auth_data.login.decode() == username
                       and auth_data.password.decode() == password)
+                sink.logins.append((auth_data.login.decode(), ok))
                 return AuthResult(success=ok)
             options = {"authenticator": authenticate, "auth_require_tls": False}
+        if certificate is not None:              # implicit TLS (submission on port 465)
+            import ssl
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(str(certificate[0]), str(certificate[1]))
+            options["ssl_context"] = context
+        self.logins: list = []
         self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port,
                                      **options)
 

@@ -249,3 +249,16 @@ def test_machines_mails_get_no_automatic_reply(account, dovecot, mailbox, smtp_s
     assert recipients == ["ana@buyer.test"]
     assert mail["Auto-Submitted"] == "auto-replied"
     assert "Hi Ana" in mail.get_payload(decode=True).decode()
+
+
+def test_an_account_without_a_password_says_so(db, dovecot, mailbox, smtp_server, ring):
+    from app.channels.account import add_account, get_account
+    from app.channels.errors import ChannelProblem
+    from tests.factories import make_shop
+    make_shop("ae")
+    add_account("ae-mail", "ae", imap=f"127.0.0.1:{dovecot.port}",
+                smtp=f"127.0.0.1:{smtp_server.port}", user=mailbox, security="none")
+    with pytest.raises(ChannelProblem):
+        run_pass("ae-mail")
+    assert get_account("ae-mail").state == states.AUTH_FAILED
+    assert "No password is kept" in get_account("ae-mail").last_error
