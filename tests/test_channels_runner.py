@@ -102,7 +102,8 @@ def test_a_server_that_goes_away_is_offline_then_resumed(db, own_dovecot, smtp_s
         wait_until(lambda: _reload(OutboxItem, item.id).state == states.SENT,
                    "the queued answer sent after the server came back")
         wait_until(lambda: Conversation.select().count() == 2, "the new mail fetched")
-        assert get_account("ae-mail").state == states.CONNECTED
+        wait_until(lambda: get_account("ae-mail").state == states.CONNECTED,
+                   "the account shown connected again")      # said at the pass's end
         assert len(smtp_server.received) == 1
     finally:
         assert runner.stop(5.0)
