@@ -41,8 +41,8 @@ class ChannelBridge(QObject):
         return self.runner.stop(timeout)
 
     def _passed(self, result) -> None:
-        from ui.formatting import local_time_text
         from app.clock import utcnow
+        from ui.formatting import local_time_text
         text = QCoreApplication.translate("ChannelBridge", "Mail: synced {0}").format(
             local_time_text(utcnow()))
         self.status.emit(text, result.account)

@@ -4,14 +4,14 @@ last sync found. Passwords go to the operating system's keyring (app.channels.ac
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from app.channels import account as accounts
 from app.services.commerce.shops import list_shops
-from ui.labels import ACCOUNT_STATES, word
 from ui.errors import report_exception
 from ui.formatting import local_time_text
+from ui.labels import ACCOUNT_STATES, word
 
 
 class AccountsTab(QWidget):
