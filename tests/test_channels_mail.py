@@ -262,3 +262,23 @@ def test_an_account_without_a_password_says_so(db, dovecot, mailbox, smtp_server
         run_pass("ae-mail")
     assert get_account("ae-mail").state == states.AUTH_FAILED
     assert "No password is kept" in get_account("ae-mail").last_error
+
+
+def test_a_platform_conversation_answered_by_mail_goes_by_mail(account, smtp_server):
+    """GEN-5: the rep may answer through another channel than the buyer's; with the shop's
+    mailbox and the buyer's address, AfterDesk sends it itself."""
+    from app.services.messaging import conversations
+    from tests.factories import T0, make_buyer
+    buyer = make_buyer(account.shop, "ana_br")
+    buyer.email = "ana@buyer.test"
+    buyer.save()
+    conversation = conversations.start_conversation(account.shop, buyer, "site_message",
+                                                    at=T0)
+    conversations.add_message(conversation, "in", "Hello?", T0)
+    by_mail = outbox.queue_reply(conversation.id, "Answered by mail.", channel="email")
+    by_site = outbox.queue_reply(conversation.id, "Answered on the site.")
+    assert by_mail.account_id == account.id
+    assert by_site.account_id is None                 # copy & open
+    assert run_pass(account).sent == 1
+    [(_, recipients, _)] = smtp_server.received
+    assert recipients == ["ana@buyer.test"]

@@ -42,16 +42,19 @@ class ItemRow:
     channel_message_id: str
 
 
-def account_for(conversation: Conversation) -> ChannelAccount | None:
-    """The account that can send into this conversation, or None (copy & open): the one
-    its mails came through, else the shop's account of the conversation's channel."""
-    link = (ChannelMessage.select(ChannelMessage.account)
-            .where(ChannelMessage.conversation == conversation)
-            .order_by(ChannelMessage.id.desc()).first())
-    if link is not None:
-        return link.account
-    kinds = [k for k, channel in states.CHANNEL_OF_KIND.items()
-             if channel == conversation.channel]
+def account_for(conversation: Conversation, channel: str | None = None
+                ) -> ChannelAccount | None:
+    """The account that can send into this conversation through `channel` (default: its
+    own), or None (copy & open): the one its messages came through, else the shop's
+    account of that channel."""
+    channel = channel or conversation.channel
+    if channel == conversation.channel:
+        link = (ChannelMessage.select(ChannelMessage.account)
+                .where(ChannelMessage.conversation == conversation)
+                .order_by(ChannelMessage.id.desc()).first())
+        if link is not None:
+            return link.account
+    kinds = [k for k, carried in states.CHANNEL_OF_KIND.items() if carried == channel]
     if not kinds:
         return None
     return (ChannelAccount.select()
@@ -89,7 +92,7 @@ def queue_message(message: Message, *, actor: str = "system") -> OutboxItem:
 
 
 def _create(conversation: Conversation, message: Message, actor: str) -> OutboxItem:
-    account = account_for(conversation) if message.channel == conversation.channel else None
+    account = account_for(conversation, message.channel)
     now = utcnow()
     item = OutboxItem.create(conversation=conversation, message=message, account=account,
                              channel=message.channel, state=states.QUEUED,
