@@ -282,3 +282,28 @@ def test_a_platform_conversation_answered_by_mail_goes_by_mail(account, smtp_ser
     assert run_pass(account).sent == 1
     [(_, recipients, _)] = smtp_server.received
     assert recipients == ["ana@buyer.test"]
+
+
+def test_a_follow_up_by_mail_is_delivered_through_the_outbox(account, smtp_server):
+    """GEN-7 follow-ups are answers too: by mail they go out through the shop's mailbox."""
+    from datetime import timedelta
+
+    from app.services.aftercare import followups
+    from app.services.messaging import conversations
+    from tests.factories import make_buyer, utc
+    buyer = make_buyer(account.shop, "maria_br")
+    buyer.email = "maria@buyer.test"
+    buyer.save()
+    wrote = utc(2026, 3, 2, 2, 0)
+    conversation = conversations.start_conversation(account.shop, buyer, "site_message",
+                                                    at=wrote - timedelta(hours=3))
+    conversations.add_message(conversation, "in", "Onde está?", wrote - timedelta(hours=3))
+    conversations.add_message(conversation, "out", "Tracking LP123.", wrote)
+    attempt = followups.send_follow_up(conversation, "Any news about the parcel?",
+                                       at=utc(2026, 3, 4, 12, 5), channel="email")
+    [item] = list(OutboxItem.select())
+    assert item.message_id == attempt.message_id and item.state == states.QUEUED
+    assert run_pass(account).sent == 1
+    [(_, recipients, mail)] = smtp_server.received
+    assert recipients == ["maria@buyer.test"]
+    assert "Any news" in mail.get_payload(decode=True).decode()
