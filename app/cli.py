@@ -63,7 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     dl = sub.add_parser("deadlines", help="what is due when")
     dl.add_argument("--at", metavar="ISO-8601", help="the instant to evaluate (default: now)")
-    dl.add_argument("--all", action="store_true", help="include settled cases")
+    dl.add_argument("--all", action="store_true",
+                    help="every clock with its state: met, missed, unknown and settled ones too")
+    dl.add_argument("--order", metavar="NO", help="only the clocks of this order (and its cases)")
+    dl.add_argument("--case", metavar="ID", help="only the clocks of this case (D-n, A-n)")
     dl.add_argument("--json", action="store_true")
 
     cal = sub.add_parser("calendar", help="working-day calendar overrides (China)")
@@ -108,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run_command(args)
     except (ServiceError, DatabaseError) as exc:
-        print(f"afterdesk: {exc}", file=sys.stderr)
+        rule = getattr(exc, "rule", None)       # a marketplace rule's refusal names its rule
+        print(f"afterdesk: {exc}" + (f" ({rule})" if rule else ""), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         sys.stderr.close()  # the reader stopped early (e.g. `| head`): not an error

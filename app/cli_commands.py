@@ -81,7 +81,7 @@ def cmd_cases(args, path) -> int:
 
 
 def cmd_deadlines(args, path) -> int:
-    from app.services.clocks.deadlines import deadlines_at
+    from app.services.clocks.deadlines import deadlines_at, every_clock
     if args.at:
         try:
             at = parse_instant(args.at)
@@ -89,13 +89,24 @@ def cmd_deadlines(args, path) -> int:
             raise InvalidInput(str(exc), field="--at") from None
     else:
         at = utcnow()
-    items = deadlines_at(at, include_settled=args.all)
+    if args.all:
+        items = every_clock(at, order_no=args.order, case_ref=args.case)
+    else:
+        items = deadlines_at(at)
+        if args.case:
+            from app.services.casework.cases import case_id, get_case
+            ref = case_id(get_case(args.case))
+            items = [d for d in items if d.case_id == ref]
+        if args.order:
+            items = [d for d in items if d.order_no == args.order.strip()]
     if args.json:
         print_json([d.to_json() for d in items])
         return EXIT_OK
     for d in items:
-        print(f"{d.due_at:%Y-%m-%d %H:%M}Z {d.state:<8} {d.rule:<8} {d.shop:<10} "
-              f"{d.order_no or '-':<20} {d.label}")
+        due = f"{d.due_at:%Y-%m-%d %H:%M}Z" if d.due_at else "unknown".ljust(17)
+        print(f"{due} {d.state:<8} {d.rule:<8} {d.shop:<10} "
+              f"{d.order_no or '-':<20} {d.case_id or '-':<8} {d.label}"
+              + (f" ({d.action})" if d.state == "unknown" else ""))
     return EXIT_OK
 
 

@@ -14,6 +14,10 @@ TEMPLATES = {
         "The after-sales protection period for order {order_no} ended on {end} (shop time, "
         "{days} days after the transaction succeeded). The buyer can only negotiate with the "
         "seller directly."),
+    "completion_time_missing": (
+        "Order {order_no} succeeded (交易成功) but its completion time is missing in the "
+        "export, so its after-sales window cannot be checked: enter the completion time, or "
+        "import a report that has it."),
     # rule TB-2, by what became of the earlier request
     "one_request_success": (
         "Order {order_no} already had an after-sales request ({earlier}), which succeeded "

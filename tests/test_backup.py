@@ -51,7 +51,7 @@ def test_a_restored_backup_gives_identical_data(home, demo_source, tmp_path):
     assert document() != before
     close_database()
 
-    safety = backup.restore_backup(made, db_path, now=T + timedelta(hours=1))
+    safety = backup.restore_backup(made, db_path, now=T + timedelta(hours=1)).kept
     open_database(db_path)
     try:
         assert document() == before

@@ -159,3 +159,13 @@ def test_case_detail_reads_a_request_with_its_window(db):
     [auto] = [o for o in detail.offers if o.action == "auto_agree"]
     assert auto.status == "later"
     assert auto.opens_at == request.submitted_at + timedelta(days=5, seconds=1)
+
+
+def test_the_step_dialog_asks_for_what_the_service_checks():
+    """The CLI's `case act` and the window's step dialog take the same inputs, required
+    alike (app.services.casework.case_actions.ACTION_INPUTS)."""
+    from app.services.casework.case_actions import ACTION_INPUTS
+    from ui.cases.action_dialog import FIELDS
+    dialog = {action: tuple((name, needed) for name, _kind, _label, needed in fields)
+              for action, fields in FIELDS.items()}
+    assert dialog == ACTION_INPUTS

@@ -131,3 +131,20 @@ def test_calendar_override_from_the_command_line(tmp_path, capsys):
     assert json.loads(out) == [{"day": "2027-02-08", "working": False, "note": "holiday"}]
     code, _, err = run(capsys, "--db", db, "calendar", "work", "08/02/2027")
     assert code == 2 and "not a date" in err
+
+
+def test_deadlines_all_is_every_clock_met_ones_included(demo_db, capsys):
+    # issue #21: `--all` adds the met, missed and settled clocks to what is due
+    at = "2026-12-01T00:00:00Z"
+    code, out, _ = run(capsys, "--db", demo_db, "deadlines", "--json", "--at", at)
+    due = json.loads(out)
+    code, out, _ = run(capsys, "--db", demo_db, "deadlines", "--all", "--json", "--at", at)
+    every = json.loads(out)
+    key = lambda d: json.dumps(d, sort_keys=True)  # noqa: E731
+    assert {key(d) for d in due} <= {key(d) for d in every}
+    met_orders = [d for d in every if d["subject"] == "order" and d["state"] == "met"]
+    assert met_orders and not [d for d in due if d["subject"] == "order" and d["state"] == "met"]
+    order_no = met_orders[0]["order_no"]
+    code, out, _ = run(capsys, "--db", demo_db, "deadlines", "--all", "--json", "--at", at,
+                       "--order", order_no)
+    assert code == 0 and {d["order_no"] for d in json.loads(out)} == {order_no}

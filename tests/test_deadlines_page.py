@@ -47,7 +47,8 @@ ROWS = [deadline(WED - timedelta(hours=2), "missed", "D-1"),          # overdue
 def test_groups_follow_the_reps_days():
     groups = grouped(ROWS, WED, SHANGHAI)
     assert {k: [d.case_id for d in v] for k, v in groups.items()} == {
-        "overdue": ["D-1"], "today": ["D-2"], "week": ["D-3", "D-4"], "later": ["D-5"]}
+        "overdue": ["D-1"], "today": ["D-2"], "week": ["D-3", "D-4"], "later": ["D-5"],
+        "unknown": []}
     assert badge_count(ROWS, WED, SHANGHAI) == 2
 
 
@@ -170,3 +171,22 @@ def test_the_platforms_own_clocks_are_listed_only_when_asked_for(window, qtbot):
     assert {d.rule for d in shown() if d.informational} >= {"AE-5"}
     page.platform_clocks.click()
     qtbot.waitUntil(lambda: not page.is_loading and not any(d.informational for d in shown()))
+
+
+def test_a_window_of_unknown_start_has_a_group_of_its_own(qtbot):
+    # rule TB-1 (issue #21): a completed order whose export carried no completion time
+    unknown = deadline(None, "unknown", None, rule="TB-1", kind="aftersales_window",
+                       subject="order", platform="taobao", informational=True,
+                       label="The buyer may open an after-sales request",
+                       action="Completion time missing in the export: enter it, or import "
+                              "a report that has it")
+    groups = grouped(ROWS + [unknown], WED, SHANGHAI)
+    assert groups["unknown"] == [unknown]
+    assert badge_count(ROWS + [unknown], WED, SHANGHAI) == 2          # not an alarm
+    model = DeadlineTableModel(now=WED, grouped=True, zone=SHANGHAI)
+    model.set_rows(ROWS + [unknown])
+    assert model.group_counts()["unknown"] == 1
+    row = model.rowCount() - 1
+    assert model.deadline(row) is unknown
+    assert model.index(row, 1).data() == "Unknown"                     # no countdown
+    assert "Completion time missing" in model.index(row, 6).data()

@@ -267,3 +267,16 @@ def test_complaints_and_quiet_buyers_are_on_show_in_both_shops(demo):
     assert {r.platform for r in rows if r.follow_ups_sent} == {"aliexpress", "taobao"}
     assert FollowUpState.select().where(FollowUpState.reason == "time_zone").count() == 2
     assert all(a.sent_at <= ANCHOR and a.message is not None for a in FollowUpAttempt.select())
+
+
+def test_the_demo_has_quick_phrases_in_three_languages_and_an_automatic_reply(demo):
+    """#26.13: Ctrl+K is not empty on a first look, and an AE-12 automatic reply is set."""
+    from app.models import AutoReplyRule, QuickPhrase, Shop
+    from app.services.messaging.quick_phrases import find_phrases
+    titles = {p.title for p in QuickPhrase.select()}
+    assert {"Shipped: tracking", "Refund agreed"} <= titles
+    shipped = next(p for p in find_phrases("ship") if p.title == "Shipped: tracking")
+    assert {"zh", "en", "pt"} <= set(shipped.variants)
+    ae = Shop.get(Shop.key == "ae-demo")
+    assert {r.language for r in AutoReplyRule.select().where(AutoReplyRule.shop == ae)} == {
+        "en", "pt"}

@@ -69,6 +69,9 @@ def test_the_demo_mode_loads_demo_shops_and_asks_again_next_time(home, qtbot, tm
     assert path.name == "afterdesk-demo.db"
     open_database(path)
     assert {s.key for s in shops.list_shops()} == {"ae-demo", "tb-demo"}
+    from app.models import Order, QuickPhrase
+    assert Order.select().count() == 600      # the same demo as `afterdesk demo` (#26.13)
+    assert QuickPhrase.select().exists()
     close_database()
     assert needs_first_run(Settings(tmp_path / "settings.json"), None)
 

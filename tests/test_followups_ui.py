@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.clock import utcnow
 from app.models import Message
@@ -36,7 +37,10 @@ def column(page, title):
     return [c.title for c in page.model.columns].index(title)
 
 
-def test_the_page_lists_the_quiet_buyer_and_sends_a_follow_up_in_one_click(qtbot, waiting):
+def test_the_page_lists_the_quiet_buyer_and_sends_a_follow_up_in_one_click(qtbot, waiting,
+                                                                         monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question",            # whatever the hour in São Paulo
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
     page = FollowUpsPage()
     qtbot.addWidget(page)
     page.reload()
@@ -51,7 +55,7 @@ def test_the_page_lists_the_quiet_buyer_and_sends_a_follow_up_in_one_click(qtbot
     assert "Buyer's local time" in page.panel.clock.time_label.text()
     assert "Sao Paulo, BR" in page.panel.clock.time_label.text()
     assert page.panel.channel.currentData() == "order_message"
-    assert "order 8000000000000001" in page.panel.body.toPlainText()
+    assert "sobre o pedido 8000000000000001" in page.panel.body.toPlainText()   # her language
 
     qtbot.mouseClick(page.panel.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.rowCount() == 1
@@ -93,3 +97,46 @@ def test_the_rep_sets_the_buyers_zone_from_the_thread(qtbot, waiting, monkeypatc
     qtbot.waitUntil(lambda: page.panel.row is not None
                     and page.panel.row.buyer_zone == "America/Manaus")
     assert "Manaus, BR" in page.panel.clock.time_label.text()
+
+
+def _night_zone() -> str:
+    """A fixed-offset zone where it is about 03:00 now."""
+    hours = (3 - utcnow().hour) % 24
+    if hours > 14:
+        hours -= 24
+    return f"Etc/GMT{-hours:+d}"
+
+
+@pytest.fixture
+def quiet_taobao_buyer(db):
+    """#26.10: a quiet Taobao buyer, at night where they live."""
+    shop = make_shop("tb", "taobao")
+    buyer = make_buyer(shop, "xiaoming", country="CN", language="zh")
+    buyer.timezone = _night_zone()
+    buyer.save()
+    order = make_order(shop, "3900000000000001", buyer=buyer)
+    wrote = utcnow() - timedelta(days=3)
+    conv = start_conversation(shop, buyer, "im", order=order, subject="发货",
+                              at=wrote - timedelta(hours=1))
+    add_message(conv, "in", "什么时候发货？", wrote - timedelta(hours=1))
+    add_message(conv, "out", "亲，明天发货。", wrote, author="lin")
+    return conv
+
+
+def test_a_taobao_buyer_gets_chinese_through_taobaos_channels_and_night_asks_first(
+        qtbot, quiet_taobao_buyer, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    page = FollowUpsPage()
+    qtbot.addWidget(page)
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    panel = page.panel
+    qtbot.waitUntil(lambda: panel.row is not None)
+    assert "订单3900000000000001" in panel.body.toPlainText()       # Chinese, not English
+    offered = [panel.channel.itemData(i) for i in range(panel.channel.count())]
+    assert "email" not in offered and offered[0] == "im"            # GEN-7 on Taobao
+    qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1                                          # 03:00 there: asked
+    assert not FollowUpAttempt.select().exists()                    # and "No" sent nothing

@@ -58,7 +58,7 @@ def test_a_failure_late_in_the_document_rolls_back_everything_before_it(doc_and_
 @pytest.mark.parametrize("change, expected", [
     (lambda d: d.update(format="shopify-export"), "document: field 'format': 'shopify-export' "
                                                   "is not an AfterDesk interchange document"),
-    (lambda d: d.update(version=3), "document: field 'version': version 3 comes from a newer"),
+    (lambda d: d.update(version=4), "document: field 'version': version 4 comes from a newer"),
     (lambda d: d.update(version="1"), "field 'version': '1' is not a format version"),
     (lambda d: d.update(version=0), "field 'version': 0 is not a format version"),
     (lambda d: d.update(extra=1), "document: field 'extra': unknown field"),

@@ -15,7 +15,8 @@ from app.services.clocks import queue
 from app.services.casework.cases import list_cases
 from tests.cases_ui_helpers import NOW, aliexpress_orders, cell, taobao_order
 from ui.pages.cases_page import CasesPage
-from ui.table_models.case_table_model import COLOURS, CaseTableModel
+from ui.table_models.case_table_model import CaseTableModel
+from ui.tones import LIGHT
 
 pytestmark = pytest.mark.gui
 
@@ -67,7 +68,7 @@ def test_the_queue_follows_remaining_response_time_overdue_first(page, cases):
 
 
 def test_overdue_rows_are_red_and_rows_under_a_day_amber(page):
-    red, amber = QColor(COLOURS[queue.OVERDUE]), QColor(COLOURS[queue.SOON])
+    red, amber = QColor(LIGHT["error"]), QColor(LIGHT["warning"])
     fg = Qt.ItemDataRole.ForegroundRole
     assert cell(page.model, 0, "Case", fg) == red
     assert cell(page.model, 1, "Case", fg) == amber

@@ -16,8 +16,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import (QColor, QImage, QMouseEvent, QPainter, QPalette, QTextLayout,
-                           QWheelEvent)
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QTextLayout,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from app.reports import build_report
@@ -25,11 +32,15 @@ from app.reports.model import Chart, Section
 from app.services.casework import disputes
 from tests.factories import make_order, make_shop
 from ui.pages.reports_page import ReportsPage
-from ui.reports.chart import DARK_COLOURS, LIGHT_COLOURS, ReportChart
+from ui.reports.chart import ReportChart
 from ui.reports.chart_data import nice_scale, tick_text
 from ui.reports.section_table_model import SectionTableModel
 from ui.reports.section_view import SectionView
 from ui.theme import dark_palette
+from ui.tones import DARK, LIGHT
+
+LIGHT_COLOURS = tuple(LIGHT[f"chart.{n}"] for n in range(1, 5))
+DARK_COLOURS = tuple(DARK[f"chart.{n}"] for n in range(1, 5))
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 AT = datetime(2026, 3, 10, tzinfo=timezone.utc)

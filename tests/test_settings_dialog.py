@@ -135,3 +135,26 @@ def test_every_input_has_an_accessible_name(dialog):
                    dialog.calendar.day, dialog.calendar.kind, dialog.calendar.note,
                    dialog.calendar.table):
         assert widget.accessibleName(), widget
+
+
+def test_a_new_language_offers_a_restart_with_the_same_command_line(qtbot, tmp_path,
+                                                                     monkeypatch):
+    """#26.16: the language applies at start, so the rep is offered Restart now."""
+    import sys
+
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+    from ui import restart
+
+    started = []
+    monkeypatch.setattr(QProcess, "startDetached",
+                        staticmethod(lambda program, args: started.append((program, args))
+                                     or (True, 4242)))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.buttons()[0].click())
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert restart.offer_restart(window)
+    assert started == [(sys.executable, list(sys.orig_argv[1:]))]
+    assert not window.isVisible()

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from app.models import AftersalesRequest, Dispute
+from app.models import AftersalesRequest, Dispute, Order
 from app.services.casework import aftersales
 from app.services.messaging import conversations
 from app.settings import Settings
@@ -161,3 +161,31 @@ def test_a_conversation_without_an_order_offers_neither(qtbot, window):
     assert "not about an order" in panel.summary.text()
     assert not panel.request_button.isVisible() and not panel.dispute_button.isVisible()
     assert panel.open_request_form() is None
+
+
+def test_completion_time_missing_in_the_export_is_said_and_asked_for(qtbot, window):
+    # rule TB-1 (issue #21): a 交易成功 order imported without its completion time
+    order = taobao_order(completed=NOW - timedelta(days=3))
+    completed = order.completed_at
+    order.completed_at = order.confirmed_at = None
+    order.save()
+    conv = talk_about(order)
+    page, panel = open_thread(qtbot, window(), conv)
+    assert "completion time is missing in the export" in panel.request_note.text()
+    assert "TB-1" in panel.request_note.text()
+    qtbot.mouseClick(panel.request_button, Qt.MouseButton.LeftButton)
+    form = panel.dialog
+    assert form.completed_at.isVisible()                       # the form asks for it
+    assert "missing in the export" in form.window_text.text()
+    fill_request(form)
+    before = written()
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)    # not entered yet
+    assert "completion time is missing" in form.error.text() and "(TB-1)" in form.error.text()
+    assert written() == before and form.created_ref is None
+    form.completed_known.setChecked(True)
+    form.completed_at.set_instant(completed)
+    assert "left to open a request" in form.window_text.text()
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    assert form.created_ref is not None
+    order = Order.get_by_id(order.id)
+    assert order.completed_at == completed

@@ -150,3 +150,28 @@ def test_names_a_rep_chose_stay_as_they_are_in_chinese(chinese):
     taken = InvalidInput("the shortcut /{shortcut} is already used by '{title}'",
                          shortcut="refund", title="refund")
     assert describe(taken) == "快捷词 /refund 已被“refund”使用"
+
+
+def test_the_words_a_new_rep_saw_in_english_speak_chinese(chinese, qtbot, db, tmp_path):
+    """#26.15: star colours, day names, follow-up states, the channel column, the system
+    choice of the settings."""
+    from datetime import datetime, timezone
+
+    from ui.conversation.filters_bar import FiltersBar
+    from ui.formatting import day_name
+    from ui.settings_dialog.general_tab import GeneralTab
+    from ui.table_models.awaiting_table_model import AwaitingTableModel
+
+    bar = FiltersBar()
+    qtbot.addWidget(bar)
+    stars = [bar.star.itemText(i) for i in range(bar.star.count())]
+    assert "红色" in stars and "Red" not in stars
+    assert day_name(datetime(2026, 12, 8, tzinfo=timezone.utc)) == "周二"
+    model = AwaitingTableModel()
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "渠道" in titles and "经办人" not in titles
+    from ui.labels import FOLLOW_UP_STATUSES, word
+    assert word(FOLLOW_UP_STATUSES, "due") == "立即跟进"
+    tab = GeneralTab(Settings(tmp_path / "settings.json"), tmp_path / "afterdesk.db")
+    qtbot.addWidget(tab)
+    assert tab.language.itemText(0) == "跟随系统"

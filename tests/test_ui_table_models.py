@@ -16,7 +16,8 @@ from tests.factories import T0, make_buyer, make_order, make_shop
 from ui.table_models import conversation_table_model as ctm
 from ui.table_models.case_table_model import CaseTableModel
 from ui.table_models.conversation_table_model import ConversationTableModel
-from ui.table_models.deadline_table_model import OVERDUE_COLOUR, DeadlineTableModel
+from ui.table_models.deadline_table_model import DeadlineTableModel
+from ui.tones import LIGHT
 
 pytestmark = pytest.mark.gui
 Display = Qt.ItemDataRole.DisplayRole
@@ -199,8 +200,8 @@ def test_countdown_moves_and_turns_red_one_second_after_due(qtbot):
 
     model.set_now(due)
     assert cell(model, 0, "Time left") == "due now"
-    assert cell(model, 0, "Due", Qt.ItemDataRole.ForegroundRole) != QColor(OVERDUE_COLOUR)
+    assert cell(model, 0, "Due", Qt.ItemDataRole.ForegroundRole) != QColor(LIGHT["error"])
 
     model.set_now(due + timedelta(seconds=1))
     assert cell(model, 0, "Time left").startswith("overdue")
-    assert cell(model, 0, "Due", Qt.ItemDataRole.ForegroundRole) == QColor(OVERDUE_COLOUR)
+    assert cell(model, 0, "Due", Qt.ItemDataRole.ForegroundRole) == QColor(LIGHT["error"])

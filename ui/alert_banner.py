@@ -6,11 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-STYLES = {
-    "info": "QFrame#alertBanner { background: #e8f1fb; border: 1px solid #9cc2e8; }",
-    "alert": "QFrame#alertBanner { background: #fff4d6; border: 1px solid #e0b84a; }",
-    "error": "QFrame#alertBanner { background: #fde8e8; border: 1px solid #e09a9a; }",
-}
+from ui.tones import redraw_on_theme_change, tone
+
+
+def banner_style(kind: str) -> str:
+    """The banner's colours for its kind (info, alert, error) in the current theme."""
+    return (f"QFrame#alertBanner {{ background: {tone('banner.' + kind)}; "
+            f"border: 1px solid {tone('banner.' + kind + '.border')}; }} "
+            f"QFrame#alertBanner QLabel {{ color: {tone('banner.text')}; }}")
 
 
 class AlertBanner(QFrame):
@@ -34,10 +37,15 @@ class AlertBanner(QFrame):
         self.close_button.clicked.connect(self.dismiss)
         self.kind = ""
         self.unseen = 0
+        redraw_on_theme_change(self, "_redraw")
         self.hide()
 
     def text(self) -> str:
         return self.label.text()
+
+    def _redraw(self) -> None:
+        if self.kind:
+            self.setStyleSheet(banner_style(self.kind))
 
     def show_alert(self, payload: dict) -> None:
         """A deadline alert; alerts arriving before the rep dismisses add up."""
@@ -62,7 +70,7 @@ class AlertBanner(QFrame):
 
     def _show(self, kind: str, text: str) -> None:
         self.kind = kind
-        self.setStyleSheet(STYLES[kind] + " QFrame#alertBanner QLabel { color: #1f2328; }")  # dark theme too
+        self.setStyleSheet(banner_style(kind))
         self.label.setText(text)
         more = self.unseen - 1 if kind == "alert" else 0
         self.more_label.setText(self.tr("and {0} more").format(more) if more > 0 else "")

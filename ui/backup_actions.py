@@ -41,6 +41,16 @@ def confirm_restore(parent: QWidget, path: Path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def where_kept(restored: backup.Restored) -> str:
+    """The sentence after "restored" saying where the replaced database went."""
+    if restored.kept is None:
+        return ""
+    if restored.damaged:
+        return translate("MainWindow", "\n\nThe damaged database was kept aside as {0}").format(
+            restored.kept)
+    return translate("MainWindow", "\n\nThe data as it was before: {0}").format(restored.kept)
+
+
 def restore_from_backup(window, db_path, path: Path | None = None, *, confirm: bool = True) -> None:
     """Ask for a file (unless given), confirm, then replace the database with it."""
     path = path or choose_backup(window)
@@ -69,11 +79,11 @@ def restore_from_backup(window, db_path, path: Path | None = None, *, confirm: b
             window.monitor.start()
         return True
 
-    def done(safety) -> None:
+    def done(restored) -> None:
         if reopen():
-            where = translate("MainWindow", "\n\nThe data as it was before: {0}").format(safety) if safety else ""
             QMessageBox.information(window, translate("MainWindow", "Restore from backup"),
-                                    translate("MainWindow", "The backup was restored.") + where)
+                                    translate("MainWindow", "The backup was restored.")
+                                    + where_kept(restored))
 
     def failed(error) -> None:
         reopen()

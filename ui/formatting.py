@@ -14,6 +14,12 @@ def local_time_text(value: datetime | None, zone: tzinfo | None = None) -> str:
     return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
+def day_name(value) -> str:
+    """The short name of the day of `value` in the rep's language ("Tue", "周二")."""
+    from PySide6.QtCore import QLocale
+    return QLocale().dayName(value.isoweekday(), QLocale.FormatType.ShortFormat)
+
+
 def countdown_text(due: datetime, now: datetime) -> str:
     """'in 2 d 3 h', 'in 45 min', 'overdue 1 h 10 min' — the largest two units.
 

@@ -18,7 +18,15 @@ CASE_TYPES = {"dispute": "Dispute", "aftersales": "After-sales"}
 
 PLATFORMS = {"aliexpress": "AliExpress", "taobao": "Taobao"}
 
-DEADLINE_STATES = {"pending": "Pending", "met": "Met", "missed": "Missed"}
+FOLLOW_UP_STATUSES = {"due": "Follow up now", "waiting": "Waiting",
+                      "exhausted": "Stop and note it", "stopped": "Stopped"}
+FOLLOW_UP_REASONS = {"time_zone": "Time zone", "busy": "Busy", "deciding": "Still deciding",
+                     "unclear_message": "Unclear message"}
+
+STARS = {"red": "Red", "orange": "Orange", "yellow": "Yellow", "green": "Green", "blue": "Blue",
+         "purple": "Purple"}
+
+DEADLINE_STATES = {"pending": "Pending", "met": "Met", "missed": "Missed", "unknown": "Unknown"}
 
 # The channel layer (app.channels.states): a mail account's state, an answer's delivery.
 ACCOUNT_STATES = {

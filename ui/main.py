@@ -13,7 +13,7 @@ from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from ui.errors import EXPECTED_ERRORS, install_excepthook, show_expected_error
+from ui.errors import install_excepthook
 from ui.fonts import load_cjk_font
 from ui.qt_logging import install_qt_message_handler, restore_qt_message_handler
 from ui.worker import wait_for_background
@@ -50,11 +50,8 @@ def open_window(app: QApplication, db_path, settings: Settings):
     path = resolve_db_path(db_path, settings)
     from app.db import ready_as_is
     if not ready_as_is(path):   # usable as it is: peewee loads after the first paint
-        try:
-            from ui.upgrade_progress import open_with_upgrade
-            open_with_upgrade(path)
-        except EXPECTED_ERRORS as error:
-            show_expected_error(error)
+        from ui.damaged_start import open_at_start     # a damaged file: offers a backup
+        if not open_at_start(path):
             return None
     from ui.main_window import MainWindow
     window = MainWindow(path, settings)

@@ -9,10 +9,11 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.settings import Settings
+from ui import keymap
 from ui.alert_banner import AlertBanner
 from ui.navigation import NavigationList
 from ui.pages import page_specs
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         from ui.menus import add_file_actions, label_controls
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(keymap.first("quit"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.file_actions = add_file_actions(self, file_menu, before=quit_action)
@@ -88,16 +89,27 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.setShortcut(keymap.first("refresh"))
         refresh.triggered.connect(self.refresh_current)
         view_menu.addAction(refresh)
         view_menu.addSeparator()
         for number, (key, title) in enumerate(zip(self.navigation.keys(),
                                                   self.navigation.titles()), start=1):
             go = QAction(title, self)
-            go.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= keymap.MAX_PAGES:
+                go.setShortcut(keymap.first(f"page_{number}"))
             go.triggered.connect(lambda _checked=False, key=key: self.navigation.select(key))
             view_menu.addAction(go)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("&Keyboard shortcuts"), self)
+        keys.setShortcut(keymap.first("shortcuts"))
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
+
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts_dialog import ShortcutsDialog
+        ShortcutsDialog(self).exec()
 
     # --- pages ---------------------------------------------------------------------
     def _build_page(self, key: str) -> QWidget:

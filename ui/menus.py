@@ -4,8 +4,10 @@ phrases and automatic replies; and the window's accessible names and tab order."
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
+
+from ui import keymap
 
 
 translate = QCoreApplication.translate     # texts of the main window ("MainWindow")
@@ -19,8 +21,8 @@ def add_file_actions(window, file_menu: QMenu, before: QAction | None = None) ->
         "backup": QAction(translate("MainWindow", "&Back up now"), window),
         "restore": QAction(translate("MainWindow", "&Restore from backup…"), window),
     }
-    actions["settings"].setShortcut(QKeySequence("Ctrl+,"))
-    actions["backup"].setShortcut(QKeySequence("Ctrl+Shift+B"))
+    actions["settings"].setShortcut(keymap.first("settings"))
+    actions["backup"].setShortcut(keymap.first("backup"))
     actions["settings"].triggered.connect(lambda: open_settings(window))
     actions["backup"].triggered.connect(lambda: _backup_actions().back_up_now(window, window.db_path))
     actions["restore"].triggered.connect(
@@ -59,6 +61,10 @@ def open_settings(window) -> None:
     dialog = SettingsDialog(window.settings, window.db_path, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         apply_theme(QApplication.instance(), window.settings.get("ui.theme"))
+        if getattr(dialog, "language_changed", False):
+            from ui.restart import offer_restart
+            if offer_restart(window):
+                return
     window.reload_all()       # rule values or working days may have changed
 
 
@@ -66,7 +72,9 @@ def label_controls(window) -> None:
     """Accessible names for screen readers on the window's own controls, and the tab
     order through the pages built so far (label_page names each page's controls)."""
     window.navigation.setAccessibleName(translate("MainWindow", "Pages"))
-    window.navigation.setAccessibleDescription(translate("MainWindow", "Ctrl+1 to Ctrl+5 switch pages"))
+    window.navigation.setAccessibleDescription(
+        translate("MainWindow", "%1 to %2 switch pages").replace("%1", keymap.text("page_1"))
+        .replace("%2", keymap.text(f"page_{min(len(window.navigation.keys()), keymap.MAX_PAGES)}")))
     window.banner.setAccessibleName(translate("MainWindow", "Deadline alert"))
     window.status.setAccessibleName(translate("MainWindow", "Status"))
     chain_tab_order(window)

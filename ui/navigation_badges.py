@@ -6,12 +6,11 @@ so a start neither loads this nor makes Qt's painter and style-option types for 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from ui.navigation import BADGE_ROLE
-
-PILL_COLOUR = "#c5221f"
+from ui.tones import qcolor
 
 
 class BadgeDelegate(QStyledItemDelegate):
@@ -30,8 +29,8 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(PILL_COLOUR))
+        painter.setBrush(qcolor("pill"))
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        painter.setPen(QColor("white"))
+        painter.setPen(qcolor("pill.text"))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()

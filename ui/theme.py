@@ -39,7 +39,7 @@ def dark_palette() -> QPalette:
     from PySide6.QtGui import QColor, QPalette
     p = QPalette()
     window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
-    button, highlight, muted = QColor("#2d2e31"), QColor("#3b82f6"), QColor("#8a8f98")
+    button, highlight, muted = QColor("#2d2e31"), QColor("#2563eb"), QColor("#8a8f98")
     roles = {
         QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
         QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#232427"),
@@ -57,6 +57,13 @@ def dark_palette() -> QPalette:
                  QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, muted)
     return p
+
+
+def light_palette(standard: QPalette) -> QPalette:
+    """Fusion's light palette with a selection dark enough for its white text (WCAG AA)."""
+    from PySide6.QtGui import QColor, QPalette
+    standard.setColor(QPalette.ColorRole.Highlight, QColor("#1a5fb4"))
+    return standard
 
 
 def apply_theme(app: QApplication, choice: str) -> str:
@@ -80,12 +87,14 @@ def apply_theme(app: QApplication, choice: str) -> str:
             app.setPalette(dark_palette())
         elif look == "light":
             app.setStyle(QStyleFactory.create("Fusion"))
-            app.setPalette(app.style().standardPalette())
+            app.setPalette(light_palette(app.style().standardPalette()))
         else:
             app.setStyle(QStyleFactory.create(_state["native_style"])
                          or QStyleFactory.create("Fusion"))
             app.setPalette(QPalette())          # back to the system's own colours
         _state["look"] = look
+        from ui import tones
+        tones.restyle()             # text coloured by meaning takes the new theme's tone
     hints = QGuiApplication.styleHints()
     if choice == "system" and not _state["following"]:
         hints.colorSchemeChanged.connect(_follow)

@@ -8,8 +8,10 @@ def register(subparsers) -> dict:
         "backup", help="copy the database to a backup file (default: the data folder's backups)")
     backup.add_argument("--out", metavar="FILE", help="write the backup to this file instead")
     restore = subparsers.add_parser(
-        "restore", help="replace the database with a backup (the current one is backed up first)")
+        "restore", help="replace the database with a backup (the current one is backed up "
+                        "first; a damaged one is kept aside)")
     restore.add_argument("file", help="a backup file, e.g. afterdesk-20270208-0900.db")
+    restore.set_defaults(no_database=True)
     return {"backup": run_backup, "restore": run_restore}
 
 
@@ -24,14 +26,16 @@ def run_backup(args, db_path) -> int:
 
 
 def run_restore(args, db_path) -> int:
+    """Runs without opening the current database first (no_database): it may be damaged,
+    unreadable or missing, which is when a restore is needed."""
     from app.backup import restore_backup
     from app.db import close_database, open_database
+    restored = restore_backup(args.file, db_path)
+    open_database(db_path)    # also upgrades a backup made by an older AfterDesk
     close_database()
-    try:
-        safety = restore_backup(args.file, db_path)
-    finally:
-        open_database(db_path)    # also upgrades a backup made by an older AfterDesk
     print(f"database {db_path} restored from {args.file}")
-    if safety is not None:
-        print(f"the database as it was before: {safety}")
+    if restored.damaged:
+        print(f"the damaged database was kept aside as {restored.kept}")
+    elif restored.kept is not None:
+        print(f"the database as it was before: {restored.kept}")
     return 0

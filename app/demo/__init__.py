@@ -11,17 +11,19 @@ cases are spread over the year before it. The same seed and anchor give the same
 from __future__ import annotations
 
 import random
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from app.clock import as_utc, utcnow
+from app.clock import as_utc, clock_at, utcnow
 from app.db import database
 from app.demo.aftercare import make_aftercare
 from app.demo.cases import CHECK_INSTANT, part, plan_cases
 from app.demo.chats import make_conversations
 from app.demo.disputes import DisputeScripts, make_disputes
 from app.demo.orders import create_orders, make_buyers, plan_background, plan_for_case
+from app.demo.replies import add_replies
 from app.demo.requests import RequestScripts, make_requests
-from app.models import AftersalesRequest, Conversation, Dispute, Message, Order, Shop
+from app.models import (AftersalesRequest, AutoReplyRule, Conversation, Dispute, Message, Order,
+                        QuickPhrase, Shop)
 from app.models.complaints import Complaint
 from app.models.followups import FollowUpAttempt
 from app.services.commerce import shops
@@ -48,17 +50,22 @@ def load_demo(seed: int = 7, orders_per_shop: int = 300, anchor: datetime | None
                                "(--db PATH) for another demo",
                                key=key, field="shop")
     rng = random.Random(seed)
-    with database.atomic():
+    with database.atomic(), clock_at(anchor):     # the shops as they stand at the anchor
+        made = []
         for key, platform, name, zone, currency in (AE_SHOP, TB_SHOP):
             shop = shops.add_shop(key, platform, name, zone, currency, actor="demo")
             _fill_shop(shop, orders_per_shop, anchor, rng)
+            made.append(shop)
+        add_replies(made, anchor - timedelta(days=365))     # set up before the year began
     return {"shops": 2, "orders": Order.select().count(),
             "conversations": Conversation.select().count(),
             "messages": Message.select().count(),
             "after-sales requests": AftersalesRequest.select().count(),
             "disputes": Dispute.select().count(),
             "complaints": Complaint.select().count(),
-            "follow-ups": FollowUpAttempt.select().count()}
+            "follow-ups": FollowUpAttempt.select().count(),
+            "quick phrases": QuickPhrase.select().count(),
+            "automatic replies": AutoReplyRule.select().count()}
 
 
 def _fill_shop(shop, count: int, anchor: datetime, rng) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.importers.values import CellError, amount
+from app.importers.values import WHOLE_DIGITS, CellError, amount, shown
 
 _MARKER = re.compile(r"[【\[]\s*(\d+)\s*[】\]]")
 _OPEN, _CLOSE = "(（", ")）"
@@ -55,9 +55,9 @@ def _parts(segment: str) -> tuple[str, dict]:
 
 
 def _quantity(text: str) -> int:
-    match = re.match(r"\s*(\d+)", text)
+    match = re.match(rf"\s*(\d{{1,{WHOLE_DIGITS}}})(?!\d)", text)
     if not match or int(match.group(1)) < 1:
-        raise CellError(f"'(数量:{text})' does not start with a quantity of 1 or more")
+        raise CellError(f"'(数量:{shown(text)})' does not start with a quantity of 1 or more")
     return int(match.group(1))
 
 

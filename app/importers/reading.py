@@ -21,7 +21,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Tried in order when the file does not say (a byte-order mark) and the rep did not choose.
 CSV_ENCODINGS = ("utf-8", "gb18030")   # gb18030 reads every GBK file and more
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "gb18030": "GBK/GB18030",
-                  "gbk": "GBK", "utf-16": "UTF-16"}
+                  "gbk": "GBK", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
 
 
 @dataclass
@@ -88,8 +88,51 @@ def _read_csv(path: Path, data: bytes, digest: str, encoding: str | None) -> Tab
     text, used = decode_csv(data, path.name, encoding)
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", "\t", ";"), key=first_line.count)
-    rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    return Table(path.name, "csv", rows, digest, encoding=used)
+    return Table(path.name, "csv", csv_rows(text, delimiter, path.name), digest, encoding=used)
+
+
+def csv_rows(text: str, delimiter: str, file_name: str) -> list:
+    """The records of CSV text; ImportRefused naming the row (and the column where it can)
+    when the csv module cannot read one: a cell longer than the module's limit (no
+    platform writes such a cell), or a line break where none can be."""
+    rows: list = []
+    lines = io.StringIO(text, newline="")
+    reader = csv.reader(lines, delimiter=delimiter)
+    start = 0
+    try:
+        for row in reader:
+            rows.append(row)
+            start = lines.tell()
+    except csv.Error as exc:
+        record = text[start:]
+        header = rows[0] if rows else []
+        if "field limit" in str(exc):
+            index = _oversized_field(record, delimiter, csv.field_size_limit())
+            column = header[index].strip() if index < len(header) else None
+            raise ImportRefused([Problem(
+                len(rows) + 1, column, column_letter(index),
+                f"a cell holds more than {csv.field_size_limit():,} characters, which no "
+                "order export has: check that this is the right file")], file_name) from None
+        raise ImportRefused([Problem(
+            len(rows) + 1, None, None,
+            f"this line cannot be read as CSV ({exc}); save the export again as UTF-8 or GBK "
+            "CSV and import that")], file_name) from None
+    return rows
+
+
+def _oversized_field(record: str, delimiter: str, limit: int) -> int:
+    """The index of the first field of a CSV record longer than `limit` characters."""
+    index, length, quoted = 0, 0, False
+    for char in record:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            index, length = index + 1, 0
+            continue
+        length += 1
+        if length > limit:
+            break
+    return index
 
 
 def decode_csv(data: bytes, file_name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -99,6 +142,8 @@ def decode_csv(data: bytes, file_name: str, encoding: str | None = None) -> tupl
         candidates = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ("utf-16",)
+    elif not encoding and (bare := _utf16_without_mark(data)):
+        candidates = (bare,)
     elif encoding:
         try:
             codecs.lookup(encoding)
@@ -119,15 +164,33 @@ def decode_csv(data: bytes, file_name: str, encoding: str | None = None) -> tupl
     raise ImportRefused([_where_undecodable(data, exc, name, candidates)], file_name)
 
 
+def _utf16_without_mark(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the file looks like UTF-16 text without a byte-order
+    mark: UTF-8 and GBK text never holds a zero byte, UTF-16 holds one beside every Latin
+    letter, digit, comma and line break, always on the same side. None otherwise."""
+    head = data[:4096]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd + even < 2:
+        return None
+    if odd >= 4 * even:
+        return "utf-16-le"
+    if even >= 4 * odd:
+        return "utf-16-be"
+    return None
+
+
 def _where_undecodable(data: bytes, exc: UnicodeDecodeError, name: str, tried) -> Problem:
     """Name the row and column holding the first byte the encoding cannot read."""
     head = data[:exc.start].decode(name, errors="replace")
-    rows = list(csv.reader(io.StringIO(head, newline="")))
-    header = next(csv.reader(io.StringIO(data.split(b"\n", 1)[0].decode(name, errors="replace"))),
-                  [])
+    try:
+        rows = list(csv.reader(io.StringIO(head, newline="")))
+        header = next(csv.reader(io.StringIO(
+            data.split(b"\n", 1)[0].decode(name, errors="replace"))), [])
+    except csv.Error:           # not CSV-shaped at all: the first bad byte is all we can say
+        rows, header = [], []
     row = max(len(rows), 1)
     col = max(len(rows[-1]) - 1, 0) if rows else 0
-    column = header[col].strip() if col < len(header) else None
+    column = header[col].strip()[:40] if col < len(header) else None
     tried_names = " or ".join(ENCODING_NAMES.get(t, t) for t in tried)
     bad = data[exc.start:exc.start + 2].hex(" ")
     return Problem(row, column, column_letter(col),

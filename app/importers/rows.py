@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from decimal import Decimal
 
+from app.clock import CLOCK_SKEW, utcnow
 from app.importers import values as v
 from app.importers.countries import country_code
 from app.importers.layouts import Match
@@ -156,6 +157,10 @@ def _order_row(row: _Row, platform: str, zone: str | None) -> OrderRow | None:
                 times[name] = _to_utc(wall, platform, zone)
             except ValueError as exc:
                 row.problem(name, str(exc))
+            except OverflowError:
+                row.problem(name, f"'{v.shown(row.raw(name))}' is not a date AfterDesk can "
+                            "place in time (the year is out of range)")
+    _check_not_future(row, times)
     money = {}
     for name in MONEY_FIELDS:
         if name in row.match.columns:
@@ -180,6 +185,16 @@ def _order_row(row: _Row, platform: str, zone: str | None) -> OrderRow | None:
     record.stored = stored_values(record)
     record.stored_items = stored_items(record.items)
     return record
+
+
+def _check_not_future(row: _Row, times: dict) -> None:
+    """Every time but the deadline ship_by has happened: later than now (plus the clock
+    skew) is a problem of the row (app.clock.check_not_future)."""
+    latest = utcnow() + CLOCK_SKEW
+    for name, value in times.items():
+        if name != "ship_by" and value > latest:
+            row.problem(name, f"{row.text(name)} is later than now: a time that has "
+                        "already happened is needed (is the shop's time zone right?)")
 
 
 def _check_order_of_times(row: _Row, record: OrderRow) -> None:

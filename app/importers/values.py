@@ -11,6 +11,9 @@ import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from app.models.fields import MONEY_LIMIT
+
+WHOLE_DIGITS = 9               # a count of pieces: anything longer is not one
 EXACT_LIMIT = 2 ** 53          # beyond this a number cell has already lost digits
 CENT = Decimal("0.01")
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M",
@@ -23,6 +26,12 @@ MASK = "*"
 
 class CellError(ValueError):
     pass
+
+
+def shown(value, limit: int = 40) -> str:
+    """A cell as a message quotes it: long text cut short."""
+    text = cell_text(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 _ISO_TIME = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
@@ -55,7 +64,10 @@ def order_no(value) -> str:
             raise CellError(f"the order number is stored as a number ({value!r}) and has lost "
                             "digits; export the order numbers as text and import again")
         return str(int(value))
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= EXACT_LIMIT:
+            raise CellError("the order number is stored as a number and may have lost digits; "
+                            "export the order numbers as text and import again")
         return str(value)
     text = cell_text(value).replace(" ", "")
     if text.endswith(".0") and text[:-2].isdigit():
@@ -63,10 +75,10 @@ def order_no(value) -> str:
     if not text:
         raise CellError("the order number is empty")
     if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", text):
-        raise CellError(f"the order number '{text}' was shortened to scientific notation by a "
+        raise CellError(f"the order number '{shown(text)}' was shortened to scientific notation by a "
                         "spreadsheet; export it again as text")
     if not _ORDER_NO.match(text):
-        raise CellError(f"'{text}' is not an order number")
+        raise CellError(f"'{shown(text)}' is not an order number")
     return text
 
 
@@ -85,9 +97,12 @@ def amount(value, *, required: bool = True) -> Decimal | None:
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise CellError(f"'{cell_text(value)}' is not an amount") from None
+            raise CellError(f"'{shown(value)}' is not an amount") from None
     if not number.is_finite():
-        raise CellError(f"'{cell_text(value)}' is not an amount")
+        raise CellError(f"'{shown(value)}' is not an amount")
+    if abs(number) >= MONEY_LIMIT:
+        raise CellError(f"the amount '{shown(value)}' is too large: an order amount is below "
+                        "1,000,000,000,000")
     if number < 0:
         raise CellError(f"the amount {number} is negative; an order amount must be 0 or more")
     return number.quantize(CENT, rounding=ROUND_HALF_UP)
@@ -115,7 +130,7 @@ def wall_time(value, *, required: bool = False) -> datetime | None:
             return datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise CellError(f"'{text}' is not a date and time (expected e.g. 2026-03-01 10:22:33)")
+    raise CellError(f"'{shown(text)}' is not a date and time (expected e.g. 2026-03-01 10:22:33)")
 
 
 def whole_number(value, *, minimum: int = 0) -> int:
@@ -123,7 +138,9 @@ def whole_number(value, *, minimum: int = 0) -> int:
         value = int(value)
     text = cell_text(value)
     if not re.fullmatch(r"\d+", text or ""):
-        raise CellError(f"'{text}' is not a whole number")
+        raise CellError(f"'{shown(text)}' is not a whole number")
+    if len(text) > WHOLE_DIGITS:
+        raise CellError(f"'{shown(text)}' is too large for a number of pieces")
     number = int(text)
     if number < minimum:
         raise CellError(f"{number} is less than {minimum}")

@@ -9,7 +9,7 @@ from app.interchange.export import export_document, export_file
 from app.interchange.importer import ImportSummary, import_document, import_file
 from app.interchange.schema import FORMAT, VERSION, DocumentError
 
-# Tables the format (version 2) does not carry, and why. A new model must be either
+# Tables the format (version 3) does not carry, and why. A new model must be either
 # carried by the format or listed here (tests/test_interchange.py checks it).
 NOT_CARRIED = {
     "SavedView": "a rep's own inbox views: settings of one desk, not shop data",

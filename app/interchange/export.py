@@ -142,7 +142,7 @@ class _Exporter:
                 raise ServiceError(f"{what} names a conversation of another shop; "
                                    "it cannot be exported.")
             conversation = self.conversation_uid[complaint.conversation_id]
-        return {**s.COMPLAINT.write(complaint),
+        return {**s.COMPLAINT.write(complaint), "number": complaint.id,
                 "order": self._order_no(complaint.order_id, complaint.shop_id, what),
                 "buyer": self._login(complaint.buyer_id, complaint.shop_id, what),
                 "conversation": conversation,
@@ -163,13 +163,13 @@ class _Exporter:
         return [{**s.ATTACHMENT.write(a), "file": self.files[a.file_id]} for a in rows]
 
     def request(self, request) -> dict:
-        return {**s.REQUEST.write(request),
+        return {**s.REQUEST.write(request), "number": request.id,
                 "events": [s.REQUEST_EVENT.write(e) for e in self.request_events.get(request.id, ())],
                 "attachments": self.attachments(self.request_files.get(request.id, ())),
                 "evidence_packs": [self.pack(p) for p in self.packs_of_request.get(request.id, ())]}
 
     def dispute(self, dispute) -> dict:
-        return {**s.DISPUTE.write(dispute),
+        return {**s.DISPUTE.write(dispute), "number": dispute.id,
                 "proposals": [s.PROPOSAL.write(p) for p in self.proposals.get(dispute.id, ())],
                 "events": [s.DISPUTE_EVENT.write(e) for e in self.dispute_events.get(dispute.id, ())],
                 "attachments": self.attachments(self.dispute_files.get(dispute.id, ())),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from app import vocab
 from app.clock import format_instant
 from app.db import database
 from app.interchange import schema as s
+from app.interchange.case_numbers import CaseNumbers
 from app.interchange.export import IMPORT_AUDIT_ENTITY
 from app.models import (AftersalesRequest, CalendarOverride, Conversation, Dispute,
                         EvidencePack, Order, PolicyOverride, Shop, StoredFile)
@@ -37,8 +38,10 @@ KINDS = ("files", "shops", "buyers", "orders", "order_items", "tracking_events",
 
 @dataclass(frozen=True)
 class ImportSummary:
-    """How many records of each kind the import stored."""
+    """How many records of each kind the import stored, and the cases whose number this
+    database already used (old id -> new id, see case_numbers.py)."""
     counts: dict
+    renumbered: dict = field(default_factory=dict)
 
     def __getitem__(self, kind: str) -> int:
         return self.counts.get(kind, 0)
@@ -49,7 +52,11 @@ class ImportSummary:
 
     def __str__(self) -> str:
         parts = [f"{self.counts[k]} {k.replace('_', ' ')}" for k in KINDS if self.counts.get(k)]
-        return "Imported " + (", ".join(parts) if parts else "nothing") + "."
+        text = "Imported " + (", ".join(parts) if parts else "nothing") + "."
+        if self.renumbered:
+            text += (" Case numbers this database already used: " + ", ".join(
+                f"{old} is {new} here" for old, new in self.renumbered.items()) + ".")
+        return text
 
 
 def check_header(doc) -> datetime:
@@ -76,7 +83,8 @@ def check_header(doc) -> datetime:
 
 
 class _Import:
-    def __init__(self):
+    def __init__(self, doc):
+        self.case_numbers = CaseNumbers(doc)
         self.counts = Counter()
         self.seen: dict[tuple, str] = {}
         self.files: dict[str, StoredFile] = {}
@@ -186,7 +194,8 @@ class _Import:
         if conv_uid is not None and (conversation is None or conversation.shop_id != shop.id):
             raise where.fail(f"{s.show(conv_uid)} is not a conversation of this shop in the "
                              "document", "conversation")
-        complaint = self.create(s.COMPLAINT, values, "complaints", shop=shop,
+        number = self.case_numbers.number(Complaint, data, where, self.claim)
+        complaint = self.create(s.COMPLAINT, values, "complaints", shop=shop, id=number,
                                 buyer=buyers.get(login), order=order, conversation=conversation)
         for sw, item in self.each(data, "steps", where):
             values = s.COMPLAINT_STEP.read(item, sw)
@@ -220,7 +229,8 @@ class _Import:
     def request(self, data, where, order):
         values = s.REQUEST.read(data, where)
         self.new_uid("after-sales request", AftersalesRequest, values["uid"], where)
-        request = self.create(s.REQUEST, values, "aftersales_requests", order=order)
+        number = self.case_numbers.number(AftersalesRequest, data, where, self.claim)
+        request = self.create(s.REQUEST, values, "aftersales_requests", order=order, id=number)
         for ew, item in self.each(data, "events", where):
             self.create(s.REQUEST_EVENT, s.REQUEST_EVENT.read(item, ew), "request_events",
                         request=request)
@@ -240,7 +250,8 @@ class _Import:
             if Dispute.select().where(Dispute.issue_id == values["issue_id"]).exists():
                 raise where.fail(f"a dispute with issue id {values['issue_id']} already "
                                  "exists in the database", "issue_id")
-        dispute = self.create(s.DISPUTE, values, "disputes", order=order)
+        number = self.case_numbers.number(Dispute, data, where, self.claim)
+        dispute = self.create(s.DISPUTE, values, "disputes", order=order, id=number)
         for xw, item in self.each(data, "proposals", where):
             values = s.PROPOSAL.read(item, xw)
             self.claim("proposal of party", values["party"], xw, "party", (dispute.uid,))
@@ -368,18 +379,20 @@ def _fits(index, ids) -> bool:
 def import_document(doc: dict, *, actor: str = "import", source: str | None = None) -> ImportSummary:
     """Store everything `doc` holds, or nothing; refuses with a DocumentError (InvalidInput)."""
     exported_at = format_instant(check_header(doc))
-    run = _Import()
     try:
         with database.atomic():
+            run = _Import(doc)
             run.run(doc)
             counts = {kind: run.counts[kind] for kind in KINDS}
+            renumbered = run.case_numbers.renumbered
             audit.record(actor, IMPORT_AUDIT_ENTITY, exported_at, "import",
                          {"format": s.FORMAT, "version": doc["version"], "source": source,
-                          "counts": {k: n for k, n in counts.items() if n}})
+                          "counts": {k: n for k, n in counts.items() if n},
+                          **({"renumbered": renumbered} if renumbered else {})})
     except peewee.IntegrityError as exc:
         raise InvalidInput("the document conflicts with this database ({exc}); nothing was "
                            "imported", exc=exc) from None
-    return ImportSummary(counts)
+    return ImportSummary(counts, dict(renumbered))
 
 
 def import_file(path, *, actor: str = "import") -> ImportSummary:
@@ -389,10 +402,19 @@ def import_file(path, *, actor: str = "import") -> ImportSummary:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput("{name} is not a UTF-8 text file", name=path.name) from None
+    return import_document(read_json(text, path.name), actor=actor, source=path.name)
+
+
+def read_json(text: str, name: str):
+    """The JSON value of an interchange file's text. A whole number too long to be one is
+    kept as a marker the record's check names (schema.LongNumber); nesting deeper than
+    Python can follow is refused here."""
     try:
-        doc = json.loads(text)
+        return json.loads(text, parse_int=s.read_number)
     except json.JSONDecodeError as exc:
         raise InvalidInput("{name} is not valid JSON: {msg} at line {lineno}, column {colno}",
-                           name=path.name, msg=exc.msg, lineno=exc.lineno,
+                           name=name, msg=exc.msg, lineno=exc.lineno,
                            colno=exc.colno) from None
-    return import_document(doc, actor=actor, source=path.name)
+    except RecursionError:
+        raise InvalidInput("{name} nests lists or objects deeper than any interchange "
+                           "document does; it is not one", name=name) from None

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import peewee
 
 from app import vocab
-from app.clock import format_instant, parse_instant
+from app.clock import check_not_future, format_instant, parse_instant
 from app.models import (AftersalesRequest, Attachment, AuditEntry, AutoReplyRevision,
                         AutoReplyRule, Buyer, CalendarOverride, Conversation, Dispute,
                         DisputeEvent, DisputeProposal, EvidenceItem, EvidencePack, Message,
@@ -26,12 +26,15 @@ from app.models import (AftersalesRequest, Attachment, AuditEntry, AutoReplyRevi
 from app.models.complaints import (COMPLAINT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_STATES,
                                    COMPLAINT_STEPS, STEP_STATES, Complaint, ComplaintStep)
 from app.models.followups import REASON_TAGS, FollowUpAttempt, FollowUpState
-from app.models.fields import JSONTextField, MoneyField, UTCDateTimeField
+from app.models.fields import MONEY_LIMIT, JSONTextField, MoneyField, UTCDateTimeField
 from app.errors import InvalidInput
 
 FORMAT = "afterdesk-interchange"
-VERSION = 2     # 2 added complaints and GEN-7 follow-ups; version 1 documents still import
+VERSION = 3     # 2 added complaints and GEN-7 follow-ups, 3 the case numbers; older still import
 
+# Instants that may lie ahead: deadlines the platform or AfterDesk set in advance. Every
+# other instant has happened and may not be later than now (app.clock.check_not_future).
+FUTURE_INSTANTS = frozenset(("ship_by", "next_due_at"))
 MONEY_TEXT = re.compile(r"-?\d+\.\d{2}")
 SHA256_TEXT = re.compile(r"[0-9a-f]{64}")
 CURRENCY_TEXT = re.compile(r"[A-Z]{3}")
@@ -118,10 +121,16 @@ def _instant(raw, where, name):
     try:
         if not isinstance(raw, str):
             raise ValueError
-        return parse_instant(raw)
-    except ValueError:
+        value = parse_instant(raw)
+    except (ValueError, OverflowError):
         raise where.fail(f"{show(raw)} is not an ISO 8601 instant "
                          "(e.g. 2026-03-01T08:00:00Z)", name) from None
+    if name not in FUTURE_INSTANTS:
+        try:
+            check_not_future(value, name)
+        except InvalidInput as exc:
+            raise where.fail(exc.template.format(**exc.values), name) from None
+    return value
 
 
 def _money(raw, where, name):
@@ -132,6 +141,8 @@ def _money(raw, where, name):
         raise where.fail(f'{show(raw)} is not an amount with 2 decimals, e.g. "12.50"', name)
     if raw.startswith("-"):
         raise where.fail(f"{show(raw)} is negative: amounts are never below zero", name)
+    if Decimal(raw) >= MONEY_LIMIT:
+        raise where.fail(f"{show(raw)} is too large: an amount is below 1,000,000,000,000", name)
     return Decimal(raw)
 
 
@@ -141,7 +152,31 @@ def _bool(raw, where, name):
     return raw
 
 
+class LongNumber:
+    """A JSON whole number too long to be read as one (Python refuses to convert more than
+    4,300 digits, and no field holds a number of more than 18): the reader keeps its digits
+    in this marker so that the record and field holding it can be named."""
+
+    def __init__(self, digits: str):
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return f"a number of {len(self.digits.lstrip('-'))} digits"
+
+    __repr__ = __str__
+
+
+LONG_NUMBER_DIGITS = 30
+
+
+def read_number(text: str):
+    """`parse_int` for json.loads: long numbers become LongNumber markers."""
+    return LongNumber(text) if len(text) > LONG_NUMBER_DIGITS else int(text)
+
+
 def _int(raw, where, name):
+    if isinstance(raw, LongNumber):
+        raise where.fail(f"{raw} is too large", name)
     if isinstance(raw, bool) or not isinstance(raw, int):
         raise where.fail(f"{show(raw)} is not a whole number", name)
     if raw < 0:
@@ -160,8 +195,22 @@ def _date(raw, where, name):
         raise where.fail(f"{show(raw)} is not a date (YYYY-MM-DD)", name) from None
 
 
+def _json(raw, where, name):
+    """Free JSON as stored; only a number too long to be one is refused."""
+    stack = [raw]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, LongNumber):
+            raise where.fail(f"holds {value}, which is too large", name)
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return raw
+
+
 READERS = {"text": _text, "instant": _instant, "money": _money, "bool": _bool, "int": _int,
-           "date": _date, "json": lambda raw, where, name: raw}
+           "date": _date, "json": _json}
 WRITERS = {"text": str, "instant": format_instant, "money": lambda v: f"{Decimal(v):.2f}",
            "bool": bool, "int": int, "date": lambda v: v.isoformat(), "json": lambda v: v}
 
@@ -271,15 +320,16 @@ ORDER = record_spec("order", Order,
                     choices={"status": vocab.ORDER_STATES}, checks=CURRENCY)
 ORDER_ITEM = record_spec("order item", OrderItem)
 TRACKING_EVENT = record_spec("tracking event", TrackingEvent)
+# `number` of a request, dispute or complaint: the n of its id A-n / D-n / C-n (version 3).
 REQUEST = record_spec("after-sales request", AftersalesRequest,
-                      links=("events", "attachments", "evidence_packs"),
+                      links=("number", "events", "attachments", "evidence_packs"),
                       choices={"service_type": vocab.SERVICE_TYPES, "state": REQUEST_STATES,
                                "cause": vocab.CAUSES}, checks=CURRENCY)
 REQUEST_EVENT = record_spec("request event", RequestEvent,
                             choices={"actor": vocab.ACTORS, "from_state": REQUEST_STATES,
                                      "to_state": REQUEST_STATES})
 DISPUTE = record_spec("dispute", Dispute,
-                      links=("proposals", "events", "attachments", "evidence_packs"),
+                      links=("number", "proposals", "events", "attachments", "evidence_packs"),
                       choices={"kind": vocab.DISPUTE_KINDS, "state": DISPUTE_STATES,
                                "resolution": vocab.RESOLUTIONS, "cause": vocab.CAUSES},
                       checks=CURRENCY)
@@ -305,7 +355,8 @@ FOLLOW_UP = record_spec("follow-up", FollowUpAttempt, links=("message",),
                         checks={"suggested_channel": _one_of(vocab.CHANNELS)})
 FOLLOW_UP_STATE = record_spec("follow-up state", FollowUpState,
                               checks={"reason": _one_of(REASON_TAGS)})
-COMPLAINT = record_spec("complaint", Complaint, links=("order", "buyer", "conversation", "steps"),
+COMPLAINT = record_spec("complaint", Complaint,
+                        links=("number", "order", "buyer", "conversation", "steps"),
                         choices={"kind": COMPLAINT_KINDS, "state": COMPLAINT_STATES,
                                  "outcome": COMPLAINT_OUTCOMES},
                         checks={"compensation_currency": _currency_or_none})

@@ -15,6 +15,9 @@ import peewee
 from app.clock import as_utc
 
 CENT = Decimal("0.01")
+# Amounts from 10^12 up are refused: far above any order, far inside the whole-cents column
+# (a 64-bit integer), and small enough that every amount keeps its cents exactly.
+MONEY_LIMIT = Decimal(10) ** 12
 
 
 class UTCDateTimeField(peewee.DateTimeField):
@@ -38,7 +41,10 @@ def to_money(value) -> Decimal:
     """Decimal with two places; floats are refused so that no amount is ever rounded by accident."""
     if isinstance(value, float):
         raise TypeError("money must not be a float")
-    return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+    amount = Decimal(str(value))
+    if amount.is_finite() and abs(amount) >= MONEY_LIMIT:
+        raise ValueError("an amount must be below 1,000,000,000,000")
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class MoneyField(peewee.BigIntegerField):

@@ -7,7 +7,9 @@ from datetime import datetime
 
 from app.clock import format_instant
 
-STATES = ("pending", "met", "missed")
+STATES = ("pending", "met", "missed", "unknown")
+# "unknown": the instant the clock runs from is missing (an export without it); due_at is
+# then None when the due instant cannot be computed, and `action` says what is missing.
 SUBJECTS = ("dispute", "aftersales", "order", "conversation")
 
 
@@ -20,7 +22,7 @@ class Deadline:
     shop: str                 # shop key
     order_no: str | None
     case_id: str | None       # "D-12" (dispute) / "A-7" (after-sales request) or None
-    due_at: datetime          # UTC
+    due_at: datetime | None   # UTC; None only in the "unknown" state
     state: str                # one of STATES
     label: str                # what it is, for a rep
     action: str               # what meets it, for a rep ("" when nobody needs to act)

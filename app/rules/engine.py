@@ -8,7 +8,7 @@ shop's context and the instant `at`; get back its deadlines. Pure: no database, 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from app.rules.calendar import WorkingCalendar, add_working_days
 from app.rules.deadline import Deadline
@@ -20,6 +20,9 @@ from app.rules.engine_taobao import request_deadlines
 __all__ = ["ShopContext", "WorkingCalendar", "add_working_days", "judge", "case_deadlines",
            "dispute_deadlines", "request_deadlines", "order_deadlines",
            "conversation_deadlines", "next_due", "by_due", "is_dispute"]
+
+
+_LAST = datetime.max.replace(tzinfo=timezone.utc)   # an unknown due sorts last
 
 
 def is_dispute(case) -> bool:
@@ -36,8 +39,9 @@ def case_deadlines(case, order, ctx: ShopContext, at: datetime) -> list[Deadline
 
 def by_due(items: list[Deadline]) -> list[Deadline]:
     """Earliest due first; ties in a stable order a rep can follow."""
-    return sorted(items, key=lambda d: (d.due_at, d.case_id or "", d.order_no or "",
-                                        d.conversation_id or 0, d.rule, d.kind))
+    return sorted(items, key=lambda d: (d.due_at is None, d.due_at or _LAST, d.case_id or "",
+                                        d.order_no or "", d.conversation_id or 0, d.rule,
+                                        d.kind))
 
 
 def next_due(items: list[Deadline]) -> datetime | None:

@@ -77,8 +77,8 @@ class Builder:
         self.conversation_id = conversation_id
         self.items: list[Deadline] = []
 
-    def add(self, key: str, *, due: datetime, state: str | None, label: str, action: str = "",
-            starts_at: datetime | None = None, informational: bool = False,
+    def add(self, key: str, *, due: datetime | None, state: str | None, label: str,
+            action: str = "", starts_at: datetime | None = None, informational: bool = False,
             kind: str | None = None) -> None:
         """Add one deadline; `key` names the policy value it comes from (its rule ID is the
         profile's). A None state means the deadline does not apply and is skipped."""

@@ -65,11 +65,39 @@ def _confirmation_window(b: Builder, order, at: datetime) -> None:
                  f"{p.number('extension_days')} days")
 
 
+SHIPPED_STATUSES = ("shipped", "completed")   # statuses that say the goods left the shop
+SHIP_TIME_MISSING = "Ship time missing in the export: the order's status says it was shipped"
+COMPLETION_TIME_MISSING = ("Completion time missing in the export: enter it, or import a "
+                           "report that has it")
+
+
+def shipped_without_time(order) -> bool:
+    """The order's status (shipped, completed) or a later instant (received, confirmed,
+    completed) says it was shipped, but the export carried no ship time."""
+    if order.shipped_at is not None:
+        return False
+    return order.status in SHIPPED_STATUSES or any(
+        getattr(order, name, None) is not None
+        for name in ("delivered_at", "confirmed_at", "completed_at"))
+
+
+def completion_unknown(order) -> bool:
+    """A Taobao order marked 交易成功 whose export carried no completion time: its TB-1
+    window cannot be computed."""
+    return order.status == "completed" and order.completed_at is None
+
+
 def _ship_by(b: Builder, order, at: datetime) -> None:
     # rule TB-5: ship a paid order within the limit after payment.
     if order.paid_at is None:
         return
     due = order.paid_at + b.ctx.profile.duration("ship_within")
+    if shipped_without_time(order):
+        # shipped at an instant the export did not carry: never an unshipped-order alarm
+        b.add("ship_within", kind="ship_by", due=due, starts_at=order.paid_at,
+              state="unknown", informational=True, label="Ship the paid order",
+              action=SHIP_TIME_MISSING)
+        return
     cancelled = order.closed_at if order.shipped_at is None else None
     b.add("ship_within", kind="ship_by", due=due, starts_at=order.paid_at,
           state=judge(due, at, done_at=order.shipped_at, stopped_at=cancelled),
@@ -79,6 +107,11 @@ def _ship_by(b: Builder, order, at: datetime) -> None:
 def _taobao_windows(b: Builder, order, at: datetime, aftersales_opened_at) -> None:
     p = b.ctx.profile
     done = known(order.completed_at, at)
+    if done is None and completion_unknown(order):
+        # rule TB-1: the window runs from a completion the export did not carry
+        b.add("aftersales_window", due=None, starts_at=None, informational=True,
+              state="unknown", label="The buyer may open an after-sales request",
+              action=COMPLETION_TIME_MISSING)
     if done is not None:
         # rule TB-1: after transaction success the buyer may open an after-sales request.
         due = done + p.duration("aftersales_window")
@@ -104,6 +137,8 @@ def _taobao_windows(b: Builder, order, at: datetime, aftersales_opened_at) -> No
 
 
 def _shipped_late(order, profile) -> bool:
+    if shipped_without_time(order):
+        return False          # rule TB-5: when it shipped is not known
     limit = order.paid_at + profile.duration("ship_within")
     if order.shipped_at is not None:
         return order.shipped_at > limit

@@ -48,8 +48,6 @@ GENERAL = (
        "Follow-ups inside the buyer's daytime, until"),
     _v("follow_up_max", "GEN-7", 3, "count",
        "Stop after this many unanswered follow-ups"),
-    _v("follow_up_channels", "GEN-7", ("site_message", "order_message", "email", "sms"), "list",
-       "Order of channels for follow-ups"),
     _v("follow_up_within", "GEN-7", 14, "days", "Follow up only while the shop's last message is younger than"),
     _v("evidence_always", "GEN-4", ("conversation", "statement"), "list",
        "Evidence every appeal pack needs"),
@@ -62,6 +60,8 @@ GENERAL = (
 )
 
 ALIEXPRESS = (
+    _v("follow_up_channels", "GEN-7", ("site_message", "order_message", "email", "sms"), "list",
+       "Order of channels for follow-ups"),
     _v("non_counted_reasons", "AE-2",
        ("Personal Reasons", "Easy return", "Shipping method was not as described"), "list",
        "Dispute reasons that do not count toward the dispute rate"),
@@ -101,6 +101,9 @@ ALIEXPRESS = (
 ) + GENERAL
 
 TAOBAO = (
+    # GEN-5/GEN-7 on Taobao: the platform's own chat, then SMS (sellers get no buyer email)
+    _v("follow_up_channels", "GEN-7", ("im", "sms"), "list",
+       "Order of channels for follow-ups"),
     _v("aftersales_window", "TB-1", 15, "days",
        "After transaction success the buyer may open an after-sales request within"),
     _v("requests_per_order", "TB-2", 1, "count",

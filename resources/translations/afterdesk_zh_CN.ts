@@ -245,12 +245,12 @@
         <translation>— 不变 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="141"/>
+        <location filename="../../ui/cases/action_dialog.py" line="146"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="142"/>
+        <location filename="../../ui/cases/action_dialog.py" line="147"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -258,102 +258,102 @@
 <context>
     <name>AdvisorPanel</name>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="27"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="24"/>
         <source>Refund or resend? (GEN-2)</source>
         <translation>退款还是补发？（GEN-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="46"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="43"/>
         <source>Product cost</source>
         <translation>商品成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="47"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="44"/>
         <source>Shipping cost</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="48"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="45"/>
         <source>Profit</source>
         <translation>利润</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="49"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="46"/>
         <source>Proposed refund</source>
         <translation>拟退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="50"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="47"/>
         <source>If we refund</source>
         <translation>若退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="51"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="48"/>
         <source>If we resend</source>
         <translation>若补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="52"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="49"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="76"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="77"/>
         <source>Enter the product cost, shipping cost, profit and the proposed refund.</source>
         <translation>请输入商品成本、运费、利润和拟退款金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="88"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="89"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="88"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="89"/>
         <source>Resend</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="89"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="90"/>
         <source>{0} — loses {1} less</source>
         <translation>{0} — 少亏 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="90"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="91"/>
         <source>{0} — both cost the same</source>
         <translation>{0} — 两者损失相同</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="93"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="94"/>
         <source>goods price = {0} + {1} + {2} = {3}; refund: {2} - {4} = {5}; resend: {2} - ({0} + {1}) = {6}; the smaller loss: {7}</source>
         <translation>商品价格 = {0} + {1} + {2} = {3}；退款：{2} - {4} = {5}；补发：{2} - ({0} + {1}) = {6}；损失较小的是：{7}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="97"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="98"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="97"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="98"/>
         <source>resend</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="98"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="99"/>
         <source>Ask the buyer to place a new order for the resent goods, and to close the dispute once it is placed.</source>
         <translation>请买家为补发的商品重新下单，下单后关闭纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="101"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="102"/>
         <source>Refund {0}; the buyer keeps or returns the goods as agreed.</source>
         <translation>退款 {0}；买家按约定保留或退回商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="107"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="108"/>
         <source>{0}{1} (profit kept)</source>
         <translation>{0}{1}（仍有利润）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/advisor_panel.py" line="108"/>
+        <location filename="../../ui/cases/advisor_panel.py" line="109"/>
         <source>{0} (loss)</source>
         <translation>{0}（亏损）</translation>
     </message>
@@ -361,17 +361,17 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../ui/alert_banner.py" line="25"/>
+        <location filename="../../ui/alert_banner.py" line="28"/>
         <source>Show deadlines</source>
         <translation>查看时限</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="26"/>
+        <location filename="../../ui/alert_banner.py" line="29"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="68"/>
+        <location filename="../../ui/alert_banner.py" line="76"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>
@@ -379,24 +379,43 @@
 <context>
     <name>AlertsTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/alerts_tab.py" line="29"/>
+        <location filename="../../ui/settings_dialog/alerts_tab.py" line="31"/>
         <source>Alert lead times in hours</source>
         <translation>提前提醒的小时数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/alerts_tab.py" line="35"/>
+        <location filename="../../ui/settings_dialog/alerts_tab.py" line="37"/>
         <source>AfterDesk warns you this many hours before a deadline is due, once for each number, e.g. 24, 4, 1. The Deadlines page marks deadlines within the largest.</source>
         <translation>售后工作台会在时限到期前这么多小时提醒您，每个数字提醒一次，例如 24, 4, 1。“时限”页会标出最大提前量以内的时限。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/alerts_tab.py" line="40"/>
+        <location filename="../../ui/settings_dialog/alerts_tab.py" line="42"/>
         <source>&amp;Warn before (hours):</source>
         <translation>提前提醒（小时）(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/alerts_tab.py" line="47"/>
+        <location filename="../../ui/settings_dialog/alerts_tab.py" line="49"/>
         <source>Enter whole hours from 1 to 720, separated by commas.</source>
         <translation>请输入 1 到 720 之间的整数小时，用逗号分隔。</translation>
+    </message>
+</context>
+<context>
+    <name>AmountEdit</name>
+    <message>
+        <location filename="../../ui/cases/form_bits.py" line="71"/>
+        <location filename="../../ui/cases/form_bits.py" line="76"/>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/form_bits.py" line="72"/>
+        <source>“%1” is not an amount: write digits with at most two decimals, e.g. %2.</source>
+        <translation>“%1”不是金额：请输入数字，最多两位小数，例如 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/form_bits.py" line="79"/>
+        <source>At most %1.</source>
+        <translation>最多 %1。</translation>
     </message>
 </context>
 <context>
@@ -545,40 +564,53 @@
 <context>
     <name>AutoReplyTableModel</name>
     <message>
-        <location filename="../../ui/table_models/auto_reply_table_model.py" line="20"/>
+        <location filename="../../ui/table_models/auto_reply_table_model.py" line="19"/>
         <source>any language</source>
         <translation>任意语言</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/auto_reply_table_model.py" line="24"/>
+        <location filename="../../ui/table_models/auto_reply_table_model.py" line="23"/>
         <source>on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/auto_reply_table_model.py" line="25"/>
+        <location filename="../../ui/table_models/auto_reply_table_model.py" line="24"/>
         <source>off</source>
         <translation>停用</translation>
     </message>
 </context>
 <context>
+    <name>AwaitingTableModel</name>
+    <message>
+        <location filename="../../ui/table_models/awaiting_table_model.py" line="49"/>
+        <source>day</source>
+        <translation>白天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/awaiting_table_model.py" line="51"/>
+        <source>night</source>
+        <translation>夜间</translation>
+    </message>
+</context>
+<context>
     <name>BuyerClock</name>
     <message>
-        <location filename="../../ui/conversation/buyer_clock.py" line="81"/>
+        <location filename="../../ui/conversation/buyer_clock.py" line="86"/>
         <source>Buyer&apos;s local time: %1 %2 (%3, %4)</source>
         <translation>买家当地时间：%1 %2（%3，%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/buyer_clock.py" line="87"/>
+        <location filename="../../ui/conversation/buyer_clock.py" line="92"/>
         <source>● daytime there</source>
         <translation>● 当地白天</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/buyer_clock.py" line="89"/>
+        <location filename="../../ui/conversation/buyer_clock.py" line="94"/>
         <source>● night there: outside %1–%2</source>
         <translation>● 当地夜间：不在 %1–%2 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/buyer_clock.py" line="93"/>
+        <location filename="../../ui/conversation/buyer_clock.py" line="98"/>
         <source>Follow-ups go out inside the buyer&apos;s daytime, %1–%2 their time.</source>
         <translation>跟进消息在买家的白天发出，即买家当地时间 %1–%2。</translation>
     </message>
@@ -644,12 +676,12 @@
 <context>
     <name>CaseRow</name>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="88"/>
+        <location filename="../../ui/conversation/order_panel.py" line="90"/>
         <source>Open ›</source>
         <translation>打开 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="89"/>
+        <location filename="../../ui/conversation/order_panel.py" line="91"/>
         <source>Show %s on the Requests &amp; Disputes page</source>
         <translation>在“售后与纠纷”页面查看 %s</translation>
     </message>
@@ -657,12 +689,12 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/table_models/case_table_model.py" line="93"/>
+        <location filename="../../ui/table_models/case_table_model.py" line="92"/>
         <source>settled</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/case_table_model.py" line="95"/>
+        <location filename="../../ui/table_models/case_table_model.py" line="94"/>
         <source>nothing due</source>
         <translation>无到期时限</translation>
     </message>
@@ -670,136 +702,136 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="56"/>
-        <location filename="../../ui/cases/case_view.py" line="130"/>
+        <location filename="../../ui/cases/case_view.py" line="57"/>
+        <location filename="../../ui/cases/case_view.py" line="131"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="74"/>
-        <location filename="../../ui/cases/case_view.py" line="234"/>
+        <location filename="../../ui/cases/case_view.py" line="75"/>
+        <location filename="../../ui/cases/case_view.py" line="235"/>
         <source>Record a step</source>
         <translation>记录处理步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="80"/>
+        <location filename="../../ui/cases/case_view.py" line="81"/>
         <source>Order and buyer</source>
         <translation>订单与买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="93"/>
+        <location filename="../../ui/cases/case_view.py" line="94"/>
         <source>Cause (GEN-1)</source>
         <translation>责任方（GEN-1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="104"/>
+        <location filename="../../ui/cases/case_view.py" line="105"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="151"/>
+        <location filename="../../ui/cases/case_view.py" line="152"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="151"/>
+        <location filename="../../ui/cases/case_view.py" line="152"/>
         <source>After-sales request</source>
         <translation>售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="161"/>
+        <location filename="../../ui/cases/case_view.py" line="162"/>
         <source> · does not count toward the dispute rate (AE-2)</source>
         <translation> · 不计入纠纷率（AE-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="153"/>
+        <location filename="../../ui/cases/case_view.py" line="154"/>
         <source>{0} · shop {1} · order {2} · opened {3}</source>
         <translation>{0} · 店铺 {1} · 订单 {2} · 发起于 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="152"/>
+        <location filename="../../ui/cases/case_view.py" line="153"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="157"/>
+        <location filename="../../ui/cases/case_view.py" line="158"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="159"/>
+        <location filename="../../ui/cases/case_view.py" line="160"/>
         <source>{0} · {1} {2}</source>
         <translation>{0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="167"/>
+        <location filename="../../ui/cases/case_view.py" line="168"/>
         <source>Outcome: {0}</source>
         <translation>结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="168"/>
+        <location filename="../../ui/cases/case_view.py" line="169"/>
         <source>Protection window: {0}</source>
         <translation>保障期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="196"/>
+        <location filename="../../ui/cases/case_view.py" line="197"/>
         <source>{0}; refund {1} {2}</source>
         <translation>{0}；退款 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="202"/>
+        <location filename="../../ui/cases/case_view.py" line="203"/>
         <source>{0} ({1} {2})</source>
         <translation>{0}（{1} {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="235"/>
+        <location filename="../../ui/cases/case_view.py" line="236"/>
         <source>Nothing more can be recorded: the case is over</source>
         <translation>案件已结束，无法再记录步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="241"/>
+        <location filename="../../ui/cases/case_view.py" line="242"/>
         <source>Available from {0}{1}</source>
         <translation>{0} 起可记录{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="243"/>
+        <location filename="../../ui/cases/case_view.py" line="244"/>
         <source>Possible until {0}{1}</source>
         <translation>可记录至 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="251"/>
+        <location filename="../../ui/cases/case_view.py" line="252"/>
         <source>cost {0} + shipping {1}</source>
         <translation>成本 {0} + 运费 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="252"/>
+        <location filename="../../ui/cases/case_view.py" line="253"/>
         <source>costs not recorded</source>
         <translation>未记录成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="253"/>
+        <location filename="../../ui/cases/case_view.py" line="254"/>
         <source>Order {0} · {1}
 paid {2} {3} · {4}</source>
         <translation>订单 {0} · {1}
 实付 {2} {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="256"/>
+        <location filename="../../ui/cases/case_view.py" line="257"/>
         <source>Files: {0}</source>
         <translation>文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="256"/>
+        <location filename="../../ui/cases/case_view.py" line="257"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="259"/>
+        <location filename="../../ui/cases/case_view.py" line="260"/>
         <source>Open conversation ({0})</source>
         <translation>打开会话（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="264"/>
+        <location filename="../../ui/cases/case_view.py" line="265"/>
         <source>Write to the buyer about this order</source>
         <translation>就此订单联系买家</translation>
     </message>
@@ -899,22 +931,22 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="14"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="15"/>
         <source>Complete: %p%</source>
         <translation>完成度：%p%</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="20"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="21"/>
         <source>&lt;b&gt;Checklist&lt;/b&gt;</source>
         <translation>&lt;b&gt;检查清单&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="34"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="35"/>
         <source>Missing: {0}</source>
         <translation>缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="35"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="36"/>
         <source>Nothing missing.</source>
         <translation>没有缺项。</translation>
     </message>
@@ -922,112 +954,122 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="38"/>
+        <location filename="../../ui/complaints/panel.py" line="44"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="40"/>
+        <location filename="../../ui/complaints/panel.py" line="46"/>
         <source>What is offered: partial refund, coupon, resend…</source>
         <translation>提供的补偿：部分退款、优惠券、补发…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="45"/>
+        <location filename="../../ui/complaints/panel.py" line="51"/>
         <source>Record offer</source>
         <translation>记录补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="48"/>
+        <location filename="../../ui/complaints/panel.py" line="54"/>
         <source>Buyer gets</source>
         <translation>买家获得</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="50"/>
+        <location filename="../../ui/complaints/panel.py" line="56"/>
         <source>Costs the shop</source>
         <translation>店铺成本</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="55"/>
+        <location filename="../../ui/complaints/panel.py" line="61"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="57"/>
+        <location filename="../../ui/complaints/panel.py" line="63"/>
         <source>Never trade compensation for a changed review.</source>
         <translation>切勿以补偿换取修改评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="59"/>
+        <location filename="../../ui/complaints/panel.py" line="65"/>
         <source>Record follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="64"/>
+        <location filename="../../ui/complaints/panel.py" line="67"/>
+        <source>Contact the buyer</source>
+        <translation>联系买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/panel.py" line="68"/>
+        <source>Open the conversation with the buyer about this order (started if there is none)</source>
+        <translation>打开与买家关于此订单的会话（没有则新建）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/complaints/panel.py" line="74"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="69"/>
+        <location filename="../../ui/complaints/panel.py" line="80"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="88"/>
+        <location filename="../../ui/complaints/panel.py" line="99"/>
         <source>Select a complaint</source>
         <translation>请选择投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="109"/>
+        <location filename="../../ui/complaints/panel.py" line="121"/>
         <source>The buyer may file this complaint with the platform until %1.</source>
         <translation>买家可在 %1 之前向平台提交此投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="112"/>
+        <location filename="../../ui/complaints/panel.py" line="124"/>
         <source>Next: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="114"/>
+        <location filename="../../ui/complaints/panel.py" line="126"/>
         <source>Closed with steps skipped: %1</source>
         <translation>已结案，跳过的步骤：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="122"/>
+        <location filename="../../ui/complaints/panel.py" line="134"/>
         <source>Late-shipment rule: %1 %2</source>
         <translation>延迟发货规则：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="142"/>
+        <location filename="../../ui/complaints/panel.py" line="154"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="142"/>
+        <location filename="../../ui/complaints/panel.py" line="154"/>
         <source>Why is it skipped?</source>
         <translation>为什么跳过？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="151"/>
+        <location filename="../../ui/complaints/panel.py" line="163"/>
         <source>Late-shipment compensation</source>
         <translation>延迟发货补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="158"/>
+        <location filename="../../ui/complaints/panel.py" line="174"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="158"/>
+        <location filename="../../ui/complaints/panel.py" line="174"/>
         <source>What was said?</source>
         <translation>沟通了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="167"/>
+        <location filename="../../ui/complaints/panel.py" line="183"/>
         <source>Close with steps not done</source>
         <translation>在步骤未完成时结案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="168"/>
+        <location filename="../../ui/complaints/panel.py" line="184"/>
         <source>%1 step(s) not done. Say why they were skipped:</source>
         <translation>有 %1 个步骤未完成。请说明跳过的原因：</translation>
     </message>
@@ -1053,67 +1095,67 @@ paid {2} {3} · {4}</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="93"/>
-        <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, Ctrl+Enter sends</source>
-        <translation>给买家写消息…  输入 /快捷码 + Tab 插入快捷短语，Ctrl+Enter 发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversation/composer.py" line="101"/>
+        <location filename="../../ui/conversation/composer.py" line="107"/>
         <source>The channel the answer goes through; it is recorded</source>
         <translation>回复所走的渠道；会被记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="105"/>
+        <location filename="../../ui/conversation/composer.py" line="111"/>
         <source>Language of the answer (quick phrase variant)</source>
         <translation>回复的语言（快捷短语的语言版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="106"/>
+        <location filename="../../ui/conversation/composer.py" line="112"/>
         <source>Internal note</source>
         <translation>内部备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="107"/>
-        <source>Quick phrase… (Ctrl+K)</source>
-        <translation>快捷短语…（Ctrl+K）</translation>
+        <location filename="../../ui/conversation/composer.py" line="97"/>
+        <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, %1 sends, %2 sends and opens the next</source>
+        <translation>给买家写消息…  输入 /快捷词 + Tab 插入快捷短语，%1 发送，%2 发送并打开下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="110"/>
+        <location filename="../../ui/conversation/composer.py" line="113"/>
+        <source>Quick phrase… (%1)</source>
+        <translation>快捷短语…（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="117"/>
         <source>Edit phrases…</source>
         <translation>编辑短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="111"/>
+        <location filename="../../ui/conversation/composer.py" line="118"/>
         <source>Add or change quick phrases and automatic replies</source>
         <translation>添加或修改快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="115"/>
+        <location filename="../../ui/conversation/composer.py" line="122"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="130"/>
+        <location filename="../../ui/conversation/composer.py" line="137"/>
         <source>via</source>
         <translation>经由</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="198"/>
+        <location filename="../../ui/conversation/composer.py" line="210"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="224"/>
+        <location filename="../../ui/conversation/composer.py" line="236"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="227"/>
+        <location filename="../../ui/conversation/composer.py" line="239"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="256"/>
+        <location filename="../../ui/conversation/composer.py" line="269"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>
@@ -1121,22 +1163,22 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationTableModel</name>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="34"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="33"/>
         <source>Unreplied</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="36"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="35"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="37"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="36"/>
         <source>Replied</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/conversation_table_model.py" line="43"/>
+        <location filename="../../ui/table_models/conversation_table_model.py" line="42"/>
         <source>You: {0}</source>
         <translation>我：{0}</translation>
     </message>
@@ -1144,37 +1186,42 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="82"/>
+        <location filename="../../ui/pages/conversations_page.py" line="83"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="83"/>
+        <location filename="../../ui/pages/conversations_page.py" line="84"/>
         <source>No conversations yet. Conversations appear here once messages are imported or written.</source>
         <translation>暂无会话。导入或写下消息后，会话会显示在这里。</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conversations_page.py" line="86"/>
+        <source>No conversation matches these filters.</source>
+        <translation>没有符合这些筛选条件的会话。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conversations_page.py" line="88"/>
         <source>Search 退款, refund…</source>
         <translation>搜索 退款、refund…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="96"/>
+        <location filename="../../ui/pages/conversations_page.py" line="98"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="277"/>
+        <location filename="../../ui/pages/conversations_page.py" line="296"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="297"/>
+        <location filename="../../ui/pages/conversations_page.py" line="316"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="298"/>
+        <location filename="../../ui/pages/conversations_page.py" line="317"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -1223,6 +1270,33 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
     </message>
 </context>
 <context>
+    <name>DamagedStart</name>
+    <message>
+        <location filename="../../ui/damaged_start.py" line="56"/>
+        <source>The database {path} is damaged and cannot be opened ({problem}).
+
+The newest intact backup is {backup}, made on {made}. Restore it? Work done since then is not in it. The damaged file is kept aside.</source>
+        <translation>数据库 {path} 已损坏，无法打开（{problem}）。
+
+最新的完好备份是 {backup}，备份于 {made}。要恢复它吗？此后所做的工作不在其中。损坏的文件会另行保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged_start.py" line="63"/>
+        <source>Restore this backup</source>
+        <translation>恢复此备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged_start.py" line="65"/>
+        <source>Do not restore</source>
+        <translation>不恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/damaged_start.py" line="76"/>
+        <source>The backup {backup} was restored. The damaged database was kept aside as {aside}.</source>
+        <translation>已恢复备份 {backup}。损坏的数据库已另存为 {aside}。</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
         <location filename="../../ui/first_run/wizard.py" line="51"/>
@@ -1254,32 +1328,37 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DeadlineTableModel</name>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="39"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="37"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="40"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="38"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="41"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="39"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="42"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="40"/>
         <source>Later</source>
         <translation>以后</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="50"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="41"/>
+        <source>Time unknown</source>
+        <translation>时间未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="49"/>
         <source>Order {0}</source>
         <translation>订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/table_models/deadline_table_model.py" line="52"/>
+        <location filename="../../ui/table_models/deadline_table_model.py" line="51"/>
         <source>Conversation {0}</source>
         <translation>会话 {0}</translation>
     </message>
@@ -1310,42 +1389,42 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DeadlinesTable</name>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="82"/>
+        <location filename="../../ui/cases/case_parts.py" line="83"/>
         <source>Due (your time)</source>
         <translation>到期时间（您的时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="82"/>
+        <location filename="../../ui/cases/case_parts.py" line="83"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="82"/>
+        <location filename="../../ui/cases/case_parts.py" line="83"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="83"/>
+        <location filename="../../ui/cases/case_parts.py" line="84"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="83"/>
+        <location filename="../../ui/cases/case_parts.py" line="84"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="101"/>
+        <location filename="../../ui/cases/case_parts.py" line="102"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="110"/>
+        <location filename="../../ui/cases/case_parts.py" line="111"/>
         <source>met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="110"/>
+        <location filename="../../ui/cases/case_parts.py" line="111"/>
         <source>missed</source>
         <translation>已错过</translation>
     </message>
@@ -1353,132 +1432,132 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>DisputeForm</name>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="24"/>
+        <location filename="../../ui/cases/dispute_form.py" line="25"/>
         <source>Record a dispute · 纠纷</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="30"/>
+        <location filename="../../ui/cases/dispute_form.py" line="31"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="32"/>
+        <location filename="../../ui/cases/dispute_form.py" line="33"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="38"/>
+        <location filename="../../ui/cases/dispute_form.py" line="39"/>
         <source>the platform&apos;s dispute id (optional)</source>
         <translation>平台纠纷编号（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="46"/>
+        <location filename="../../ui/cases/dispute_form.py" line="47"/>
         <source>the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="57"/>
+        <location filename="../../ui/cases/dispute_form.py" line="58"/>
         <source>The buyer&apos;s first refund request was earlier:</source>
         <translation>买家首次申请退款的时间更早：</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="64"/>
+        <location filename="../../ui/cases/dispute_form.py" line="65"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="65"/>
+        <location filename="../../ui/cases/dispute_form.py" line="66"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="67"/>
+        <location filename="../../ui/cases/dispute_form.py" line="68"/>
         <source>Dispute id</source>
         <translation>纠纷编号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="68"/>
+        <location filename="../../ui/cases/dispute_form.py" line="69"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="69"/>
+        <location filename="../../ui/cases/dispute_form.py" line="70"/>
         <source>Sub-kind</source>
         <translation>子类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="70"/>
+        <location filename="../../ui/cases/dispute_form.py" line="71"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="72"/>
+        <location filename="../../ui/cases/dispute_form.py" line="73"/>
         <source>Buyer&apos;s words</source>
         <translation>买家原话</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="73"/>
+        <location filename="../../ui/cases/dispute_form.py" line="74"/>
         <source>Buyer&apos;s proposal</source>
         <translation>买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="74"/>
+        <location filename="../../ui/cases/dispute_form.py" line="75"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="75"/>
+        <location filename="../../ui/cases/dispute_form.py" line="76"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="76"/>
+        <location filename="../../ui/cases/dispute_form.py" line="77"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="79"/>
+        <location filename="../../ui/cases/dispute_form.py" line="80"/>
         <source>Record dispute</source>
         <translation>记录纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="108"/>
+        <location filename="../../ui/cases/dispute_form.py" line="109"/>
         <source>Order {0} · paid {1} {2}</source>
         <translation>订单 {0} · 实付 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="110"/>
+        <location filename="../../ui/cases/dispute_form.py" line="111"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="144"/>
+        <location filename="../../ui/cases/dispute_form.py" line="145"/>
         <source>Does not count toward the dispute rate ({0}).</source>
         <translation>不计入纠纷率（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="152"/>
+        <location filename="../../ui/cases/dispute_form.py" line="153"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="153"/>
+        <location filename="../../ui/cases/dispute_form.py" line="154"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="154"/>
+        <location filename="../../ui/cases/dispute_form.py" line="155"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="163"/>
+        <location filename="../../ui/cases/dispute_form.py" line="164"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="164"/>
+        <location filename="../../ui/cases/dispute_form.py" line="165"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1650,12 +1729,12 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FillInPrompt</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="68"/>
+        <location filename="../../ui/conversation/composer.py" line="70"/>
         <source>{%s} is not a placeholder AfterDesk knows: remove it from the text.</source>
         <translation>{%s} 不是售后工作台认识的占位符：请从文本中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="71"/>
+        <location filename="../../ui/conversation/composer.py" line="73"/>
         <source>Fill in</source>
         <translation>填写</translation>
     </message>
@@ -1663,43 +1742,43 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FiltersBar</name>
     <message>
-        <location filename="../../ui/conversation/filters_bar.py" line="19"/>
+        <location filename="../../ui/conversation/filters_bar.py" line="20"/>
         <source>Unreplied</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/filters_bar.py" line="20"/>
+        <location filename="../../ui/conversation/filters_bar.py" line="21"/>
         <source>Unread</source>
         <translation>未读</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/filters_bar.py" line="21"/>
+        <location filename="../../ui/conversation/filters_bar.py" line="22"/>
         <source>Open request or dispute</source>
         <translation>有未结售后或纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/filters_bar.py" line="22"/>
+        <location filename="../../ui/conversation/filters_bar.py" line="23"/>
         <source>Assigned to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/filters_bar.py" line="23"/>
+        <location filename="../../ui/conversation/filters_bar.py" line="24"/>
         <source>Any star</source>
         <translation>任意星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/filters_bar.py" line="25"/>
+        <location filename="../../ui/conversation/filters_bar.py" line="26"/>
         <source>Any order status</source>
         <translation>任意订单状态</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/filters_bar.py" line="27"/>
+        <location filename="../../ui/conversation/filters_bar.py" line="28"/>
         <source>Any channel</source>
         <translation>任意渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/filters_bar.py" line="29"/>
-        <location filename="../../ui/conversation/filters_bar.py" line="52"/>
+        <location filename="../../ui/conversation/filters_bar.py" line="30"/>
+        <location filename="../../ui/conversation/filters_bar.py" line="53"/>
         <source>Any shop</source>
         <translation>任意店铺</translation>
     </message>
@@ -1715,77 +1794,92 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="63"/>
+        <location filename="../../ui/pages/followups_page.py" line="35"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/followups_page.py" line="71"/>
         <source>Send follow-up</source>
         <translation>发送跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="66"/>
+        <location filename="../../ui/pages/followups_page.py" line="74"/>
         <source>Reason: not set</source>
         <translation>原因：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="68"/>
+        <location filename="../../ui/pages/followups_page.py" line="76"/>
         <source>Reason: </source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="70"/>
+        <location filename="../../ui/pages/followups_page.py" line="78"/>
         <source>Stop following up…</source>
         <translation>停止跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="72"/>
+        <location filename="../../ui/pages/followups_page.py" line="80"/>
         <source>Buyer&apos;s zone…</source>
         <translation>买家时区…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="73"/>
+        <location filename="../../ui/pages/followups_page.py" line="81"/>
         <source>Set where the buyer lives when it is not the usual zone of their country</source>
         <translation>买家所在地不在其国家的常用时区时，在此设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="84"/>
+        <location filename="../../ui/pages/followups_page.py" line="92"/>
         <source>By</source>
-        <translation>经办人</translation>
+        <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="106"/>
+        <location filename="../../ui/pages/followups_page.py" line="114"/>
         <source>Select a conversation</source>
         <translation>请选择会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="124"/>
+        <location filename="../../ui/pages/followups_page.py" line="134"/>
         <source>%1 follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 %1 次跟进未获回复：请停止跟进并记录原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="127"/>
+        <location filename="../../ui/pages/followups_page.py" line="137"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="129"/>
+        <location filename="../../ui/pages/followups_page.py" line="139"/>
         <source>Follow-up %1 of %2, suggested by %3 at %4 (your time). Keep it short and clear.</source>
         <translation>第 %1 次跟进（共 %2 次），按 %3 建议于 %4（您的时间）发送。请简短清楚。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="172"/>
+        <location filename="../../ui/pages/followups_page.py" line="185"/>
+        <source>Night for the buyer</source>
+        <translation>买家那边是夜间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/followups_page.py" line="186"/>
+        <source>It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?</source>
+        <translation>买家当地时间现在是 %1，不在其白天时段（%2–%3）内。仍要发送吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/followups_page.py" line="208"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="173"/>
+        <location filename="../../ui/pages/followups_page.py" line="209"/>
         <source>Where does the buyer live? (empty: the country&apos;s zone)</source>
         <translation>买家所在的时区？（留空：使用其国家的时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="188"/>
+        <location filename="../../ui/pages/followups_page.py" line="224"/>
         <source>Stop following up</source>
         <translation>停止跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="189"/>
+        <location filename="../../ui/pages/followups_page.py" line="225"/>
         <source>Note why (e.g. no answer to 3 follow-ups):</source>
         <translation>请注明原因（例如：3 次跟进均未回复）：</translation>
     </message>
@@ -1793,12 +1887,12 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="204"/>
+        <location filename="../../ui/pages/followups_page.py" line="240"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="205"/>
+        <location filename="../../ui/pages/followups_page.py" line="241"/>
         <source>No buyer is waiting to answer you. Conversations whose last message is yours appear here with their follow-ups.</source>
         <translation>没有待买家回复的会话。最后一条消息由您发出的会话会连同跟进计划显示在这里。</translation>
     </message>
@@ -1806,19 +1900,19 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="20"/>
-        <source>Same as Windows</source>
-        <translation>与 Windows 相同</translation>
-    </message>
-    <message>
         <location filename="../../ui/settings_dialog/general_tab.py" line="24"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="20"/>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_dialog/general_tab.py" line="27"/>
-        <source>Same as Windows (light or dark)</source>
-        <translation>与 Windows 相同（浅色或深色）</translation>
+        <source>Same as the system (light or dark)</source>
+        <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog/general_tab.py" line="28"/>
@@ -1857,26 +1951,26 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
     </message>
     <message>
         <location filename="../../ui/settings_dialog/general_tab.py" line="53"/>
-        <source>A new language applies when AfterDesk next starts.</source>
-        <translation>新的语言将在下次启动售后工作台时生效。</translation>
+        <source>A new language applies when AfterDesk starts again: you can restart it once you press OK.</source>
+        <translation>新语言在售后工作台重新启动后生效：按“确定”后即可重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="60"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="61"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="62"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="63"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="63"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="64"/>
         <source>&amp;Backups to keep:</source>
         <translation>保留备份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="65"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="66"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
@@ -1912,37 +2006,37 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="48"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="50"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="58"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="60"/>
         <source>Fit to window</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="62"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="64"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="64"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="66"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="66"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="68"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="69"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="71"/>
         <source>%d × %d pixels</source>
         <translation>%d × %d 像素</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/image_viewer.py" line="71"/>
+        <location filename="../../ui/conversation/image_viewer.py" line="73"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2053,32 +2147,100 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>InstantEdit</name>
     <message>
-        <location filename="../../ui/cases/instant_edit.py" line="28"/>
+        <location filename="../../ui/cases/instant_edit.py" line="30"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/instant_edit.py" line="30"/>
+        <location filename="../../ui/cases/instant_edit.py" line="32"/>
         <source>your time, {0}</source>
         <translation>您的时间，{0}</translation>
     </message>
 </context>
 <context>
+    <name>Keymap</name>
+    <message>
+        <location filename="../../ui/keymap.py" line="30"/>
+        <source>Quit AfterDesk</source>
+        <translation>退出售后工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="32"/>
+        <source>Read the page on show again</source>
+        <translation>重新读取当前页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="33"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="34"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="36"/>
+        <source>This list of keyboard shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="38"/>
+        <source>Search the conversations</source>
+        <translation>搜索会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="40"/>
+        <source>Write in the reply box</source>
+        <translation>在回复框中输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="42"/>
+        <source>From the reply box back to the list</source>
+        <translation>从回复框回到列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="44"/>
+        <source>Send the reply</source>
+        <translation>发送回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="46"/>
+        <source>Send, then open the next conversation of the list</source>
+        <translation>发送，然后打开列表中的下一个会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="48"/>
+        <source>Choose a quick phrase</source>
+        <translation>选择快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="50"/>
+        <source>Go to page {n}</source>
+        <translation>转到第 {n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keymap.py" line="51"/>
+        <source>Insert quick phrase {n} (in the reply box)</source>
+        <translation>插入第 {n} 条快捷短语（在回复框中）</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="66"/>
+        <location filename="../../ui/pages/list_page.py" line="68"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="76"/>
-        <location filename="../../ui/pages/list_page.py" line="140"/>
-        <location filename="../../ui/pages/list_page.py" line="147"/>
+        <location filename="../../ui/pages/list_page.py" line="78"/>
+        <location filename="../../ui/pages/list_page.py" line="145"/>
+        <location filename="../../ui/pages/list_page.py" line="152"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="177"/>
+        <location filename="../../ui/pages/list_page.py" line="185"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -2086,29 +2248,39 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>AfterDesk 售后工作台</source>
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../ui/daily_backup.py" line="29"/>
@@ -2123,7 +2295,7 @@ Please send that file to whoever supports AfterDesk for you. If the window misbe
     <message>
         <location filename="../../ui/backup_actions.py" line="31"/>
         <location filename="../../ui/backup_actions.py" line="38"/>
-        <location filename="../../ui/backup_actions.py" line="75"/>
+        <location filename="../../ui/backup_actions.py" line="84"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -2144,7 +2316,16 @@ What you have now is first saved as a backup of its own, so this can be undone.<
 当前数据会先另存为一个备份，因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="74"/>
+        <location filename="../../ui/backup_actions.py" line="49"/>
+        <source>
+
+The damaged database was kept aside as {0}</source>
+        <translation>
+
+损坏的数据库已另存为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_actions.py" line="51"/>
         <source>
 
 The data as it was before: {0}</source>
@@ -2153,62 +2334,62 @@ The data as it was before: {0}</source>
 恢复前的数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="76"/>
+        <location filename="../../ui/backup_actions.py" line="85"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="18"/>
+        <location filename="../../ui/menus.py" line="20"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="19"/>
+        <location filename="../../ui/menus.py" line="21"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="20"/>
+        <location filename="../../ui/menus.py" line="22"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="42"/>
+        <location filename="../../ui/menus.py" line="44"/>
         <source>&amp;Quick phrases and automatic replies…</source>
         <translation>快捷短语和自动回复(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="44"/>
+        <location filename="../../ui/menus.py" line="46"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="68"/>
+        <location filename="../../ui/menus.py" line="74"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="69"/>
-        <source>Ctrl+1 to Ctrl+5 switch pages</source>
-        <translation>Ctrl+1 到 Ctrl+5 切换页面</translation>
+        <location filename="../../ui/menus.py" line="76"/>
+        <source>%1 to %2 switch pages</source>
+        <translation>%1 到 %2 切换页面</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="70"/>
+        <location filename="../../ui/menus.py" line="78"/>
         <source>Deadline alert</source>
         <translation>时限提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="71"/>
+        <location filename="../../ui/menus.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="80"/>
+        <location filename="../../ui/menus.py" line="88"/>
         <source>{0} list</source>
         <translation>{0}列表</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="81"/>
+        <location filename="../../ui/menus.py" line="89"/>
         <source>Refresh {0}</source>
         <translation>刷新{0}</translation>
     </message>
@@ -2267,107 +2448,107 @@ The data as it was before: {0}</source>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="32"/>
+        <location filename="../../ui/conversation/order_panel.py" line="33"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="33"/>
+        <location filename="../../ui/conversation/order_panel.py" line="34"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="34"/>
+        <location filename="../../ui/conversation/order_panel.py" line="35"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="35"/>
+        <location filename="../../ui/conversation/order_panel.py" line="36"/>
         <source>Ordered</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="36"/>
+        <location filename="../../ui/conversation/order_panel.py" line="37"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="37"/>
+        <location filename="../../ui/conversation/order_panel.py" line="38"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="38"/>
+        <location filename="../../ui/conversation/order_panel.py" line="39"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="40"/>
+        <location filename="../../ui/conversation/order_panel.py" line="41"/>
         <source>Promised by</source>
         <translation>承诺送达</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="46"/>
+        <location filename="../../ui/conversation/order_panel.py" line="48"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="52"/>
+        <location filename="../../ui/conversation/order_panel.py" line="54"/>
         <source>Tracking</source>
         <translation>物流跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="112"/>
+        <location filename="../../ui/conversation/order_panel.py" line="114"/>
         <source>&lt;b&gt;Requests and disputes&lt;/b&gt;</source>
         <translation>&lt;b&gt;售后与纠纷&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="119"/>
+        <location filename="../../ui/conversation/order_panel.py" line="121"/>
         <source>Open after-sales request…</source>
         <translation>登记售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="120"/>
+        <location filename="../../ui/conversation/order_panel.py" line="122"/>
         <source>Record the request the buyer opened on Taobao (refund only, or return and refund)</source>
         <translation>登记买家在淘宝发起的售后申请（仅退款，或退货退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="123"/>
+        <location filename="../../ui/conversation/order_panel.py" line="125"/>
         <source>Record dispute…</source>
         <translation>登记纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="124"/>
+        <location filename="../../ui/conversation/order_panel.py" line="126"/>
         <source>Record the dispute the buyer opened on AliExpress, with the buyer&apos;s proposal</source>
         <translation>登记买家在速卖通发起的纠纷及买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="127"/>
+        <location filename="../../ui/conversation/order_panel.py" line="129"/>
         <source>&lt;b&gt;The buyer&apos;s other orders&lt;/b&gt;</source>
         <translation>&lt;b&gt;该买家的其他订单&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="132"/>
+        <location filename="../../ui/conversation/order_panel.py" line="134"/>
         <source>Write about this order</source>
         <translation>就此订单写消息</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="161"/>
+        <location filename="../../ui/conversation/order_panel.py" line="167"/>
         <source>Choose a conversation.</source>
         <translation>请选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="163"/>
+        <location filename="../../ui/conversation/order_panel.py" line="169"/>
         <source>This conversation is not about an order.</source>
         <translation>此会话不涉及订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="174"/>
+        <location filename="../../ui/conversation/order_panel.py" line="180"/>
         <source> · case</source>
         <translation> · 售后/纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="206"/>
+        <location filename="../../ui/conversation/order_panel.py" line="212"/>
         <source>This order already had its one after-sales request: {0} ({1}).</source>
         <translation>该订单已用过唯一一次售后申请：{0}（{1}）。</translation>
     </message>
@@ -2375,22 +2556,22 @@ The data as it was before: {0}</source>
 <context>
     <name>ParcelWatchPage</name>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="21"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="22"/>
         <source>Parcel watch</source>
         <translation>包裹监控</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="22"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="23"/>
         <source>No parcel in transit is near the end of its buyer&apos;s confirmation window.</source>
         <translation>没有在途包裹接近买家确认收货期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="24"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="25"/>
         <source>Extension recorded</source>
         <translation>已记录延长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="25"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="26"/>
         <source>After extending the buyer&apos;s confirmation window on the platform, record it here: the window&apos;s end moves by the advised days.</source>
         <translation>在平台上延长买家确认收货时间后，请在此记录：期限会按建议的天数顺延。</translation>
     </message>
@@ -2674,12 +2855,12 @@ The data as it was before: {0}</source>
 <context>
     <name>ProblemTableModel</name>
     <message>
-        <location filename="../../ui/import_dialog/problem_table_model.py" line="41"/>
+        <location filename="../../ui/import_dialog/problem_table_model.py" line="42"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog/problem_table_model.py" line="41"/>
+        <location filename="../../ui/import_dialog/problem_table_model.py" line="42"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -2687,17 +2868,17 @@ The data as it was before: {0}</source>
 <context>
     <name>ProposalsRow</name>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="61"/>
+        <location filename="../../ui/cases/case_parts.py" line="62"/>
         <source>No proposal</source>
         <translation>暂无方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="67"/>
+        <location filename="../../ui/cases/case_parts.py" line="68"/>
         <source>{0} · {1} {2}</source>
         <translation>{0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="69"/>
+        <location filename="../../ui/cases/case_parts.py" line="70"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -2823,170 +3004,209 @@ The data as it was before: {0}</source>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="30"/>
+        <location filename="../../ui/cases/request_form.py" line="31"/>
         <source>New after-sales request · 售后申请</source>
         <translation>新建售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="37"/>
+        <location filename="../../ui/cases/request_form.py" line="38"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="39"/>
+        <location filename="../../ui/cases/request_form.py" line="40"/>
         <source>order number, e.g. 3612345678901234567</source>
         <translation>订单号，例如 3612345678901234567</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="40"/>
+        <location filename="../../ui/cases/request_form.py" line="41"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="56"/>
+        <location filename="../../ui/cases/request_form.py" line="57"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="58"/>
+        <location filename="../../ui/cases/request_form.py" line="59"/>
         <source>in the buyer&apos;s words (optional)</source>
         <translation>买家原话（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="62"/>
+        <location filename="../../ui/cases/request_form.py" line="63"/>
         <source>Goods intact: tags on, unused, unwashed</source>
         <translation>商品完好：吊牌未拆、未使用、未洗涤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="69"/>
+        <location filename="../../ui/cases/request_form.py" line="70"/>
         <source>What the buyer says happened</source>
         <translation>买家描述的情况</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="73"/>
+        <location filename="../../ui/cases/request_form.py" line="74"/>
         <source>Add photos or files…</source>
         <translation>添加照片或文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="74"/>
+        <location filename="../../ui/cases/request_form.py" line="75"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="86"/>
+        <location filename="../../ui/cases/request_form.py" line="85"/>
+        <source>I have it:</source>
+        <translation>我已知道：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/request_form.py" line="94"/>
+        <source>Transaction succeeded on</source>
+        <translation>交易成功时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/request_form.py" line="98"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="87"/>
+        <location filename="../../ui/cases/request_form.py" line="99"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="89"/>
+        <location filename="../../ui/cases/request_form.py" line="101"/>
         <source>Window</source>
         <translation>售后期限</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="91"/>
+        <location filename="../../ui/cases/request_form.py" line="104"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="92"/>
+        <location filename="../../ui/cases/request_form.py" line="105"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="93"/>
+        <location filename="../../ui/cases/request_form.py" line="106"/>
         <source>Reason details</source>
         <translation>原因说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="96"/>
+        <location filename="../../ui/cases/request_form.py" line="109"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="97"/>
+        <location filename="../../ui/cases/request_form.py" line="110"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="98"/>
-        <location filename="../../ui/cases/request_form.py" line="186"/>
+        <location filename="../../ui/cases/request_form.py" line="111"/>
+        <location filename="../../ui/cases/request_form.py" line="214"/>
         <source>Photos and files</source>
         <translation>照片和文件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="99"/>
+        <location filename="../../ui/cases/request_form.py" line="112"/>
         <source>Opened on the platform</source>
         <translation>平台发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="101"/>
+        <location filename="../../ui/cases/request_form.py" line="114"/>
         <source>Record request</source>
         <translation>记录申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="142"/>
+        <location filename="../../ui/cases/request_form.py" line="158"/>
         <source>transaction succeeded</source>
         <translation>交易成功</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="143"/>
+        <location filename="../../ui/cases/request_form.py" line="159"/>
         <source>Order {0} · {1} · paid {2} {3}</source>
         <translation>订单 {0} · {1} · 实付 {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="145"/>
+        <location filename="../../ui/cases/request_form.py" line="161"/>
         <source>{0} (at most {1} paid)</source>
         <translation>{0}（不超过实付 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="177"/>
+        <location filename="../../ui/cases/request_form.py" line="205"/>
         <source>Goods not received: refund only ({0}).</source>
         <translation>未收到货：只能选择仅退款（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="181"/>
+        <location filename="../../ui/cases/request_form.py" line="209"/>
         <source>Seven-day no-reason return: only for intact goods ({0}).</source>
         <translation>七天无理由退货：仅限商品完好（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="187"/>
+        <location filename="../../ui/cases/request_form.py" line="215"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="198"/>
+        <location filename="../../ui/cases/request_form.py" line="226"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="199"/>
+        <location filename="../../ui/cases/request_form.py" line="227"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="200"/>
+        <location filename="../../ui/cases/request_form.py" line="228"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="210"/>
+        <location filename="../../ui/cases/request_form.py" line="238"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="211"/>
+        <location filename="../../ui/cases/request_form.py" line="239"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="218"/>
+        <location filename="../../ui/cases/request_form.py" line="250"/>
         <source>The refund amount must be more than 0 and at most what the buyer paid: {0} {1}.</source>
         <translation>退款金额必须大于 0，且不超过买家实付金额：{0} {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>Restart</name>
+    <message>
+        <location filename="../../ui/restart.py" line="34"/>
+        <location filename="../../ui/restart.py" line="45"/>
+        <source>Restart AfterDesk</source>
+        <translation>重新启动售后工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart.py" line="35"/>
+        <source>The new language applies when AfterDesk starts again. Restart now?</source>
+        <translation>新语言在售后工作台重新启动后生效。现在重新启动吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart.py" line="37"/>
+        <source>Restart now</source>
+        <translation>立即重新启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart.py" line="38"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart.py" line="46"/>
+        <source>AfterDesk could not start again: close it and start it yourself.</source>
+        <translation>售后工作台无法自动重新启动：请关闭后手动启动。</translation>
     </message>
 </context>
 <context>
@@ -3127,24 +3347,42 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="14"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="17"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts_dialog.py" line="17"/>
+        <source>What they do</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>StepChecklist</name>
     <message>
-        <location filename="../../ui/complaints/checklist.py" line="32"/>
+        <location filename="../../ui/complaints/checklist.py" line="33"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/checklist.py" line="33"/>
+        <location filename="../../ui/complaints/checklist.py" line="34"/>
         <source>Skip…</source>
         <translation>跳过…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/checklist.py" line="51"/>
+        <location filename="../../ui/complaints/checklist.py" line="52"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/checklist.py" line="54"/>
+        <location filename="../../ui/complaints/checklist.py" line="55"/>
         <source>skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
@@ -3291,60 +3529,65 @@ The data as it was before: {0}</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="100"/>
+        <location filename="../../ui/conversation/thread_view.py" line="101"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="107"/>
+        <location filename="../../ui/conversation/thread_view.py" line="108"/>
         <source>No translation available</source>
         <translation>没有可用的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="120"/>
+        <location filename="../../ui/conversation/thread_view.py" line="121"/>
         <source>(file not in this computer’s store)</source>
         <translation>（文件不在本机的文件库中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="182"/>
+        <source>No messages yet.</source>
+        <translation>暂无消息。</translation>
     </message>
 </context>
 <context>
     <name>TimelineTable</name>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="133"/>
+        <location filename="../../ui/cases/case_parts.py" line="134"/>
         <source>When (your time)</source>
         <translation>时间（您的时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="133"/>
+        <location filename="../../ui/cases/case_parts.py" line="134"/>
         <source>Who</source>
         <translation>操作方</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="133"/>
+        <location filename="../../ui/cases/case_parts.py" line="134"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="134"/>
+        <location filename="../../ui/cases/case_parts.py" line="135"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="134"/>
+        <location filename="../../ui/cases/case_parts.py" line="135"/>
         <source>By rule</source>
         <translation>依据规则</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="134"/>
+        <location filename="../../ui/cases/case_parts.py" line="135"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="147"/>
+        <location filename="../../ui/cases/case_parts.py" line="148"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_parts.py" line="152"/>
+        <location filename="../../ui/cases/case_parts.py" line="153"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -4343,171 +4586,186 @@ The data as it was before: {0}</source>
     </message>
     <message>
         <location filename="../../ui/cases/words.py" line="259"/>
+        <source>Completion time missing in the export: enter it, or import a report that has it</source>
+        <translation>导出文件中缺少交易成功时间：请填写，或导入含此时间的报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="261"/>
+        <source>Ship time missing in the export: the order&apos;s status says it was shipped</source>
+        <translation>导出文件中缺少发货时间：订单状态显示已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="263"/>
         <source>The buyer may file a description-mismatch complaint</source>
         <translation>买家可投诉描述不符</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="260"/>
+        <location filename="../../ui/cases/words.py" line="264"/>
         <source>The buyer&apos;s confirmation window ends (receipt time-out)</source>
         <translation>买家确认收货期限结束（超时自动确认）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="261"/>
+        <location filename="../../ui/cases/words.py" line="265"/>
         <source>Confirmation window nearly over: check whether the parcel is still moving</source>
         <translation>确认收货期限即将结束：查看包裹是否仍在运输</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="263"/>
+        <location filename="../../ui/cases/words.py" line="267"/>
         <source>Respond to the complaint at once</source>
         <translation>立即处理投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="264"/>
+        <location filename="../../ui/cases/words.py" line="268"/>
         <source>Contact the buyer, listen and note what happened</source>
         <translation>联系买家，倾听并记录经过</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="265"/>
+        <location filename="../../ui/cases/words.py" line="269"/>
         <source>Follow the complaint up with the buyer</source>
         <translation>与买家跟进投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="266"/>
+        <location filename="../../ui/cases/words.py" line="270"/>
         <source>Check the remedy with the buyer until they confirm; then close the case</source>
         <translation>与买家确认解决方案直至其认可，然后结案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="269"/>
+        <location filename="../../ui/cases/words.py" line="273"/>
         <source>The seller&apos;s time to respond ran out: the platform carried out the buyer&apos;s proposal</source>
         <translation>卖家响应超时：平台已执行买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="271"/>
+        <location filename="../../ui/cases/words.py" line="275"/>
         <source>No agreement in time: the platform escalated the dispute</source>
         <translation>未能及时达成一致：平台已将纠纷升级</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="272"/>
+        <location filename="../../ui/cases/words.py" line="276"/>
         <source>The seller&apos;s time to act ran out: the platform agreed to the request</source>
         <translation>卖家处理超时：平台已同意该申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="277"/>
+        <location filename="../../ui/cases/words.py" line="281"/>
         <source>site message</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="278"/>
+        <location filename="../../ui/cases/words.py" line="282"/>
         <source>order message</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="279"/>
+        <location filename="../../ui/cases/words.py" line="283"/>
         <source>email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="280"/>
+        <location filename="../../ui/cases/words.py" line="284"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="281"/>
+        <location filename="../../ui/cases/words.py" line="285"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="282"/>
+        <location filename="../../ui/cases/words.py" line="286"/>
         <source>IM</source>
         <translation>即时通讯</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="287"/>
+        <location filename="../../ui/cases/words.py" line="291"/>
         <source>Arbitration rules, {0} to {1} days after the negotiation</source>
         <translation>协商结束后 {0} 至 {1} 天内仲裁裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="289"/>
+        <location filename="../../ui/cases/words.py" line="293"/>
         <source>Follow up {0}: no reply (follow-up {1} of {2})</source>
         <translation>跟进 {0}：未回复（第 {1} 次跟进，共 {2} 次）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="291"/>
+        <location filename="../../ui/cases/words.py" line="295"/>
         <source>Send a short, clear follow-up by {0}, inside the buyer&apos;s daytime ({1})</source>
         <translation>在买家的白天（{1}）通过{0}发送简短清楚的跟进消息</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="295"/>
+        <location filename="../../ui/cases/words.py" line="299"/>
         <source>If it is still in transit, extend the buyer&apos;s confirmation window by {0} days</source>
         <translation>若包裹仍在运输，将买家确认收货期限延长 {0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="299"/>
+        <location filename="../../ui/cases/words.py" line="303"/>
         <source>The buyer may complain about the late shipment ({0}% of the amount, at most {1} CNY)</source>
         <translation>买家可投诉延迟发货（金额的 {0}%，最多 {1} 元）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="330"/>
+        <location filename="../../ui/cases/words.py" line="334"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="331"/>
+        <location filename="../../ui/cases/words.py" line="335"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="338"/>
+        <location filename="../../ui/cases/words.py" line="342"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="348"/>
+        <location filename="../../ui/cases/words.py" line="352"/>
         <source>{0} day</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="349"/>
+        <location filename="../../ui/cases/words.py" line="353"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="350"/>
+        <location filename="../../ui/cases/words.py" line="354"/>
         <source>{0} {1} h</source>
         <translation>{0} {1} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="353"/>
+        <location filename="../../ui/cases/words.py" line="357"/>
         <source>{0} h {1} min</source>
         <translation>{0} 小时 {1} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="354"/>
+        <location filename="../../ui/cases/words.py" line="358"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="355"/>
+        <location filename="../../ui/cases/words.py" line="359"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="364"/>
+        <location filename="../../ui/cases/words.py" line="368"/>
+        <source>The transaction succeeded, but its completion time is missing in the export: enter it, or import a report that has it ({0}).</source>
+        <translation>交易已成功，但导出文件中缺少交易成功时间：请填写，或导入含此时间的报表（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/words.py" line="373"/>
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="366"/>
+        <location filename="../../ui/cases/words.py" line="375"/>
         <source>The transaction has not succeeded yet: the after-sales window starts when it does ({0}). Until then a buyer who did not receive the goods asks for {1} ({2}).</source>
         <translation>交易尚未成功：售后期从交易成功时开始（{0}）。在此之前，未收到货的买家只能申请{1}（{2}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="372"/>
+        <location filename="../../ui/cases/words.py" line="381"/>
         <source>The after-sales protection period ended on {0} (shop time, {1}): no request can be opened; the buyer can only negotiate with the seller directly.</source>
         <translation>售后保障期已于 {0}（店铺时间，{1}）结束：无法再发起申请，买家只能与卖家直接协商。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/words.py" line="376"/>
+        <location filename="../../ui/cases/words.py" line="385"/>
         <source>{0} left to open a request for this order (until {1} shop time, {2}).</source>
         <translation>此订单还可在 {0} 内发起售后申请（截至店铺时间 {1}，{2}）。</translation>
     </message>
@@ -4537,7 +4795,7 @@ The data as it was before: {0}</source>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="13"/>
         <source>By</source>
-        <translation>经办人</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="14"/>
@@ -4861,42 +5119,42 @@ The data as it was before: {0}</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../ui/formatting.py" line="24"/>
+        <location filename="../../ui/formatting.py" line="30"/>
         <source>overdue {0}</source>
         <translation>已超时 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="26"/>
+        <location filename="../../ui/formatting.py" line="32"/>
         <source>due now</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="27"/>
+        <location filename="../../ui/formatting.py" line="33"/>
         <source>in {0}</source>
         <translation>剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="36"/>
+        <location filename="../../ui/formatting.py" line="42"/>
         <source>{0} d {1} h</source>
         <translation>{0} 天 {1} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="37"/>
+        <location filename="../../ui/formatting.py" line="43"/>
         <source>{0} d</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="39"/>
+        <location filename="../../ui/formatting.py" line="45"/>
         <source>{0} h {1} min</source>
         <translation>{0} 小时 {1} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="40"/>
+        <location filename="../../ui/formatting.py" line="46"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="41"/>
+        <location filename="../../ui/formatting.py" line="47"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
@@ -4920,331 +5178,406 @@ The data as it was before: {0}</source>
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="61"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="62"/>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="63"/>
         <source>Certificate problem</source>
         <translation>证书问题</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="62"/>
+        <location filename="../../ui/i18n_catalog.py" line="64"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="63"/>
+        <location filename="../../ui/i18n_catalog.py" line="65"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="64"/>
+        <location filename="../../ui/i18n_catalog.py" line="66"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="65"/>
+        <location filename="../../ui/i18n_catalog.py" line="67"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="66"/>
+        <location filename="../../ui/i18n_catalog.py" line="68"/>
         <source>Copied, not confirmed</source>
         <translation>已复制，未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="67"/>
+        <location filename="../../ui/i18n_catalog.py" line="69"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="68"/>
+        <location filename="../../ui/i18n_catalog.py" line="70"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="69"/>
+        <location filename="../../ui/i18n_catalog.py" line="71"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="70"/>
+        <location filename="../../ui/i18n_catalog.py" line="72"/>
+        <source>Follow up now</source>
+        <translation>立即跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="73"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="74"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="71"/>
+        <location filename="../../ui/i18n_catalog.py" line="75"/>
         <source>Missed</source>
         <translation>已错过</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="72"/>
+        <location filename="../../ui/i18n_catalog.py" line="76"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="73"/>
+        <location filename="../../ui/i18n_catalog.py" line="77"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="74"/>
+        <location filename="../../ui/i18n_catalog.py" line="78"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="75"/>
+        <location filename="../../ui/i18n_catalog.py" line="79"/>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="80"/>
         <source>Order message</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="76"/>
+        <location filename="../../ui/i18n_catalog.py" line="81"/>
         <source>Pending</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="77"/>
+        <location filename="../../ui/i18n_catalog.py" line="82"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="78"/>
+        <location filename="../../ui/i18n_catalog.py" line="83"/>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="84"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="79"/>
+        <location filename="../../ui/i18n_catalog.py" line="85"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="86"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="80"/>
+        <location filename="../../ui/i18n_catalog.py" line="87"/>
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="81"/>
+        <location filename="../../ui/i18n_catalog.py" line="88"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="82"/>
+        <location filename="../../ui/i18n_catalog.py" line="89"/>
         <source>Sent in the platform</source>
         <translation>已在平台发送</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="83"/>
+        <location filename="../../ui/i18n_catalog.py" line="90"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="84"/>
+        <location filename="../../ui/i18n_catalog.py" line="91"/>
         <source>Site message</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="85"/>
+        <location filename="../../ui/i18n_catalog.py" line="92"/>
+        <source>Still deciding</source>
+        <translation>仍在考虑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="93"/>
+        <source>Stop and note it</source>
+        <translation>停止并记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="94"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="95"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="86"/>
+        <location filename="../../ui/i18n_catalog.py" line="96"/>
+        <source>Time zone</source>
+        <translation>时差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="97"/>
         <source>To ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="87"/>
+        <location filename="../../ui/i18n_catalog.py" line="98"/>
+        <source>Unclear message</source>
+        <translation>消息不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="99"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="100"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="101"/>
         <source>Wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="88"/>
+        <location filename="../../ui/i18n_catalog.py" line="102"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="103"/>
         <source>appealed</source>
         <translation>已申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="89"/>
+        <location filename="../../ui/i18n_catalog.py" line="104"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="90"/>
+        <location filename="../../ui/i18n_catalog.py" line="105"/>
         <source>awaiting return</source>
         <translation>等待退货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="91"/>
+        <location filename="../../ui/i18n_catalog.py" line="106"/>
         <source>awaiting seller</source>
         <translation>等待卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="92"/>
+        <location filename="../../ui/i18n_catalog.py" line="107"/>
         <source>awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="93"/>
+        <location filename="../../ui/i18n_catalog.py" line="108"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="94"/>
+        <location filename="../../ui/i18n_catalog.py" line="109"/>
         <source>buyer cancelled</source>
         <translation>买家已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="95"/>
+        <location filename="../../ui/i18n_catalog.py" line="110"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="96"/>
+        <location filename="../../ui/i18n_catalog.py" line="111"/>
         <source>carrier</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="97"/>
+        <location filename="../../ui/i18n_catalog.py" line="112"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="98"/>
+        <location filename="../../ui/i18n_catalog.py" line="113"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="99"/>
+        <location filename="../../ui/i18n_catalog.py" line="114"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="100"/>
+        <location filename="../../ui/i18n_catalog.py" line="115"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="101"/>
+        <location filename="../../ui/i18n_catalog.py" line="116"/>
         <source>negotiating</source>
         <translation>协商中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="102"/>
+        <location filename="../../ui/i18n_catalog.py" line="117"/>
         <source>negotiation consensus</source>
         <translation>协商一致</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="103"/>
+        <location filename="../../ui/i18n_catalog.py" line="118"/>
         <source>not as described</source>
         <translation>货不对板</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="104"/>
+        <location filename="../../ui/i18n_catalog.py" line="119"/>
         <source>not received</source>
         <translation>未收到货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="105"/>
+        <location filename="../../ui/i18n_catalog.py" line="120"/>
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="106"/>
+        <location filename="../../ui/i18n_catalog.py" line="121"/>
         <source>platform arbitrate</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="107"/>
+        <location filename="../../ui/i18n_catalog.py" line="122"/>
         <source>platform intervening</source>
         <translation>平台介入中</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="108"/>
+        <location filename="../../ui/i18n_catalog.py" line="123"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="109"/>
+        <location filename="../../ui/i18n_catalog.py" line="124"/>
         <source>refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="110"/>
+        <location filename="../../ui/i18n_catalog.py" line="125"/>
         <source>rep</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="111"/>
+        <location filename="../../ui/i18n_catalog.py" line="126"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="112"/>
+        <location filename="../../ui/i18n_catalog.py" line="127"/>
         <source>return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="113"/>
+        <location filename="../../ui/i18n_catalog.py" line="128"/>
         <source>return shipped</source>
         <translation>退货已寄出</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="114"/>
+        <location filename="../../ui/i18n_catalog.py" line="129"/>
         <source>return timeout</source>
         <translation>退货超时</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="115"/>
+        <location filename="../../ui/i18n_catalog.py" line="130"/>
         <source>seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="116"/>
+        <location filename="../../ui/i18n_catalog.py" line="131"/>
         <source>seller refused</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="117"/>
+        <location filename="../../ui/i18n_catalog.py" line="132"/>
         <source>seller response timeout</source>
         <translation>卖家响应超时</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="118"/>
+        <location filename="../../ui/i18n_catalog.py" line="133"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="119"/>
+        <location filename="../../ui/i18n_catalog.py" line="134"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="120"/>
+        <location filename="../../ui/i18n_catalog.py" line="135"/>
         <source>success</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="121"/>
+        <location filename="../../ui/i18n_catalog.py" line="136"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="122"/>
+        <location filename="../../ui/i18n_catalog.py" line="137"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="123"/>
+        <location filename="../../ui/i18n_catalog.py" line="138"/>
         <source>waiter</source>
         <translation>子账号客服</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="124"/>
+        <location filename="../../ui/i18n_catalog.py" line="139"/>
         <source>waiting buyer return</source>
         <translation>等待买家退货</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="125"/>
+        <location filename="../../ui/i18n_catalog.py" line="140"/>
         <source>waiting seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="126"/>
+        <location filename="../../ui/i18n_catalog.py" line="141"/>
         <source>waiting seller receive</source>
         <translation>等待卖家收货</translation>
     </message>
@@ -5252,42 +5585,42 @@ The data as it was before: {0}</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="127"/>
+        <location filename="../../ui/i18n_catalog.py" line="142"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="128"/>
+        <location filename="../../ui/i18n_catalog.py" line="143"/>
         <source>Complaints &amp; Reviews</source>
         <translation>投诉与评价</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="129"/>
+        <location filename="../../ui/i18n_catalog.py" line="144"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="130"/>
+        <location filename="../../ui/i18n_catalog.py" line="145"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="131"/>
+        <location filename="../../ui/i18n_catalog.py" line="146"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="132"/>
+        <location filename="../../ui/i18n_catalog.py" line="147"/>
         <source>Parcel watch</source>
         <translation>包裹监控</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="133"/>
+        <location filename="../../ui/i18n_catalog.py" line="148"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="134"/>
+        <location filename="../../ui/i18n_catalog.py" line="149"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
@@ -5353,915 +5686,975 @@ The data as it was before: {0}</source>
         <translation>该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="164"/>
+        <location filename="../../ui/i18n_catalog.py" line="180"/>
         <source>&apos;{action}&apos; is not something a rep records on {case}</source>
         <translation>“{action}”不是客服可在 {case} 上记录的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="165"/>
+        <location filename="../../ui/i18n_catalog.py" line="181"/>
+        <source>&apos;{action}&apos; needs {names}</source>
+        <translation>“{action}”需要填写 {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="182"/>
+        <source>&apos;{action}&apos; takes no {names} (it takes: {takes})</source>
+        <translation>“{action}”不接受 {names}（可填写：{takes}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="183"/>
         <source>&apos;{category}&apos; is not a file category ({categories})</source>
         <translation>“{category}”不是文件类别（可选：{categories}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="166"/>
+        <location filename="../../ui/i18n_catalog.py" line="184"/>
         <source>&apos;{country}&apos; is not a two-letter country code such as BR or US</source>
         <translation>“{country}”不是两位国家代码（如 BR、US）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="167"/>
+        <location filename="../../ui/i18n_catalog.py" line="185"/>
         <source>&apos;{currency}&apos; is not a three-letter currency code such as CNY or USD</source>
         <translation>“{currency}”不是三位货币代码（如 CNY、USD）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="168"/>
+        <location filename="../../ui/i18n_catalog.py" line="186"/>
         <source>&apos;{key}&apos; may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, at most 64 characters, starting with a letter or digit</source>
         <translation>“{key}”只能包含字母、数字、“-”、“_”和“.”，最多 64 个字符，并以字母或数字开头</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="169"/>
+        <location filename="../../ui/i18n_catalog.py" line="187"/>
         <source>&apos;{name}&apos; already answers in {which} for this shop: edit that text, or switch one of them off</source>
         <translation>“{name}”已在本店的{which}中自动回复：请编辑那条内容，或停用其中一条</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="170"/>
+        <location filename="../../ui/i18n_catalog.py" line="188"/>
         <source>&apos;{name}&apos; is {megabytes:.1f} MB; a pack takes files up to {max_mb} MB (setting evidence.max_file_mb). Make the photo smaller or split the document.</source>
         <translation>“{name}”大小为 {megabytes:.1f} MB；证据包只接受不超过 {max_mb} MB 的文件（设置 evidence.max_file_mb）。请缩小照片或拆分文档。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="171"/>
+        <location filename="../../ui/i18n_catalog.py" line="189"/>
         <source>&apos;{out}&apos; must end in .pdf (the bundle) or .zip (the bundle, the original files and manifest.json)</source>
         <translation>“{out}”必须以 .pdf（合并文件）或 .zip（合并文件、原始文件和 manifest.json）结尾</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="172"/>
+        <location filename="../../ui/i18n_catalog.py" line="190"/>
         <source>&apos;{path}&apos; cannot be read: {problem}</source>
         <translation>无法读取“{path}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="173"/>
+        <location filename="../../ui/i18n_catalog.py" line="191"/>
         <source>&apos;{ref}&apos; is not a complaint id (expected C-&lt;n&gt;)</source>
         <translation>“{ref}”不是投诉编号（应为 C-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="174"/>
+        <location filename="../../ui/i18n_catalog.py" line="192"/>
         <source>&apos;{text}&apos; is not a case id (expected D-&lt;n&gt; or A-&lt;n&gt;)</source>
         <translation>“{text}”不是案件编号（应为 D-&lt;n&gt; 或 A-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="175"/>
+        <location filename="../../ui/i18n_catalog.py" line="193"/>
         <source>&apos;{text}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>“{text}”不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="176"/>
+        <location filename="../../ui/i18n_catalog.py" line="194"/>
         <source>&apos;{text}&apos; is not a date such as 2027-02-08</source>
         <translation>“{text}”不是日期（如 2027-02-08）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="177"/>
+        <location filename="../../ui/i18n_catalog.py" line="195"/>
         <source>&apos;{value}&apos; is not an amount</source>
         <translation>“{value}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="178"/>
+        <location filename="../../ui/i18n_catalog.py" line="196"/>
         <source>&apos;{value}&apos; is not one of: {allowed}</source>
         <translation>“{value}”不在可选范围内：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="179"/>
+        <location filename="../../ui/i18n_catalog.py" line="197"/>
         <source>&apos;{zone}&apos; is not a known time zone</source>
         <translation>“{zone}”不是已知的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="180"/>
+        <location filename="../../ui/i18n_catalog.py" line="198"/>
         <source>&apos;{zone}&apos; is not a known time zone (use a name like &apos;Asia/Shanghai&apos; or &apos;America/Los_Angeles&apos;)</source>
         <translation>“{zone}”不是已知的时区（请使用“Asia/Shanghai”或“America/Los_Angeles”这样的名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="181"/>
+        <location filename="../../ui/i18n_catalog.py" line="199"/>
         <source>--size: &apos;{size}&apos; is not tiny, full or a factor such as 0.1</source>
         <translation>--size：“{size}”不是 tiny、full 或 0.1 这样的比例</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="182"/>
+        <location filename="../../ui/i18n_catalog.py" line="200"/>
         <source>AfterDesk sends this answer itself</source>
         <translation>此回复由 AfterDesk 自动发送</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="183"/>
+        <location filename="../../ui/i18n_catalog.py" line="201"/>
         <source>Database error on {path}: {problem}</source>
         <translation>数据库 {path} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="184"/>
+        <location filename="../../ui/i18n_catalog.py" line="202"/>
         <source>That file is the database itself; choose a backup file.</source>
         <translation>该文件就是数据库本身；请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="185"/>
+        <location filename="../../ui/i18n_catalog.py" line="203"/>
         <source>The backup could not be written to {target}: {problem}. Check the folder and the free disk space.</source>
         <translation>无法将备份写入 {target}：{problem}。请检查文件夹和剩余磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="186"/>
+        <location filename="../../ui/i18n_catalog.py" line="204"/>
         <source>The backup failed: {problem}</source>
         <translation>备份失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="187"/>
+        <location filename="../../ui/i18n_catalog.py" line="205"/>
         <source>The backup {path} is damaged ({verdict}). Choose another backup file; nothing was changed.</source>
         <translation>备份 {path} 已损坏（{verdict}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="188"/>
+        <location filename="../../ui/i18n_catalog.py" line="206"/>
+        <source>The damaged database {db_path} could not be moved aside: {problem}. Close every program using it, then restore again.</source>
+        <translation>无法移开损坏的数据库 {db_path}：{problem}。请关闭所有正在使用它的程序，然后再恢复一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="207"/>
         <source>The database {db_path} cannot be read, so it cannot be backed up: {exc}</source>
         <translation>无法读取数据库 {db_path}，因此无法备份：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="189"/>
+        <location filename="../../ui/i18n_catalog.py" line="208"/>
         <source>The database {path} cannot be opened. Check that the folder exists and may be written.</source>
         <translation>无法打开数据库 {path}。请确认文件夹存在且可写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="190"/>
+        <location filename="../../ui/i18n_catalog.py" line="209"/>
         <source>The database {path} cannot be read: {problem}</source>
         <translation>无法读取数据库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="191"/>
+        <location filename="../../ui/i18n_catalog.py" line="210"/>
         <source>The database {path} is locked by another program. Close the other AfterDesk window or wait a moment, then try again.</source>
         <translation>数据库 {path} 被其他程序锁定。请关闭另一个 AfterDesk 窗口或稍等片刻，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="192"/>
+        <location filename="../../ui/i18n_catalog.py" line="211"/>
         <source>The database {path} is read-only, so AfterDesk cannot save anything. Make the file writable (Windows: right-click it, Properties, untick Read-only), check that its folder may be written, or choose another data folder.</source>
         <translation>数据库 {path} 为只读，AfterDesk 无法保存任何内容。请将文件设为可写（Windows：右键单击文件 › 属性，取消勾选“只读”），确认其所在文件夹可写入，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="193"/>
+        <location filename="../../ui/i18n_catalog.py" line="212"/>
         <source>The disk is full. Free some space, then try again; nothing was saved.</source>
         <translation>磁盘已满。请腾出空间后重试；本次没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="194"/>
+        <location filename="../../ui/i18n_catalog.py" line="213"/>
         <source>The restore failed and the database was not changed: {problem}</source>
         <translation>恢复失败，数据库没有被更改：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="195"/>
+        <location filename="../../ui/i18n_catalog.py" line="214"/>
+        <source>The restore failed: {problem}. The damaged database is kept as {aside}.</source>
+        <translation>恢复失败：{problem}。损坏的数据库保留为 {aside}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="215"/>
         <source>There is no database at {db_path} to back up.</source>
         <translation>{db_path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="196"/>
+        <location filename="../../ui/i18n_catalog.py" line="216"/>
         <source>There is no file {path}. Choose a backup file (afterdesk-….db).</source>
         <translation>文件 {path} 不存在。请选择一个备份文件（afterdesk-….db）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="197"/>
+        <location filename="../../ui/i18n_catalog.py" line="217"/>
         <source>a dispute with issue id {issue_id} is already recorded</source>
         <translation>纠纷编号 {issue_id} 已经记录过了</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="198"/>
+        <location filename="../../ui/i18n_catalog.py" line="218"/>
         <source>a key has letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. shop1-mail)</source>
         <translation>名称只能包含字母、数字、“.”、“_”或“-”（例如 shop1-mail）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="199"/>
+        <location filename="../../ui/i18n_catalog.py" line="219"/>
         <source>a message from the buyer cannot be an internal note or an automatic reply</source>
         <translation>买家发来的消息不能是内部备注或自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="200"/>
+        <location filename="../../ui/i18n_catalog.py" line="220"/>
         <source>a review has 1 to 5 stars, got {review_rating!r}</source>
         <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="201"/>
+        <location filename="../../ui/i18n_catalog.py" line="221"/>
         <source>a shop with the key &apos;{key}&apos; already exists</source>
         <translation>店铺标识“{key}”已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="202"/>
+        <location filename="../../ui/i18n_catalog.py" line="222"/>
         <source>a shortcut is one word (letters, digits, - or _)</source>
         <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="203"/>
+        <location filename="../../ui/i18n_catalog.py" line="223"/>
         <source>an account with the key &apos;{key}&apos; exists already</source>
         <translation>名为“{key}”的账户已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="204"/>
+        <location filename="../../ui/i18n_catalog.py" line="224"/>
         <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
         <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="205"/>
+        <location filename="../../ui/i18n_catalog.py" line="225"/>
         <source>an internal note cannot be an automatic reply</source>
         <translation>内部备注不能是自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="206"/>
+        <location filename="../../ui/i18n_catalog.py" line="226"/>
         <source>automatic reply {rule} does not exist (deleted meanwhile?)</source>
         <translation>自动回复 {rule} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="207"/>
+        <location filename="../../ui/i18n_catalog.py" line="227"/>
         <source>buyer &apos;{login}&apos; belongs to another shop</source>
         <translation>买家“{login}”属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="208"/>
+        <location filename="../../ui/i18n_catalog.py" line="228"/>
         <source>choose the language the message is written in</source>
         <translation>请选择消息所用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="209"/>
+        <location filename="../../ui/i18n_catalog.py" line="229"/>
         <source>choose the shop</source>
         <translation>请选择店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="210"/>
+        <location filename="../../ui/i18n_catalog.py" line="230"/>
         <source>conversation {conversation_id} does not exist (deleted meanwhile?)</source>
         <translation>会话 {conversation_id} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="211"/>
+        <location filename="../../ui/i18n_catalog.py" line="231"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="212"/>
+        <location filename="../../ui/i18n_catalog.py" line="232"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="213"/>
+        <location filename="../../ui/i18n_catalog.py" line="233"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="214"/>
+        <location filename="../../ui/i18n_catalog.py" line="234"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="215"/>
+        <location filename="../../ui/i18n_catalog.py" line="235"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="216"/>
+        <location filename="../../ui/i18n_catalog.py" line="236"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="217"/>
+        <location filename="../../ui/i18n_catalog.py" line="237"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="218"/>
+        <location filename="../../ui/i18n_catalog.py" line="238"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="219"/>
+        <location filename="../../ui/i18n_catalog.py" line="239"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="220"/>
+        <location filename="../../ui/i18n_catalog.py" line="240"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="221"/>
+        <location filename="../../ui/i18n_catalog.py" line="241"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="222"/>
+        <location filename="../../ui/i18n_catalog.py" line="242"/>
         <source>give the shop&apos;s mail address (--address) when the user name is not one</source>
         <translation>用户名不是邮箱地址时，请填写店铺的邮箱地址（--address）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="223"/>
+        <location filename="../../ui/i18n_catalog.py" line="243"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="224"/>
+        <location filename="../../ui/i18n_catalog.py" line="244"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="225"/>
+        <location filename="../../ui/i18n_catalog.py" line="245"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="226"/>
+        <location filename="../../ui/i18n_catalog.py" line="246"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="227"/>
+        <location filename="../../ui/i18n_catalog.py" line="247"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="228"/>
+        <location filename="../../ui/i18n_catalog.py" line="248"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="229"/>
+        <location filename="../../ui/i18n_catalog.py" line="249"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="230"/>
+        <location filename="../../ui/i18n_catalog.py" line="250"/>
         <source>no account with the key &apos;{key}&apos; (afterdesk account list)</source>
         <translation>没有名为“{key}”的账户（afterdesk account list）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="231"/>
+        <location filename="../../ui/i18n_catalog.py" line="251"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="232"/>
+        <location filename="../../ui/i18n_catalog.py" line="252"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="233"/>
+        <location filename="../../ui/i18n_catalog.py" line="253"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="234"/>
+        <location filename="../../ui/i18n_catalog.py" line="254"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="235"/>
+        <location filename="../../ui/i18n_catalog.py" line="255"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="236"/>
+        <location filename="../../ui/i18n_catalog.py" line="256"/>
+        <source>no order {order_no}</source>
+        <translation>没有订单 {order_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="257"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="237"/>
+        <location filename="../../ui/i18n_catalog.py" line="258"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="238"/>
+        <location filename="../../ui/i18n_catalog.py" line="259"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="239"/>
+        <location filename="../../ui/i18n_catalog.py" line="260"/>
+        <source>no {platform} shop has order {order_no}</source>
+        <translation>没有 {platform} 店铺有订单 {order_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="261"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="240"/>
+        <location filename="../../ui/i18n_catalog.py" line="262"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="241"/>
+        <location filename="../../ui/i18n_catalog.py" line="263"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="242"/>
+        <location filename="../../ui/i18n_catalog.py" line="264"/>
         <source>only a failed answer can be sent again</source>
         <translation>只有发送失败的回复才能重发</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="243"/>
+        <location filename="../../ui/i18n_catalog.py" line="265"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="244"/>
+        <location filename="../../ui/i18n_catalog.py" line="266"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="245"/>
+        <location filename="../../ui/i18n_catalog.py" line="267"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="246"/>
+        <location filename="../../ui/i18n_catalog.py" line="268"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="247"/>
+        <location filename="../../ui/i18n_catalog.py" line="269"/>
+        <source>order {order_no} already has its completion time ({known:%Y-%m-%d %H:%M:%S} UTC)</source>
+        <translation>订单 {order_no} 已有交易成功时间（{known:%Y-%m-%d %H:%M:%S} UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="270"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="248"/>
+        <location filename="../../ui/i18n_catalog.py" line="271"/>
+        <source>order {order_no} has not succeeded (交易成功): it has no completion time to enter</source>
+        <translation>订单 {order_no} 尚未交易成功：没有可填写的交易成功时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="272"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="249"/>
+        <location filename="../../ui/i18n_catalog.py" line="273"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="250"/>
+        <location filename="../../ui/i18n_catalog.py" line="274"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="251"/>
+        <location filename="../../ui/i18n_catalog.py" line="275"/>
+        <source>order {order_no} is in several shops ({keys}): say which with --shop KEY</source>
+        <translation>订单 {order_no} 属于多个店铺（{keys}）：请用 --shop KEY 指定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="276"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="252"/>
+        <location filename="../../ui/i18n_catalog.py" line="277"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="253"/>
+        <location filename="../../ui/i18n_catalog.py" line="278"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="254"/>
+        <location filename="../../ui/i18n_catalog.py" line="279"/>
         <source>outbox item {item} does not exist</source>
         <translation>发件箱条目 {item} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="255"/>
+        <location filename="../../ui/i18n_catalog.py" line="280"/>
         <source>pack version {version} was submitted with hash {stored}…, but its items now give {pack_hash}…: a message or file it held was deleted</source>
         <translation>证据包第 {version} 版提交时的哈希为 {stored}…，但现在其内容的哈希为 {pack_hash}…：其中的某条消息或某个文件已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="256"/>
+        <location filename="../../ui/i18n_catalog.py" line="281"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="257"/>
+        <location filename="../../ui/i18n_catalog.py" line="282"/>
         <source>say which shop the export belongs to: --shop KEY</source>
         <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="258"/>
+        <location filename="../../ui/i18n_catalog.py" line="283"/>
         <source>shop {key} already has a buyer &apos;{login}&apos;</source>
         <translation>店铺 {key} 已有买家“{login}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="259"/>
+        <location filename="../../ui/i18n_catalog.py" line="284"/>
         <source>shop {key} already has order {order_no}</source>
         <translation>店铺 {key} 已有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="260"/>
+        <location filename="../../ui/i18n_catalog.py" line="285"/>
         <source>shop {key} has no order {order_no}</source>
         <translation>店铺 {key} 没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="261"/>
+        <location filename="../../ui/i18n_catalog.py" line="286"/>
         <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
         <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="262"/>
+        <location filename="../../ui/i18n_catalog.py" line="287"/>
         <source>the amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="263"/>
+        <location filename="../../ui/i18n_catalog.py" line="288"/>
         <source>the amount {amount} must not be negative</source>
         <translation>金额 {amount} 不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="264"/>
+        <location filename="../../ui/i18n_catalog.py" line="289"/>
         <source>the buyer is a buyer of another shop</source>
         <translation>该买家属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="265"/>
+        <location filename="../../ui/i18n_catalog.py" line="290"/>
         <source>the buyer is not a buyer of shop {key}</source>
         <translation>该买家不是店铺 {key} 的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="266"/>
+        <location filename="../../ui/i18n_catalog.py" line="291"/>
         <source>the conversation belongs to another shop</source>
         <translation>该会话属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="267"/>
+        <location filename="../../ui/i18n_catalog.py" line="292"/>
         <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
         <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="268"/>
+        <location filename="../../ui/i18n_catalog.py" line="293"/>
         <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
         <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="269"/>
+        <location filename="../../ui/i18n_catalog.py" line="294"/>
         <source>the document conflicts with this database ({exc}); nothing was imported</source>
         <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="270"/>
+        <location filename="../../ui/i18n_catalog.py" line="295"/>
         <source>the folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="271"/>
+        <location filename="../../ui/i18n_catalog.py" line="296"/>
         <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
         <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="272"/>
+        <location filename="../../ui/i18n_catalog.py" line="297"/>
         <source>the order has no buyer to write to</source>
         <translation>该订单没有可以联系的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="273"/>
+        <location filename="../../ui/i18n_catalog.py" line="298"/>
         <source>the pack is empty: add the conversation and evidence first</source>
         <translation>证据包是空的：请先添加会话和证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="274"/>
+        <location filename="../../ui/i18n_catalog.py" line="299"/>
         <source>the password is empty</source>
         <translation>密码为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="275"/>
+        <location filename="../../ui/i18n_catalog.py" line="300"/>
         <source>the period ends ({end}) before it starts ({start})</source>
         <translation>时间段的结束（{end}）早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="276"/>
+        <location filename="../../ui/i18n_catalog.py" line="301"/>
         <source>the refund amount must be more than 0</source>
         <translation>退款金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="277"/>
+        <location filename="../../ui/i18n_catalog.py" line="302"/>
         <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="278"/>
+        <location filename="../../ui/i18n_catalog.py" line="303"/>
         <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
         <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="279"/>
+        <location filename="../../ui/i18n_catalog.py" line="304"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="280"/>
+        <location filename="../../ui/i18n_catalog.py" line="305"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="281"/>
+        <location filename="../../ui/i18n_catalog.py" line="306"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="282"/>
+        <location filename="../../ui/i18n_catalog.py" line="307"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="283"/>
+        <location filename="../../ui/i18n_catalog.py" line="308"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="284"/>
+        <location filename="../../ui/i18n_catalog.py" line="309"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="285"/>
+        <location filename="../../ui/i18n_catalog.py" line="310"/>
         <source>this answer has gone (or is going) to the buyer: it cannot be changed any more</source>
         <translation>此回复已经（或正在）发给买家，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="286"/>
+        <location filename="../../ui/i18n_catalog.py" line="311"/>
         <source>this answer was confirmed already</source>
         <translation>此回复已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="287"/>
+        <location filename="../../ui/i18n_catalog.py" line="312"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="288"/>
+        <location filename="../../ui/i18n_catalog.py" line="313"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="289"/>
+        <location filename="../../ui/i18n_catalog.py" line="314"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="290"/>
+        <location filename="../../ui/i18n_catalog.py" line="315"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="291"/>
+        <location filename="../../ui/i18n_catalog.py" line="316"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="292"/>
+        <location filename="../../ui/i18n_catalog.py" line="317"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="293"/>
+        <location filename="../../ui/i18n_catalog.py" line="318"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="294"/>
+        <location filename="../../ui/i18n_catalog.py" line="319"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="295"/>
+        <location filename="../../ui/i18n_catalog.py" line="320"/>
         <source>without TLS the password would cross the network readable: &apos;none&apos; is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不加密时密码会以明文经过网络：“不加密”仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="296"/>
+        <location filename="../../ui/i18n_catalog.py" line="321"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="297"/>
+        <location filename="../../ui/i18n_catalog.py" line="322"/>
         <source>write the server as HOST:PORT, e.g. imap.example.com:993</source>
         <translation>服务器请写成 主机:端口，例如 imap.example.com:993</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="298"/>
+        <location filename="../../ui/i18n_catalog.py" line="323"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="299"/>
+        <location filename="../../ui/i18n_catalog.py" line="324"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="300"/>
+        <location filename="../../ui/i18n_catalog.py" line="325"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="301"/>
+        <location filename="../../ui/i18n_catalog.py" line="326"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="302"/>
+        <location filename="../../ui/i18n_catalog.py" line="327"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="303"/>
+        <location filename="../../ui/i18n_catalog.py" line="328"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="304"/>
+        <location filename="../../ui/i18n_catalog.py" line="329"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="305"/>
+        <location filename="../../ui/i18n_catalog.py" line="330"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="306"/>
+        <location filename="../../ui/i18n_catalog.py" line="331"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="307"/>
+        <location filename="../../ui/i18n_catalog.py" line="332"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="308"/>
+        <location filename="../../ui/i18n_catalog.py" line="333"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="309"/>
+        <location filename="../../ui/i18n_catalog.py" line="334"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="310"/>
+        <location filename="../../ui/i18n_catalog.py" line="335"/>
+        <source>{name} nests lists or objects deeper than any interchange document does; it is not one</source>
+        <translation>{name} 的列表或对象嵌套层数超出任何交换文件，它不是交换文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="336"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="311"/>
+        <location filename="../../ui/i18n_catalog.py" line="337"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="312"/>
+        <location filename="../../ui/i18n_catalog.py" line="338"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="313"/>
+        <location filename="../../ui/i18n_catalog.py" line="339"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="314"/>
+        <location filename="../../ui/i18n_catalog.py" line="340"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="315"/>
+        <location filename="../../ui/i18n_catalog.py" line="341"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="316"/>
+        <location filename="../../ui/i18n_catalog.py" line="342"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="343"/>
+        <source>{value} is later than now ({now}): give a time that has already happened</source>
+        <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
     </message>
 </context>
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="135"/>
+        <location filename="../../ui/i18n_catalog.py" line="150"/>
         <source>A no-reason return is only possible for intact goods (tags on, unused, unwashed); mark the goods as intact or choose the real reason.</source>
         <translation>七天无理由退货仅适用于完好的商品（吊牌完整、未使用、未洗涤）；请勾选商品完好，或选择真实原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="136"/>
+        <location filename="../../ui/i18n_catalog.py" line="151"/>
         <source>Following up this buyer was stopped; a reply from the buyer starts a new plan.</source>
         <translation>已停止跟进此买家；买家回复后将开始新的跟进计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="137"/>
+        <location filename="../../ui/i18n_catalog.py" line="152"/>
         <source>Goods not received after the transaction succeeded: the buyer can only ask for {allowed}, not {asked}.</source>
         <translation>交易成功后未收到货：买家只能申请{allowed}，不能申请{asked}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="138"/>
+        <location filename="../../ui/i18n_catalog.py" line="153"/>
         <source>Goods not received before the buyer confirmed receipt: the buyer can only ask for {allowed}, not {asked}.</source>
         <translation>买家确认收货前未收到货：买家只能申请{allowed}，不能申请{asked}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="139"/>
+        <location filename="../../ui/i18n_catalog.py" line="154"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which failed and was closed. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已失败关闭。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="140"/>
+        <location filename="../../ui/i18n_catalog.py" line="155"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which is still open ({state}). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有售后申请（{earlier}），仍在处理中（{state}）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="141"/>
+        <location filename="../../ui/i18n_catalog.py" line="156"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which succeeded (refunded). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已成功（已退款）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="142"/>
+        <location filename="../../ui/i18n_catalog.py" line="157"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which was cancelled by the buyer. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），买家已撤销。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="143"/>
+        <location filename="../../ui/i18n_catalog.py" line="158"/>
         <source>Order {order_no} has no receipt yet: the no-reason return period starts when the buyer receives the goods.</source>
         <translation>订单 {order_no} 尚未签收：无理由退货期从买家收到商品时开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="144"/>
+        <location filename="../../ui/i18n_catalog.py" line="159"/>
         <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the buyer cannot escalate before that.</source>
         <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前买家不能升级纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="145"/>
+        <location filename="../../ui/i18n_catalog.py" line="160"/>
         <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the system cannot escalate before that.</source>
         <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前系统不会升级纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="146"/>
+        <location filename="../../ui/i18n_catalog.py" line="161"/>
+        <source>Order {order_no} succeeded (交易成功) but its completion time is missing in the export, so its after-sales window cannot be checked: enter the completion time, or import a report that has it.</source>
+        <translation>订单 {order_no} 已交易成功，但导出文件中缺少交易成功时间，无法核对售后期限：请填写交易成功时间，或导入含此时间的报表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="162"/>
         <source>The after-sales protection period for order {order_no} ended on {end} (shop time, {days} days after the transaction succeeded). The buyer can only negotiate with the seller directly.</source>
         <translation>订单 {order_no} 的售后保障期已于 {end}（店铺时间，交易成功后 {days} 天）结束。买家只能与卖家直接协商。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="147"/>
+        <location filename="../../ui/i18n_catalog.py" line="163"/>
         <source>The buyer cancelled this dispute: there is nothing to appeal.</source>
         <translation>买家已撤销此纠纷：无可申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="148"/>
+        <location filename="../../ui/i18n_catalog.py" line="164"/>
         <source>The buyer may escalate from {opens} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request), not yet.</source>
         <translation>买家可从 {opens}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）起升级纠纷，现在还不能。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="149"/>
+        <location filename="../../ui/i18n_catalog.py" line="165"/>
         <source>The buyer may ship the goods back until {due} (shop time).</source>
         <translation>买家可在 {due}（店铺时间）之前寄回商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="150"/>
+        <location filename="../../ui/i18n_catalog.py" line="166"/>
         <source>The buyer may still revise or ask the platform until {due} (shop time).</source>
         <translation>买家在 {due}（店铺时间）之前仍可修改申请或要求平台介入。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="151"/>
+        <location filename="../../ui/i18n_catalog.py" line="167"/>
         <source>The buyer&apos;s time to escalate ended on {closes} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request).</source>
         <translation>买家升级纠纷的时间已于 {closes}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="152"/>
+        <location filename="../../ui/i18n_catalog.py" line="168"/>
         <source>The buyer&apos;s time to revise or ask the platform ended on {due} (shop time): the request closes. Record &apos;revise_window_expired&apos;.</source>
         <translation>买家修改申请或要求平台介入的时间已于 {due}（店铺时间）结束：申请关闭。请记录“已关闭（买家未按时修改）”（revise_window_expired）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="153"/>
+        <location filename="../../ui/i18n_catalog.py" line="169"/>
         <source>The buyer&apos;s time to ship the goods back ended on {due} (shop time): the money goes to the seller. Record &apos;return_timeout&apos;.</source>
         <translation>买家寄回商品的时间已于 {due}（店铺时间）结束：款项归卖家。请记录“买家未按时退货”（return_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="154"/>
+        <location filename="../../ui/i18n_catalog.py" line="170"/>
         <source>The no-reason return period for order {order_no} ended on {end} (shop time, {days} days after receipt).</source>
         <translation>订单 {order_no} 的无理由退货期已于 {end}（店铺时间，签收后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="155"/>
+        <location filename="../../ui/i18n_catalog.py" line="171"/>
         <source>The parties may still agree until {due} (shop time): the system escalates a dispute without agreement only after that, not before.</source>
         <translation>双方在 {due}（店铺时间）之前仍可协商一致：此后系统才会升级未达成一致的纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="156"/>
+        <location filename="../../ui/i18n_catalog.py" line="172"/>
         <source>The seller may respond until {due} (shop time); the buyer&apos;s proposal is carried out only after that.</source>
         <translation>卖家可在 {due}（店铺时间）之前响应；此后才会执行买家的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="157"/>
+        <location filename="../../ui/i18n_catalog.py" line="173"/>
         <source>The seller&apos;s time to act ended on {due} (shop time): the platform agreed automatically. Record &apos;auto_agree&apos;.</source>
         <translation>卖家处理时间已于 {due}（店铺时间）结束：平台已自动同意。请记录“超时自动同意”（auto_agree）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="158"/>
+        <location filename="../../ui/i18n_catalog.py" line="174"/>
         <source>The seller&apos;s time to act runs until {due} (shop time); the platform agrees automatically only after that.</source>
         <translation>卖家处理时间持续到 {due}（店铺时间）；此后平台才会自动同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="159"/>
+        <location filename="../../ui/i18n_catalog.py" line="175"/>
         <source>The seller&apos;s time to respond ended on {due} (shop time): the buyer&apos;s proposal is carried out. Record &apos;seller_response_timeout&apos;.</source>
         <translation>卖家响应时间已于 {due}（店铺时间）结束：将执行买家的方案。请记录“卖家未按时响应”（seller_response_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="160"/>
+        <location filename="../../ui/i18n_catalog.py" line="176"/>
         <source>The time to appeal ended on {due} (shop time, {days} days after the dispute closed).</source>
         <translation>申诉时间已于 {due}（店铺时间，纠纷结束后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="161"/>
+        <location filename="../../ui/i18n_catalog.py" line="177"/>
         <source>This conversation is not waiting for the buyer: the buyer has replied or the shop has not written yet.</source>
         <translation>此会话并未在等待买家：买家已回复，或店铺尚未发消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="162"/>
+        <location filename="../../ui/i18n_catalog.py" line="178"/>
         <source>This dispute was already appealed on {at} (shop time): a dispute can be appealed only once.</source>
         <translation>此纠纷已于 {at}（店铺时间）申诉过：每个纠纷只能申诉一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="163"/>
+        <location filename="../../ui/i18n_catalog.py" line="179"/>
         <source>{maximum} follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 {maximum} 次跟进未获回复：请停止跟进并记录。</translation>
     </message>

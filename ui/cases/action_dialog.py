@@ -136,6 +136,11 @@ class ActionDialog(QDialog):
         return values, missing
 
     def submit(self) -> bool:
+        for widget, kind, _needed, _label in self.inputs.values():
+            if kind == "money" and widget.problem():
+                mark(widget, True)
+                self.error.show_error(widget.problem())
+                return False
         values, missing = self.values()
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(

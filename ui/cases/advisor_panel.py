@@ -4,20 +4,17 @@ with the service's message. Pure calculation: nothing is written."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from app.services.casework.advisor import advise
 from app.errors import ServiceError
-from ui.cases.form_bits import ErrorLine
+from ui.cases.form_bits import AmountEdit, ErrorLine
 from ui.errors import describe
+from ui.tones import style_text
 
 
-def _amount_edit(signed: bool = False) -> QLineEdit:
-    edit = QLineEdit()
-    pattern = r"-?\d{0,9}([.]\d{0,2})?" if signed else r"\d{0,9}([.]\d{0,2})?"
-    edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
+def _amount_edit(signed: bool = False) -> AmountEdit:
+    edit = AmountEdit(signed=signed)
     edit.setMaximumWidth(120)
     return edit
 
@@ -37,7 +34,7 @@ class AdvisorPanel(QGroupBox):
         self.recommendation.setFont(font)
         self.formula = QLabel()
         self.formula.setWordWrap(True)
-        self.formula.setStyleSheet("color: palette(mid);")
+        style_text(self.formula, "muted")
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.error = ErrorLine()
@@ -70,9 +67,13 @@ class AdvisorPanel(QGroupBox):
         for label in (self.refund_result, self.resend_result, self.recommendation,
                       self.formula, self.note):
             label.clear()
-        texts = [e.text().strip() for e in (self.product_cost, self.shipping_cost,
-                                            self.profit, self.refund)]
-        if not all(texts) or "-" in texts:
+        edits = (self.product_cost, self.shipping_cost, self.profit, self.refund)
+        problem = next((e.problem() for e in edits if e.problem()), "")
+        if problem:
+            self.error.show_error(problem)
+            return None
+        texts = [e.amount() for e in edits]
+        if any(value is None for value in texts):
             self.error.show_error(self.tr("Enter the product cost, shipping cost, profit and "
                                           "the proposed refund."))
             return None

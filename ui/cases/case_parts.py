@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtGui import QColor
+
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget)
 
 from ui.cases.words import (ACTORS, PARTIES, PROPOSAL_STATUSES, SOLUTIONS, STATES,
                             deadline_words, event_words, w)
 from ui.formatting import countdown_text, local_time_text
+from ui.tones import qcolor, style_text
 
-OVERDUE, SOON, MUTED = "#c5221f", "#b06000", "#80868b"
+OVERDUE, SOON, MUTED = "error", "warning", "muted"      # tones
 WARN_WITHIN = timedelta(hours=24)
 
 
@@ -59,7 +60,7 @@ class ProposalsRow(QWidget):
             p = proposals.get(party)
             if p is None:
                 solution.setText(self.tr("No proposal"))
-                solution.setStyleSheet(f"color: {MUTED};")
+                style_text(solution, MUTED)
                 status.clear()
                 note.clear()
                 continue
@@ -118,7 +119,7 @@ class DeadlinesTable(QTableWidget):
                 item = self.item(row, column)
                 if column == 1:
                     item.setText(text)
-                item.setForeground(QColor(colour) if colour else self.palette().text())
+                item.setForeground(qcolor(colour) if colour else self.palette().text())
 
     def time_left(self, row: int) -> str:
         return self.item(row, 1).text()
@@ -154,5 +155,5 @@ class TimelineTable(QTableWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if e.by_rule:
-                    item.setForeground(QColor("#1a5fb4"))
+                    item.setForeground(qcolor("info"))
                 self.setItem(row, column, item)

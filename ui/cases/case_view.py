@@ -34,6 +34,7 @@ from ui.errors import report_exception, show_expected_error
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import CHANNELS, ORDER_STATES, word
 from ui.worker import run_in_background
+from ui.tones import style_text
 
 TICK_MS = 10_000
 
@@ -89,7 +90,7 @@ class CaseView(QScrollArea):
             self.cause.addItem(w(CAUSES, code), code)
         self.cause_hint = QLabel()
         self.cause_hint.setWordWrap(True)
-        self.cause_hint.setStyleSheet("color: palette(mid);")
+        style_text(self.cause_hint, "muted")
         cause_box = QGroupBox(self.tr("Cause (GEN-1)"))
         cause_layout = QVBoxLayout(cause_box)
         cause_layout.addWidget(self.cause)
@@ -278,8 +279,7 @@ class CaseView(QScrollArea):
             self.next_due.setText("")
             return
         left = nxt.due_at - now
-        colour = OVERDUE if left.total_seconds() < 0 else SOON if left.days < 1 else "palette(text)"
-        self.next_due.setStyleSheet(f"color: {colour};")
+        style_text(self.next_due, OVERDUE if left.total_seconds() < 0 else SOON if left.days < 1 else "text")
         self.next_due.setText(self.tr("Next: {0} — {1} ({2}, {3})").format(
             deadline_words(nxt.label), countdown_text(nxt.due_at, now), nxt.rule, local_time_text(nxt.due_at)))
 

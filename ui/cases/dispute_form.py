@@ -16,6 +16,7 @@ from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
 from ui.errors import describe
 from ui.refusal_words import refusal_words
+from ui.tones import style_text
 
 
 class DisputeForm(QDialog):
@@ -41,7 +42,7 @@ class DisputeForm(QDialog):
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.rate_note = QLabel()
-        self.rate_note.setStyleSheet("color: #1a5fb4;")
+        style_text(self.rate_note, "info")
         self.reason_text = QLineEdit()
         self.reason_text.setPlaceholderText(self.tr("the buyer's words (optional)"))
         self.solution = QComboBox()
@@ -151,7 +152,7 @@ class DisputeForm(QDialog):
         for widget, empty, name in (
                 (self.order_no, not self.order_no.text().strip(), self.tr("order")),
                 (self.reason, not self.reason.currentText().strip(), self.tr("reason")),
-                (self.amount, self.amount.amount() is None, self.tr("refund amount"))):
+                (self.amount, not self.amount.text().strip(), self.tr("refund amount"))):
             mark(widget, empty)
             if empty:
                 missing.append(name)
@@ -162,6 +163,10 @@ class DisputeForm(QDialog):
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
                 self.tr(", ").join(missing)))
+            return False
+        if self.amount.problem():
+            mark(self.amount, True)
+            self.error.show_error(self.amount.problem())
             return False
         if self.facts is None and not self.load_order():
             return False

@@ -3,26 +3,25 @@ an amount field in the order's currency, and marking a field that needs attentio
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-ERROR_STYLE = "color: #c5221f; font-weight: bold;"
-BAD_FIELD = "border: 2px solid #c5221f;"
+from ui.tones import style_text, tone
 
 
 def required(text: str) -> str:
     """A form label with the required-field star."""
-    return f"{text} <span style='color:#c5221f'>*</span>"
+    return f"{text} <span style='color:{tone('error')}'>*</span>"
 
 
 class ErrorLine(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
+        style_text(self, "error", "font-weight: bold;")
         self.hide()
 
     def show_error(self, text: str) -> None:
@@ -31,24 +30,65 @@ class ErrorLine(QLabel):
 
 
 class AmountEdit(QLineEdit):
-    """Digits with at most two decimals; `amount()` is a Decimal or None when empty."""
+    """An amount of money as the rep types it: digits with at most two decimals, the
+    decimal point of the rep's locale or a dot. Nothing typed is dropped or changed: what
+    is not an amount (a sign, an exponent, a letter, too many decimals, more than the
+    limit) is shown as invalid with a message, and `amount()` is None for it (#26.4).
+    `signed` admits a minus sign (a profit may be negative)."""
 
-    def __init__(self, parent: QWidget | None = None):
+    problem_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, signed: bool = False):
         super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,9}([.,]\d{0,2})?"),
-                                                      self))
+        self.signed = signed
+        self.limit: Decimal | None = None
+        self.limit_text = ""
         self.setMaximumWidth(140)
+        self.textChanged.connect(self._check)
+
+    def set_limit(self, limit: Decimal | None, text: str = "") -> None:
+        """At most `limit` (e.g. what the buyer paid; `text` says it with its currency)."""
+        self.limit, self.limit_text = limit, text or str(limit)
+        self._check()
 
     def amount(self) -> Decimal | None:
-        text = self.text().strip().replace(",", ".")
+        """The amount, or None when the field is empty or not a valid amount."""
+        value, problem = self._parse()
+        return None if problem else value
+
+    def problem(self) -> str:
+        """Why the text is not an amount ('' when it is one, or empty)."""
+        return self._parse()[1]
+
+    def _parse(self) -> tuple[Decimal | None, str]:
+        text = self.text().strip()
         if not text:
-            return None
-        try:
-            return Decimal(text).quantize(Decimal("0.01"))
-        except InvalidOperation:
-            return None
+            return None, ""
+        point = QLocale().decimalPoint()
+        example = f"12{point}50"
+        if not _AMOUNT.fullmatch(text.replace(point, ".") if point != "." else text):
+            if text.startswith("-") and not self.signed:
+                return None, self.tr("An amount cannot be negative.")
+            return None, self.tr("“%1” is not an amount: write digits with at most two "
+                                 "decimals, e.g. %2.").replace("%1", text).replace("%2", example)
+        normal = text.replace(point, ".").replace(",", ".")
+        if normal.startswith("-") and not self.signed:
+            return None, self.tr("An amount cannot be negative.")
+        value = Decimal(normal).quantize(Decimal("0.01"))
+        if self.limit is not None and value > self.limit:
+            return None, self.tr("At most %1.").replace("%1", self.limit_text)
+        return value, ""
+
+    def _check(self, _text: str = "") -> None:
+        problem = self.problem()
+        mark(self, bool(problem))
+        self.setToolTip(problem)
+        self.problem_changed.emit(problem)
+
+
+_AMOUNT = re.compile(r"-?\d{1,12}(?:[.,]\d{0,2})?")
 
 
 def mark(widget: QWidget, bad: bool) -> None:
-    widget.setStyleSheet(BAD_FIELD if bad else "")
+    widget.setStyleSheet(f"border: 2px solid {tone('error')};" if bad else "")
     widget.setProperty("needs_attention", bad)

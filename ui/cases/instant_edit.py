@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QPushButton, Q
 
 from app.clock import UTC, utcnow
 
+from ui.tones import style_text
+
 
 def local_zone_name() -> str:
     now = datetime.now().astimezone()
@@ -28,7 +30,7 @@ class InstantEdit(QWidget):
         self.now_button = QPushButton(self.tr("Now"))
         self.now_button.clicked.connect(self.set_now)
         self.zone = QLabel(self.tr("your time, {0}").format(local_zone_name()))
-        self.zone.setStyleSheet("color: palette(mid);")
+        style_text(self.zone, "muted")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)

@@ -20,6 +20,7 @@ from ui.cases.instant_edit import InstantEdit
 from ui.cases.words import SERVICE_TYPES, w, window_words
 from ui.errors import describe
 from ui.refusal_words import refusal_words
+from ui.tones import style_text
 
 NOT_RECEIVED, NO_REASON = "not_received", "seven_day_no_reason"
 
@@ -46,7 +47,7 @@ class RequestForm(QDialog):
         self.window_text.setWordWrap(True)
         self.earlier_text = QLabel()
         self.earlier_text.setWordWrap(True)
-        self.earlier_text.setStyleSheet("color: #b06000;")
+        style_text(self.earlier_text, "warning")
         self.earlier_text.hide()
 
         self.service_type = QComboBox()
@@ -58,7 +59,7 @@ class RequestForm(QDialog):
         self.reason_text.setPlaceholderText(self.tr("in the buyer's words (optional)"))
         self.rule_hint = QLabel()
         self.rule_hint.setWordWrap(True)
-        self.rule_hint.setStyleSheet("color: #1a5fb4;")
+        style_text(self.rule_hint, "info")
         self.goods_intact = QCheckBox(self.tr("Goods intact: tags on, unused, unwashed"))
         self.amount = AmountEdit()
         self.currency = QLabel()
@@ -80,6 +81,17 @@ class RequestForm(QDialog):
         buttons_row.addStretch(1)
         files_row.addLayout(buttons_row)
         self.at = InstantEdit()
+        # rule TB-1: asked for only when the order's export did not carry its completion time
+        self.completed_known = QCheckBox(self.tr("I have it:"))
+        self.completed_at = InstantEdit()
+        self.completed_at.setEnabled(False)
+        self.completed_known.toggled.connect(self.completed_at.setEnabled)
+        self.completed_row = QWidget()
+        completed_layout = QHBoxLayout(self.completed_row)
+        completed_layout.setContentsMargins(0, 0, 0, 0)
+        completed_layout.addWidget(self.completed_known)
+        completed_layout.addWidget(self.completed_at, 1)
+        self.completed_label = QLabel(required(self.tr("Transaction succeeded on")))
         self.error = ErrorLine()
 
         form = QFormLayout()
@@ -87,6 +99,7 @@ class RequestForm(QDialog):
         form.addRow(required(self.tr("Order")), order_row)
         form.addRow("", self.order_info)
         form.addRow(self.tr("Window"), self.window_text)
+        form.addRow(self.completed_label, self.completed_row)
         form.addRow("", self.earlier_text)
         form.addRow(required(self.tr("Service type")), self.service_type)
         form.addRow(required(self.tr("Reason")), self.reason)
@@ -114,6 +127,9 @@ class RequestForm(QDialog):
         self.reason.currentIndexChanged.connect(self._reason_changed)
         self.service_type.currentIndexChanged.connect(self._reason_changed)
         self.at.changed.connect(self._refresh_window)
+        self.completed_at.changed.connect(self._refresh_window)
+        self.completed_known.toggled.connect(lambda _on: self._refresh_window())
+        self._show_completion(False)
         self.add_file.clicked.connect(self.choose_files)
         self.remove_file.clicked.connect(lambda: self.files.takeItem(self.files.currentRow()))
         self.buttons.rejected.connect(self.reject)
@@ -149,17 +165,29 @@ class RequestForm(QDialog):
                 self.reason.addItem(f"{zh} {en}", code)
         self.earlier_text.setText(facts.earlier_message)
         self.earlier_text.setVisible(bool(facts.earlier_message))
+        self._show_completion(facts.completion_unknown)
         self._refresh_window()
         return True
+
+    def _show_completion(self, shown: bool) -> None:
+        self.completed_label.setVisible(shown)
+        self.completed_row.setVisible(shown)
+
+    def completion_entered(self):
+        """The completion time the rep entered (TB-1), when the form asked for it."""
+        if (self.facts is None or not self.facts.completion_unknown
+                or not self.completed_known.isChecked()):
+            return None
+        return self.completed_at.instant()
 
     def _refresh_window(self) -> None:
         if self.facts is None:
             return
         order = case_forms.order_by_id(self.facts.order_id)
-        window = case_forms.request_window(order, self.at.instant())
+        window = case_forms.request_window(order, self.at.instant(),
+                                           completed_at=self.completion_entered())
         self.window_text.setText(window_words(window))
-        colour = "#c5221f" if not window.is_open else "#137333"
-        self.window_text.setStyleSheet(f"color: {colour};")
+        style_text(self.window_text, "error" if not window.is_open else "ok")
 
     def _reason_changed(self) -> None:
         """TB-4: not received means refund only; TB-7: no-reason returns need intact goods."""
@@ -197,7 +225,7 @@ class RequestForm(QDialog):
         missing = []
         checks = ((self.order_no, not self.order_no.text().strip(), self.tr("order")),
                   (self.reason, self.reason.currentData() is None, self.tr("reason")),
-                  (self.amount, self.amount.amount() is None, self.tr("refund amount")))
+                  (self.amount, not self.amount.text().strip(), self.tr("refund amount")))
         for widget, empty, name in checks:
             mark(widget, empty)
             if empty:
@@ -209,6 +237,10 @@ class RequestForm(QDialog):
         if missing:
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
                 self.tr(", ").join(missing)))
+            return False
+        if self.amount.problem():
+            mark(self.amount, True)
+            self.error.show_error(self.amount.problem())
             return False
         if self.facts is None and not self.load_order():
             return False
@@ -227,7 +259,8 @@ class RequestForm(QDialog):
                 self.facts.shop, self.facts.order_no, self.service_type.currentData(), reason,
                 amount, self.at.instant(), description=self.description.toPlainText(),
                 reason_text=self.reason_text.text(), goods_intact=intact,
-                files=[self.files.item(i).text() for i in range(self.files.count())])
+                files=[self.files.item(i).text() for i in range(self.files.count())],
+                completed_at=self.completion_entered())
         except RuleRefusal as refusal:
             self.error.show_error(refusal_words(refusal))
             return False

@@ -256,6 +256,10 @@ DEADLINE_TEXTS = (
     QT_TRANSLATE_NOOP("cases", "Ship the paid order"),
     QT_TRANSLATE_NOOP("cases", "Ship the order and enter its tracking number"),
     QT_TRANSLATE_NOOP("cases", "The buyer may open an after-sales request"),
+    QT_TRANSLATE_NOOP("cases", "Completion time missing in the export: enter it, or import a "
+                               "report that has it"),
+    QT_TRANSLATE_NOOP("cases", "Ship time missing in the export: the order's status says it "
+                               "was shipped"),
     QT_TRANSLATE_NOOP("cases", "The buyer may file a description-mismatch complaint"),
     QT_TRANSLATE_NOOP("cases", "The buyer's confirmation window ends (receipt time-out)"),
     QT_TRANSLATE_NOOP("cases", "Confirmation window nearly over: check whether the parcel is "
@@ -360,6 +364,11 @@ def window_words(window) -> str:
     """The TB-1 window of an order (app.services.casework.case_forms.RequestWindow) for the form
     and the case view."""
     from app.services.common.input_checks import shop_time
+    if getattr(window, "unknown", False):
+        return QCoreApplication.translate(
+            "cases", "The transaction succeeded, but its completion time is missing in the "
+                     "export: enter it, or import a report that has it ({0}).").format(
+            window.rule)
     if window.end is None:
         only = QCoreApplication.translate("cases", " or ").join(
             w(SERVICE_TYPES, s) for s in window.only)

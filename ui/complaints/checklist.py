@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from ui.complaints.words import STEP_HINTS, STEPS
 from ui.formatting import local_time_text
+from ui.tones import style_text
 
 MARKS = {"done": "✔", "skipped": "–", "open": "○"}
-COLOURS = {"done": "#188038", "skipped": "#b06000", "open": "#3c4043"}
+TONES = {"done": "ok", "skipped": "warning", "open": "text"}
 
 
 class StepChecklist(QWidget):
@@ -43,7 +44,7 @@ class StepChecklist(QWidget):
         for s in steps:
             mark, name, status, done, skip = self.rows[s.step]
             mark.setText(MARKS[s.state])
-            mark.setStyleSheet(f"color: {COLOURS[s.state]}; font-weight: bold;")
+            style_text(mark, TONES[s.state], "font-weight: bold;")
             font = name.font()
             font.setBold(s.step == next_open and case_open)
             name.setFont(font)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -16,6 +17,7 @@ from ui.complaints.checklist import StepChecklist
 from ui.complaints.words import KINDS, OUTCOMES, STATES
 from ui.errors import report_exception
 from ui.formatting import local_time_text
+from ui.pages.goto import conversation_about_order
 from ui.worker import run_in_background
 
 
@@ -26,10 +28,14 @@ class ComplaintPanel(QWidget):
         super().__init__(parent)
         self.detail = None
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight: bold;")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.words = QLabel()
         self.words.setWordWrap(True)
-        self.words.setStyleSheet("background: #f1f3f4; padding: 6px;")
+        self.words.setAutoFillBackground(True)
+        self.words.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.words.setMargin(6)
         self.window_line = QLabel()
         self.checklist = StepChecklist()
         self.checklist.done_clicked.connect(self._done)
@@ -58,12 +64,17 @@ class ComplaintPanel(QWidget):
 
         self.contact = QPushButton(self.tr("Record follow-up…"))
         self.contact.clicked.connect(self._contact)
+        self.write_button = QPushButton(self.tr("Contact the buyer"))
+        self.write_button.setToolTip(self.tr("Open the conversation with the buyer about "
+                                             "this order (started if there is none)"))
+        self.write_button.clicked.connect(self._write_to_buyer)
         self.outcome = QComboBox()
         for key, text in OUTCOMES.items():
             self.outcome.addItem(self.tr(text), key)
         self.close_button = QPushButton(self.tr("Close case…"))
         self.close_button.clicked.connect(self._close)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.write_button)
         bottom.addWidget(self.contact)
         bottom.addStretch(1)
         bottom.addWidget(QLabel(self.tr("Outcome")))
@@ -103,6 +114,7 @@ class ComplaintPanel(QWidget):
         if d.review_rating:
             parts.append("★" * d.review_rating)
         self.heading.setText(" · ".join(parts))
+        self.write_button.setEnabled(r.order_id is not None)
         self.words.setText(f"“{r.buyer_words}” — {local_time_text(r.opened_at)}")
         lines = []
         if r.platform_window_end is not None:
@@ -153,6 +165,10 @@ class ComplaintPanel(QWidget):
     def _offer(self) -> None:
         self._write(svc.offer_compensation, self.offer.text(), self.amount.text().strip(),
                     cost=self.cost.text().strip() or None)
+
+    def _write_to_buyer(self) -> None:
+        if self.detail is not None and self.detail.row.order_id is not None:
+            conversation_about_order(self, self.detail.row.order_id)
 
     def _contact(self) -> None:
         note, ok = QInputDialog.getText(self, self.tr("Follow-up"), self.tr("What was said?"))

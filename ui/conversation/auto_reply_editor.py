@@ -25,8 +25,8 @@ from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
 from ui.formatting import local_time_text
 from ui.table_models.auto_reply_table_model import AutoReplyTableModel
+from ui.tones import style_text, tone
 
-ERROR_STYLE = "color: #c5221f; font-weight: bold;"
 QUOTE_LENGTH = 160
 
 
@@ -43,7 +43,7 @@ class AutoReplyEditor(QWidget):
         self.shop.currentIndexChanged.connect(lambda _i: self._shop_chosen())
         self.rule_note = QLabel()
         self.rule_note.setWordWrap(True)
-        self.rule_note.setStyleSheet("color: #1a5fb4;")
+        style_text(self.rule_note, "info")
         self.model = AutoReplyTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -73,13 +73,13 @@ class AutoReplyEditor(QWidget):
         self.body_hint = QLabel(self.tr("Only {buyer_name} can be filled in: the reply goes "
                                         "out before anyone has looked at the conversation."))
         self.body_hint.setWordWrap(True)
-        self.body_hint.setStyleSheet("color: palette(mid);")
+        style_text(self.body_hint, "muted")
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        style_text(self.error, "error", "font-weight: bold;")
         self.error.hide()
         self.saved_note = QLabel()
-        self.saved_note.setStyleSheet("color: #137333;")
+        style_text(self.saved_note, "ok")
         self.save_button = QPushButton(self.tr("Save reply"))
         self.save_button.clicked.connect(self.save)
         self.history = QTextBrowser()
@@ -204,7 +204,7 @@ class AutoReplyEditor(QWidget):
         self._show_error("")
         self.saved_note.clear()
         self.delete_button.setEnabled(False)
-        self.history.setHtml("<p style='color:#5f6368'>%s</p>" % html.escape(
+        self.history.setHtml(f"<p style='color:{tone('muted')}'>%s</p>" % html.escape(
             self.tr("A new reply has no history yet.")))
 
     def show_history(self) -> None:

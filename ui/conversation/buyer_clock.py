@@ -19,9 +19,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from app.clock import utcnow
 from app.rules.followup import clock_of, is_daytime
 from app.rules.timeconv import to_zone
+from ui.formatting import day_name
+from ui.tones import style_text
 
 TICK_MS = 30_000
-DAY_COLOUR, NIGHT_COLOUR = "#188038", "#5f6368"
 
 
 def zone_place(zone_name: str) -> str:
@@ -48,6 +49,10 @@ class BuyerClock(QWidget):
         self.marker = QLabel()
         self.time_label.setObjectName("buyerLocalTime")
         self.marker.setObjectName("buyerDaytime")
+        for label in (self.time_label, self.marker):
+            # the text never sets the panel's width: a longer place name or the night
+            # marker would move the splitters from one conversation to the next
+            label.setMinimumWidth(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.time_label)
@@ -79,17 +84,17 @@ class BuyerClock(QWidget):
         local = to_zone(self.now(), self.zone)
         where = zone_place(self.zone) + (f", {self.country}" if self.country else "")
         self.time_label.setText(self.tr("Buyer's local time: %1 %2 (%3, %4)")
-                                .replace("%1", local.strftime("%a"))
+                                .replace("%1", day_name(local))
                                 .replace("%2", local.strftime("%H:%M"))
                                 .replace("%3", where).replace("%4", offset_text(local)))
         awake = self.is_daytime()
         if awake:
-            text, colour = self.tr("● daytime there"), DAY_COLOUR
+            text, colour = self.tr("● daytime there"), "ok"
         else:
             text, colour = self.tr("● night there: outside %1–%2").replace(
-                "%1", self.day[0]).replace("%2", self.day[1]), NIGHT_COLOUR
+                "%1", self.day[0]).replace("%2", self.day[1]), "muted"
         self.marker.setText(text)
-        self.marker.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        style_text(self.marker, colour, "font-weight: bold;")
         self.setToolTip(self.tr("Follow-ups go out inside the buyer's daytime, %1–%2 their "
                                 "time.").replace("%1", self.day[0])
                         .replace("%2", self.day[1]))

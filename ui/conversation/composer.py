@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QShortcut, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
@@ -19,10 +19,12 @@ from app.vocab import CHANNELS
 from app.services.messaging import placeholders, quick_phrases, thread
 from app.errors import ServiceError
 from app.services.messaging.translation import LANGUAGES
+from ui import keymap
 from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import describe
 from ui.labels import CHANNELS as CHANNEL_WORDS, word
+from ui.tones import style_text
 
 _SHORTCUT_BEFORE_CURSOR = re.compile(r"(?:^|\s)/([\w-]+)$", re.UNICODE)
 
@@ -81,6 +83,8 @@ class FillInPrompt(QFrame):
 class Composer(QWidget):
     sent = Signal(int)              # conversation id after a message went out
     copy_open = Signal(int)         # outbox item to copy & open (no channel to send through)
+    send_and_next = Signal()        # the rep asked to send, then open the next conversation
+    leave = Signal()                # Esc: back to the list
     phrases_changed = Signal()      # quick phrases were edited: read them again
 
     def __init__(self, parent: QWidget | None = None):
@@ -91,7 +95,9 @@ class Composer(QWidget):
         self.phrases: list = []
         self.edit = PhraseEdit()
         self.edit.setPlaceholderText(self.tr("Write to the buyer…  /shortcut + Tab inserts a "
-                                             "quick phrase, Ctrl+Enter sends"))
+                                             "quick phrase, %1 sends, %2 sends and opens "
+                                             "the next").replace("%1", keymap.text("send"))
+                                     .replace("%2", keymap.text("send_and_next")))
         self.edit.setMinimumHeight(70)
         self.edit.setMaximumHeight(220)
         self.edit.expand.connect(self.insert_shortcut)
@@ -104,7 +110,8 @@ class Composer(QWidget):
             self.language.addItem(name, code)
         self.language.setToolTip(self.tr("Language of the answer (quick phrase variant)"))
         self.internal = QCheckBox(self.tr("Internal note"))
-        self.phrase_button = QPushButton(self.tr("Quick phrase… (Ctrl+K)"))
+        self.phrase_button = QPushButton(self.tr("Quick phrase… (%1)").replace(
+            "%1", keymap.text("phrase_picker")))
         self.phrase_button.clicked.connect(self.pick_phrase)
         self.edit_phrases_button = QToolButton()
         self.edit_phrases_button.setText(self.tr("Edit phrases…"))
@@ -117,7 +124,7 @@ class Composer(QWidget):
         self.send_button.clicked.connect(self.send)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c5221f")
+        style_text(self.problem, "error")
         self.problem.hide()
         self.prompt = FillInPrompt()
         self.prompt.filled.connect(self.fill_in)
@@ -144,11 +151,16 @@ class Composer(QWidget):
         layout.addWidget(ShrinkableRow(tools_row))
         layout.addLayout(send_row)
 
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.send)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.send)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.pick_phrase)
-        for number in range(1, 10):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self.edit,
+        # the keys come from ui/keymap.py, where no two shortcuts share a key
+        for sequence in keymap.sequences("send"):
+            QShortcut(sequence, self, activated=self.send)
+        for sequence in keymap.sequences("send_and_next"):
+            QShortcut(sequence, self, activated=self.send_and_next.emit)
+        QShortcut(keymap.first("phrase_picker"), self, activated=self.pick_phrase)
+        QShortcut(keymap.first("back_to_list"), self.edit, activated=self.leave.emit,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        for number in range(1, keymap.MAX_NUMBERED_PHRASES + 1):
+            QShortcut(keymap.first(f"phrase_{number}"), self.edit,
                       activated=lambda n=number: self.insert_numbered(n),
                       context=Qt.ShortcutContext.WidgetShortcut)
         self.setEnabled(False)
@@ -247,18 +259,19 @@ class Composer(QWidget):
         self.prompt.hide()
 
     # --- sending -------------------------------------------------------------------------
-    def send(self) -> None:
+    def send(self) -> bool:
+        """Send what is written; False when nothing went out (the reason is shown)."""
         if self.conversation_id is None or not self.isEnabled():
-            return
+            return False
         body = self.edit.toPlainText().strip()
         internal = self.internal.isChecked()
         if not body:
             self._show_problem(self.tr("Write a message first."))
-            return
+            return False
         missing = placeholders.names_in(body)
         if missing and not internal:
             self._ask(missing)
-            return
+            return False
         item = None
         try:
             if internal:
@@ -272,10 +285,11 @@ class Composer(QWidget):
                                    language=self.reply_language())
         except ServiceError as error:
             self._show_problem(describe(error))
-            return
+            return False
         self.edit.clear()
         self.internal.setChecked(False)
         self._clear_problem()
         if item is not None and item.account_id is None:
             self.copy_open.emit(item.id)
         self.sent.emit(self.conversation_id)
+        return True

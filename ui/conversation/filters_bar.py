@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 from app.vocab import CHANNELS, ORDER_STATES, STAR_COLOURS
 from ui.labels import CHANNELS as CHANNEL_WORDS
 from ui.labels import ORDER_STATES as ORDER_WORDS
+from ui.labels import STARS, word
 
 
 class FiltersBar(QWidget):
@@ -21,7 +22,7 @@ class FiltersBar(QWidget):
         self.open_case = QCheckBox(self.tr("Open request or dispute"))
         self.mine = QCheckBox(self.tr("Assigned to me"))
         self.star = self._combo(self.tr("Any star"),
-                                [(c, c.title()) for c in STAR_COLOURS if c != "none"])
+                                [(c, word(STARS, c)) for c in STAR_COLOURS if c != "none"])
         self.order_status = self._combo(self.tr("Any order status"),
                                         [(s, ORDER_WORDS.get(s, s)) for s in ORDER_STATES])
         self.channel = self._combo(self.tr("Any channel"),

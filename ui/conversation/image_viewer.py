@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QScrol
 
 from app.errors import ServiceError
 
+from ui.tones import style_text
+
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 
@@ -67,7 +69,7 @@ class ImageViewer(QDialog):
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.zoom_text = QLabel()
         self.size_text = QLabel(self.tr("%d × %d pixels") % (image.width(), image.height()))
-        self.size_text.setStyleSheet("color: palette(mid);")
+        style_text(self.size_text, "muted")
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         tools = QHBoxLayout()

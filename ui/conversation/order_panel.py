@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
 from app.services.messaging.thread import CaseView, OrderView, SidePanel
 from ui.formatting import local_time_text
 from ui.labels import ORDER_STATES, word
+from ui.tones import redraw_on_theme_change, tone
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -39,7 +40,8 @@ def order_html(o: OrderView) -> str:
     if o.promised_by is not None:
         rows.append((translate("OrderPanel", "Promised by"),
                      f"{local_time_text(o.promised_by)} ({o.promised_days} d)"))
-    table = "".join(f"<tr><td style='color:#5f6368; padding-right:8px'>{k}</td>"
+    muted = tone("muted")
+    table = "".join(f"<tr><td style='color:{muted}; padding-right:8px'>{k}</td>"
                     f"<td>{html.escape(str(v or '—'))}</td></tr>" for k, v in rows)
     out = [f"<table>{table}</table>"]
     if o.items:
@@ -63,7 +65,7 @@ def case_text(case: CaseView) -> str:
     text = f"<b>{case.ref}</b> · {html.escape(word({}, case.kind))} · {html.escape(state)}"
     if case.amount is not None:
         text += f" · {case.amount}"
-    return text if case.is_open else f"<span style='color:#80868b'>{text}</span>"
+    return text if case.is_open else f"<span style='color:{tone('muted')}'>{text}</span>"
 
 
 def window_text(entry) -> str:
@@ -153,6 +155,10 @@ class OrderPanel(QScrollArea):
         self.panel: SidePanel | None = None
         self.dialog = None          # the request or dispute form last opened
         self.show_panel(None)
+        redraw_on_theme_change(self, "_redraw")
+
+    def _redraw(self) -> None:
+        self.show_panel(self.panel)
 
     def show_panel(self, panel: SidePanel | None) -> None:
         self.panel = panel
@@ -199,10 +205,10 @@ class OrderPanel(QScrollArea):
         if entry is None:
             self.request_note.hide()
             return
-        colour = "#137333" if entry.window_open else "#c5221f"
+        colour = tone("ok" if entry.window_open else "error")
         lines = [f"<span style='color:{colour}'>{html.escape(window_text(entry))}</span>"]
         if entry.earlier_ref:
-            lines.append("<span style='color:#b06000'>" + html.escape(
+            lines.append(f"<span style='color:{tone('warning')}'>" + html.escape(
                 self.tr("This order already had its one after-sales request: {0} ({1}).")
                 .format(entry.earlier_ref, entry.once_rule)) + "</span>")
         self.request_note.setText("<br>".join(lines))

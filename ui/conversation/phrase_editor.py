@@ -23,8 +23,8 @@ from app.services.commerce.shops import list_shops
 from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
 from ui.table_models.phrase_table_model import PhraseTableModel
+from ui.tones import style_text, tone
 
-ERROR_STYLE = "color: #c5221f; font-weight: bold;"
 _LANGUAGE_FIELD = re.compile(r"text \((\w+)\)")
 
 
@@ -36,9 +36,9 @@ def placeholder_note(text: str) -> str:
     parts = []
     for name in names:
         if name in placeholders.KNOWN:
-            parts.append(f"<span style='color:#137333'>{{{name}}}</span>")
+            parts.append(f"<span style='color:{tone('ok')}'>{{{name}}}</span>")
         else:
-            parts.append(f"<span style='color:#c5221f'><b>{{{html.escape(name)}}}</b> ✗</span>")
+            parts.append(f"<span style='color:{tone('error')}'><b>{{{html.escape(name)}}}</b> ✗</span>")
     return " ".join(parts)
 
 
@@ -97,10 +97,10 @@ class PhraseEditor(QWidget):
         self.placeholders_note.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        style_text(self.error, "error", "font-weight: bold;")
         self.error.hide()
         self.saved_note = QLabel()
-        self.saved_note.setStyleSheet("color: #137333;")
+        style_text(self.saved_note, "ok")
         self.save_button = QPushButton(self.tr("Save phrase"))
         self.save_button.clicked.connect(self.save)
 

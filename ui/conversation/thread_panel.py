@@ -25,7 +25,7 @@ from ui.conversation.image_viewer import ImageViewer, PictureUnreadable, read_pi
 from ui.conversation.thread_view import ThreadView, attachment_path, load_thumbnails
 from ui.conversation.transcript_actions import TranscriptButton
 from ui.errors import report_exception, show_expected_error
-from ui.labels import CHANNELS, word
+from ui.labels import CHANNELS, STARS, word
 from ui.worker import run_in_background
 
 MESSAGES_SHOWN = 300        # the newest messages of a very long thread
@@ -77,7 +77,7 @@ class ThreadPanel(QWidget):
             self.clock = None
         self.star = QComboBox()
         for colour in STAR_COLOURS:
-            self.star.addItem(self.tr("No star") if colour == "none" else "★ " + colour.title(),
+            self.star.addItem(self.tr("No star") if colour == "none" else "★ " + word(STARS, colour),
                               colour)
         self.star.activated.connect(self._set_star)
         self.replied_button = QPushButton()

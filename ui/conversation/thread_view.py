@@ -20,8 +20,8 @@ from app.services.messaging.thread import MessageView
 from app.services.messaging.translation import LANGUAGES
 from ui.formatting import local_time_text
 from ui.labels import CHANNELS, OUTBOX_STATES, word
+from ui.tones import redraw_on_theme_change, tone
 
-COLOURS = {"in": "#f1f3f4", "out": "#e3efff", "note": "#fff4c2", "auto": "#eaf5ea"}
 THUMBNAIL = 140             # a thumbnail fits a square of this many pixels
 
 
@@ -58,11 +58,11 @@ def delivery_html(item) -> str:
     translate = QCoreApplication.translate
     text = html.escape(word(OUTBOX_STATES, item.state))
     links = []
-    colour = "#5f6368"
+    colour = tone("bubble.meta")
     if item.state == "sent" and item.sent_at is not None:
         text += " · " + local_time_text(item.sent_at)
     elif item.state == "failed":
-        colour = "#c5221f"
+        colour = tone("error")
         text += ": " + html.escape(item.error)
         links = [("retry", translate("ThreadView", "Retry")),
                  ("edit", translate("ThreadView", "Edit"))]
@@ -94,18 +94,19 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
     meta = f"{html.escape(who)} · {html.escape(word(CHANNELS, m.channel))} · " \
            f"{local_time_text(m.sent_at)}"
     body = html.escape(m.body).replace("\n", "<br>")
-    parts = [f'<div style="color:#5f6368; font-size:small">{meta}</div>',
-             f"<div>{body}</div>"]
+    text, muted = tone("bubble.text"), tone("bubble.meta")
+    parts = [f'<div style="color:{muted}; font-size:small">{meta}</div>',
+             f'<div style="color:{text}">{body}</div>']
     if m.translation:
         label = translate("ThreadView", "Translation")
         if m.translation_lang:
             label += f" ({_lang(m.translation_lang)})"
-        parts.append(f'<div style="color:#3c4043; font-size:small; margin-top:4px">'
+        parts.append(f'<div style="color:{text}; font-size:small; margin-top:4px">'
                      f'<i>{html.escape(label)}:</i> '
                      f'{html.escape(m.translation).replace(chr(10), "<br>")}</div>')
     elif untranslatable:
         none = translate("ThreadView", "No translation available")
-        parts.append('<div style="color:#80868b; font-size:small; margin-top:4px">'
+        parts.append(f'<div style="color:{muted}; font-size:small; margin-top:4px">'
                      f'<i>{html.escape(none)}</i></div>')
     thumbnails = thumbnails or {}
     for a in m.attachments:
@@ -119,10 +120,11 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
         there = a.sha256 in thumbnails or attachment_path(a.sha256) is not None
         missing = "" if there else " " + QCoreApplication.translate(
             "ThreadView", "(file not in this computer’s store)")
-        parts.append(f'<div style="font-size:small">📎 {name}{html.escape(missing)}</div>')
+        parts.append(f'<div style="color:{text}; font-size:small">📎 {name}'
+                     f'{html.escape(missing)}</div>')
     if delivery is not None:
         parts.append(delivery_html(delivery))
-    cell = (f'<td width="78%" bgcolor="{COLOURS[kind]}" style="padding:6px">'
+    cell = (f'<td width="78%" bgcolor="{tone("bubble." + kind)}" style="padding:6px">'
             + "".join(parts) + "</td>")
     spacer = '<td width="22%"></td>'
     row = cell + spacer if kind == "in" else spacer + cell
@@ -143,10 +145,13 @@ class ThreadView(QTextBrowser):
         self.thumbnails: dict = {}
         self.deliveries: dict = {}
         self._buyer = ""
+        self._empty_text: str | None = None     # shown instead of messages; None: none yet
+        redraw_on_theme_change(self, "_render")
 
     def show_thread(self, messages: list[MessageView], buyer_name: str, older: int = 0,
                     thumbnails: dict | None = None, deliveries: dict | None = None) -> None:
         self.messages, self._buyer = list(messages), buyer_name
+        self._empty_text = None
         self.untranslatable = set()
         self.thumbnails = dict(thumbnails or {})
         self.deliveries = dict(deliveries or {})
@@ -167,11 +172,15 @@ class ThreadView(QTextBrowser):
 
     def clear_thread(self, text: str = "") -> None:
         self.messages = []
-        self.setHtml(f'<p style="color:#5f6368">{html.escape(text)}</p>')
+        self._empty_text = text
+        self._render()
 
     def _render(self) -> None:
         if not self.messages:
-            self.setHtml('<p style="color:#5f6368">No messages yet.</p>')
+            text = self._empty_text
+            if text is None:
+                text = QCoreApplication.translate("ThreadView", "No messages yet.")
+            self.setHtml(f'<p style="color:{tone("muted")}">{html.escape(text)}</p>')
             return
         self.setHtml("".join(message_html(m, self._buyer, m.id in self.untranslatable,
                                           self.thumbnails, self.deliveries.get(m.id))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
+
+from ui.tones import qcolor
 
 
 class ChecklistView(QWidget):
@@ -29,7 +30,7 @@ class ChecklistView(QWidget):
         for entry in checklist.entries:
             mark = "✔" if entry.present else "✘"
             item = QListWidgetItem(f"{mark}  {entry.label}  ({entry.count})")
-            item.setForeground(QColor("#2e7d32") if entry.present else QColor("#c62828"))
+            item.setForeground(qcolor("ok" if entry.present else "error"))
             self.list.addItem(item)
         self.missing.setText(self.tr("Missing: {0}").format(", ".join(checklist.missing))
                              if checklist.missing else self.tr("Nothing missing."))

@@ -12,7 +12,6 @@ from app.settings import Settings
 log = logging.getLogger("afterdesk.ui.first_run")
 
 DEMO_FILE_NAME = "afterdesk-demo.db"
-DEMO_ORDERS = 120
 DEFAULT_ZONES = {"aliexpress": "America/Los_Angeles", "taobao": "Asia/Shanghai"}
 
 
@@ -45,7 +44,7 @@ def apply_choices(choices: FirstRunChoices, settings: Settings) -> Path:
         if choices.demo:
             if not shops.list_shops():
                 from app.demo import load_demo
-                load_demo(orders_per_shop=DEMO_ORDERS)
+                load_demo()      # the same demo as `afterdesk demo`
         else:
             shops.add_shop(choices.shop_key, choices.platform, choices.shop_name,
                            choices.timezone, actor="rep")

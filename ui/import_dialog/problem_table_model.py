@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
+
+from ui.tones import qcolor
 
 Role = Qt.ItemDataRole
 COLUMNS = ("Kind", "Row", "Column", "Problem")
@@ -47,7 +48,7 @@ class ProblemTableModel(QAbstractTableModel):
                 return problem.column + (f" ({problem.letter})" if problem.letter else "")
             return problem.message
         if role == Role.ForegroundRole and index.column() == 0:
-            return QColor("#b00020") if problem.is_error else QColor("#9a6700")
+            return qcolor("error" if problem.is_error else "warning")
         return None
 
     def flags(self, index):

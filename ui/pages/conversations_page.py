@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QLineEdit, QPushButton, QSplitter,
 from app.services.common.background import run_plain_read, run_read
 from app.errors import ServiceError
 from app.services.messaging.inbox import conversation_ids, conversation_rows
+from ui.conversation import keyboard
 from ui.conversation.filters_bar import FiltersBar
 from ui.conversation.shrink import ShrinkableRow
 from ui.errors import report_exception, show_expected_error
@@ -82,6 +83,7 @@ class ConversationsPage(ListPage):
         self.title.setText(self.tr("Conversations"))
         self.empty_text = self.tr("No conversations yet. Conversations appear here once "
                                   "messages are imported or written.")
+        self.filtered_text = self.tr("No conversation matches these filters.")
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search 退款, refund…"))
         self.search.setClearButtonEnabled(True)
@@ -129,6 +131,7 @@ class ConversationsPage(ListPage):
         self._select_after_load: int | None = None
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self._narrow: bool | None = None
+        keyboard.install(self)
 
     # --- the panels beside the list ---------------------------------------------------
     @property
@@ -157,6 +160,7 @@ class ConversationsPage(ListPage):
         order_panel.case_recorded.connect(self._case_recorded)
         for index, panel in ((1, thread_panel), (2, order_panel)):
             self.splitter.replaceWidget(index, panel).deleteLater()
+        keyboard.install_composer(self, thread_panel.composer)
 
     # --- loading ---------------------------------------------------------------------
     def filters(self) -> dict:
@@ -251,6 +255,21 @@ class ConversationsPage(ListPage):
         if conv_id != self._selected:
             self._selected = conv_id
             self.thread_panel.show_conversation(conv_id)
+
+    def filters_active(self) -> bool:
+        return bool(self.filters())
+
+    def clear_filters(self) -> None:
+        self.filters_bar.set_filters({})
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.views.setCurrentIndex(0)
+        self.reload()
+
+    def open_after_reload(self, conv_id: int | None) -> None:
+        """Select this conversation once the list is read again (None: keep the current)."""
+        self._select_after_load = conv_id
 
     def selected_conversation(self) -> int | None:
         return self._selected

@@ -7,37 +7,41 @@ from __future__ import annotations
 import html
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit,
-                               QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from app.clock import utcnow
 from app.models.followups import REASON_TAGS
 from app.vocab import CHANNELS as CHANNEL_CODES
-from app.rules.timeconv import COUNTRY_ZONES
+from app.rules.timeconv import COUNTRY_ZONES, to_zone
 from app.services.aftercare import followups
 from app.services.common.background import run_read
 from ui.conversation.buyer_clock import BuyerClock
 from ui.errors import report_exception
 from ui.formatting import local_time_text
-from ui.labels import CHANNELS, word
+from ui.labels import CHANNELS, FOLLOW_UP_REASONS, word
 from ui.pages.list_page import ListPage
-from ui.table_models.awaiting_table_model import REASON_WORDS, AwaitingTableModel
+from ui.table_models.awaiting_table_model import AwaitingTableModel
+from ui.tones import redraw_on_theme_change, tone
 from ui.worker import run_in_background
 
 TICK_MS = 30_000
-COLOURS = {"in": "#f1f3f4", "out": "#e3efff", "note": "#fff4c2"}
 
 
 def thread_html(lines, buyer: str) -> str:
     parts = []
+    shop = QCoreApplication.translate("FollowUpPanel", "Shop")
+    text, muted = tone("bubble.text"), tone("bubble.meta")
     for m in lines:
-        who = buyer if m.direction == "in" else (m.author or "Shop")
-        colour = COLOURS["note"] if m.is_internal else COLOURS[m.direction]
+        who = buyer if m.direction == "in" else (m.author or shop)
+        colour = tone("bubble.note" if m.is_internal else f"bubble.{m.direction}")
         align = "left" if m.direction == "in" else "right"
         parts.append(
             f'<table width="100%" cellpadding="6"><tr><td align="{align}" '
-            f'bgcolor="{colour}"><small>{html.escape(who)} · {word(CHANNELS, m.channel)} · '
+            f'bgcolor="{colour}" style="color:{text}"><small style="color:{muted}">'
+            f'{html.escape(who)} · {word(CHANNELS, m.channel)} · '
             f'{local_time_text(m.sent_at)}</small><br>'
             f'{html.escape(m.body).replace(chr(10), "<br>")}</td></tr></table>')
     return "".join(parts)
@@ -51,8 +55,12 @@ class FollowUpPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.row = None
+        self._shown = None          # the messages on show and the buyer's name
+        redraw_on_theme_change(self, "_redraw")
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight: bold;")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.clock = BuyerClock()
         self.thread = QTextBrowser()
         self.channel = QComboBox()
@@ -65,7 +73,7 @@ class FollowUpPanel(QWidget):
         self.reason = QComboBox()
         self.reason.addItem(self.tr("Reason: not set"), "")
         for tag in REASON_TAGS:
-            self.reason.addItem(self.tr("Reason: ") + REASON_WORDS[tag], tag)
+            self.reason.addItem(self.tr("Reason: ") + word(FOLLOW_UP_REASONS, tag), tag)
         self.reason.activated.connect(self._reason_chosen)
         self.stop_button = QPushButton(self.tr("Stop following up…"))
         self.stop_button.clicked.connect(self.stop)
@@ -105,6 +113,7 @@ class FollowUpPanel(QWidget):
         if row is None:
             self.heading.setText(self.tr("Select a conversation"))
             self.clock.set_buyer(None)
+            self._shown = None
             self.thread.clear()
             self.hint.setText("")
             self.body.clear()
@@ -113,6 +122,7 @@ class FollowUpPanel(QWidget):
                              + (f" · {row.order_no}" if row.order_no else ""))
         self.clock.set_buyer(row.buyer_zone, country=row.country,
                              day=(row.day_start, row.day_end))
+        self._offer_channels(row)
         index = self.channel.findData(row.channel or row.last_channel)
         self.channel.setCurrentIndex(max(index, 0))
         self.reason.setCurrentIndex(max(self.reason.findData(row.reason), 0))
@@ -136,15 +146,30 @@ class FollowUpPanel(QWidget):
         run_in_background(partial(run_read, followups.recent_messages, cid),
                           on_result=partial(self._thread_loaded, cid, buyer), context=self)
 
+    def _redraw(self) -> None:
+        if self._shown is not None:
+            self.thread.setHtml(thread_html(*self._shown))
+
     def _thread_loaded(self, cid: int, buyer: str, lines) -> None:
         if self.row is None or self.row.conversation_id != cid:
             return
+        self._shown = (lines, buyer)
         self.thread.setHtml(thread_html(lines, buyer))
         bar = self.thread.verticalScrollBar()
         bar.setValue(bar.maximum())
 
+    def _offer_channels(self, row) -> None:
+        """Only the channels the buyer's platform offers for follow-ups (GEN-7), and the one
+        the conversation used last."""
+        codes = [c for c in CHANNEL_CODES if c in row.channels or c == row.last_channel]
+        self.channel.clear()
+        for code in codes or CHANNEL_CODES:
+            self.channel.addItem(word(CHANNELS, code), code)
+
     def send(self) -> None:
         if self.row is None:
+            return
+        if not self.row.buyer_is_awake(utcnow()) and not self._send_at_night():
             return
         try:
             followups.send_suggested(self.row.conversation_id, self.body.toPlainText(),
@@ -153,6 +178,17 @@ class FollowUpPanel(QWidget):
             report_exception(error, self)
             return
         self.sent.emit()
+
+    def _send_at_night(self) -> bool:
+        """GEN-7 times follow-ups inside the buyer's daytime: outside it, ask first."""
+        answer = QMessageBox.question(
+            self, self.tr("Night for the buyer"),
+            self.tr("It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?")
+            .replace("%1", to_zone(utcnow(), self.row.buyer_zone).strftime("%H:%M"))
+            .replace("%2", self.row.day_start).replace("%3", self.row.day_end),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _reason_chosen(self, index: int) -> None:
         if self.row is None:

@@ -6,6 +6,7 @@ the finished rows reach the window. A newer reload makes older results stale.
 
 from __future__ import annotations
 
+import html
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -48,6 +49,7 @@ class ListPage(QWidget):
     done = Signal()                # the latest load has ended, with its rows or an error
 
     empty_text = ""     # shown instead of the table when the list is empty
+    filtered_text = ""  # shown instead when the page's filters hide every row
 
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,6 +78,9 @@ class ListPage(QWidget):
         self.message = MessageLabel(self.tr("Loading…"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.message.linkActivated.connect(self._message_link)
         self.body = QStackedWidget()
         self.body.addWidget(self.message)
         self.body.addWidget(self.view)
@@ -157,6 +162,9 @@ class ListPage(QWidget):
         count = self.model.rowCount()
         if count:
             self.body.setCurrentWidget(self.view)
+        elif self.filtered_text and self.filters_active():
+            self._show_message(f"{html.escape(self.filtered_text)}<br><br><a href=\"clear\">"
+                               f"{html.escape(self.tr('Clear filters'))}</a>")
         else:
             self._show_message(self.empty_text)
         self._await_paint = True
@@ -177,6 +185,17 @@ class ListPage(QWidget):
         self._show_message(self.tr("The list could not be read. Press Refresh to try again."))
         self.done.emit()
         report_exception(error, self)
+
+    def filters_active(self) -> bool:
+        """Whether the page's filters may hide rows (a page with filters says so)."""
+        return False
+
+    def clear_filters(self) -> None:
+        """Show every row again (a page with filters clears them and reads again)."""
+
+    def _message_link(self, link: str) -> None:
+        if link == "clear":
+            self.clear_filters()
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from app.clock import utcnow
 from app.services.commerce.parcel_watch import parcels_near_window, record_extension_by_id
 from ui.errors import report_exception
+from ui.pages.goto import conversation_about_order
 from ui.pages.list_page import ListPage
 from ui.table_models.parcel_table_model import ParcelTableModel
 
@@ -32,6 +33,7 @@ class ParcelWatchPage(ListPage):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(lambda: self.model.set_now(utcnow()))
         self.timer.start()
+        self.view.activated.connect(self.open_row)      # Enter or a double-click
 
     def loader(self):
         at = self._read_at = utcnow()
@@ -42,6 +44,11 @@ class ParcelWatchPage(ListPage):
         self.model.set_rows(rows)
         if rows:
             self.view.selectRow(0)
+
+    def open_row(self, index) -> None:
+        """The parcel's order in the buyer's conversation about it."""
+        if index.isValid():
+            conversation_about_order(self, self.model.parcel_row(index.row()).order_id)
 
     def record_selected(self) -> None:
         index = self.view.currentIndex()

@@ -31,9 +31,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from ui.reports.chart_data import Series, chart_labels, nice_scale, number, tick_text
 from ui.reports.pyqtgraph_import import pyqtgraph as pg
 from ui.reports.section_table_model import cell_text
+from ui.tones import tones
 
-LIGHT_COLOURS = ("#3b7dd8", "#e8833a", "#3f9a43", "#c0504d")
-DARK_COLOURS = ("#6ea8fe", "#f5a25d", "#72c476", "#ef7b78")
 MAX_BARS = 12          # longer tables (many reasons) chart their first, biggest rows
 MIN_HEIGHT, MAX_HEIGHT = 200, 420
 LABEL_SHARE = 0.38     # bar labels take at most this part of the width, longer ones are cut
@@ -96,7 +95,7 @@ class ReportChart(pg.GraphicsLayoutWidget):
 
     def colours(self) -> tuple[QColor, ...]:
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        return tuple(QColor(c) for c in (DARK_COLOURS if dark else LIGHT_COLOURS))
+        return tuple(QColor(tones(dark)[f"chart.{n}"]) for n in range(1, 5))
 
     def scale(self) -> tuple[float, float, float]:
         """The value axis: first tick, last tick, step (counts in whole steps)."""

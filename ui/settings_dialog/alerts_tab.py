@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.settings import Settings
 
+from ui.tones import style_text
+
 MAX_LEAD_HOURS = 24 * 30
 
 
@@ -29,7 +31,7 @@ class AlertsTab(QWidget):
         self.lead_times.setAccessibleName(self.tr("Alert lead times in hours"))
         self.lead_times.textChanged.connect(self._check)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #d93025;")
+        style_text(self.problem, "error")
         self.problem.setWordWrap(True)
         explanation = QLabel(self.tr(
             "AfterDesk warns you this many hours before a deadline is due, once for each "

@@ -47,6 +47,7 @@ class SettingsDialog(QDialog):
         if self.policy.changes() and not self.policy.save():
             self.tabs.setCurrentWidget(self.policy)
             return
+        self.language_changed = self.general.language_changed()
         try:
             self.general.save()
             self.alerts.save()

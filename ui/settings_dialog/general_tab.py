@@ -17,14 +17,14 @@ class GeneralTab(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.language = QComboBox()
-        self.language.addItem(self.tr("Same as Windows"), "")
+        self.language.addItem(self.tr("Same as the system"), "")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.get("ui.language")), 0))
         self.language.setAccessibleName(self.tr("Interface language"))
 
         self.theme = QComboBox()
-        for code, name in (("system", self.tr("Same as Windows (light or dark)")),
+        for code, name in (("system", self.tr("Same as the system (light or dark)")),
                            ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
             self.theme.addItem(name, code)
         self.theme.setCurrentIndex(max(self.theme.findData(settings.get("ui.theme")), 0))
@@ -50,7 +50,8 @@ class GeneralTab(QWidget):
         buttons.addWidget(open_logs)
         buttons.addStretch(1)
 
-        self.restart_note = QLabel(self.tr("A new language applies when AfterDesk next starts."))
+        self.restart_note = QLabel(self.tr("A new language applies when AfterDesk starts "
+                                            "again: you can restart it once you press OK."))
         self.restart_note.setWordWrap(True)
         self.restart_note.setVisible(False)
         self.language.currentIndexChanged.connect(

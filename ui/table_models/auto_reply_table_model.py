@@ -4,14 +4,13 @@ whether it is on, when it last changed (rows of app.services.messaging.auto_repl
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 
 from app.services.messaging.auto_reply import RuleRow
 from app.services.messaging.translation import LANGUAGES
 from ui.formatting import local_time_text
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
-OFF_COLOUR = QColor("#80868b")
 
 
 def _language(row: RuleRow) -> str:
@@ -26,7 +25,7 @@ def _on(row: RuleRow) -> str:
 
 
 def _off(row: RuleRow):
-    return None if row.enabled else OFF_COLOUR
+    return None if row.enabled else qcolor("muted")
 
 
 class AutoReplyTableModel(ListTableModel):

@@ -3,20 +3,16 @@ the buyer's local time and whether it is daytime there, counting live."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication
 
 from app.clock import utcnow
 from app.rules.timeconv import to_zone
 from app.services.aftercare.followups import AwaitingRow
-from ui.formatting import countdown_text, local_time_text
-from ui.labels import CHANNELS, word
+from ui.formatting import countdown_text, day_name, local_time_text
+from ui.labels import CHANNELS, FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
-STATUS_WORDS = {"due": "Follow up now", "waiting": "Waiting", "exhausted": "Stop and note it",
-                "stopped": "Stopped"}
-REASON_WORDS = {"time_zone": "Time zone", "busy": "Busy", "deciding": "Still deciding",
-                "unclear_message": "Unclear message", "": ""}
-DUE_COLOUR, DAY_COLOUR, NIGHT_COLOUR = "#c5221f", "#188038", "#5f6368"
 
 
 class AwaitingTableModel(ListTableModel):
@@ -28,14 +24,14 @@ class AwaitingTableModel(ListTableModel):
                    bold=lambda r: r.status == "due"),
             Column("Buyer's time", self._buyer_time, width="Tue 23:59 night", tooltip=self._zone,
                    foreground=self._day_colour),
-            Column("Status", lambda r: word(STATUS_WORDS, r.status), width=15,
-                   foreground=lambda r: QColor(DUE_COLOUR) if r.status == "due" else None),
+            Column("Status", lambda r: word(FOLLOW_UP_STATUSES, r.status), width=15,
+                   foreground=lambda r: qcolor("error") if r.status == "due" else None),
             Column("Next follow-up", self._next, width=TIME_SAMPLE + " (overdue 23 d 23 h)"),
             Column("By", lambda r: word(CHANNELS, r.channel), width=13),
             Column("Sent", lambda r: f"{r.follow_ups_sent}/{r.maximum}", width=4),
             Column("Waiting since", lambda r: local_time_text(r.awaiting_since), width=TIME_SAMPLE),
             Column("Order", lambda r: r.order_no or "", width="8000000000000000"),
-            Column("Reason", lambda r: word(REASON_WORDS, r.reason), width=14),
+            Column("Reason", lambda r: word(FOLLOW_UP_REASONS, r.reason), width=14),
             Column("Subject", lambda r: r.subject, width=30),
         )
 
@@ -50,13 +46,16 @@ class AwaitingTableModel(ListTableModel):
 
     def _buyer_time(self, r: AwaitingRow) -> str:
         local = to_zone(self._now, r.buyer_zone)
-        return f"{local:%a %H:%M} {'day' if r.buyer_is_awake(self._now) else 'night'}"
+        when = (QCoreApplication.translate("AwaitingTableModel", "day")
+                if r.buyer_is_awake(self._now)
+                else QCoreApplication.translate("AwaitingTableModel", "night"))
+        return f"{day_name(local)} {local:%H:%M} {when}"
 
     def _zone(self, r: AwaitingRow) -> str:
         return f"{r.buyer_zone} ({r.country or '?'}); daytime {r.day_start}–{r.day_end}"
 
     def _day_colour(self, r: AwaitingRow):
-        return QColor(DAY_COLOUR if r.buyer_is_awake(self._now) else NIGHT_COLOUR)
+        return qcolor("ok" if r.buyer_is_awake(self._now) else "muted")
 
     def _next(self, r: AwaitingRow) -> str:
         if r.due_at is None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from app.clock import utcnow
 from app.services.clocks import queue as q
@@ -16,10 +15,10 @@ from ui.cases.words import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, reason_w
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import PLATFORMS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
-SETTLED_COLOUR = "#80868b"
-COLOURS = {q.OVERDUE: "#c5221f", q.SOON: "#b06000", q.SETTLED: SETTLED_COLOUR}
-BACKGROUNDS = {q.OVERDUE: "#fde8e8", q.SOON: "#fff4d6"}
+TONES = {q.OVERDUE: "error", q.SOON: "warning", q.SETTLED: "muted"}
+BACKGROUNDS = {q.OVERDUE: "row.overdue", q.SOON: "row.soon"}
 
 
 def is_settled(row: CaseRow) -> bool:
@@ -99,12 +98,12 @@ class CaseTableModel(ListTableModel):
         return self.urgency(row) in (q.OVERDUE, q.SOON)
 
     def _colour(self, row: CaseRow):
-        colour = COLOURS.get(self.urgency(row))
-        return QColor(colour) if colour else None
+        colour = TONES.get(self.urgency(row))
+        return qcolor(colour) if colour else None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if (role == Qt.ItemDataRole.BackgroundRole and index.isValid()
                 and 0 <= index.row() < len(self._rows)):
             colour = BACKGROUNDS.get(self.urgency(self._rows[index.row()]))
-            return QColor(colour) if colour else None
+            return qcolor(colour) if colour else None
         return super().data(index, role)

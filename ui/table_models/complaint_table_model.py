@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 
 from app.services.aftercare.complaint_queries import ComplaintRow
 from ui.complaints.words import KINDS, STATES, STEPS
 from ui.formatting import local_time_text
 from ui.labels import word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
-MUTED = "#80868b"
 
 
 def _muted(r: ComplaintRow):
-    return QColor(MUTED) if r.state != "open" else None
+    return qcolor("muted") if r.state != "open" else None
 
 
 class ComplaintTableModel(ListTableModel):

@@ -11,21 +11,20 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtGui import QColor
 
 from app.clock import utcnow
 from app.services.messaging.inbox import InboxRow, conversation_rows
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import CHANNELS, ORDER_STATES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
 log = logging.getLogger("afterdesk.ui.inbox")
 
 PAGE_SIZE = 100
 CACHE_LIMIT = 2000
 
-STAR_COLOURS = {"red": "#d93025", "orange": "#e8710a", "yellow": "#c9a400",
-                "green": "#188038", "blue": "#1a73e8", "purple": "#9334e6"}
+STARS = ("red", "orange", "yellow", "green", "blue", "purple")
 
 
 def _status(row: InboxRow) -> str:
@@ -58,12 +57,12 @@ def _reply_within(row: InboxRow) -> str:
 
 def _reply_colour(row: InboxRow):
     if row.reply_due_at is not None and not row.is_replied and row.reply_due_at <= utcnow():
-        return QColor("#c5221f")
+        return qcolor("error")
     return None
 
 
 def _star_colour(row: InboxRow):
-    return QColor(STAR_COLOURS[row.star]) if row.star in STAR_COLOURS else None
+    return qcolor(f"star.{row.star}") if row.star in STARS else None
 
 
 def _needs_attention(row: InboxRow) -> bool:
@@ -72,7 +71,7 @@ def _needs_attention(row: InboxRow) -> bool:
 
 class ConversationTableModel(ListTableModel):
     columns = (
-        Column("★", lambda r: "★" if r.star in STAR_COLOURS else "", width=3,
+        Column("★", lambda r: "★" if r.star in STARS else "", width=3,
                tooltip=lambda r: None if r.star == "none" else f"Star: {r.star}",
                foreground=_star_colour),
         Column("Buyer", lambda r: r.buyer_name, width=18, bold=_needs_attention,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.clock import utcnow
 from app.rules.deadline import Deadline
@@ -22,10 +22,8 @@ from ui.cases.words import deadline_words
 from ui.formatting import countdown_text, local_time_text
 from ui.labels import DEADLINE_STATES, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
-OVERDUE_COLOUR = "#c5221f"
-SOON_COLOUR = "#b06000"
-INFO_COLOUR = "#80868b"
 
 
 @dataclass(frozen=True)
@@ -40,6 +38,7 @@ GROUP_TITLES = {
     "today": QT_TRANSLATE_NOOP("DeadlineTableModel", "Due today"),
     "week": QT_TRANSLATE_NOOP("DeadlineTableModel", "This week"),
     "later": QT_TRANSLATE_NOOP("DeadlineTableModel", "Later"),
+    "unknown": QT_TRANSLATE_NOOP("DeadlineTableModel", "Time unknown"),
 }
 
 
@@ -139,7 +138,7 @@ class DeadlineTableModel(ListTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and header.key == "overdue":
-            return QColor(OVERDUE_COLOUR)
+            return qcolor("error")
         return None
 
     def set_now(self, now: datetime) -> None:
@@ -176,6 +175,8 @@ class DeadlineTableModel(ListTableModel):
         return countdown_text(d.due_at, self._now)
 
     def _is_overdue(self, d: Deadline) -> bool:
+        if d.due_at is None:
+            return False
         # Met by an action at or before the due instant; missed from due + 1 s.
         return d.state == "missed" or (d.state == "pending" and self._now > d.due_at)
 
@@ -186,9 +187,9 @@ class DeadlineTableModel(ListTableModel):
 
     def _colour(self, d: Deadline):
         if d.informational or d.state == "met":
-            return QColor(INFO_COLOUR)
+            return qcolor("muted")
         if self._is_overdue(d):
-            return QColor(OVERDUE_COLOUR)
+            return qcolor("error")
         if self._is_urgent(d):
-            return QColor(SOON_COLOUR)
+            return qcolor("warning")
         return None

@@ -3,14 +3,13 @@ app.services.commerce.parcel_watch.parcels_near_window), counting down live."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 
 from app.clock import utcnow
 from app.services.commerce.parcel_watch import ParcelRow
 from ui.formatting import countdown_text, local_time_text
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
+from ui.tones import qcolor
 
-URGENT = "#c5221f"
 
 
 class ParcelTableModel(ListTableModel):
@@ -21,7 +20,7 @@ class ParcelTableModel(ListTableModel):
             Column("Order", lambda r: r.order_no, width="8000000000000000", bold=lambda r: True),
             Column("Window ends", lambda r: local_time_text(r.window_end), width=TIME_SAMPLE),
             Column("Left", lambda r: countdown_text(r.window_end, self._now), width=14,
-                   foreground=lambda r: QColor(URGENT)),
+                   foreground=lambda r: qcolor("error")),
             Column("Advice", lambda r: f"Extend by {r.advice_days} days", width=17),
             Column("To", lambda r: r.destination, width=3),
             Column("Promised", lambda r: f"{r.promised_days} d"

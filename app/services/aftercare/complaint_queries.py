@@ -39,6 +39,7 @@ class ComplaintRow:
     compensation_cost: object
     currency: str
     outcome: str | None
+    order_id: int | None = None    # the order complained about, when known
 
 
 def _loaded(at: datetime, only_open: bool):
@@ -101,7 +102,8 @@ def list_complaints(at: datetime | None = None, *, for_shop=None) -> list[Compla
             next_step=open_steps[0] if open_steps else None, next_due_at=due,
             platform_window_end=window[1] if window else None,
             compensation_amount=c.compensation_amount, compensation_cost=c.compensation_cost,
-            currency=c.compensation_currency, outcome=c.outcome))
+            currency=c.compensation_currency, outcome=c.outcome,
+            order_id=order.id if order else None))
     far = datetime.max.replace(tzinfo=at.tzinfo)
     rows.sort(key=lambda r: (r.state != "open", r.next_due_at or far,
                              -r.opened_at.timestamp(), r.complaint_id))

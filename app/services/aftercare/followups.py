@@ -63,6 +63,8 @@ class AwaitingRow:
     stop_note: str
     day_start: str             # the buyer's daytime, "09:00"
     day_end: str
+    language: str = ""         # the conversation's (else the buyer's) language
+    channels: tuple = ()       # the channels follow-ups may use on this platform (GEN-7)
 
     def buyer_is_awake(self, now: datetime) -> bool:
         from app.rules.followup import clock_of
@@ -80,7 +82,9 @@ def _row(q, profile) -> AwaitingRow:
         channel=plan.channel, maximum=plan.maximum,
         reason=q.state.reason if q.state else "", stop_note=q.state.stop_note if q.state else "",
         day_start=profile.number("follow_up_day_start"),
-        day_end=profile.number("follow_up_day_end"))
+        day_end=profile.number("follow_up_day_end"),
+        language=conv.language or conv.buyer.language or "",
+        channels=tuple(profile.items("follow_up_channels")))
 
 
 def awaiting_buyer(at: datetime | None = None) -> list[AwaitingRow]:
@@ -243,12 +247,32 @@ def recent_messages(conversation_id: int, limit: int = 30) -> list[ThreadLine]:
                        m.is_internal) for m in reversed(rows)]
 
 
+# A short, clear follow-up (GEN-7) in the buyer's language; English for the others.
+FOLLOW_UP_TEXTS = {
+    "en": ("Hello {name}, just checking in on my last message{about}. Could you reply with "
+           "a quick yes or no, or tell me what you need? Thank you!", " about order {order}"),
+    "zh": ("亲，{name}您好，想跟您确认一下之前的消息{about}。方便的话回复一下是否可以，或告诉我"
+           "您需要什么，谢谢！", "（订单{order}）"),
+    "pt": ("Olá {name}, só para saber da minha última mensagem{about}. Pode responder com um "
+           "sim ou não rápido, ou dizer-me do que precisa? Obrigado!", " sobre o pedido {order}"),
+    "es": ("Hola {name}, le escribo por mi último mensaje{about}. ¿Puede responder con un sí o "
+           "un no, o decirme qué necesita? ¡Gracias!", " sobre el pedido {order}"),
+    "ru": ("Здравствуйте, {name}! Напоминаю о моём последнем сообщении{about}. Ответьте, "
+           "пожалуйста, коротко «да» или «нет» или напишите, что вам нужно. Спасибо!",
+           " по заказу {order}"),
+    "fr": ("Bonjour {name}, je reviens vers vous au sujet de mon dernier message{about}. "
+           "Pouvez-vous répondre par oui ou non, ou me dire ce dont vous avez besoin ? Merci !",
+           " concernant la commande {order}"),
+}
+
+
 def suggested_text(row: AwaitingRow) -> str:
-    """A short, clear follow-up the rep can edit (GEN-7)."""
+    """A short, clear follow-up the rep can edit (GEN-7), in the buyer's language when
+    AfterDesk has one for it, else in English."""
+    text, about = FOLLOW_UP_TEXTS.get(row.language, FOLLOW_UP_TEXTS["en"])
     name = row.buyer_name or row.buyer
-    about = f" about order {row.order_no}" if row.order_no else ""
-    return (f"Hello {name}, just checking in on my last message{about}. "
-            "Could you reply with a quick yes or no, or tell me what you need? Thank you!")
+    return text.format(name=name, about=about.format(order=row.order_no) if row.order_no
+                       else "")
 
 
 def send_suggested(conversation_id: int, body: str, channel: str | None = None, *,

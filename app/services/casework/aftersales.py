@@ -49,6 +49,7 @@ def open_request(order: Order, service_type: str, reason: str, amount, at: datet
         AftersalesRequest.order == order), profile)                      # rule TB-2
     rules.check_order_open_for_requests(order)
     not_before(at, order.paid_at, "at", "the payment of the order", "after-sales request")
+    rules.check_completion_known(order, profile)                         # rule TB-1
     rules.check_window(order, at, profile, shop.timezone)                # rule TB-1
     rules.check_not_received(order, reason, service_type, profile)       # rule TB-4
     rules.check_no_reason_return(order, reason, goods_intact, at, profile,

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from app.vocab import REQUEST_FINAL_STATES, REQUEST_STATES
+from app.rules.engine_orders import completion_unknown
 from app.rules.engine_taobao import seller_timeout_key
 from app.rules.policy import Profile
 from app.errors import InvalidInput, RuleRefusal
@@ -90,6 +91,14 @@ def check_window(order, at: datetime, profile: Profile, shop_zone: str) -> None:
                           order_no=order.order_no, end=shop_time(end, shop_zone), days=days)
 
 
+def check_completion_known(order, profile: Profile) -> None:
+    """TB-1: the window of a completed order runs from its completion time; an order marked
+    交易成功 by an export that did not carry that time cannot be checked."""
+    if completion_unknown(order):
+        raise RuleRefusal(profile.rule("aftersales_window"), key="completion_time_missing",
+                          order_no=order.order_no)
+
+
 def check_once_per_order(order, earlier, profile: Profile) -> None:
     """TB-2: one request per order, whatever became of the first."""
     if earlier is None:  # the database holds one request per order (unique order)
@@ -100,8 +109,14 @@ def check_once_per_order(order, earlier, profile: Profile) -> None:
                       earlier=f"A-{earlier.id}", state=earlier.state)
 
 
+PAID_STATUSES = ("awaiting_shipment", "shipped", "completed")   # a status that says it was paid
+
+
 def check_order_open_for_requests(order) -> None:
-    if order.status == "awaiting_payment" or order.paid_at is None:
+    # an export without a payment time (the 21-column report has none) still says by its
+    # status that the order was paid
+    if order.status == "awaiting_payment" or (order.paid_at is None
+                                              and order.status not in PAID_STATUSES):
         raise InvalidInput("order {order_no} is not paid: there is nothing to refund",
                            order_no=order.order_no,
                            field="order")

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from app.clock import as_utc, utcnow
 from app.models import AftersalesRequest, Order
+from app.rules.engine_orders import completion_unknown
 from app.vocab import DISPUTE_KINDS, DISPUTE_SUB_KINDS, SERVICE_TYPES, SOLUTION_TYPES
 from app.services.casework import aftersales_rules as rules
 from app.services.casework.cases import case_id
@@ -32,6 +33,7 @@ class RequestWindow:
     zone: str = ""             # the shop's zone (the window's end as the platform shows it)
     only: tuple[str, ...] = ()  # before it starts: what a not-received buyer may ask for
     only_rule: str = ""        # the rule that says so
+    unknown: bool = False      # completed, but the export carried no completion time
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class RequestFormFacts:
     not_received_services: tuple[str, ...]     # TB-4
     no_reason_rule: str                         # TB-7
     not_received_rule: str
+    completion_unknown: bool = False           # TB-1: the form asks for the completion time
 
 
 @dataclass(frozen=True)
@@ -90,13 +93,26 @@ def span_text(span: timedelta) -> str:
     return f"{max(minutes, 1)} min" if span > timedelta(0) else "0 min"
 
 
-def request_window(order: Order, at: datetime | None = None) -> RequestWindow:
-    """The TB-1 window of a Taobao order at `at` (default now), for the form's header."""
+COMPLETION_MISSING = ("The transaction succeeded, but its completion time is missing in the "
+                      "export: enter it, or import a report that has it ({rule}).")
+
+
+def request_window(order: Order, at: datetime | None = None, *,
+                   completed_at: datetime | None = None) -> RequestWindow:
+    """The TB-1 window of a Taobao order at `at` (default now), for the form's header;
+    `completed_at` is the completion time the rep is entering for an order whose export
+    did not carry it."""
     at = as_utc(at) if at is not None else utcnow()
     profile = load_profile(order.shop.platform)
     rule = profile.rule("aftersales_window")
-    end = rules.protection_end(order, profile)
     zone = order.shop.timezone
+    if completed_at is not None and order.completed_at is None:
+        end = as_utc(completed_at) + profile.duration("aftersales_window")    # rule TB-1
+    elif completion_unknown(order):
+        return RequestWindow(None, False, None, COMPLETION_MISSING.format(rule=rule), rule,
+                             zone, unknown=True)
+    else:
+        end = rules.protection_end(order, profile)
     if end is None:
         only = " or ".join(s.replace("_", " ") for s in profile.items("not_received_services"))
         return RequestWindow(None, True, None,
@@ -152,10 +168,11 @@ def request_form_facts(shop: str, order_no: str, at: datetime | None = None) -> 
             message = str(refusal)
     return RequestFormFacts(
         order.id, order.order_no, order.shop.key, order.shop.timezone, order.shop.platform,
-        order.currency, order.paid_amount, order.status, order.completed_at is not None,
+        order.currency, order.paid_amount, order.status,
+        order.completed_at is not None or completion_unknown(order),
         request_window(order, at), earlier, message, rules.REQUEST_REASONS, SERVICE_TYPES,
         profile.items("not_received_services"), profile.rule("no_reason_return"),
-        profile.rule("not_received_services"))
+        profile.rule("not_received_services"), completion_unknown(order))
 
 
 def dispute_form_facts(shop: str, order_no: str) -> DisputeFormFacts:

@@ -11,8 +11,9 @@ from datetime import datetime, timedelta, tzinfo
 from app.monitor.summary import end_of_local_day
 from app.rules.deadline import Deadline
 
-GROUPS = ("overdue", "today", "week", "later")
-TITLES = {"overdue": "Overdue", "today": "Due today", "week": "This week", "later": "Later"}
+GROUPS = ("overdue", "today", "week", "later", "unknown")
+TITLES = {"overdue": "Overdue", "today": "Due today", "week": "This week", "later": "Later",
+          "unknown": "Time unknown"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,10 @@ def boundaries(now: datetime, tz: tzinfo | None = None) -> Boundaries:
 
 
 def group_of(deadline: Deadline, now: datetime, bounds: Boundaries) -> str:
-    """A deadline is missed from due + 1 s; a met one no longer needs the rep."""
+    """A deadline is missed from due + 1 s; a met one no longer needs the rep; one whose
+    starting instant the export did not carry (rule TB-1) is in a group of its own."""
+    if deadline.state == "unknown" or deadline.due_at is None:
+        return "unknown"
     if deadline.state == "missed" or (deadline.state == "pending" and now > deadline.due_at):
         return "overdue"
     if deadline.due_at < bounds.today_ends:
@@ -48,7 +52,8 @@ def grouped(deadlines, now: datetime, tz: tzinfo | None = None,
     """{group: deadlines by due instant}, every group present (maybe empty)."""
     bounds = boundaries(now, tz)
     result: dict[str, list[Deadline]] = {g: [] for g in GROUPS}
-    for d in sorted(deadlines, key=lambda d: (d.due_at, d.case_id or "", d.rule)):
+    last = datetime.max.replace(tzinfo=now.tzinfo)
+    for d in sorted(deadlines, key=lambda d: (d.due_at or last, d.case_id or "", d.rule)):
         if d.state == "met" and not include_met:
             continue
         result[group_of(d, now, bounds)].append(d)

@@ -96,11 +96,50 @@ def deadlines_at(at: datetime, *, include_settled: bool = False,
             # rule AE-14: the buyer's appeal window still concerns the shop
             found = [d for d in found if d.kind == "appeal_window" and d.state == "pending"]
         items += found
-    items += [d for d in _order_items(ctxs, at) if d.state == "pending"]
+    items += [d for d in _order_items(ctxs, at) if _listed(d)]
     items += [d for d in _conversation_items(ctxs, at) if d.state == "pending"]
     items += followup_deadlines.extra_deadlines(at, ctxs.for_shop)   # GEN-7 / GEN-8 clocks
     if not platform_clocks:
         items = [d for d in items if not d.informational]
+    return engine.by_due(items)
+
+
+def _listed(d: Deadline) -> bool:
+    """An order-level clock worth a row in the list of what is due: a pending one, and a
+    TB-1 window whose start the export did not carry (rule TB-1: shown as unknown, so the
+    missing completion time is seen, not silently absent)."""
+    return d.state == "pending" or (d.state == "unknown" and d.due_at is None)
+
+
+def every_clock(at: datetime, *, order_no: str | None = None,
+                case_ref: str | None = None) -> list[Deadline]:
+    """Every clock with its state at `at` — met, missed, unknown and those of settled cases
+    included —, of the whole desk, of the orders numbered `order_no` (their cases and
+    conversations too) or of one case (`afterdesk deadlines --all`)."""
+    at = as_utc(at)
+    if case_ref is not None:
+        return engine.by_due(case_deadlines(case_ref, at))
+    ctxs = _Contexts()
+    if order_no is None:
+        items = [d for view, order, ctx, _settled in _case_views(ctxs, at, True)
+                 for d in engine.case_deadlines(view, order, ctx, at)]
+        items += _order_items(ctxs, at, every=True)
+        items += _conversation_items(ctxs, at)
+        items += followup_deadlines.extra_deadlines(at, ctxs.for_shop)   # GEN-7 / GEN-8
+        return engine.by_due(items)
+    order_no = order_no.strip()
+    orders = list(Order.select().where(Order.order_no == order_no))
+    if not orders:
+        from app.errors import NotFound
+        raise NotFound("no order {order_no}", order_no=order_no)
+    items = _order_items(ctxs, at, every=True, order_no=order_no)
+    for order in orders:
+        for model in (Dispute, AftersalesRequest):
+            for case in model.select().where(model.order == order):
+                prefix = "D" if model is Dispute else "A"
+                items += case_deadlines(f"{prefix}-{case.id}", at)
+    items += [d for d in _conversation_items(ctxs, at)
+              + followup_deadlines.extra_deadlines(at, ctxs.for_shop) if d.order_no == order_no]
     return engine.by_due(items)
 
 
@@ -193,13 +232,18 @@ def _chunks(rows, size: int):
         yield chunk
 
 
-def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
+def _order_items(ctxs: _Contexts, at: datetime, *, every: bool = False,
+                 order_no: str | None = None) -> list[Deadline]:
     """Order-level clocks (AE-11, TB-1, TB-5, TB-6) of the orders that may have had one
-    open at `at`, each order as it stood at `at`."""
+    open at `at`, each order as it stood at `at`; with `every`, of every order (or of the
+    orders numbered `order_no`), whatever the state of their clocks."""
     ae = [i for i, s in ctxs.shops.items() if s.platform == "aliexpress"]
     tb = [i for i, s in ctxs.shops.items() if s.platform == "taobao"]
     conditions = []
-    if ae:
+    if every:
+        conditions.append(Order.shop.in_(ae + tb) if order_no is None
+                          else Order.shop.in_(ae + tb) & (Order.order_no == order_no))
+    elif ae:
         # rule AE-11: shipped by `at`, not yet confirmed then, with a promised delivery time.
         # Only while the window may still run at `at`: shipped + promised days + the
         # extensions recorded (as many or more than by `at`) still after `at`.
@@ -210,7 +254,7 @@ def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
                           & (Order.completed_at.is_null() | (Order.completed_at > at))
                           & Order.promised_days.is_null(False)
                           & (window_end > pw.fn.julianday(Order.shipped_at.db_value(at))))
-    if tb:
+    if tb and not every:
         profile = ctxs.profile("taobao")
         longest = max((profile.duration(k) for k in TAOBAO_ORDER_WINDOWS), default=timedelta(0))
         since = at - longest
@@ -218,7 +262,10 @@ def _order_items(ctxs: _Contexts, at: datetime) -> list[Deadline]:
         conditions.append(Order.shop.in_(tb) & (
             ((Order.paid_at <= at) & (Order.shipped_at.is_null() | (Order.shipped_at > at))
              & (Order.closed_at.is_null() | (Order.closed_at > at)))
-            | Order.completed_at.between(since, at) | Order.closed_at.between(since, at)))
+            | Order.completed_at.between(since, at) | Order.closed_at.between(since, at)
+            # rule TB-1: a completed order without its completion time (window unknown)
+            | ((Order.status == "completed") & Order.completed_at.is_null()
+               & (Order.created_at <= at))))
     if not conditions:
         return []
     where = conditions[0] if len(conditions) == 1 else conditions[0] | conditions[1]

@@ -16,6 +16,7 @@ from app.services.commerce.shops import check_currency, get_shop
 
 TIMES = ("paid_at", "ship_by", "shipped_at", "delivered_at", "confirmed_at", "completed_at",
          "closed_at")
+DEADLINES = ("ship_by",)      # set by the platform ahead of time: may lie in the future
 # Each instant may not come before the ones named after it (when both are known).
 AFTER = {
     "paid_at": ("created_at",),
@@ -153,8 +154,8 @@ def tracking(order: Order) -> list[TrackingEvent]:
 def _checked_details(details: dict, record: str) -> dict:
     values = {}
     for field, value in details.items():
-        if field in TIMES:
-            values[field] = optional_instant(value, field, record)
+        if field in TIMES:        # all happened, but for the deadline ship_by
+            values[field] = optional_instant(value, field, record, future=field in DEADLINES)
         else:
             values[field] = text(value, field, record, max_len=TEXTS[field], required=False)
     return values

@@ -9,26 +9,31 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
-from app.clock import as_utc
+from app.clock import as_utc, check_not_future
 from app.models.fields import to_money
 from app.errors import InvalidInput
 
 
-def instant(value, field: str, record: str | None = None) -> datetime:
-    """An aware datetime, normalised to UTC with whole seconds."""
+def instant(value, field: str, record: str | None = None, *,
+            future: bool = False) -> datetime:
+    """An aware datetime, normalised to UTC with whole seconds. A time that happened (all
+    but deadlines such as ship_by: `future`) may not lie ahead of now by more than the
+    clock skew (app.clock.check_not_future)."""
     if not isinstance(value, datetime):
         raise InvalidInput("expected a date and time, got {value!r}", value=value,
                            record=record, field=field)
     try:
-        return as_utc(value)
+        value = as_utc(value)
     except ValueError:
         raise InvalidInput("{value} has no time zone; give the time with its zone",
                            value=value.isoformat(),
                            record=record, field=field) from None
+    return value if future else check_not_future(value, field, record)
 
 
-def optional_instant(value, field: str, record: str | None = None) -> datetime | None:
-    return None if value is None else instant(value, field, record)
+def optional_instant(value, field: str, record: str | None = None, *,
+                     future: bool = False) -> datetime | None:
+    return None if value is None else instant(value, field, record, future=future)
 
 
 def money(value, field: str, record: str | None = None, *, positive: bool = False,

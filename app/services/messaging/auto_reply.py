@@ -109,7 +109,7 @@ def add_rule(shop, name: str, body: str, *, language: str = "", enabled: bool = 
         rule = AutoReplyRule.create(shop=shop, enabled=bool(enabled), created_at=at,
                                     updated_at=at, **values)
         audit.record(actor, ENTITY, rule.id, "add",
-                     {"shop": shop.key, **values, "enabled": bool(enabled)})
+                     {"shop": shop.key, **values, "enabled": bool(enabled)}, at=at)
     return rule
 
 

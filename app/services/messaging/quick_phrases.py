@@ -6,6 +6,7 @@ category. A phrase of no shop serves every shop. Texts may hold placeholders
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from dataclasses import dataclass
 
 from app.clock import utcnow
@@ -92,18 +93,19 @@ def _check_shortcut_free(shortcut: str, shop, record: str, except_id=None) -> No
 
 
 def add_phrase(title: str, variants: dict, *, shortcut: str = "", category: str = "",
-               shop=None, actor: str = "rep") -> QuickPhrase:
+               shop=None, actor: str = "rep", at: datetime | None = None) -> QuickPhrase:
     record = f"quick phrase '{title}'"
+    at = at or utcnow()
     values = _checked(title, variants, shortcut, category, record)
     shop = _shop(shop)
     _check_shortcut_free(values["shortcut"], shop, record)
     with database.atomic():
         phrase = QuickPhrase.create(shop=shop, title=values["title"],
                                     shortcut=values["shortcut"], category=values["category"],
-                                    created_at=utcnow())
+                                    created_at=at)
         for language, body in values["variants"].items():
             QuickPhraseVariant.create(phrase=phrase, language=language, body=body)
-        audit.record(actor, ENTITY, phrase.id, "add", values)
+        audit.record(actor, ENTITY, phrase.id, "add", values, at=at)
     return phrase
 
 
