@@ -98,6 +98,9 @@ def test_answer_an_unreplied_conversation_with_a_quick_phrase(qtbot, page, world
     page.thread_panel.view.anchorClicked.emit(QUrl(f"outbox-confirm:{item.id}"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)        # left the unreplied filter
     assert page.body.currentWidget() is page.message           # "No conversations…"
+    from ui.worker import wait_for_background
+    assert wait_for_background()       # the thread's reload ends with this test's database
+    qtbot.wait(10)
 
 
 def test_an_unfilled_placeholder_blocks_sending_until_filled_in(qtbot, page, world):
