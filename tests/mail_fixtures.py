@@ -1,13 +1,10 @@
-"""Fixtures of the channel tests: a real Dovecot for the test session, a fresh mailbox
-per test, a real SMTP server per test, a file keyring in the test's folder, and a shop
-with a mail account on them. Import the ones a module uses."""
+"""Fixtures of the channel tests (a pytest plugin: `pytest_plugins = ("tests.mail_fixtures",)`):
+a real Dovecot for the test session, a fresh mailbox per test, a real SMTP server per test,
+a file keyring in the test's folder, and a shop with a mail account on them."""
 
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timezone
-from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
 
 import keyring
 import pytest
@@ -57,25 +54,3 @@ def account(db, dovecot, mailbox, smtp_server, ring):
     return add_account("ae-mail", "ae", imap=f"127.0.0.1:{dovecot.port}",
                        smtp=f"127.0.0.1:{smtp_server.port}", user=mailbox,
                        password=PASSWORD, security="none", poll_seconds=3600)
-
-
-def buyer_mail(subject="Where is my parcel?", body="Hello, my order has not arrived.",
-               sender="Maria Silva <maria@buyer.test>", to="rep@shop.test", *,
-               message_id=None, in_reply_to=None, references=None, charset="utf-8",
-               headers=None, at=None) -> tuple[bytes, str]:
-    """A buyer's mail as raw bytes, and its Message-ID."""
-    mail = EmailMessage()
-    message_id = message_id or make_msgid(domain="buyer.test")
-    mail["From"] = sender
-    mail["To"] = to
-    mail["Subject"] = subject
-    mail["Date"] = format_datetime(at or datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc))
-    mail["Message-ID"] = message_id
-    if in_reply_to:
-        mail["In-Reply-To"] = in_reply_to
-    if references:
-        mail["References"] = references
-    for name, value in (headers or {}).items():
-        mail[name] = value
-    mail.set_content(body, charset=charset)
-    return bytes(mail), message_id

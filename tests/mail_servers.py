@@ -13,6 +13,9 @@ import socket
 import subprocess
 import threading
 import time
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from tests.system_packages import require
@@ -250,3 +253,25 @@ class SmtpSink:
 
     def release(self) -> None:
         self._gate.set()
+
+
+def buyer_mail(subject="Where is my parcel?", body="Hello, my order has not arrived.",
+               sender="Maria Silva <maria@buyer.test>", to="rep@shop.test", *,
+               message_id=None, in_reply_to=None, references=None, charset="utf-8",
+               headers=None, at=None) -> tuple[bytes, str]:
+    """A buyer's mail as raw bytes, and its Message-ID."""
+    mail = EmailMessage()
+    message_id = message_id or make_msgid(domain="buyer.test")
+    mail["From"] = sender
+    mail["To"] = to
+    mail["Subject"] = subject
+    mail["Date"] = format_datetime(at or datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc))
+    mail["Message-ID"] = message_id
+    if in_reply_to:
+        mail["In-Reply-To"] = in_reply_to
+    if references:
+        mail["References"] = references
+    for name, value in (headers or {}).items():
+        mail[name] = value
+    mail.set_content(body, charset=charset)
+    return bytes(mail), message_id

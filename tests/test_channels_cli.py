@@ -10,8 +10,7 @@ import pytest
 
 from app.cli import main
 from app.db import close_database, open_database
-from tests.mail_fixtures import buyer_mail
-from tests.mail_servers import PASSWORD
+from tests.mail_servers import PASSWORD, buyer_mail
 
 pytest_plugins = ("tests.mail_fixtures",)   # dovecot, mailbox, smtp_server, ring, account
 

@@ -16,7 +16,7 @@ from app.channels import outbox, states
 from app.channels.sync import run_pass
 from app.models import Attachment, Conversation, Message
 from app.models.channels import OutboxItem
-from tests.mail_fixtures import buyer_mail
+from tests.mail_servers import buyer_mail
 
 pytest_plugins = ("tests.mail_fixtures",)   # dovecot, mailbox, smtp_server, ring, account
 

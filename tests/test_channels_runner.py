@@ -21,8 +21,7 @@ from app.channels.sync import run_pass
 from app.db import database
 from app.models import Conversation, Message
 from app.models.channels import OutboxItem
-from tests.mail_fixtures import buyer_mail
-from tests.mail_servers import PASSWORD, Dovecot
+from tests.mail_servers import PASSWORD, Dovecot, buyer_mail
 
 WAIT = 60.0      # the longest any of these waits may take on a busy machine
 

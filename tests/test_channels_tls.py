@@ -12,8 +12,7 @@ from app.channels.errors import ChannelProblem
 from app.channels.sync import run_pass
 from app.models import Conversation
 from tests.factories import make_shop
-from tests.mail_fixtures import buyer_mail
-from tests.mail_servers import PASSWORD, Dovecot, SmtpSink
+from tests.mail_servers import PASSWORD, Dovecot, SmtpSink, buyer_mail
 
 pytest_plugins = ("tests.mail_fixtures",)   # ring
 

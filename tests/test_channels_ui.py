@@ -6,8 +6,7 @@ from __future__ import annotations
 from app.channels import outbox
 from app.channels.sync import run_pass
 from app.models import Conversation
-from tests.mail_fixtures import buyer_mail
-from tests.mail_servers import PASSWORD
+from tests.mail_servers import PASSWORD, buyer_mail
 
 pytest_plugins = ("tests.mail_fixtures",)   # dovecot, mailbox, smtp_server, ring, account
 

@@ -96,7 +96,8 @@ def test_answer_an_unreplied_conversation_with_a_quick_phrase(qtbot, page, world
     from app.channels.outbox import rows
     [item] = rows()
     page.thread_panel.view.anchorClicked.emit(QUrl(f"outbox-confirm:{item.id}"))
-    qtbot.waitUntil(lambda: page.model.rowCount() == 0)        # left the unreplied filter
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0,       # left the unreplied filter
+                    timeout=20000)                            # behind the thread's reload
     assert page.body.currentWidget() is page.message           # "No conversations…"
     from ui.worker import wait_for_background
     assert wait_for_background()       # the thread's reload ends with this test's database

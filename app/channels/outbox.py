@@ -97,7 +97,7 @@ def _create(conversation: Conversation, message: Message, actor: str) -> OutboxI
     item = OutboxItem.create(conversation=conversation, message=message, account=account,
                              channel=message.channel, state=states.QUEUED,
                              created_at=now, updated_at=now)
-    audit.record(actor, ENTITY, item.uid, "queue",
+    audit.record(actor, ENTITY, str(item.id), "queue",
                  {"conversation": conversation.uid, "message": message.id,
                   "account": account.key if account else None})
     return item
@@ -143,14 +143,14 @@ def mark_sent(item: OutboxItem, at: datetime | None = None) -> None:
                                    conversation=item.conversation_id, message=item.message_id)
              .on_conflict_ignore().execute())
         _delivered(item)
-        audit.record("system", ENTITY, item.uid, "sent",
+        audit.record("system", ENTITY, str(item.id), "sent",
                      {"channel_message_id": item.channel_message_id})
 
 
 def mark_failed(item: OutboxItem, reason: str) -> None:
     with database.atomic():
         _move(item, states.FAILED, error=reason)
-        audit.record("system", ENTITY, item.uid, "failed", {"reason": reason})
+        audit.record("system", ENTITY, str(item.id), "failed", {"reason": reason})
 
 
 def requeue(item: OutboxItem, reason: str = "") -> None:
@@ -166,7 +166,7 @@ def retry(item, *, actor: str = "rep") -> OutboxItem:
         raise InvalidInput("only a failed answer can be sent again", field="state")
     with database.atomic():
         _move(item, states.QUEUED, error="")
-        audit.record(actor, ENTITY, item.uid, "retry", {})
+        audit.record(actor, ENTITY, str(item.id), "retry", {})
     notify()
     return item
 
@@ -187,7 +187,7 @@ def edit(item, body: str, *, actor: str = "rep") -> OutboxItem:
         message.save(only=[Message.body])
         search.index_message(message)
         _move(item, states.QUEUED, error="")
-        audit.record(actor, ENTITY, item.uid, "edit", {"from": before, "to": body})
+        audit.record(actor, ENTITY, str(item.id), "edit", {"from": before, "to": body})
     notify()
     return item
 
@@ -197,7 +197,7 @@ def copied(item, *, actor: str = "rep") -> OutboxItem:
     item = _copy_open_item(item)
     with database.atomic():
         _move(item, states.COPIED)
-        audit.record(actor, ENTITY, item.uid, "copied", {})
+        audit.record(actor, ENTITY, str(item.id), "copied", {})
     return item
 
 
@@ -207,7 +207,7 @@ def confirm(item, *, actor: str = "rep") -> OutboxItem:
     with database.atomic():
         _move(item, states.CONFIRMED, sent_at=utcnow())
         _delivered(item)
-        audit.record(actor, ENTITY, item.uid, "confirm", {})
+        audit.record(actor, ENTITY, str(item.id), "confirm", {})
     return item
 
 
