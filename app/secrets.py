@@ -1,20 +1,18 @@
-"""Secrets (mail passwords, signing keys) in the operating system's keyring: Windows
-Credential Manager on Windows, the Secret Service or KWallet on Linux, the Keychain on
-macOS. Never in the database, the settings, logs or exports.
+"""Secrets in the operating system's keyring (Windows Credential Manager, macOS Keychain,
+the Secret Service on Linux), never in the database, settings, logs or exports.
 
-Each secret is named by a service (what it belongs to, e.g. "mail-account") and a name
-(e.g. the account's key); the keyring entry is "AfterDesk/<service>" / <name>.
+A secret is named by a service ("AfterDesk evidence signing") and a name within it. The
+`keyring` package picks the system's store; tests set a store of their own with
+`keyring.set_keyring`.
 """
 
 from __future__ import annotations
 
 from app.errors import ServiceError
 
-PREFIX = "AfterDesk"
 
-
-class SecretsUnavailable(ServiceError):
-    """The computer has no keyring AfterDesk can use."""
+class SecretStoreUnavailable(ServiceError):
+    """No keyring this program may use (e.g. a Linux session without a Secret Service)."""
 
 
 def _keyring():
@@ -22,35 +20,41 @@ def _keyring():
     return keyring
 
 
-def _entry(service: str) -> str:
-    return f"{PREFIX}/{service}"
+def _failures() -> tuple:
+    """What a keyring that cannot be used raises: keyring's own errors, and the OS and
+    runtime errors of a backend whose service is missing (no D-Bus session, say)."""
+    from keyring.errors import KeyringError
+    return (KeyringError, OSError, RuntimeError)
 
 
-def _call(action, *arguments):
-    keyring = _keyring()
+def _unavailable(exc: Exception) -> SecretStoreUnavailable:
+    return SecretStoreUnavailable(
+        "the system keyring cannot be used ({problem}); AfterDesk keeps its secrets there. "
+        "On Linux, start a Secret Service (GNOME Keyring or KWallet) in this session."
+        .format(problem=f"{type(exc).__name__}: {exc}"))
+
+
+def get_secret(service: str, name: str) -> str | None:
+    """The secret, or None when there is none."""
     try:
-        return action(keyring, *arguments)
-    except keyring.errors.NoKeyringError as exc:
-        raise SecretsUnavailable(
-            f"this computer has no password store (keyring) AfterDesk can use: {exc}") from None
-    except keyring.errors.KeyringError as exc:
-        raise SecretsUnavailable(f"the password store (keyring) refused: {exc}") from None
+        return _keyring().get_password(service, name)
+    except _failures() as exc:
+        raise _unavailable(exc) from None
 
 
-def get(service: str, name: str) -> str | None:
-    """The secret, or None when none is kept."""
-    return _call(lambda k, s, n: k.get_password(s, n), _entry(service), name)
+def set_secret(service: str, name: str, value: str) -> None:
+    try:
+        _keyring().set_password(service, name, value)
+    except _failures() as exc:
+        raise _unavailable(exc) from None
 
 
-def set(service: str, name: str, value: str) -> None:  # noqa: A001 - get/set/delete
-    _call(lambda k, s, n, v: k.set_password(s, n, v), _entry(service), name, value)
-
-
-def delete(service: str, name: str) -> None:
-    """Forget the secret (nothing happens when none is kept)."""
-    def forget(k, s, n):
-        try:
-            k.delete_password(s, n)
-        except k.errors.PasswordDeleteError:
-            pass
-    _call(forget, _entry(service), name)
+def delete_secret(service: str, name: str) -> None:
+    """Forget the secret; nothing happens when there is none."""
+    from keyring.errors import PasswordDeleteError
+    try:
+        _keyring().delete_password(service, name)
+    except PasswordDeleteError:
+        return
+    except _failures() as exc:
+        raise _unavailable(exc) from None

@@ -22,3 +22,13 @@ def db(tmp_path):
     database = open_database(tmp_path / "afterdesk.db")
     yield database
     close_database()
+
+
+@pytest.fixture(autouse=True)
+def file_keyring(tmp_path):
+    """Secrets go to a file in this test's folder, never to the user's keyring."""
+    import keyring
+    from tests.file_keyring import FileKeyring
+    store = FileKeyring(tmp_path / "keyring.json")
+    keyring.set_keyring(store)
+    return store

@@ -1,7 +1,5 @@
-"""A keyring kept in a JSON file in the test's temporary folder, so tests never touch the
-user's real keyring. In-process: keyring.set_keyring(FileKeyring(path)); a child process
-gets it with PYTHON_KEYRING_BACKEND=tests.file_keyring.FileKeyring and the file's path in
-AFTERDESK_TEST_KEYRING."""
+"""A keyring that keeps its secrets in a JSON file in the test's temporary folder, so no
+test ever reads or writes the user's real keyring (conftest sets one for every test)."""
 
 from __future__ import annotations
 
@@ -13,36 +11,35 @@ from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
-ENV = "AFTERDESK_TEST_KEYRING"
-
 
 class FileKeyring(KeyringBackend):
     @properties.classproperty
     def priority(cls):
-        if ENV not in os.environ:      # never chosen by itself outside a test's child
+        # Never chosen by keyring's own search: tests set it with set_keyring, or name it
+        # (PYTHON_KEYRING_BACKEND) together with its file.
+        if "AFTERDESK_TEST_KEYRING" not in os.environ:
             raise RuntimeError("a keyring for tests only")
         return 1
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: Path | None = None):
         super().__init__()
-        self.path = Path(path or os.environ[ENV])
+        # PYTHON_KEYRING_BACKEND=tests.file_keyring.FileKeyring makes it the keyring of a
+        # command run in a subprocess, with its file named by AFTERDESK_TEST_KEYRING.
+        self.path = Path(path or os.environ.get("AFTERDESK_TEST_KEYRING", "keyring.json"))
 
     def _load(self) -> dict:
         return json.loads(self.path.read_text()) if self.path.exists() else {}
 
-    def _save(self, values: dict) -> None:
-        self.path.write_text(json.dumps(values))
-
     def get_password(self, service, username):
-        return self._load().get(f"{service}\x00{username}")
+        return self._load().get(f"{service}\n{username}")
 
     def set_password(self, service, username, password):
-        values = self._load()
-        values[f"{service}\x00{username}"] = password
-        self._save(values)
+        data = self._load()
+        data[f"{service}\n{username}"] = password
+        self.path.write_text(json.dumps(data))
 
     def delete_password(self, service, username):
-        values = self._load()
-        if values.pop(f"{service}\x00{username}", None) is None:
+        data = self._load()
+        if data.pop(f"{service}\n{username}", None) is None:
             raise PasswordDeleteError(username)
-        self._save(values)
+        self.path.write_text(json.dumps(data))

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import itertools
 
-import keyring
 import pytest
 
-from tests.file_keyring import FileKeyring
 from tests.mail_servers import PASSWORD, Dovecot, SmtpSink
 
 _numbers = itertools.count(1)
@@ -39,11 +37,9 @@ def smtp_server():
 
 
 @pytest.fixture
-def ring(tmp_path):
-    path = tmp_path / "keyring.json"
-    keyring.set_keyring(FileKeyring(path))
-    yield path
-    keyring.set_keyring(FileKeyring(tmp_path / "gone.json"))   # never the user's keyring
+def ring(file_keyring):
+    """The file of the test's keyring (tests/conftest.py gives every test one)."""
+    return file_keyring.path
 
 
 @pytest.fixture

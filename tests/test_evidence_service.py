@@ -120,3 +120,81 @@ def test_a_settled_case_pack_cannot_change(demo):
         evidence.set_statement(settled, "too late")
     with pytest.raises(ForbiddenTransition):
         evidence.ensure_pack(case_id(settled))
+
+
+def test_a_pack_started_by_adding_a_file_has_the_conversation_tracking_and_a_statement(
+        demo, tmp_path, capsys):
+    from app.cli import main
+    from app.db import close_database
+    case = live_dispute(kind="not_received")
+    ref = case_id(case)
+    pod = tmp_path / "pod.pdf"
+    pod.write_bytes(PDF_BYTES)
+    close_database()
+    db = str(tmp_path / "afterdesk.db")
+    assert main(["--db", db, "evidence", "add-file", "--case", ref, str(pod), "--category",
+                 "proof_of_delivery"]) == 0
+    from app.db import open_database
+    open_database(tmp_path / "afterdesk.db")
+    pack = evidence.latest(ref)
+    kinds = {row.kind for row in evidence.item_rows(pack)}
+    assert kinds == {"message", "tracking", "file"}
+    assert pack.statement.strip() and Dispute.get_by_id(case.id).order.order_no in pack.statement
+
+
+def test_the_drafted_statement_cites_only_what_the_pack_holds(demo):
+    fake = (Dispute.select().where((Dispute.sub_kind == "counterfeit")
+                                   & Dispute.state.not_in(DISPUTE_FINAL_STATES)).first()
+            or live_dispute())
+    pack = evidence.ensure_pack(fake)
+    text = pack.statement
+    assert "conversation with the buyer" in text.lower() or "与买家的聊天记录" in text
+    for absent in ("invoice", "authorisation", "trademark", "进货发票", "品牌授权书"):
+        assert absent not in text
+    evidence.add_file(fake, PDF_BYTES, "purchase_invoice", name="invoice.pdf")
+    again = evidence.statement_template(fake, "en")
+    assert "purchase invoices" in again and "brand authorisation" not in again.lower()
+    # a statement written (or drafted by an older AfterDesk) claiming more is warned about
+    evidence.set_statement(fake, "Attached are the purchase invoices, the brand "
+                                 "authorisation and the trademark certificate.")
+    (warning,) = [w for w in evidence.readiness(fake).warnings if "mentions" in w]
+    assert "Brand authorisation, Trademark certificate." in warning
+    assert "Purchase invoices" not in warning
+
+
+def test_build_warns_below_complete_and_refuses_an_empty_statement(demo, tmp_path, capsys):
+    from app.cli import main
+    from app.db import close_database
+    from tests.evidence_helpers import pdftotext
+    case = live_dispute(kind="not_received")
+    ref = case_id(case)
+    evidence.ensure_pack(case)
+    evidence.set_statement(case, "")
+    close_database()
+    db, out = str(tmp_path / "afterdesk.db"), tmp_path / "pack.pdf"
+    assert main(["--db", db, "evidence", "build", "--case", ref, "--out", str(out)]) == 2
+    assert "statement" in capsys.readouterr().err and not out.exists()
+    assert main(["--db", db, "evidence", "build", "--case", ref, "--out", str(out),
+                 "--allow-incomplete"]) == 0
+    err = capsys.readouterr().err
+    assert ("% complete; missing: Seller's statement, Post-office proof of delivery, "
+            "Carrier statement") in err
+    assert "The seller's statement is empty." in err
+    assert "The seller wrote no statement." in pdftotext(out)
+
+
+def test_the_pack_shows_words_not_codes(demo, tmp_path):
+    import re
+    from tests.evidence_helpers import pdftotext
+    dispute = Dispute.select().where(Dispute.state == "escalated").order_by(Dispute.id).first()
+    evidence.ensure_pack(dispute)
+    out = tmp_path / "pack.pdf"
+    result = evidence.build_pack(dispute, out)
+    pages = pdftotext(out).split("\f")
+    shown = pages[0] + pages[result.section_pages["timeline"] - 1]
+    assert not re.findall(r"\b[a-z]+_[a-z_]+\b", shown), "a code reached the reviewer"
+    assert "`" not in shown and "with the platform" in shown and "平台介入中" in shown
+    amount = next(line for line in shown.splitlines() if "buyer asks" in line
+                  or "order paid" in line)
+    assert re.search(r"\d+\.\d\d [A-Z]{3}", amount)
+    assert "opened the dispute" in shown and "发起纠纷" in shown

@@ -49,16 +49,35 @@ def test_checklist_items_and_build(page, qtbot, qtmodeltester, tmp_path):
     assert page.checklist.bar.value() > 0
     qtmodeltester.check(page.model)
     out = tmp_path / "pack.zip"
+    asked = []
+    page.build(".zip", str(out), confirm=lambda text: asked.append(text) or False)
+    assert not out.exists() and not page.job.running      # the rep said no: nothing built
+    assert "Missing: " in asked[0] and "Quality check report" in asked[0]
     with qtbot.waitSignal(page.built, timeout=60_000) as blocker:
-        page.build(".zip", str(out))
+        page.build(".zip", str(out), confirm=lambda text: True)
     assert not page.cancel_button.isEnabled() and page.progress.value() == 100
     assert blocker.args[0].pages >= 5 and verify_zip(out).ok
     page.grab().save(str(tmp_path / "evidence-page.png"))
 
 
+def test_an_empty_statement_is_built_only_when_the_rep_confirms(page, qtbot, tmp_path):
+    from app.services.casework import evidence
+    dispute = Dispute.select().where(Dispute.state == "escalated").order_by(Dispute.id).first()
+    choose(qtbot, page, f"D-{dispute.id}")
+    evidence.ensure_pack(page.ref)
+    evidence.set_statement(page.ref, "   ")
+    asked = []
+    out = tmp_path / "pack.pdf"
+    page.build(".pdf", str(out), confirm=lambda text: asked.append(text) or False)
+    assert "The seller's statement is empty." in asked[0] and not out.exists()
+    with qtbot.waitSignal(page.built, timeout=60_000) as blocker:
+        page.build(".pdf", str(out), confirm=lambda text: True)
+    assert "The seller's statement is empty." in blocker.args[0].warnings
+
+
 def test_a_build_can_be_cancelled(page, qtbot, tmp_path):
     out = tmp_path / "pack.pdf"
-    page.build(".pdf", str(out))
+    page.build(".pdf", str(out), confirm=lambda text: True)
     assert page.cancel_button.isEnabled()
     page.cancel_button.click()
     qtbot.waitUntil(lambda: page.progress_text.text() == "Cancelled", timeout=30_000)

@@ -43,7 +43,9 @@ def test_csv_and_xlsx_write_injected_text_as_text(db, tmp_path):
     assert ["'=cmd|'/c calc'!A1", "1", "0", "1"] in rows
     book = load_workbook(export_xlsx(report, tmp_path / "r.xlsx"))
     sheet = book["By reason"]
-    assert sheet["A2"].value == "'=cmd|'/c calc'!A1" and sheet["A2"].data_type == "s"
+    # a text cell, shown without an apostrophe; never a formula
+    assert sheet["A2"].value == "=cmd|'/c calc'!A1" and sheet["A2"].data_type == "s"
+    assert sheet["A2"].quotePrefix
     assert sheet["B2"].value == 1 and sheet["B2"].data_type == "n"
     assert "Dispute rate per month" in book.sheetnames
 
@@ -96,3 +98,14 @@ def test_interchange_import_still_works(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", other, "import", str(tmp_path / "e.json")]) == 0
     assert "imported" in capsys.readouterr().out
+
+
+def test_taobao_request_reasons_are_listed_in_words(db):
+    from app.services.casework import aftersales
+    shop = make_shop("tb", "taobao")
+    order = make_order(shop, "9001", status="shipped")
+    aftersales.open_request(order, "refund_only", "quality", "5.00", AT)
+    report = build_report(date(2026, 3, 1), date(2026, 3, 31), ["tb"])
+    reasons = next(s for s in report.sections if s.key == "reason")
+    labels = [row[0] for row in reasons.rows]
+    assert "quality problem" in labels and "quality" not in labels

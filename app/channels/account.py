@@ -1,7 +1,7 @@
 """A shop's account on a channel: its settings (no secret), its state and its password.
 
 The password is kept in the operating system's keyring (app.secrets, service
-"mail-account", name = the account's key), never in the database.
+"AfterDesk mail account", name = the account's key), never in the database.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from app.services.common import audit
 from app.services.common.input_checks import choice, text
 
 ENTITY = "channel_account"
-SECRET_SERVICE = "mail-account"
+SECRET_SERVICE = "AfterDesk mail account"
 SECURITY = ("tls", "starttls", "none")
 DEFAULT_POLL_SECONDS = 120
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -110,13 +110,13 @@ def set_password(account, password: str) -> None:
     if not password:
         raise InvalidInput("the password is empty", record=f"account {account.key}",
                            field="password")
-    secrets.set(SECRET_SERVICE, account.key, password)
+    secrets.set_secret(SECRET_SERVICE, account.key, password)
     if account.state == states.AUTH_FAILED:
         record_state(account, states.NEW, "")
 
 
 def password_of(account) -> str | None:
-    return secrets.get(SECRET_SERVICE, get_account(account).key)
+    return secrets.get_secret(SECRET_SERVICE, get_account(account).key)
 
 
 def remove_account(account, *, actor: str = "rep") -> None:
@@ -125,7 +125,7 @@ def remove_account(account, *, actor: str = "rep") -> None:
     with database.atomic():
         audit.record(actor, ENTITY, account.key, "remove", {"shop": account.shop.key})
         account.delete_instance()
-    secrets.delete(SECRET_SERVICE, account.key)
+    secrets.delete_secret(SECRET_SERVICE, account.key)
 
 
 def get_account(account) -> ChannelAccount:

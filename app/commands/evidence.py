@@ -1,6 +1,7 @@
 """`afterdesk evidence …`: build, check and freeze the evidence pack of a case.
 
-    afterdesk evidence build --case D-12 --out pack.pdf   (or pack.zip)
+    afterdesk evidence build --case D-12 --out pack.pdf   (or pack.zip) [--allow-incomplete]
+    afterdesk evidence print --case D-12 [--printer NAME] [--copies N]
     afterdesk evidence status --case D-12 [--json]
     afterdesk evidence add-file --case D-12 FILE --category proof_of_delivery [--caption TEXT]
     afterdesk evidence statement --case D-12 [--language zh|en] [--set FILE]
@@ -27,6 +28,15 @@ def register(subparsers) -> dict:
     build.add_argument("--out", required=True, help="FILE.pdf or FILE.zip")
     build.add_argument("--version", type=int, help="an earlier version (default: the latest)")
     build.add_argument("--page-budget", type=int, help="warn above this many pages")
+    build.add_argument("--allow-incomplete", action="store_true",
+                       help="build even when the seller's statement is empty")
+    printing = sub.add_parser("print", help="print the pack: the same pages as its PDF "
+                              "(A4, or Letter when the printer is set to Letter)")
+    printing.add_argument("--case", required=True)
+    printing.add_argument("--printer", help="printer name (default: the system's default)")
+    printing.add_argument("--copies", type=int, default=1)
+    printing.add_argument("--allow-incomplete", action="store_true",
+                          help="print even when the seller's statement is empty")
     status = sub.add_parser("status", help="checklist: what the pack has and what is missing")
     status.add_argument("--case", required=True)
     status.add_argument("--language", default="en", choices=("en", "zh"))
@@ -57,10 +67,28 @@ def run(args, db_path) -> int:
         if args.version is None:
             evidence.ensure_pack(case, actor="cli")
         result = evidence.build_pack(case, args.out, version=args.version,
-                                     page_budget=args.page_budget)
-        print(f"{result.path}: {result.pages} pages, pack hash {result.pack_hash} "
+                                     page_budget=args.page_budget,
+                                     allow_incomplete=args.allow_incomplete)
+        key = evidence.signer(case)
+        signed = f", signed by key {key.fingerprint}" if key else ", not signed"
+        print(f"{result.path}: {result.pages} pages, pack hash {result.pack_hash}{signed} "
               f"({result.seconds:.2f} s)")
         for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        return 0
+    if action == "print":
+        from app.evidence import printing
+        name = printing.choose_printer(args.printer)
+        evidence.ensure_pack(case, actor="cli")
+        ready = evidence.readiness(case)
+        if ready.empty_statement and not args.allow_incomplete:
+            from app.errors import InvalidInput
+            raise InvalidInput("the seller's statement of {case} is empty: write it before "
+                               "printing, or confirm with --allow-incomplete", case=args.case)
+        pages, paper = printing.print_pages(*evidence.print_material(case), name,
+                                            copies=args.copies)
+        print(f"sent {pages} pages ({paper}) × {args.copies} to printer {name}")
+        for warning in ready.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         return 0
     if action == "status":

@@ -43,22 +43,21 @@ def output_format(out: str | Path) -> str:
 
 
 def build(content: PackContent, out: str | Path, *, page_budget: int | None = None,
-          progress=None, cancel=None, read=store.read) -> BuildResult:
+          progress=None, cancel=None, read=store.read, signer=None, built_at=None,
+          paper: str = "A4") -> BuildResult:
+    """`signer` (app.evidence.signing.Signer) signs a ZIP's manifest; its fingerprint is
+    printed on the cover."""
     started = time.perf_counter()
     out = Path(out)
     kind = output_format(out)
     if not out.parent.exists():
         raise InvalidInput("the folder {parent} does not exist", parent=out.parent, field="out")
     say = progress or (lambda percent, text: None)
-    built_at = utcnow()
+    built_at = built_at or utcnow()
+    fingerprint = signer.fingerprint if signer is not None else ""
     entries = manifest.entries(content)
     pack_hash = manifest.pack_hash(content.case.ref, content.version, entries)
-    if content.stored_hash and content.stored_hash != pack_hash:
-        raise InvalidInput("pack version {version} was submitted with hash {stored}…, but "
-                           "its items now give {pack_hash}…: a message or file it held was "
-                           "deleted",
-                           version=content.version, stored=content.stored_hash[:16],
-                           pack_hash=pack_hash[:16])
+    changed_since = bool(content.stored_hash and content.stored_hash != pack_hash)
     say(2, "Reading photos")
     images = load_pictures(content, read=read, cancel=cancel,
                            progress=lambda d, n: say(2 + 28 * d // n, f"Photo {d} of {n}"))
@@ -69,16 +68,23 @@ def build(content: PackContent, out: str | Path, *, page_budget: int | None = No
 
     if kind == ".pdf":
         rendered = write_pdf(content, out, entries, pack_hash, images, cancel=cancel,
-                             progress=on_page, built_at=built_at)
+                             progress=on_page, built_at=built_at, signer=fingerprint,
+                             paper=paper)
     else:
         with tempfile.TemporaryDirectory(prefix="afterdesk-pack-") as folder:
             pdf_path = Path(folder) / "pack.pdf"
             rendered = write_pdf(content, pdf_path, entries, pack_hash, images, cancel=cancel,
-                                 progress=on_page, built_at=built_at)
-            write_zip(content, out, pdf_path, rendered.pages, pack_hash, built_at, read=read,
-                      cancel=cancel,
+                                 progress=on_page, built_at=built_at, signer=fingerprint,
+                                 paper=paper)
+            write_zip(content, out, pdf_path, rendered.pages, pack_hash, built_at,
+                      signer=signer, read=read, cancel=cancel,
                       progress=lambda d, n: say(85 + 14 * d // n, f"File {d} of {n}"))
     warnings = []
+    if changed_since:
+        warnings.append(f"Version {content.version} was submitted with pack hash "
+                        f"{(content.stored_hash or '')[:16]}…; built now it gives {pack_hash[:16]}… "
+                        "(a message, file or case event it shows changed since): this file is "
+                        "not the one handed in.")
     if page_budget and rendered.pages > page_budget:
         warnings.append(f"The pack has {rendered.pages} pages, more than the budget of "
                         f"{page_budget} (setting evidence.page_budget). Platforms may reject long "
@@ -93,17 +99,22 @@ def build(content: PackContent, out: str | Path, *, page_budget: int | None = No
                        rendered.section_pages, warnings)
 
 
-def prepare(content: PackContent, *, read=store.read, cancel=None, progress=None) -> dict:
-    """What painting needs besides the content: entries, pack hash and decoded photos. Slow
-    with many photos: call it off the window's thread, then `paint` on it (print preview)."""
+def prepare(content: PackContent, *, read=store.read, cancel=None, progress=None,
+            fingerprint: str = "", built_at=None) -> dict:
+    """What painting needs besides the content: entries, pack hash, decoded photos, the
+    signing key's fingerprint and the instant the cover names. Slow with many photos: call it
+    off the window's thread, then `paint` on it (print preview)."""
     entries = manifest.entries(content)
     return {"entries": entries,
             "pack_hash": manifest.pack_hash(content.case.ref, content.version, entries),
-            "images": load_pictures(content, read=read, cancel=cancel, progress=progress)}
+            "images": load_pictures(content, read=read, cancel=cancel, progress=progress),
+            "fingerprint": fingerprint, "built_at": built_at or utcnow()}
 
 
 def paint(content: PackContent, device, prepared: dict, *, cancel=None, progress=None):
-    """Paint the pack onto any paged device: a printer chosen by the rep, a print preview."""
+    """Paint the pack onto any paged device: a printer chosen by the rep, a print preview.
+    The pages are those of the PDF (on the printer's paper: A4, or Letter)."""
     from app.evidence.pdf import render
     return render(content, device, prepared["entries"], prepared["pack_hash"],
-                  prepared["images"], cancel=cancel, progress=progress)
+                  prepared["images"], cancel=cancel, progress=progress,
+                  built_at=prepared["built_at"], signer=prepared["fingerprint"])

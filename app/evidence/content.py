@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.evidence.labels import reason_label
-from app.models import (Dispute, DisputeEvent, EvidenceItem, EvidencePack, Message,
-                        RequestEvent, StoredFile, TrackingEvent)
+from app.evidence import pack_words as words
+from app.models import (Dispute, DisputeEvent, DisputeProposal, EvidenceItem, EvidencePack,
+                        Message, RequestEvent, StoredFile, TrackingEvent)
+from app.vocab import DISPUTE_FINAL_STATES
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class TimelineLine:
     at: datetime
     actor: str
     action: str
-    change: str              # "awaiting_seller → negotiating", or ""
+    change: str              # "awaiting the seller's answer → negotiating", or ""
     by_rule: str
 
 
@@ -115,36 +116,69 @@ class PackContent:
 
 
 def case_info(case) -> CaseInfo:
+    """The case as the pack shows it: every code in words (app.evidence.pack_words)."""
     order = case.order
     shop = order.shop
     dispute = isinstance(case, Dispute)
     buyer = order.buyer
-    amount = case.refund_amount if dispute else case.amount
+    platform = shop.platform
+    if dispute:
+        kind = " · ".join(filter(None, (words.in_words(words.KINDS, case.kind, platform),
+                                        words.in_words(words.SUB_KINDS, case.sub_kind,
+                                                       platform))))
+        reason = case.reason
+    else:
+        kind = words.in_words(words.SERVICE_TYPES, case.service_type, platform)
+        reason = words.in_words(words.REQUEST_REASONS, case.reason, platform)
     return CaseInfo(
         ref=f"D-{case.id}" if dispute else f"A-{case.id}", is_dispute=dispute,
-        platform=shop.platform, shop_name=shop.name, timezone=shop.timezone,
+        platform=platform, shop_name=shop.name, timezone=shop.timezone,
         order_no=order.order_no, issue_id=(case.issue_id or "") if dispute else "",
         buyer_name=buyer.name if buyer else "", buyer_login=buyer.login if buyer else "",
         buyer_country=buyer.country if buyer else "",
-        kind=f"{case.kind} / {case.sub_kind}" if dispute else case.service_type,
-        reason=case.reason if dispute else f"{reason_label(case.reason, 'zh')} "
-        f"({case.reason})", reason_text=case.reason_text if dispute else (
+        kind=kind, reason=reason, reason_text=case.reason_text if dispute else (
             case.description or case.reason_text),
-        state=case.state, opened_at=case.opened_at,
+        state=words.in_words(words.STATES, case.state, platform), opened_at=case.opened_at,
         closed_at=case.closed_at if dispute else case.resolved_at,
         paid_at=order.paid_at, shipped_at=order.shipped_at, delivered_at=order.delivered_at,
         carrier=order.carrier, tracking_no=order.tracking_no,
         goods=tuple(f"{i.title} × {i.quantity}" for i in order.items.order_by(
             order.items.model.position)),
-        amount=f"{amount} {case.currency}" if amount is not None else "")
+        amount=_amount(case, dispute, platform))
+
+
+def _amount(case, dispute: bool, platform: str) -> str:
+    """What the case is about in money, in words: what the buyer asks (a dispute's open
+    claim), what was refunded, and what the order paid."""
+    order = case.order
+    parts = []
+    if dispute:
+        asked = (DisputeProposal.select().where((DisputeProposal.dispute == case.id)
+                                                & (DisputeProposal.party == "buyer"))
+                 .order_by(DisputeProposal.updated_at.desc()).first())
+        if case.refund_amount is not None and case.state in DISPUTE_FINAL_STATES:
+            parts.append(words.amount_words("refunded", case.refund_amount, case.currency,
+                                            platform))
+        elif asked is not None:
+            parts.append(words.amount_words("asked", asked.refund_amount, asked.currency,
+                                            platform))
+    elif case.amount is not None:
+        parts.append(words.amount_words("asked", case.amount, case.currency, platform))
+    if order.paid_amount:
+        parts.append(words.amount_words("paid", order.paid_amount, order.currency, platform))
+    return " · ".join(parts)
 
 
 def timeline(case) -> list[TimelineLine]:
     model = DisputeEvent if isinstance(case, Dispute) else RequestEvent
     owner = model.dispute if model is DisputeEvent else model.request
+    platform = case.order.shop.platform
     events = model.select().where(owner == case.id).order_by(model.at, model.id)
-    return [TimelineLine(e.at, e.actor, e.action,
-                         _change(e.from_state, e.to_state), e.by_rule or "") for e in events]
+    return [TimelineLine(e.at, words.in_words(words.ACTORS, e.actor, platform),
+                         words.in_words(words.ACTIONS, e.action, platform),
+                         _change(words.in_words(words.STATES, e.from_state, platform),
+                                 words.in_words(words.STATES, e.to_state, platform)),
+                         e.by_rule or "") for e in events]
 
 
 def _change(before, after) -> str:
@@ -171,7 +205,7 @@ def collect(case, pack: EvidencePack) -> PackContent:
         if file_ids else {}
     content.files = [FileEntry(i.position, i.category, i.caption, files[i.file_id].sha256,
                                files[i.file_id].size, files[i.file_id].mime,
-                               files[i.file_id].original_name)
+                               i.file_name or files[i.file_id].original_name)
                      for i in items if i.file_id in files]
     return content
 

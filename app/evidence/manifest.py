@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from app.clock import format_instant
+from app.evidence import pack_words as words
 from app.evidence.content import PackContent
 
 FORMAT = "afterdesk-evidence-pack/1"
@@ -41,12 +42,15 @@ def statement_text(content: PackContent) -> bytes:
     return content.statement.replace("\r\n", "\n").encode("utf-8")
 
 
-def thread_text(thread) -> bytes:
-    out = [f"# conversation {thread.conversation_id} · {thread.channel} · {thread.subject}"]
+def thread_text(thread, platform: str = "") -> bytes:
+    channel = words.in_words(words.CHANNELS, thread.channel, platform)
+    out = [f"# conversation {thread.conversation_id} · {channel} · {thread.subject}"]
     for line in thread.lines:
-        who = "buyer" if line.direction == "in" else "shop"
-        auto = " (automatic reply)" if line.is_auto else ""
-        out.append(f"{format_instant(line.at)} | {line.channel} | {who} | {line.author}{auto}")
+        who = "buyer 买家" if line.direction == "in" else "seller 卖家"
+        auto = " (automatic reply 自动回复)" if line.is_auto else ""
+        out.append(f"{format_instant(line.at)} | "
+                   f"{words.in_words(words.CHANNELS, line.channel, platform)} | {who} | "
+                   f"{line.author}{auto}")
         out.append(f"  [{line.source_lang or '?'}] {line.body}")
         if line.translation:
             out.append(f"  [{line.translation_lang or '?'}] {line.translation}")
@@ -85,7 +89,8 @@ def text_parts(content: PackContent) -> list[tuple[Entry, bytes]]:
         timeline_text(content))
     for thread in content.threads:
         add(f"conversations/conversation-{thread.conversation_id}.txt", "conversation",
-            f"{thread.channel}: {len(thread.lines)} messages", thread_text(thread))
+            f"{words.in_words(words.CHANNELS, thread.channel, content.case.platform)}: "
+            f"{len(thread.lines)} messages", thread_text(thread, content.case.platform))
     if content.tracking:
         add("tracking.txt", "tracking", f"{len(content.tracking)} tracking events",
             tracking_text(content))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.clock import utcnow
-from app.evidence import pdf_html, store
+from app.evidence import pages, pdf_html, store
 from app.evidence.content import PackContent
 from app.evidence.manifest import Entry
 from app.evidence.qt_env import pdf_font_family
@@ -28,6 +28,7 @@ class BuildCancelled(Exception):
 class RenderResult:
     pages: int
     section_pages: dict = field(default_factory=dict)   # section key -> first page (1-based)
+    paper: str = "A4"
 
 
 def _check(cancel) -> None:
@@ -77,24 +78,27 @@ def _keep_aspect():
 
 
 def render(content: PackContent, device, entries: list[Entry], pack_hash: str, images: dict,
-           *, cancel=None, progress=None, built_at=None) -> RenderResult:
-    """Lay out and paint the pack onto `device` (a QPdfWriter or a QPrinter)."""
+           *, cancel=None, progress=None, built_at=None, signer: str = "") -> RenderResult:
+    """Lay out and paint the pack onto `device` (a QPdfWriter or a QPrinter).
+
+    The layout never depends on the device: it is made on a 300 dpi reference page of the
+    device's paper (A4, or Letter when the printer is set to Letter) with the pack's margins,
+    then painted scaled, so a printout has the very pages, lines and page breaks of the PDF."""
     from PySide6.QtCore import QRectF, QSizeF, QUrl
     from PySide6.QtGui import QFont, QPainter, QTextDocument
 
     family = pdf_font_family()
-    dpi = device.resolution()
-    scale = dpi / 96.0
+    page = pages.Page(pages.paper_of(device))
+    reference = pages.reference_device(page.paper)
+    scale = pages.LAYOUT_DPI / 96.0
 
     def px(n: float) -> int:
         return max(1, round(n * scale))
 
-    area = device.pageLayout().paintRectPixels(dpi)
-    width, height = float(area.width()), float(area.height())
-    header_h, footer_h = px(30), px(26)
-    body_h = height - header_h - footer_h
+    width, body_h = page.body_width, page.body_height
+    header_h, footer_h = page.header_height, page.footer_height
     doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
+    doc.documentLayout().setPaintDevice(reference)
     doc.setDocumentMargin(0)
     doc.setDefaultFont(QFont(family, 10))
     doc.setPageSize(QSizeF(width, body_h))
@@ -112,7 +116,7 @@ def render(content: PackContent, device, entries: list[Entry], pack_hash: str, i
     _check(cancel)
     built_at = built_at or utcnow()
     html, sections = pdf_html.document_html(content, family, px, pictures, entries, pack_hash,
-                                            built_at)
+                                            built_at, signer)
     doc.setHtml(html)
     _check(cancel)
     section_pages = _section_pages(doc, sections, body_h)
@@ -120,35 +124,43 @@ def render(content: PackContent, device, entries: list[Entry], pack_hash: str, i
         found = doc.find(pdf_html.page_marker(sec.key))
         if not found.isNull():
             found.insertText(str(section_pages[sec.key]))
-    pages = doc.pageCount()
+    count = doc.pageCount()
     header = (f"{content.case.shop_name} · 订单 Order {content.case.order_no} · "
               f"{content.case.ref} · v{content.version}")
+    pages.full_page(device)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the PDF or printer could not be opened for writing")
     try:
-        small = QFont(family, 7.5)
-        for page in range(pages):
+        small = QFont(family)
+        small.setPixelSize(round(7.5 * pages.LAYOUT_DPI / 72))   # 7.5 pt on every device
+        zoom = device.logicalDpiX() / pages.LAYOUT_DPI
+        for number in range(count):
             _check(cancel)
-            if page:
+            if number:
                 device.newPage()
+            painter.save()
+            painter.scale(zoom, zoom)
+            painter.translate(page.left, page.top)
             painter.setFont(small)
             painter.setPen(_grey())
             painter.drawText(QRectF(0, 0, width * 0.72, header_h * 0.7), _align_left(), header)
             painter.drawText(QRectF(width * 0.72, 0, width * 0.28, header_h * 0.7),
                              _align_right(), f"SHA-256 {pack_hash[:16]}")
             painter.drawLine(0, int(header_h * 0.75), int(width), int(header_h * 0.75))
-            painter.drawText(QRectF(0, height - footer_h * 0.8, width, footer_h * 0.8),
-                             _align_center(), f"第 {page + 1} / {pages} 页 · Page {page + 1} of {pages}")
-            painter.save()
-            painter.translate(0, header_h - page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            painter.drawText(QRectF(0, page.body_bottom, width, footer_h * 0.8),
+                             _align_center(),
+                             f"第 {number + 1} / {count} 页 · Page {number + 1} of {count}")
+            painter.translate(0, header_h - number * body_h)
+            # a pixel short of the next page: a block that starts there is not drawn (clipped
+            # away, yet its text would still be in the PDF's text layer)
+            doc.drawContents(painter, QRectF(0, number * body_h, width, body_h - 1))
             painter.restore()
             if progress:
-                progress(page + 1, pages)
+                progress(number + 1, count)
     finally:
         painter.end()
-    return RenderResult(pages, section_pages)
+    return RenderResult(count, section_pages, page.paper)
 
 
 def _section_pages(doc, sections, body_h) -> dict:
@@ -185,23 +197,22 @@ def _align_center():
 
 
 def write_pdf(content: PackContent, out: Path, entries: list[Entry], pack_hash: str,
-              images: dict, *, cancel=None, progress=None, built_at=None) -> RenderResult:
+              images: dict, *, cancel=None, progress=None, built_at=None, signer: str = "",
+              paper: str = "A4") -> RenderResult:
     """Write the PDF to `out` (through a temporary file: a cancelled or failed build leaves
     nothing behind)."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+    from PySide6.QtGui import QPdfWriter
 
     out = Path(out)
     temporary = out.with_name(f".{out.name}.part")
     writer = QPdfWriter(str(temporary))
-    writer.setResolution(300)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter)
+    writer.setResolution(pages.LAYOUT_DPI)
+    writer.setPageSize(pages.page_size(paper))
     writer.setTitle(f"Evidence pack {content.case.ref} v{content.version}")
     writer.setCreator("AfterDesk")
     try:
         result = render(content, writer, entries, pack_hash, images, cancel=cancel,
-                        progress=progress, built_at=built_at)
+                        progress=progress, built_at=built_at, signer=signer)
         del writer
         os.replace(temporary, out)
     except BaseException:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import escape
 
 from app.evidence.content import PackContent
+from app.evidence import pack_words as words
 from app.evidence.labels import bilingual
 from app.evidence.manifest import Entry
 from app.evidence.timefmt import local, zone, zone_label
@@ -50,7 +51,8 @@ def sections(content: PackContent, documents: list) -> list[Section]:
 
 
 def document_html(content: PackContent, family: str, px, pictures: dict[int, Picture],
-                  entries: list[Entry], pack_hash: str, built_at) -> tuple[str, list[Section]]:
+                  entries: list[Entry], pack_hash: str, built_at,
+                  signer: str = "") -> tuple[str, list[Section]]:
     c = content.case
     tz = zone(c.timezone)
     documents = [f for f in content.files if not f.is_image]
@@ -66,7 +68,7 @@ def document_html(content: PackContent, family: str, px, pictures: dict[int, Pic
              f".hash {{ font-family: '{MONO}'; font-size: 6.5pt; }}"
              f".small {{ font-size: 8.5pt; color: #555555; }}")
     out = [f"<html><head><style>{style}</style></head><body>"]
-    out.append(_cover(content, tz, pack_hash, built_at, px))
+    out.append(_cover(content, tz, pack_hash, built_at, px, signer))
     out.append("<h1 style='page-break-before: always'>目录 / Contents</h1>"
                f"<table width='100%' cellspacing='0' cellpadding='{px(4)}'>")
     for index, sec in enumerate(secs, 1):
@@ -80,21 +82,24 @@ def document_html(content: PackContent, family: str, px, pictures: dict[int, Pic
     return "".join(out), secs
 
 
-def _cover(content, tz, pack_hash, built_at, px) -> str:
+def _cover(content, tz, pack_hash, built_at, px, signer) -> str:
     c = content.case
-    state = "已提交 submitted" if content.state == "submitted" else "草稿 draft"
+    state = words.in_words(words.PACK_STATES, content.state, c.platform)
+    platform = {"aliexpress": "AliExpress 速卖通", "taobao": "淘宝 Taobao"}.get(c.platform,
+                                                                            c.platform)
     rows = [
-        ("店铺 Shop", f"{c.shop_name} ({c.platform})"),
+        ("店铺 Shop", f"{c.shop_name} ({platform})"),
         ("订单 Order", c.order_no),
-        ("案件 Case", c.ref + (f" · issue {c.issue_id}" if c.issue_id else "")),
+        ("案件 Case", c.ref + (f" · 平台编号 issue {c.issue_id}" if c.issue_id else "")),
         ("类型 Kind", c.kind), ("原因 Reason", c.reason), ("状态 State", c.state),
         ("买家 Buyer", " · ".join(p for p in (c.buyer_name, c.buyer_login, c.buyer_country) if p)),
         ("商品 Goods", "<br>".join(escape(g) for g in c.goods)),
         ("金额 Amount", c.amount),
         ("付款 Paid", local(c.paid_at, tz)), ("发货 Shipped", local(c.shipped_at, tz)),
-        ("妥投 Delivered", local(c.delivered_at, tz)),
+        ("妥投 Delivered", local(c.delivered_at, tz) or "尚未妥投 not delivered yet"),
         ("物流 Carrier", f"{c.carrier} {c.tracking_no}".strip()),
-        ("提出 Opened", local(c.opened_at, tz)), ("结束 Closed", local(c.closed_at, tz)),
+        ("提出 Opened", local(c.opened_at, tz)),
+        ("结束 Closed", local(c.closed_at, tz) or "尚未结束 still open"),
         ("证据包版本 Pack version", f"{content.version} · {state}"
          + (f" · {local(content.submitted_at, tz)}" if content.submitted_at else "")),
         ("生成时间 Built", local(built_at, tz)),
@@ -102,22 +107,31 @@ def _cover(content, tz, pack_hash, built_at, px) -> str:
     ]
     body = "".join(
         f"<tr><td width='28%'><b>{escape(k)}</b></td><td>"
-        f"{v if k.startswith('商品') else escape(v or '—')}</td></tr>" for k, v in rows)
-    return (f"<h1 style='font-size: 20pt'>申诉证据包<br>Appeal evidence pack</h1>"
-            f"<table width='100%' border='0' cellspacing='0' cellpadding='{px(4)}'>{body}</table>"
+        f"{v if k.startswith('商品') else escape(v or '无 none')}</td></tr>" for k, v in rows)
+    key = (f"<p><b>签名密钥指纹 Signing key fingerprint</b><br><span class='hash'>{signer}</span>"
+           "</p><p class='small'>店铺用自己的密钥签署证据包 ZIP 中的清单；用 AfterDesk 的"
+           "“afterdesk verify”命令可核对 ZIP 的每个文件、签名以及此指纹。 The shop signs the "
+           "manifest in this pack's ZIP with its own key; the command “afterdesk verify” "
+           "checks every file of the ZIP, the signature and this fingerprint.</p>"
+           if signer else
+           "<p class='small'>用 AfterDesk 的“afterdesk verify”命令可核对证据包 ZIP 的每个文件。"
+           " The command “afterdesk verify” checks every file of this pack's ZIP.</p>")
+    return (f"<h1 style='font-size: 18pt'>申诉证据包 Appeal evidence pack</h1>"
+            f"<table width='100%' border='0' cellspacing='0' cellpadding='{px(3)}'>{body}</table>"
             f"<p><b>证据包哈希 Pack hash (SHA-256)</b><br><span class='hash'>{pack_hash}</span></p>"
-            "<p class='small'>The pack hash is the SHA-256 of the manifest on the last page; "
-            "`afterdesk verify` checks the ZIP of this pack against it.</p>")
+            + key)
 
 
 def _statement(content, tz, px, *_):
+    if not content.statement.strip():
+        return "<p><i>卖家未写声明。 The seller wrote no statement.</i></p>"
     paragraphs = [p for p in content.statement.replace("\r\n", "\n").split("\n")]
     return "".join(f"<p>{escape(p) if p.strip() else '&nbsp;'}</p>" for p in paragraphs)
 
 
 def _timeline(content, tz, px, *_):
     if not content.timeline:
-        return "<p>—</p>"
+        return "<p>无记录 Nothing recorded.</p>"
     rows = "".join(
         f"<tr><td>{local(e.at, tz)}</td><td>{escape(e.actor)}</td><td>{escape(e.action)}</td>"
         f"<td>{escape(e.change)}</td><td>{escape(e.by_rule)}</td></tr>" for e in content.timeline)
@@ -130,25 +144,39 @@ def _timeline(content, tz, px, *_):
 def _chat(content, tz, px, *_):
     out = []
     for thread in content.threads:
-        out.append(f"<h2>{escape(thread.subject or 'Conversation')} · {escape(thread.channel)} · "
-                   f"{len(thread.lines)} messages</h2>")
+        channel = words.in_words(words.CHANNELS, thread.channel, content.case.platform)
+        out.append(f"<h2>{escape(thread.subject or '聊天 Conversation')} · {escape(channel)} · "
+                   f"{len(thread.lines)} 条消息 messages</h2>")
         for line in thread.lines:
             who = "买家 Buyer" if line.direction == "in" else "卖家 Seller"
             auto = " · 自动回复 automatic reply" if line.is_auto else ""
             out.append(f"<p class='meta'><span class='{line.direction}'><b>{who}</b></span> "
                        f"{escape(line.author)} · {local(line.at, tz, seconds=True)} · "
-                       f"{escape(line.channel)}{auto}</p>")
+                       f"{escape(words.in_words(words.CHANNELS, line.channel, content.case.platform))}"
+                       f"{auto}</p>")
             out.append("<p>" + escape(line.body).replace("\n", "<br>") + "</p>")
             if line.translation:
-                out.append(f"<p class='tr'>译文 [{escape(line.translation_lang or '?')}]: "
+                out.append(f"<p class='tr'>译文 translation "
+                           f"({escape(_language(line.translation_lang))}): "
                            + escape(line.translation).replace("\n", "<br>") + "</p>")
     return "".join(out)
+
+
+LANGUAGES = {"zh": "中文 Chinese", "en": "英文 English", "es": "西班牙文 Spanish",
+             "pt": "葡萄牙文 Portuguese", "ru": "俄文 Russian", "fr": "法文 French",
+             "de": "德文 German", "ko": "韩文 Korean", "ja": "日文 Japanese"}
+
+
+def _language(code: str) -> str:
+    base = (code or "").split("-")[0].lower()
+    return LANGUAGES.get(base, code.upper() if code else "?")
 
 
 def _tracking(content, tz, px, *_):
     c = content.case
     rows = "".join(f"<tr><td>{local(t.at, tz)}</td><td>{escape(t.location)}</td>"
-                   f"<td>{escape(t.description)}</td><td>{escape(t.status)}</td></tr>"
+                   f"<td>{escape(t.description)}</td>"
+                   f"<td>{escape(words.in_words({}, t.status, c.platform))}</td></tr>"
                    for t in content.tracking)
     return (f"<p>{escape(c.carrier)} · {escape(c.tracking_no)}</p>"
             f"<table width='100%' border='1' cellspacing='0' cellpadding='{px(3)}'>"

@@ -70,7 +70,8 @@ def item_rows(pack: EvidencePack | None) -> list[ItemRow]:
         elif item.file_id:
             f = item.file
             rows.append(ItemRow(item.id, item.position, item.category, item.caption, "file",
-                                f.original_name or f.sha256[:12], f.created_at))
+                                item.file_name or f.original_name or f.sha256[:12],
+                                f.created_at))
     return rows
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app.clock import utcnow
 from app.evidence.checklist import evidence_group
-from app.evidence.labels import reason_label
+from app.evidence.labels import CATEGORY_LABELS, category_label, reason_label
 from app.evidence.resources import templates_dir
 from app.evidence.timefmt import local_day, zone
 from app.models import Dispute
@@ -27,7 +27,22 @@ def default_language(case) -> str:
     return "zh" if case.order.shop.platform == "taobao" else "en"
 
 
-def case_fields(case, language: str = "en") -> dict:
+def attached_sentence(categories, language: str) -> str:
+    """The sentence of a statement naming what the pack holds, and nothing else."""
+    held = [c for c in CATEGORY_LABELS if c in set(categories) and c != "statement"]
+    labels = [category_label(c, language) for c in held]
+    if language == "zh":
+        if not labels:
+            return "目前尚未附上证据。"
+        return "我们已附上：" + "、".join(labels) + "。"
+    if not labels:
+        return "No evidence is attached yet."
+    labels = [label[0].lower() + label[1:] for label in labels]
+    listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return f"Attached: {listed}."
+
+
+def case_fields(case, language: str = "en", categories=()) -> dict:
     order = case.order
     shop = order.shop
     tz = zone(shop.timezone)
@@ -55,6 +70,7 @@ def case_fields(case, language: str = "en") -> dict:
         "carrier": order.carrier, "tracking_no": order.tracking_no, "items": items,
         "amount": f"{amount} {case.currency}" if amount is not None else "",
         "today": local_day(utcnow(), tz),
+        "attached": attached_sentence(categories, language),
     }
     return {key: value for key, value in values.items() if value not in ("", None)}
 
@@ -69,7 +85,9 @@ def template_text(group: str, language: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def render_statement(case, language: str | None = None) -> str:
+def render_statement(case, language: str | None = None, categories=()) -> str:
+    """The statement drafted from the template; `categories` are those the pack holds (the
+    statement cites only these)."""
     language = language or default_language(case)
     text = template_text(evidence_group(case), language)
-    return text.format_map(_KeepMissing(case_fields(case, language))).strip() + "\n"
+    return text.format_map(_KeepMissing(case_fields(case, language, categories))).strip() + "\n"

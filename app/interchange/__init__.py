@@ -16,6 +16,8 @@ NOT_CARRIED = {
     "PhraseMemory": "learnt translations: rebuilt from messages and quick phrases",
     "ImportBatch": "the log of spreadsheet imports into this database",
     "CaseChecklistTick": "a rep's ticks on a case's GEN-3 checklist: a working aid of this desk",
+    "ShopSigningKey": "the public half of a shop's evidence signing key: each desk records the "
+                      "key whose private half is in its own keyring",
     "ChannelAccount": "this desk's mail accounts (their passwords are in its keyring)",
     "ChannelCursor": "where this desk's mail sync stopped",
     "ChannelMessage": "the mail ids this desk's sync stored: with its accounts",

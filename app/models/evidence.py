@@ -31,6 +31,9 @@ class EvidenceItem(BaseModel):
     file = pw.ForeignKeyField(StoredFile, null=True, on_delete="RESTRICT")
     message = pw.ForeignKeyField(Message, null=True, on_delete="SET NULL")
     tracking_event = pw.ForeignKeyField(TrackingEvent, null=True, on_delete="SET NULL")
+    # The file's name as the rep added it: two files of the same bytes share one StoredFile
+    # but each keeps its own name ("" on items from before schema version 9).
+    file_name = pw.CharField(max_length=300, default="")
 
     class Meta:
         indexes = ((("pack", "position"), True),)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
+from app.evidence.labels import reason_label
 from app.models import AftersalesRequest, Dispute, Order
 from app.vocab import CAUSES
 
@@ -61,7 +62,7 @@ def breakdowns(shop_ids: list, start: datetime, end: datetime, non_counted) -> d
     skip = {r.strip().lower() for r in non_counted}
     reason_d = Counter(r + (" (not counted, AE-2)" if r.strip().lower() in skip else "")
                        for _, _, r, *_ in disputes)
-    reason_r = Counter(r for _, r, *_ in requests)
+    reason_r = Counter(reason_label(r, "en") for _, r, *_ in requests)   # codes in words
     cause_d = Counter(c for *_, c, _, _ in disputes)
     cause_r = Counter(c for *_, c, _ in requests)
     outcome_d = Counter(res if res else ("open" if st != "cancelled" else "buyer_cancelled")

@@ -2,8 +2,10 @@
 sheet per table, written with openpyxl).
 
 Guard against formula injection: a text cell that starts with = + - @ (or their full-width
-forms), a tab or a carriage return would be run as a formula by Excel or WPS; such text is
-written with a leading apostrophe, so it shows as the text it is. Numbers stay numbers.
+forms), a tab or a carriage return would be run as a formula by Excel or WPS. In a CSV such
+text gets a leading apostrophe (a CSV has no cell types); in an XLSX it is stored as a text
+cell marked "quote prefix", which Excel and WPS show as the text it is, with no apostrophe.
+Numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -20,8 +22,12 @@ DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
+def is_formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(DANGEROUS_START)
+
+
 def safe_cell(value):
-    """The value as it may go into a spreadsheet cell."""
+    """The value as it may go into a CSV cell."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -31,9 +37,23 @@ def safe_cell(value):
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     text = str(value)
-    if text.startswith(DANGEROUS_START):
+    if is_formula_like(text):
         return "'" + text
     return text
+
+
+def _xlsx_row(sheet, values) -> None:
+    """Append a row; text that looks like a formula becomes a plain text cell."""
+    plain = ["" if v is None else v for v in values]
+    cells = [safe_cell(v) if not is_formula_like(v) else v for v in plain]
+    sheet.append([c if not is_formula_like(c) else "" for c in cells])
+    row = sheet.max_row
+    for column, value in enumerate(cells, 1):
+        if is_formula_like(value):
+            cell = sheet.cell(row=row, column=column)
+            cell.value = value
+            cell.data_type = "s"          # text, never a formula
+            cell.quotePrefix = True
 
 
 def _head(report: Report) -> list:
@@ -65,9 +85,9 @@ def export_xlsx(report: Report, path) -> Path:
     about = book.active
     about.title = "Report"
     for row in _head(report):
-        about.append([safe_cell(c) for c in row])
+        _xlsx_row(about, row)
     for section in report.sections:
-        about.append([safe_cell(section.title), safe_cell(section.note)])
+        _xlsx_row(about, [section.title, section.note])
     used = {"Report"}
     for section in report.sections:
         name = _SHEET_BAD.sub(" ", section.title)[:31].strip() or section.key
@@ -75,11 +95,11 @@ def export_xlsx(report: Report, path) -> Path:
             name = name[:28] + f"~{len(used)}"
         used.add(name)
         sheet = book.create_sheet(name)
-        sheet.append([safe_cell(c) for c in section.columns])
+        _xlsx_row(sheet, section.columns)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in section.rows:
-            sheet.append([safe_cell(c) for c in row])
+            _xlsx_row(sheet, row)
         sheet.column_dimensions["A"].width = 40
     book.save(path)
     return path

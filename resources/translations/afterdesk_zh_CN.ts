@@ -1706,22 +1706,43 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>将此版本冻结为已提交给平台的版本？之后的修改会生成新版本；此版本保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="285"/>
+        <location filename="../../ui/pages/evidence_page.py" line="288"/>
+        <source>The pack is {0}% complete.</source>
+        <translation>证据包完整度为 {0}%。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/evidence_page.py" line="290"/>
+        <source>Missing: {0}</source>
+        <translation>缺少：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/evidence_page.py" line="292"/>
+        <source>The seller&apos;s statement is empty.</source>
+        <translation>卖家声明为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/evidence_page.py" line="293"/>
+        <source>Build it anyway?</source>
+        <translation>仍要生成吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/evidence_page.py" line="302"/>
         <source>Save evidence pack</source>
         <translation>保存证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="302"/>
+        <location filename="../../ui/pages/evidence_page.py" line="320"/>
         <source>{0}: {1} pages</source>
         <translation>{0}：{1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="305"/>
+        <location filename="../../ui/pages/evidence_page.py" line="296"/>
+        <location filename="../../ui/pages/evidence_page.py" line="323"/>
         <source>Evidence pack</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="336"/>
+        <location filename="../../ui/pages/evidence_page.py" line="355"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -5942,566 +5963,591 @@ The data as it was before: {0}</source>
     </message>
     <message>
         <location filename="../../ui/i18n_catalog.py" line="231"/>
+        <source>copies must be between 1 and 99, not {copies}</source>
+        <translation>份数必须在 1 到 99 之间，而不是 {copies}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="232"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="232"/>
+        <location filename="../../ui/i18n_catalog.py" line="233"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="233"/>
+        <location filename="../../ui/i18n_catalog.py" line="234"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="234"/>
+        <location filename="../../ui/i18n_catalog.py" line="235"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="235"/>
+        <location filename="../../ui/i18n_catalog.py" line="236"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="236"/>
+        <location filename="../../ui/i18n_catalog.py" line="237"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="237"/>
+        <location filename="../../ui/i18n_catalog.py" line="238"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="238"/>
+        <location filename="../../ui/i18n_catalog.py" line="239"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="239"/>
+        <location filename="../../ui/i18n_catalog.py" line="240"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="240"/>
+        <location filename="../../ui/i18n_catalog.py" line="241"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="241"/>
+        <location filename="../../ui/i18n_catalog.py" line="242"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="242"/>
+        <location filename="../../ui/i18n_catalog.py" line="243"/>
         <source>give the shop&apos;s mail address (--address) when the user name is not one</source>
         <translation>用户名不是邮箱地址时，请填写店铺的邮箱地址（--address）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="243"/>
+        <location filename="../../ui/i18n_catalog.py" line="244"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="244"/>
+        <location filename="../../ui/i18n_catalog.py" line="245"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="245"/>
+        <location filename="../../ui/i18n_catalog.py" line="246"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="246"/>
+        <location filename="../../ui/i18n_catalog.py" line="247"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="247"/>
+        <location filename="../../ui/i18n_catalog.py" line="248"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="248"/>
+        <location filename="../../ui/i18n_catalog.py" line="249"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="249"/>
+        <location filename="../../ui/i18n_catalog.py" line="250"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="250"/>
+        <location filename="../../ui/i18n_catalog.py" line="251"/>
         <source>no account with the key &apos;{key}&apos; (afterdesk account list)</source>
         <translation>没有名为“{key}”的账户（afterdesk account list）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="251"/>
+        <location filename="../../ui/i18n_catalog.py" line="252"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="252"/>
+        <location filename="../../ui/i18n_catalog.py" line="253"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="253"/>
+        <location filename="../../ui/i18n_catalog.py" line="254"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="254"/>
+        <location filename="../../ui/i18n_catalog.py" line="255"/>
+        <source>no default printer is set: choose one with --printer ({names})</source>
+        <translation>没有设置默认打印机：请用 --printer 选择一台（{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="256"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="255"/>
+        <location filename="../../ui/i18n_catalog.py" line="257"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="256"/>
+        <location filename="../../ui/i18n_catalog.py" line="258"/>
         <source>no order {order_no}</source>
         <translation>没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="257"/>
+        <location filename="../../ui/i18n_catalog.py" line="259"/>
+        <source>no printer is installed: add one in the system&apos;s printer settings, or build a PDF with &apos;afterdesk evidence build&apos;</source>
+        <translation>没有安装打印机：请在系统的打印机设置中添加一台，或用“afterdesk evidence build”生成 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="260"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="258"/>
+        <location filename="../../ui/i18n_catalog.py" line="261"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="259"/>
+        <location filename="../../ui/i18n_catalog.py" line="262"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="260"/>
+        <location filename="../../ui/i18n_catalog.py" line="263"/>
         <source>no {platform} shop has order {order_no}</source>
         <translation>没有 {platform} 店铺有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="261"/>
+        <location filename="../../ui/i18n_catalog.py" line="264"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="262"/>
+        <location filename="../../ui/i18n_catalog.py" line="265"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="263"/>
+        <location filename="../../ui/i18n_catalog.py" line="266"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="264"/>
+        <location filename="../../ui/i18n_catalog.py" line="267"/>
         <source>only a failed answer can be sent again</source>
         <translation>只有发送失败的回复才能重发</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="265"/>
+        <location filename="../../ui/i18n_catalog.py" line="268"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="266"/>
+        <location filename="../../ui/i18n_catalog.py" line="269"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="267"/>
+        <location filename="../../ui/i18n_catalog.py" line="270"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="268"/>
+        <location filename="../../ui/i18n_catalog.py" line="271"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="269"/>
+        <location filename="../../ui/i18n_catalog.py" line="272"/>
         <source>order {order_no} already has its completion time ({known:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>订单 {order_no} 已有交易成功时间（{known:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="270"/>
+        <location filename="../../ui/i18n_catalog.py" line="273"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="271"/>
+        <location filename="../../ui/i18n_catalog.py" line="274"/>
         <source>order {order_no} has not succeeded (交易成功): it has no completion time to enter</source>
         <translation>订单 {order_no} 尚未交易成功：没有可填写的交易成功时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="272"/>
+        <location filename="../../ui/i18n_catalog.py" line="275"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="273"/>
+        <location filename="../../ui/i18n_catalog.py" line="276"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="274"/>
+        <location filename="../../ui/i18n_catalog.py" line="277"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="275"/>
+        <location filename="../../ui/i18n_catalog.py" line="278"/>
         <source>order {order_no} is in several shops ({keys}): say which with --shop KEY</source>
         <translation>订单 {order_no} 属于多个店铺（{keys}）：请用 --shop KEY 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="276"/>
+        <location filename="../../ui/i18n_catalog.py" line="279"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="277"/>
+        <location filename="../../ui/i18n_catalog.py" line="280"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="278"/>
+        <location filename="../../ui/i18n_catalog.py" line="281"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="279"/>
+        <location filename="../../ui/i18n_catalog.py" line="282"/>
         <source>outbox item {item} does not exist</source>
         <translation>发件箱条目 {item} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="280"/>
-        <source>pack version {version} was submitted with hash {stored}…, but its items now give {pack_hash}…: a message or file it held was deleted</source>
-        <translation>证据包第 {version} 版提交时的哈希为 {stored}…，但现在其内容的哈希为 {pack_hash}…：其中的某条消息或某个文件已被删除</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n_catalog.py" line="281"/>
+        <location filename="../../ui/i18n_catalog.py" line="283"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="282"/>
+        <location filename="../../ui/i18n_catalog.py" line="284"/>
         <source>say which shop the export belongs to: --shop KEY</source>
         <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="283"/>
+        <location filename="../../ui/i18n_catalog.py" line="285"/>
         <source>shop {key} already has a buyer &apos;{login}&apos;</source>
         <translation>店铺 {key} 已有买家“{login}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="284"/>
+        <location filename="../../ui/i18n_catalog.py" line="286"/>
         <source>shop {key} already has order {order_no}</source>
         <translation>店铺 {key} 已有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="285"/>
+        <location filename="../../ui/i18n_catalog.py" line="287"/>
         <source>shop {key} has no order {order_no}</source>
         <translation>店铺 {key} 没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="286"/>
+        <location filename="../../ui/i18n_catalog.py" line="288"/>
         <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
         <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="287"/>
+        <location filename="../../ui/i18n_catalog.py" line="289"/>
         <source>the amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="288"/>
+        <location filename="../../ui/i18n_catalog.py" line="290"/>
         <source>the amount {amount} must not be negative</source>
         <translation>金额 {amount} 不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="289"/>
+        <location filename="../../ui/i18n_catalog.py" line="291"/>
         <source>the buyer is a buyer of another shop</source>
         <translation>该买家属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="290"/>
+        <location filename="../../ui/i18n_catalog.py" line="292"/>
         <source>the buyer is not a buyer of shop {key}</source>
         <translation>该买家不是店铺 {key} 的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="291"/>
+        <location filename="../../ui/i18n_catalog.py" line="293"/>
         <source>the conversation belongs to another shop</source>
         <translation>该会话属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="292"/>
+        <location filename="../../ui/i18n_catalog.py" line="294"/>
         <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
         <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="293"/>
+        <location filename="../../ui/i18n_catalog.py" line="295"/>
         <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
         <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="294"/>
+        <location filename="../../ui/i18n_catalog.py" line="296"/>
         <source>the document conflicts with this database ({exc}); nothing was imported</source>
         <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="295"/>
+        <location filename="../../ui/i18n_catalog.py" line="297"/>
         <source>the folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="296"/>
+        <location filename="../../ui/i18n_catalog.py" line="298"/>
         <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
         <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="297"/>
+        <location filename="../../ui/i18n_catalog.py" line="299"/>
         <source>the order has no buyer to write to</source>
         <translation>该订单没有可以联系的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="298"/>
+        <location filename="../../ui/i18n_catalog.py" line="300"/>
         <source>the pack is empty: add the conversation and evidence first</source>
         <translation>证据包是空的：请先添加会话和证据</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="299"/>
+        <location filename="../../ui/i18n_catalog.py" line="301"/>
         <source>the password is empty</source>
         <translation>密码为空</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="300"/>
+        <location filename="../../ui/i18n_catalog.py" line="302"/>
         <source>the period ends ({end}) before it starts ({start})</source>
         <translation>时间段的结束（{end}）早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="301"/>
+        <location filename="../../ui/i18n_catalog.py" line="303"/>
         <source>the refund amount must be more than 0</source>
         <translation>退款金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="302"/>
+        <location filename="../../ui/i18n_catalog.py" line="304"/>
         <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="303"/>
+        <location filename="../../ui/i18n_catalog.py" line="305"/>
         <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
         <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="304"/>
+        <location filename="../../ui/i18n_catalog.py" line="306"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="305"/>
+        <location filename="../../ui/i18n_catalog.py" line="307"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="306"/>
+        <location filename="../../ui/i18n_catalog.py" line="308"/>
+        <source>the seller&apos;s statement of {case} is empty: write it (or fill it from the template) before building, or confirm building without it (&apos;--allow-incomplete&apos;)</source>
+        <translation>{case} 的卖家声明为空：请先填写（或从模板填入）再生成，或确认在没有声明的情况下生成（“--allow-incomplete”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="309"/>
+        <source>the seller&apos;s statement of {case} is empty: write it before printing, or confirm with --allow-incomplete</source>
+        <translation>{case} 的卖家声明为空：请先填写再打印，或用 --allow-incomplete 确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="310"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="307"/>
+        <location filename="../../ui/i18n_catalog.py" line="311"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="308"/>
+        <location filename="../../ui/i18n_catalog.py" line="312"/>
+        <source>there is no printer named &apos;{name}&apos;; installed: {names}</source>
+        <translation>没有名为“{name}”的打印机；已安装：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n_catalog.py" line="313"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="309"/>
+        <location filename="../../ui/i18n_catalog.py" line="314"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="310"/>
+        <location filename="../../ui/i18n_catalog.py" line="315"/>
         <source>this answer has gone (or is going) to the buyer: it cannot be changed any more</source>
         <translation>此回复已经（或正在）发给买家，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="311"/>
+        <location filename="../../ui/i18n_catalog.py" line="316"/>
         <source>this answer was confirmed already</source>
         <translation>此回复已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="312"/>
+        <location filename="../../ui/i18n_catalog.py" line="317"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="313"/>
+        <location filename="../../ui/i18n_catalog.py" line="318"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="314"/>
+        <location filename="../../ui/i18n_catalog.py" line="319"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="315"/>
+        <location filename="../../ui/i18n_catalog.py" line="320"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="316"/>
+        <location filename="../../ui/i18n_catalog.py" line="321"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="317"/>
+        <location filename="../../ui/i18n_catalog.py" line="322"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="318"/>
+        <location filename="../../ui/i18n_catalog.py" line="323"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="319"/>
+        <location filename="../../ui/i18n_catalog.py" line="324"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="320"/>
+        <location filename="../../ui/i18n_catalog.py" line="325"/>
         <source>without TLS the password would cross the network readable: &apos;none&apos; is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不加密时密码会以明文经过网络：“不加密”仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="321"/>
+        <location filename="../../ui/i18n_catalog.py" line="326"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="322"/>
+        <location filename="../../ui/i18n_catalog.py" line="327"/>
         <source>write the server as HOST:PORT, e.g. imap.example.com:993</source>
         <translation>服务器请写成 主机:端口，例如 imap.example.com:993</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="323"/>
+        <location filename="../../ui/i18n_catalog.py" line="328"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="324"/>
+        <location filename="../../ui/i18n_catalog.py" line="329"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="325"/>
+        <location filename="../../ui/i18n_catalog.py" line="330"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="326"/>
+        <location filename="../../ui/i18n_catalog.py" line="331"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="327"/>
+        <location filename="../../ui/i18n_catalog.py" line="332"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="328"/>
+        <location filename="../../ui/i18n_catalog.py" line="333"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="329"/>
+        <location filename="../../ui/i18n_catalog.py" line="334"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="330"/>
+        <location filename="../../ui/i18n_catalog.py" line="335"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="331"/>
+        <location filename="../../ui/i18n_catalog.py" line="336"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="332"/>
+        <location filename="../../ui/i18n_catalog.py" line="337"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="333"/>
+        <location filename="../../ui/i18n_catalog.py" line="338"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="334"/>
+        <location filename="../../ui/i18n_catalog.py" line="339"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="335"/>
+        <location filename="../../ui/i18n_catalog.py" line="340"/>
         <source>{name} nests lists or objects deeper than any interchange document does; it is not one</source>
         <translation>{name} 的列表或对象嵌套层数超出任何交换文件，它不是交换文件</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="336"/>
+        <location filename="../../ui/i18n_catalog.py" line="341"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="337"/>
+        <location filename="../../ui/i18n_catalog.py" line="342"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="338"/>
+        <location filename="../../ui/i18n_catalog.py" line="343"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="339"/>
+        <location filename="../../ui/i18n_catalog.py" line="344"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="340"/>
+        <location filename="../../ui/i18n_catalog.py" line="345"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="341"/>
+        <location filename="../../ui/i18n_catalog.py" line="346"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="342"/>
+        <location filename="../../ui/i18n_catalog.py" line="347"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n_catalog.py" line="343"/>
+        <location filename="../../ui/i18n_catalog.py" line="348"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
     </message>

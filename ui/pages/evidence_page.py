@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from app.evidence.builder import BuildCancelled, prepare
+from app.evidence.builder import BuildCancelled
 from app.evidence.labels import FILE_CATEGORIES, category_label
 from app.services.casework import evidence
 from app.services.common.background import run_read
@@ -279,7 +279,24 @@ class EvidencePage(QWidget):
             self._write(lambda: evidence.submit(self.ref))
 
     # --- building and printing (off the window's thread) ----------------------------------
-    def build(self, suffix: str, out: str | None = None) -> None:
+    def build(self, suffix: str, out: str | None = None, confirm=None) -> None:
+        """`confirm(text) -> bool` asks the rep to go on despite gaps (a question box unless
+        given)."""
+        ready = evidence.readiness(self.ref) if evidence.latest(self.ref) else None
+        allow = False
+        if ready is not None and (ready.empty_statement or ready.score < 100):
+            lines = [self.tr("The pack is {0}% complete.").format(ready.score)]
+            if ready.missing:
+                lines.append(self.tr("Missing: {0}").format(", ".join(ready.missing)))
+            if ready.empty_statement:
+                lines.append(self.tr("The seller's statement is empty."))
+            lines.append(self.tr("Build it anyway?"))
+            text = "\n\n".join(lines)
+            ask = confirm or (lambda body: QMessageBox.question(
+                self, self.tr("Evidence pack"), body) == QMessageBox.StandardButton.Yes)
+            if not ask(text):
+                return
+            allow = True
         if out is None:
             out, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save evidence pack"), str(Path.home() / f"{self.ref}{suffix}"),
@@ -292,7 +309,8 @@ class EvidencePage(QWidget):
 
         def work(progress, cancelled):
             evidence.ensure_pack(ref)
-            return evidence.build_pack(ref, out, progress=progress, cancel=cancelled)
+            return evidence.build_pack(ref, out, progress=progress, cancel=cancelled,
+                                       allow_incomplete=allow)
 
         self.job.start(work)
 
@@ -302,7 +320,9 @@ class EvidencePage(QWidget):
         text = self.tr("{0}: {1} pages").format(Path(result.path).name, result.pages)
         self.progress_text.setText(text)
         if result.warnings:
-            QMessageBox.warning(self, self.tr("Evidence pack"), "\n\n".join(result.warnings))
+            self.warning_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Evidence pack"),
+                                           "\n\n".join(result.warnings), parent=self)
+            self.warning_box.open()         # not modal: the page stays usable
         self.reload()
         self.built.emit(result)
 
@@ -313,9 +333,8 @@ class EvidencePage(QWidget):
 
         def work(progress, cancelled):
             evidence.ensure_pack(ref)
-            content = evidence.content(ref)
-            return content, prepare(content, cancel=cancelled,
-                                    progress=lambda d, n: progress(100 * d // n, ""))
+            return evidence.print_material(ref, cancel=cancelled,
+                                           progress=lambda d, n: progress(100 * d // n, ""))
 
         self.job.start(work)
 

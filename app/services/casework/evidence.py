@@ -8,15 +8,19 @@ evidence change at any time until the case ends; a settled case's pack cannot ch
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.clock import utcnow
 from app.db import database
 from app.evidence import checklist as checklists
 from app.evidence import queries, store, templates
-from app.evidence.builder import BuildResult, build
+from app.evidence import signing
+from app.secrets import SecretStoreUnavailable
+from app.evidence.builder import BuildResult, build, prepare
 from app.evidence.content import PackContent, collect
-from app.evidence.labels import FILE_CATEGORIES
+from app.evidence.labels import CATEGORY_LABELS, FILE_CATEGORIES
 from app.evidence.manifest import content_hash
 from app.models import (Dispute, EvidenceItem, EvidencePack, Message, StoredFile,
                         TrackingEvent)
@@ -58,7 +62,17 @@ def statement_language(case) -> str:
 
 
 def statement_template(case, language: str | None = None) -> str:
-    return templates.render_statement(resolve(case), language)
+    """The statement drafted from the template, citing what the case's pack holds now (or,
+    before there is a pack, what its first draft will hold)."""
+    case = resolve(case)
+    pack = queries.latest_pack(case)
+    held = queries.category_counts(pack) if pack is not None else _first_draft_categories(case)
+    return templates.render_statement(case, language, held)
+
+
+def _first_draft_categories(case) -> list[str]:
+    return (["conversation"] if queries.message_choices(case) else []) + (
+        ["tracking"] if queries.tracking_choices(case) else [])
 
 
 def content(case, version: int | None = None) -> PackContent:
@@ -76,14 +90,101 @@ def content(case, version: int | None = None) -> PackContent:
     return collect(case, pack)
 
 
+NOT_SIGNED = ("The pack is not signed: {problem} 'afterdesk verify' will report it as "
+              "unsigned.")
+
+
+def signer(case) -> signing.Signer | None:
+    """The shop's signing key (made on first use; the private half in the system keyring),
+    or None when there is no keyring to keep it in."""
+    try:
+        return signing.shop_signer(resolve(case).order.shop)
+    except SecretStoreUnavailable:
+        return None
+
+
+def _signer_and_warning(case) -> tuple[signing.Signer | None, list[str]]:
+    try:
+        return signing.shop_signer(case.order.shop), []
+    except SecretStoreUnavailable as exc:
+        return None, [NOT_SIGNED.format(problem=exc)]
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What a rep is told before a build: gaps in the checklist, empty parts."""
+    score: int
+    missing: list[str]               # checklist labels the pack lacks
+    empty_statement: bool
+    warnings: list[str]
+
+
+def readiness(case, language: str = "en") -> Readiness:
+    """Below 100 % the build warns, naming what is missing; an empty statement is refused
+    unless the rep confirms (GEN-4)."""
+    case = resolve(case)
+    check = checklist(case, language)
+    pack = queries.latest_pack(case)
+    empty = pack is not None and not pack.statement.strip()
+    warnings = []
+    if check.score < 100:
+        warnings.append(f"The pack is {check.score}% complete; missing: "
+                        f"{', '.join(check.missing)}.")
+    counts = queries.category_counts(pack)
+    if not counts.get("conversation"):
+        warnings.append("The pack has no conversation with the buyer.")
+    if not counts.get("tracking") and queries.tracking_choices(case):
+        warnings.append("The pack has no tracking, though the order has tracking events.")
+    if empty:
+        warnings.append("The seller's statement is empty.")
+    cited = _cited_but_absent(pack.statement if pack else "", counts)
+    if cited:
+        warnings.append("The statement mentions evidence the pack does not hold: "
+                        f"{', '.join(cited)}. Add it, or fill the statement from the "
+                        "template again.")
+    return Readiness(check.score, check.missing, empty, warnings)
+
+
+def _cited_but_absent(statement: str, counts: dict) -> list[str]:
+    """Evidence the statement says is attached (a sentence with "attach" or 附, in English or
+    Chinese) that the pack has none of."""
+    sentences = re.split(r"(?<=[.;!?。；！？\n])", statement.lower())
+    text = " ".join(s for s in sentences if "attach" in s or "附" in s)
+    return [en for category, (en, zh) in CATEGORY_LABELS.items()
+            if category not in ("conversation", "statement", "other")
+            and not counts.get(category) and (en.lower() in text or zh in text)]
+
+
 def build_pack(case, out: str | Path, *, version: int | None = None, page_budget=None,
-               progress=None, cancel=None) -> BuildResult:
-    """Build the PDF or ZIP of the case's pack (the latest version unless `version`)."""
+               progress=None, cancel=None, allow_incomplete: bool = False,
+               built_at=None) -> BuildResult:
+    """Build the PDF or ZIP of the case's pack (the latest version unless `version`), signed
+    with the shop's key. The latest version is checked first: its gaps become warnings of the
+    result, and an empty statement is refused unless `allow_incomplete`."""
+    case = resolve(case)
     if page_budget is None:
         from app.settings import Settings
         page_budget = Settings().get("evidence.page_budget")
-    return build(content(case, version), out, page_budget=page_budget, progress=progress,
-                 cancel=cancel)
+    ready = readiness(case) if version is None else None
+    if ready is not None and ready.empty_statement and not allow_incomplete:
+        raise InvalidInput("the seller's statement of {case} is empty: write it (or fill it "
+                           "from the template) before building, or confirm building without "
+                           "it ('--allow-incomplete')", case=case_id(case), field="statement")
+    key, unsigned = _signer_and_warning(case)
+    result = build(content(case, version), out, page_budget=page_budget, progress=progress,
+                   cancel=cancel, signer=key, built_at=built_at)
+    result.warnings[:0] = (ready.warnings if ready is not None else []) + unsigned
+    return result
+
+
+def print_material(case, *, progress=None, cancel=None, built_at=None):
+    """(content, prepared) to paint the latest version onto a printer or a preview: the
+    same pages as its PDF."""
+    case = resolve(case)
+    pack_content = content(case)
+    key = signer(case)
+    return pack_content, prepare(pack_content, cancel=cancel, progress=progress,
+                                 fingerprint=key.fingerprint if key else "", built_at=built_at)
 
 
 # --- writes -------------------------------------------------------------------------------
@@ -96,20 +197,25 @@ def ensure_pack(case, *, language: str | None = None, actor: str = "rep") -> Evi
     if pack is not None:
         return pack
     _editable(case)
-    statement = templates.render_statement(case, language)
     with database.atomic():
-        pack = _create(case, 1, statement)
-        position = 0
-        for choice in queries.message_choices(case):
-            position += 1
-            EvidenceItem.create(pack=pack, position=position, category="conversation",
-                                message=choice.id)
-        for event in queries.tracking_choices(case):
-            position += 1
-            EvidenceItem.create(pack=pack, position=position, category="tracking",
-                                tracking_event=event)
-        audit.record(actor, ENTITY, pack.uid, "start",
-                     {"case": case_id(case), "items": position})
+        return _start(case, language, actor)
+
+
+def _start(case, language: str | None, actor: str) -> EvidencePack:
+    """The first draft (inside the caller's transaction): every message the buyer saw, every
+    tracking event of the order, and the statement drafted from the template citing them."""
+    statement = templates.render_statement(case, language, _first_draft_categories(case))
+    pack = _create(case, 1, statement)
+    position = 0
+    for choice in queries.message_choices(case):
+        position += 1
+        EvidenceItem.create(pack=pack, position=position, category="conversation",
+                            message=choice.id)
+    for event in queries.tracking_choices(case):
+        position += 1
+        EvidenceItem.create(pack=pack, position=position, category="tracking",
+                            tracking_event=event)
+    audit.record(actor, ENTITY, pack.uid, "start", {"case": case_id(case), "items": position})
     return pack
 
 
@@ -175,7 +281,7 @@ def add_file(case, source, category: str, caption: str = "", *, name: str | None
             created_at=utcnow())
         pack = _draft(case, actor)
         item = EvidenceItem.create(pack=pack, position=_next_position(pack), category=category,
-                                   caption=caption.strip(), file=stored)
+                                   caption=caption.strip(), file=stored, file_name=name[:300])
         audit.record(actor, ENTITY, pack.uid, "add_file",
                      {"category": category, "name": name, "sha256": digest, "size": len(data)})
     return item
@@ -253,15 +359,14 @@ def _draft(case, actor: str) -> EvidencePack:
     _editable(case)
     pack = queries.latest_pack(case)
     if pack is None:
-        pack = _create(case, 1, "")
-        audit.record(actor, ENTITY, pack.uid, "start", {"case": case_id(case), "items": 0})
+        pack = _start(case, None, actor)
     elif pack.state == "submitted":
         old = pack
         pack = _create(case, old.version + 1, old.statement)
         for item in old.items.order_by(EvidenceItem.position):
             EvidenceItem.create(pack=pack, position=item.position, category=item.category,
                                 caption=item.caption, file=item.file_id, message=item.message_id,
-                                tracking_event=item.tracking_event_id)
+                                tracking_event=item.tracking_event_id, file_name=item.file_name)
         audit.record(actor, ENTITY, pack.uid, "new_version",
                      {"case": case_id(case), "version": pack.version, "from": old.uid})
     return pack
