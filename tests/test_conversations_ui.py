@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 
 from app.clock import utcnow
 from app.models import Message
@@ -80,12 +80,28 @@ def test_answer_an_unreplied_conversation_with_a_quick_phrase(qtbot, page, world
     assert text == ("Hi Ana, your order 8000000000000001 is on its way: Cainiao "
                     "LP00123456789.")
     composer.channel.setCurrentIndex(composer.channel.findData("email"))
+    opened = []
+    page.thread_panel.open_url = opened.append
     qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 0)        # left the unreplied filter
     sent = Message.select().where(Message.direction == "out").order_by(Message.id.desc()).get()
     assert sent.body == text and sent.channel == "email"      # the channel used (GEN-5)
     assert sent.conversation_id == world["waiting"].id
+    # No mail account: AfterDesk cannot send it, so it says so (copy & open) and the
+    # conversation stays unreplied until the rep confirms it went (docs/channels.md).
+    from PySide6.QtGui import QGuiApplication
+    qtbot.waitUntil(lambda: "Copied, not confirmed" in page.thread_panel.view.plain_text())
+    assert QGuiApplication.clipboard().text() == text
+    assert len(opened) == 1
+    assert page.model.rowCount() == 1
+    from app.channels.outbox import rows
+    [item] = rows()
+    page.thread_panel.view.anchorClicked.emit(QUrl(f"outbox-confirm:{item.id}"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0,       # left the unreplied filter
+                    timeout=20000)                            # behind the thread's reload
     assert page.body.currentWidget() is page.message           # "No conversations…"
+    from ui.worker import wait_for_background
+    assert wait_for_background()       # the thread's reload ends with this test's database
+    qtbot.wait(10)
 
 
 def test_an_unfilled_placeholder_blocks_sending_until_filled_in(qtbot, page, world):
@@ -106,6 +122,7 @@ def test_an_unfilled_placeholder_blocks_sending_until_filled_in(qtbot, page, wor
     composer.prompt.fields["tracking_no"].returnPressed.emit()
     assert composer.edit.toPlainText() == "亲，订单3000000000000002已发货，顺丰单号SF1234567890。"
     assert not composer.problem.isVisible()
+    page.thread_panel.open_url = lambda url: None
     qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
     assert Message.select().count() == before + 1
     qtbot.waitUntil(lambda: "SF1234567890" in page.thread_panel.view.plain_text())

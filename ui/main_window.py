@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.banner = AlertBanner()
         self.banner.open_deadlines.connect(lambda: self.show_page("deadlines"))
         self.monitor = None   # ui.monitor_bridge.MonitorBridge once started
+        self.channels = None  # ui.channel_bridge.ChannelBridge once started
         self.tray = None
 
         central = QWidget()
@@ -234,6 +235,18 @@ class MainWindow(QMainWindow):
                 self.tray.activated.connect(lambda: (self.showNormal(), self.activateWindow()))
         if not self.monitor.started:
             self.monitor.start()
+        self._run_channels()
+
+    def _run_channels(self) -> None:
+        """The mail sync (docs/channels.md): its word on the status line; new messages and
+        delivered answers reload the lists."""
+        if self.channels is not None:
+            return
+        from ui.channel_bridge import ChannelBridge
+        self.channels = ChannelBridge(self)
+        self.channels.status.connect(self.status.set_sync)
+        self.channels.changed.connect(self._reload_pages)
+        self.channels.start()
 
     # --- window geometry -------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -252,6 +265,8 @@ class MainWindow(QMainWindow):
         self._reload_round += 1         # the lists still waiting for the front one stay put
         if self.monitor is not None:
             self.monitor.stop()
+        if self.channels is not None:
+            self.channels.stop()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""The window's status bar: which database is open and how long each list is."""
+"""The window's status bar: which database is open, how long each list is, and the mail
+sync's last word (its last sync or what went wrong)."""
 
 from __future__ import annotations
 
@@ -19,14 +20,20 @@ class ShellStatusBar(QStatusBar):
         # keeps it whole (each page's count also shows on its navigation entry).
         self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.sync_label = QLabel()
         self.addWidget(self.database_label, 1)
         self.addWidget(self.counts_label, 2)
+        self.addPermanentWidget(self.sync_label)
         self._counts: dict[str, int] = {}
         self._titles: dict[str, str] = {}
 
     def set_database(self, path: str | Path) -> None:
         self.database_label.setText(self.tr("Database: {0}").format(path))
         self.database_label.setToolTip(str(path))
+
+    def set_sync(self, text: str, detail: str = "") -> None:
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(detail)
 
     def declare_count(self, key: str, title: str) -> None:
         """Reserve a place for a list's count (shown in the order declared)."""

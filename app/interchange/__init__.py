@@ -18,6 +18,10 @@ NOT_CARRIED = {
     "CaseChecklistTick": "a rep's ticks on a case's GEN-3 checklist: a working aid of this desk",
     "ShopSigningKey": "the public half of a shop's evidence signing key: each desk records the "
                       "key whose private half is in its own keyring",
+    "ChannelAccount": "this desk's mail accounts (their passwords are in its keyring)",
+    "ChannelCursor": "where this desk's mail sync stopped",
+    "ChannelMessage": "the mail ids this desk's sync stored: with its accounts",
+    "OutboxItem": "delivery states of this desk's outbox",
 }
 
 __all__ = ["FORMAT", "VERSION", "DocumentError", "ImportSummary", "NOT_CARRIED",

@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountsTab</name>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="21"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="21"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="36"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="55"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
+        <source>Mail accounts</source>
+        <translation>邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="40"/>
+        <source>e.g. shop1-mail</source>
+        <translation>例如 shop1-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="46"/>
+        <source>the mailbox&apos;s user name, e.g. service@shop.com</source>
+        <translation>邮箱的用户名，例如 service@shop.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="50"/>
+        <source>TLS (ports 993 and 465)</source>
+        <translation>TLS（端口 993 和 465）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="51"/>
+        <source>STARTTLS (ports 143 and 587)</source>
+        <translation>STARTTLS（端口 143 和 587）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="52"/>
+        <source>None: only a server on this computer or the shop&apos;s network</source>
+        <translation>不加密：仅限本机或店铺内网的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="55"/>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="56"/>
+        <source>IMAP server (incoming)</source>
+        <translation>IMAP 服务器（收信）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="57"/>
+        <source>SMTP server (outgoing)</source>
+        <translation>SMTP 服务器（发信）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="58"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="59"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="60"/>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="63"/>
+        <source>&amp;Add account</source>
+        <translation>添加账户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="65"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="67"/>
+        <source>Re&amp;move selected</source>
+        <translation>删除所选(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="72"/>
+        <source>Buyers&apos; mails come into the inbox and your answers go out from the shop&apos;s address. The password is kept in the computer&apos;s password store, not in AfterDesk&apos;s database.</source>
+        <translation>买家的邮件进入收件箱，您的回复从店铺的邮箱地址发出。密码保存在电脑的密码库中，不在 AfterDesk 的数据库里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="96"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="145"/>
+        <source>{0}: both servers accepted the login.</source>
+        <translation>{0}：两台服务器都接受了登录。</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../ui/cases/action_dialog.py" line="23"/>
@@ -561,12 +681,12 @@
 <context>
     <name>CaseRow</name>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="90"/>
+        <location filename="../../ui/conversation/order_panel.py" line="92"/>
         <source>Open ›</source>
         <translation>打开 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="91"/>
+        <location filename="../../ui/conversation/order_panel.py" line="93"/>
         <source>Show %s on the Requests &amp; Disputes page</source>
         <translation>在“售后与纠纷”页面查看 %s</translation>
     </message>
@@ -796,6 +916,24 @@ paid {2} {3} · {4}</source>
     </message>
 </context>
 <context>
+    <name>ChannelBridge</name>
+    <message>
+        <location filename="../../ui/channel_bridge.py" line="46"/>
+        <source>Mail: synced {0}</source>
+        <translation>邮件：已同步 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_bridge.py" line="54"/>
+        <source>Mail ({0}): {1}</source>
+        <translation>邮件（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/channel_bridge.py" line="60"/>
+        <source>Mail: stopped</source>
+        <translation>邮件：已停止</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistView</name>
     <message>
         <location filename="../../ui/evidence/checklist_view.py" line="15"/>
@@ -944,17 +1082,17 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="22"/>
+        <location filename="../../ui/pages/complaints_page.py" line="21"/>
         <source>Complaints &amp; Reviews</source>
         <translation>投诉与评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="23"/>
+        <location filename="../../ui/pages/complaints_page.py" line="22"/>
         <source>No complaints or negative reviews. Press New complaint when a buyer complains or leaves a bad review.</source>
         <translation>暂无投诉或差评。买家投诉或留下差评时，请点击“新建投诉”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="25"/>
+        <location filename="../../ui/pages/complaints_page.py" line="24"/>
         <source>New complaint…</source>
         <translation>新建投诉…</translation>
     </message>
@@ -962,67 +1100,67 @@ paid {2} {3} · {4}</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="107"/>
+        <location filename="../../ui/conversation/composer.py" line="109"/>
         <source>The channel the answer goes through; it is recorded</source>
         <translation>回复所走的渠道；会被记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="111"/>
+        <location filename="../../ui/conversation/composer.py" line="113"/>
         <source>Language of the answer (quick phrase variant)</source>
         <translation>回复的语言（快捷短语的语言版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="112"/>
+        <location filename="../../ui/conversation/composer.py" line="114"/>
         <source>Internal note</source>
         <translation>内部备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="97"/>
+        <location filename="../../ui/conversation/composer.py" line="99"/>
         <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, %1 sends, %2 sends and opens the next</source>
         <translation>给买家写消息…  输入 /快捷词 + Tab 插入快捷短语，%1 发送，%2 发送并打开下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="113"/>
+        <location filename="../../ui/conversation/composer.py" line="115"/>
         <source>Quick phrase… (%1)</source>
         <translation>快捷短语…（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="117"/>
+        <location filename="../../ui/conversation/composer.py" line="119"/>
         <source>Edit phrases…</source>
         <translation>编辑短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="118"/>
+        <location filename="../../ui/conversation/composer.py" line="120"/>
         <source>Add or change quick phrases and automatic replies</source>
         <translation>添加或修改快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="122"/>
+        <location filename="../../ui/conversation/composer.py" line="124"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="137"/>
+        <location filename="../../ui/conversation/composer.py" line="139"/>
         <source>via</source>
         <translation>经由</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="207"/>
+        <location filename="../../ui/conversation/composer.py" line="209"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="233"/>
+        <location filename="../../ui/conversation/composer.py" line="235"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="236"/>
+        <location filename="../../ui/conversation/composer.py" line="238"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="266"/>
+        <location filename="../../ui/conversation/composer.py" line="268"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>
@@ -1108,12 +1246,12 @@ paid {2} {3} · {4}</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="342"/>
+        <location filename="../../ui/pages/conversations_page.py" line="341"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="343"/>
+        <location filename="../../ui/pages/conversations_page.py" line="342"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
     </message>
@@ -1493,194 +1631,194 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="52"/>
+        <location filename="../../ui/pages/evidence_page.py" line="53"/>
         <source>&lt;h2&gt;Evidence&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;证据&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="54"/>
+        <location filename="../../ui/pages/evidence_page.py" line="55"/>
         <source>Case:</source>
         <translation>案件：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="71"/>
+        <location filename="../../ui/pages/evidence_page.py" line="72"/>
         <source>Add messages…</source>
         <translation>添加消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="72"/>
+        <location filename="../../ui/pages/evidence_page.py" line="73"/>
         <source>Add tracking…</source>
         <translation>添加物流轨迹…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="73"/>
+        <location filename="../../ui/pages/evidence_page.py" line="74"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="74"/>
+        <location filename="../../ui/pages/evidence_page.py" line="75"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="89"/>
+        <location filename="../../ui/pages/evidence_page.py" line="90"/>
         <source>Fill from template</source>
         <translation>用模板填写</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="89"/>
+        <location filename="../../ui/pages/evidence_page.py" line="90"/>
         <source>Save statement</source>
         <translation>保存陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="100"/>
+        <location filename="../../ui/pages/evidence_page.py" line="101"/>
         <source>&lt;b&gt;Seller&apos;s statement&lt;/b&gt;</source>
         <translation>&lt;b&gt;卖家陈述&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="114"/>
+        <location filename="../../ui/pages/evidence_page.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="117"/>
+        <location filename="../../ui/pages/evidence_page.py" line="118"/>
         <source>Build PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="118"/>
+        <location filename="../../ui/pages/evidence_page.py" line="119"/>
         <source>Export ZIP…</source>
         <translation>导出 ZIP…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="119"/>
+        <location filename="../../ui/pages/evidence_page.py" line="120"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="120"/>
-        <location filename="../../ui/pages/evidence_page.py" line="281"/>
+        <location filename="../../ui/pages/evidence_page.py" line="121"/>
+        <location filename="../../ui/pages/evidence_page.py" line="282"/>
         <source>Mark submitted</source>
         <translation>标为已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="201"/>
+        <location filename="../../ui/pages/evidence_page.py" line="202"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="201"/>
+        <location filename="../../ui/pages/evidence_page.py" line="202"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="204"/>
+        <location filename="../../ui/pages/evidence_page.py" line="205"/>
         <source>no pack yet</source>
         <translation>尚无证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="223"/>
+        <location filename="../../ui/pages/evidence_page.py" line="224"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="223"/>
+        <location filename="../../ui/pages/evidence_page.py" line="224"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="227"/>
+        <location filename="../../ui/pages/evidence_page.py" line="228"/>
         <source>Add messages</source>
         <translation>添加消息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="228"/>
+        <location filename="../../ui/pages/evidence_page.py" line="229"/>
         <source>Messages of this order&apos;s conversations. Internal notes are never shown.</source>
         <translation>此订单相关会话中的消息。内部备注永远不会显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="236"/>
+        <location filename="../../ui/pages/evidence_page.py" line="237"/>
         <source>Add tracking</source>
         <translation>添加物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="236"/>
+        <location filename="../../ui/pages/evidence_page.py" line="237"/>
         <source>Tracking events of the order.</source>
         <translation>该订单的物流轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="244"/>
+        <location filename="../../ui/pages/evidence_page.py" line="245"/>
         <source>Add a photo or PDF</source>
         <translation>添加照片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="245"/>
+        <location filename="../../ui/pages/evidence_page.py" line="246"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="253"/>
+        <location filename="../../ui/pages/evidence_page.py" line="254"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="254"/>
+        <location filename="../../ui/pages/evidence_page.py" line="255"/>
         <source>What does this file show?</source>
         <translation>这个文件展示了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="260"/>
+        <location filename="../../ui/pages/evidence_page.py" line="261"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="261"/>
+        <location filename="../../ui/pages/evidence_page.py" line="262"/>
         <source>Caption under the file in the pack:</source>
         <translation>证据包中显示在文件下方的说明：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="282"/>
+        <location filename="../../ui/pages/evidence_page.py" line="283"/>
         <source>Freeze this version as handed in to the platform? Later changes make a new version; this one stays as it is.</source>
         <translation>将此版本冻结为已提交给平台的版本？之后的修改会生成新版本；此版本保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="294"/>
+        <location filename="../../ui/pages/evidence_page.py" line="295"/>
         <source>The pack is {0}% complete.</source>
         <translation>证据包完整度为 {0}%。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="296"/>
+        <location filename="../../ui/pages/evidence_page.py" line="297"/>
         <source>Missing: {0}</source>
         <translation>缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="298"/>
+        <location filename="../../ui/pages/evidence_page.py" line="299"/>
         <source>The seller&apos;s statement is empty.</source>
         <translation>卖家声明为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="299"/>
+        <location filename="../../ui/pages/evidence_page.py" line="300"/>
         <source>Build it anyway?</source>
         <translation>仍要生成吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="308"/>
+        <location filename="../../ui/pages/evidence_page.py" line="309"/>
         <source>Save evidence pack</source>
         <translation>保存证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="326"/>
+        <location filename="../../ui/pages/evidence_page.py" line="327"/>
         <source>{0}: {1} pages</source>
         <translation>{0}：{1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="302"/>
-        <location filename="../../ui/pages/evidence_page.py" line="329"/>
+        <location filename="../../ui/pages/evidence_page.py" line="303"/>
+        <location filename="../../ui/pages/evidence_page.py" line="330"/>
         <source>Evidence pack</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="360"/>
+        <location filename="../../ui/pages/evidence_page.py" line="361"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1688,12 +1826,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FillInPrompt</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="72"/>
+        <location filename="../../ui/conversation/composer.py" line="73"/>
         <source>{%s} is not a placeholder AfterDesk knows: remove it from the text.</source>
         <translation>{%s} 不是售后工作台认识的占位符：请从文本中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="75"/>
+        <location filename="../../ui/conversation/composer.py" line="76"/>
         <source>Fill in</source>
         <translation>填写</translation>
     </message>
@@ -1753,92 +1891,92 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="36"/>
+        <location filename="../../ui/pages/followups_page.py" line="35"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="71"/>
+        <location filename="../../ui/pages/followups_page.py" line="70"/>
         <source>Send follow-up</source>
         <translation>发送跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="74"/>
+        <location filename="../../ui/pages/followups_page.py" line="73"/>
         <source>Reason: not set</source>
         <translation>原因：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="76"/>
+        <location filename="../../ui/pages/followups_page.py" line="75"/>
         <source>Reason: </source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="78"/>
+        <location filename="../../ui/pages/followups_page.py" line="77"/>
         <source>Stop following up…</source>
         <translation>停止跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="80"/>
+        <location filename="../../ui/pages/followups_page.py" line="79"/>
         <source>Buyer&apos;s zone…</source>
         <translation>买家时区…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="81"/>
+        <location filename="../../ui/pages/followups_page.py" line="80"/>
         <source>Set where the buyer lives when it is not the usual zone of their country</source>
         <translation>买家所在地不在其国家的常用时区时，在此设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="92"/>
+        <location filename="../../ui/pages/followups_page.py" line="91"/>
         <source>By</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="114"/>
+        <location filename="../../ui/pages/followups_page.py" line="113"/>
         <source>Select a conversation</source>
         <translation>请选择会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="134"/>
+        <location filename="../../ui/pages/followups_page.py" line="133"/>
         <source>%1 follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 %1 次跟进未获回复：请停止跟进并记录原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="137"/>
+        <location filename="../../ui/pages/followups_page.py" line="136"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="139"/>
+        <location filename="../../ui/pages/followups_page.py" line="138"/>
         <source>Follow-up %1 of %2, suggested by %3 at %4 (your time). Keep it short and clear.</source>
         <translation>第 %1 次跟进（共 %2 次），按 %3 建议于 %4（您的时间）发送。请简短清楚。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="181"/>
+        <location filename="../../ui/pages/followups_page.py" line="180"/>
         <source>Night for the buyer</source>
         <translation>买家那边是夜间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="182"/>
+        <location filename="../../ui/pages/followups_page.py" line="181"/>
         <source>It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?</source>
         <translation>买家当地时间现在是 %1，不在其白天时段（%2–%3）内。仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="200"/>
+        <location filename="../../ui/pages/followups_page.py" line="199"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="201"/>
+        <location filename="../../ui/pages/followups_page.py" line="200"/>
         <source>Where does the buyer live? (empty: the country&apos;s zone)</source>
         <translation>买家所在的时区？（留空：使用其国家的时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="212"/>
+        <location filename="../../ui/pages/followups_page.py" line="211"/>
         <source>Stop following up</source>
         <translation>停止跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="213"/>
+        <location filename="../../ui/pages/followups_page.py" line="212"/>
         <source>Note why (e.g. no answer to 3 follow-ups):</source>
         <translation>请注明原因（例如：3 次跟进均未回复）：</translation>
     </message>
@@ -1846,12 +1984,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="226"/>
+        <location filename="../../ui/pages/followups_page.py" line="225"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="227"/>
+        <location filename="../../ui/pages/followups_page.py" line="226"/>
         <source>No buyer is waiting to answer you. Conversations whose last message is yours appear here with their follow-ups.</source>
         <translation>没有待买家回复的会话。最后一条消息由您发出的会话会连同跟进计划显示在这里。</translation>
     </message>
@@ -2217,32 +2355,32 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -2412,107 +2550,107 @@ The data as it was before: {0}</source>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="33"/>
+        <location filename="../../ui/conversation/order_panel.py" line="35"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="34"/>
+        <location filename="../../ui/conversation/order_panel.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="35"/>
+        <location filename="../../ui/conversation/order_panel.py" line="37"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="36"/>
+        <location filename="../../ui/conversation/order_panel.py" line="38"/>
         <source>Ordered</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="37"/>
+        <location filename="../../ui/conversation/order_panel.py" line="39"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="38"/>
+        <location filename="../../ui/conversation/order_panel.py" line="40"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="39"/>
+        <location filename="../../ui/conversation/order_panel.py" line="41"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="41"/>
+        <location filename="../../ui/conversation/order_panel.py" line="43"/>
         <source>Promised by</source>
         <translation>承诺送达</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="48"/>
+        <location filename="../../ui/conversation/order_panel.py" line="50"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="54"/>
+        <location filename="../../ui/conversation/order_panel.py" line="56"/>
         <source>Tracking</source>
         <translation>物流跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="113"/>
+        <location filename="../../ui/conversation/order_panel.py" line="115"/>
         <source>&lt;b&gt;Requests and disputes&lt;/b&gt;</source>
         <translation>&lt;b&gt;售后与纠纷&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="120"/>
+        <location filename="../../ui/conversation/order_panel.py" line="122"/>
         <source>Open after-sales request…</source>
         <translation>登记售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="121"/>
+        <location filename="../../ui/conversation/order_panel.py" line="123"/>
         <source>Record the request the buyer opened on Taobao (refund only, or return and refund)</source>
         <translation>登记买家在淘宝发起的售后申请（仅退款，或退货退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="124"/>
+        <location filename="../../ui/conversation/order_panel.py" line="126"/>
         <source>Record dispute…</source>
         <translation>登记纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="125"/>
+        <location filename="../../ui/conversation/order_panel.py" line="127"/>
         <source>Record the dispute the buyer opened on AliExpress, with the buyer&apos;s proposal</source>
         <translation>登记买家在速卖通发起的纠纷及买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="128"/>
+        <location filename="../../ui/conversation/order_panel.py" line="130"/>
         <source>&lt;b&gt;The buyer&apos;s other orders&lt;/b&gt;</source>
         <translation>&lt;b&gt;该买家的其他订单&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="133"/>
+        <location filename="../../ui/conversation/order_panel.py" line="135"/>
         <source>Write about this order</source>
         <translation>就此订单写消息</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="166"/>
+        <location filename="../../ui/conversation/order_panel.py" line="168"/>
         <source>Choose a conversation.</source>
         <translation>请选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="168"/>
+        <location filename="../../ui/conversation/order_panel.py" line="170"/>
         <source>This conversation is not about an order.</source>
         <translation>此会话不涉及订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="179"/>
+        <location filename="../../ui/conversation/order_panel.py" line="181"/>
         <source> · case</source>
         <translation> · 售后/纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="211"/>
+        <location filename="../../ui/conversation/order_panel.py" line="213"/>
         <source>This order already had its one after-sales request: {0} ({1}).</source>
         <translation>该订单已用过唯一一次售后申请：{0}（{1}）。</translation>
     </message>
@@ -2897,7 +3035,7 @@ The data as it was before: {0}</source>
     </message>
     <message>
         <location filename="../../ui/pages/reports_page.py" line="63"/>
-        <location filename="../../ui/pages/reports_page.py" line="174"/>
+        <location filename="../../ui/pages/reports_page.py" line="173"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
@@ -2948,42 +3086,42 @@ The data as it was before: {0}</source>
         <translation>所选期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="157"/>
+        <location filename="../../ui/pages/reports_page.py" line="156"/>
         <source>{start} – {end}, times in {zone}. Rates follow AE-16; the platform&apos;s rate leaves out the reasons of AE-2.</source>
         <translation>{start} – {end}，时间按 {zone}。比率按 AE-16 计算；平台的纠纷率不计入 AE-2 中的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="167"/>
+        <location filename="../../ui/pages/reports_page.py" line="166"/>
         <source>The report could not be made. Press Refresh to try again.</source>
         <translation>无法生成报表。请点击“刷新”重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="190"/>
+        <location filename="../../ui/pages/reports_page.py" line="189"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="190"/>
+        <location filename="../../ui/pages/reports_page.py" line="189"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="191"/>
+        <location filename="../../ui/pages/reports_page.py" line="190"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="200"/>
+        <location filename="../../ui/pages/reports_page.py" line="199"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="204"/>
+        <location filename="../../ui/pages/reports_page.py" line="203"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="205"/>
+        <location filename="../../ui/pages/reports_page.py" line="204"/>
         <source>The report could not be saved: {error}</source>
         <translation>报表无法保存：{error}</translation>
     </message>
@@ -3207,35 +3345,40 @@ The data as it was before: {0}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="19"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="20"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="26"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="28"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="27"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="29"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="28"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="30"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="29"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="31"/>
         <source>Working days</source>
         <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/dialog.py" line="32"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
     </message>
 </context>
 <context>
     <name>ShellStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="28"/>
+        <location filename="../../ui/status_bar.py" line="31"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
@@ -3372,93 +3515,103 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="58"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="139"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="62"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="145"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="67"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="71"/>
         <source>No star</source>
         <translation>无星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="72"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="76"/>
         <source>Assign to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="75"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="79"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="81"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="85"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="104"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="110"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="106"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="112"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="162"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="168"/>
         <source> · assigned to {0}</source>
         <translation> · 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="167"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="173"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="168"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="174"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="185"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="192"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="221"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="254"/>
+        <source>Edit the answer</source>
+        <translation>编辑回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="255"/>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="282"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="232"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="293"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="235"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="296"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="245"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="306"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="249"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="310"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="264"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="325"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="266"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="327"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
@@ -3466,37 +3619,62 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="54"/>
+        <location filename="../../ui/conversation/thread_view.py" line="64"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="65"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="68"/>
+        <source>Not sent: AfterDesk cannot send through this channel</source>
+        <translation>未发送：AfterDesk 无法通过此渠道发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="70"/>
+        <source>Copy &amp; open the platform</source>
+        <translation>复制并打开平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="71"/>
+        <source>I sent it in the platform</source>
+        <translation>我已在平台发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="84"/>
         <source>Internal note · the buyer does not see this</source>
         <translation>内部备注 · 买家看不到</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="56"/>
+        <location filename="../../ui/conversation/thread_view.py" line="86"/>
         <source>Automatic reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="60"/>
+        <location filename="../../ui/conversation/thread_view.py" line="90"/>
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="68"/>
+        <location filename="../../ui/conversation/thread_view.py" line="98"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="75"/>
+        <location filename="../../ui/conversation/thread_view.py" line="105"/>
         <source>No translation available</source>
         <translation>没有可用的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="88"/>
+        <location filename="../../ui/conversation/thread_view.py" line="118"/>
         <source>(file not in this computer’s store)</source>
         <translation>（文件不在本机的文件库中）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="144"/>
+        <location filename="../../ui/conversation/thread_view.py" line="179"/>
         <source>No messages yet.</source>
         <translation>暂无消息。</translation>
     </message>
@@ -3669,12 +3847,12 @@ The data as it was before: {0}</source>
 <context>
     <name>TrayNotifier</name>
     <message>
-        <location filename="../../ui/tray.py" line="44"/>
+        <location filename="../../ui/tray.py" line="43"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="45"/>
+        <location filename="../../ui/tray.py" line="44"/>
         <source>{0} deadlines need attention</source>
         <translation>{0} 个时限需要处理</translation>
     </message>
@@ -3723,42 +3901,42 @@ The data as it was before: {0}</source>
 <context>
     <name>alerts</name>
     <message>
-        <location filename="../../ui/words/alerts.py" line="14"/>
+        <location filename="../../ui/words/alerts.py" line="13"/>
         <source>order {0}</source>
         <translation>订单 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="15"/>
+        <location filename="../../ui/words/alerts.py" line="14"/>
         <source>a conversation</source>
         <translation>一个会话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="16"/>
+        <location filename="../../ui/words/alerts.py" line="15"/>
         <source>due in {0} h</source>
         <translation>{0} 小时后到期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="17"/>
+        <location filename="../../ui/words/alerts.py" line="16"/>
         <source>due now</source>
         <translation>现在到期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="18"/>
+        <location filename="../../ui/words/alerts.py" line="17"/>
         <source>missed</source>
         <translation>已错过</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="19"/>
+        <location filename="../../ui/words/alerts.py" line="18"/>
         <source>{who}: {what} ({when}, rule {rule})</source>
         <translation>{who}：{what}（{when}，规则 {rule}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="20"/>
+        <location filename="../../ui/words/alerts.py" line="19"/>
         <source>{alert} — {todo}</source>
         <translation>{alert} —— {todo}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/alerts.py" line="21"/>
+        <location filename="../../ui/words/alerts.py" line="20"/>
         <source>{who}: {what}</source>
         <translation>{who}：{what}</translation>
     </message>
@@ -5318,336 +5496,396 @@ The data as it was before: {0}</source>
     </message>
     <message>
         <location filename="../../ui/words/catalog.py" line="70"/>
+        <source>Certificate problem</source>
+        <translation>证书问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="71"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="71"/>
+        <location filename="../../ui/words/catalog.py" line="72"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="72"/>
+        <location filename="../../ui/words/catalog.py" line="73"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="73"/>
+        <location filename="../../ui/words/catalog.py" line="74"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="75"/>
+        <source>Copied, not confirmed</source>
+        <translation>已复制，未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="76"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="74"/>
+        <location filename="../../ui/words/catalog.py" line="77"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="75"/>
+        <location filename="../../ui/words/catalog.py" line="78"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="79"/>
         <source>Follow up now</source>
         <translation>立即跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="76"/>
+        <location filename="../../ui/words/catalog.py" line="80"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="77"/>
+        <location filename="../../ui/words/catalog.py" line="81"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="78"/>
+        <location filename="../../ui/words/catalog.py" line="82"/>
         <source>Missed</source>
         <translation>已错过</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="79"/>
+        <location filename="../../ui/words/catalog.py" line="83"/>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="84"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="85"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="86"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="80"/>
+        <location filename="../../ui/words/catalog.py" line="87"/>
         <source>Order message</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="81"/>
+        <location filename="../../ui/words/catalog.py" line="88"/>
         <source>Pending</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="82"/>
+        <location filename="../../ui/words/catalog.py" line="89"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="83"/>
+        <location filename="../../ui/words/catalog.py" line="90"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="84"/>
+        <location filename="../../ui/words/catalog.py" line="91"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="92"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="85"/>
+        <location filename="../../ui/words/catalog.py" line="93"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="86"/>
+        <location filename="../../ui/words/catalog.py" line="94"/>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="95"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="96"/>
+        <source>Sent in the platform</source>
+        <translation>已在平台发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="97"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="87"/>
+        <location filename="../../ui/words/catalog.py" line="98"/>
         <source>Site message</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="88"/>
+        <location filename="../../ui/words/catalog.py" line="99"/>
         <source>Still deciding</source>
         <translation>仍在考虑</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="89"/>
+        <location filename="../../ui/words/catalog.py" line="100"/>
         <source>Stop and note it</source>
         <translation>停止并记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="90"/>
+        <location filename="../../ui/words/catalog.py" line="101"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="91"/>
+        <location filename="../../ui/words/catalog.py" line="102"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="92"/>
+        <location filename="../../ui/words/catalog.py" line="103"/>
         <source>Time zone</source>
         <translation>时差</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="93"/>
+        <location filename="../../ui/words/catalog.py" line="104"/>
         <source>To ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="94"/>
+        <location filename="../../ui/words/catalog.py" line="105"/>
         <source>Unclear message</source>
         <translation>消息不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="95"/>
+        <location filename="../../ui/words/catalog.py" line="106"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="96"/>
+        <location filename="../../ui/words/catalog.py" line="107"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="97"/>
+        <location filename="../../ui/words/catalog.py" line="108"/>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="109"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="98"/>
+        <location filename="../../ui/words/catalog.py" line="110"/>
         <source>appealed</source>
         <translation>已申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="99"/>
+        <location filename="../../ui/words/catalog.py" line="111"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="100"/>
+        <location filename="../../ui/words/catalog.py" line="112"/>
         <source>awaiting return</source>
         <translation>等待退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="101"/>
+        <location filename="../../ui/words/catalog.py" line="113"/>
         <source>awaiting seller</source>
         <translation>等待卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="102"/>
+        <location filename="../../ui/words/catalog.py" line="114"/>
         <source>awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="103"/>
+        <location filename="../../ui/words/catalog.py" line="115"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="104"/>
+        <location filename="../../ui/words/catalog.py" line="116"/>
         <source>buyer cancelled</source>
         <translation>买家已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="105"/>
+        <location filename="../../ui/words/catalog.py" line="117"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="106"/>
+        <location filename="../../ui/words/catalog.py" line="118"/>
         <source>carrier</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="107"/>
+        <location filename="../../ui/words/catalog.py" line="119"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="108"/>
+        <location filename="../../ui/words/catalog.py" line="120"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="109"/>
+        <location filename="../../ui/words/catalog.py" line="121"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="110"/>
+        <location filename="../../ui/words/catalog.py" line="122"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="111"/>
+        <location filename="../../ui/words/catalog.py" line="123"/>
         <source>negotiating</source>
         <translation>协商中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="112"/>
+        <location filename="../../ui/words/catalog.py" line="124"/>
         <source>negotiation consensus</source>
         <translation>协商一致</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="113"/>
+        <location filename="../../ui/words/catalog.py" line="125"/>
         <source>not as described</source>
         <translation>货不对板</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="114"/>
+        <location filename="../../ui/words/catalog.py" line="126"/>
         <source>not received</source>
         <translation>未收到货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="115"/>
+        <location filename="../../ui/words/catalog.py" line="127"/>
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="116"/>
+        <location filename="../../ui/words/catalog.py" line="128"/>
         <source>platform arbitrate</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="117"/>
+        <location filename="../../ui/words/catalog.py" line="129"/>
         <source>platform intervening</source>
         <translation>平台介入中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="118"/>
+        <location filename="../../ui/words/catalog.py" line="130"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="119"/>
+        <location filename="../../ui/words/catalog.py" line="131"/>
         <source>refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="120"/>
+        <location filename="../../ui/words/catalog.py" line="132"/>
         <source>rep</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="121"/>
+        <location filename="../../ui/words/catalog.py" line="133"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="122"/>
+        <location filename="../../ui/words/catalog.py" line="134"/>
         <source>return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="123"/>
+        <location filename="../../ui/words/catalog.py" line="135"/>
         <source>return shipped</source>
         <translation>退货已寄出</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="124"/>
+        <location filename="../../ui/words/catalog.py" line="136"/>
         <source>return timeout</source>
         <translation>退货超时</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="125"/>
+        <location filename="../../ui/words/catalog.py" line="137"/>
         <source>seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="126"/>
+        <location filename="../../ui/words/catalog.py" line="138"/>
         <source>seller refused</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="127"/>
+        <location filename="../../ui/words/catalog.py" line="139"/>
         <source>seller response timeout</source>
         <translation>卖家响应超时</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="128"/>
+        <location filename="../../ui/words/catalog.py" line="140"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="129"/>
+        <location filename="../../ui/words/catalog.py" line="141"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="130"/>
+        <location filename="../../ui/words/catalog.py" line="142"/>
         <source>success</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="131"/>
+        <location filename="../../ui/words/catalog.py" line="143"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="132"/>
+        <location filename="../../ui/words/catalog.py" line="144"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="133"/>
+        <location filename="../../ui/words/catalog.py" line="145"/>
         <source>waiter</source>
         <translation>子账号客服</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="134"/>
+        <location filename="../../ui/words/catalog.py" line="146"/>
         <source>waiting buyer return</source>
         <translation>等待买家退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="135"/>
+        <location filename="../../ui/words/catalog.py" line="147"/>
         <source>waiting seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="136"/>
+        <location filename="../../ui/words/catalog.py" line="148"/>
         <source>waiting seller receive</source>
         <translation>等待卖家收货</translation>
     </message>
@@ -5655,42 +5893,42 @@ The data as it was before: {0}</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="137"/>
+        <location filename="../../ui/words/catalog.py" line="149"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="138"/>
+        <location filename="../../ui/words/catalog.py" line="150"/>
         <source>Complaints &amp; Reviews</source>
         <translation>投诉与评价</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="139"/>
+        <location filename="../../ui/words/catalog.py" line="151"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="140"/>
+        <location filename="../../ui/words/catalog.py" line="152"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="141"/>
+        <location filename="../../ui/words/catalog.py" line="153"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="142"/>
+        <location filename="../../ui/words/catalog.py" line="154"/>
         <source>Parcel watch</source>
         <translation>包裹监控</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="143"/>
+        <location filename="../../ui/words/catalog.py" line="155"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="144"/>
+        <location filename="../../ui/words/catalog.py" line="156"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
@@ -5706,852 +5944,912 @@ The data as it was before: {0}</source>
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../ui/errors.py" line="29"/>
+        <location filename="../../ui/errors.py" line="28"/>
         <source>No printer is set up on this computer. Add one in Windows Settings › Bluetooth &amp; devices › Printers &amp; scanners, or save the document as PDF instead.</source>
         <translation>这台电脑没有设置打印机。请在 Windows 设置 › 蓝牙和其他设备 › 打印机和扫描仪 中添加一台，或将文档另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="32"/>
+        <location filename="../../ui/errors.py" line="31"/>
         <source>The file could not be read: it is not text in a format AfterDesk knows (UTF-8). Save it again as UTF-8, or choose another file.</source>
         <translation>无法读取该文件：它不是 AfterDesk 能识别的文本格式（UTF-8）。请另存为 UTF-8，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="46"/>
+        <location filename="../../ui/errors.py" line="45"/>
         <source>The disk is full, so {what} could not be written. Free some space (empty the Recycle Bin, delete large downloads), then try again.</source>
         <translation>磁盘已满，无法写入{what}。请腾出空间（清空回收站、删除较大的下载文件）后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>AfterDesk may not use {what}. Check that the file is not open in another program and not marked read-only, or choose another place.</source>
         <translation>AfterDesk 无权使用{what}。请确认该文件未被其他程序打开、未设为只读，或选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="52"/>
+        <location filename="../../ui/errors.py" line="51"/>
         <source>{what} is on a read-only drive. Choose a place on a writable drive.</source>
         <translation>{what}位于只读驱动器上。请选择可写驱动器上的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54"/>
+        <location filename="../../ui/errors.py" line="53"/>
         <source>{what} does not exist (any more). Check the name, or choose the file again.</source>
         <translation>{what}不存在（或已被删除）。请检查名称，或重新选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56"/>
+        <location filename="../../ui/errors.py" line="55"/>
         <source>{what} is a folder, not a file. Choose a file.</source>
         <translation>{what}是文件夹，不是文件。请选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="82"/>
+        <location filename="../../ui/errors.py" line="81"/>
         <source>the file {0}</source>
         <translation>文件 {0} </translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="82"/>
+        <location filename="../../ui/errors.py" line="81"/>
         <source>the file</source>
         <translation>该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="175"/>
+        <location filename="../../ui/words/catalog.py" line="187"/>
         <source>&apos;{action}&apos; is not something a rep records on {case}</source>
         <translation>“{action}”不是客服可在 {case} 上记录的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="176"/>
+        <location filename="../../ui/words/catalog.py" line="188"/>
         <source>&apos;{action}&apos; needs {names}</source>
         <translation>“{action}”需要填写 {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="177"/>
+        <location filename="../../ui/words/catalog.py" line="189"/>
         <source>&apos;{action}&apos; takes no {names} (it takes: {takes})</source>
         <translation>“{action}”不接受 {names}（可填写：{takes}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="178"/>
+        <location filename="../../ui/words/catalog.py" line="190"/>
         <source>&apos;{category}&apos; is not a file category ({categories})</source>
         <translation>“{category}”不是文件类别（可选：{categories}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="179"/>
+        <location filename="../../ui/words/catalog.py" line="191"/>
         <source>&apos;{country}&apos; is not a two-letter country code such as BR or US</source>
         <translation>“{country}”不是两位国家代码（如 BR、US）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="180"/>
+        <location filename="../../ui/words/catalog.py" line="192"/>
         <source>&apos;{currency}&apos; is not a three-letter currency code such as CNY or USD</source>
         <translation>“{currency}”不是三位货币代码（如 CNY、USD）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="181"/>
+        <location filename="../../ui/words/catalog.py" line="193"/>
         <source>&apos;{key}&apos; may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, at most 64 characters, starting with a letter or digit</source>
         <translation>“{key}”只能包含字母、数字、“-”、“_”和“.”，最多 64 个字符，并以字母或数字开头</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="182"/>
+        <location filename="../../ui/words/catalog.py" line="194"/>
         <source>&apos;{name}&apos; already answers in {which} for this shop: edit that text, or switch one of them off</source>
         <translation>“{name}”已在本店的{which}中自动回复：请编辑那条内容，或停用其中一条</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="183"/>
+        <location filename="../../ui/words/catalog.py" line="195"/>
         <source>&apos;{name}&apos; is {megabytes:.1f} MB; a pack takes files up to {max_mb} MB (setting evidence.max_file_mb). Make the photo smaller or split the document.</source>
         <translation>“{name}”大小为 {megabytes:.1f} MB；证据包只接受不超过 {max_mb} MB 的文件（设置 evidence.max_file_mb）。请缩小照片或拆分文档。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="184"/>
+        <location filename="../../ui/words/catalog.py" line="196"/>
         <source>&apos;{out}&apos; must end in .pdf (the bundle) or .zip (the bundle, the original files and manifest.json)</source>
         <translation>“{out}”必须以 .pdf（合并文件）或 .zip（合并文件、原始文件和 manifest.json）结尾</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="185"/>
+        <location filename="../../ui/words/catalog.py" line="197"/>
         <source>&apos;{path}&apos; cannot be read: {problem}</source>
         <translation>无法读取“{path}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="186"/>
+        <location filename="../../ui/words/catalog.py" line="198"/>
         <source>&apos;{ref}&apos; is not a complaint id (expected C-&lt;n&gt;)</source>
         <translation>“{ref}”不是投诉编号（应为 C-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="187"/>
+        <location filename="../../ui/words/catalog.py" line="199"/>
         <source>&apos;{text}&apos; is not a case id (expected D-&lt;n&gt; or A-&lt;n&gt;)</source>
         <translation>“{text}”不是案件编号（应为 D-&lt;n&gt; 或 A-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="188"/>
+        <location filename="../../ui/words/catalog.py" line="200"/>
         <source>&apos;{text}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>“{text}”不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="189"/>
+        <location filename="../../ui/words/catalog.py" line="201"/>
         <source>&apos;{text}&apos; is not a date such as 2027-02-08</source>
         <translation>“{text}”不是日期（如 2027-02-08）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="190"/>
+        <location filename="../../ui/words/catalog.py" line="202"/>
         <source>&apos;{value}&apos; is not an amount</source>
         <translation>“{value}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="191"/>
+        <location filename="../../ui/words/catalog.py" line="203"/>
         <source>&apos;{value}&apos; is not one of: {allowed}</source>
         <translation>“{value}”不在可选范围内：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="192"/>
+        <location filename="../../ui/words/catalog.py" line="204"/>
         <source>&apos;{zone}&apos; is not a known time zone</source>
         <translation>“{zone}”不是已知的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="193"/>
+        <location filename="../../ui/words/catalog.py" line="205"/>
         <source>&apos;{zone}&apos; is not a known time zone (use a name like &apos;Asia/Shanghai&apos; or &apos;America/Los_Angeles&apos;)</source>
         <translation>“{zone}”不是已知的时区（请使用“Asia/Shanghai”或“America/Los_Angeles”这样的名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="194"/>
+        <location filename="../../ui/words/catalog.py" line="206"/>
         <source>AfterDesk is busy writing: try again in a moment. If it stays busy, close the other AfterDesk window or program that uses the database {path}.</source>
         <translation>AfterDesk 正忙于写入：请稍后再试。如果一直忙碌，请关闭正在使用数据库 {path} 的另一个 AfterDesk 窗口或程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="195"/>
+        <location filename="../../ui/words/catalog.py" line="208"/>
         <source>Database error on {path}: {problem}</source>
         <translation>数据库 {path} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="196"/>
+        <location filename="../../ui/words/catalog.py" line="209"/>
         <source>That file is the database itself; choose a backup file.</source>
         <translation>该文件就是数据库本身；请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="197"/>
+        <location filename="../../ui/words/catalog.py" line="210"/>
         <source>The backup could not be written to {target}: {problem}. Check the folder and the free disk space.</source>
         <translation>无法将备份写入 {target}：{problem}。请检查文件夹和剩余磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="198"/>
+        <location filename="../../ui/words/catalog.py" line="211"/>
         <source>The backup failed: {problem}</source>
         <translation>备份失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="199"/>
+        <location filename="../../ui/words/catalog.py" line="212"/>
         <source>The backup {path} is damaged ({verdict}). Choose another backup file; nothing was changed.</source>
         <translation>备份 {path} 已损坏（{verdict}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="200"/>
+        <location filename="../../ui/words/catalog.py" line="213"/>
         <source>The damaged database {db_path} could not be moved aside: {problem}. Close every program using it, then restore again.</source>
         <translation>无法移开损坏的数据库 {db_path}：{problem}。请关闭所有正在使用它的程序，然后再恢复一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="201"/>
+        <location filename="../../ui/words/catalog.py" line="214"/>
         <source>The database {db_path} cannot be read, so it cannot be backed up: {exc}</source>
         <translation>无法读取数据库 {db_path}，因此无法备份：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="202"/>
+        <location filename="../../ui/words/catalog.py" line="215"/>
         <source>The database {path} cannot be opened. Check that the folder exists and may be written.</source>
         <translation>无法打开数据库 {path}。请确认文件夹存在且可写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="203"/>
+        <location filename="../../ui/words/catalog.py" line="216"/>
         <source>The database {path} cannot be read: {problem}</source>
         <translation>无法读取数据库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="205"/>
+        <location filename="../../ui/words/catalog.py" line="218"/>
         <source>The database {path} is read-only, so AfterDesk cannot save anything. Make the file writable (Windows: right-click it, Properties, untick Read-only), check that its folder may be written, or choose another data folder.</source>
         <translation>数据库 {path} 为只读，AfterDesk 无法保存任何内容。请将文件设为可写（Windows：右键单击文件 › 属性，取消勾选“只读”），确认其所在文件夹可写入，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="204"/>
+        <location filename="../../ui/words/catalog.py" line="217"/>
         <source>The database {path} is damaged and cannot be read ({problem}). Restore it from a backup; nothing was saved.</source>
         <translation>数据库 {path} 已损坏，无法读取（{problem}）。请从备份恢复；没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="206"/>
+        <location filename="../../ui/words/catalog.py" line="207"/>
+        <source>AfterDesk sends this answer itself</source>
+        <translation>此回复由 AfterDesk 自动发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="219"/>
         <source>The database {path} was made by an older AfterDesk and needs an upgrade: run `afterdesk init` (or open the window) first.</source>
         <translation>数据库 {path} 由旧版 AfterDesk 创建，需要升级：请先运行 `afterdesk init`（或打开窗口）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="207"/>
+        <location filename="../../ui/words/catalog.py" line="220"/>
         <source>The disk holding {folder} could not be read or written ({problem}). Check that the drive or network share is still there, then try again. Nothing was saved.</source>
         <translation>无法读写 {folder} 所在的磁盘（{problem}）。请检查驱动器或网络共享是否仍然可用，然后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="208"/>
+        <location filename="../../ui/words/catalog.py" line="221"/>
         <source>The disk holding {folder} is full: free space and try again. Nothing was saved.</source>
         <translation>{folder} 所在的磁盘已满：请释放空间后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="209"/>
+        <location filename="../../ui/words/catalog.py" line="222"/>
         <source>The restore failed and the database was not changed: {problem}</source>
         <translation>恢复失败，数据库没有被更改：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="210"/>
+        <location filename="../../ui/words/catalog.py" line="223"/>
         <source>The restore failed: {problem}. The damaged database is kept as {aside}.</source>
         <translation>恢复失败：{problem}。损坏的数据库保留为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="211"/>
+        <location filename="../../ui/words/catalog.py" line="224"/>
         <source>There is no database at {db_path} to back up.</source>
         <translation>{db_path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="212"/>
+        <location filename="../../ui/words/catalog.py" line="225"/>
         <source>There is no file {path}. Choose a backup file (afterdesk-….db).</source>
         <translation>文件 {path} 不存在。请选择一个备份文件（afterdesk-….db）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="213"/>
+        <location filename="../../ui/words/catalog.py" line="226"/>
         <source>a dispute with issue id {issue_id} is already recorded</source>
         <translation>纠纷编号 {issue_id} 已经记录过了</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="214"/>
+        <location filename="../../ui/words/catalog.py" line="227"/>
+        <source>a key has letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. shop1-mail)</source>
+        <translation>名称只能包含字母、数字、“.”、“_”或“-”（例如 shop1-mail）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="228"/>
         <source>a message from the buyer cannot be an internal note or an automatic reply</source>
         <translation>买家发来的消息不能是内部备注或自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="215"/>
+        <location filename="../../ui/words/catalog.py" line="229"/>
         <source>a review has 1 to 5 stars, got {review_rating!r}</source>
         <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="216"/>
+        <location filename="../../ui/words/catalog.py" line="230"/>
         <source>a shop with the key &apos;{key}&apos; already exists</source>
         <translation>店铺标识“{key}”已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="217"/>
+        <location filename="../../ui/words/catalog.py" line="231"/>
         <source>a shortcut is one word (letters, digits, - or _)</source>
         <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="218"/>
+        <location filename="../../ui/words/catalog.py" line="232"/>
+        <source>an account with the key &apos;{key}&apos; exists already</source>
+        <translation>名为“{key}”的账户已存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="233"/>
         <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
         <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="219"/>
+        <location filename="../../ui/words/catalog.py" line="234"/>
         <source>an internal note cannot be an automatic reply</source>
         <translation>内部备注不能是自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="220"/>
+        <location filename="../../ui/words/catalog.py" line="235"/>
         <source>automatic reply {rule} does not exist (deleted meanwhile?)</source>
         <translation>自动回复 {rule} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="221"/>
+        <location filename="../../ui/words/catalog.py" line="236"/>
         <source>buyer &apos;{login}&apos; belongs to another shop</source>
         <translation>买家“{login}”属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="222"/>
+        <location filename="../../ui/words/catalog.py" line="237"/>
         <source>choose the language the message is written in</source>
         <translation>请选择消息所用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="223"/>
+        <location filename="../../ui/words/catalog.py" line="238"/>
         <source>choose the shop</source>
         <translation>请选择店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="224"/>
+        <location filename="../../ui/words/catalog.py" line="239"/>
         <source>conversation {conversation_id} does not exist (deleted meanwhile?)</source>
         <translation>会话 {conversation_id} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="225"/>
+        <location filename="../../ui/words/catalog.py" line="240"/>
         <source>copies must be between 1 and 99, not {copies}</source>
         <translation>份数必须在 1 到 99 之间，而不是 {copies}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="226"/>
+        <location filename="../../ui/words/catalog.py" line="241"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="227"/>
+        <location filename="../../ui/words/catalog.py" line="242"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="228"/>
+        <location filename="../../ui/words/catalog.py" line="243"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="229"/>
+        <location filename="../../ui/words/catalog.py" line="244"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="230"/>
+        <location filename="../../ui/words/catalog.py" line="245"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="231"/>
+        <location filename="../../ui/words/catalog.py" line="246"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="232"/>
+        <location filename="../../ui/words/catalog.py" line="247"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="233"/>
+        <location filename="../../ui/words/catalog.py" line="248"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="234"/>
+        <location filename="../../ui/words/catalog.py" line="249"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="235"/>
+        <location filename="../../ui/words/catalog.py" line="250"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="236"/>
+        <location filename="../../ui/words/catalog.py" line="251"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="237"/>
+        <location filename="../../ui/words/catalog.py" line="252"/>
+        <source>give the shop&apos;s mail address (--address) when the user name is not one</source>
+        <translation>用户名不是邮箱地址时，请填写店铺的邮箱地址（--address）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="253"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="238"/>
+        <location filename="../../ui/words/catalog.py" line="254"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="239"/>
+        <location filename="../../ui/words/catalog.py" line="255"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="240"/>
+        <location filename="../../ui/words/catalog.py" line="256"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="241"/>
+        <location filename="../../ui/words/catalog.py" line="257"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="242"/>
+        <location filename="../../ui/words/catalog.py" line="258"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="243"/>
+        <location filename="../../ui/words/catalog.py" line="259"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="244"/>
+        <location filename="../../ui/words/catalog.py" line="260"/>
+        <source>no account with the key &apos;{key}&apos; (afterdesk account list)</source>
+        <translation>没有名为“{key}”的账户（afterdesk account list）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="261"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="245"/>
+        <location filename="../../ui/words/catalog.py" line="262"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="246"/>
+        <location filename="../../ui/words/catalog.py" line="263"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="247"/>
+        <location filename="../../ui/words/catalog.py" line="264"/>
         <source>no default printer is set: choose one with --printer ({names})</source>
         <translation>没有设置默认打印机：请用 --printer 选择一台（{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="248"/>
+        <location filename="../../ui/words/catalog.py" line="265"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="249"/>
+        <location filename="../../ui/words/catalog.py" line="266"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="250"/>
+        <location filename="../../ui/words/catalog.py" line="267"/>
         <source>no order {order_no}</source>
         <translation>没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="251"/>
+        <location filename="../../ui/words/catalog.py" line="268"/>
         <source>no printer is installed: add one in the system&apos;s printer settings, or build a PDF with &apos;afterdesk evidence build&apos;</source>
         <translation>没有安装打印机：请在系统的打印机设置中添加一台，或用“afterdesk evidence build”生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="252"/>
+        <location filename="../../ui/words/catalog.py" line="269"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="253"/>
+        <location filename="../../ui/words/catalog.py" line="270"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="254"/>
+        <location filename="../../ui/words/catalog.py" line="271"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="255"/>
+        <location filename="../../ui/words/catalog.py" line="272"/>
         <source>no {platform} shop has order {order_no}</source>
         <translation>没有 {platform} 店铺有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="256"/>
+        <location filename="../../ui/words/catalog.py" line="273"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="257"/>
+        <location filename="../../ui/words/catalog.py" line="274"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="258"/>
+        <location filename="../../ui/words/catalog.py" line="275"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="259"/>
+        <location filename="../../ui/words/catalog.py" line="276"/>
+        <source>only a failed answer can be sent again</source>
+        <translation>只有发送失败的回复才能重发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="277"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="260"/>
+        <location filename="../../ui/words/catalog.py" line="278"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="261"/>
+        <location filename="../../ui/words/catalog.py" line="279"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="262"/>
+        <location filename="../../ui/words/catalog.py" line="280"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="263"/>
+        <location filename="../../ui/words/catalog.py" line="281"/>
         <source>order {order_no} already has its completion time ({known:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>订单 {order_no} 已有交易成功时间（{known:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="264"/>
+        <location filename="../../ui/words/catalog.py" line="282"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="265"/>
+        <location filename="../../ui/words/catalog.py" line="283"/>
         <source>order {order_no} has not succeeded (交易成功): it has no completion time to enter</source>
         <translation>订单 {order_no} 尚未交易成功：没有可填写的交易成功时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="266"/>
+        <location filename="../../ui/words/catalog.py" line="284"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="267"/>
+        <location filename="../../ui/words/catalog.py" line="285"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="268"/>
+        <location filename="../../ui/words/catalog.py" line="286"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="269"/>
+        <location filename="../../ui/words/catalog.py" line="287"/>
         <source>order {order_no} is in several shops ({keys}): say which with --shop KEY</source>
         <translation>订单 {order_no} 属于多个店铺（{keys}）：请用 --shop KEY 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="270"/>
+        <location filename="../../ui/words/catalog.py" line="288"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="271"/>
+        <location filename="../../ui/words/catalog.py" line="289"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="272"/>
+        <location filename="../../ui/words/catalog.py" line="290"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="273"/>
+        <location filename="../../ui/words/catalog.py" line="291"/>
+        <source>outbox item {item} does not exist</source>
+        <translation>发件箱条目 {item} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="292"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="274"/>
+        <location filename="../../ui/words/catalog.py" line="293"/>
         <source>say the amount the platform decided: no proposal names one</source>
         <translation>请填写平台判定的退款金额：没有任何方案写明金额</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="275"/>
+        <location filename="../../ui/words/catalog.py" line="294"/>
         <source>say which shop the export belongs to: --shop KEY</source>
         <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="276"/>
+        <location filename="../../ui/words/catalog.py" line="295"/>
         <source>shop {key} already has a buyer &apos;{login}&apos;</source>
         <translation>店铺 {key} 已有买家“{login}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="277"/>
+        <location filename="../../ui/words/catalog.py" line="296"/>
         <source>shop {key} already has order {order_no}</source>
         <translation>店铺 {key} 已有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="278"/>
+        <location filename="../../ui/words/catalog.py" line="297"/>
         <source>shop {key} has no order {order_no}</source>
         <translation>店铺 {key} 没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="279"/>
+        <location filename="../../ui/words/catalog.py" line="298"/>
         <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
         <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="280"/>
+        <location filename="../../ui/words/catalog.py" line="299"/>
         <source>the amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="281"/>
+        <location filename="../../ui/words/catalog.py" line="300"/>
         <source>the amount {amount} must not be negative</source>
         <translation>金额 {amount} 不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="282"/>
+        <location filename="../../ui/words/catalog.py" line="301"/>
         <source>the buyer is a buyer of another shop</source>
         <translation>该买家属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="283"/>
+        <location filename="../../ui/words/catalog.py" line="302"/>
         <source>the buyer is not a buyer of shop {key}</source>
         <translation>该买家不是店铺 {key} 的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="284"/>
+        <location filename="../../ui/words/catalog.py" line="303"/>
         <source>the conversation belongs to another shop</source>
         <translation>该会话属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="285"/>
+        <location filename="../../ui/words/catalog.py" line="304"/>
         <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
         <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="286"/>
+        <location filename="../../ui/words/catalog.py" line="305"/>
         <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
         <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="287"/>
+        <location filename="../../ui/words/catalog.py" line="306"/>
         <source>the document conflicts with this database ({exc}); nothing was imported</source>
         <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="288"/>
+        <location filename="../../ui/words/catalog.py" line="307"/>
         <source>the folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="289"/>
+        <location filename="../../ui/words/catalog.py" line="308"/>
         <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
         <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="290"/>
+        <location filename="../../ui/words/catalog.py" line="309"/>
         <source>the inbox cannot be sorted by &apos;{key}&apos;</source>
         <translation>收件箱不能按“{key}”排序</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="291"/>
+        <location filename="../../ui/words/catalog.py" line="310"/>
         <source>the order has no buyer to write to</source>
         <translation>该订单没有可以联系的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="292"/>
+        <location filename="../../ui/words/catalog.py" line="311"/>
         <source>the pack is empty: add the conversation and evidence first</source>
         <translation>证据包是空的：请先添加会话和证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="293"/>
+        <location filename="../../ui/words/catalog.py" line="312"/>
+        <source>the password is empty</source>
+        <translation>密码为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="313"/>
         <source>the period ends ({end}) before it starts ({start})</source>
         <translation>时间段的结束（{end}）早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="294"/>
+        <location filename="../../ui/words/catalog.py" line="314"/>
         <source>the refund amount must be more than 0</source>
         <translation>退款金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="295"/>
+        <location filename="../../ui/words/catalog.py" line="315"/>
         <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="296"/>
+        <location filename="../../ui/words/catalog.py" line="316"/>
         <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
         <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="297"/>
+        <location filename="../../ui/words/catalog.py" line="317"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="298"/>
+        <location filename="../../ui/words/catalog.py" line="318"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="299"/>
+        <location filename="../../ui/words/catalog.py" line="319"/>
         <source>the seller&apos;s statement of {case} is empty: write it (or fill it from the template) before building, or confirm building without it (&apos;--allow-incomplete&apos;)</source>
         <translation>{case} 的卖家声明为空：请先填写（或从模板填入）再生成，或确认在没有声明的情况下生成（“--allow-incomplete”）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="300"/>
+        <location filename="../../ui/words/catalog.py" line="320"/>
         <source>the seller&apos;s statement of {case} is empty: write it before printing, or confirm with --allow-incomplete</source>
         <translation>{case} 的卖家声明为空：请先填写再打印，或用 --allow-incomplete 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="301"/>
+        <location filename="../../ui/words/catalog.py" line="321"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="302"/>
+        <location filename="../../ui/words/catalog.py" line="322"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="303"/>
+        <location filename="../../ui/words/catalog.py" line="323"/>
         <source>there is no printer named &apos;{name}&apos;; installed: {names}</source>
         <translation>没有名为“{name}”的打印机；已安装：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="304"/>
+        <location filename="../../ui/words/catalog.py" line="324"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="305"/>
+        <location filename="../../ui/words/catalog.py" line="325"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="306"/>
+        <location filename="../../ui/words/catalog.py" line="326"/>
+        <source>this answer has gone (or is going) to the buyer: it cannot be changed any more</source>
+        <translation>此回复已经（或正在）发给买家，不能再修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="327"/>
+        <source>this answer was confirmed already</source>
+        <translation>此回复已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="328"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="307"/>
+        <location filename="../../ui/words/catalog.py" line="329"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="308"/>
+        <location filename="../../ui/words/catalog.py" line="330"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="309"/>
+        <location filename="../../ui/words/catalog.py" line="331"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="310"/>
+        <location filename="../../ui/words/catalog.py" line="332"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="311"/>
+        <location filename="../../ui/words/catalog.py" line="333"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="312"/>
+        <location filename="../../ui/words/catalog.py" line="334"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="313"/>
+        <location filename="../../ui/words/catalog.py" line="335"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="314"/>
+        <location filename="../../ui/words/catalog.py" line="336"/>
+        <source>without TLS the password would cross the network readable: &apos;none&apos; is only for a server on this computer or the shop&apos;s own network</source>
+        <translation>不加密时密码会以明文经过网络：“不加密”仅限本机或店铺内网的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="337"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="315"/>
+        <location filename="../../ui/words/catalog.py" line="338"/>
+        <source>write the server as HOST:PORT, e.g. imap.example.com:993</source>
+        <translation>服务器请写成 主机:端口，例如 imap.example.com:993</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="339"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="316"/>
+        <location filename="../../ui/words/catalog.py" line="340"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="317"/>
+        <location filename="../../ui/words/catalog.py" line="341"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="318"/>
+        <location filename="../../ui/words/catalog.py" line="342"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="319"/>
+        <location filename="../../ui/words/catalog.py" line="343"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="320"/>
+        <location filename="../../ui/words/catalog.py" line="344"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="321"/>
+        <location filename="../../ui/words/catalog.py" line="345"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="322"/>
+        <location filename="../../ui/words/catalog.py" line="346"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="323"/>
+        <location filename="../../ui/words/catalog.py" line="347"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="324"/>
+        <location filename="../../ui/words/catalog.py" line="348"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="325"/>
+        <location filename="../../ui/words/catalog.py" line="349"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="326"/>
+        <location filename="../../ui/words/catalog.py" line="350"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="327"/>
+        <location filename="../../ui/words/catalog.py" line="351"/>
         <source>{name} nests lists or objects deeper than any interchange document does; it is not one</source>
         <translation>{name} 的列表或对象嵌套层数超出任何交换文件，它不是交换文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="328"/>
+        <location filename="../../ui/words/catalog.py" line="352"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="329"/>
+        <location filename="../../ui/words/catalog.py" line="353"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="330"/>
+        <location filename="../../ui/words/catalog.py" line="354"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="331"/>
+        <location filename="../../ui/words/catalog.py" line="355"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="332"/>
+        <location filename="../../ui/words/catalog.py" line="356"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="333"/>
+        <location filename="../../ui/words/catalog.py" line="357"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="334"/>
+        <location filename="../../ui/words/catalog.py" line="358"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="335"/>
+        <location filename="../../ui/words/catalog.py" line="359"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
     </message>
@@ -6559,152 +6857,152 @@ The data as it was before: {0}</source>
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="145"/>
+        <location filename="../../ui/words/catalog.py" line="157"/>
         <source>A no-reason return is only possible for intact goods (tags on, unused, unwashed); mark the goods as intact or choose the real reason.</source>
         <translation>七天无理由退货仅适用于完好的商品（吊牌完整、未使用、未洗涤）；请勾选商品完好，或选择真实原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="146"/>
+        <location filename="../../ui/words/catalog.py" line="158"/>
         <source>Following up this buyer was stopped; a reply from the buyer starts a new plan.</source>
         <translation>已停止跟进此买家；买家回复后将开始新的跟进计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="147"/>
+        <location filename="../../ui/words/catalog.py" line="159"/>
         <source>Goods not received after the transaction succeeded: the buyer can only ask for {allowed}, not {asked}.</source>
         <translation>交易成功后未收到货：买家只能申请{allowed}，不能申请{asked}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="148"/>
+        <location filename="../../ui/words/catalog.py" line="160"/>
         <source>Goods not received before the buyer confirmed receipt: the buyer can only ask for {allowed}, not {asked}.</source>
         <translation>买家确认收货前未收到货：买家只能申请{allowed}，不能申请{asked}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="149"/>
+        <location filename="../../ui/words/catalog.py" line="161"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which failed and was closed. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已失败关闭。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="150"/>
+        <location filename="../../ui/words/catalog.py" line="162"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which is still open ({state}). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有售后申请（{earlier}），仍在处理中（{state}）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="151"/>
+        <location filename="../../ui/words/catalog.py" line="163"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which succeeded (refunded). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已成功（已退款）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="152"/>
+        <location filename="../../ui/words/catalog.py" line="164"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which was cancelled by the buyer. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），买家已撤销。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="153"/>
+        <location filename="../../ui/words/catalog.py" line="165"/>
         <source>Order {order_no} has no receipt yet: the no-reason return period starts when the buyer receives the goods.</source>
         <translation>订单 {order_no} 尚未签收：无理由退货期从买家收到商品时开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="154"/>
+        <location filename="../../ui/words/catalog.py" line="166"/>
         <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the buyer cannot escalate before that.</source>
         <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前买家不能升级纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="155"/>
+        <location filename="../../ui/words/catalog.py" line="167"/>
         <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the system cannot escalate before that.</source>
         <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前系统不会升级纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="156"/>
+        <location filename="../../ui/words/catalog.py" line="168"/>
         <source>Order {order_no} succeeded (交易成功) but its completion time is missing in the export, so its after-sales window cannot be checked: enter the completion time, or import a report that has it.</source>
         <translation>订单 {order_no} 已交易成功，但导出文件中缺少交易成功时间，无法核对售后期限：请填写交易成功时间，或导入含此时间的报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="157"/>
+        <location filename="../../ui/words/catalog.py" line="169"/>
         <source>The after-sales protection period for order {order_no} ended on {end} (shop time, {days} days after the transaction succeeded). The buyer can only negotiate with the seller directly.</source>
         <translation>订单 {order_no} 的售后保障期已于 {end}（店铺时间，交易成功后 {days} 天）结束。买家只能与卖家直接协商。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="158"/>
+        <location filename="../../ui/words/catalog.py" line="170"/>
         <source>The buyer cancelled this dispute: there is nothing to appeal.</source>
         <translation>买家已撤销此纠纷：无可申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="159"/>
+        <location filename="../../ui/words/catalog.py" line="171"/>
         <source>The buyer may escalate from {opens} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request), not yet.</source>
         <translation>买家可从 {opens}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）起升级纠纷，现在还不能。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="160"/>
+        <location filename="../../ui/words/catalog.py" line="172"/>
         <source>The buyer may ship the goods back until {due} (shop time).</source>
         <translation>买家可在 {due}（店铺时间）之前寄回商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="161"/>
+        <location filename="../../ui/words/catalog.py" line="173"/>
         <source>The buyer may still revise or ask the platform until {due} (shop time).</source>
         <translation>买家在 {due}（店铺时间）之前仍可修改申请或要求平台介入。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="162"/>
+        <location filename="../../ui/words/catalog.py" line="174"/>
         <source>The buyer&apos;s time to escalate ended on {closes} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request).</source>
         <translation>买家升级纠纷的时间已于 {closes}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="163"/>
+        <location filename="../../ui/words/catalog.py" line="175"/>
         <source>The buyer&apos;s time to revise or ask the platform ended on {due} (shop time): the request closes. Record &apos;revise_window_expired&apos;.</source>
         <translation>买家修改申请或要求平台介入的时间已于 {due}（店铺时间）结束：申请关闭。请记录“已关闭（买家未按时修改）”（revise_window_expired）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="164"/>
+        <location filename="../../ui/words/catalog.py" line="176"/>
         <source>The buyer&apos;s time to ship the goods back ended on {due} (shop time): the money goes to the seller. Record &apos;return_timeout&apos;.</source>
         <translation>买家寄回商品的时间已于 {due}（店铺时间）结束：款项归卖家。请记录“买家未按时退货”（return_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="165"/>
+        <location filename="../../ui/words/catalog.py" line="177"/>
         <source>The no-reason return period for order {order_no} ended on {end} (shop time, {days} days after receipt).</source>
         <translation>订单 {order_no} 的无理由退货期已于 {end}（店铺时间，签收后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="166"/>
+        <location filename="../../ui/words/catalog.py" line="178"/>
         <source>The parties may still agree until {due} (shop time): the system escalates a dispute without agreement only after that, not before.</source>
         <translation>双方在 {due}（店铺时间）之前仍可协商一致：此后系统才会升级未达成一致的纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="167"/>
+        <location filename="../../ui/words/catalog.py" line="179"/>
         <source>The seller may respond until {due} (shop time); the buyer&apos;s proposal is carried out only after that.</source>
         <translation>卖家可在 {due}（店铺时间）之前响应；此后才会执行买家的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="168"/>
+        <location filename="../../ui/words/catalog.py" line="180"/>
         <source>The seller&apos;s time to act ended on {due} (shop time): the platform agreed automatically. Record &apos;auto_agree&apos;.</source>
         <translation>卖家处理时间已于 {due}（店铺时间）结束：平台已自动同意。请记录“超时自动同意”（auto_agree）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="169"/>
+        <location filename="../../ui/words/catalog.py" line="181"/>
         <source>The seller&apos;s time to act runs until {due} (shop time); the platform agrees automatically only after that.</source>
         <translation>卖家处理时间持续到 {due}（店铺时间）；此后平台才会自动同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="170"/>
+        <location filename="../../ui/words/catalog.py" line="182"/>
         <source>The seller&apos;s time to respond ended on {due} (shop time): the buyer&apos;s proposal is carried out. Record &apos;seller_response_timeout&apos;.</source>
         <translation>卖家响应时间已于 {due}（店铺时间）结束：将执行买家的方案。请记录“卖家未按时响应”（seller_response_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="171"/>
+        <location filename="../../ui/words/catalog.py" line="183"/>
         <source>The time to appeal ended on {due} (shop time, {days} days after the dispute closed).</source>
         <translation>申诉时间已于 {due}（店铺时间，纠纷结束后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="172"/>
+        <location filename="../../ui/words/catalog.py" line="184"/>
         <source>This conversation is not waiting for the buyer: the buyer has replied or the shop has not written yet.</source>
         <translation>此会话并未在等待买家：买家已回复，或店铺尚未发消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="173"/>
+        <location filename="../../ui/words/catalog.py" line="185"/>
         <source>This dispute was already appealed on {at} (shop time): a dispute can be appealed only once.</source>
         <translation>此纠纷已于 {at}（店铺时间）申诉过：每个纠纷只能申诉一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="174"/>
+        <location filename="../../ui/words/catalog.py" line="186"/>
         <source>{maximum} follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 {maximum} 次跟进未获回复：请停止跟进并记录。</translation>
     </message>

@@ -8,7 +8,6 @@ offers a field for each (the fill-in prompt); an unknown placeholder must be rem
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShortcut, QTextCursor
@@ -20,6 +19,7 @@ from app.vocab import CHANNELS
 from app.services.messaging import placeholders, quick_phrases, thread
 from app.services.messaging.translation import LANGUAGES
 from app.services.commerce.shops import list_shops
+from app.channels.outbox import queue_reply
 from ui import keymap
 from ui.conversation.phrase_picker import PhrasePicker
 from ui.conversation.replies_dialog import RepliesDialog
@@ -85,6 +85,7 @@ class FillInPrompt(QFrame):
 
 class Composer(QWidget):
     sent = Signal(int)              # conversation id after a message went out
+    copy_open = Signal(int)         # outbox item to copy & open (no channel to send through)
     send_and_next = Signal()        # the rep asked to send, then open the next conversation
     leave = Signal()                # Esc: back to the list
 
@@ -270,14 +271,25 @@ class Composer(QWidget):
         if missing and not internal:
             self._ask(missing)
             return False
-        if not run_write(self, partial(thread.send_reply, self.conversation_id, body,
-                                       channel=self.channel.currentData(),
-                                       language=self.reply_language(), internal=internal),
-                         changes=[CONVERSATIONS],
-                         on_refused=lambda error: self._show_problem(describe(error))):
+        channel, language = self.channel.currentData(), self.reply_language()
+
+        def deliver():
+            if internal:
+                thread.send_reply(self.conversation_id, body, channel=channel,
+                                  language=language, internal=True)
+                return None
+            # through the outbox: replied only once delivered (docs/channels.md)
+            return queue_reply(self.conversation_id, body, channel=channel, language=language)
+
+        written = run_write(self, deliver, changes=[CONVERSATIONS],
+                            on_refused=lambda error: self._show_problem(describe(error)))
+        if not written:
             return False
         self.edit.clear()
         self.internal.setChecked(False)
         self._clear_problem()
+        item = written.result
+        if item is not None and item.account_id is None:
+            self.copy_open.emit(item.id)
         self.sent.emit(self.conversation_id)
         return True

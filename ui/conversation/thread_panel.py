@@ -21,6 +21,7 @@ from app.vocab import STAR_COLOURS
 from app.services.messaging import conversations, quick_phrases, thread, translation
 from app.services.common.background import run_read
 from app.services.common import change_notice
+from app.errors import ServiceError
 from ui.conversation.buyer_clock import BuyerClock
 from ui.conversation.composer import Composer
 from ui.conversation.shrink import ShrinkableRow
@@ -37,10 +38,12 @@ MESSAGES_SHOWN = 300        # the newest messages of a very long thread
 
 def load_conversation(conversation_id: int) -> dict:
     """Everything the panel shows (runs on a pool thread), picture thumbnails included."""
+    from app.channels.outbox import message_states
     head = thread.header(conversation_id)
     messages = thread.thread_messages(conversation_id, MESSAGES_SHOWN)
     return {"header": head,
             "messages": messages,
+            "deliveries": message_states(conversation_id),
             "thumbnails": load_thumbnails(messages),
             "side": thread.side_panel(conversation_id),
             "phrases": quick_phrases.find_phrases("", head.shop_id)}
@@ -87,10 +90,12 @@ class ThreadPanel(QWidget):
         self.transcript_button.printed.connect(self._transcript_printed)
         self.view = ThreadView()
         self.view.image_clicked.connect(self.open_image)
+        self.view.outbox_action.connect(self.outbox_action)
         self.viewer: ImageViewer | None = None
         self.composer = Composer()
         self.composer.sent.connect(self._sent)
         change_notice.subscribe(self._heard)
+        self.composer.copy_open.connect(self._copied_from_composer)
 
         actions_row = QWidget()
         actions = QHBoxLayout(actions_row)
@@ -169,7 +174,8 @@ class ThreadPanel(QWidget):
                                     else self.tr("Mark replied"))
         self.assign_button.setEnabled(head.assigned_to != self.my_name)
         self.view.show_thread(data["messages"], head.buyer_name,
-                              thumbnails=data.get("thumbnails"))
+                              thumbnails=data.get("thumbnails"),
+                              deliveries=data.get("deliveries"))
         self.transcript_button.set_conversation(head.id, head.buyer_name)
         language = head.language or head.buyer_language or "en"
         self.composer.set_conversation(head.id, head.shop_id, head.channel, language,
@@ -210,6 +216,60 @@ class ThreadPanel(QWidget):
 
     def _assign(self) -> None:
         self._write(conversations.assign, self.my_name)
+
+    # --- the outbox ------------------------------------------------------------------------
+    open_url = None      # how a platform's page is opened (None: the system's browser)
+
+    def outbox_action(self, action: str, item_id: int) -> None:
+        """Retry or Edit an answer that was not sent; Copy & open, then confirm, an answer
+        on a channel AfterDesk cannot send through (docs/channels.md)."""
+        from app.channels import outbox
+        try:
+            if action == "retry":
+                outbox.retry(item_id)
+            elif action == "edit":
+                if not self._edit_answer(item_id):
+                    return
+            elif action == "copy":
+                self._copy_and_open(item_id)
+            elif action == "confirm":
+                outbox.confirm(item_id)
+        except ServiceError as error:
+            show_expected_error(error, self)
+            return
+        change_notice.changed([CONVERSATIONS])   # the list's replied state may have moved
+        self.reload()
+
+    def _copied_from_composer(self, item_id: int) -> None:
+        try:
+            self._copy_and_open(item_id)
+        except ServiceError as error:
+            show_expected_error(error, self)
+
+    def _edit_answer(self, item_id: int) -> bool:
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.channels import outbox
+        body = outbox.answer_text(item_id)
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit the answer"),
+                                                 self.tr("Answer"), body)
+        if not ok:
+            return False
+        outbox.edit(item_id, text)
+        return True
+
+    def _copy_and_open(self, item_id: int) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices, QGuiApplication
+
+        from app.channels import outbox
+        from app.channels.platform_pages import page_for
+        item = outbox.get_item(item_id)
+        QGuiApplication.clipboard().setText(outbox.answer_text(item))
+        url = page_for(item.conversation_id)
+        if url:
+            (self.open_url or QDesktopServices.openUrl)(QUrl(url))
+        outbox.copied(item)
 
     # --- pictures and transcripts ---------------------------------------------------------
     def open_image(self, sha256: str) -> ImageViewer | None:

@@ -4,6 +4,8 @@ The buyer's messages on the left, the shop's on the right; each says who, throug
 channel and when (in the rep's zone). A translation sits under its original; internal
 notes are yellow and say that the buyer never sees them; automatic replies say so.
 Pictures show as thumbnails (decoded small on a pool thread); a click opens them full size.
+An answer that goes through the outbox says where it is: queued, sending, sent, not sent
+(with the reason, Retry and Edit), or copied but not confirmed (docs/channels.md).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from app.services.messaging.translation import LANGUAGES
 from app.evidence.store import object_path
 from ui.conversation.image_viewer import thumbnail
 from ui.formatting import local_time_text
-from ui.words.vocabulary import CHANNELS, word
+from ui.words.vocabulary import CHANNELS, OUTBOX_STATES, word
 from ui.tones import redraw_on_theme_change, tone
 
 THUMBNAIL = 140             # a thumbnail fits a square of this many pixels
@@ -48,8 +50,35 @@ def _lang(code: str) -> str:
     return LANGUAGES.get(code, code) if code else ""
 
 
+def delivery_html(item) -> str:
+    """The outbox state under an answer's bubble, with what the rep can do about it."""
+    translate = QCoreApplication.translate
+    text = html.escape(word(OUTBOX_STATES, item.state))
+    links = []
+    colour = tone("bubble.meta")
+    if item.state == "sent" and item.sent_at is not None:
+        text += " · " + local_time_text(item.sent_at)
+    elif item.state == "failed":
+        colour = tone("error")
+        text += ": " + html.escape(item.error)
+        links = [("retry", translate("ThreadView", "Retry")),
+                 ("edit", translate("ThreadView", "Edit"))]
+    elif item.state in ("queued", "copied") and not item.account:
+        if item.state == "queued":
+            text = html.escape(translate("ThreadView", "Not sent: AfterDesk cannot send "
+                                                       "through this channel"))
+        links = [("copy", translate("ThreadView", "Copy & open the platform")),
+                 ("confirm", translate("ThreadView", "I sent it in the platform"))]
+    elif item.state == "queued" and item.error:
+        text += ": " + html.escape(item.error)
+    anchors = " · ".join(f'<a href="outbox-{action}:{item.id}">{html.escape(label)}</a>'
+                         for action, label in links)
+    return (f'<div style="color:{colour}; font-size:small; margin-top:4px">{text}'
+            + (f" · {anchors}" if anchors else "") + "</div>")
+
+
 def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
-                 thumbnails: dict | None = None) -> str:
+                 thumbnails: dict | None = None, delivery=None) -> str:
     translate = QCoreApplication.translate
     if m.is_internal:
         kind, who = "note", translate("ThreadView", "Internal note · the buyer does not see this")
@@ -90,6 +119,8 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
             "ThreadView", "(file not in this computer’s store)")
         parts.append(f'<div style="color:{text}; font-size:small">📎 {name}'
                      f'{html.escape(missing)}</div>')
+    if delivery is not None:
+        parts.append(delivery_html(delivery))
     cell = (f'<td width="78%" bgcolor="{tone("bubble." + kind)}" style="padding:6px">'
             + "".join(parts) + "</td>")
     spacer = '<td width="22%"></td>'
@@ -100,6 +131,7 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
 
 class ThreadView(QTextBrowser):
     image_clicked = Signal(str)      # sha256 of an image to open full size
+    outbox_action = Signal(str, int)  # retry | edit | copy | confirm, outbox item id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -108,16 +140,18 @@ class ThreadView(QTextBrowser):
         self.messages: list[MessageView] = []
         self.untranslatable: set[int] = set()
         self.thumbnails: dict = {}
+        self.deliveries: dict = {}
         self._buyer = ""
         self._empty_text: str | None = None     # shown instead of messages; None: none yet
         redraw_on_theme_change(self, "_render")
 
     def show_thread(self, messages: list[MessageView], buyer_name: str, older: int = 0,
-                    thumbnails: dict | None = None) -> None:
+                    thumbnails: dict | None = None, deliveries: dict | None = None) -> None:
         self.messages, self._buyer = list(messages), buyer_name
         self._empty_text = None
         self.untranslatable = set()
         self.thumbnails = dict(thumbnails or {})
+        self.deliveries = dict(deliveries or {})
         self._render()
 
     def loadResource(self, kind: int, url: QUrl):
@@ -146,7 +180,8 @@ class ThreadView(QTextBrowser):
             self.setHtml(f'<p style="color:{tone("muted")}">{html.escape(text)}</p>')
             return
         self.setHtml("".join(message_html(m, self._buyer, m.id in self.untranslatable,
-                                          self.thumbnails) for m in self.messages))
+                                          self.thumbnails, self.deliveries.get(m.id))
+                             for m in self.messages))
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
 
@@ -157,3 +192,6 @@ class ThreadView(QTextBrowser):
         text = url.toString()
         if text.startswith("image:"):
             self.image_clicked.emit(text[len("image:"):])
+        elif text.startswith("outbox-"):
+            action, _, item = text[len("outbox-"):].partition(":")
+            self.outbox_action.emit(action, int(item))

@@ -1,4 +1,4 @@
-"""The settings dialog: four tabs; OK saves the preferences of General and Alerts (the
+"""The settings dialog: five tabs; OK saves the preferences of General and Alerts (the
 rules and the calendar are saved by their own buttons, each change audited)."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 
 from app.settings import Settings
 from ui.write_op import POLICY, run_write
+from ui.settings_dialog.accounts_tab import AccountsTab
 from ui.settings_dialog.alerts_tab import AlertsTab
 from ui.settings_dialog.calendar_tab import CalendarTab
 from ui.settings_dialog.general_tab import GeneralTab
@@ -22,11 +23,13 @@ class SettingsDialog(QDialog):
         self.alerts = AlertsTab(settings)
         self.policy = PolicyTab()
         self.calendar = CalendarTab()
+        self.accounts = AccountsTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.alerts, self.tr("Alerts"))
         self.tabs.addTab(self.policy, self.tr("Rules"))
         self.tabs.addTab(self.calendar, self.tr("Working days"))
+        self.tabs.addTab(self.accounts, self.tr("Accounts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -28,6 +28,16 @@ STARS = {"red": "Red", "orange": "Orange", "yellow": "Yellow", "green": "Green",
 
 DEADLINE_STATES = {"pending": "Pending", "met": "Met", "missed": "Missed", "unknown": "Unknown"}
 
+# The channel layer (app.channels.states): a mail account's state, an answer's delivery.
+ACCOUNT_STATES = {
+    "new": "Not synced yet", "connected": "Connected", "offline": "Offline",
+    "auth_failed": "Wrong password", "certificate": "Certificate problem", "error": "Error",
+}
+OUTBOX_STATES = {
+    "queued": "Queued", "sending": "Sending…", "sent": "Sent", "failed": "Not sent",
+    "copied": "Copied, not confirmed", "confirmed": "Sent in the platform",
+}
+
 
 def word(table: dict, value) -> str:
     """The rep's word for `value`, or the value itself with underscores as spaces."""

@@ -138,6 +138,8 @@ def send_follow_up(conversation: Conversation, body: str, *, channel: str | None
         audit.record(actor, ENTITY, conversation.uid, "follow_up",
                      {"number": plan.number, "channel": channel,
                       "suggested": plan.channel, "message": message.id})
+        from app.channels.outbox import queue_message
+        queue_message(message, actor=actor)      # delivered like any answer
     return attempt
 
 

@@ -62,8 +62,10 @@ def add_message(conversation: Conversation, direction: str, body: str, at: datet
                 channel: str | None = None, author: str = "", is_auto: bool = False,
                 is_internal: bool = False, translation: str | None = None,
                 translation_lang: str = "", source_lang: str = "", *,
-                actor: str = "rep") -> Message:
-    """Add one message and bring the conversation's inbox fields up to date."""
+                actor: str = "rep", auto_reply_allowed: bool = True) -> Message:
+    """Add one message and bring the conversation's inbox fields up to date.
+    `auto_reply_allowed=False`: a buyer's message that must get no automatic reply (a mail a
+    machine sent: Auto-Submitted, a list; see app.channels.mail.parse)."""
     record = f"message of conversation {conversation.id}"
     choice(direction, DIRECTIONS, "direction", record)
     body = text(body, "body", record)
@@ -92,7 +94,7 @@ def add_message(conversation: Conversation, direction: str, body: str, at: datet
         kind = "note" if is_internal else ("auto_reply" if is_auto else f"message_{direction}")
         audit.record(actor, ENTITY, conversation.uid, kind,
                      {"message": message.id, "channel": channel, "at": at.isoformat()})
-        if direction == "in":
+        if direction == "in" and auto_reply_allowed:
             _send_auto_reply(conversation, message)   # AE-12
     return message
 

@@ -1,0 +1,65 @@
+"""One syncing process per database: two processes sending the same outbox could send an
+answer twice. The lease is an operating-system lock on a file beside the database; the
+system drops it when the process ends, even after a kill."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app.errors import ServiceError
+
+
+class Busy(ServiceError):
+    """Another AfterDesk (the window, or `afterdesk sync`) is syncing this database."""
+
+
+class Lease:
+    def __init__(self, database_path: str | Path):
+        # The same file by any name (relative, absolute) is the same lease.
+        self.path = Path(f"{Path(database_path).resolve()}.sync-lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> "Lease":
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            _lock(fd)
+        except OSError:
+            os.close(fd)
+            raise Busy("another AfterDesk is syncing the mail of this database (the window, "
+                       "or `afterdesk sync`): close it first") from None
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            try:
+                _unlock(self._fd)
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+    def __enter__(self) -> "Lease":
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+if os.name == "nt":
+    import msvcrt
+
+    def _lock(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)

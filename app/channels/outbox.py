@@ -1,0 +1,291 @@
+"""The outbox: every answer that must reach the buyer, with its delivery state.
+
+An item is written in the same transaction as its message (the blue bubble), before
+anything is sent: queued → sending → sent (the channel's message id and time), or failed
+(the reason; Retry or Edit). A conversation counts as replied only when its newest answer
+is delivered: sent by a channel, or, for a channel AfterDesk cannot send through, confirmed
+by the rep after copy & open (copied → confirmed). Automatic replies (AE-12) go through the
+outbox too but, as before, leave the conversation waiting for a person.
+
+`queue_reply` is the one way in for the composer and `afterdesk reply`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.channels import states
+from app.clock import utcnow
+from app.db import database
+from app.errors import InvalidInput, NotFound
+from app.models import Conversation, Message
+from app.models.channels import ChannelAccount, ChannelMessage, OutboxItem
+from app.services.common import audit
+
+ENTITY = "outbox_item"
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One item as `afterdesk outbox` and the window show it."""
+    id: int
+    conversation: int
+    message: int
+    channel: str
+    account: str                # '' for copy & open
+    state: str
+    error: str
+    attempts: int
+    created_at: datetime
+    sent_at: datetime | None
+    channel_message_id: str
+
+
+def account_for(conversation: Conversation, channel: str | None = None
+                ) -> ChannelAccount | None:
+    """The account that can send into this conversation through `channel` (default: its
+    own), or None (copy & open): the one its messages came through, else the shop's
+    account of that channel."""
+    channel = channel or conversation.channel
+    if channel == conversation.channel:
+        link = (ChannelMessage.select(ChannelMessage.account)
+                .where(ChannelMessage.conversation == conversation)
+                .order_by(ChannelMessage.id.desc()).first())
+        if link is not None:
+            return link.account
+    kinds = [k for k, carried in states.CHANNEL_OF_KIND.items() if carried == channel]
+    if not kinds:
+        return None
+    return (ChannelAccount.select()
+            .where((ChannelAccount.shop == conversation.shop_id)
+                   & ChannelAccount.kind.in_(kinds))
+            .order_by(ChannelAccount.id).first())
+
+
+def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,
+                language: str = "", at: datetime | None = None, author: str = "rep",
+                actor: str = "rep") -> OutboxItem:
+    """The rep's answer as a message of the thread and an outbox item, in one transaction.
+    The conversation keeps its replied state until the answer is delivered."""
+    from app.services.messaging import thread
+    with database.atomic():
+        conversation = thread.get_conversation(conversation_id)
+        was_replied = conversation.is_replied
+        message = thread.send_reply(conversation_id, body, channel=channel,
+                                    language=language, at=at, author=author, actor=actor)
+        conversation = Conversation.get_by_id(conversation.id)
+        if conversation.is_replied != was_replied:
+            conversation.is_replied = was_replied
+            conversation.save(only=[Conversation.is_replied])
+        item = _create(conversation, message, actor)
+    notify()
+    return item
+
+
+def queue_message(message: Message, *, actor: str = "system") -> OutboxItem:
+    """An outbound message written elsewhere (an automatic reply) into the outbox."""
+    with database.atomic():
+        item = _create(message.conversation, message, actor)
+    notify()
+    return item
+
+
+def _create(conversation: Conversation, message: Message, actor: str) -> OutboxItem:
+    account = account_for(conversation, message.channel)
+    now = utcnow()
+    item = OutboxItem.create(conversation=conversation, message=message, account=account,
+                             channel=message.channel, state=states.QUEUED,
+                             created_at=now, updated_at=now)
+    audit.record(actor, ENTITY, str(item.id), "queue",
+                 {"conversation": conversation.uid, "message": message.id,
+                  "account": account.key if account else None})
+    return item
+
+
+def get_item(item) -> OutboxItem:
+    if isinstance(item, OutboxItem):
+        return item
+    found = OutboxItem.get_or_none(OutboxItem.id == item)
+    if found is None:
+        raise NotFound("outbox item {item} does not exist", item=item)
+    return found
+
+
+def answer_text(item) -> str:
+    """The text of the item's answer (what copy & open puts on the clipboard)."""
+    return Message.get_by_id(get_item(item).message_id).body
+
+
+# --- what the sync runner does -----------------------------------------------------------
+def pending(account: ChannelAccount, state: str = states.QUEUED) -> list[OutboxItem]:
+    return list(OutboxItem.select()
+                .where((OutboxItem.account == account) & (OutboxItem.state == state))
+                .order_by(OutboxItem.id))
+
+
+def mark_sending(item: OutboxItem, channel_message_id: str) -> None:
+    """Written (and committed) before the channel is asked to send."""
+    with database.atomic():
+        _move(item, states.SENDING, channel_message_id=channel_message_id,
+              attempts=item.attempts + 1, error="")
+
+
+def mark_sent(item: OutboxItem, at: datetime | None = None) -> None:
+    """The channel took it: the conversation counts as replied if this is its newest
+    answer; the channel id is kept so the buyer's answer joins the thread."""
+    at = at or utcnow()
+    with database.atomic():
+        _move(item, states.SENT, sent_at=at, error="")
+        if item.account_id is not None and item.channel_message_id:
+            (ChannelMessage.insert(account=item.account_id,
+                                   channel_id=item.channel_message_id,
+                                   conversation=item.conversation_id, message=item.message_id)
+             .on_conflict_ignore().execute())
+        _delivered(item)
+        audit.record("system", ENTITY, str(item.id), "sent",
+                     {"channel_message_id": item.channel_message_id})
+
+
+def mark_failed(item: OutboxItem, reason: str) -> None:
+    with database.atomic():
+        _move(item, states.FAILED, error=reason)
+        audit.record("system", ENTITY, str(item.id), "failed", {"reason": reason})
+
+
+def requeue(item: OutboxItem, reason: str = "") -> None:
+    """Back in the queue: it did not go (the server was away); tried again later."""
+    with database.atomic():
+        _move(item, states.QUEUED, error=reason)
+
+
+# --- what the rep does --------------------------------------------------------------------
+def retry(item, *, actor: str = "rep") -> OutboxItem:
+    item = get_item(item)
+    if item.state != states.FAILED:
+        raise InvalidInput("only a failed answer can be sent again", field="state")
+    with database.atomic():
+        _move(item, states.QUEUED, error="")
+        audit.record(actor, ENTITY, str(item.id), "retry", {})
+    notify()
+    return item
+
+
+def edit(item, body: str, *, actor: str = "rep") -> OutboxItem:
+    """Change the text of an answer that has not gone (failed, or still queued)."""
+    from app.services.common.input_checks import text
+    from app.services.messaging import search
+    item = get_item(item)
+    if item.state not in (states.FAILED, states.QUEUED):
+        raise InvalidInput("this answer has gone (or is going) to the buyer: it cannot "
+                           "be changed any more", field="state")
+    body = text(body, "body", f"outbox item {item.id}")
+    with database.atomic():
+        message = Message.get_by_id(item.message_id)
+        before = message.body
+        message.body = body
+        message.save(only=[Message.body])
+        search.index_message(message)
+        _move(item, states.QUEUED, error="")
+        audit.record(actor, ENTITY, str(item.id), "edit", {"from": before, "to": body})
+    notify()
+    return item
+
+
+def copied(item, *, actor: str = "rep") -> OutboxItem:
+    """Copy & open: the text is on the clipboard and the platform's page was opened."""
+    item = _copy_open_item(item)
+    with database.atomic():
+        _move(item, states.COPIED)
+        audit.record(actor, ENTITY, str(item.id), "copied", {})
+    return item
+
+
+def confirm(item, *, actor: str = "rep") -> OutboxItem:
+    """Copy & open: the rep says "I sent it in the platform"."""
+    item = _copy_open_item(item)
+    with database.atomic():
+        _move(item, states.CONFIRMED, sent_at=utcnow())
+        _delivered(item)
+        audit.record(actor, ENTITY, str(item.id), "confirm", {})
+    return item
+
+
+def _copy_open_item(item) -> OutboxItem:
+    item = get_item(item)
+    if item.account_id is not None:
+        raise InvalidInput("AfterDesk sends this answer itself", field="state")
+    if item.state not in (states.QUEUED, states.COPIED):
+        raise InvalidInput("this answer was confirmed already", field="state")
+    return item
+
+
+def _move(item: OutboxItem, state: str, **values) -> None:
+    values.update(state=state, updated_at=utcnow())
+    for key, value in values.items():
+        setattr(item, key, value)
+    item.save(only=[getattr(OutboxItem, k) for k in values])
+
+
+def _delivered(item: OutboxItem) -> None:
+    """The conversation counts as replied when this answer is its newest (AE-12 automatic
+    replies leave it waiting for a person, as in app.services.messaging.conversations)."""
+    message = Message.get_by_id(item.message_id)
+    if message.is_auto or message.is_internal:
+        return
+    newest = (Message.select(Message.id)
+              .where((Message.conversation == item.conversation_id)
+                     & (Message.is_internal == False)  # noqa: E712
+                     & (Message.is_auto == False))  # noqa: E712
+              .order_by(Message.sent_at.desc(), Message.id.desc()).first())
+    if newest is not None and newest.id == message.id:
+        (Conversation.update(is_replied=True)
+         .where(Conversation.id == item.conversation_id).execute())
+
+
+# --- reading -------------------------------------------------------------------------------
+def _row(item: OutboxItem, account_keys: dict) -> ItemRow:
+    return ItemRow(item.id, item.conversation_id, item.message_id, item.channel,
+                   account_keys.get(item.account_id, ""), item.state, item.error,
+                   item.attempts, item.created_at, item.sent_at, item.channel_message_id)
+
+
+def rows(*, states_wanted=None, limit: int | None = 500) -> list[ItemRow]:
+    query = OutboxItem.select().order_by(OutboxItem.id.desc())
+    if states_wanted:
+        query = query.where(OutboxItem.state.in_(list(states_wanted)))
+    if limit:
+        query = query.limit(limit)
+    keys = {a.id: a.key for a in ChannelAccount.select(ChannelAccount.id, ChannelAccount.key)}
+    return [_row(item, keys) for item in query]
+
+
+def message_states(conversation_id: int) -> dict[int, ItemRow]:
+    """The outbox state of each message of a thread that has one (for its bubbles)."""
+    keys = {a.id: a.key for a in ChannelAccount.select(ChannelAccount.id, ChannelAccount.key)}
+    return {item.message_id: _row(item, keys) for item in
+            OutboxItem.select().where(OutboxItem.conversation == conversation_id)}
+
+
+_NOT_DONE_ORDER = (states.FAILED, states.SENDING, states.QUEUED, states.COPIED)
+
+
+def conversation_states(conversation_ids) -> dict[int, str]:
+    """For the conversation list: the state of each conversation's undelivered answers
+    that most needs the rep (failed first), for those that have any."""
+    out: dict[int, str] = {}
+    query = (OutboxItem.select(OutboxItem.conversation, OutboxItem.state)
+             .where(OutboxItem.conversation.in_(list(conversation_ids))
+                    & OutboxItem.state.in_(list(_NOT_DONE_ORDER))))
+    for item in query:
+        current = out.get(item.conversation_id)
+        if current is None or (_NOT_DONE_ORDER.index(item.state)
+                               < _NOT_DONE_ORDER.index(current)):
+            out[item.conversation_id] = item.state
+    return out
+
+
+def notify() -> None:
+    """Wake every running sync runner: something waits to be sent."""
+    from app.channels import runner
+    runner.notify_outbox()

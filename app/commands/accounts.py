@@ -1,0 +1,80 @@
+"""`afterdesk account add|list|test|remove`: the shops' mail accounts. The password is read
+from standard input (--password-stdin) and kept in the operating system's keyring."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def register(subparsers) -> dict:
+    parser = subparsers.add_parser("account", help="mail accounts of the shops")
+    sub = parser.add_subparsers(dest="account_command", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help="add a mailbox to a shop")
+    add.add_argument("key", help="a short name for the account, e.g. shop1-mail")
+    add.add_argument("--shop", required=True, help="the shop's key")
+    add.add_argument("--kind", default="mail", choices=("mail",))
+    add.add_argument("--imap", required=True, metavar="HOST:PORT")
+    add.add_argument("--smtp", required=True, metavar="HOST:PORT")
+    add.add_argument("--user", required=True)
+    add.add_argument("--address", default="",
+                     help="the shop's mail address (default: the user name)")
+    add.add_argument("--folder", action="append", dest="folders",
+                     help="a folder to read (repeat; default INBOX)")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from standard input (kept in the keyring)")
+    add.add_argument("--security", default="tls", choices=("tls", "starttls", "none"),
+                     help="tls: implicit TLS (993/465); starttls (143/587); none: only for "
+                          "a server on this computer or the shop's network")
+    lst = sub.add_parser("list", help="the accounts and their state")
+    lst.add_argument("--json", action="store_true")
+    test = sub.add_parser("test", help="log in to the account's servers")
+    test.add_argument("key")
+    remove = sub.add_parser("remove", help="forget an account and its password (its "
+                                           "messages stay)")
+    remove.add_argument("key")
+    return {"account": run}
+
+
+def run(args, db_path) -> int:
+    from app.channels import account as accounts
+    from app.channels.runner import notify_accounts
+    if args.account_command == "add":
+        password = None
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        added = accounts.add_account(
+            args.key, args.shop, kind=args.kind, imap=args.imap, smtp=args.smtp,
+            user=args.user, password=password, security=args.security,
+            address=args.address, folders=args.folders or ["INBOX"])
+        notify_accounts()
+        print(f"account {added.key} added to shop {args.shop}"
+              + ("" if password else "; no password kept yet (--password-stdin)"))
+        return 0
+    if args.account_command == "list":
+        rows = accounts.rows()
+        if args.json:
+            print(json.dumps([_plain(r) for r in rows], ensure_ascii=False, indent=2))
+        else:
+            for r in rows:
+                when = r.last_sync_at.isoformat() if r.last_sync_at else "never"
+                print(f"{r.key:<20} {r.shop:<12} {r.user:<28} {r.state:<12} last sync {when}"
+                      + (f"\n    {r.last_error}" if r.last_error else ""))
+            if not rows:
+                print("no account yet: afterdesk account add KEY --shop SHOP …")
+        return 0
+    if args.account_command == "test":
+        from app.channels.sync import test_account
+        test_account(args.key)
+        print(f"account {args.key}: both servers accepted the login")
+        return 0
+    accounts.remove_account(args.key)
+    notify_accounts()
+    print(f"account {args.key} removed")
+    return 0
+
+
+def _plain(row) -> dict:
+    values = dict(row.__dict__)
+    values["last_sync_at"] = row.last_sync_at.isoformat() if row.last_sync_at else None
+    return values
