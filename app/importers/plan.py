@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from app.db import database
 from app.importers.rows import OrderRow
@@ -63,8 +64,9 @@ def items_of(row: OrderRow) -> tuple:
     return row.stored_items if row.stored_items is not None else stored_items(row.items)
 
 
-@dataclass(slots=True)
-class Step:
+class Step(NamedTuple):
+    """One order of the file and what its import does. An immutable row: a plan holds one
+    per order (a hundred thousand in a big export)."""
     order_no: str
     action: str                     # "add", "update" or "skip"
     order_id: int | None = None
