@@ -7,6 +7,7 @@ one file when something goes wrong.
 
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import logging
 import os
@@ -85,15 +86,23 @@ def install_faulthandler(log_dir: str | Path) -> Path:
     log_dir = Path(log_dir)
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / FAULT_FILE_NAME
+    close_faulthandler()
+    _state["previous_crash"] = _move_aside(path)
+    handle = open(path, "w", encoding="utf-8")  # kept open: faulthandler writes to its fd
+    faulthandler.enable(file=handle, all_threads=True)
+    if not _state.get("closes_at_exit"):
+        atexit.register(close_faulthandler)     # a clean exit closes it; a crash needs it
+        _state["closes_at_exit"] = True
+    _state["fault_file"] = handle
+    return path
+
+
+def close_faulthandler() -> None:
+    """Stop writing crash reports and close faults.log (at a clean exit)."""
     if _state["fault_file"] is not None:
         faulthandler.disable()
         _state["fault_file"].close()
         _state["fault_file"] = None
-    _state["previous_crash"] = _move_aside(path)
-    handle = open(path, "w", encoding="utf-8")  # kept open: faulthandler writes to its fd
-    faulthandler.enable(file=handle, all_threads=True)
-    _state["fault_file"] = handle
-    return path
 
 
 def _move_aside(path: Path) -> tuple[str, Path] | None:
