@@ -18,8 +18,7 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, shortcut in enumerate(rows):
-            keys = ", ".join(keymap.sequences(shortcut.key)[i].toString(
-                keymap.NATIVE) for i in range(len(shortcut.keys)))
+            keys = ", ".join(s.toString(keymap.NATIVE) for s in keymap.sequences(shortcut.key))
             self.table.setItem(row, 0, QTableWidgetItem(keys))
             self.table.setItem(row, 1, QTableWidgetItem(keymap.what(shortcut)))
         header = self.table.horizontalHeader()

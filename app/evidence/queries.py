@@ -8,6 +8,8 @@ from datetime import datetime
 
 from peewee import JOIN
 
+from app.case_refs import parse_case_id
+from app.errors import InvalidInput
 from app.models import (AftersalesRequest, Conversation, Dispute, EvidenceItem, EvidencePack,
                         Message, StoredFile, TrackingEvent)
 
@@ -37,11 +39,12 @@ class MessageChoice:
 
 def case_by_ref(ref: str):
     """The dispute or after-sales request a pack names ("D-12", "A-7"), or None."""
-    prefix, _, number = str(ref).strip().upper().partition("-")
-    model = {"D": Dispute, "A": AftersalesRequest}.get(prefix)
-    if model is None or not number.isdigit():
+    try:
+        kind, number = parse_case_id(ref)
+    except InvalidInput:
         return None
-    return model.get_or_none(model.id == int(number))
+    model = Dispute if kind == "dispute" else AftersalesRequest
+    return model.get_or_none(model.id == number)
 
 
 def packs_of(case) -> list[EvidencePack]:

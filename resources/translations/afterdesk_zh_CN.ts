@@ -402,8 +402,7 @@
 <context>
     <name>AmountEdit</name>
     <message>
-        <location filename="../../ui/cases/form_bits.py" line="80"/>
-        <location filename="../../ui/cases/form_bits.py" line="85"/>
+        <location filename="../../ui/cases/form_bits.py" line="79"/>
         <source>An amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
@@ -413,7 +412,7 @@
         <translation>“%1”不是金额：请输入数字，最多两位小数，例如 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/form_bits.py" line="88"/>
+        <location filename="../../ui/cases/form_bits.py" line="86"/>
         <source>At most %1.</source>
         <translation>最多 %1。</translation>
     </message>

@@ -74,15 +74,13 @@ class AmountEdit(QLineEdit):
         if not text:
             return None, ""
         point = QLocale().decimalPoint()
-        example = f"12{point}50"
-        if not _AMOUNT.fullmatch(text.replace(point, ".") if point != "." else text):
-            if text.startswith("-") and not self.signed:
-                return None, self.tr("An amount cannot be negative.")
-            return None, self.tr("“%1” is not an amount: write digits with at most two "
-                                 "decimals, e.g. %2.").replace("%1", text).replace("%2", example)
         normal = text.replace(point, ".").replace(",", ".")
         if normal.startswith("-") and not self.signed:
             return None, self.tr("An amount cannot be negative.")
+        if not _AMOUNT.fullmatch(normal):
+            return None, self.tr("“%1” is not an amount: write digits with at most two "
+                                 "decimals, e.g. %2.").replace("%1", text).replace(
+                "%2", f"12{point}50")
         value = Decimal(normal).quantize(Decimal("0.01"))
         if self.limit is not None and value > self.limit:
             return None, self.tr("At most %1.").replace("%1", self.limit_text)
@@ -95,7 +93,7 @@ class AmountEdit(QLineEdit):
         self.problem_changed.emit(problem)
 
 
-_AMOUNT = re.compile(r"-?\d{1,12}(?:[.,]\d{0,2})?")
+_AMOUNT = re.compile(r"-?\d{1,12}(?:\.\d{0,2})?")
 
 
 def mark(widget: QWidget, bad: bool) -> None:

@@ -361,7 +361,7 @@ class ConversationsPage(ListPage):
         from app.services.messaging import thread  # loaded with the thread panel
 
         def show(conv_id: int) -> None:
-            self._select_after_load = conv_id
+            self.open_after_reload(conv_id)
             self.filters_bar.set_filters({})            # the new conversation must be listed
             self.search.clear()
         run_write(self, partial(thread.start_from_order, order_id), changes=[CONVERSATIONS],
