@@ -360,3 +360,35 @@ def test_a_big_inbox_not_on_screen_still_reads_the_rest(qtbot, db, monkeypatch):
     qtbot.waitUntil(lambda: counts == [7], timeout=5000)
     assert page.model.rowCount() == 7
     assert page.filters_bar.shop.findData("tb") >= 0
+
+
+def test_an_answer_that_was_not_sent_stands_out_in_the_list_and_has_a_filter(qtbot, page,
+                                                                             world):
+    from PySide6.QtGui import QFont
+
+    from app.channels import outbox
+    from ui.tones import qcolor
+    failed = outbox.queue_reply(world["waiting"].id, "It left the warehouse today.")
+    outbox.mark_failed(failed, "The mail server refused the buyer's address")
+    outbox.queue_reply(world["chinese"].id, "亲，已退款。")
+    model = page.model
+    column = model.column_number("delivery")
+    page.reload()
+    qtbot.waitUntil(lambda: {model.index(r, column).data() for r in range(2)}
+                    == {"Not sent", "Queued"})
+    shown = {model.conversation_id(r): model.index(r, column) for r in range(2)}
+    waiting, chinese = shown[world["waiting"].id], shown[world["chinese"].id]
+    assert waiting.data() == "Not sent" and chinese.data() == "Queued"
+    assert waiting.data(Qt.ItemDataRole.ForegroundRole) == qcolor("error")
+    assert waiting.data(Qt.ItemDataRole.FontRole).weight() == QFont.Weight.Bold
+    assert chinese.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert not page.view.isColumnHidden(column)
+    box = page.filters_bar.delivery_failed
+    assert box.focusPolicy() & Qt.FocusPolicy.TabFocus
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.conversation_id(0) == world["waiting"].id
+    outbox.retry(failed)
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)

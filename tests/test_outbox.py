@@ -70,3 +70,31 @@ def test_an_answer_with_a_placeholder_left_is_refused_and_nothing_is_queued(wait
     from app.models.channels import OutboxItem
     assert OutboxItem.select().count() == 0
     assert Message.select().count() == 1
+
+
+def test_the_list_shows_each_conversations_delivery_and_filters_the_failed(waiting):
+    from app.services.messaging import inbox
+    shop = make_shop("tb")
+    other = conversations.start_conversation(shop, make_buyer(shop, "other"), "site_message",
+                                             at=T0)
+    conversations.add_message(other, "in", "Hello?", T0)
+    quiet = conversations.start_conversation(shop, make_buyer(shop, "quiet"), "site_message",
+                                             at=T0)
+    conversations.add_message(quiet, "in", "Thanks", T0)
+    failed = outbox.queue_reply(waiting.id, "Refund tomorrow")
+    outbox.queue_reply(waiting.id, "And a coupon")            # queued: failed still shows
+    outbox.mark_failed(failed, "The mail server refused the buyer's address")
+    outbox.copied(outbox.queue_reply(other.id, "Sent in the chat"))
+    ids = [waiting.id, other.id, quiet.id]
+    rows = inbox.conversation_rows(ids)
+    assert {i: rows[i].delivery for i in ids} == {
+        waiting.id: states.FAILED, other.id: states.COPIED, quiet.id: ""}
+    assert outbox.conversation_states(ids) == {i: rows[i].delivery for i in ids
+                                               if rows[i].delivery}
+    assert inbox.UNDELIVERED == outbox._NOT_DONE_ORDER
+    assert inbox.conversation_ids({"delivery_failed": True}) == [waiting.id]
+    assert inbox.conversation_ids(sort=("delivery", False))[:2] == [waiting.id, other.id]
+    assert inbox.conversation_ids(sort=("delivery", True))[:2] == [other.id, waiting.id]
+    outbox.retry(failed)
+    assert inbox.conversation_ids({"delivery_failed": True}) == []
+    assert inbox.conversation_rows([waiting.id])[waiting.id].delivery == states.QUEUED

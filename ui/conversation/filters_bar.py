@@ -21,6 +21,8 @@ class FiltersBar(QWidget):
         self.unread = QCheckBox(self.tr("Unread"))
         self.open_case = QCheckBox(self.tr("Open request or dispute"))
         self.mine = QCheckBox(self.tr("Assigned to me"))
+        # an answer the outbox could not send (docs/channels.md); Tab reaches it like the rest
+        self.delivery_failed = QCheckBox(self.tr("Delivery failed"))
         self.star = self._combo(self.tr("Any star"),
                                 [(c, word(STARS, c)) for c in STAR_COLOURS if c != "none"])
         self.order_status = self._combo(self.tr("Any order status"),
@@ -30,7 +32,8 @@ class FiltersBar(QWidget):
         self.shop = self._combo(self.tr("Any shop"), [])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for box in (self.unreplied, self.unread, self.open_case, self.mine):
+        for box in (self.unreplied, self.unread, self.open_case, self.delivery_failed,
+                    self.mine):
             box.toggled.connect(self._emit)
             layout.addWidget(box)
         for combo in (self.star, self.order_status, self.channel, self.shop):
@@ -64,7 +67,8 @@ class FiltersBar(QWidget):
     def filters(self, my_name: str) -> dict:
         chosen: dict = {}
         for key, box in (("unreplied", self.unreplied), ("unread", self.unread),
-                         ("open_case", self.open_case)):
+                         ("open_case", self.open_case),
+                         ("delivery_failed", self.delivery_failed)):
             if box.isChecked():
                 chosen[key] = True
         if self.mine.isChecked():
@@ -82,6 +86,7 @@ class FiltersBar(QWidget):
             self.unreplied.setChecked(bool(filters.get("unreplied")))
             self.unread.setChecked(bool(filters.get("unread")))
             self.open_case.setChecked(bool(filters.get("open_case")))
+            self.delivery_failed.setChecked(bool(filters.get("delivery_failed")))
             self.mine.setChecked(bool(filters.get("assigned_to")))
             for key, combo in (("star", self.star), ("order_status", self.order_status),
                                ("channel", self.channel), ("shop", self.shop)):

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from app.clock import utcnow
 from app.services.messaging.inbox import InboxRow, conversation_rows
 from ui.formatting import countdown_text, local_time_text
-from ui.words.vocabulary import CHANNELS, ORDER_STATES, STARS, word
+from ui.words.vocabulary import CHANNELS, ORDER_STATES, OUTBOX_STATES, STARS, word
 from ui.table_models.list_table_model import TIME_SAMPLE, Column, ListTableModel
 from ui.tones import qcolor
 
@@ -90,6 +90,32 @@ def _reply_tip(row: InboxRow) -> str | None:
         else None
 
 
+def _delivery(row: InboxRow) -> str:
+    """Where its answer is, while one is not delivered (the bubble's words)."""
+    return word(OUTBOX_STATES, row.delivery) if row.delivery else ""
+
+
+def _delivery_colour(row: InboxRow):
+    return qcolor("error") if row.delivery == "failed" else None
+
+
+def _delivery_bold(row: InboxRow) -> bool:
+    return row.delivery == "failed"
+
+
+def _delivery_tip(row: InboxRow) -> str | None:
+    if row.delivery == "failed":
+        return translate("ConversationTableModel",
+                         "An answer did not reach the buyer: open the conversation to see why, "
+                         "then Retry or Edit")
+    if row.delivery == "copied":
+        return translate("ConversationTableModel",
+                         "The answer was copied to the platform but not confirmed as sent")
+    if row.delivery:
+        return translate("ConversationTableModel", "An answer is on its way to the buyer")
+    return None
+
+
 def _case(row: InboxRow) -> str:
     return translate("ConversationTableModel", "open") if row.has_open_case else ""
 
@@ -110,6 +136,8 @@ class ConversationTableModel(ListTableModel):
         Column("buyer", "Buyer", lambda r: r.buyer_name, width=18, bold=_needs_attention,
                tooltip=_buyer_tip),
         Column("status", "Status", _status, width=11, bold=_needs_attention),
+        Column("delivery", "Delivery", _delivery, width=12,
+               foreground=_delivery_colour, bold=_delivery_bold, tooltip=_delivery_tip),
         Column("reply_within", "Reply within", _reply_within, width="overdue 23 h 59 min",
                foreground=_reply_colour, tooltip=_reply_tip),
         Column("case", "Case", _case, width=5, tooltip=_case_tip),

@@ -26,7 +26,12 @@ _CHUNK = 500   # ids per IN (...) list, well under SQLite's variable limit
 REPLY_DUE = "reply_due"       # the reply target of app.rules.policy
 
 FILTER_KEYS = ("unreplied", "unread", "shop", "channel", "star", "order_status", "open_case",
-               "assigned_to", "text")
+               "assigned_to", "delivery_failed", "text")
+
+# The outbox states of an answer not yet delivered (app.channels.states; the services do not
+# import the channels, which write through them), the one that most needs the rep first:
+# what the list shows for a conversation (app.channels.outbox.conversation_states agrees).
+UNDELIVERED = ("failed", "sending", "queued", "copied")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class InboxRow:
     assigned_to: str = ""
     has_open_case: bool = False
     reply_due_at: datetime | None = None   # answer by then (HOUSE-1) while unreplied
+    delivery: str = ""      # the outbox state of its undelivered answers (UNDELIVERED), or ""
 
 
 def conversation_ids(filters: dict | None = None, *, limit: int | None = None,
@@ -64,7 +70,8 @@ def conversation_ids(filters: dict | None = None, *, limit: int | None = None,
 
     filters: unreplied=True, unread=True, shop=<shop key>, channel=<channel>,
     star=<colour>, order_status=<vocab.ORDER_STATES>, open_case=True,
-    assigned_to=<rep name>, text=<words searched in the messages>.
+    assigned_to=<rep name>, delivery_failed=True (an answer was not sent),
+    text=<words searched in the messages>.
     """
     filters = dict(filters or {})
     unknown = set(filters) - set(FILTER_KEYS)
@@ -183,6 +190,11 @@ _OPEN_DISPUTE = ('SELECT "order_id" FROM "dispute" WHERE "state" NOT IN ('
                  + ", ".join(f"'{s}'" for s in DISPUTE_FINAL_STATES) + ")")
 _OPEN_REQUEST = ('SELECT "order_id" FROM "aftersales_request" WHERE "state" NOT IN ('
                  + ", ".join(f"'{s}'" for s in REQUEST_FINAL_STATES) + ")")
+SORT_KEYS["delivery"] = ('(SELECT min(CASE x."state" '
+                         + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(UNDELIVERED))
+                         + ' END) FROM "outbox_item" x WHERE x."conversation_id" = '
+                         '"conversation"."id" AND x."state" IN ('
+                         + ", ".join(f"'{s}'" for s in UNDELIVERED) + "))")
 SORT_KEYS["case"] = (f'(CASE WHEN "order_id" IN ({_OPEN_DISPUTE} UNION {_OPEN_REQUEST}) '
                      "THEN 1 ELSE 0 END)")
 # One condition per filter (booleans take no parameter; the others one each).
@@ -195,7 +207,14 @@ _WHERE = {
     "order_status": '"order_id" IN (SELECT "id" FROM "orders" WHERE "status" = ?)',
     "open_case": f'"order_id" IN ({_OPEN_DISPUTE} UNION {_OPEN_REQUEST})',
     "assigned_to": '"assigned_to" = ?',
+    "delivery_failed": '"id" IN (SELECT "conversation_id" FROM "outbox_item" '
+                       'WHERE "state" = \'failed\')',
 }
+_DELIVERY = ('(SELECT x."state" FROM "outbox_item" x WHERE x."conversation_id" = c."id" '
+             'AND x."state" IN (' + ", ".join(f"'{s}'" for s in UNDELIVERED) + ') '
+             'ORDER BY CASE x."state" '
+             + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(UNDELIVERED))
+             + ' END LIMIT 1)')
 # What a row shows, in one statement whatever the page size: the conversation, its buyer,
 # shop and order, whether the order has an open case, and the latest message the buyer
 # sees (internal notes left out).
@@ -204,7 +223,8 @@ _ROWS = (
     'c."star", c."subject", c."is_read", c."is_replied", o."order_no", o."status", '
     'c."last_message_at", c."assigned_to", c."last_inbound_at", '
     f'(EXISTS ({_OPEN_DISPUTE} AND "order_id" = o."id") OR '
-    f'EXISTS ({_OPEN_REQUEST} AND "order_id" = o."id")), m."body", m."direction" '
+    f'EXISTS ({_OPEN_REQUEST} AND "order_id" = o."id")), m."body", m."direction", '
+    f'{_DELIVERY} '
     'FROM "conversation" c JOIN "buyer" b ON b."id" = c."buyer_id" '
     'JOIN "shop" s ON s."id" = c."shop_id" '
     'LEFT JOIN "orders" o ON o."id" = c."order_id" '
@@ -227,7 +247,7 @@ def conversation_rows(ids, *, reader=None) -> dict[int, InboxRow]:
         cursor = _execute(reader, _ROWS.format(marks=", ".join("?" * len(chunk))), chunk)
         for (conv_id, name, login, country, shop, platform, channel, star, subject, is_read,
              is_replied, order_no, order_status, last_at, assigned_to, last_inbound, open_case,
-             body, direction) in cursor.fetchall():
+             body, direction, delivery) in cursor.fetchall():
             is_replied = bool(is_replied)
             last_inbound = _instant(last_inbound)
             due = (last_inbound + reply_due[platform]
@@ -238,7 +258,8 @@ def conversation_rows(ids, *, reader=None) -> dict[int, InboxRow]:
                 snippet=snippet(body) if body is not None else "", last_direction=direction,
                 is_read=bool(is_read), is_replied=is_replied, order_no=order_no,
                 order_status=order_status, last_message_at=_instant(last_at),
-                assigned_to=assigned_to, has_open_case=bool(open_case), reply_due_at=due)
+                assigned_to=assigned_to, has_open_case=bool(open_case), reply_due_at=due,
+                delivery=delivery or "")
     return rows
 
 
