@@ -28,6 +28,8 @@ class Scale:
     import_repeats: int = 5          # P5: imports and raw inserts, alternating
     start_repeats: int = 9           # P1: launches of each kind (0: the first start counts)
     probes_at_once: int = 1          # window processes started together (tests only)
+    mails: int = 10_000              # P10b: mails of the mailbox synced into an empty shop
+    mail_repeats: int = 3            # P10b: first syncs and fetches alone, alternating
 
     def describe(self) -> dict:
         return {"orders": self.orders, "conversations": self.conversations,
@@ -37,7 +39,8 @@ class Scale:
                 "idle_cases": self.idle_cases, "idle_seconds": self.idle_seconds,
                 "repeats": self.repeats, "slow_repeats": self.slow_repeats,
                 "import_repeats": self.import_repeats,
-                "start_repeats": self.start_repeats}
+                "start_repeats": self.start_repeats, "mails": self.mails,
+                "mail_repeats": self.mail_repeats}
 
 
 FULL = Scale()
@@ -48,7 +51,8 @@ def tiny() -> Scale:
     return replace(FULL, orders=1_500, conversations=300, messages=3_000, cases=150,
                    template_orders=60, long_thread=120, pack_messages=30, pack_photos=2,
                    photo_size=(320, 240), import_rows=300, idle_cases=40, idle_seconds=0.3,
-                   repeats=2, slow_repeats=1, import_repeats=1, start_repeats=0, probes_at_once=4)
+                   repeats=2, slow_repeats=1, import_repeats=1, start_repeats=0, probes_at_once=4,
+                   mails=40, mail_repeats=1)
 
 
 def scaled(factor: float) -> Scale:
@@ -60,4 +64,5 @@ def scaled(factor: float) -> Scale:
         return max(least, int(value * factor))
     return replace(FULL, orders=n(FULL.orders, 1_500), conversations=n(FULL.conversations, 300),
                    messages=n(FULL.messages, 3_000), cases=n(FULL.cases, 150),
-                   import_rows=n(FULL.import_rows, 300), idle_cases=n(FULL.idle_cases, 40))
+                   import_rows=n(FULL.import_rows, 300), idle_cases=n(FULL.idle_cases, 40),
+                   mails=n(FULL.mails, 40))

@@ -70,8 +70,10 @@ def data_texts() -> dict[str, list[str]]:
         words += [value.replace("_", " ") for value in getattr(vocab, name)]
     unique = lambda items: sorted(set(t for t in items if t.strip()))  # noqa: E731
     from app.refusal_texts import TEMPLATES     # the rules' refusals
+    from app.channels import problem_texts as channel  # a channel's problems
     return {"columns": unique(titles), "labels": unique(words), "pages": unique(page_texts()),
-            "refusals": unique(TEMPLATES.values()), "problems": unique(problem_texts())}
+            "refusals": unique(TEMPLATES.values()), "problems": unique(problem_texts()),
+            "channel_problems": unique([*channel.TEMPLATES.values(), channel.SAID])}
 
 
 def table_model_modules() -> list[str]:

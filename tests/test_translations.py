@@ -175,3 +175,27 @@ def test_the_words_a_new_rep_saw_in_english_speak_chinese(chinese, qtbot, db, tm
     tab = GeneralTab(Settings(tmp_path / "settings.json"), tmp_path / "afterdesk.db")
     qtbot.addWidget(tab)
     assert tab.language.itemText(0) == "跟随系统"
+
+
+def test_a_channels_problem_speaks_chinese_and_keeps_the_servers_own_words(chinese):
+    import imaplib
+
+    from app.channels.errors import classify, wrong_password
+    from app.channels.mail.smtp import Unsure
+    from app.channels.problem_texts import text
+    from ui.words.channel_problems import problem_words
+    login = wrong_password("mail.shop.test", Exception(b"[AUTHENTICATIONFAILED] Bad login"))
+    assert str(login).startswith("The mail server mail.shop.test refused the user name")
+    assert problem_words(str(login)) == (
+        "邮件服务器 mail.shop.test 拒绝了用户名或密码。请在 设置 › 账户 中重新输入密码（或："
+        "afterdesk account add … --password-stdin）。服务器原话：“[AUTHENTICATIONFAILED] Bad login”")
+    busy = classify(imaplib.IMAP4.error("SELECT failed: Mailbox locked"), "imap.test")
+    assert problem_words(str(busy)) == \
+        "邮件服务器 imap.test 返回了错误。服务器原话：“SELECT failed: Mailbox locked”"
+    refused = text("address_refused", "5.1.1 <x@buyer.test>: no such user",
+                   addresses="x@buyer.test")
+    assert problem_words(refused) == ("邮件服务器拒绝了买家的地址（x@buyer.test）。"
+                                      "服务器原话：“5.1.1 <x@buyer.test>: no such user”")
+    assert problem_words(str(Unsure("smtp.test"))) == \
+        "发送回复时与邮件服务器 smtp.test 的连接中断：买家可能已经收到。"
+    assert problem_words("Something a platform said") == "Something a platform said"

@@ -50,10 +50,11 @@ class ChannelBridge(QObject):
             self.changed.emit()
 
     def _problem(self, key: str, problem) -> None:
+        from ui.words.channel_problems import problem_words
         from ui.words.vocabulary import ACCOUNT_STATES, word
         text = QCoreApplication.translate("ChannelBridge", "Mail ({0}): {1}").format(
             key, word(ACCOUNT_STATES, problem.state))
-        self.status.emit(text, str(problem))
+        self.status.emit(text, problem_words(str(problem)))
         self.changed.emit()          # an answer may have failed
 
     def _error(self, text: str) -> None:

@@ -3,6 +3,8 @@ the highest UID stored), kept in the database so the next sync continues from th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from app.clock import utcnow
 from app.models.channels import ChannelAccount, ChannelCursor
 
@@ -20,3 +22,15 @@ def save(account: ChannelAccount, scope: str, value: dict) -> None:
      .on_conflict(conflict_target=[ChannelCursor.account, ChannelCursor.scope],
                   update={ChannelCursor.value: value, ChannelCursor.updated_at: now})
      .execute())
+
+
+@dataclass(frozen=True)
+class Advance:
+    """The step that moves one scope's cursor to `value` (a connector hands one with each
+    message; a batch of messages saves only the last of each scope)."""
+    account: ChannelAccount
+    scope: str
+    value: dict
+
+    def __call__(self) -> None:
+        save(self.account, self.scope, self.value)

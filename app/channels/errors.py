@@ -1,5 +1,6 @@
 """Problems a channel reports, each with the account state it leads to and words a rep
-understands (the technical detail goes to the log)."""
+understands (app/channels/problem_texts.py: the server's own words quoted after them; the
+technical detail goes to the log)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import socket
 import ssl
 
 from app.channels import states
+from app.channels.problem_texts import text
 from app.errors import ServiceError
 
 
@@ -29,38 +31,42 @@ class Refused(ChannelProblem):
         super().__init__(states.CONNECTED, message, retry=False, detail=detail)
 
 
-def wrong_password(server: str, detail: str = "") -> ChannelProblem:
-    return ChannelProblem(
-        states.AUTH_FAILED,
-        f"{server} refused the user name or password. Enter the password again in "
-        "Settings › Accounts (or: afterdesk account add … --password-stdin).",
-        retry=False, detail=detail)
+def problem(state: str, key: str, *, retry: bool = True, detail: str = "", said: str = "",
+            **values) -> ChannelProblem:
+    """A ChannelProblem in the words of problem_texts.TEMPLATES[key]."""
+    return ChannelProblem(state, text(key, said, **values), retry=retry, detail=detail)
 
 
-def classify(exc: BaseException, server: str) -> ChannelProblem:
+def refused(key: str, *, detail: str = "", said: str = "", **values) -> Refused:
+    return Refused(text(key, said, **values), detail)
+
+
+def server_words(exc: BaseException) -> str:
+    """What a server said, from a protocol library's exception (bytes decoded)."""
+    value = getattr(exc, "smtp_error", None) or (exc.args[0] if exc.args else "")
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return str(value)
+
+
+def wrong_password(host: str, exc: BaseException | None = None) -> ChannelProblem:
+    return problem(states.AUTH_FAILED, "wrong_password", retry=False, host=host,
+                   detail=str(exc or ""), said=server_words(exc) if exc else "")
+
+
+def classify(exc: BaseException, host: str) -> ChannelProblem:
     """The problem behind a network or protocol exception."""
     if isinstance(exc, ChannelProblem):
         return exc
     detail = f"{type(exc).__name__}: {exc}"
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return ChannelProblem(
-            states.CERTIFICATE,
-            f"{server}'s certificate is not trusted (expired, or not the server's name). "
-            "Check the server name with your mail provider.", retry=False, detail=detail)
+        return problem(states.CERTIFICATE, "untrusted", retry=False, detail=detail, host=host)
     if isinstance(exc, ssl.SSLError):
-        return ChannelProblem(
-            states.CERTIFICATE,
-            f"The secure connection to {server} failed: check the port and the security "
-            "setting (TLS or STARTTLS).", retry=False, detail=detail)
+        return problem(states.CERTIFICATE, "secure_failed", retry=False, detail=detail,
+                       host=host)
     if isinstance(exc, socket.gaierror):
-        return ChannelProblem(
-            states.OFFLINE,
-            f"{server} cannot be found: no network, or the server name is wrong. "
-            "AfterDesk keeps trying.", detail=detail)
+        return problem(states.OFFLINE, "not_found", detail=detail, host=host)
     if isinstance(exc, (ConnectionError, TimeoutError, socket.timeout, EOFError, OSError)):
-        return ChannelProblem(
-            states.OFFLINE,
-            f"{server} cannot be reached: no network, or the server is down. "
-            "AfterDesk keeps trying.", detail=detail)
-    return ChannelProblem(states.ERROR, f"{server} answered with an error: {exc}",
-                          detail=detail)
+        return problem(states.OFFLINE, "unreachable", detail=detail, host=host)
+    return problem(states.ERROR, "server_error", detail=detail, said=server_words(exc),
+                   host=host)

@@ -6,44 +6,138 @@ It joins a conversation by the ids it answers (a mail's In-Reply-To and Referenc
 name our own answers too), else by the buyer's address and an order number of the shop
 found in its subject or text; else it starts one. Each stored message keeps its channel
 id: a message fetched again is recognised and stored nothing twice.
+
+A sync stores a batch at a time (`store_batch`): one transaction, and what the batch's
+messages need from the database (known ids, the threads they answer, their buyers and the
+orders they name) read with one query each instead of several per message.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 
 from app.channels import outbox, states
 from app.channels.incoming import Incoming
 from app.db import database
+from app.errors import ServiceError
 from app.models import Attachment, Buyer, Conversation, Message, Order, StoredFile
 from app.models.channels import ChannelAccount, ChannelMessage
 from app.services.common import audit
 
 _ORDER_NUMBER = re.compile(r"(?<!\d)(\d{6,24})(?!\d)")
 ACTOR = "sync"
+BATCH = 50          # messages per transaction of a sync (it holds the write lock meanwhile)
+_IN_LIST = 500      # values per IN (...) list, under SQLite's variable limit
+
+log = logging.getLogger("afterdesk.channels")
 
 
-def known(account: ChannelAccount, channel_id: str) -> bool:
-    return ChannelMessage.select().where((ChannelMessage.account == account)
-                                         & (ChannelMessage.channel_id == channel_id)).exists()
+class Lookups:
+    """What the messages of one batch need from the database, read at once; what the
+    batch stores is added as it goes, so a later message of it sees an earlier one."""
+
+    def __init__(self, account: ChannelAccount, batch: list[Incoming]):
+        self.account = account
+        self.known: set[str] = set()
+        self.links: dict[str, tuple[int, int]] = {}     # channel id -> (link id, conversation)
+        self.buyers: dict[str, Buyer] = {}
+        self.orders: dict[str, Order] = {}
+        ids = {i.channel_id for i in batch}
+        references = {r for i in batch for r in i.references}
+        for chunk in _chunks(ids | references):
+            for link in (ChannelMessage.select(ChannelMessage.id, ChannelMessage.channel_id,
+                                               ChannelMessage.conversation)
+                         .where((ChannelMessage.account == account)
+                                & ChannelMessage.channel_id.in_(chunk)).tuples()):
+                link_id, channel_id, conversation_id = link
+                self.known.add(channel_id)
+                if link_id > self.links.get(channel_id, (0, 0))[0]:
+                    self.links[channel_id] = (link_id, conversation_id)
+        addresses = {i.sender or "unknown-sender" for i in batch}
+        for chunk in _chunks(addresses):
+            for buyer in (Buyer.select().where((Buyer.shop == account.shop_id)
+                                               & (Buyer.email.in_(chunk)
+                                                  | Buyer.login.in_(chunk)))
+                          .order_by(Buyer.id)):
+                for key in (buyer.email, buyer.login):
+                    if key in addresses:
+                        self.buyers.setdefault(key, buyer)
+        numbers = {n for i in batch for n in order_numbers(i)}
+        for chunk in _chunks(numbers):
+            for order in (Order.select().where((Order.shop == account.shop_id)
+                                               & Order.order_no.in_(chunk))
+                          .order_by(Order.id)):
+                self.orders[order.order_no] = order          # the newest of a number last
+
+    def thread_of(self, incoming: Incoming) -> int | None:
+        """The conversation of the newest stored message it answers."""
+        found = [self.links[r] for r in incoming.references if r in self.links]
+        return max(found)[1] if found else None
+
+    def order_of(self, incoming: Incoming) -> Order | None:
+        found = [self.orders[n] for n in order_numbers(incoming) if n in self.orders]
+        return max(found, key=lambda o: o.id) if found else None
+
+    def stored(self, link: ChannelMessage) -> None:
+        self.known.add(link.channel_id)
+        self.links[link.channel_id] = (link.id, link.conversation_id)
 
 
-def store_incoming(account: ChannelAccount, incoming: Incoming) -> Message | None:
+def _chunks(values) -> list[list]:
+    values = sorted(values)
+    return [values[i:i + _IN_LIST] for i in range(0, len(values), _IN_LIST)]
+
+
+def order_numbers(incoming: Incoming) -> list[str]:
+    """The numbers in its subject and text that may be an order's (the first 50)."""
+    text = f"{incoming.subject}\n{incoming.body}"
+    return list(dict.fromkeys(_ORDER_NUMBER.findall(text)))[:50]
+
+
+def store_batch(account: ChannelAccount, batch: list) -> int:
+    """Store a batch of (Incoming, cursor.Advance) in one transaction and move each scope's
+    cursor past its last message; the number stored. A message the service refuses is
+    logged and passed (the next ones must not wait behind it forever)."""
+    if not batch:
+        return 0
+    stored = 0
+    with database.atomic():
+        lookups = Lookups(account, [incoming for incoming, _ in batch])
+        for number, (incoming, _) in enumerate(batch):
+            try:
+                if store_incoming(account, incoming, lookups) is not None:
+                    stored += 1
+            except ServiceError as exc:
+                log.error("account %s: message %s not stored: %s", account.key,
+                          incoming.channel_id, exc)
+                # its savepoint is rolled back (a buyer it added too): read again
+                lookups = Lookups(account, [i for i, _ in batch[number + 1:]])
+        last = {advance.scope: advance for _, advance in batch}
+        for advance in last.values():
+            advance()
+    return stored
+
+
+def store_incoming(account: ChannelAccount, incoming: Incoming,
+                   lookups: Lookups | None = None) -> Message | None:
     """Store the message (None when it is stored already, or is the shop's own mail).
-    Call inside a transaction that also moves the cursor past it."""
-    if known(account, incoming.channel_id):
+    Call inside a transaction that also moves the cursor past it; `lookups`: what its
+    batch read at once (store_batch), else each is a query of its own."""
+    lookups = lookups or Lookups(account, [incoming])
+    if incoming.channel_id in lookups.known:
         return None
     own_address = str(account.settings.get("address", "")).lower()
     if incoming.sender and incoming.sender == own_address:
         return None              # the shop's own mail (a copy, a loop): never a buyer's
     with database.atomic():
-        conversation = _conversation_for(account, incoming)
+        conversation = _conversation_for(account, incoming, lookups)
         body = incoming.body or incoming.subject or ", ".join(f.name for f in incoming.files) \
             or "—"
         message = _add(conversation, body, incoming)
-        ChannelMessage.create(account=account, channel_id=incoming.channel_id,
-                              conversation=conversation, message=message,
-                              references=" ".join(incoming.references)[:4000])
+        lookups.stored(ChannelMessage.create(
+            account=account, channel_id=incoming.channel_id, conversation=conversation,
+            message=message, references=" ".join(incoming.references)[:4000]))
         _attach(message, incoming)
         if incoming.problems:
             audit.record(ACTOR, "conversation", conversation.uid, "unreadable_parts",
@@ -69,18 +163,15 @@ def _queue_automatic_reply(conversation: Conversation, message: Message) -> None
         outbox.queue_message(reply, actor="auto_reply")
 
 
-def _conversation_for(account: ChannelAccount, incoming: Incoming) -> Conversation:
-    if incoming.references:
-        link = (ChannelMessage.select()
-                .where((ChannelMessage.account == account)
-                       & ChannelMessage.channel_id.in_(list(incoming.references)))
-                .order_by(ChannelMessage.id.desc()).first())
-        if link is not None:
-            return Conversation.get_by_id(link.conversation_id)
+def _conversation_for(account: ChannelAccount, incoming: Incoming,
+                      lookups: Lookups) -> Conversation:
+    thread = lookups.thread_of(incoming)
+    if thread is not None:
+        return Conversation.get_by_id(thread)
     shop = account.shop
     channel = states.CHANNEL_OF_KIND[account.kind]
-    buyer = _buyer(shop, incoming)
-    order = _order(shop, incoming)
+    buyer = _buyer(shop, incoming, lookups)
+    order = lookups.order_of(incoming)
     if order is not None and order.buyer_id not in (None, buyer.id):
         order = None               # another buyer's order number: not a thread key
     if order is not None:
@@ -96,24 +187,16 @@ def _conversation_for(account: ChannelAccount, incoming: Incoming) -> Conversati
                                             actor=ACTOR)
 
 
-def _buyer(shop, incoming: Incoming) -> Buyer:
+def _buyer(shop, incoming: Incoming, lookups: Lookups) -> Buyer:
     address = incoming.sender or "unknown-sender"
-    found = (Buyer.select().where((Buyer.shop == shop)
-                                  & ((Buyer.email == address) | (Buyer.login == address)))
-             .order_by(Buyer.id).first())
+    found = lookups.buyers.get(address)
     if found is not None:
         return found
     from app.services.commerce.shops import add_buyer
-    return add_buyer(shop, address, name=incoming.sender_name[:200],
-                     email=address if "@" in address else "", actor=ACTOR)
-
-
-def _order(shop, incoming: Incoming) -> Order | None:
-    numbers = list(dict.fromkeys(_ORDER_NUMBER.findall(f"{incoming.subject}\n{incoming.body}")))
-    if not numbers:
-        return None
-    return (Order.select().where((Order.shop == shop) & Order.order_no.in_(numbers[:50]))
-            .order_by(Order.id.desc()).first())
+    buyer = add_buyer(shop, address, name=incoming.sender_name[:200],
+                      email=address if "@" in address else "", actor=ACTOR)
+    lookups.buyers[address] = buyer
+    return buyer
 
 
 def _attach(message: Message, incoming: Incoming) -> None:

@@ -11,18 +11,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from app.channels import ingest, outbox, states
+from app.channels import ingest, outbox, problem_texts, states
 from app.channels.account import get_account, record_state
 from app.channels.connectors import connector_for
 from app.channels.errors import ChannelProblem, Refused
-from app.db import database
-from app.errors import ServiceError
 
 log = logging.getLogger("afterdesk.channels")
 
-UNSURE_TEXT = ("AfterDesk stopped (or lost the connection) while the mail server was taking "
-               "this answer: it may have reached the buyer. Look in the mailbox's Sent "
-               "folder before Retry.")
+UNSURE_TEXT = problem_texts.text("unsure")
 
 
 @dataclass
@@ -70,21 +66,16 @@ def _settle_sending(account, connector) -> None:
 
 
 def _fetch(account, connector, result: PassResult) -> None:
-    for incoming, advance in connector.incoming():
-        try:
-            with database.atomic():
-                stored = ingest.store_incoming(account, incoming)
-                advance()
-        except ServiceError as exc:
-            # The service refused it: say so in the log and go on (the next mails must
-            # not wait behind it forever); the cursor moves past it.
-            log.error("account %s: message %s not stored: %s", account.key,
-                      incoming.channel_id, exc)
-            with database.atomic():
-                advance()
-            continue
-        if stored is not None:
-            result.fetched += 1
+    """Stored a batch at a time: one transaction and one lookup of each kind per batch
+    (app.channels.ingest.store_batch; a message the service refuses is logged and passed)."""
+    batch: list = []
+    for pair in connector.incoming():
+        batch.append(pair)
+        if len(batch) >= ingest.BATCH:
+            result.fetched += ingest.store_batch(account, batch)
+            batch = []
+    if batch:
+        result.fetched += ingest.store_batch(account, batch)
 
 
 def _send(account, connector, result: PassResult) -> None:

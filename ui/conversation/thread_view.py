@@ -21,6 +21,7 @@ from app.services.messaging.translation import LANGUAGES
 from app.evidence.store import object_path
 from ui.conversation.image_viewer import thumbnail
 from ui.formatting import local_time_text
+from ui.words.channel_problems import problem_words
 from ui.words.vocabulary import CHANNELS, OUTBOX_STATES, word
 from ui.tones import redraw_on_theme_change, tone
 
@@ -60,7 +61,7 @@ def delivery_html(item) -> str:
         text += " · " + local_time_text(item.sent_at)
     elif item.state == "failed":
         colour = tone("error")
-        text += ": " + html.escape(item.error)
+        text += ": " + html.escape(problem_words(item.error))
         links = [("retry", translate("ThreadView", "Retry")),
                  ("edit", translate("ThreadView", "Edit"))]
     elif item.state in ("queued", "copied") and not item.account:
@@ -70,7 +71,7 @@ def delivery_html(item) -> str:
         links = [("copy", translate("ThreadView", "Copy & open the platform")),
                  ("confirm", translate("ThreadView", "I sent it in the platform"))]
     elif item.state == "queued" and item.error:
-        text += ": " + html.escape(item.error)
+        text += ": " + html.escape(problem_words(item.error))
     anchors = " · ".join(f'<a href="outbox-{action}:{item.id}">{html.escape(label)}</a>'
                          for action, label in links)
     return (f'<div style="color:{colour}; font-size:small; margin-top:4px">{text}'

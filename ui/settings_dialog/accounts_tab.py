@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
 from app.channels import account as accounts
 from app.services.commerce.shops import list_shops
 from ui.errors import report_exception
+from ui.words.channel_problems import problem_words
 from ui.formatting import local_time_text
 from ui.words.vocabulary import ACCOUNT_STATES, word
 
@@ -110,7 +111,7 @@ class AccountsTab(QWidget):
 
     def _show_error(self) -> None:
         row = self.selected()
-        self.problem.setText(row.last_error if row is not None else "")
+        self.problem.setText(problem_words(row.last_error) if row is not None else "")
 
     def add(self) -> bool:
         from app.channels.runner import notify_accounts

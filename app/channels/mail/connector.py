@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 
 from app.channels import cursor
 from app.channels.account import password_of
-from app.channels.errors import ChannelProblem, Refused
+from app.channels.errors import ChannelProblem, refused
 from app.channels.incoming import Incoming
 from app.channels.mail import compose, imap, smtp
 from app.channels.mail.parse import parse
@@ -49,8 +49,8 @@ class MailConnector:
         return imap.IdleWatcher(self.settings, self.password, push)
 
     # --- inbound --------------------------------------------------------------------------
-    def incoming(self) -> Iterator[tuple[Incoming, Callable[[], None]]]:
-        """Each new mail with the step that moves the folder's cursor past it (to call in
+    def incoming(self) -> Iterator[tuple[Incoming, cursor.Advance]]:
+        """Each new mail with the step that moves the folder's cursor past it (to take in
         the transaction that stores it)."""
         for folder in self.settings.get("folders") or ["INBOX"]:
             scope = f"imap:{folder}"
@@ -58,8 +58,8 @@ class MailConnector:
             for validity, uid, raw, arrival in self.box.new_mail(folder, start):
                 fallback = f"<imap-{validity}-{uid}@{folder}>"
                 mail = parse(raw, fallback_id=fallback, received_at=arrival)
-                yield mail, (lambda v=validity, u=uid, s=scope:
-                             cursor.save(self.account, s, {"uidvalidity": v, "last_uid": u}))
+                yield mail, cursor.Advance(self.account, scope,
+                                           {"uidvalidity": validity, "last_uid": uid})
 
     # --- outbound -------------------------------------------------------------------------
     def new_id(self) -> str:
@@ -78,7 +78,7 @@ class MailConnector:
         """Sent copy (pending) → SMTP → Sent copy settled. Raises Refused (the item
         fails), smtp.Unsure, or a problem of the account (the item waits)."""
         if not compose.recipient(item):
-            raise Refused("The buyer has no mail address: add it to the buyer, then Retry.")
+            raise refused("no_address")
         mail = compose.build(item, self.settings, self.account.shop.name)
         if item.attempts > 1:
             self.box.drop_sent(item.channel_message_id)   # a copy of an earlier attempt

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Callable, Iterator
 
 from app.channels import states
-from app.channels.errors import ChannelProblem, classify, wrong_password
+from app.channels.errors import ChannelProblem, classify, problem, wrong_password
 
 PENDING_FLAG = "$AfterDeskSubmitting"   # on the Sent copy until the SMTP server took the mail
 FETCH_BATCH = 100
@@ -25,27 +25,24 @@ def connect(settings: dict, password: str | None):
     import imapclient
     from imapclient.exceptions import LoginError
     host, port, security = settings["imap_host"], settings["imap_port"], settings["security"]
-    server = f"The mail server {host}"
     if password is None:
-        raise ChannelProblem(states.AUTH_FAILED, "No password is kept for this account on "
-                             "this computer: enter it in Settings › Accounts (or: afterdesk "
-                             "account add … --password-stdin).", retry=False)
+        raise problem(states.AUTH_FAILED, "no_password", retry=False)
     try:
         client = imapclient.IMAPClient(host, port, ssl=security == "tls",
                                        ssl_context=ssl.create_default_context(),
                                        timeout=TIMEOUT)
     except Exception as exc:  # noqa: BLE001 - classified for the rep
-        raise classify(exc, server) from exc
+        raise classify(exc, host) from exc
     try:
         if security == "starttls":
             client.starttls(ssl.create_default_context())
         client.login(settings["user"], password)
     except LoginError as exc:
         _quietly(client.logout)
-        raise wrong_password(server, str(exc)) from exc
+        raise wrong_password(host, exc) from exc
     except Exception as exc:  # noqa: BLE001
         _quietly(client.shutdown)
-        raise classify(exc, server) from exc
+        raise classify(exc, host) from exc
     return client
 
 
@@ -61,7 +58,7 @@ class Mailbox:
 
     def __init__(self, settings: dict, password: str | None):
         self.settings = settings
-        self.server = f"The mail server {settings['imap_host']}"
+        self.host = settings["imap_host"]
         self.client = connect(settings, password)
         self._sent: str | None = None
 
@@ -77,7 +74,7 @@ class Mailbox:
         except ChannelProblem:
             raise
         except Exception as exc:  # noqa: BLE001 - classified for the rep
-            raise classify(exc, self.server) from exc
+            raise classify(exc, self.host) from exc
 
     # --- inbound --------------------------------------------------------------------------
     def new_mail(self, folder: str, cursor: dict

@@ -14,7 +14,9 @@ import ssl
 from email.message import EmailMessage
 
 from app.channels import states
-from app.channels.errors import ChannelProblem, Refused, classify, wrong_password
+from app.channels.errors import (ChannelProblem, classify, problem, refused,
+                                 server_words, wrong_password)
+from app.channels.problem_texts import text
 
 TIMEOUT = 60.0
 
@@ -22,15 +24,12 @@ TIMEOUT = 60.0
 class Unsure(ChannelProblem):
     """The connection ended while the mail was being handed over."""
 
-    def __init__(self, server: str, detail: str = ""):
-        super().__init__(states.OFFLINE, f"The connection to {server} ended while the "
-                         "answer was being sent: it may have reached the buyer.",
-                         detail=detail)
+    def __init__(self, host: str, detail: str = ""):
+        super().__init__(states.OFFLINE, text("cut_off", host=host), detail=detail)
 
 
 def _open(settings: dict, password: str | None) -> smtplib.SMTP:
     host, port, security = settings["smtp_host"], settings["smtp_port"], settings["security"]
-    server = f"The mail server {host}"
     try:
         if security == "tls":
             client = smtplib.SMTP_SSL(host, port, timeout=TIMEOUT,
@@ -44,36 +43,35 @@ def _open(settings: dict, password: str | None) -> smtplib.SMTP:
             client.login(settings["user"], password)
         return client
     except smtplib.SMTPAuthenticationError as exc:
-        raise wrong_password(server, str(exc)) from exc
+        raise wrong_password(host, exc) from exc
     except smtplib.SMTPNotSupportedError as exc:
-        raise ChannelProblem(states.ERROR, f"{server} does not offer secure sending on this "
-                             "port: check the port and the security setting.",
-                             retry=False, detail=str(exc)) from exc
+        raise problem(states.ERROR, "no_secure_sending", retry=False, detail=str(exc),
+                      host=host) from exc
     except Exception as exc:  # noqa: BLE001 - classified for the rep
-        raise classify(exc, server) from exc
+        raise classify(exc, host) from exc
 
 
 def submit(settings: dict, password: str | None, mail: EmailMessage) -> None:
     """Hand `mail` to the account's SMTP server (raises Refused, Unsure or a problem of
     the account; returns when the server took it)."""
-    server = f"The mail server {settings['smtp_host']}"
+    host = settings["smtp_host"]
     client = _open(settings, password)
     try:
         client.send_message(mail)
     except smtplib.SMTPRecipientsRefused as exc:
-        raise Refused("The mail server refused the buyer's address "
-                      f"({', '.join(exc.recipients)}).", str(exc)) from exc
+        said = "; ".join(_said(reply[1]) for reply in exc.recipients.values())
+        raise refused("address_refused", detail=str(exc), said=said,
+                      addresses=", ".join(exc.recipients)) from exc
     except smtplib.SMTPSenderRefused as exc:
-        raise Refused(f"The mail server refused to send from {exc.sender}: "
-                      f"{_said(exc.smtp_error)}", str(exc)) from exc
+        raise refused("sender_refused", detail=str(exc), said=server_words(exc),
+                      sender=_said(exc.sender)) from exc
     except smtplib.SMTPDataError as exc:
         if 400 <= exc.smtp_code < 500:
-            raise ChannelProblem(states.ERROR, f"{server} asked to try later: "
-                                 f"{_said(exc.smtp_error)}", detail=str(exc)) from exc
-        raise Refused(f"The mail server refused the answer: {_said(exc.smtp_error)}",
-                      str(exc)) from exc
+            raise problem(states.ERROR, "try_later", detail=str(exc), said=server_words(exc),
+                          host=host) from exc
+        raise refused("answer_refused", detail=str(exc), said=server_words(exc)) from exc
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
-        raise Unsure(server, str(exc)) from exc
+        raise Unsure(host, str(exc)) from exc
     finally:
         try:
             client.quit()
