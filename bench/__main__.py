@@ -1,5 +1,5 @@
 """`python -m bench [--json] [--dir FOLDER] [--seed N]`: generate shops at the scale of a busy
-year and measure every performance figure (P1–P8, P10b) beside its floor, in one run
+year and measure every performance figure (P1–P8, P10a, P10b) beside its floor, in one run
 (docs/performance.md). It works in a folder of its own, never on the rep's database.
 
 Run it from the repository's root folder: the benchmark is a tool beside AfterDesk, not a

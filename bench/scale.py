@@ -30,6 +30,7 @@ class Scale:
     probes_at_once: int = 1          # window processes started together (tests only)
     mails: int = 10_000              # P10b: mails of the mailbox synced into an empty shop
     mail_repeats: int = 3            # P10b: first syncs and fetches alone, alternating
+    mail_rounds: int = 5             # P10a: mails appended one at a time into the open window
 
     def describe(self) -> dict:
         return {"orders": self.orders, "conversations": self.conversations,
@@ -40,7 +41,7 @@ class Scale:
                 "repeats": self.repeats, "slow_repeats": self.slow_repeats,
                 "import_repeats": self.import_repeats,
                 "start_repeats": self.start_repeats, "mails": self.mails,
-                "mail_repeats": self.mail_repeats}
+                "mail_repeats": self.mail_repeats, "mail_rounds": self.mail_rounds}
 
 
 FULL = Scale()
@@ -52,7 +53,7 @@ def tiny() -> Scale:
                    template_orders=60, long_thread=120, pack_messages=30, pack_photos=2,
                    photo_size=(320, 240), import_rows=300, idle_cases=40, idle_seconds=0.3,
                    repeats=2, slow_repeats=1, import_repeats=1, start_repeats=0, probes_at_once=4,
-                   mails=40, mail_repeats=1)
+                   mails=40, mail_repeats=1, mail_rounds=2)
 
 
 def scaled(factor: float) -> Scale:

@@ -32,10 +32,21 @@ def test_add_test_and_remove_an_account_in_settings(qtbot, db, dovecot, mailbox,
     tab.test_selected()
     qtbot.waitUntil(lambda: tab.table.item(0, 3).text() == "Wrong password", timeout=30000)
     assert "refused the user name or password" in tab.problem.text()
-    from app.channels.account import set_password
-    set_password("ae-mail", PASSWORD)
-    tab.reload()
-    tab.select("ae-mail")
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    def type_the_password() -> None:
+        dialog = tab.findChild(QInputDialog, "password_dialog")
+        field = dialog.findChild(QLineEdit)
+        assert field.echoMode() == QLineEdit.EchoMode.Password
+        qtbot.keyClicks(field, PASSWORD)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, type_the_password)
+    qtbot.mouseClick(tab.password_button, Qt.MouseButton.LeftButton)
+    assert tab.table.item(0, 3).text() == "Not synced yet"     # no longer "Wrong password"
+    assert "password store" in tab.problem.text()
+    assert tab.selected().key == "ae-mail"
     tab.test_selected()
     qtbot.waitUntil(lambda: tab.table.item(0, 3).text() == "Connected", timeout=30000)
     assert "accepted the login" in tab.problem.text()

@@ -43,6 +43,8 @@ class Lookups:
         self.links: dict[str, tuple[int, int]] = {}     # channel id -> (link id, conversation)
         self.buyers: dict[str, Buyer] = {}
         self.orders: dict[str, Order] = {}
+        from app.services.messaging.auto_reply import has_enabled_rule
+        self.auto_replies = has_enabled_rule(account.shop_id)     # AE-12: any reply to queue
         ids = {i.channel_id for i in batch}
         references = {r for i in batch for r in i.references}
         for chunk in _chunks(ids | references):
@@ -142,7 +144,8 @@ def store_incoming(account: ChannelAccount, incoming: Incoming,
         if incoming.problems:
             audit.record(ACTOR, "conversation", conversation.uid, "unreadable_parts",
                          {"message": message.id, "problems": incoming.problems[:20]})
-        _queue_automatic_reply(conversation, message)
+        if lookups.auto_replies:
+            _queue_automatic_reply(conversation, message)
     return message
 
 

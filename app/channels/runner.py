@@ -105,6 +105,12 @@ class ChannelRunner(threading.Thread):
                 lambda: (self._sleeping and self._handled >= target) or not self.is_alive(),
                 timeout)
 
+    def watching(self) -> list[str]:
+        """The accounts whose push watcher is up and waiting for the server's news."""
+        return [key for key, watcher in list(self._watchers.items())
+                if watcher.is_alive() and getattr(watcher, "ready", None) is not None
+                and watcher.ready.is_set()]
+
     # --- the thread ---------------------------------------------------------------------
     def run(self) -> None:
         from app.channels.lease import Busy, Lease

@@ -4,121 +4,141 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="37"/>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="56"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="38"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="57"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="25"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="25"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="26"/>
         <source>Mail accounts</source>
         <translation>邮箱账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="41"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="42"/>
         <source>e.g. shop1-mail</source>
         <translation>例如 shop1-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="47"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="48"/>
         <source>the mailbox&apos;s user name, e.g. service@shop.com</source>
         <translation>邮箱的用户名，例如 service@shop.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="51"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="52"/>
         <source>TLS (ports 993 and 465)</source>
         <translation>TLS（端口 993 和 465）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="52"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="53"/>
         <source>STARTTLS (ports 143 and 587)</source>
         <translation>STARTTLS（端口 143 和 587）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="53"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="54"/>
         <source>None: only a server on this computer or the shop&apos;s network</source>
         <translation>不加密：仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="56"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="57"/>
         <source>Account name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="57"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="58"/>
         <source>IMAP server (incoming)</source>
         <translation>IMAP 服务器（收信）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="58"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="59"/>
         <source>SMTP server (outgoing)</source>
         <translation>SMTP 服务器（发信）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="59"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="60"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="60"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="61"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="61"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="62"/>
         <source>Security</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="64"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="65"/>
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="66"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="67"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="68"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="69"/>
+        <source>Change &amp;password…</source>
+        <translation>更改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="71"/>
         <source>Re&amp;move selected</source>
         <translation>删除所选(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="73"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="76"/>
         <source>Buyers&apos; mails come into the inbox and your answers go out from the shop&apos;s address. The password is kept in the computer&apos;s password store, not in AfterDesk&apos;s database.</source>
         <translation>买家的邮件进入收件箱，您的回复从店铺的邮箱地址发出。密码保存在电脑的密码库中，不在 AfterDesk 的数据库里。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="97"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="101"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="146"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="150"/>
         <source>{0}: both servers accepted the login.</source>
         <translation>{0}：两台服务器都接受了登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="174"/>
+        <source>Change password</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="175"/>
+        <source>New password of {0} ({1}):</source>
+        <translation>{0}（{1}）的新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="187"/>
+        <source>{0}: the new password is kept in the computer&apos;s password store.</source>
+        <translation>{0}：新密码已保存在这台电脑的密码存储中。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
-"""Settings › Accounts: each shop's mailbox (add, test the connection, remove) and what its
-last sync found. Passwords go to the operating system's keyring (app.channels.account)."""
+"""Settings › Accounts: each shop's mailbox (add, test the connection, change the password,
+remove) and what its last sync found. Passwords go to the operating system's keyring
+(app.channels.account)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,8 @@ class AccountsTab(QWidget):
         self.add_button.clicked.connect(self.add)
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self.test_selected)
+        self.password_button = QPushButton(self.tr("Change &password…"))
+        self.password_button.clicked.connect(self.change_password)
         self.remove_button = QPushButton(self.tr("Re&move selected"))
         self.remove_button.clicked.connect(self.remove_selected)
 
@@ -80,6 +83,7 @@ class AccountsTab(QWidget):
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.test_button)
+        actions.addWidget(self.password_button)
         actions.addWidget(self.remove_button)
         layout.addLayout(actions)
         layout.addLayout(form)
@@ -155,6 +159,34 @@ class AccountsTab(QWidget):
             self.reload()
 
         run_in_background(connector.test, done, failed, context=self)
+
+    def change_password(self) -> bool:
+        """A new password for the selected account, into the keyring; the sync tries the
+        account again at once (a refused password waits for this)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.channels.runner import notify_accounts
+        row = self.selected()
+        if row is None:
+            return False
+        dialog = QInputDialog(self)
+        dialog.setObjectName("password_dialog")
+        dialog.setWindowTitle(self.tr("Change password"))
+        dialog.setLabelText(self.tr("New password of {0} ({1}):").format(row.key, row.user))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        if not dialog.exec() or not dialog.textValue():
+            return False
+        try:
+            accounts.set_password(row.key, dialog.textValue())
+        except Exception as error:  # noqa: BLE001 - refusals shown to the rep, bugs reported
+            report_exception(error, self)
+            return False
+        notify_accounts()
+        self.reload()
+        self.select(row.key)
+        self.problem.setText(self.tr("{0}: the new password is kept in the computer's "
+                                     "password store.").format(row.key))
+        return True
 
     def remove_selected(self) -> None:
         from app.channels.runner import notify_accounts

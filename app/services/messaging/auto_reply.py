@@ -218,6 +218,14 @@ def history(rule: AutoReplyRule) -> list[AutoReplyRevision]:
                                         AutoReplyRevision.id.desc()))
 
 
+def has_enabled_rule(shop) -> bool:
+    """Whether the shop has an automatic reply switched on: without one nothing is due
+    (AE-12), and nothing else need be read."""
+    return (AutoReplyRule.select(AutoReplyRule.id)
+            .where((AutoReplyRule.shop == shop) & (AutoReplyRule.enabled == True))  # noqa: E712
+            .exists())
+
+
 def choose_rule(shop, language: str) -> AutoReplyRule | None:
     """The enabled rule in the buyer's language, else one for any language, else English."""
     enabled = [r for r in rules(shop) if r.enabled]
@@ -246,6 +254,8 @@ def reply_due(conversation: Conversation, message: Message) -> DueReply | None:
     """The automatic reply to send when `message` is the buyer's first in the window and no
     automatic reply reached the buyer in it (AE-12), or None. Sending it is
     app.services.messaging.conversations.add_message's, inside its transaction."""
+    if not has_enabled_rule(conversation.shop_id):
+        return None                       # the cheap answer of most shops' messages first
     shop = conversation.shop
     window = window_for(shop)
     if window is None:
