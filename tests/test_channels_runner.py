@@ -66,6 +66,30 @@ def test_idle_brings_a_new_mail_without_waiting_for_the_poll(account, dovecot, m
         assert runner.stop(5.0)
 
 
+def test_idle_watches_every_chosen_folder(db, dovecot, mailbox, smtp_server, ring):
+    from app.channels.account import add_account
+    from tests.factories import make_shop
+    client = dovecot.connect(mailbox)
+    client.create("Orders")
+    client.logout()
+    make_shop("ae")
+    add_account("ae-mail", "ae", imap=f"127.0.0.1:{dovecot.port}",
+                smtp=f"127.0.0.1:{smtp_server.port}", user=mailbox, password=PASSWORD,
+                security="none", poll_seconds=3600, folders=("INBOX", "Orders"))
+    runner = ChannelRunner(max_sleep=3600)
+    runner.start()
+    try:
+        wait_until(lambda: runner.passes >= 1 and runner.watching() == ["ae-mail"],
+                   "the first pass and an IDLE watcher on each folder")
+        raw, _ = buyer_mail(subject="Into the second folder", body="Order question")
+        dovecot.append(raw, folder="Orders", user=mailbox)
+        wait_until(lambda: Message.select().where(Message.body == "Order question").exists(),
+                   "the mail of the second folder stored")
+        assert runner.is_alive()
+    finally:
+        assert runner.stop(5.0)
+
+
 @pytest.fixture
 def own_dovecot():
     """A Dovecot of this test alone (it is stopped and started again)."""

@@ -196,6 +196,8 @@ class ChannelRunner(threading.Thread):
         poll = float(account.settings.get("poll_seconds", 120))
         self._due[key] = self.monotonic() + poll
         if result.watcher is not None:
+            if watcher is not None:
+                watcher.stop()          # what is left of the one it replaces
             self._watchers[key] = result.watcher
             result.watcher.start()
         self._deliver(self.on_pass, result)

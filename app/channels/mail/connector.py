@@ -43,10 +43,12 @@ class MailConnector:
         smtp.check(self.settings, self.password)
 
     def watcher(self, push: Callable[[], None]):
-        """An IDLE watcher when the server offers IDLE, else None (the runner polls)."""
+        """IDLE watchers of every chosen folder when the server offers IDLE, else None (the
+        runner polls)."""
         if self.box is None or not self.box.can_idle():
             return None
-        return imap.IdleWatcher(self.settings, self.password, push)
+        return imap.FolderWatchers(self.settings, self.password, push,
+                                   list(self.settings.get("folders") or ["INBOX"]))
 
     # --- inbound --------------------------------------------------------------------------
     def incoming(self) -> Iterator[tuple[Incoming, cursor.Advance]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ssl
 import threading
+import time
 from datetime import datetime, timezone
 from typing import Callable, Iterator
 
@@ -152,15 +153,17 @@ def _arrival(data: dict) -> datetime:
 
 
 class IdleWatcher(threading.Thread):
-    """A second connection that waits in IMAP IDLE on the first folder and calls `push`
-    when the server says something changed. Ends by itself on any error (the runner then
-    polls, and starts a new watcher after its next good pass); `stop` ends it at once."""
+    """A connection of its own that waits in IMAP IDLE on one folder and calls `push` when
+    the server says something changed. Ends by itself on any error (the runner then polls,
+    and starts a new watcher after its next good pass); `stop` ends it at once."""
 
     RENEW = 25 * 60.0          # servers drop an IDLE after 30 minutes
 
-    def __init__(self, settings: dict, password: str | None, push: Callable[[], None]):
-        super().__init__(name=f"afterdesk-idle-{settings['user']}", daemon=True)
+    def __init__(self, settings: dict, password: str | None, push: Callable[[], None],
+                 folder: str = "INBOX"):
+        super().__init__(name=f"afterdesk-idle-{settings['user']}-{folder}", daemon=True)
         self.settings, self.password, self.push = settings, password, push
+        self.folder = folder
         self._stopping = threading.Event()
         self._client = None
         self.ready = threading.Event()
@@ -176,8 +179,7 @@ class IdleWatcher(threading.Thread):
             self._client = connect(self.settings, self.password)
             if self._stopping.is_set():
                 return
-            self._client.select_folder((self.settings.get("folders") or ["INBOX"])[0],
-                                       readonly=True)
+            self._client.select_folder(self.folder, readonly=True)
             while not self._stopping.is_set():
                 self._client.idle()
                 self.ready.set()
@@ -191,3 +193,41 @@ class IdleWatcher(threading.Thread):
             self.ready.set()
             if self._client is not None:
                 _quietly(self._client.shutdown)
+
+
+class FolderWatchers:
+    """An IdleWatcher for each chosen folder (IDLE watches the one folder its connection has
+    selected), seen by the runner as one watcher: alive while every one is; ready once
+    every one waits; `stop` ends them all."""
+
+    def __init__(self, settings: dict, password: str | None, push: Callable[[], None],
+                 folders: list[str]):
+        self.watchers = [IdleWatcher(settings, password, push, f) for f in folders]
+        self.ready = _AllSet([w.ready for w in self.watchers])
+
+    def start(self) -> None:
+        for watcher in self.watchers:
+            watcher.start()
+
+    def stop(self) -> None:
+        for watcher in self.watchers:
+            watcher.stop()
+
+    def is_alive(self) -> bool:
+        return all(w.is_alive() for w in self.watchers)
+
+
+class _AllSet:
+    def __init__(self, events: list[threading.Event]):
+        self.events = events
+
+    def is_set(self) -> bool:
+        return all(e.is_set() for e in self.events)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        ends = None if timeout is None else time.monotonic() + timeout
+        for event in self.events:
+            left = None if ends is None else max(0.0, ends - time.monotonic())
+            if not event.wait(left):
+                return False
+        return True
