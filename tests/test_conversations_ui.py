@@ -375,14 +375,19 @@ def test_an_answer_that_was_not_sent_stands_out_in_the_list_and_has_a_filter(qtb
     column = model.column_number("delivery")
     page.reload()
     qtbot.waitUntil(lambda: {model.index(r, column).data() for r in range(2)}
-                    == {"Not sent", "Queued"})
+                    == {"Not sent", "To send in the platform"})
     shown = {model.conversation_id(r): model.index(r, column) for r in range(2)}
     waiting, chinese = shown[world["waiting"].id], shown[world["chinese"].id]
-    assert waiting.data() == "Not sent" and chinese.data() == "Queued"
+    assert waiting.data() == "Not sent" and chinese.data() == "To send in the platform"
     assert waiting.data(Qt.ItemDataRole.ForegroundRole) == qcolor("error")
     assert waiting.data(Qt.ItemDataRole.FontRole).weight() == QFont.Weight.Bold
     assert chinese.data(Qt.ItemDataRole.ForegroundRole) is None
     assert not page.view.isColumnHidden(column)
+    status = {model.conversation_id(r): model.index(r, model.column_number("status"))
+              for r in range(2)}        # the status says it too, where the column is far right
+    assert status[world["waiting"].id].data() == "Not sent"
+    assert status[world["waiting"].id].data(Qt.ItemDataRole.ForegroundRole) == qcolor("error")
+    assert status[world["chinese"].id].data() == "Replied"
     box = page.filters_bar.delivery_failed
     assert box.focusPolicy() & Qt.FocusPolicy.TabFocus
     box.setFocus()

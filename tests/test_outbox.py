@@ -97,4 +97,5 @@ def test_the_list_shows_each_conversations_delivery_and_filters_the_failed(waiti
     assert inbox.conversation_ids(sort=("delivery", True))[:2] == [other.id, waiting.id]
     outbox.retry(failed)
     assert inbox.conversation_ids({"delivery_failed": True}) == []
-    assert inbox.conversation_rows([waiting.id])[waiting.id].delivery == states.QUEUED
+    # queued again, on a channel AfterDesk cannot send through: it waits for copy & open
+    assert inbox.conversation_rows([waiting.id])[waiting.id].delivery == outbox.TO_COPY

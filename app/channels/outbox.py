@@ -267,21 +267,24 @@ def message_states(conversation_id: int) -> dict[int, ItemRow]:
             OutboxItem.select().where(OutboxItem.conversation == conversation_id)}
 
 
-_NOT_DONE_ORDER = (states.FAILED, states.SENDING, states.QUEUED, states.COPIED)
+TO_COPY = "to_copy"     # the list's word for an answer queued without an account: copy & open
+_NOT_DONE_ORDER = (states.FAILED, states.SENDING, states.QUEUED, TO_COPY, states.COPIED)
 
 
 def conversation_states(conversation_ids) -> dict[int, str]:
     """For the conversation list: the state of each conversation's undelivered answers
-    that most needs the rep (failed first), for those that have any."""
+    that most needs the rep (failed first), for those that have any; an answer queued on a
+    channel AfterDesk cannot send through is TO_COPY (it waits for the rep's copy & open)."""
     out: dict[int, str] = {}
-    query = (OutboxItem.select(OutboxItem.conversation, OutboxItem.state)
+    query = (OutboxItem.select(OutboxItem.conversation, OutboxItem.state, OutboxItem.account)
              .where(OutboxItem.conversation.in_(list(conversation_ids))
                     & OutboxItem.state.in_(list(_NOT_DONE_ORDER))))
     for item in query:
+        state = TO_COPY if item.state == states.QUEUED and item.account_id is None \
+            else item.state
         current = out.get(item.conversation_id)
-        if current is None or (_NOT_DONE_ORDER.index(item.state)
-                               < _NOT_DONE_ORDER.index(current)):
-            out[item.conversation_id] = item.state
+        if current is None or _NOT_DONE_ORDER.index(state) < _NOT_DONE_ORDER.index(current):
+            out[item.conversation_id] = state
     return out
 
 

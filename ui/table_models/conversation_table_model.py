@@ -30,7 +30,11 @@ STARRED = ("red", "orange", "yellow", "green", "blue", "purple")   # colours of 
 
 
 def _status(row: InboxRow) -> str:
+    """Unreplied, Unread or Replied; "Not sent" before all when an answer failed (the
+    Delivery column says it too, but far right on a laptop's screen)."""
     translate = QCoreApplication.translate
+    if row.delivery == "failed":
+        return word(OUTBOX_STATES, "failed")
     if not row.is_replied:
         return translate("ConversationTableModel", "Unreplied")
     if not row.is_read:
@@ -68,7 +72,7 @@ def _star_colour(row: InboxRow):
 
 
 def _needs_attention(row: InboxRow) -> bool:
-    return not row.is_replied or not row.is_read
+    return not row.is_replied or not row.is_read or row.delivery == "failed"
 
 
 
@@ -111,6 +115,10 @@ def _delivery_tip(row: InboxRow) -> str | None:
     if row.delivery == "copied":
         return translate("ConversationTableModel",
                          "The answer was copied to the platform but not confirmed as sent")
+    if row.delivery == "to_copy":
+        return translate("ConversationTableModel",
+                         "AfterDesk cannot send through this channel: open the conversation, "
+                         "copy the answer into the platform and confirm")
     if row.delivery:
         return translate("ConversationTableModel", "An answer is on its way to the buyer")
     return None
@@ -135,11 +143,12 @@ class ConversationTableModel(ListTableModel):
                tooltip=_star_tip, foreground=_star_colour),
         Column("buyer", "Buyer", lambda r: r.buyer_name, width=18, bold=_needs_attention,
                tooltip=_buyer_tip),
-        Column("status", "Status", _status, width=11, bold=_needs_attention),
-        Column("delivery", "Delivery", _delivery, width=12,
-               foreground=_delivery_colour, bold=_delivery_bold, tooltip=_delivery_tip),
+        Column("status", "Status", _status, width=11, bold=_needs_attention,
+               foreground=_delivery_colour, tooltip=_delivery_tip),
         Column("reply_within", "Reply within", _reply_within, width="overdue 23 h 59 min",
                foreground=_reply_colour, tooltip=_reply_tip),
+        Column("delivery", "Delivery", _delivery, width=12,
+               foreground=_delivery_colour, bold=_delivery_bold, tooltip=_delivery_tip),
         Column("case", "Case", _case, width=5, tooltip=_case_tip),
         Column("last_message_at", "Last message at", lambda r: local_time_text(r.last_message_at),
                width=TIME_SAMPLE),

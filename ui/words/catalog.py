@@ -102,6 +102,7 @@ TEXTS = [
     QT_TRANSLATE_NOOP('labels', 'Stopped'),
     QT_TRANSLATE_NOOP('labels', 'Taobao'),
     QT_TRANSLATE_NOOP('labels', 'Time zone'),
+    QT_TRANSLATE_NOOP('labels', 'To send in the platform'),
     QT_TRANSLATE_NOOP('labels', 'To ship'),
     QT_TRANSLATE_NOOP('labels', 'Unclear message'),
     QT_TRANSLATE_NOOP('labels', 'Unknown'),

@@ -36,6 +36,7 @@ ACCOUNT_STATES = {
 OUTBOX_STATES = {
     "queued": "Queued", "sending": "Sending…", "sent": "Sent", "failed": "Not sent",
     "copied": "Copied, not confirmed", "confirmed": "Sent in the platform",
+    "to_copy": "To send in the platform",     # the list: queued where AfterDesk cannot send
 }
 
 

@@ -31,7 +31,11 @@ FILTER_KEYS = ("unreplied", "unread", "shop", "channel", "star", "order_status",
 # The outbox states of an answer not yet delivered (app.channels.states; the services do not
 # import the channels, which write through them), the one that most needs the rep first:
 # what the list shows for a conversation (app.channels.outbox.conversation_states agrees).
-UNDELIVERED = ("failed", "sending", "queued", "copied")
+# "to_copy": queued on a channel AfterDesk cannot send through, waiting for copy & open.
+UNDELIVERED = ("failed", "sending", "queued", "to_copy", "copied")
+_RANK = ('CASE WHEN x."state" = \'failed\' THEN 0 WHEN x."state" = \'sending\' THEN 1 '
+         'WHEN x."state" = \'queued\' AND x."account_id" IS NOT NULL THEN 2 '
+         'WHEN x."state" = \'queued\' THEN 3 WHEN x."state" = \'copied\' THEN 4 END')
 
 
 @dataclass(frozen=True)
@@ -190,11 +194,8 @@ _OPEN_DISPUTE = ('SELECT "order_id" FROM "dispute" WHERE "state" NOT IN ('
                  + ", ".join(f"'{s}'" for s in DISPUTE_FINAL_STATES) + ")")
 _OPEN_REQUEST = ('SELECT "order_id" FROM "aftersales_request" WHERE "state" NOT IN ('
                  + ", ".join(f"'{s}'" for s in REQUEST_FINAL_STATES) + ")")
-SORT_KEYS["delivery"] = ('(SELECT min(CASE x."state" '
-                         + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(UNDELIVERED))
-                         + ' END) FROM "outbox_item" x WHERE x."conversation_id" = '
-                         '"conversation"."id" AND x."state" IN ('
-                         + ", ".join(f"'{s}'" for s in UNDELIVERED) + "))")
+SORT_KEYS["delivery"] = (f'(SELECT min({_RANK}) FROM "outbox_item" x '
+                         'WHERE x."conversation_id" = "conversation"."id")')
 SORT_KEYS["case"] = (f'(CASE WHEN "order_id" IN ({_OPEN_DISPUTE} UNION {_OPEN_REQUEST}) '
                      "THEN 1 ELSE 0 END)")
 # One condition per filter (booleans take no parameter; the others one each).
@@ -210,11 +211,8 @@ _WHERE = {
     "delivery_failed": '"id" IN (SELECT "conversation_id" FROM "outbox_item" '
                        'WHERE "state" = \'failed\')',
 }
-_DELIVERY = ('(SELECT x."state" FROM "outbox_item" x WHERE x."conversation_id" = c."id" '
-             'AND x."state" IN (' + ", ".join(f"'{s}'" for s in UNDELIVERED) + ') '
-             'ORDER BY CASE x."state" '
-             + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(UNDELIVERED))
-             + ' END LIMIT 1)')
+_DELIVERY = (f'(SELECT min({_RANK}) FROM "outbox_item" x '
+             'WHERE x."conversation_id" = c."id")')
 # What a row shows, in one statement whatever the page size: the conversation, its buyer,
 # shop and order, whether the order has an open case, and the latest message the buyer
 # sees (internal notes left out).
@@ -259,7 +257,7 @@ def conversation_rows(ids, *, reader=None) -> dict[int, InboxRow]:
                 is_read=bool(is_read), is_replied=is_replied, order_no=order_no,
                 order_status=order_status, last_message_at=_instant(last_at),
                 assigned_to=assigned_to, has_open_case=bool(open_case), reply_due_at=due,
-                delivery=delivery or "")
+                delivery=UNDELIVERED[delivery] if delivery is not None else "")
     return rows
 
 
