@@ -29,7 +29,8 @@ class Scale:
     start_repeats: int = 9           # P1: launches of each kind (0: the first start counts)
     probes_at_once: int = 1          # window processes started together (tests only)
     mails: int = 10_000              # P10b: mails of the mailbox synced into an empty shop
-    mail_repeats: int = 3            # P10b: first syncs and fetches alone, alternating
+    mail_repeats: int = 1            # P10b: first syncs and fetches alone, alternating (a sync of
+                                     # 10,000 mails takes minutes on a busy machine)
     mail_rounds: int = 5             # P10a: mails appended one at a time into the open window
 
     def describe(self) -> dict:
