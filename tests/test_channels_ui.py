@@ -77,6 +77,7 @@ def test_the_bubble_says_sent_or_why_not(qtbot, account, dovecot, mailbox, smtp_
     panel.reload()
     qtbot.waitUntil(lambda: "refused the buyer's address" in panel.view.plain_text())
     assert "Retry" in panel.view.plain_text() and "Edit" in panel.view.plain_text()
+    assert "The server said: “550 5.1.1 no such mailbox”" in panel.view.plain_text()
     smtp_server.refused.clear()
     from PySide6.QtCore import QUrl
     panel.view.anchorClicked.emit(QUrl(f"outbox-retry:{second.id}"))

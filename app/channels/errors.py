@@ -46,7 +46,8 @@ def server_words(exc: BaseException) -> str:
     value = getattr(exc, "smtp_error", None) or (exc.args[0] if exc.args else "")
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
-    return str(value)
+    code = getattr(exc, "smtp_code", None)
+    return f"{code} {value}" if code and value else str(value)
 
 
 def wrong_password(host: str, exc: BaseException | None = None) -> ChannelProblem:

@@ -59,7 +59,7 @@ def submit(settings: dict, password: str | None, mail: EmailMessage) -> None:
     try:
         client.send_message(mail)
     except smtplib.SMTPRecipientsRefused as exc:
-        said = "; ".join(_said(reply[1]) for reply in exc.recipients.values())
+        said = "; ".join(f"{code} {_said(words)}" for code, words in exc.recipients.values())
         raise refused("address_refused", detail=str(exc), said=said,
                       addresses=", ".join(exc.recipients)) from exc
     except smtplib.SMTPSenderRefused as exc:
