@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.clock import utcnow
+from app.errors import ServiceError
 from app.evidence import pages, pdf_html, store
 from app.evidence.content import PackContent
 from app.evidence.manifest import Entry
@@ -20,8 +21,8 @@ from app.evidence.qt_env import pdf_font_family
 MAX_PICTURE_SIDE = 1100   # shown about 12 cm wide (~230 dpi); the originals go into the ZIP
 
 
-class BuildCancelled(Exception):
-    """The rep cancelled the build; nothing was written."""
+class BuildCancelled(ServiceError):
+    """The rep cancelled the build; nothing was written (expected, like a cancelled import)."""
 
 
 @dataclass

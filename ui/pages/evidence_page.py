@@ -16,7 +16,6 @@ from app.evidence.labels import FILE_CATEGORIES, category_label
 from app.services.casework import evidence
 from app.services.common.background import run_read
 from app.services.clocks.case_list import list_cases
-from ui.errors import report_exception
 from ui.words.vocabulary import CHANNELS, word
 from ui.evidence.build_job import EvidenceJob
 from ui.evidence.checklist_view import ChecklistView
@@ -319,7 +318,7 @@ class EvidencePage(QWidget):
             return evidence.build_pack(ref, out, progress=progress, cancel=cancelled,
                                        allow_incomplete=allow)
 
-        self.job.start(work)
+        self.job.start(work, changes=[EVIDENCE], refs=[ref])
 
     def _built(self, result) -> None:
         self._busy(False)
@@ -343,7 +342,7 @@ class EvidencePage(QWidget):
             return evidence.print_material(ref, cancel=cancelled,
                                            progress=lambda d, n: progress(100 * d // n, ""))
 
-        self.job.start(work)
+        self.job.start(work, changes=[EVIDENCE], refs=[ref])   # a first pack is written
 
     def _print_ready(self, result) -> None:
         self._busy(False)
@@ -359,8 +358,7 @@ class EvidencePage(QWidget):
         if isinstance(error, BuildCancelled):
             self.progress.setValue(0)
             self.progress_text.setText(self.tr("Cancelled"))
-        else:
-            report_exception(error, self)
+        # any other problem: the write helper has shown it
 
     def _busy(self, busy: bool) -> None:
         self._set_enabled(not busy)
