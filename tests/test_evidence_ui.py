@@ -111,3 +111,21 @@ def test_print_opens_a_preview_of_every_page(page, qtbot):
     qtbot.waitUntil(lambda: widget.pageCount() >= 5, timeout=30_000)
     assert page.buttons["print"].isEnabled()
     page.preview.reject()
+
+
+@pytest.fixture
+def chinese(qapp):
+    from ui import i18n
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+    yield
+    i18n.install_translator(qapp, "en")
+
+
+def test_in_chinese_the_case_and_its_checklist_read_in_chinese(chinese, page, qtbot):
+    """#26: the case box showed codes ("other · waiting_seller") and the checklist English."""
+    texts = [page.case_box.itemText(i) for i in range(page.case_box.count())]
+    assert texts and not any("waiting_seller" in t or "waiting_buyer" in t for t in texts)
+    assert any("等待卖家" in t for t in texts)
+    lines = [page.checklist.list.item(r).text() for r in range(page.checklist.list.count())]
+    assert lines and any("与买家的聊天记录" in line for line in lines), lines
+    assert "Conversation with the buyer" not in page.checklist.missing.text()

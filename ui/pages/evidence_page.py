@@ -18,11 +18,13 @@ from app.services.common.background import run_read
 from app.services.clocks.case_list import list_cases
 from ui.words.vocabulary import CHANNELS, word
 from ui.evidence.build_job import EvidenceJob
+from ui.i18n import window_language
 from ui.evidence.checklist_view import ChecklistView
 from ui.evidence.item_model import EvidenceItemModel
 from ui.evidence.pick_dialog import PickDialog
 from ui.worker import run_in_background
 from ui.evidence.printing import preview
+from ui.table_models.case_table_model import reason_text, state_words
 from ui.table_models.list_table_model import sort_by_header
 from ui.write_op import EVIDENCE, run_write
 
@@ -163,8 +165,8 @@ class EvidencePage(QWidget):
         self.case_box.blockSignals(True)
         self.case_box.clear()
         for row in rows:
-            self.case_box.addItem(f"{row.id} · {row.shop} · {row.order_no} · {row.reason} · "
-                                  f"{row.state}", row.id)
+            self.case_box.addItem(f"{row.id} · {row.shop} · {row.order_no} · "
+                                  f"{reason_text(row)} · {state_words(row)}", row.id)
         self.case_box.blockSignals(False)
         wanted = self.case_box.findData(self._wanted) if self._wanted else -1
         self._wanted = None
@@ -248,7 +250,7 @@ class EvidencePage(QWidget):
                 return
         if category is None:
             missing = evidence.checklist(self.ref).missing_categories
-            names = [category_label(c) for c in FILE_CATEGORIES]
+            names = [category_label(c, window_language()) for c in FILE_CATEGORIES]
             first = next((i for i, c in enumerate(FILE_CATEGORIES) if c in missing), 0)
             label, ok = QInputDialog.getItem(self, self.tr("Category"),
                                              self.tr("What does this file show?"), names, first,
