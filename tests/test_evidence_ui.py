@@ -113,13 +113,6 @@ def test_print_opens_a_preview_of_every_page(page, qtbot):
     page.preview.reject()
 
 
-@pytest.fixture
-def chinese(qapp):
-    from ui import i18n
-    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
-    yield
-    i18n.install_translator(qapp, "en")
-
 
 def test_in_chinese_the_case_and_its_checklist_read_in_chinese(chinese, page, qtbot):
     """#26: the case box showed codes ("other · waiting_seller") and the checklist English."""

@@ -167,13 +167,6 @@ def test_the_buyer_clock_ends_in_an_ellipsis_when_the_thread_is_narrow(qtbot):
     assert label.toolTip() == ""
 
 
-@pytest.fixture
-def chinese(qapp):
-    from ui import i18n
-    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
-    yield
-    i18n.install_translator(qapp, "en")
-
 
 def test_in_chinese_no_column_is_narrower_than_its_title(chinese, qtbot, waiting):
     """#26.14: the awaiting list's 已发送 column was narrower than its title (cut off)."""
