@@ -65,8 +65,8 @@ def items_of(row: OrderRow) -> tuple:
 
 
 class Step(NamedTuple):
-    """One order of the file and what its import does. An immutable row: a plan holds one
-    per order (a hundred thousand in a big export)."""
+    """One order of the file and what its import does (an immutable row). A plan keeps one
+    for each order AfterDesk already holds; `Plan.steps` makes them for the rest."""
     order_no: str
     action: str                     # "add", "update" or "skip"
     order_id: int | None = None

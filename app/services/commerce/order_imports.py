@@ -4,7 +4,9 @@ transaction with ONE audit entry for the whole import, and adds, updates or skip
 order by its number, so importing the same file again never duplicates anything.
 
 Rows are written with `executemany` over the checked, stored-form values: 100,000 orders
-cost about as much as a raw insert of the same rows (bench/single_import.py).
+cost about as much as a raw insert of the same rows (bench/single_import.py). What the
+write keeps alive meanwhile is plain (order numbers, flat tuples of values), so the cycle
+collector has nothing large to walk while it runs.
 """
 
 from __future__ import annotations
