@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+                               QHeaderView,
                                QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -62,12 +63,15 @@ class EvidencePage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         sort_by_header(self.table)
-        for column, width in enumerate((40, 170, 70, 300, 130)):
+        # the evidence's text takes what the others leave: the table fits a 1366×768
+        # window without a horizontal scroll bar
+        for column, width in enumerate((36, 120, 60, 0, 115, 80)):
             self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.model.column_number("evidence"), QHeaderView.ResizeMode.Stretch)
         self.buttons = {}
         tools = QHBoxLayout()
         for key, text, slot in (("messages", self.tr("Add messages…"), self.add_messages),
