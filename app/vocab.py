@@ -9,6 +9,10 @@ PLATFORMS = ("aliexpress", "taobao")
 
 # Where a buyer reached the shop (GEN-5 lists the channels besides platform messages).
 CHANNELS = ("site_message", "order_message", "im", "email", "sms", "phone")
+# The conversation channel each kind of channel account carries (app.channels.states.KINDS).
+CHANNEL_OF_KIND = {"mail": "email"}
+# An outbound item's first state: written, waiting for the sync runner (app.channels.states).
+OUTBOX_QUEUED = "queued"
 
 STAR_COLOURS = ("none", "red", "orange", "yellow", "green", "blue", "purple")
 

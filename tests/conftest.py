@@ -35,6 +35,15 @@ def file_keyring(tmp_path):
 
 
 @pytest.fixture
+def chinese(qapp):
+    """The window speaks Chinese (zh_CN) for the test, English again after it."""
+    from ui import i18n
+    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
+    yield
+    i18n.install_translator(qapp, "en")
+
+
+@pytest.fixture
 def shop_db(tmp_path):
     """The path of a closed database file with one Taobao shop, 'tb' (for tests that run
     commands or other programs on it)."""

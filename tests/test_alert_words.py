@@ -8,7 +8,6 @@ import pytest
 from app.monitor.schedule import DUE, PLATFORM, WARNING, Step
 from app.monitor.summary import alert_payload
 from app.rules.deadline import Deadline
-from ui import i18n
 from ui.alert_banner import AlertBanner
 from ui.words.alerts import alert_words
 
@@ -40,12 +39,6 @@ PAYLOADS = [
                   "buyer's proposal"),
 ]
 
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
-    yield
-    i18n.install_translator(qapp, "en")
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=["warning", "due", "follow-up", "platform"])

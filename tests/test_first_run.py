@@ -103,3 +103,39 @@ def test_the_wizard_pages_have_accessible_names(qtbot):
         assert widget.accessibleName()
     assert wizard.shop.own.text().replace("&", "") == "Set up my shop"
     assert wizard.windowModality() == Qt.WindowModality.ApplicationModal
+
+
+def test_finish_writes_through_the_write_helper_and_a_refusal_brings_the_wizard_back(
+        home, qtbot, tmp_path, monkeypatch):
+    """Finish with a shop code the service refuses: the refusal is shown over the wizard,
+    which comes back; Finish again with a good code opens the new shop's database and
+    announces the new shop."""
+    from PySide6.QtWidgets import QDialog
+
+    from app.services.common import change_notice
+    from ui import errors
+    from ui.first_run import run as first_run
+    settings = Settings(tmp_path / "settings.json")
+    keys = iter(["no spaces allowed", "ae-main"])
+
+    def finish(wizard):
+        wizard.data.folder.setText(str(tmp_path / "data"))
+        wizard.shop.name.setText("Sunny Home")
+        wizard.shop.key.setText(next(keys))
+        return QDialog.DialogCode.Accepted
+    shown, heard = [], []
+
+    def listener(change):
+        heard.append(change)
+    monkeypatch.setattr(first_run.FirstRunWizard, "exec", finish)
+    monkeypatch.setattr(errors.ExpectedErrorBox, "exec", lambda box: shown.append(box.text()))
+    change_notice.subscribe(listener)
+    try:
+        path = first_run.run_first_run(settings, "en")
+    finally:
+        change_notice.unsubscribe(listener)
+    assert len(shown) == 1 and "no spaces allowed" not in str(path)
+    assert path == tmp_path / "data" / "afterdesk.db"
+    assert [c.kinds for c in heard] == [frozenset({change_notice.SHOPS})]
+    open_database(path)
+    assert [s.key for s in shops.list_shops()] == ["ae-main"]

@@ -142,3 +142,38 @@ def test_a_taobao_buyer_gets_chinese_through_taobaos_channels_and_night_asks_fir
     qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1                                          # 03:00 there: asked
     assert not FollowUpAttempt.select().exists()                    # and "No" sent nothing
+
+
+def test_the_buyer_clock_ends_in_an_ellipsis_when_the_thread_is_narrow(qtbot):
+    """#26.14: at 1366×768 in Chinese the clock line did not fit and was cut off mid-word.
+    What does not fit ends in "…" and the whole line is the label's tooltip."""
+    now = utc(2026, 3, 4, 2, 0)
+    clock = BuyerClock(now=lambda: now)
+    qtbot.addWidget(clock)
+    clock.set_buyer("America/Argentina/Buenos_Aires", country="AR")
+    whole = clock.time_label.text()
+    clock.resize(1200, 40)
+    clock.show()
+    qtbot.waitExposed(clock)
+    label = clock.time_label
+    assert label.shown_text() == whole and label.toolTip() == ""
+    clock.resize(220, 40)
+    qtbot.waitUntil(lambda: label.width() < label.fontMetrics().horizontalAdvance(whole))
+    assert label.shown_text().endswith("…") and len(label.shown_text()) < len(whole)
+    assert label.toolTip() == whole and label.text() == whole
+    assert clock.marker.shown_text().endswith("…")      # "● night there: outside …"
+    clock.resize(1200, 40)
+    qtbot.waitUntil(lambda: label.shown_text() == whole)
+    assert label.toolTip() == ""
+
+
+
+def test_in_chinese_no_column_is_narrower_than_its_title(chinese, qtbot, waiting):
+    """#26.14: the awaiting list's 已发送 column was narrower than its title (cut off)."""
+    page = FollowUpsPage()
+    qtbot.addWidget(page)
+    header = page.view.horizontalHeader()
+    for number in range(page.model.columnCount() - 1):       # the last one stretches
+        title = page.model.headerData(number, Qt.Orientation.Horizontal)
+        assert page.view.columnWidth(number) >= header.fontMetrics().horizontalAdvance(title), \
+            title

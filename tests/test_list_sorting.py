@@ -138,13 +138,6 @@ def test_grouped_deadlines_sort_inside_their_groups(qtbot):
     assert [model.deadline(r).case_id for r in range(headers[2] + 1, headers[3])] == week
 
 
-@pytest.fixture
-def chinese(qapp):
-    from ui import i18n
-    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
-    yield
-    i18n.install_translator(qapp, "en")
-
 
 def test_in_chinese_columns_are_found_hidden_and_sorted_by_key(chinese, qtbot, page):
     """#19: the titles are translated; code finds the columns by their keys all the same."""

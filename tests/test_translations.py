@@ -16,12 +16,6 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propa
 TS_FILE = i18n.translations_dir() / "afterdesk_zh_CN.ts"
 
 
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.install_translator(qapp, "zh_CN") == "zh_CN"
-    yield
-    i18n.install_translator(qapp, "en")
-
 
 def test_the_compiled_catalog_loads():
     assert i18n.catalog_path("zh_CN").is_file()

@@ -9,24 +9,16 @@ the familiar look and every Chinese character falls back to a font that has it.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+# where the bundled resources are (also in a frozen build): one place for the core and the
+# screens
+from app.evidence.resources import CJK_FAMILY, CJK_FONT_FILE, resources_dir  # noqa: F401
+
 log = logging.getLogger("afterdesk.ui.fonts")
-
-CJK_FONT_FILE = "wqy-microhei.ttc"
-CJK_FAMILY = "WenQuanYi Micro Hei"
-
-
-def resources_dir() -> Path:
-    """resources/ next to the code, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
 
 
 def load_cjk_font(app: QApplication, font_file: Path | None = None) -> str | None:

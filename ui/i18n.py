@@ -26,6 +26,12 @@ QT_CATALOGS = ("qtbase",)
 _installed: list[QTranslator] = []     # kept alive while installed
 
 
+def window_language() -> str:
+    """The language the window speaks now ("zh_CN", "en_US"…): the default locale that
+    install_translator set."""
+    return QLocale().name()
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 

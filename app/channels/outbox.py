@@ -22,8 +22,10 @@ from app.errors import InvalidInput, NotFound
 from app.models import Conversation, Message
 from app.models.channels import ChannelAccount, ChannelMessage, OutboxItem
 from app.services.common import audit
-
-ENTITY = "outbox_item"
+# The queueing itself is the services' (a follow-up queues its message in its own
+# transaction); the names stay reachable here.
+from app.services.messaging.outbox_queue import (ENTITY, account_for, create_item,  # noqa: F401
+                                                 notify, queue_message, when_queued)
 
 
 @dataclass(frozen=True)
@@ -42,27 +44,6 @@ class ItemRow:
     channel_message_id: str
 
 
-def account_for(conversation: Conversation, channel: str | None = None
-                ) -> ChannelAccount | None:
-    """The account that can send into this conversation through `channel` (default: its
-    own), or None (copy & open): the one its messages came through, else the shop's
-    account of that channel."""
-    channel = channel or conversation.channel
-    if channel == conversation.channel:
-        link = (ChannelMessage.select(ChannelMessage.account)
-                .where(ChannelMessage.conversation == conversation)
-                .order_by(ChannelMessage.id.desc()).first())
-        if link is not None:
-            return link.account
-    kinds = [k for k, carried in states.CHANNEL_OF_KIND.items() if carried == channel]
-    if not kinds:
-        return None
-    return (ChannelAccount.select()
-            .where((ChannelAccount.shop == conversation.shop_id)
-                   & ChannelAccount.kind.in_(kinds))
-            .order_by(ChannelAccount.id).first())
-
-
 def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,
                 language: str = "", at: datetime | None = None, author: str = "rep",
                 actor: str = "rep") -> OutboxItem:
@@ -78,28 +59,8 @@ def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,
         if conversation.is_replied != was_replied:
             conversation.is_replied = was_replied
             conversation.save(only=[Conversation.is_replied])
-        item = _create(conversation, message, actor)
+        item = create_item(conversation, message, actor)
     notify()
-    return item
-
-
-def queue_message(message: Message, *, actor: str = "system") -> OutboxItem:
-    """An outbound message written elsewhere (an automatic reply) into the outbox."""
-    with database.atomic():
-        item = _create(message.conversation, message, actor)
-    notify()
-    return item
-
-
-def _create(conversation: Conversation, message: Message, actor: str) -> OutboxItem:
-    account = account_for(conversation, message.channel)
-    now = utcnow()
-    item = OutboxItem.create(conversation=conversation, message=message, account=account,
-                             channel=message.channel, state=states.QUEUED,
-                             created_at=now, updated_at=now)
-    audit.record(actor, ENTITY, str(item.id), "queue",
-                 {"conversation": conversation.uid, "message": message.id,
-                  "account": account.key if account else None})
     return item
 
 
@@ -288,7 +249,10 @@ def conversation_states(conversation_ids) -> dict[int, str]:
     return out
 
 
-def notify() -> None:
+def _wake_runners() -> None:
     """Wake every running sync runner: something waits to be sent."""
     from app.channels import runner
     runner.notify_outbox()
+
+
+when_queued(_wake_runners)

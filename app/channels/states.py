@@ -1,9 +1,11 @@
 """The closed vocabularies of the channel layer."""
 
+from app.vocab import CHANNEL_OF_KIND, OUTBOX_QUEUED  # noqa: F401 (CHANNEL_OF_KIND: here too)
+
 # Kinds of channel account AfterDesk can sync (the marketplaces' open platforms come next).
 KINDS = ("mail",)
-# The conversation channel (vocab.CHANNELS) each kind carries.
-CHANNEL_OF_KIND = {"mail": "email"}
+# The conversation channel (vocab.CHANNELS) each kind carries: CHANNEL_OF_KIND, kept in
+# app.vocab, as the services queue answers with it (app.services.messaging.outbox_queue).
 
 # An account's state, as the status line and Settings › Accounts show it.
 NEW = "new"                   # added, never synced
@@ -15,7 +17,7 @@ ERROR = "error"               # anything else the server said
 ACCOUNT_STATES = (NEW, CONNECTED, OFFLINE, AUTH_FAILED, CERTIFICATE, ERROR)
 
 # An outbound item's state (the bubble and the conversation list show it).
-QUEUED = "queued"             # written, waiting for the sync runner
+QUEUED = OUTBOX_QUEUED        # written, waiting for the sync runner
 SENDING = "sending"           # handed to the channel; a kill here is checked at next start
 SENT = "sent"                 # the channel took it (its message id and time are kept)
 FAILED = "failed"             # with the reason; Retry or Edit

@@ -12,16 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.clock import utcnow
+from app.errors import ServiceError
 from app.evidence import pages, pdf_html, store
 from app.evidence.content import PackContent
 from app.evidence.manifest import Entry
+from app.evidence.pdf_file import write_pdf_file
 from app.evidence.qt_env import pdf_font_family
 
 MAX_PICTURE_SIDE = 1100   # shown about 12 cm wide (~230 dpi); the originals go into the ZIP
 
 
-class BuildCancelled(Exception):
-    """The rep cancelled the build; nothing was written."""
+class BuildCancelled(ServiceError):
+    """The rep cancelled the build; nothing was written (expected, like a cancelled import)."""
 
 
 @dataclass
@@ -201,25 +203,8 @@ def write_pdf(content: PackContent, out: Path, entries: list[Entry], pack_hash: 
               paper: str = "A4") -> RenderResult:
     """Write the PDF to `out` (through a temporary file: a cancelled or failed build leaves
     nothing behind)."""
-    from PySide6.QtGui import QPdfWriter
-
-    out = Path(out)
-    temporary = out.with_name(f".{out.name}.part")
-    writer = QPdfWriter(str(temporary))
-    writer.setResolution(pages.LAYOUT_DPI)
-    writer.setPageSize(pages.page_size(paper))
-    writer.setTitle(f"Evidence pack {content.case.ref} v{content.version}")
-    writer.setCreator("AfterDesk")
-    try:
-        result = render(content, writer, entries, pack_hash, images, cancel=cancel,
-                        progress=progress, built_at=built_at, signer=signer)
-        del writer
-        os.replace(temporary, out)
-    except BaseException:
-        try:
-            del writer
-        except NameError:
-            pass
-        temporary.unlink(missing_ok=True)
-        raise
-    return result
+    return write_pdf_file(
+        out, lambda writer: render(content, writer, entries, pack_hash, images, cancel=cancel,
+                                   progress=progress, built_at=built_at, signer=signer),
+        title=f"Evidence pack {content.case.ref} v{content.version}",
+        resolution=pages.LAYOUT_DPI, page_size=pages.page_size(paper))

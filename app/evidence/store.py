@@ -76,6 +76,27 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def read_source(path: Path, field: str, max_mb: int | None = None, name: str = ""
+                ) -> tuple[bytes, str]:
+    """The bytes of a file the rep chose and their MIME type, checked as `check_file` does
+    under `name` (default the file's; `max_mb`: default the setting evidence.max_file_mb);
+    one that cannot be read is a clear refusal naming it."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InvalidInput("'{path}' cannot be read: {problem}", path=path,
+                           problem=exc.strerror or exc, field=field) from None
+    return data, check_file(data, name or Path(path).name, upload_limit(max_mb))
+
+
+def upload_limit(max_mb: int | None = None) -> int:
+    """The largest file a pack takes, in MB: `max_mb`, else the setting."""
+    if max_mb is None:
+        from app.settings import Settings
+        max_mb = Settings().get("evidence.max_file_mb")
+    return max_mb
+
+
 def check_file(data: bytes, name: str, max_mb: int = DEFAULT_MAX_MB) -> str:
     """The MIME type of `data` if a pack can take it; else a clear refusal."""
     if not data:

@@ -65,22 +65,33 @@ def items_of(row: OrderRow) -> tuple:
 
 
 class Step(NamedTuple):
-    """One order of the file and what its import does. An immutable row: a plan holds one
-    per order (a hundred thousand in a big export)."""
+    """One order of the file and what its import does (an immutable row). A plan keeps one
+    for each order AfterDesk already holds; `Plan.steps` makes them for the rest."""
     order_no: str
     action: str                     # "add", "update" or "skip"
     order_id: int | None = None
     changed: tuple = ()             # fields an update changes
     items_changed: bool = False
-    buyer_login: str = ""
 
 
 @dataclass
 class Plan:
-    steps: list = field(default_factory=list)
+    """What importing the file does, in file order. An order to add is kept as its number
+    only (`adds`): a first import of a big export adds a hundred thousand, and plain strings
+    give the cycle collector nothing to walk while the import writes. Each order AfterDesk
+    already holds has its Step (`held`: update or skip)."""
+    adds: list = field(default_factory=list)
+    held: list = field(default_factory=list)
+
+    @property
+    def steps(self) -> list[Step]:
+        """Every order's step: the orders to add, then those held."""
+        return [Step(no, "add") for no in self.adds] + self.held
 
     def count(self, action: str) -> int:
-        return sum(1 for s in self.steps if s.action == action)
+        if action == "add":
+            return len(self.adds)
+        return sum(1 for s in self.held if s.action == action)
 
 
 def _chunks(seq, size=CHUNK):
@@ -141,13 +152,12 @@ def plan_orders(shop_id: int, rows: list[OrderRow]) -> Plan:
     current_items = existing_items(ids, shop_id)
     plan = Plan()
     if not current:                          # a first import: every order is new
-        plan.steps = [Step(row.order_no, "add", None, (), False, row.buyer_login)
-                      for row in rows]
+        plan.adds = [row.order_no for row in rows]
         return plan
     for row in rows:
         stored = current.get(row.order_no)
         if stored is None:
-            plan.steps.append(Step(row.order_no, "add", buyer_login=row.buyer_login))
+            plan.adds.append(row.order_no)
             continue
         order_id, old, login = stored[0], stored[1:-1], stored[-1]
         new = stored_values(row)
@@ -168,6 +178,5 @@ def plan_orders(shop_id: int, rows: list[OrderRow]) -> Plan:
         if items_changed:
             changed.append("items")
         action = "update" if changed else "skip"
-        plan.steps.append(Step(row.order_no, action, order_id, tuple(changed), items_changed,
-                               row.buyer_login))
+        plan.held.append(Step(row.order_no, action, order_id, tuple(changed), items_changed))
     return plan

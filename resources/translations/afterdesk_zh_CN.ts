@@ -955,22 +955,22 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="15"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="17"/>
         <source>Complete: %p%</source>
         <translation>完成度：%p%</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="21"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="23"/>
         <source>&lt;b&gt;Checklist&lt;/b&gt;</source>
         <translation>&lt;b&gt;检查清单&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="35"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="38"/>
         <source>Missing: {0}</source>
         <translation>缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/checklist_view.py" line="36"/>
+        <location filename="../../ui/evidence/checklist_view.py" line="40"/>
         <source>Nothing missing.</source>
         <translation>没有缺项。</translation>
     </message>
@@ -1652,17 +1652,17 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>EvidenceItemModel</name>
     <message>
-        <location filename="../../ui/evidence/item_model.py" line="11"/>
+        <location filename="../../ui/evidence/item_model.py" line="12"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/item_model.py" line="12"/>
+        <location filename="../../ui/evidence/item_model.py" line="13"/>
         <source>Tracking</source>
         <translation>物流跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/item_model.py" line="13"/>
+        <location filename="../../ui/evidence/item_model.py" line="14"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1670,194 +1670,194 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="53"/>
+        <location filename="../../ui/pages/evidence_page.py" line="55"/>
         <source>&lt;h2&gt;Evidence&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;证据&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="55"/>
+        <location filename="../../ui/pages/evidence_page.py" line="57"/>
         <source>Case:</source>
         <translation>案件：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="72"/>
+        <location filename="../../ui/pages/evidence_page.py" line="77"/>
         <source>Add messages…</source>
         <translation>添加消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="73"/>
+        <location filename="../../ui/pages/evidence_page.py" line="78"/>
         <source>Add tracking…</source>
         <translation>添加物流轨迹…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="74"/>
+        <location filename="../../ui/pages/evidence_page.py" line="79"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="75"/>
+        <location filename="../../ui/pages/evidence_page.py" line="80"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="90"/>
+        <location filename="../../ui/pages/evidence_page.py" line="95"/>
         <source>Fill from template</source>
         <translation>用模板填写</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="90"/>
+        <location filename="../../ui/pages/evidence_page.py" line="95"/>
         <source>Save statement</source>
         <translation>保存陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="101"/>
+        <location filename="../../ui/pages/evidence_page.py" line="106"/>
         <source>&lt;b&gt;Seller&apos;s statement&lt;/b&gt;</source>
         <translation>&lt;b&gt;卖家陈述&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="115"/>
+        <location filename="../../ui/pages/evidence_page.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="118"/>
+        <location filename="../../ui/pages/evidence_page.py" line="123"/>
         <source>Build PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="119"/>
+        <location filename="../../ui/pages/evidence_page.py" line="124"/>
         <source>Export ZIP…</source>
         <translation>导出 ZIP…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="120"/>
+        <location filename="../../ui/pages/evidence_page.py" line="125"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="121"/>
-        <location filename="../../ui/pages/evidence_page.py" line="282"/>
+        <location filename="../../ui/pages/evidence_page.py" line="126"/>
+        <location filename="../../ui/pages/evidence_page.py" line="287"/>
         <source>Mark submitted</source>
         <translation>标为已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="202"/>
+        <location filename="../../ui/pages/evidence_page.py" line="207"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="202"/>
+        <location filename="../../ui/pages/evidence_page.py" line="207"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="205"/>
+        <location filename="../../ui/pages/evidence_page.py" line="210"/>
         <source>no pack yet</source>
         <translation>尚无证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="224"/>
+        <location filename="../../ui/pages/evidence_page.py" line="229"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="224"/>
+        <location filename="../../ui/pages/evidence_page.py" line="229"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="228"/>
+        <location filename="../../ui/pages/evidence_page.py" line="233"/>
         <source>Add messages</source>
         <translation>添加消息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="229"/>
+        <location filename="../../ui/pages/evidence_page.py" line="234"/>
         <source>Messages of this order&apos;s conversations. Internal notes are never shown.</source>
         <translation>此订单相关会话中的消息。内部备注永远不会显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="237"/>
+        <location filename="../../ui/pages/evidence_page.py" line="242"/>
         <source>Add tracking</source>
         <translation>添加物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="237"/>
+        <location filename="../../ui/pages/evidence_page.py" line="242"/>
         <source>Tracking events of the order.</source>
         <translation>该订单的物流轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="245"/>
+        <location filename="../../ui/pages/evidence_page.py" line="250"/>
         <source>Add a photo or PDF</source>
         <translation>添加照片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="246"/>
+        <location filename="../../ui/pages/evidence_page.py" line="251"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="254"/>
+        <location filename="../../ui/pages/evidence_page.py" line="259"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="255"/>
+        <location filename="../../ui/pages/evidence_page.py" line="260"/>
         <source>What does this file show?</source>
         <translation>这个文件展示了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="261"/>
+        <location filename="../../ui/pages/evidence_page.py" line="266"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="262"/>
+        <location filename="../../ui/pages/evidence_page.py" line="267"/>
         <source>Caption under the file in the pack:</source>
         <translation>证据包中显示在文件下方的说明：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="283"/>
+        <location filename="../../ui/pages/evidence_page.py" line="288"/>
         <source>Freeze this version as handed in to the platform? Later changes make a new version; this one stays as it is.</source>
         <translation>将此版本冻结为已提交给平台的版本？之后的修改会生成新版本；此版本保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="295"/>
+        <location filename="../../ui/pages/evidence_page.py" line="300"/>
         <source>The pack is {0}% complete.</source>
         <translation>证据包完整度为 {0}%。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="297"/>
+        <location filename="../../ui/pages/evidence_page.py" line="302"/>
         <source>Missing: {0}</source>
         <translation>缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="299"/>
+        <location filename="../../ui/pages/evidence_page.py" line="304"/>
         <source>The seller&apos;s statement is empty.</source>
         <translation>卖家声明为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="300"/>
+        <location filename="../../ui/pages/evidence_page.py" line="305"/>
         <source>Build it anyway?</source>
         <translation>仍要生成吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="309"/>
+        <location filename="../../ui/pages/evidence_page.py" line="314"/>
         <source>Save evidence pack</source>
         <translation>保存证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="327"/>
+        <location filename="../../ui/pages/evidence_page.py" line="332"/>
         <source>{0}: {1} pages</source>
         <translation>{0}：{1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="303"/>
-        <location filename="../../ui/pages/evidence_page.py" line="330"/>
+        <location filename="../../ui/pages/evidence_page.py" line="308"/>
+        <location filename="../../ui/pages/evidence_page.py" line="335"/>
         <source>Evidence pack</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="361"/>
+        <location filename="../../ui/pages/evidence_page.py" line="366"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2380,13 +2380,13 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
     </message>
     <message>
         <location filename="../../ui/pages/list_page.py" line="88"/>
-        <location filename="../../ui/pages/list_page.py" line="176"/>
-        <location filename="../../ui/pages/list_page.py" line="184"/>
+        <location filename="../../ui/pages/list_page.py" line="181"/>
+        <location filename="../../ui/pages/list_page.py" line="189"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="217"/>
+        <location filename="../../ui/pages/list_page.py" line="222"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -5222,7 +5222,7 @@ The data as it was before: {0}</source>
     <message>
         <location filename="../../ui/words/catalog.py" line="47"/>
         <source>Sent</source>
-        <translation>发送时间</translation>
+        <translation>已发送</translation>
     </message>
     <message>
         <location filename="../../ui/words/catalog.py" line="48"/>

@@ -14,11 +14,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.clock import utcnow
 from app.rules.followup import clock_of, is_daytime
 from app.rules.timeconv import to_zone
+from ui.elided_label import ElidedLabel
 from ui.formatting import day_name
 from ui.tones import style_text
 
@@ -45,14 +46,13 @@ class BuyerClock(QWidget):
         self.zone: str | None = None
         self.country = ""
         self.day = ("09:00", "20:00")
-        self.time_label = QLabel()
-        self.marker = QLabel()
+        # the text never sets the panel's width (a longer place name or the night marker
+        # would move the splitters from one conversation to the next): what does not fit
+        # ends in "…", the whole line in its tooltip
+        self.time_label = ElidedLabel()
+        self.marker = ElidedLabel()
         self.time_label.setObjectName("buyerLocalTime")
         self.marker.setObjectName("buyerDaytime")
-        for label in (self.time_label, self.marker):
-            # the text never sets the panel's width: a longer place name or the night
-            # marker would move the splitters from one conversation to the next
-            label.setMinimumWidth(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.time_label)

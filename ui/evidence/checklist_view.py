@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
 
+from app.evidence.labels import category_label
+from ui.i18n import window_language
 from ui.tones import qcolor
 
 
@@ -29,8 +31,10 @@ class ChecklistView(QWidget):
         self.list.clear()
         for entry in checklist.entries:
             mark = "✔" if entry.present else "✘"
-            item = QListWidgetItem(f"{mark}  {entry.label}  ({entry.count})")
+            label = category_label(entry.category, window_language())
+            item = QListWidgetItem(f"{mark}  {label}  ({entry.count})")
             item.setForeground(qcolor("ok" if entry.present else "error"))
             self.list.addItem(item)
-        self.missing.setText(self.tr("Missing: {0}").format(", ".join(checklist.missing))
+        self.missing.setText(self.tr("Missing: {0}").format(", ".join(
+            category_label(c, window_language()) for c in checklist.missing_categories))
                              if checklist.missing else self.tr("Nothing missing."))

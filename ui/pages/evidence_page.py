@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+                               QHeaderView,
                                QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -16,14 +17,15 @@ from app.evidence.labels import FILE_CATEGORIES, category_label
 from app.services.casework import evidence
 from app.services.common.background import run_read
 from app.services.clocks.case_list import list_cases
-from ui.errors import report_exception
 from ui.words.vocabulary import CHANNELS, word
 from ui.evidence.build_job import EvidenceJob
+from ui.i18n import window_language
 from ui.evidence.checklist_view import ChecklistView
 from ui.evidence.item_model import EvidenceItemModel
 from ui.evidence.pick_dialog import PickDialog
 from ui.worker import run_in_background
 from ui.evidence.printing import preview
+from ui.table_models.case_table_model import reason_text, state_words
 from ui.table_models.list_table_model import sort_by_header
 from ui.write_op import EVIDENCE, run_write
 
@@ -61,12 +63,15 @@ class EvidencePage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         sort_by_header(self.table)
-        for column, width in enumerate((40, 170, 70, 300, 130)):
+        # the evidence's text takes what the others leave: the table fits a 1366×768
+        # window without a horizontal scroll bar
+        for column, width in enumerate((36, 120, 60, 0, 115, 80)):
             self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.model.column_number("evidence"), QHeaderView.ResizeMode.Stretch)
         self.buttons = {}
         tools = QHBoxLayout()
         for key, text, slot in (("messages", self.tr("Add messages…"), self.add_messages),
@@ -164,8 +169,8 @@ class EvidencePage(QWidget):
         self.case_box.blockSignals(True)
         self.case_box.clear()
         for row in rows:
-            self.case_box.addItem(f"{row.id} · {row.shop} · {row.order_no} · {row.reason} · "
-                                  f"{row.state}", row.id)
+            self.case_box.addItem(f"{row.id} · {row.shop} · {row.order_no} · "
+                                  f"{reason_text(row)} · {state_words(row)}", row.id)
         self.case_box.blockSignals(False)
         wanted = self.case_box.findData(self._wanted) if self._wanted else -1
         self._wanted = None
@@ -249,7 +254,7 @@ class EvidencePage(QWidget):
                 return
         if category is None:
             missing = evidence.checklist(self.ref).missing_categories
-            names = [category_label(c) for c in FILE_CATEGORIES]
+            names = [category_label(c, window_language()) for c in FILE_CATEGORIES]
             first = next((i for i, c in enumerate(FILE_CATEGORIES) if c in missing), 0)
             label, ok = QInputDialog.getItem(self, self.tr("Category"),
                                              self.tr("What does this file show?"), names, first,
@@ -319,7 +324,7 @@ class EvidencePage(QWidget):
             return evidence.build_pack(ref, out, progress=progress, cancel=cancelled,
                                        allow_incomplete=allow)
 
-        self.job.start(work)
+        self.job.start(work, changes=[EVIDENCE], refs=[ref])
 
     def _built(self, result) -> None:
         self._busy(False)
@@ -343,7 +348,7 @@ class EvidencePage(QWidget):
             return evidence.print_material(ref, cancel=cancelled,
                                            progress=lambda d, n: progress(100 * d // n, ""))
 
-        self.job.start(work)
+        self.job.start(work, changes=[EVIDENCE], refs=[ref])   # a first pack is written
 
     def _print_ready(self, result) -> None:
         self._busy(False)
@@ -359,8 +364,7 @@ class EvidencePage(QWidget):
         if isinstance(error, BuildCancelled):
             self.progress.setValue(0)
             self.progress_text.setText(self.tr("Cancelled"))
-        else:
-            report_exception(error, self)
+        # any other problem: the write helper has shown it
 
     def _busy(self, busy: bool) -> None:
         self._set_enabled(not busy)

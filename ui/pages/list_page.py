@@ -138,12 +138,17 @@ class ListPage(QWidget):
         sort_by_header(view)
         metrics = view.fontMetrics()
         char = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26
+        header = view.horizontalHeader()
+        titles = header.fontMetrics()
         last = len(self.model.columns) - 1
         for number, column in enumerate(self.model.columns[:last]):   # the last one stretches
             if isinstance(column.width, str):
                 width = metrics.horizontalAdvance(column.width)
             else:
                 width = round(column.width * char)
+            # never narrower than its title in the window's language (with the sort arrow)
+            title = self.model.headerData(number, Qt.Orientation.Horizontal)
+            width = max(width, titles.horizontalAdvance(str(title or "")) + 12)
             view.setColumnWidth(number, width + 16)
         return view
 

@@ -20,6 +20,7 @@ from app.vocab import CHANNELS, REASON_TAGS
 from app.rules.followup import DUE, EXHAUSTED, FollowUpPlan, daytime_bounds, is_daytime
 from app.services.common import audit
 from app.services.messaging.conversations import add_message
+from app.services.messaging.outbox_queue import queue_message
 from app.errors import NotFound, RuleRefusal
 from app.services.aftercare.followup_facts import quiet_conversations
 from app.services.common.input_checks import choice, instant, text
@@ -138,7 +139,6 @@ def send_follow_up(conversation: Conversation, body: str, *, channel: str | None
         audit.record(actor, ENTITY, conversation.uid, "follow_up",
                      {"number": plan.number, "channel": channel,
                       "suggested": plan.channel, "message": message.id})
-        from app.channels.outbox import queue_message
         queue_message(message, actor=actor)      # delivered like any answer
     return attempt
 

@@ -13,11 +13,10 @@ from datetime import datetime
 from app.clock import utcnow
 from app.db import database
 from app.models import AftersalesRequest, Order, RequestEvent
-from app.vocab import CAUSES, SERVICE_TYPES
-from app.services.casework import case_deadlines
-from app.services.common import audit
+from app.vocab import SERVICE_TYPES
 from app.services.casework import aftersales_rules as rules
 from app.services.casework.aftersales_rules import REQUEST_MACHINE, ROLES
+from app.services.casework import case_record
 from app.services.casework.case_ids import case_id
 from app.errors import InvalidInput
 from app.services.common.input_checks import choice, instant, money, not_before, text
@@ -178,13 +177,7 @@ def revise_window_expired(request, at, *, actor="rep"):
 
 def set_cause(request, cause: str, *, actor: str = "rep") -> AftersalesRequest:
     """The rep's judgement of who caused the problem, for statistics (GEN-1)."""
-    choice(cause, CAUSES, "cause", case_id(request))
-    with database.atomic():
-        before = request.cause
-        request.cause, request.updated_at = cause, utcnow()
-        request.save()
-        audit.record(actor, ENTITY, request.uid, "set_cause", {"from": before, "to": cause})
-    return request
+    return case_record.set_cause(request, cause, ENTITY, actor)
 
 
 def available_actions(request) -> tuple[str, ...]:
@@ -232,12 +225,5 @@ def _act(request, action: str, at, actor: str, changes: dict, detail: dict | Non
 
 def _finish(request, action, from_state, at, actor, detail=None, by_rule=None) -> None:
     """Event, audit, next deadline, save: the common tail of every change (in a transaction)."""
-    request.updated_at = utcnow()
-    case_deadlines.refresh_next_due(request, at)
-    request.save()
-    RequestEvent.create(request=request, at=at, actor=ROLES[action], action=action,
-                        from_state=from_state or None, to_state=request.state, detail=detail,
-                        by_rule=by_rule, recorded_at=utcnow(), recorded_by=actor)
-    audit.record(actor, ENTITY, request.uid, action,
-                 {"from": from_state or None, "to": request.state, "at": at.isoformat(),
-                  **({"rule": by_rule} if by_rule else {}), **(detail or {})})
+    case_record.finish(request, RequestEvent.request, ROLES[action], ENTITY, action,
+                       from_state, at, actor, detail, by_rule)

@@ -100,19 +100,12 @@ def set_cause(ref: str, cause: str, *, actor: str = "rep"):
 def _read_files(paths, max_mb: int | None):
     """(name, bytes, mime) of each file, every one checked before anything is written."""
     from app.evidence import store
-    if max_mb is None:
-        from app.settings import Settings
-        max_mb = Settings().get("evidence.max_file_mb")
+    max_mb = store.upload_limit(max_mb)
     files = []
     for source in paths or ():
         path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InvalidInput("'{path}' cannot be read: {problem}",
-                               path=path, problem=exc.strerror or exc,
-                               field="files") from None
-        files.append((path.name, data, store.check_file(data, path.name, max_mb)))
+        data, mime = store.read_source(path, "files", max_mb)
+        files.append((path.name, data, mime))
     return files
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.clock import format_instant, utcnow
+from app.clock import format_instant
 from app.db import database
 from app.models import Dispute, DisputeEvent, DisputeProposal
-from app.services.casework import case_deadlines
-from app.services.common import audit
 from app.services.casework import dispute_rules as rules
+from app.services.casework import case_record
 from app.services.casework.case_ids import case_id
 from app.services.casework.dispute_rules import DISPUTE_MACHINE, ROLES
 from app.errors import InvalidInput
@@ -131,12 +130,5 @@ def propose(dispute, party, at, solution_type, amount, status, note) -> None:
 
 def finish(dispute, action, from_state, at, actor, detail=None, by_rule=None) -> None:
     """Event, audit, next deadline, save: the common tail of every change (in a transaction)."""
-    dispute.updated_at = utcnow()
-    case_deadlines.refresh_next_due(dispute, at)
-    dispute.save()
-    DisputeEvent.create(dispute=dispute, at=at, actor=ROLES[action], action=action,
-                        from_state=from_state or None, to_state=dispute.state, detail=detail,
-                        by_rule=by_rule, recorded_at=utcnow(), recorded_by=actor)
-    audit.record(actor, ENTITY, dispute.uid, action,
-                 {"from": from_state or None, "to": dispute.state, "at": at.isoformat(),
-                  **({"rule": by_rule} if by_rule else {}), **(detail or {})})
+    case_record.finish(dispute, DisputeEvent.dispute, ROLES[action], ENTITY, action,
+                       from_state, at, actor, detail, by_rule)

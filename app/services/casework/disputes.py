@@ -14,11 +14,11 @@ from decimal import Decimal
 from app.clock import utcnow
 from app.db import database
 from app.models import Dispute, Order
-from app.vocab import (CAUSES, DISPUTE_FINAL_STATES, DISPUTE_KINDS, DISPUTE_SUB_KINDS,
+from app.vocab import (DISPUTE_FINAL_STATES, DISPUTE_KINDS, DISPUTE_SUB_KINDS,
                               SOLUTION_TYPES)
-from app.services.common import audit
 from app.services.casework import dispute_rules as rules
 from app.services.casework import dispute_writes as writes
+from app.services.casework import case_record
 from app.services.casework.case_ids import case_id
 from app.services.casework.dispute_rules import DISPUTE_MACHINE
 from app.services.casework.dispute_writes import proposal, proposals  # noqa: F401  (public)
@@ -257,13 +257,7 @@ def staff_join(dispute, at, *, actor="rep"):
 
 def set_cause(dispute, cause: str, *, actor: str = "rep") -> Dispute:
     """The rep's judgement of who caused the problem, for statistics (GEN-1)."""
-    choice(cause, CAUSES, "cause", case_id(dispute))
-    with database.atomic():
-        before = dispute.cause
-        dispute.cause, dispute.updated_at = cause, utcnow()
-        dispute.save()
-        audit.record(actor, ENTITY, dispute.uid, "set_cause", {"from": before, "to": cause})
-    return dispute
+    return case_record.set_cause(dispute, cause, ENTITY, actor)
 
 
 def available_actions(dispute) -> tuple[str, ...]:

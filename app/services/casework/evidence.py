@@ -260,19 +260,10 @@ def add_file(case, source, category: str, caption: str = "", *, name: str | None
                            field="category")
     if isinstance(source, (bytes, bytearray)):
         data, name = bytes(source), name or "file"
+        mime = store.check_file(data, name, store.upload_limit(max_mb))
     else:
-        path = Path(source)
-        name = name or path.name
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InvalidInput("'{path}' cannot be read: {problem}",
-                               path=path, problem=exc.strerror or exc,
-                               field="file") from None
-    if max_mb is None:
-        from app.settings import Settings
-        max_mb = Settings().get("evidence.max_file_mb")
-    mime = store.check_file(data, name, max_mb)
+        name = name or Path(source).name
+        data, mime = store.read_source(Path(source), "file", max_mb, name)
     _editable(case)
     digest, _ = store.put(data)
     with database.atomic():

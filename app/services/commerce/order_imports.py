@@ -4,7 +4,9 @@ transaction with ONE audit entry for the whole import, and adds, updates or skip
 order by its number, so importing the same file again never duplicates anything.
 
 Rows are written with `executemany` over the checked, stored-form values: 100,000 orders
-cost about as much as a raw insert of the same rows (bench/single_import.py).
+cost about as much as a raw insert of the same rows (bench/single_import.py). What the
+write keeps alive meanwhile is plain (order numbers, flat tuples of values), so the cycle
+collector has nothing large to walk while it runs.
 """
 
 from __future__ import annotations
@@ -72,20 +74,21 @@ def _apply(preview: Preview, actor: str, progress: Progress | None,
         total = len(rows)
         done = 0
         by_no = {row.order_no: row for row in rows}
-        adds = [s for s in plan.steps if s.action == "add"]
-        updates = [s for s in plan.steps if s.action == "update"]
+        adds = plan.adds                      # order numbers
+        updates = [s for s in plan.held if s.action == "update"]
         for part in _chunks(adds):
             _check(cancel)
-            _insert_orders(shop, [by_no[s.order_no] for s in part], buyers)
+            _insert_orders(shop, [by_no[no] for no in part], buyers)
             done += len(part)
             _report(progress, done, total)
-        new_ids = _order_ids(shop.id, [s.order_no for s in adds])
-        items = [(new_ids[s.order_no], by_no[s.order_no]) for s in adds
-                 if by_no[s.order_no].items]
+        new_ids = _order_ids(shop.id, adds)
+        # the items' rows as stored, flat tuples of plain values (the collector leaves them)
+        items = [(new_ids[no],) + item for no in adds for item in items_of(by_no[no])]
         for part in _chunks(updates):
             _check(cancel)
             _update_orders([by_no[s.order_no] for s in part], part, buyers)
-            items.extend((s.order_id, by_no[s.order_no]) for s in part if s.items_changed)
+            items.extend((s.order_id,) + item for s in part if s.items_changed
+                         for item in items_of(by_no[s.order_no]))
             done += len(part)
             _report(progress, done, total)
         _check(cancel)
@@ -175,12 +178,12 @@ def _order_ids(shop_id: int, order_nos: list) -> dict:
     return {no: oid for no, oid in cursor.fetchall() if no in wanted}
 
 
-def _replace_items(items: list, replaced: set) -> None:
+def _replace_items(values: list, replaced: set) -> None:
+    """`values`: (order id,) + the item in stored form; `replaced`: orders whose items go."""
     table = OrderItem._meta.table_name
     if replaced:
         database.cursor().executemany(f'DELETE FROM "{table}" WHERE "order_id" = ?',
                                       [(oid,) for oid in replaced])
-    values = [(oid,) + item for oid, row in items for item in items_of(row)]
     names = ", ".join(f'"{c}"' for c in ("order_id",) + ITEM_COLUMNS)
     marks = ", ".join("?" * (len(ITEM_COLUMNS) + 1))
     for part in _chunks(values, 10_000):

@@ -8,10 +8,10 @@ can be copied out as text.
 
 from __future__ import annotations
 
-import os
 from datetime import tzinfo
 from pathlib import Path
 
+from app.evidence.pdf_file import write_pdf_file
 from app.evidence.qt_env import pdf_font_family
 from app.services.messaging import transcript
 from app.errors import ServiceError
@@ -102,30 +102,16 @@ def write_pdf(t: Transcript, out: str | Path, words: Words = Words(),
     """Write the transcript as an A4 PDF to `out` through a temporary file (a failure
     leaves nothing behind); returns the number of pages."""
     from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+    from PySide6.QtGui import QPageLayout, QPageSize
 
     out = Path(out)
-    temporary = out.with_name(f".{out.name}.part")
     if not out.parent.is_dir():
         raise FileNotFoundError(2, "No such folder", str(out.parent))
-    writer = QPdfWriter(str(temporary))
-    writer.setResolution(300)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter)
-    writer.setTitle(f"{words.title} · {t.buyer_name} · {t.shop}")
-    writer.setCreator("AfterDesk")
-    try:
-        pages = paint(t, writer, words, zone)
-        del writer
-        os.replace(temporary, out)
-    except BaseException:
-        try:
-            del writer
-        except NameError:
-            pass
-        temporary.unlink(missing_ok=True)
-        raise
-    return pages
+    return write_pdf_file(
+        out, lambda writer: paint(t, writer, words, zone),
+        title=f"{words.title} · {t.buyer_name} · {t.shop}", resolution=300,
+        page_size=QPageSize(QPageSize.PageSizeId.A4),
+        margins=(QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter))
 
 
 def export(conversation_id: int, out: str | Path, *, include_notes: bool = False,

@@ -1,0 +1,74 @@
+"""The outbox's bookkeeping on the services' side: an outbound message gets its outbox item
+(queued, with the account that will send it) in the same transaction as the message.
+
+The channel layer (app.channels) delivers the items; it asks to be woken when one is
+queued (`when_queued`), so the services never import the channels.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from app.clock import utcnow
+from app.db import database
+from app.models import Conversation, Message
+from app.models.channels import ChannelAccount, ChannelMessage, OutboxItem
+from app.services.common import audit
+from app.vocab import CHANNEL_OF_KIND, OUTBOX_QUEUED
+
+ENTITY = "outbox_item"
+_wake: list[Callable[[], None]] = []
+
+
+def when_queued(callback: Callable[[], None]) -> None:
+    """Call `callback` after an item was queued (the channels' runners wake up)."""
+    if callback not in _wake:
+        _wake.append(callback)
+
+
+def notify() -> None:
+    """Something waits to be sent: wake whoever delivers it."""
+    for callback in list(_wake):
+        callback()
+
+
+def account_for(conversation: Conversation, channel: str | None = None
+                ) -> ChannelAccount | None:
+    """The account that can send into this conversation through `channel` (default: its
+    own), or None (copy & open): the one its messages came through, else the shop's
+    account of that channel."""
+    channel = channel or conversation.channel
+    if channel == conversation.channel:
+        link = (ChannelMessage.select(ChannelMessage.account)
+                .where(ChannelMessage.conversation == conversation)
+                .order_by(ChannelMessage.id.desc()).first())
+        if link is not None:
+            return link.account
+    kinds = [k for k, carried in CHANNEL_OF_KIND.items() if carried == channel]
+    if not kinds:
+        return None
+    return (ChannelAccount.select()
+            .where((ChannelAccount.shop == conversation.shop_id)
+                   & ChannelAccount.kind.in_(kinds))
+            .order_by(ChannelAccount.id).first())
+
+
+def queue_message(message: Message, *, actor: str = "system") -> OutboxItem:
+    """An outbound message written elsewhere (a follow-up, an automatic reply) into the
+    outbox."""
+    with database.atomic():
+        item = create_item(message.conversation, message, actor)
+    notify()
+    return item
+
+
+def create_item(conversation: Conversation, message: Message, actor: str) -> OutboxItem:
+    account = account_for(conversation, message.channel)
+    now = utcnow()
+    item = OutboxItem.create(conversation=conversation, message=message, account=account,
+                             channel=message.channel, state=OUTBOX_QUEUED,
+                             created_at=now, updated_at=now)
+    audit.record(actor, ENTITY, str(item.id), "queue",
+                 {"conversation": conversation.uid, "message": message.id,
+                  "account": account.key if account else None})
+    return item
