@@ -45,6 +45,11 @@ def build(item: OutboxItem, settings: dict, shop_name: str) -> EmailMessage:
     if message.is_auto:
         mail["Auto-Submitted"] = "auto-replied"          # RFC 3834: no loop of replies
     mail.set_content(message.body, charset="utf-8")
+    from app.services.messaging.reply_files import files_of
+    for item in files_of(message.id):          # the rep's pictures and PDFs, as MIME parts
+        maintype, _, subtype = item.mime.partition("/")
+        mail.add_attachment(item.data, maintype=maintype, subtype=subtype or "octet-stream",
+                            filename=item.name)
     return mail
 
 
