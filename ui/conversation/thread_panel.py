@@ -91,6 +91,7 @@ class ThreadPanel(QWidget):
         self.view = ThreadView()
         self.view.image_clicked.connect(self.open_image)
         self.view.outbox_action.connect(self.outbox_action)
+        self.view.translation_edit.connect(self.edit_translation)
         self.viewer: ImageViewer | None = None
         self.composer = Composer()
         self.composer.sent.connect(self._sent)
@@ -138,8 +139,10 @@ class ThreadPanel(QWidget):
     # --- loading ---------------------------------------------------------------------
     def show_conversation(self, conversation_id: int | None) -> None:
         self._generation += 1
+        if conversation_id != self.conversation_id:     # a reload keeps what was said
+            self.translate_note.clear()
+            self.translate_note.setToolTip("")
         self.conversation_id = conversation_id
-        self.translate_note.clear()
         if conversation_id is None:
             self.header = None
             self.title.setText(self.tr("Choose a conversation on the left."))
@@ -325,11 +328,51 @@ class ThreadPanel(QWidget):
         note = self.tr("%d translated, %d with no translation available") % (found, len(missing))
         if fell_back:
             note += self.tr(" (some in English: no text in the chosen language)")
+        problem = next((r.problem for _mid, r in results if r.problem is not None), None)
+        if problem is not None:
+            note += " — " + describe(problem)
+        elif missing and not translation.online_ready():
+            note += " — " + self.tr("Only the phrase memory translates: add an online "
+                                    "translator (Baidu Translate) in Settings › Translation.")
         self.translate_note.setText(note)
+        self.translate_note.setToolTip(note)
         generation_now = self._generation
         self.reload()
         if missing:
             self.loaded.connect(self._mark_missing_once(missing, generation_now + 1))
+
+    def edit_translation(self, message_id: int) -> bool:
+        """The rep types or corrects the translation of a buyer's message; it is kept
+        beside the message and remembered by the phrase memory."""
+        message = next((m for m in self.view.messages if m.id == message_id), None)
+        if message is None or self.header is None:
+            return False
+        target = message.translation_lang or self.target.currentData()
+        source = (message.source_lang or self.source.currentData() or self.header.language
+                  or self.header.buyer_language or "")
+        text, ok = self.ask_translation(message, target)
+        if not ok or not text.strip():
+            return False
+        if not source:
+            self.translate_note.setText(self.tr("Choose the language the message is written "
+                                                "in (Translate from) first."))
+            return False
+        conv_id = self.conversation_id
+        return bool(run_write(self, partial(translation.set_translation, message_id,
+                                            text.strip(), target, source),
+                              changes=[CONVERSATIONS],
+                              on_done=lambda _r: self.reload() if conv_id == self.conversation_id
+                              else None,
+                              on_refused=lambda error: self.translate_note.setText(
+                                  describe(error))))
+
+    def ask_translation(self, message, target: str):
+        from PySide6.QtWidgets import QInputDialog
+        return QInputDialog.getMultiLineText(
+            self, self.tr("Translation"),
+            self.tr("%1\n\nTranslation (%2):").replace("%1", message.body[:600])
+            .replace("%2", translation.LANGUAGES.get(target, target)),
+            message.translation or "")
 
     def _mark_missing_once(self, ids, generation):
         def mark(_conv_id):

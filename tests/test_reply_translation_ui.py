@@ -1,0 +1,112 @@
+"""The reply box and the thread with an online translator (AE-13), driven with qtbot: the
+buyer's message is translated off the window's thread, the rep writes in Chinese and sends
+in the buyer's language (correcting the translation first), both texts are kept; with no
+translator set up the window says how to add one; a refusal is shown in words."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QUrl, Qt
+
+from app.models import Message
+from app.services.messaging import conversations, online_translators
+from tests.baidu_fake import APP_ID, KEY, FakeBaidu
+from tests.factories import T0, make_buyer, make_shop
+from ui.worker import wait_for_background
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("AFTERDESK_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def fake():
+    server = FakeBaidu({("pt", "zh", "Onde está meu pedido?"): "我的订单在哪里？",
+                        ("zh", "pt", "您的包裹明天到。"): "Seu pacote chega amanhã."}).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def conv(db, home):
+    shop = make_shop("ae")
+    ana = make_buyer(shop, "ana", country="BR", language="pt")
+    conv = conversations.start_conversation(shop, ana, "site_message", language="pt", at=T0)
+    conversations.add_message(conv, "in", "Onde está meu pedido?", T0, source_lang="pt")
+    return conv
+
+
+@pytest.fixture
+def panel(qtbot, conv):
+    from ui.conversation.thread_panel import ThreadPanel
+    panel = ThreadPanel("lin")
+    panel.open_url = lambda url: None           # copy & open: no browser in the tests
+    qtbot.addWidget(panel)
+    panel.resize(1000, 700)
+    panel.show()
+    panel.show_conversation(conv.id)
+    qtbot.waitUntil(lambda: panel.header is not None)
+    yield panel
+    wait_for_background()
+
+
+def test_the_buyers_message_is_translated_in_the_thread(qtbot, fake, panel):
+    online_translators.set_up_baidu(APP_ID, KEY, fake.endpoint)
+    qtbot.mouseClick(panel.translate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "我的订单在哪里？" in panel.view.plain_text(), timeout=15000)
+    assert "1 translated, 0 with no translation" in panel.translate_note.text()
+
+
+def test_without_a_translator_the_window_says_how_to_add_one(qtbot, panel):
+    qtbot.mouseClick(panel.translate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Settings › Translation" in panel.translate_note.text(),
+                    timeout=15000)
+    composer = panel.composer
+    composer.edit.insertPlainText("您的包裹明天到。")    # as an input method commits it
+    qtbot.mouseClick(composer.translate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Settings › Translation" in composer.problem.text(), timeout=15000)
+    assert composer.translated.isVisible()              # the rep may write it themselves
+
+
+def test_a_refusal_is_shown_in_words(qtbot, fake, panel):
+    online_translators.set_up_baidu(APP_ID, KEY, fake.endpoint)
+    fake.error_code = "54004"
+    qtbot.mouseClick(panel.translate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "no balance left" in panel.translate_note.text(), timeout=15000)
+
+
+def test_write_in_chinese_correct_and_send_in_portuguese(qtbot, fake, panel, conv):
+    online_translators.set_up_baidu(APP_ID, KEY, fake.endpoint)
+    composer = panel.composer
+    assert composer.reply_language() == "pt"
+    composer.edit.insertPlainText("您的包裹明天到。")    # as an input method commits it
+    qtbot.mouseClick(composer.translate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.translated.toPlainText() == "Seu pacote chega amanhã.",
+                    timeout=15000)
+    assert "Português" in composer.translated_label.text()
+    qtbot.keyClick(composer.translated, Qt.Key.Key_End)
+    qtbot.keyClick(composer.translated, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(composer.translated, ", Ana!")
+    assert composer.send()
+    message = Message.select().where(Message.direction == "out").get()
+    assert message.body == "Seu pacote chega amanhã, Ana!"
+    assert (message.translation, message.translation_lang) == ("您的包裹明天到。", "zh")
+    assert not composer.translated.isVisible() and composer.edit.toPlainText() == ""
+    qtbot.waitUntil(lambda: "Seu pacote chega amanhã, Ana!" in panel.view.plain_text())
+    assert "您的包裹明天到。" in panel.view.plain_text()        # both are shown
+    # the correction is remembered: offline, the same Chinese gives the corrected text
+    fake.stop()
+    composer.edit.insertPlainText("您的包裹明天到。")    # as an input method commits it
+    qtbot.mouseClick(composer.translate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.translated.toPlainText()
+                    == "Seu pacote chega amanhã, Ana!", timeout=15000)
+
+
+def test_the_rep_writes_a_translation_of_a_buyers_message(qtbot, panel, monkeypatch):
+    [message] = panel.view.messages
+    monkeypatch.setattr(panel, "ask_translation", lambda m, target: ("我的订单在哪里？", True))
+    panel.view.anchorClicked.emit(QUrl(f"translation:{message.id}"))
+    qtbot.waitUntil(lambda: "我的订单在哪里？" in panel.view.plain_text())
+    assert "Correct the translation" in panel.view.plain_text()
+    assert Message.get_by_id(message.id).translation == "我的订单在哪里？"
