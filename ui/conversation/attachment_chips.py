@@ -77,7 +77,8 @@ class AttachmentChips(QWidget):
         return True
 
     def add_image(self, image: QImage) -> bool:
-        number = len(self.files) + 1
+        number = 1 + sum(f.name == self.pasted_name or f.name.startswith("picture-")
+                         for f in self.files)
         name = self.pasted_name if number == 1 else f"picture-{number}.png"
         return self.add(name, image_bytes(image))
 
