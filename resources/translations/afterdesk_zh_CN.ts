@@ -1128,131 +1128,141 @@ paid {2} {3} · {4}</source>
     </message>
     <message>
         <location filename="../../ui/conversation/composer.py" line="147"/>
-        <source>Quick phrase… (%1)</source>
-        <translation>快捷短语…（%1）</translation>
+        <source>Quick phrase…</source>
+        <translation>快捷短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="151"/>
+        <location filename="../../ui/conversation/composer.py" line="148"/>
+        <source>Choose a quick phrase (%1); Ctrl+1…9 insert the first nine</source>
+        <translation>选择快捷短语（%1）；Ctrl+1…9 插入前九条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="153"/>
         <source>Edit phrases…</source>
         <translation>编辑短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="152"/>
+        <location filename="../../ui/conversation/composer.py" line="154"/>
         <source>Add or change quick phrases and automatic replies</source>
         <translation>添加或修改快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="156"/>
+        <location filename="../../ui/conversation/composer.py" line="158"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="159"/>
+        <location filename="../../ui/conversation/composer.py" line="161"/>
         <source>Translate reply</source>
         <translation>翻译回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="160"/>
+        <location filename="../../ui/conversation/composer.py" line="162"/>
         <source>Write in Chinese, then translate into the answer&apos;s language; you can correct the translation before sending</source>
         <translation>用中文写，再翻译成回复的语言；发送前可以修改译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="168"/>
+        <location filename="../../ui/conversation/composer.py" line="170"/>
         <source>Translation sent to the buyer</source>
         <translation>发给买家的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="172"/>
+        <location filename="../../ui/conversation/composer.py" line="174"/>
         <source>Send my text as written</source>
         <translation>按原文发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="173"/>
+        <location filename="../../ui/conversation/composer.py" line="175"/>
         <source>Drop the translation: the text above goes to the buyer as it is</source>
         <translation>放弃译文：上面的原文直接发给买家</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="185"/>
+        <location filename="../../ui/conversation/composer.py" line="187"/>
         <source>Attach…</source>
         <translation>附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="186"/>
+        <location filename="../../ui/conversation/composer.py" line="188"/>
         <source>Pictures or PDF documents; you can also drop files on the reply box or paste a picture</source>
         <translation>图片或 PDF 文档；也可以把文件拖到回复框，或粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="208"/>
-        <source>via</source>
-        <translation>经由</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversation/composer.py" line="284"/>
+        <location filename="../../ui/conversation/composer.py" line="285"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="310"/>
+        <location filename="../../ui/conversation/composer.py" line="311"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="313"/>
+        <location filename="../../ui/conversation/composer.py" line="314"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="341"/>
+        <location filename="../../ui/conversation/composer.py" line="342"/>
         <source>Write your answer in Chinese first, then translate it.</source>
         <translation>请先用中文写好回复，再翻译。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="344"/>
+        <location filename="../../ui/conversation/composer.py" line="345"/>
         <source>The answer&apos;s language is Chinese: choose the buyer&apos;s language beside the channel first.</source>
         <translation>回复语言是中文：请先在渠道旁选择买家的语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="350"/>
+        <location filename="../../ui/conversation/composer.py" line="351"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="365"/>
+        <location filename="../../ui/conversation/composer.py" line="366"/>
         <source>Sent to the buyer in %1 (translated by %2; correct it if needed):</source>
-        <translation>以%1发给买家（由%2翻译；如有需要请修改）：</translation>
+        <translation>以 %1 发给买家（由%2翻译；如有需要请修改）：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="370"/>
+        <location filename="../../ui/conversation/composer.py" line="371"/>
         <source>Write the %1 text the buyer receives:</source>
-        <translation>请写出买家收到的%1文本：</translation>
+        <translation>请写出买家收到的 %1 文本：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="375"/>
+        <location filename="../../ui/conversation/composer.py" line="376"/>
         <source>No translator knows this text, and no online translator is set up: add Baidu Translate in Settings › Translation, or write the translation yourself.</source>
         <translation>没有翻译器认识这段文字，也没有设置在线翻译：请在 设置 › 翻译 中添加百度翻译，或自己写译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="379"/>
+        <location filename="../../ui/conversation/composer.py" line="380"/>
         <source>No translation found: write it yourself below.</source>
         <translation>没有找到译文：请在下面自己写。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="399"/>
+        <location filename="../../ui/conversation/composer.py" line="384"/>
+        <source>Baidu Translate</source>
+        <translation>百度翻译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="385"/>
+        <source>the phrase memory</source>
+        <translation>短语记忆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="405"/>
         <source>Attach to the answer</source>
         <translation>添加到回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="400"/>
+        <location filename="../../ui/conversation/composer.py" line="406"/>
         <source>Pictures and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>图片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="420"/>
+        <location filename="../../ui/conversation/composer.py" line="426"/>
         <source>Files are not sent through %1</source>
         <translation>%1 不能发送文件</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="422"/>
+        <location filename="../../ui/conversation/composer.py" line="428"/>
         <source>AfterDesk cannot send files through %1: it copies the text and opens the platform&apos;s page, where you add the %2 attached file(s) yourself. They are kept with the answer here.
 
 Send the text now?</source>
@@ -1261,12 +1271,12 @@ Send the text now?</source>
 现在发送文字吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="440"/>
+        <location filename="../../ui/conversation/composer.py" line="446"/>
         <source>Write the translation the buyer receives, or send your text as written.</source>
         <translation>请写出买家收到的译文，或按原文发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="444"/>
+        <location filename="../../ui/conversation/composer.py" line="450"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>

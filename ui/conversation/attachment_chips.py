@@ -38,7 +38,7 @@ class Chip(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 0, 0, 0)
-        self.label = QLabel(f"📎 {item.name} · {size_text(len(item.data))}")
+        self.label = QLabel(f"{item.name} · {size_text(len(item.data))}")
         self.label.setToolTip(item.name)
         self.close_button = QToolButton()
         self.close_button.setText("✕")

@@ -144,7 +144,9 @@ class Composer(QWidget):
             self.language.addItem(name, code)
         self.language.setToolTip(self.tr("Language of the answer (quick phrase variant)"))
         self.internal = QCheckBox(self.tr("Internal note"))
-        self.phrase_button = QPushButton(self.tr("Quick phrase… (%1)").replace(
+        self.phrase_button = QPushButton(self.tr("Quick phrase…"))
+        self.phrase_button.setToolTip(self.tr("Choose a quick phrase (%1); Ctrl+1…9 insert "
+                                              "the first nine").replace(
             "%1", keymap.text("phrase_picker")))
         self.phrase_button.clicked.connect(self.pick_phrase)
         self.edit_phrases_button = QToolButton()
@@ -205,16 +207,15 @@ class Composer(QWidget):
         tools = QHBoxLayout(tools_row)
         tools.setContentsMargins(0, 0, 0, 0)
         tools.addWidget(self.phrase_button)
-        tools.addWidget(QLabel(self.tr("via")))
         tools.addWidget(self.channel)
         tools.addWidget(self.language)
         tools.addWidget(self.translate_button)
-        tools.addWidget(self.attach_button)
         tools.addStretch(1)
         send_row = QHBoxLayout()
         send_row.addWidget(self.internal)
         send_row.addWidget(self.edit_phrases_button)
         send_row.addStretch(1)
+        send_row.addWidget(self.attach_button)
         send_row.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -363,7 +364,7 @@ class Composer(QWidget):
             self.translated.setPlainText(result.text)
             self.translated_label.setText(
                 self.tr("Sent to the buyer in %1 (translated by %2; correct it if needed):")
-                .replace("%1", language).replace("%2", result.provider))
+                .replace("%1", language).replace("%2", self._provider_name(result.provider)))
             self.translated.setFocus()
             return
         self.translated.clear()
@@ -378,6 +379,11 @@ class Composer(QWidget):
         else:
             self._show_problem(self.tr("No translation found: write it yourself below."))
         self.translated.setFocus()
+
+    def _provider_name(self, provider: str) -> str:
+        names = {"Baidu Translate": self.tr("Baidu Translate"),
+                 "phrase memory": self.tr("the phrase memory")}
+        return names.get(provider, provider)
 
     def _reply_not_translated(self, asked: int, error: BaseException) -> None:
         if asked == self._asked:
