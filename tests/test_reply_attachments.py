@@ -171,3 +171,17 @@ def test_a_channel_without_files_says_so_before_sending(qtbot, panel, monkeypatc
         == ["damage.png"]
     assert composer.chips.files == [] and composer.chips.isHidden()
     qtbot.waitUntil(lambda: "Photo attached" in panel.view.plain_text())
+
+
+def test_an_internal_note_keeps_its_files_and_sends_nothing(qtbot, panel, monkeypatch):
+    composer = panel.composer
+    composer.chips.add("label.pdf", PDF)
+    qtbot.keyClicks(composer.edit, "Label for the warehouse")
+    composer.internal.setChecked(True)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: pytest.fail("a note is not sent: nothing to ask"))
+    assert composer.send()
+    note = Message.select().where(Message.is_internal == True).get()  # noqa: E712
+    assert [f.name for f in reply_files.files_of(note.id)] == ["label.pdf"]
+    from app.models.channels import OutboxItem
+    assert OutboxItem.select().count() == 0

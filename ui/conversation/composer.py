@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QPushButton, QToolButton, QVBoxLayout, QWidget)
 
-from app.db import database
 from app.vocab import CHANNELS
 from app.services.common.background import run_read
-from app.services.messaging import placeholders, quick_phrases, reply_files, thread, translation
+from app.services.messaging import placeholders, quick_phrases, reply_files, translation
 from app.services.messaging.translation import LANGUAGES
 from app.services.commerce.shops import list_shops
 from app.channels.outbox import carries_files, queue_reply
@@ -461,10 +460,8 @@ class Composer(QWidget):
 
         def deliver():
             if internal:
-                with database.atomic():
-                    note = thread.send_reply(conversation_id, body, channel=channel,
-                                             language=language, internal=True)
-                    reply_files.attach(note, reply_files.check_all(files))
+                reply_files.save_note(conversation_id, body, files, channel=channel,
+                                      language=language)
                 return None
             # through the outbox: replied only once delivered (docs/channels.md)
             return queue_reply(conversation_id, body, channel=channel, language=language,

@@ -70,6 +70,19 @@ def attach(message: Message, files: list[ReplyFile]) -> None:
         Attachment.create(file=stored, message=message, caption=item.name, created_at=now)
 
 
+def save_note(conversation_id: int, body: str, files=(), *, channel: str | None = None,
+              language: str = "", actor: str = "rep") -> Message:
+    """An internal note with its files (the buyer sees neither), in one transaction."""
+    from app.db import database
+    from app.services.messaging import thread
+    checked = check_all(files)
+    with database.atomic():
+        note = thread.send_reply(conversation_id, body, channel=channel, language=language,
+                                 internal=True, actor=actor)
+        attach(note, checked)
+    return note
+
+
 def files_of(message_id: int) -> list[ReplyFile]:
     """The files of a message, read back from the store (checked against their hash)."""
     query = (Attachment.select(Attachment, StoredFile).join(StoredFile)
