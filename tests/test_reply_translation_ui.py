@@ -110,3 +110,31 @@ def test_the_rep_writes_a_translation_of_a_buyers_message(qtbot, panel, monkeypa
     qtbot.waitUntil(lambda: "我的订单在哪里？" in panel.view.plain_text())
     assert "Correct the translation" in panel.view.plain_text()
     assert Message.get_by_id(message.id).translation == "我的订单在哪里？"
+
+
+def test_settings_translation_tab_sets_up_and_tests_baidu(qtbot, fake, db, home,
+                                                          file_keyring):
+    from app.settings import Settings
+    from ui.settings_dialog.translation_tab import TranslationTab
+    settings = Settings()
+    tab = TranslationTab(settings)
+    qtbot.addWidget(tab)
+    assert "No online translator is set up" in tab.state.text()
+    qtbot.keyClicks(tab.app_id, "not a number")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "app id" in tab.state.text()
+    tab.app_id.setText(APP_ID)
+    qtbot.keyClicks(tab.key, "wrong-key")
+    tab.endpoint.setText(fake.endpoint)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.key.text() == "" and APP_ID in tab.state.text()
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "refused the signature" in tab.state.text(), timeout=15000)
+    qtbot.keyClicks(tab.key, KEY)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "It works" in tab.state.text(), timeout=15000)
+    assert KEY not in (Settings().path.read_text(encoding="utf-8"))
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert "No online translator is set up" in tab.state.text()
+    assert file_keyring.get_password("AfterDesk Baidu Translate", APP_ID) is None
