@@ -27,7 +27,7 @@ from ui.main import application, open_window  # noqa: E402
 from ui.worker import wait_for_background  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots_thread_tools import photo, settle  # noqa: E402
+from screenshots_thread_tools import photo, settle, show_conversation  # noqa: E402
 
 
 def buyer_conversation() -> int:
@@ -67,17 +67,7 @@ def main() -> int:
         window = open_window(app, db, settings)
         if window is None:
             return 2
-        conv_id = buyer_conversation()
-        window.resize(width, height)
-        window.show_page("conversations")
-        page = window.pages["conversations"]
-        page.reload()
-        settle(app)
-        if not page.select_conversation(conv_id):
-            page.filters_bar.set_filters({})
-            settle(app)
-            page.select_conversation(conv_id)
-        settle(app)
+        page = show_conversation(app, window, buyer_conversation(), width, height)
         composer = page.thread_panel.composer
         from app.services.messaging.translation import TranslationResult
         composer.edit.setPlainText("您好，很抱歉包裹晚到了。新的包裹今天已经发出，预计五天内到达。")
