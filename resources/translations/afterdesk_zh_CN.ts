@@ -1107,162 +1107,162 @@ paid {2} {3} · {4}</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="141"/>
+        <location filename="../../ui/conversation/composer.py" line="140"/>
         <source>The channel the answer goes through; it is recorded</source>
         <translation>回复所走的渠道；会被记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="145"/>
+        <location filename="../../ui/conversation/composer.py" line="144"/>
         <source>Language of the answer (quick phrase variant)</source>
         <translation>回复的语言（快捷短语的语言版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="146"/>
+        <location filename="../../ui/conversation/composer.py" line="145"/>
         <source>Internal note</source>
         <translation>内部备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="131"/>
+        <location filename="../../ui/conversation/composer.py" line="130"/>
         <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, %1 sends, %2 sends and opens the next</source>
         <translation>给买家写消息…  输入 /快捷词 + Tab 插入快捷短语，%1 发送，%2 发送并打开下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="147"/>
+        <location filename="../../ui/conversation/composer.py" line="146"/>
         <source>Quick phrase…</source>
         <translation>快捷短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="148"/>
+        <location filename="../../ui/conversation/composer.py" line="147"/>
         <source>Choose a quick phrase (%1); Ctrl+1…9 insert the first nine</source>
         <translation>选择快捷短语（%1）；Ctrl+1…9 插入前九条</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="153"/>
+        <location filename="../../ui/conversation/composer.py" line="152"/>
         <source>Edit phrases…</source>
         <translation>编辑短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="154"/>
+        <location filename="../../ui/conversation/composer.py" line="153"/>
         <source>Add or change quick phrases and automatic replies</source>
         <translation>添加或修改快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="158"/>
+        <location filename="../../ui/conversation/composer.py" line="157"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="161"/>
+        <location filename="../../ui/conversation/composer.py" line="160"/>
         <source>Translate reply</source>
         <translation>翻译回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="162"/>
+        <location filename="../../ui/conversation/composer.py" line="161"/>
         <source>Write in Chinese, then translate into the answer&apos;s language; you can correct the translation before sending</source>
         <translation>用中文写，再翻译成回复的语言；发送前可以修改译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="170"/>
+        <location filename="../../ui/conversation/composer.py" line="169"/>
         <source>Translation sent to the buyer</source>
         <translation>发给买家的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="174"/>
+        <location filename="../../ui/conversation/composer.py" line="173"/>
         <source>Send my text as written</source>
         <translation>按原文发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="175"/>
+        <location filename="../../ui/conversation/composer.py" line="174"/>
         <source>Drop the translation: the text above goes to the buyer as it is</source>
         <translation>放弃译文：上面的原文直接发给买家</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="187"/>
+        <location filename="../../ui/conversation/composer.py" line="186"/>
         <source>Attach…</source>
         <translation>附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="188"/>
+        <location filename="../../ui/conversation/composer.py" line="187"/>
         <source>Pictures or PDF documents; you can also drop files on the reply box or paste a picture</source>
         <translation>图片或 PDF 文档；也可以把文件拖到回复框，或粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="285"/>
+        <location filename="../../ui/conversation/composer.py" line="284"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="311"/>
+        <location filename="../../ui/conversation/composer.py" line="310"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="314"/>
+        <location filename="../../ui/conversation/composer.py" line="313"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="342"/>
+        <location filename="../../ui/conversation/composer.py" line="341"/>
         <source>Write your answer in Chinese first, then translate it.</source>
         <translation>请先用中文写好回复，再翻译。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="345"/>
+        <location filename="../../ui/conversation/composer.py" line="344"/>
         <source>The answer&apos;s language is Chinese: choose the buyer&apos;s language beside the channel first.</source>
         <translation>回复语言是中文：请先在渠道旁选择买家的语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="351"/>
+        <location filename="../../ui/conversation/composer.py" line="350"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="366"/>
+        <location filename="../../ui/conversation/composer.py" line="365"/>
         <source>Sent to the buyer in %1 (translated by %2; correct it if needed):</source>
         <translation>以 %1 发给买家（由%2翻译；如有需要请修改）：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="371"/>
+        <location filename="../../ui/conversation/composer.py" line="370"/>
         <source>Write the %1 text the buyer receives:</source>
         <translation>请写出买家收到的 %1 文本：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="376"/>
+        <location filename="../../ui/conversation/composer.py" line="375"/>
         <source>No translator knows this text, and no online translator is set up: add Baidu Translate in Settings › Translation, or write the translation yourself.</source>
         <translation>没有翻译器认识这段文字，也没有设置在线翻译：请在 设置 › 翻译 中添加百度翻译，或自己写译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="380"/>
+        <location filename="../../ui/conversation/composer.py" line="379"/>
         <source>No translation found: write it yourself below.</source>
         <translation>没有找到译文：请在下面自己写。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="384"/>
+        <location filename="../../ui/conversation/composer.py" line="383"/>
         <source>Baidu Translate</source>
         <translation>百度翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="385"/>
+        <location filename="../../ui/conversation/composer.py" line="384"/>
         <source>the phrase memory</source>
         <translation>短语记忆</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="405"/>
+        <location filename="../../ui/conversation/composer.py" line="404"/>
         <source>Attach to the answer</source>
         <translation>添加到回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="406"/>
+        <location filename="../../ui/conversation/composer.py" line="405"/>
         <source>Pictures and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>图片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="426"/>
+        <location filename="../../ui/conversation/composer.py" line="425"/>
         <source>Files are not sent through %1</source>
         <translation>%1 不能发送文件</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="428"/>
+        <location filename="../../ui/conversation/composer.py" line="427"/>
         <source>AfterDesk cannot send files through %1: it copies the text and opens the platform&apos;s page, where you add the %2 attached file(s) yourself. They are kept with the answer here.
 
 Send the text now?</source>
@@ -1271,12 +1271,12 @@ Send the text now?</source>
 现在发送文字吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="446"/>
+        <location filename="../../ui/conversation/composer.py" line="445"/>
         <source>Write the translation the buyer receives, or send your text as written.</source>
         <translation>请写出买家收到的译文，或按原文发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="450"/>
+        <location filename="../../ui/conversation/composer.py" line="449"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>
@@ -1942,12 +1942,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FillInPrompt</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="105"/>
+        <location filename="../../ui/conversation/composer.py" line="104"/>
         <source>{%s} is not a placeholder AfterDesk knows: remove it from the text.</source>
         <translation>{%s} 不是售后工作台认识的占位符：请从文本中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="108"/>
+        <location filename="../../ui/conversation/composer.py" line="107"/>
         <source>Fill in</source>
         <translation>填写</translation>
     </message>
@@ -3637,7 +3637,7 @@ The data as it was before: {0}</source>
     <name>ThreadPanel</name>
     <message>
         <location filename="../../ui/conversation/thread_panel.py" line="62"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="148"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="155"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
@@ -3662,97 +3662,97 @@ The data as it was before: {0}</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="111"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="113"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="113"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="115"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="171"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="178"/>
         <source> · assigned to {0}</source>
         <translation> · 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="176"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="183"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="177"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="184"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="195"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="202"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="257"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="264"/>
         <source>Edit the answer</source>
         <translation>编辑回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="258"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="265"/>
         <source>Answer</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="285"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="292"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="296"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="303"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="299"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="306"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="309"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="316"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="313"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="320"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="328"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="335"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="330"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="337"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="335"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="342"/>
         <source>Only the phrase memory translates: add an online translator (Baidu Translate) in Settings › Translation.</source>
         <translation>目前只有短语记忆可以翻译：请在 设置 › 翻译 中添加在线翻译（百度翻译）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="357"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="363"/>
         <source>Choose the language the message is written in (Translate from) first.</source>
         <translation>请先选择消息所用的语言（翻译自）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="372"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="378"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="373"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="379"/>
         <source>%1
 
 Translation (%2):</source>
