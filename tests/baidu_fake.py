@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -19,6 +20,9 @@ class FakeBaidu:
     def __init__(self, dictionary: dict | None = None):
         self.dictionary = dict(dictionary or {})   # (from, to, q) -> dst
         self.error_code: str | None = None          # answer every request with this
+        self.refuse_next: list[str] = []            # answer the next requests with these
+        self.one_per_second = False                 # a standard account's QPS of 1
+        self._previous = 0.0
         self.requests: list[dict] = []
         fake = self
 
@@ -68,6 +72,13 @@ class FakeBaidu:
                                .encode("utf-8")).hexdigest()
         if form["sign"] != expected:
             return {"error_code": "54001", "error_msg": "Invalid Sign"}
+        now = time.monotonic()
+        if self.one_per_second and now - self._previous < 1.0:
+            self._previous = now
+            return {"error_code": "54003", "error_msg": "Invalid Access Limit"}
+        self._previous = now
+        if self.refuse_next:
+            return {"error_code": self.refuse_next.pop(0), "error_msg": "set by the test"}
         if self.error_code:
             return {"error_code": self.error_code, "error_msg": "set by the test"}
         lines = form["q"].split("\n")

@@ -31,6 +31,14 @@ def home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
+@pytest.fixture(autouse=True)
+def quick(monkeypatch, request):
+    """Requests unspaced (the tests' stand-in takes any rate), except where a test checks
+    the spacing against a stand-in that takes one a second."""
+    if "spaced" not in request.node.name:
+        monkeypatch.setattr(baidu_translate, "REQUEST_INTERVAL_SECONDS", 0)
+
+
 @pytest.fixture
 def fake():
     server = FakeBaidu({("pt", "zh", "Onde está meu pedido?"): "我的订单在哪里？",
@@ -136,3 +144,19 @@ def test_a_reply_written_in_chinese_goes_in_portuguese_and_keeps_both(set_up, co
     assert outbox.answer_text(item) == "Seu pacote chega amanhã!"
     entry = PhraseMemory.get(source_lang="zh", target_lang="pt")
     assert entry.target_text == "Seu pacote chega amanhã!"    # the correction is remembered
+
+
+def test_requests_are_spaced_for_an_account_of_one_request_a_second(set_up, conv):
+    set_up.one_per_second = True
+    ids = [conversations.add_message(conv, "in", f"Mensagem {n}", T0, source_lang="pt").id
+           for n in range(3)]
+    results = translation.translate_messages(ids, "zh")
+    assert [r.text for _id, r in results] == [f"[zh] Mensagem {n}" for n in range(3)]
+    assert len(set_up.requests) == 3
+
+
+def test_a_rate_limited_request_is_tried_once_more(set_up):
+    set_up.refuse_next = ["54003"]
+    assert translation.translate("Bom dia", "pt", "zh").text == "[zh] Bom dia"
+    set_up.refuse_next = ["54003", "54003"]
+    assert translation.translate("Boa noite", "pt", "zh").problem.key == "54003"

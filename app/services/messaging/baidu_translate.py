@@ -18,6 +18,8 @@ import hashlib
 import json
 import secrets as random_source
 import socket
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,6 +31,10 @@ DEFAULT_ENDPOINT = "https://fanyi-api.baidu.com/api/trans/vip/translate"
 KEYRING_SERVICE = "AfterDesk Baidu Translate"
 TIMEOUT_SECONDS = 15
 MAX_QUERY_BYTES = 6000          # Baidu asks for at most about 6,000 bytes per request
+# The standard account takes one request a second (its QPS): requests are spaced that far,
+# and one answered with 54003 (too frequent) is tried once more after the interval.
+REQUEST_INTERVAL_SECONDS = 1.0
+RATE_LIMITED = "54003"
 
 # AfterDesk's language codes (app.services.messaging.translation.LANGUAGES) → Baidu's.
 LANGUAGE_CODES = {"zh": "zh", "en": "en", "es": "spa", "pt": "pt", "fr": "fra", "ru": "ru",
@@ -93,6 +99,8 @@ class BaiduTranslator:
     """One request per text; every line of the text comes back translated."""
 
     name = NAME
+    _last_request = 0.0                 # monotonic time of this process's last request
+    _spacing = threading.Lock()
 
     def __init__(self, app_id: str, key: str, endpoint: str = DEFAULT_ENDPOINT):
         self.app_id, self.key, self.endpoint = app_id, key, endpoint or DEFAULT_ENDPOINT
@@ -102,11 +110,10 @@ class BaiduTranslator:
             return None
         if len(text.encode("utf-8")) > MAX_QUERY_BYTES:
             raise TranslationProblem("too_long")
-        salt = str(random_source.randbelow(10 ** 10))
-        form = {"q": text, "from": baidu_language(source) if source else "auto",
-                "to": baidu_language(target), "appid": self.app_id, "salt": salt,
-                "sign": sign(self.app_id, text, salt, self.key)}
-        answer = self._post(urllib.parse.urlencode(form).encode("ascii"))
+        languages = (baidu_language(source) if source else "auto", baidu_language(target))
+        answer = self._ask(text, *languages)
+        if str(answer.get("error_code", "")) == RATE_LIMITED:
+            answer = self._ask(text, *languages)
         if "error_code" in answer and str(answer["error_code"]) not in ("", "0", "52000"):
             code = str(answer["error_code"])
             if code in PROBLEMS:
@@ -118,6 +125,19 @@ class BaiduTranslator:
                                                   for x in lines):
             raise TranslationProblem("bad_answer")
         return "\n".join(str(line["dst"]) for line in lines) or None
+
+    def _ask(self, text: str, source: str, target: str) -> dict:
+        salt = str(random_source.randbelow(10 ** 10))
+        form = {"q": text, "from": source, "to": target, "appid": self.app_id, "salt": salt,
+                "sign": sign(self.app_id, text, salt, self.key)}
+        with BaiduTranslator._spacing:
+            wait = BaiduTranslator._last_request + REQUEST_INTERVAL_SECONDS - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            try:
+                return self._post(urllib.parse.urlencode(form).encode("ascii"))
+            finally:
+                BaiduTranslator._last_request = time.monotonic()
 
     def _post(self, body: bytes) -> dict:
         request = urllib.request.Request(
