@@ -185,3 +185,17 @@ def test_an_internal_note_keeps_its_files_and_sends_nothing(qtbot, panel, monkey
     assert [f.name for f in reply_files.files_of(note.id)] == ["label.pdf"]
     from app.models.channels import OutboxItem
     assert OutboxItem.select().count() == 0
+
+
+def test_a_file_gone_from_the_store_fails_the_answer_with_the_reason(
+        account, dovecot, mailbox, smtp_server, home, qapp):
+    raw, _ = buyer_mail(subject="Invoice please")
+    dovecot.append(raw, user=mailbox)
+    run_pass(account)
+    conversation = Conversation.get()
+    item = outbox.queue_reply(conversation.id, "The invoice.", files=[("invoice.pdf", PDF)])
+    store.object_path(store.sha256_of(PDF)).unlink()
+    run_pass(account)
+    item = outbox.get_item(item.id)
+    assert item.state == "failed" and "cannot be read" in item.error
+    assert smtp_server.received == []
