@@ -14,12 +14,11 @@ from app.channels.sync import run_pass
 from app.errors import InvalidInput
 from app.evidence import store
 from app.models import Attachment, Conversation, Message
-from app.services.messaging import conversations, reply_files
-from tests.factories import T0, make_buyer, make_shop
+from app.services.messaging import reply_files
 from tests.mail_servers import buyer_mail
-from ui.worker import wait_for_background
 
-pytest_plugins = ("tests.mail_fixtures",)   # dovecot, mailbox, smtp_server, ring, account
+# dovecot, mailbox, smtp_server, ring, account; home, buyer_conv, panel
+pytest_plugins = ("tests.mail_fixtures", "tests.reply_box_fixtures")
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -31,40 +30,26 @@ def png(colour="red", size=40) -> bytes:
     return image_bytes(image)
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("AFTERDESK_HOME", str(tmp_path / "home"))
-
-
-@pytest.fixture
-def platform_conv(db, home):
-    shop = make_shop("ae")
-    ana = make_buyer(shop, "ana", country="BR", language="pt")
-    conv = conversations.start_conversation(shop, ana, "site_message", language="pt", at=T0)
-    conversations.add_message(conv, "in", "A tampa chegou quebrada.", T0, source_lang="pt")
-    return conv
-
-
-def test_files_are_checked_before_anything_is_written(platform_conv, qapp):
+def test_files_are_checked_before_anything_is_written(buyer_conv, qapp):
     with pytest.raises(InvalidInput, match="not a picture or a PDF"):
-        outbox.queue_reply(platform_conv.id, "See the manual.",
+        outbox.queue_reply(buyer_conv.id, "See the manual.",
                            files=[("manual.docx", b"PK\x03\x04rest")])
     big = b"\x89PNG\r\n\x1a\n" + bytes(reply_files.MAX_TOTAL_MB * 1024 * 1024)
     with pytest.raises(InvalidInput, match="at most 15 MB"):
-        outbox.queue_reply(platform_conv.id, "Photo.", files=[("huge.png", big)])
+        outbox.queue_reply(buyer_conv.id, "Photo.", files=[("huge.png", big)])
     assert Message.select().where(Message.direction == "out").count() == 0
 
 
-def test_files_are_kept_with_the_answer(platform_conv, qapp):
+def test_files_are_kept_with_the_answer(buyer_conv, qapp):
     picture = png()
-    item = outbox.queue_reply(platform_conv.id, "Here is the label.",
+    item = outbox.queue_reply(buyer_conv.id, "Here is the label.",
                               files=[("label.png", picture), ("invoice.pdf", PDF)])
     stored = reply_files.files_of(item.message_id)
     assert [(f.name, f.mime, f.data) for f in stored] == [
         ("label.png", "image/png", picture), ("invoice.pdf", "application/pdf", PDF)]
     assert store.object_path(store.sha256_of(PDF)).exists()
     from app.services.messaging.thread import thread_messages
-    shown = [m for m in thread_messages(platform_conv.id) if m.direction == "out"][0]
+    shown = [m for m in thread_messages(buyer_conv.id) if m.direction == "out"][0]
     assert [a.name for a in shown.attachments] == ["label.png", "invoice.pdf"]
 
 
@@ -88,20 +73,6 @@ def test_mail_carries_the_files_as_parts(account, dovecot, mailbox, smtp_server,
     assert {p.get_filename() for p in copy.walk() if p.get_filename()} == \
         {"new lid.png", "发票.pdf"}
     assert outbox.get_item(item.id).state == "sent"
-
-
-@pytest.fixture
-def panel(qtbot, platform_conv):
-    from ui.conversation.thread_panel import ThreadPanel
-    panel = ThreadPanel("lin")
-    panel.open_url = lambda url: None           # copy & open: no browser in the tests
-    qtbot.addWidget(panel)
-    panel.resize(1000, 700)
-    panel.show()
-    panel.show_conversation(platform_conv.id)
-    qtbot.waitUntil(lambda: panel.header is not None)
-    yield panel
-    wait_for_background()
 
 
 def test_attach_drop_paste_and_remove_in_the_reply_box(qtbot, panel, tmp_path, monkeypatch):

@@ -9,15 +9,10 @@ import pytest
 from PySide6.QtCore import QUrl, Qt
 
 from app.models import Message
-from app.services.messaging import conversations, online_translators
+from app.services.messaging import online_translators
 from tests.baidu_fake import APP_ID, KEY, FakeBaidu
-from tests.factories import T0, make_buyer, make_shop
-from ui.worker import wait_for_background
 
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("AFTERDESK_HOME", str(tmp_path / "home"))
+pytest_plugins = ("tests.reply_box_fixtures",)   # home, buyer_conv, panel
 
 
 @pytest.fixture
@@ -26,29 +21,6 @@ def fake():
                         ("zh", "pt", "您的包裹明天到。"): "Seu pacote chega amanhã."}).start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def conv(db, home):
-    shop = make_shop("ae")
-    ana = make_buyer(shop, "ana", country="BR", language="pt")
-    conv = conversations.start_conversation(shop, ana, "site_message", language="pt", at=T0)
-    conversations.add_message(conv, "in", "Onde está meu pedido?", T0, source_lang="pt")
-    return conv
-
-
-@pytest.fixture
-def panel(qtbot, conv):
-    from ui.conversation.thread_panel import ThreadPanel
-    panel = ThreadPanel("lin")
-    panel.open_url = lambda url: None           # copy & open: no browser in the tests
-    qtbot.addWidget(panel)
-    panel.resize(1000, 700)
-    panel.show()
-    panel.show_conversation(conv.id)
-    qtbot.waitUntil(lambda: panel.header is not None)
-    yield panel
-    wait_for_background()
 
 
 def test_the_buyers_message_is_translated_in_the_thread(qtbot, fake, panel):
@@ -76,7 +48,7 @@ def test_a_refusal_is_shown_in_words(qtbot, fake, panel):
     qtbot.waitUntil(lambda: "no balance left" in panel.translate_note.text(), timeout=15000)
 
 
-def test_write_in_chinese_correct_and_send_in_portuguese(qtbot, fake, panel, conv):
+def test_write_in_chinese_correct_and_send_in_portuguese(qtbot, fake, panel):
     online_translators.set_up_baidu(APP_ID, KEY, fake.endpoint)
     composer = panel.composer
     assert composer.reply_language() == "pt"
