@@ -52,6 +52,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("backup.daily", bool, True, "Back up the database at start when the newest backup is a day old"),
     Setting("ui.theme", str, "system", "Colours of the window: system (follows Windows, incl. dark), light or dark"),
     Setting("ui.first_run_done", bool, False, "The first-run wizard has been completed"),
+    Setting("translation.baidu_app_id", str, "", "Baidu Translate app id (its key is in the system keyring); empty: no online translator"),
+    Setting("translation.baidu_endpoint", str, "", "Baidu Translate address; empty: Baidu's own"),
 )}
 
 

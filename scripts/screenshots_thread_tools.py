@@ -36,6 +36,22 @@ def settle(app, ms: int = 600) -> None:
     app.processEvents()
 
 
+def show_conversation(app, window, conv_id: int, width: int, height: int):
+    """The window at its size with the conversation chosen (filters cleared if they hide
+    it); returns the conversations page."""
+    window.resize(width, height)
+    window.show_page("conversations")
+    page = window.pages["conversations"]
+    page.reload()
+    settle(app)
+    if not page.select_conversation(conv_id):
+        page.filters_bar.set_filters({})
+        settle(app)
+        page.select_conversation(conv_id)
+    settle(app)
+    return page
+
+
 def photo() -> bytes:
     """A parcel with a dented corner, drawn (no file needed)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
@@ -133,16 +149,7 @@ def main() -> int:
         if window is None:
             return 2
         conv_id = prepare_conversation()
-        window.resize(width, height)
-        window.show_page("conversations")
-        page = window.pages["conversations"]
-        page.reload()
-        settle(app)
-        if not page.select_conversation(conv_id):
-            page.filters_bar.set_filters({})
-            settle(app)
-            page.select_conversation(conv_id)
-        settle(app)
+        page = show_conversation(app, window, conv_id, width, height)
         page.thread_panel.composer.insert_numbered(2)
         settle(app, 200)
         path = out / f"thread-order-panel-{args.language}.png"

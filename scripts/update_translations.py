@@ -95,7 +95,9 @@ def problem_texts() -> list[str]:
 
     from app.db import PROBLEMS
     from app.errors import FORBIDDEN, FORBIDDEN_WITH_HINT
-    texts = [FORBIDDEN, FORBIDDEN_WITH_HINT, *PROBLEMS.values(), "field '{0}'", "{0}: {1}"]
+    from app.services.messaging.baidu_translate import PROBLEMS as TRANSLATOR_PROBLEMS
+    texts = [FORBIDDEN, FORBIDDEN_WITH_HINT, *PROBLEMS.values(), *TRANSLATOR_PROBLEMS.values(),
+             "field '{0}'", "{0}: {1}"]
     for path in sorted((ROOT / "app").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         texts += [node.args[0].value for node in ast.walk(tree)

@@ -44,17 +44,44 @@ class ItemRow:
     channel_message_id: str
 
 
+# Account kinds whose channel carries files with the answer (mail: MIME parts).
+KINDS_CARRYING_FILES = ("mail",)
+
+
+def carries_files(conversation_id: int, channel: str | None = None) -> bool:
+    """Whether an answer through `channel` takes its files along (else the rep adds them
+    on the platform's page: copy & open carries text only)."""
+    account = account_for(Conversation.get_by_id(conversation_id), channel)
+    return account is not None and account.kind in KINDS_CARRYING_FILES
+
+
 def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,
                 language: str = "", at: datetime | None = None, author: str = "rep",
-                actor: str = "rep") -> OutboxItem:
+                actor: str = "rep", original: str = "", original_lang: str = "",
+                files=()) -> OutboxItem:
     """The rep's answer as a message of the thread and an outbox item, in one transaction.
-    The conversation keeps its replied state until the answer is delivered."""
-    from app.services.messaging import thread
+    The conversation keeps its replied state until the answer is delivered.
+
+    `body` is what the buyer receives. `original`, when the rep wrote in another language
+    (`original_lang`) and sends a translation, is kept beside it as the message's
+    translation and remembered by the phrase memory. `files`: (name, bytes) pairs of
+    pictures and PDFs, checked before anything is written."""
+    from app.services.messaging import reply_files, thread, translation
+    checked = reply_files.check_all(files)
+    original = (original or "").strip()
     with database.atomic():
         conversation = thread.get_conversation(conversation_id)
         was_replied = conversation.is_replied
         message = thread.send_reply(conversation_id, body, channel=channel,
                                     language=language, at=at, author=author, actor=actor)
+        if original and original_lang and original_lang != language:
+            message.translation, message.translation_lang = original, original_lang
+            message.save(only=[Message.translation, Message.translation_lang])
+            from app.services.messaging import search
+            search.index_message(message)          # found by the rep's own words too
+            translation.remember(original, original_lang, message.body, language,
+                                 actor=actor)
+        reply_files.attach(message, checked)
         conversation = Conversation.get_by_id(conversation.id)
         if conversation.is_replied != was_replied:
             conversation.is_replied = was_replied

@@ -976,6 +976,14 @@ paid {2} {3} · {4}</source>
     </message>
 </context>
 <context>
+    <name>Chip</name>
+    <message>
+        <location filename="../../ui/conversation/attachment_chips.py" line="46"/>
+        <source>Remove %s from the answer</source>
+        <translation>从回复中移除 %s</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintPanel</name>
     <message>
         <location filename="../../ui/complaints/panel.py" line="42"/>
@@ -1119,67 +1127,176 @@ paid {2} {3} · {4}</source>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="109"/>
+        <location filename="../../ui/conversation/composer.py" line="140"/>
         <source>The channel the answer goes through; it is recorded</source>
         <translation>回复所走的渠道；会被记录</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="113"/>
+        <location filename="../../ui/conversation/composer.py" line="144"/>
         <source>Language of the answer (quick phrase variant)</source>
         <translation>回复的语言（快捷短语的语言版本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="114"/>
+        <location filename="../../ui/conversation/composer.py" line="145"/>
         <source>Internal note</source>
         <translation>内部备注</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="99"/>
+        <location filename="../../ui/conversation/composer.py" line="130"/>
         <source>Write to the buyer…  /shortcut + Tab inserts a quick phrase, %1 sends, %2 sends and opens the next</source>
         <translation>给买家写消息…  输入 /快捷词 + Tab 插入快捷短语，%1 发送，%2 发送并打开下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="115"/>
-        <source>Quick phrase… (%1)</source>
-        <translation>快捷短语…（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conversation/composer.py" line="119"/>
+        <location filename="../../ui/conversation/composer.py" line="152"/>
         <source>Edit phrases…</source>
         <translation>编辑短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="120"/>
+        <location filename="../../ui/conversation/composer.py" line="153"/>
         <source>Add or change quick phrases and automatic replies</source>
         <translation>添加或修改快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="124"/>
+        <location filename="../../ui/conversation/composer.py" line="157"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="139"/>
-        <source>via</source>
-        <translation>经由</translation>
+        <location filename="../../ui/conversation/composer.py" line="146"/>
+        <source>Quick phrase…</source>
+        <translation>快捷短语…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="209"/>
+        <location filename="../../ui/conversation/composer.py" line="147"/>
+        <source>Choose a quick phrase (%1); Ctrl+1…9 insert the first nine</source>
+        <translation>选择快捷短语（%1）；Ctrl+1…9 插入前九条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="160"/>
+        <source>Translate reply</source>
+        <translation>翻译回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="161"/>
+        <source>Write in Chinese, then translate into the answer&apos;s language; you can correct the translation before sending</source>
+        <translation>用中文写，再翻译成回复的语言；发送前可以修改译文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="169"/>
+        <source>Translation sent to the buyer</source>
+        <translation>发给买家的译文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="173"/>
+        <source>Send my text as written</source>
+        <translation>按原文发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="174"/>
+        <source>Drop the translation: the text above goes to the buyer as it is</source>
+        <translation>放弃译文：上面的原文直接发给买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="186"/>
+        <source>Attach…</source>
+        <translation>附件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="187"/>
+        <source>Pictures or PDF documents; you can also drop files on the reply box or paste a picture</source>
+        <translation>图片或 PDF 文档；也可以把文件拖到回复框，或粘贴图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="284"/>
         <source>No quick phrase has the shortcut /%s.</source>
         <translation>没有快捷码为 /%s 的快捷短语。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="235"/>
+        <location filename="../../ui/conversation/composer.py" line="310"/>
         <source>Fill in %s before sending: AfterDesk does not know it for this conversation.</source>
         <translation>发送前请填写 %s：售后工作台不知道此会话的这项内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="238"/>
+        <location filename="../../ui/conversation/composer.py" line="313"/>
         <source>Remove %s: AfterDesk does not know this placeholder.</source>
         <translation>请删除 %s：售后工作台不认识这个占位符。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="268"/>
+        <location filename="../../ui/conversation/composer.py" line="341"/>
+        <source>Write your answer in Chinese first, then translate it.</source>
+        <translation>请先用中文写好回复，再翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="344"/>
+        <source>The answer&apos;s language is Chinese: choose the buyer&apos;s language beside the channel first.</source>
+        <translation>回复语言是中文：请先在渠道旁选择买家的语言。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="350"/>
+        <source>Translating…</source>
+        <translation>正在翻译…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="365"/>
+        <source>Sent to the buyer in %1 (translated by %2; correct it if needed):</source>
+        <translation>以 %1 发给买家（由%2翻译；如有需要请修改）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="370"/>
+        <source>Write the %1 text the buyer receives:</source>
+        <translation>请写出买家收到的 %1 文本：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="375"/>
+        <source>No translator knows this text, and no online translator is set up: add Baidu Translate in Settings › Translation, or write the translation yourself.</source>
+        <translation>没有翻译器认识这段文字，也没有设置在线翻译：请在 设置 › 翻译 中添加百度翻译，或自己写译文。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="379"/>
+        <source>No translation found: write it yourself below.</source>
+        <translation>没有找到译文：请在下面自己写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="383"/>
+        <source>Baidu Translate</source>
+        <translation>百度翻译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="384"/>
+        <source>the phrase memory</source>
+        <translation>短语记忆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="404"/>
+        <source>Attach to the answer</source>
+        <translation>添加到回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="405"/>
+        <source>Pictures and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="425"/>
+        <source>Files are not sent through %1</source>
+        <translation>%1 不能发送文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="427"/>
+        <source>AfterDesk cannot send files through %1: it copies the text and opens the platform&apos;s page, where you add the %2 attached file(s) yourself. They are kept with the answer here.
+
+Send the text now?</source>
+        <translation>AfterDesk 不能通过%1发送文件：它会复制文字并打开平台页面，请在那里自己添加这 %2 个附件。附件会和回复一起保存在这里。
+
+现在发送文字吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="445"/>
+        <source>Write the translation the buyer receives, or send your text as written.</source>
+        <translation>请写出买家收到的译文，或按原文发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/composer.py" line="449"/>
         <source>Write a message first.</source>
         <translation>请先写消息。</translation>
     </message>
@@ -1865,12 +1982,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FillInPrompt</name>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="73"/>
+        <location filename="../../ui/conversation/composer.py" line="104"/>
         <source>{%s} is not a placeholder AfterDesk knows: remove it from the text.</source>
         <translation>{%s} 不是售后工作台认识的占位符：请从文本中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/composer.py" line="76"/>
+        <location filename="../../ui/conversation/composer.py" line="107"/>
         <source>Fill in</source>
         <translation>填写</translation>
     </message>
@@ -3389,34 +3506,39 @@ The data as it was before: {0}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="20"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="21"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="28"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="30"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="29"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="31"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="30"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="32"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="31"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="33"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="34"/>
         <source>Accounts</source>
         <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/dialog.py" line="35"/>
+        <source>Translation</source>
+        <translation>翻译</translation>
     </message>
 </context>
 <context>
@@ -3560,7 +3682,7 @@ The data as it was before: {0}</source>
     <name>ThreadPanel</name>
     <message>
         <location filename="../../ui/conversation/thread_panel.py" line="62"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="145"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="155"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
@@ -3585,79 +3707,103 @@ The data as it was before: {0}</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="110"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="113"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="112"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="115"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="168"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="178"/>
         <source> · assigned to {0}</source>
         <translation> · 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="173"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="183"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="174"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="184"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="192"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="202"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="254"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="264"/>
         <source>Edit the answer</source>
         <translation>编辑回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="255"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="265"/>
         <source>Answer</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="282"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="292"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="293"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="303"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="296"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="306"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="306"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="316"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="310"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="320"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="325"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="335"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="327"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="337"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="342"/>
+        <source>Only the phrase memory translates: add an online translator (Baidu Translate) in Settings › Translation.</source>
+        <translation>目前只有短语记忆可以翻译：请在 设置 › 翻译 中添加在线翻译（百度翻译）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="363"/>
+        <source>Choose the language the message is written in (Translate from) first.</source>
+        <translation>请先选择消息所用的语言（翻译自）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="378"/>
+        <source>Translation</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="379"/>
+        <source>%1
+
+Translation (%2):</source>
+        <translation>%1
+
+译文（%2）：</translation>
     </message>
 </context>
 <context>
@@ -3713,12 +3859,22 @@ The data as it was before: {0}</source>
         <translation>没有可用的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="119"/>
+        <location filename="../../ui/conversation/thread_view.py" line="110"/>
+        <source>Correct the translation</source>
+        <translation>修改译文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="111"/>
+        <source>Write a translation</source>
+        <translation>写译文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="124"/>
         <source>(file not in this computer’s store)</source>
         <translation>（文件不在本机的文件库中）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="180"/>
+        <location filename="../../ui/conversation/thread_view.py" line="186"/>
         <source>No messages yet.</source>
         <translation>暂无消息。</translation>
     </message>
@@ -3886,6 +4042,79 @@ The data as it was before: {0}</source>
         <location filename="../../ui/conversation/transcript_actions.py" line="127"/>
         <source>Print transcript</source>
         <translation>打印聊天记录</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationTab</name>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="26"/>
+        <source>Translate asks the phrase memory first (offline: earlier translations and the quick phrases&apos; languages), then an online translator. AfterDesk works with Baidu Translate (百度翻译开放平台): register at fanyi-api.baidu.com, open the general text translation service and copy its app id and key here.</source>
+        <translation>翻译时先查短语记忆（离线：以前的译文和快捷短语的各语言版本），再问在线翻译。AfterDesk 支持百度翻译开放平台：在 fanyi-api.baidu.com 注册，开通通用文本翻译服务，把 APP ID 和密钥复制到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="35"/>
+        <source>kept in the system keyring; leave empty to keep the stored key</source>
+        <translation>保存在系统钥匙串中；留空则保留已保存的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="38"/>
+        <source>empty: Baidu&apos;s own address</source>
+        <translation>留空：百度的地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="40"/>
+        <source>App id (APP ID)</source>
+        <translation>APP ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="41"/>
+        <source>Key (密钥)</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="42"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="43"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="45"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="47"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="66"/>
+        <source>Baidu Translate is set up (app id %s).</source>
+        <translation>百度翻译已设置（APP ID %s）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="67"/>
+        <source>No online translator is set up: only the phrase memory translates.</source>
+        <translation>没有设置在线翻译：只有短语记忆可以翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="93"/>
+        <source>Asking Baidu Translate…</source>
+        <translation>正在询问百度翻译…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="100"/>
+        <source>It works: “Thank you” is “%s”.</source>
+        <translation>可以使用：“Thank you”译为“%s”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/translation_tab.py" line="103"/>
+        <source>Baidu Translate gave no translation.</source>
+        <translation>百度翻译没有给出译文。</translation>
     </message>
 </context>
 <context>
@@ -4947,82 +5176,82 @@ The data as it was before: {0}</source>
 <context>
     <name>channel_problems</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="362"/>
+        <location filename="../../ui/words/catalog.py" line="385"/>
         <source> The server said: “{said}”</source>
         <translation>服务器原话：“{said}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="363"/>
+        <location filename="../../ui/words/catalog.py" line="386"/>
         <source>AfterDesk stopped (or lost the connection) while the mail server was taking this answer: it may have reached the buyer. Look in the mailbox&apos;s Sent folder before Retry.</source>
         <translation>AfterDesk 在邮件服务器接收这条回复时停止（或断开了连接）：买家可能已经收到。重试前请先查看邮箱的“已发送”文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="364"/>
+        <location filename="../../ui/words/catalog.py" line="387"/>
         <source>No password is kept for this account on this computer: enter it in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>这台电脑上没有保存此账户的密码：请在 设置 › 账户 中输入（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="365"/>
+        <location filename="../../ui/words/catalog.py" line="388"/>
         <source>The buyer has no mail address: add it to the buyer, then Retry.</source>
         <translation>买家没有邮箱地址：请为买家添加后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="366"/>
+        <location filename="../../ui/words/catalog.py" line="389"/>
         <source>The connection to the mail server {host} ended while the answer was being sent: it may have reached the buyer.</source>
         <translation>发送回复时与邮件服务器 {host} 的连接中断：买家可能已经收到。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="367"/>
+        <location filename="../../ui/words/catalog.py" line="390"/>
         <source>The mail server refused the answer.</source>
         <translation>邮件服务器拒收了这条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="368"/>
+        <location filename="../../ui/words/catalog.py" line="391"/>
         <source>The mail server refused the buyer&apos;s address ({addresses}).</source>
         <translation>邮件服务器拒绝了买家的地址（{addresses}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="369"/>
+        <location filename="../../ui/words/catalog.py" line="392"/>
         <source>The mail server refused to send from {sender}.</source>
         <translation>邮件服务器拒绝以 {sender} 发件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="370"/>
+        <location filename="../../ui/words/catalog.py" line="393"/>
         <source>The mail server {host} answered with an error.</source>
         <translation>邮件服务器 {host} 返回了错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="371"/>
+        <location filename="../../ui/words/catalog.py" line="394"/>
         <source>The mail server {host} asked to try later.</source>
         <translation>邮件服务器 {host} 要求稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="372"/>
+        <location filename="../../ui/words/catalog.py" line="395"/>
         <source>The mail server {host} cannot be found: no network, or the server name is wrong. AfterDesk keeps trying.</source>
         <translation>找不到邮件服务器 {host}：没有网络，或服务器名称有误。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="373"/>
+        <location filename="../../ui/words/catalog.py" line="396"/>
         <source>The mail server {host} cannot be reached: no network, or the server is down. AfterDesk keeps trying.</source>
         <translation>无法连接邮件服务器 {host}：没有网络，或服务器已停机。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="374"/>
+        <location filename="../../ui/words/catalog.py" line="397"/>
         <source>The mail server {host} does not offer secure sending on this port: check the port and the security setting.</source>
         <translation>邮件服务器 {host} 在此端口不提供安全发送：请检查端口和安全设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="375"/>
+        <location filename="../../ui/words/catalog.py" line="398"/>
         <source>The mail server {host} refused the user name or password. Enter the password again in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>邮件服务器 {host} 拒绝了用户名或密码。请在 设置 › 账户 中重新输入密码（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="376"/>
+        <location filename="../../ui/words/catalog.py" line="399"/>
         <source>The mail server {host}: its certificate is not trusted (expired, or not the server&apos;s name). Check the server name with your mail provider.</source>
         <translation>邮件服务器 {host}：其证书不受信任（已过期，或与服务器名称不符）。请向邮箱服务商核实服务器名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="377"/>
+        <location filename="../../ui/words/catalog.py" line="400"/>
         <source>The secure connection to the mail server {host} failed: check the port and the security setting (TLS or STARTTLS).</source>
         <translation>与邮件服务器 {host} 的安全连接失败：请检查端口和安全设置（TLS 或 STARTTLS）。</translation>
     </message>
@@ -6166,827 +6395,942 @@ The data as it was before: {0}</source>
         <translation>“{name}”已在本店的{which}中自动回复：请编辑那条内容，或停用其中一条</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="197"/>
+        <location filename="../../ui/words/catalog.py" line="198"/>
         <source>&apos;{name}&apos; is {megabytes:.1f} MB; a pack takes files up to {max_mb} MB (setting evidence.max_file_mb). Make the photo smaller or split the document.</source>
         <translation>“{name}”大小为 {megabytes:.1f} MB；证据包只接受不超过 {max_mb} MB 的文件（设置 evidence.max_file_mb）。请缩小照片或拆分文档。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="198"/>
+        <location filename="../../ui/words/catalog.py" line="199"/>
         <source>&apos;{out}&apos; must end in .pdf (the bundle) or .zip (the bundle, the original files and manifest.json)</source>
         <translation>“{out}”必须以 .pdf（合并文件）或 .zip（合并文件、原始文件和 manifest.json）结尾</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="199"/>
+        <location filename="../../ui/words/catalog.py" line="200"/>
         <source>&apos;{path}&apos; cannot be read: {problem}</source>
         <translation>无法读取“{path}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="200"/>
+        <location filename="../../ui/words/catalog.py" line="201"/>
         <source>&apos;{ref}&apos; is not a complaint id (expected C-&lt;n&gt;)</source>
         <translation>“{ref}”不是投诉编号（应为 C-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="201"/>
+        <location filename="../../ui/words/catalog.py" line="202"/>
         <source>&apos;{text}&apos; is not a case id (expected D-&lt;n&gt; or A-&lt;n&gt;)</source>
         <translation>“{text}”不是案件编号（应为 D-&lt;n&gt; 或 A-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="202"/>
+        <location filename="../../ui/words/catalog.py" line="203"/>
         <source>&apos;{text}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>“{text}”不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="203"/>
+        <location filename="../../ui/words/catalog.py" line="204"/>
         <source>&apos;{text}&apos; is not a date such as 2027-02-08</source>
         <translation>“{text}”不是日期（如 2027-02-08）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="204"/>
+        <location filename="../../ui/words/catalog.py" line="205"/>
         <source>&apos;{value}&apos; is not an amount</source>
         <translation>“{value}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="205"/>
+        <location filename="../../ui/words/catalog.py" line="206"/>
         <source>&apos;{value}&apos; is not one of: {allowed}</source>
         <translation>“{value}”不在可选范围内：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="206"/>
+        <location filename="../../ui/words/catalog.py" line="207"/>
         <source>&apos;{zone}&apos; is not a known time zone</source>
         <translation>“{zone}”不是已知的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="207"/>
+        <location filename="../../ui/words/catalog.py" line="208"/>
         <source>&apos;{zone}&apos; is not a known time zone (use a name like &apos;Asia/Shanghai&apos; or &apos;America/Los_Angeles&apos;)</source>
         <translation>“{zone}”不是已知的时区（请使用“Asia/Shanghai”或“America/Los_Angeles”这样的名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="208"/>
+        <location filename="../../ui/words/catalog.py" line="209"/>
         <source>AfterDesk is busy writing: try again in a moment. If it stays busy, close the other AfterDesk window or program that uses the database {path}.</source>
         <translation>AfterDesk 正忙于写入：请稍后再试。如果一直忙碌，请关闭正在使用数据库 {path} 的另一个 AfterDesk 窗口或程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="210"/>
+        <location filename="../../ui/words/catalog.py" line="222"/>
         <source>Database error on {path}: {problem}</source>
         <translation>数据库 {path} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="211"/>
+        <location filename="../../ui/words/catalog.py" line="225"/>
         <source>That file is the database itself; choose a backup file.</source>
         <translation>该文件就是数据库本身；请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="212"/>
+        <location filename="../../ui/words/catalog.py" line="227"/>
         <source>The backup could not be written to {target}: {problem}. Check the folder and the free disk space.</source>
         <translation>无法将备份写入 {target}：{problem}。请检查文件夹和剩余磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="213"/>
+        <location filename="../../ui/words/catalog.py" line="228"/>
         <source>The backup failed: {problem}</source>
         <translation>备份失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="214"/>
+        <location filename="../../ui/words/catalog.py" line="229"/>
         <source>The backup {path} is damaged ({verdict}). Choose another backup file; nothing was changed.</source>
         <translation>备份 {path} 已损坏（{verdict}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="215"/>
+        <location filename="../../ui/words/catalog.py" line="230"/>
         <source>The damaged database {db_path} could not be moved aside: {problem}. Close every program using it, then restore again.</source>
         <translation>无法移开损坏的数据库 {db_path}：{problem}。请关闭所有正在使用它的程序，然后再恢复一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="216"/>
+        <location filename="../../ui/words/catalog.py" line="231"/>
         <source>The database {db_path} cannot be read, so it cannot be backed up: {exc}</source>
         <translation>无法读取数据库 {db_path}，因此无法备份：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="217"/>
+        <location filename="../../ui/words/catalog.py" line="232"/>
         <source>The database {path} cannot be opened. Check that the folder exists and may be written.</source>
         <translation>无法打开数据库 {path}。请确认文件夹存在且可写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="218"/>
+        <location filename="../../ui/words/catalog.py" line="233"/>
         <source>The database {path} cannot be read: {problem}</source>
         <translation>无法读取数据库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="220"/>
+        <location filename="../../ui/words/catalog.py" line="235"/>
         <source>The database {path} is read-only, so AfterDesk cannot save anything. Make the file writable (Windows: right-click it, Properties, untick Read-only), check that its folder may be written, or choose another data folder.</source>
         <translation>数据库 {path} 为只读，AfterDesk 无法保存任何内容。请将文件设为可写（Windows：右键单击文件 › 属性，取消勾选“只读”），确认其所在文件夹可写入，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="219"/>
+        <location filename="../../ui/words/catalog.py" line="234"/>
         <source>The database {path} is damaged and cannot be read ({problem}). Restore it from a backup; nothing was saved.</source>
         <translation>数据库 {path} 已损坏，无法读取（{problem}）。请从备份恢复；没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="209"/>
+        <location filename="../../ui/words/catalog.py" line="197"/>
+        <source>&apos;{name}&apos; is not a picture or a PDF: an answer carries pictures (JPEG, PNG, GIF, WebP, BMP) and PDF documents.</source>
+        <translation>“{name}”不是图片或 PDF：回复可以带图片（JPEG、PNG、GIF、WebP、BMP）和 PDF 文档。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="210"/>
         <source>AfterDesk sends this answer itself</source>
         <translation>此回复由 AfterDesk 自动发送</translation>
     </message>
     <message>
+        <location filename="../../ui/words/catalog.py" line="211"/>
+        <source>Baidu Translate could not be reached ({reason}). Check the internet connection and try again; the phrase memory still works offline.</source>
+        <translation>无法连接百度翻译（{reason}）。请检查网络后重试；短语记忆离线仍可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="212"/>
+        <source>Baidu Translate does not accept requests from this computer&apos;s IP address. Add the address in the Baidu Translate console, or leave the IP list empty.</source>
+        <translation>百度翻译不接受这台电脑的 IP 地址。请在百度翻译管理控制台添加该地址，或把 IP 列表留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="213"/>
+        <source>Baidu Translate does not know this app id. Check the app id in Settings › Translation.</source>
+        <translation>百度翻译不认识这个 APP ID。请在 设置 › 翻译 中检查 APP ID。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="214"/>
+        <source>Baidu Translate does not translate between these languages.</source>
+        <translation>百度翻译不支持这两种语言之间的翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="215"/>
+        <source>Baidu Translate does not translate {language}.</source>
+        <translation>百度翻译不支持 {language}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="216"/>
+        <source>Baidu Translate gave an answer AfterDesk cannot read. Try again later.</source>
+        <translation>百度翻译的回答 AfterDesk 无法读取。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="217"/>
+        <source>Baidu Translate had a problem of its own. Try again in a moment.</source>
+        <translation>百度翻译自身出现问题。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="218"/>
+        <source>Baidu Translate refused the signature: the key does not belong to this app id. Enter the key again in Settings › Translation.</source>
+        <translation>百度翻译拒绝了签名：密钥与这个 APP ID 不匹配。请在 设置 › 翻译 中重新输入密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="219"/>
+        <source>Baidu Translate refused the translation (code {code}: {detail}).</source>
+        <translation>百度翻译拒绝了翻译（错误码 {code}：{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="220"/>
+        <source>Baidu Translate says a part of the request is missing. Check the app id and key in Settings › Translation.</source>
+        <translation>百度翻译说请求缺少参数。请在 设置 › 翻译 中检查 APP ID 和密钥。</translation>
+    </message>
+    <message>
         <location filename="../../ui/words/catalog.py" line="221"/>
+        <source>Baidu Translate took too long to answer. Try again.</source>
+        <translation>百度翻译响应超时。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="223"/>
+        <source>Long texts were sent too often. Wait a few seconds and try again.</source>
+        <translation>长文本发送过于频繁。请等几秒再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="224"/>
+        <source>No online translator is set up. Add a Baidu Translate app id and key in Settings › Translation.</source>
+        <translation>没有设置在线翻译。请在 设置 › 翻译 中添加百度翻译的 APP ID 和密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="226"/>
+        <source>The Baidu Translate account has no balance left. Top it up in the Baidu Translate console.</source>
+        <translation>百度翻译账户余额不足。请在百度翻译管理控制台充值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="236"/>
         <source>The database {path} was made by an older AfterDesk and needs an upgrade: run `afterdesk init` (or open the window) first.</source>
         <translation>数据库 {path} 由旧版 AfterDesk 创建，需要升级：请先运行 `afterdesk init`（或打开窗口）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="222"/>
+        <location filename="../../ui/words/catalog.py" line="237"/>
         <source>The disk holding {folder} could not be read or written ({problem}). Check that the drive or network share is still there, then try again. Nothing was saved.</source>
         <translation>无法读写 {folder} 所在的磁盘（{problem}）。请检查驱动器或网络共享是否仍然可用，然后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="223"/>
+        <location filename="../../ui/words/catalog.py" line="238"/>
         <source>The disk holding {folder} is full: free space and try again. Nothing was saved.</source>
         <translation>{folder} 所在的磁盘已满：请释放空间后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="224"/>
+        <location filename="../../ui/words/catalog.py" line="239"/>
         <source>The restore failed and the database was not changed: {problem}</source>
         <translation>恢复失败，数据库没有被更改：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="225"/>
+        <location filename="../../ui/words/catalog.py" line="240"/>
         <source>The restore failed: {problem}. The damaged database is kept as {aside}.</source>
         <translation>恢复失败：{problem}。损坏的数据库保留为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="226"/>
+        <location filename="../../ui/words/catalog.py" line="241"/>
+        <source>The text is too long to translate in one go: translate it in parts.</source>
+        <translation>文字太长，无法一次翻译：请分段翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="242"/>
+        <source>The translation service of this Baidu Translate account is switched off. Switch it on in the Baidu Translate console.</source>
+        <translation>这个百度翻译账户的翻译服务已关闭。请在百度翻译管理控制台开启。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="243"/>
         <source>There is no database at {db_path} to back up.</source>
         <translation>{db_path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="227"/>
+        <location filename="../../ui/words/catalog.py" line="244"/>
         <source>There is no file {path}. Choose a backup file (afterdesk-….db).</source>
         <translation>文件 {path} 不存在。请选择一个备份文件（afterdesk-….db）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="228"/>
+        <location filename="../../ui/words/catalog.py" line="245"/>
+        <source>This Baidu Translate account is not verified yet. Finish the verification in the Baidu Translate console.</source>
+        <translation>这个百度翻译账户尚未认证。请在百度翻译管理控制台完成认证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="246"/>
+        <source>Too many translations at once for this Baidu Translate account. Wait a second and try again, or upgrade the account.</source>
+        <translation>这个百度翻译账户的访问频率超限。请等一秒再试，或升级账户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="247"/>
         <source>a dispute with issue id {issue_id} is already recorded</source>
         <translation>纠纷编号 {issue_id} 已经记录过了</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="229"/>
+        <location filename="../../ui/words/catalog.py" line="248"/>
         <source>a key has letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. shop1-mail)</source>
         <translation>名称只能包含字母、数字、“.”、“_”或“-”（例如 shop1-mail）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="230"/>
+        <location filename="../../ui/words/catalog.py" line="249"/>
         <source>a message from the buyer cannot be an internal note or an automatic reply</source>
         <translation>买家发来的消息不能是内部备注或自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="231"/>
+        <location filename="../../ui/words/catalog.py" line="250"/>
         <source>a review has 1 to 5 stars, got {review_rating!r}</source>
         <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="232"/>
+        <location filename="../../ui/words/catalog.py" line="251"/>
         <source>a shop with the key &apos;{key}&apos; already exists</source>
         <translation>店铺标识“{key}”已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="233"/>
+        <location filename="../../ui/words/catalog.py" line="252"/>
         <source>a shortcut is one word (letters, digits, - or _)</source>
         <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="234"/>
+        <location filename="../../ui/words/catalog.py" line="253"/>
         <source>an account with the key &apos;{key}&apos; exists already</source>
         <translation>名为“{key}”的账户已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="235"/>
+        <location filename="../../ui/words/catalog.py" line="254"/>
+        <source>an answer carries at most {count} files</source>
+        <translation>一条回复最多带 {count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="255"/>
+        <source>an answer carries at most {max_mb} MB of files; with &apos;{name}&apos; ({megabytes:.1f} MB) it would be {total:.1f} MB. Send a smaller picture, or the rest in a second answer.</source>
+        <translation>一条回复的文件最多 {max_mb} MB；加上“{name}”（{megabytes:.1f} MB）将达到 {total:.1f} MB。请发送较小的图片，或把其余的放到下一条回复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="256"/>
         <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
         <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="236"/>
+        <location filename="../../ui/words/catalog.py" line="257"/>
         <source>an internal note cannot be an automatic reply</source>
         <translation>内部备注不能是自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="237"/>
+        <location filename="../../ui/words/catalog.py" line="258"/>
         <source>automatic reply {rule} does not exist (deleted meanwhile?)</source>
         <translation>自动回复 {rule} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="238"/>
+        <location filename="../../ui/words/catalog.py" line="259"/>
         <source>buyer &apos;{login}&apos; belongs to another shop</source>
         <translation>买家“{login}”属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="239"/>
+        <location filename="../../ui/words/catalog.py" line="260"/>
         <source>choose the language the message is written in</source>
         <translation>请选择消息所用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="240"/>
+        <location filename="../../ui/words/catalog.py" line="261"/>
         <source>choose the shop</source>
         <translation>请选择店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="241"/>
+        <location filename="../../ui/words/catalog.py" line="262"/>
         <source>conversation {conversation_id} does not exist (deleted meanwhile?)</source>
         <translation>会话 {conversation_id} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="242"/>
+        <location filename="../../ui/words/catalog.py" line="263"/>
         <source>copies must be between 1 and 99, not {copies}</source>
         <translation>份数必须在 1 到 99 之间，而不是 {copies}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="243"/>
+        <location filename="../../ui/words/catalog.py" line="264"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="244"/>
+        <location filename="../../ui/words/catalog.py" line="265"/>
+        <source>enter the key shown beside the app id in the Baidu Translate console</source>
+        <translation>请输入百度翻译管理控制台中 APP ID 旁边的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="266"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="245"/>
+        <location filename="../../ui/words/catalog.py" line="267"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="246"/>
+        <location filename="../../ui/words/catalog.py" line="268"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="247"/>
+        <location filename="../../ui/words/catalog.py" line="269"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="248"/>
+        <location filename="../../ui/words/catalog.py" line="270"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="249"/>
+        <location filename="../../ui/words/catalog.py" line="271"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="250"/>
+        <location filename="../../ui/words/catalog.py" line="272"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="251"/>
+        <location filename="../../ui/words/catalog.py" line="273"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="252"/>
+        <location filename="../../ui/words/catalog.py" line="274"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="253"/>
+        <location filename="../../ui/words/catalog.py" line="275"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="254"/>
+        <location filename="../../ui/words/catalog.py" line="276"/>
         <source>give the shop&apos;s mail address (--address) when the user name is not one</source>
         <translation>用户名不是邮箱地址时，请填写店铺的邮箱地址（--address）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="255"/>
+        <location filename="../../ui/words/catalog.py" line="277"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="256"/>
+        <location filename="../../ui/words/catalog.py" line="278"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="257"/>
+        <location filename="../../ui/words/catalog.py" line="279"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="258"/>
+        <location filename="../../ui/words/catalog.py" line="280"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="259"/>
+        <location filename="../../ui/words/catalog.py" line="281"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="260"/>
+        <location filename="../../ui/words/catalog.py" line="282"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="261"/>
+        <location filename="../../ui/words/catalog.py" line="283"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="262"/>
+        <location filename="../../ui/words/catalog.py" line="284"/>
         <source>no account with the key &apos;{key}&apos; (afterdesk account list)</source>
         <translation>没有名为“{key}”的账户（afterdesk account list）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="263"/>
+        <location filename="../../ui/words/catalog.py" line="285"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="264"/>
+        <location filename="../../ui/words/catalog.py" line="286"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="265"/>
+        <location filename="../../ui/words/catalog.py" line="287"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="266"/>
+        <location filename="../../ui/words/catalog.py" line="288"/>
         <source>no default printer is set: choose one with --printer ({names})</source>
         <translation>没有设置默认打印机：请用 --printer 选择一台（{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="267"/>
+        <location filename="../../ui/words/catalog.py" line="289"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="268"/>
+        <location filename="../../ui/words/catalog.py" line="290"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="269"/>
+        <location filename="../../ui/words/catalog.py" line="291"/>
         <source>no order {order_no}</source>
         <translation>没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="270"/>
+        <location filename="../../ui/words/catalog.py" line="292"/>
         <source>no printer is installed: add one in the system&apos;s printer settings, or build a PDF with &apos;afterdesk evidence build&apos;</source>
         <translation>没有安装打印机：请在系统的打印机设置中添加一台，或用“afterdesk evidence build”生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="271"/>
+        <location filename="../../ui/words/catalog.py" line="293"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="272"/>
+        <location filename="../../ui/words/catalog.py" line="294"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="273"/>
+        <location filename="../../ui/words/catalog.py" line="295"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="274"/>
+        <location filename="../../ui/words/catalog.py" line="296"/>
         <source>no {platform} shop has order {order_no}</source>
         <translation>没有 {platform} 店铺有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="275"/>
+        <location filename="../../ui/words/catalog.py" line="297"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="276"/>
+        <location filename="../../ui/words/catalog.py" line="298"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="277"/>
+        <location filename="../../ui/words/catalog.py" line="299"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="278"/>
+        <location filename="../../ui/words/catalog.py" line="300"/>
         <source>only a failed answer can be sent again</source>
         <translation>只有发送失败的回复才能重发</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="279"/>
+        <location filename="../../ui/words/catalog.py" line="301"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="280"/>
+        <location filename="../../ui/words/catalog.py" line="302"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="281"/>
+        <location filename="../../ui/words/catalog.py" line="303"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="282"/>
+        <location filename="../../ui/words/catalog.py" line="304"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="283"/>
+        <location filename="../../ui/words/catalog.py" line="305"/>
         <source>order {order_no} already has its completion time ({known:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>订单 {order_no} 已有交易成功时间（{known:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="284"/>
+        <location filename="../../ui/words/catalog.py" line="306"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="285"/>
+        <location filename="../../ui/words/catalog.py" line="307"/>
         <source>order {order_no} has not succeeded (交易成功): it has no completion time to enter</source>
         <translation>订单 {order_no} 尚未交易成功：没有可填写的交易成功时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="286"/>
+        <location filename="../../ui/words/catalog.py" line="308"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="287"/>
+        <location filename="../../ui/words/catalog.py" line="309"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="288"/>
+        <location filename="../../ui/words/catalog.py" line="310"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="289"/>
+        <location filename="../../ui/words/catalog.py" line="311"/>
         <source>order {order_no} is in several shops ({keys}): say which with --shop KEY</source>
         <translation>订单 {order_no} 属于多个店铺（{keys}）：请用 --shop KEY 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="290"/>
+        <location filename="../../ui/words/catalog.py" line="312"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="291"/>
+        <location filename="../../ui/words/catalog.py" line="313"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="292"/>
+        <location filename="../../ui/words/catalog.py" line="314"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="293"/>
+        <location filename="../../ui/words/catalog.py" line="315"/>
         <source>outbox item {item} does not exist</source>
         <translation>发件箱条目 {item} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="294"/>
+        <location filename="../../ui/words/catalog.py" line="316"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="295"/>
+        <location filename="../../ui/words/catalog.py" line="317"/>
         <source>say the amount the platform decided: no proposal names one</source>
         <translation>请填写平台判定的退款金额：没有任何方案写明金额</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="296"/>
+        <location filename="../../ui/words/catalog.py" line="318"/>
         <source>say which shop the export belongs to: --shop KEY</source>
         <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="297"/>
+        <location filename="../../ui/words/catalog.py" line="319"/>
         <source>shop {key} already has a buyer &apos;{login}&apos;</source>
         <translation>店铺 {key} 已有买家“{login}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="298"/>
+        <location filename="../../ui/words/catalog.py" line="320"/>
         <source>shop {key} already has order {order_no}</source>
         <translation>店铺 {key} 已有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="299"/>
+        <location filename="../../ui/words/catalog.py" line="321"/>
         <source>shop {key} has no order {order_no}</source>
         <translation>店铺 {key} 没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="300"/>
+        <location filename="../../ui/words/catalog.py" line="322"/>
         <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
         <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="301"/>
+        <location filename="../../ui/words/catalog.py" line="323"/>
         <source>the amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="302"/>
+        <location filename="../../ui/words/catalog.py" line="324"/>
         <source>the amount {amount} must not be negative</source>
         <translation>金额 {amount} 不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="303"/>
+        <location filename="../../ui/words/catalog.py" line="325"/>
+        <source>the app id is the number shown in the Baidu Translate console</source>
+        <translation>APP ID 是百度翻译管理控制台中显示的数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="326"/>
         <source>the buyer is a buyer of another shop</source>
         <translation>该买家属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="304"/>
+        <location filename="../../ui/words/catalog.py" line="327"/>
         <source>the buyer is not a buyer of shop {key}</source>
         <translation>该买家不是店铺 {key} 的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="305"/>
+        <location filename="../../ui/words/catalog.py" line="328"/>
         <source>the conversation belongs to another shop</source>
         <translation>该会话属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="306"/>
+        <location filename="../../ui/words/catalog.py" line="329"/>
         <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
         <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="307"/>
+        <location filename="../../ui/words/catalog.py" line="330"/>
         <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
         <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="308"/>
+        <location filename="../../ui/words/catalog.py" line="331"/>
         <source>the document conflicts with this database ({exc}); nothing was imported</source>
         <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="309"/>
+        <location filename="../../ui/words/catalog.py" line="332"/>
         <source>the folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="310"/>
+        <location filename="../../ui/words/catalog.py" line="333"/>
         <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
         <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="311"/>
+        <location filename="../../ui/words/catalog.py" line="334"/>
         <source>the inbox cannot be sorted by &apos;{key}&apos;</source>
         <translation>收件箱不能按“{key}”排序</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="312"/>
+        <location filename="../../ui/words/catalog.py" line="335"/>
         <source>the order has no buyer to write to</source>
         <translation>该订单没有可以联系的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="313"/>
+        <location filename="../../ui/words/catalog.py" line="336"/>
         <source>the pack is empty: add the conversation and evidence first</source>
         <translation>证据包是空的：请先添加会话和证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="314"/>
+        <location filename="../../ui/words/catalog.py" line="337"/>
         <source>the password is empty</source>
         <translation>密码为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="315"/>
+        <location filename="../../ui/words/catalog.py" line="338"/>
         <source>the period ends ({end}) before it starts ({start})</source>
         <translation>时间段的结束（{end}）早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="316"/>
+        <location filename="../../ui/words/catalog.py" line="339"/>
         <source>the refund amount must be more than 0</source>
         <translation>退款金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="317"/>
+        <location filename="../../ui/words/catalog.py" line="340"/>
         <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="318"/>
+        <location filename="../../ui/words/catalog.py" line="341"/>
         <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
         <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="319"/>
+        <location filename="../../ui/words/catalog.py" line="342"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="320"/>
+        <location filename="../../ui/words/catalog.py" line="343"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="321"/>
+        <location filename="../../ui/words/catalog.py" line="344"/>
         <source>the seller&apos;s statement of {case} is empty: write it (or fill it from the template) before building, or confirm building without it (&apos;--allow-incomplete&apos;)</source>
         <translation>{case} 的卖家声明为空：请先填写（或从模板填入）再生成，或确认在没有声明的情况下生成（“--allow-incomplete”）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="322"/>
+        <location filename="../../ui/words/catalog.py" line="345"/>
         <source>the seller&apos;s statement of {case} is empty: write it before printing, or confirm with --allow-incomplete</source>
         <translation>{case} 的卖家声明为空：请先填写再打印，或用 --allow-incomplete 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="323"/>
+        <location filename="../../ui/words/catalog.py" line="346"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="324"/>
+        <location filename="../../ui/words/catalog.py" line="347"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="325"/>
+        <location filename="../../ui/words/catalog.py" line="348"/>
         <source>there is no printer named &apos;{name}&apos;; installed: {names}</source>
         <translation>没有名为“{name}”的打印机；已安装：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="326"/>
+        <location filename="../../ui/words/catalog.py" line="349"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="327"/>
+        <location filename="../../ui/words/catalog.py" line="350"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="328"/>
+        <location filename="../../ui/words/catalog.py" line="351"/>
         <source>this answer has gone (or is going) to the buyer: it cannot be changed any more</source>
         <translation>此回复已经（或正在）发给买家，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="329"/>
+        <location filename="../../ui/words/catalog.py" line="352"/>
         <source>this answer was confirmed already</source>
         <translation>此回复已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="330"/>
+        <location filename="../../ui/words/catalog.py" line="353"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="331"/>
+        <location filename="../../ui/words/catalog.py" line="354"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="332"/>
+        <location filename="../../ui/words/catalog.py" line="355"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="333"/>
+        <location filename="../../ui/words/catalog.py" line="356"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="334"/>
+        <location filename="../../ui/words/catalog.py" line="357"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="335"/>
+        <location filename="../../ui/words/catalog.py" line="358"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="336"/>
+        <location filename="../../ui/words/catalog.py" line="359"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="337"/>
+        <location filename="../../ui/words/catalog.py" line="360"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="338"/>
+        <location filename="../../ui/words/catalog.py" line="361"/>
         <source>without TLS the password would cross the network readable: &apos;none&apos; is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不加密时密码会以明文经过网络：“不加密”仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="339"/>
+        <location filename="../../ui/words/catalog.py" line="362"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="340"/>
+        <location filename="../../ui/words/catalog.py" line="363"/>
         <source>write the server as HOST:PORT, e.g. imap.example.com:993</source>
         <translation>服务器请写成 主机:端口，例如 imap.example.com:993</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="341"/>
+        <location filename="../../ui/words/catalog.py" line="364"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="342"/>
+        <location filename="../../ui/words/catalog.py" line="365"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="343"/>
+        <location filename="../../ui/words/catalog.py" line="366"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="344"/>
+        <location filename="../../ui/words/catalog.py" line="367"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="345"/>
+        <location filename="../../ui/words/catalog.py" line="368"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="346"/>
+        <location filename="../../ui/words/catalog.py" line="369"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="347"/>
+        <location filename="../../ui/words/catalog.py" line="370"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="348"/>
+        <location filename="../../ui/words/catalog.py" line="371"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="349"/>
+        <location filename="../../ui/words/catalog.py" line="372"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="350"/>
+        <location filename="../../ui/words/catalog.py" line="373"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="351"/>
+        <location filename="../../ui/words/catalog.py" line="374"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="352"/>
+        <location filename="../../ui/words/catalog.py" line="375"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="353"/>
+        <location filename="../../ui/words/catalog.py" line="376"/>
         <source>{name} nests lists or objects deeper than any interchange document does; it is not one</source>
         <translation>{name} 的列表或对象嵌套层数超出任何交换文件，它不是交换文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="354"/>
+        <location filename="../../ui/words/catalog.py" line="377"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="355"/>
+        <location filename="../../ui/words/catalog.py" line="378"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="356"/>
+        <location filename="../../ui/words/catalog.py" line="379"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="357"/>
+        <location filename="../../ui/words/catalog.py" line="380"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="358"/>
+        <location filename="../../ui/words/catalog.py" line="381"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="359"/>
+        <location filename="../../ui/words/catalog.py" line="382"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="360"/>
+        <location filename="../../ui/words/catalog.py" line="383"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="361"/>
+        <location filename="../../ui/words/catalog.py" line="384"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
     </message>

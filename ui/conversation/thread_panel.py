@@ -84,13 +84,16 @@ class ThreadPanel(QWidget):
         self.target.setCurrentIndex(self.target.findData("zh"))
         self.translate_button = QPushButton(self.tr("Translate"))
         self.translate_button.clicked.connect(self.translate_thread)
-        self.translate_note = QLabel()
+        self.translate_note = QLabel()        # on its own line: a problem says what to do
+        self.translate_note.setWordWrap(True)
+        self.translate_note.hide()
         self.transcript_button = TranscriptButton()
         self.transcript_button.saved.connect(self._transcript_saved)
         self.transcript_button.printed.connect(self._transcript_printed)
         self.view = ThreadView()
         self.view.image_clicked.connect(self.open_image)
         self.view.outbox_action.connect(self.outbox_action)
+        self.view.translation_edit.connect(self.edit_translation)
         self.viewer: ImageViewer | None = None
         self.composer = Composer()
         self.composer.sent.connect(self._sent)
@@ -112,7 +115,7 @@ class ThreadPanel(QWidget):
         translating.addWidget(QLabel(self.tr("to")))
         translating.addWidget(self.target)
         translating.addWidget(self.translate_button)
-        translating.addWidget(self.translate_note, 1)
+        translating.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.composer)
@@ -127,8 +130,14 @@ class ThreadPanel(QWidget):
             layout.addWidget(self.clock)
         layout.addWidget(ShrinkableRow(actions_row))
         layout.addWidget(ShrinkableRow(translate_row))
+        layout.addWidget(self.translate_note)
         layout.addWidget(split, 1)
         self._enable(False)
+
+    def _say(self, text: str) -> None:
+        """The line under the translation row (translation, transcript); hidden when empty."""
+        self.translate_note.setText(text)
+        self.translate_note.setVisible(bool(text))
 
     def _enable(self, on: bool) -> None:
         for widget in (self.star, self.replied_button, self.assign_button, self.source,
@@ -138,8 +147,9 @@ class ThreadPanel(QWidget):
     # --- loading ---------------------------------------------------------------------
     def show_conversation(self, conversation_id: int | None) -> None:
         self._generation += 1
+        if conversation_id != self.conversation_id:     # a reload keeps what was said
+            self._say("")
         self.conversation_id = conversation_id
-        self.translate_note.clear()
         if conversation_id is None:
             self.header = None
             self.title.setText(self.tr("Choose a conversation on the left."))
@@ -290,10 +300,10 @@ class ThreadPanel(QWidget):
         return self.viewer
 
     def _transcript_saved(self, path: str, pages: int) -> None:
-        self.translate_note.setText(self.tr("Transcript saved: %s (%d pages)") % (path, pages))
+        self._say(self.tr("Transcript saved: %s (%d pages)") % (path, pages))
 
     def _transcript_printed(self, pages: int) -> None:
-        self.translate_note.setText(self.tr("Transcript sent to the printer (%d pages)") % pages)
+        self._say(self.tr("Transcript sent to the printer (%d pages)") % pages)
 
     def _sent(self, _conversation_id: int) -> None:
         self.reload()           # the list heard of it from the write (ui.write_op)
@@ -303,18 +313,18 @@ class ThreadPanel(QWidget):
         wanted = [m.id for m in self.view.messages
                   if m.direction == "in" and not m.is_internal and not m.translation]
         if not wanted:
-            self.translate_note.setText(self.tr("Every message from the buyer has a translation."))
+            self._say(self.tr("Every message from the buyer has a translation."))
             return
         source, target = self.source.currentData(), self.target.currentData()
         default = (self.header.language or self.header.buyer_language) if self.header else ""
-        self.translate_note.setText(self.tr("Translating…"))
+        self._say(self.tr("Translating…"))
         # Translations are kept with the messages: a write, on the pool (it may ask a
         # translation service for every message).
         run_write_in_background(
             self, partial(translation.translate_messages, wanted, target, source or None,
                           default_source=default),
             changes=[CONVERSATIONS], on_done=partial(self._translated, self._generation),
-            on_refused=lambda error: self.translate_note.setText(describe(error)))
+            on_refused=lambda error: self._say(describe(error)))
 
     def _translated(self, generation: int, results) -> None:
         if generation != self._generation:
@@ -325,11 +335,50 @@ class ThreadPanel(QWidget):
         note = self.tr("%d translated, %d with no translation available") % (found, len(missing))
         if fell_back:
             note += self.tr(" (some in English: no text in the chosen language)")
-        self.translate_note.setText(note)
+        problem = next((r.problem for _mid, r in results if r.problem is not None), None)
+        if problem is not None:
+            note += " — " + describe(problem)
+        elif missing and not translation.online_ready():
+            note += " — " + self.tr("Only the phrase memory translates: add an online "
+                                    "translator (Baidu Translate) in Settings › Translation.")
+        self._say(note)
         generation_now = self._generation
         self.reload()
         if missing:
             self.loaded.connect(self._mark_missing_once(missing, generation_now + 1))
+
+    def edit_translation(self, message_id: int) -> bool:
+        """The rep types or corrects the translation of a buyer's message; it is kept
+        beside the message and remembered by the phrase memory."""
+        message = next((m for m in self.view.messages if m.id == message_id), None)
+        if message is None or self.header is None:
+            return False
+        target = message.translation_lang or self.target.currentData()
+        source = (message.source_lang or self.source.currentData() or self.header.language
+                  or self.header.buyer_language or "")
+        text, ok = self.ask_translation(message, target)
+        if not ok or not text.strip():
+            return False
+        if not source:
+            self._say(self.tr("Choose the language the message is written "
+                                                "in (Translate from) first."))
+            return False
+        conv_id = self.conversation_id
+        return bool(run_write(self, partial(translation.set_translation, message_id,
+                                            text.strip(), target, source),
+                              changes=[CONVERSATIONS],
+                              on_done=lambda _r: self.reload() if conv_id == self.conversation_id
+                              else None,
+                              on_refused=lambda error: self._say(
+                                  describe(error))))
+
+    def ask_translation(self, message, target: str):
+        from PySide6.QtWidgets import QInputDialog
+        return QInputDialog.getMultiLineText(
+            self, self.tr("Translation"),
+            self.tr("%1\n\nTranslation (%2):").replace("%1", message.body[:600])
+            .replace("%2", translation.LANGUAGES.get(target, target)),
+            message.translation or "")
 
     def _mark_missing_once(self, ids, generation):
         def mark(_conv_id):

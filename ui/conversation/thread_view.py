@@ -106,6 +106,11 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
         none = translate("ThreadView", "No translation available")
         parts.append(f'<div style="color:{muted}; font-size:small; margin-top:4px">'
                      f'<i>{html.escape(none)}</i></div>')
+    if kind == "in":                       # the rep types or corrects the translation
+        link = (translate("ThreadView", "Correct the translation") if m.translation
+                else translate("ThreadView", "Write a translation"))
+        parts.append(f'<div style="font-size:small"><a href="translation:{m.id}">'
+                     f'{html.escape(link)}</a></div>')
     thumbnails = thumbnails or {}
     for a in m.attachments:
         name = html.escape(a.name or a.sha256[:12])
@@ -133,6 +138,7 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
 class ThreadView(QTextBrowser):
     image_clicked = Signal(str)      # sha256 of an image to open full size
     outbox_action = Signal(str, int)  # retry | edit | copy | confirm, outbox item id
+    translation_edit = Signal(int)    # a buyer's message whose translation the rep writes
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -193,6 +199,8 @@ class ThreadView(QTextBrowser):
         text = url.toString()
         if text.startswith("image:"):
             self.image_clicked.emit(text[len("image:"):])
+        elif text.startswith("translation:"):
+            self.translation_edit.emit(int(text[len("translation:"):]))
         elif text.startswith("outbox-"):
             action, _, item = text[len("outbox-"):].partition(":")
             self.outbox_action.emit(action, int(item))

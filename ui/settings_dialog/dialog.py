@@ -1,4 +1,4 @@
-"""The settings dialog: five tabs; OK saves the preferences of General and Alerts (the
+"""The settings dialog: six tabs; OK saves the preferences of General and Alerts (the
 rules and the calendar are saved by their own buttons, each change audited)."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from ui.settings_dialog.alerts_tab import AlertsTab
 from ui.settings_dialog.calendar_tab import CalendarTab
 from ui.settings_dialog.general_tab import GeneralTab
 from ui.settings_dialog.policy_tab import PolicyTab
+from ui.settings_dialog.translation_tab import TranslationTab
 
 
 class SettingsDialog(QDialog):
@@ -24,12 +25,14 @@ class SettingsDialog(QDialog):
         self.policy = PolicyTab()
         self.calendar = CalendarTab()
         self.accounts = AccountsTab()
+        self.translation = TranslationTab(settings)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.alerts, self.tr("Alerts"))
         self.tabs.addTab(self.policy, self.tr("Rules"))
         self.tabs.addTab(self.calendar, self.tr("Working days"))
         self.tabs.addTab(self.accounts, self.tr("Accounts"))
+        self.tabs.addTab(self.translation, self.tr("Translation"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

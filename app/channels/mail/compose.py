@@ -45,7 +45,25 @@ def build(item: OutboxItem, settings: dict, shop_name: str) -> EmailMessage:
     if message.is_auto:
         mail["Auto-Submitted"] = "auto-replied"          # RFC 3834: no loop of replies
     mail.set_content(message.body, charset="utf-8")
+    for item in _files(message.id):            # the rep's pictures and PDFs, as MIME parts
+        maintype, _, subtype = item.mime.partition("/")
+        mail.add_attachment(item.data, maintype=maintype, subtype=subtype or "octet-stream",
+                            filename=item.name)
     return mail
+
+
+def _files(message_id: int) -> list:
+    """The answer's files from the file store; one missing or changed there fails the
+    answer with the reason (nothing is sent without it)."""
+    from app.channels.errors import Refused
+    from app.errors import InvalidInput
+    from app.services.messaging.reply_files import files_of
+    try:
+        return files_of(message_id)
+    except InvalidInput as exc:
+        raise Refused("A file of this answer cannot be read from this computer's file "
+                      "store, so the answer was not sent. Send it again with the file "
+                      "attached.", detail=str(exc)) from None
 
 
 def recipient(item: OutboxItem) -> str:

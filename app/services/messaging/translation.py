@@ -6,9 +6,16 @@ quick phrases, whose variants are each other's translations (a variant's placeho
 match any text, so "Hi Ana, order 8001 shipped" is recognised from "Hi {buyer_name},
 order {order_no} shipped" and its Chinese variant filled with the same values).
 
+An online translator the rep has set up (app.services.messaging.online_translators,
+Baidu Translate today) is asked after the phrase memory; what it finds for a buyer's
+message is remembered, so the same text translates again offline. A translator that
+cannot answer (no network, a refused key…) is skipped and its problem is kept on the
+result, for the window to show.
+
 When no translator knows the text in the chosen target language, English is tried
 (AE-13); when nothing is found the result says so ("no translation available").
-The original text is never changed: a translation is stored beside it.
+The original text is never changed: a translation is stored beside it. Asking an online
+service happens outside any transaction: the write lock is held only to store.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from app.models.conversation_extras import PhraseMemory
 from app.rules.policy import TRANSLATION_FALLBACK
 from app.services.common import audit
 from app.services.messaging import placeholders
-from app.errors import InvalidInput, NotFound
+from app.errors import InvalidInput, NotFound, ServiceError
 from app.services.common.input_checks import text
 
 ENTITY = "translation"
@@ -42,6 +49,7 @@ class TranslationResult:
     target_lang: str            # the language of `text` (the fallback when it was used)
     provider: str               # which translator found it
     fell_back: bool = False     # the chosen target had none; English was used (AE-13)
+    problem: ServiceError | None = None   # why an online translator did not answer
 
     @property
     def available(self) -> bool:
@@ -110,23 +118,49 @@ def _match_template(template: str, key: str) -> dict | None:
 _translators: list = [PhraseMemoryTranslator()]
 
 
-def translators() -> list:
-    return list(_translators)
+def translators() -> tuple[list, ServiceError | None]:
+    """The offline phrase memory, then the online translator set up (if any); the problem
+    that keeps a set-up online translator from being used (its key is missing, say)."""
+    from app.secrets import SecretStoreUnavailable
+    from app.services.messaging.baidu_translate import TranslationProblem
+    from app.services.messaging.online_translators import online_translator
+    using = list(_translators)
+    try:
+        online = online_translator()
+    except (TranslationProblem, SecretStoreUnavailable) as problem:
+        return using, problem
+    return using + ([online] if online is not None else []), None
+
+
+def online_ready() -> bool:
+    """An online translator is set up (the window says how to add one otherwise)."""
+    from app.services.messaging.online_translators import configured_app_id
+    return bool(configured_app_id())
 
 
 def translate(value: str, source: str, target: str, using=None) -> TranslationResult:
     """The first translation any translator finds, in `target` or else in English."""
-    using = translators() if using is None else using
+    problem = None
+    if using is None:
+        using, problem = translators()
     if source == target:
         return TranslationResult(value, target, "original")
     attempts = [target] + ([TRANSLATION_FALLBACK] if target != TRANSLATION_FALLBACK
                            and source != TRANSLATION_FALLBACK else [])
+    failed: set = set()
     for number, language in enumerate(attempts):
         for translator in using:
-            found = translator.translate(value, source, language)
+            if id(translator) in failed:
+                continue
+            try:
+                found = translator.translate(value, source, language)
+            except ServiceError as error:         # the translator cannot answer now
+                problem, found = error, None
+                failed.add(id(translator))
             if found:
-                return TranslationResult(found, language, translator.name, fell_back=number > 0)
-    return TranslationResult(None, target, "")
+                return TranslationResult(found, language, translator.name,
+                                         fell_back=number > 0)
+    return TranslationResult(None, target, "", problem=problem)
 
 
 def translate_message(message_id: int, target: str, source: str | None = None, *,
@@ -134,26 +168,38 @@ def translate_message(message_id: int, target: str, source: str | None = None, *
     """Translate a message and keep the translation beside its original (when found).
     `source` is the rep's choice; without it the message's own language, else
     `default_source` (the conversation's)."""
-    message = _message(message_id)
-    source = source or message.source_lang or default_source
-    if not source:
-        raise InvalidInput("choose the language the message is written in",
-                           record=f"message {message_id}", field="source_lang")
-    result = translate(message.body, source, target)
-    if result.text is not None and result.provider != "original":     # available
-        _store(message, result.text, result.target_lang, source, actor, result.provider)
+    [(_id, result)] = translate_messages([message_id], target, source,
+                                         default_source=default_source, actor=actor)
     return result
 
 
 def translate_messages(message_ids: list[int], target: str, source: str | None = None, *,
                        default_source: str = "", actor: str = "rep"
                        ) -> list[tuple[int, TranslationResult]]:
-    """Translate several messages (the buyer's, as the thread shows them) in one
-    transaction: (id, result) pairs in the order given."""
+    """Translate several messages (the buyer's, as the thread shows them): translated
+    first (an online translator may be slow), then stored in one transaction: (id, result)
+    pairs in the order given."""
+    messages = [_message(message_id) for message_id in message_ids]
+    using, problem = translators()
+    done = []
+    for message in messages:
+        language = source or message.source_lang or default_source
+        if not language:
+            raise InvalidInput("choose the language the message is written in",
+                               record=f"message {message.id}", field="source_lang")
+        result = translate(message.body, language, target, using=using)
+        if result.problem is None and problem is not None and not result.available:
+            result = TranslationResult(None, target, "", problem=problem)
+        done.append((message, language, result))
     with database.atomic():
-        return [(message_id, translate_message(message_id, target, source,
-                                               default_source=default_source, actor=actor))
-                for message_id in message_ids]
+        for message, language, result in done:
+            if result.text is None or result.provider == "original":
+                continue
+            _store(message, result.text, result.target_lang, language, actor, result.provider)
+            if result.provider not in (PhraseMemoryTranslator.name, "rep"):
+                remember(message.body, language, result.text, result.target_lang,
+                         origin=result.provider[:16], actor=actor)
+    return [(message.id, result) for message, _language, result in done]
 
 
 def set_translation(message_id: int, translated: str, target: str, source: str, *,
