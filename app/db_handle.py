@@ -45,9 +45,33 @@ class _Savepoint(peewee._savepoint):
             super().rollback(begin)
 
 
+class Handle(peewee.DatabaseProxy):
+    """The process's one handle (app.db.database), which models and services keep: it
+    passes everything to the database it was last pointed at, the SQLite file's
+    `Database` or a server's handle (app/server/handle.py). Transactions are the pointed
+    handle's own, so its rules apply."""
+
+    def atomic(self, *args, **kwargs):
+        return self.obj.atomic(*args, **kwargs)
+
+    def transaction(self, *args, **kwargs):
+        return self.obj.transaction(*args, **kwargs)
+
+    def savepoint(self):
+        return self.obj.savepoint()
+
+    def manual_commit(self):
+        return self.obj.manual_commit()
+
+    def connection_context(self):
+        return self.obj.connection_context()
+
+
 class Database(peewee.SqliteDatabase):
     """See the module's text. `path` is the file the handle was last pointed at, and
     `read_only` how."""
+
+    backend = "sqlite"
 
     def __init__(self, database, **kwargs):
         kwargs.setdefault("lock_type", "IMMEDIATE")
