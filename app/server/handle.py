@@ -24,6 +24,37 @@ import peewee
 WRITE_LOCK = 0x4166446B
 
 
+def qmark_to_format(sql: str) -> str:
+    """AfterDesk's plain SQL, written once with SQLite's `?` placeholders, in the driver's
+    `%s` style: each `?` outside quotes becomes `%s`, a `%s` already there stays (a
+    search subquery written for the server), and every other `%` is doubled so the
+    driver reads it as itself."""
+    out: list[str] = []
+    quote = None
+    i = 0
+    while i < len(sql):
+        c = sql[i]
+        if quote:
+            if c == quote:
+                quote = None
+            out.append("%%" if c == "%" else c)
+        elif c in "'\"":
+            quote = c
+            out.append(c)
+        elif c == "?":
+            out.append("%s")
+        elif c == "%":
+            if sql.startswith("%s", i):
+                out.append("%s")
+                i += 1
+            else:
+                out.append("%%")
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def _register_adapters() -> None:
     """The schema keeps SQLite's column types where the services' SQL relies on them: a
     yes/no column is an INTEGER holding 0 or 1 (docs/schema.md), so a Python bool goes to
@@ -60,6 +91,11 @@ class PostgresDatabase(peewee.PostgresqlDatabase):
             else:
                 cursor.execute("BEGIN")
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+
+    def execute_sql(self, sql, params=None):
+        if "?" in sql:
+            sql = qmark_to_format(sql)
+        return super().execute_sql(sql, params)
 
     def reading(self):
         """A transaction that only reads: one consistent view of the data (an export),

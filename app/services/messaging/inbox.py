@@ -128,7 +128,8 @@ def ids_in_order(where_sql: str, params, reader=None, order_sql: str | None = No
 
 def joined_ids_sql(where_sql: str, order_sql: str | None = None) -> str:
     """The statement of ids_in_order: one row, the ids in list order joined by commas."""
-    return 'SELECT group_concat("id") FROM (' + _IDS + where_sql + (order_sql or _ORDER) + ")"
+    return ('SELECT group_concat("id") FROM (' + _IDS + where_sql + (order_sql or _ORDER)
+            + ') AS "listed"')
 
 
 def _order_by(sort: tuple[str, bool] | None, reader=None) -> tuple[str, list]:

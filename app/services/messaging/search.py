@@ -19,7 +19,11 @@ same way:
 - everything ANDed.
 
 `MessageSearch` is the interface the rest of AfterDesk uses; `SqliteBigramSearch` is the
-implementation for the SQLite file. A shared PostgreSQL database will bring its own.
+implementation for the SQLite file, `PostgresTermSearch` the one for a shop database on a
+PostgreSQL server: the same terms, stored with their positions as a tsvector under a
+GIN index, and the query rewritten the same way as a tsquery (a phrase of bigrams with
+`<->`, a prefix with `:*`), so both find the same messages. PostgreSQL keeps at most 16383
+positions: a phrase past that far into one message is not found there.
 The index is kept in step by `app.services.messaging.conversations.add_message`; messages written
 by other paths (import, older versions) are caught up before each search.
 """
@@ -200,15 +204,111 @@ class SqliteBigramSearch:
                 f'ON m."id" = s.rowid WHERE "{TABLE}" MATCH ?', (expression,))
 
 
-_backend: SqliteBigramSearch | None = None
+def _plain(term: str) -> str:
+    """A term without its diacritics (café → cafe), as SQLite's tokenizer stores it."""
+    if term.isascii():
+        return term
+    return "".join(c for c in unicodedata.normalize("NFD", term)
+                   if not unicodedata.combining(c))
+
+
+def _lexeme(term: str) -> str:
+    return "'" + _plain(term).replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def term_vector(text: str) -> str:
+    """The text's terms in tsvector's input form, each with its position (1, 2, …)."""
+    terms = index_terms(text).split()
+    return " ".join(f"{_lexeme(t)}:{min(i, 16383)}" for i, t in enumerate(terms, 1))
+
+
+def tsquery_expression(query: str) -> str | None:
+    """What a rep typed as a tsquery (see match_expression); None when nothing searchable."""
+    parts: list[str] = []
+    pieces, is_cjk = _patterns()
+    for piece in pieces.findall(_fold(query)):
+        if is_cjk.match(piece):
+            if len(piece) == 1:
+                parts.append(f"{_lexeme(piece)}:*")
+            else:
+                parts.append("(" + " <-> ".join(_lexeme(piece[i:i + 2])
+                                                for i in range(len(piece) - 1)) + ")")
+        elif len(piece) > PREFIX_TERMS:
+            parts.append(f"{_lexeme(piece)}:*")
+        else:
+            parts.append(_lexeme(piece))
+    return " & ".join(parts) or None
+
+
+class PostgresTermSearch(SqliteBigramSearch):
+    """The terms as a tsvector under a GIN index on a PostgreSQL server (see the module
+    text); catching up and rebuilding as on SQLite."""
+
+    def index(self, message) -> None:
+        self.db.execute_sql(
+            f'INSERT INTO "{TABLE}" ("rowid", "terms") VALUES (%s, %s::tsvector) '
+            'ON CONFLICT ("rowid") DO UPDATE SET "terms" = EXCLUDED."terms"',
+            (message.id, term_vector(f"{message.body}\n{message.translation or ''}")))
+
+    def _index_rows(self, rows) -> int:
+        values = [(mid, term_vector(f"{body}\n{translation or ''}"))
+                  for mid, body, translation in rows]
+        if values:
+            self.db.cursor().executemany(
+                f'INSERT INTO "{TABLE}" ("rowid", "terms") VALUES (%s, %s::tsvector) '
+                'ON CONFLICT ("rowid") DO UPDATE SET "terms" = EXCLUDED."terms"', values)
+        return len(values)
+
+    def catch_up(self) -> int:
+        done = 0
+        while True:
+            after = self._last_indexed()
+            rows = self.db.execute_sql(
+                'SELECT "id", "body", "translation" FROM "message" WHERE "id" > %s '
+                'ORDER BY "id" LIMIT %s', (after, CATCH_UP_BATCH)).fetchall()
+            if not rows:
+                return done
+            with self.db.atomic():
+                done += self._index_rows(rows)
+
+    def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
+        found = self.matching_sql(query)
+        if found is None:
+            return []
+        sql, params = found
+        if limit is not None:
+            sql += " LIMIT %s"
+            params += (int(limit),)
+        return [_hit(mid, cid, at) for mid, cid, at in self.db.execute_sql(sql, params)]
+
+    def matching_sql(self, query: str) -> tuple[str, tuple] | None:
+        expression = tsquery_expression(query)
+        if expression is None:
+            return None
+        self.catch_up()
+        return (f'SELECT m."id", m."conversation_id", m."sent_at" FROM "{TABLE}" s '
+                f'JOIN "message" m ON m."id" = s."rowid" WHERE s."terms" @@ %s::tsquery '
+                f'ORDER BY s."rowid" DESC', (expression,))
+
+    def matching_conversations_sql(self, query: str) -> tuple[str, tuple] | None:
+        expression = tsquery_expression(query)
+        if expression is None:
+            return None
+        self.catch_up()
+        return (f'SELECT m."conversation_id" FROM "{TABLE}" s JOIN "message" m '
+                f'ON m."id" = s."rowid" WHERE s."terms" @@ %s::tsquery', (expression,))
+
+
+_backends: dict[str, SqliteBigramSearch] = {}
 
 
 def backend() -> SqliteBigramSearch:
-    """The search of the open database."""
-    global _backend
-    if _backend is None:
-        _backend = SqliteBigramSearch(database)
-    return _backend
+    """The search of the open database (the file's or the server's)."""
+    kind = database.backend
+    if kind not in _backends:
+        _backends[kind] = (PostgresTermSearch if kind == "postgresql"
+                           else SqliteBigramSearch)(database)
+    return _backends[kind]
 
 
 def index_message(message) -> None:
