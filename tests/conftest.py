@@ -69,8 +69,12 @@ def postgres_cluster():
     """A PostgreSQL 15 cluster on 127.0.0.1 for this test session, with a template
     database holding AfterDesk's migrated schema (tests/postgres_server.py)."""
     from tests.postgres_server import TEMPLATE, Cluster
+    import keyring
+
+    from tests.file_keyring import FileKeyring
     cluster = Cluster()
     try:
+        keyring.set_keyring(FileKeyring(cluster.folder / "keyring.json"))
         cluster.sql(f"CREATE DATABASE {TEMPLATE}")
         open_database(cluster.address(TEMPLATE))
         close_database()
