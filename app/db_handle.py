@@ -66,6 +66,17 @@ class Handle(peewee.DatabaseProxy):
     def connection_context(self):
         return self.obj.connection_context()
 
+    def __setattr__(self, name, value):
+        """A name of the proxy's own is set here; any other on the database pointed at
+        (a test that counts statements replaces its `execute_sql`)."""
+        if name in peewee.DatabaseProxy.__slots__:
+            super().__setattr__(name, value)
+        else:
+            setattr(self.obj, name, value)
+
+    def __delattr__(self, name):
+        delattr(self.obj, name)
+
 
 class Database(peewee.SqliteDatabase):
     """See the module's text. `path` is the file the handle was last pointed at, and
@@ -110,3 +121,7 @@ class Database(peewee.SqliteDatabase):
 
     def savepoint(self):
         return _Savepoint(self)
+
+    def execute_many(self, sql: str, rows) -> None:
+        """One statement (`?` placeholders) for each of `rows`."""
+        self.cursor().executemany(sql, rows)

@@ -106,6 +106,11 @@ POSTGRES_FUNCTIONS = (
     "$$ SELECT CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2::text "
     "ELSE $1 || ',' || $2::text END $$",
     "CREATE AGGREGATE group_concat(bigint) (SFUNC = afterdesk_join_ids, STYPE = text)",
+    # SQLite's min(a, b) / max(a, b) of two values (PostgreSQL's LEAST / GREATEST)
+    *(f"CREATE OR REPLACE FUNCTION {name}({kind}, {kind}) RETURNS {kind} LANGUAGE sql "
+      f"IMMUTABLE AS $$ SELECT {word}($1, $2) $$"
+      for name, word in (("min", "LEAST"), ("max", "GREATEST"))
+      for kind in ("bigint", "double precision", "timestamp")),
 )
 
 

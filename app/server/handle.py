@@ -97,6 +97,12 @@ class PostgresDatabase(peewee.PostgresqlDatabase):
             sql = qmark_to_format(sql)
         return super().execute_sql(sql, params)
 
+    def execute_many(self, sql: str, rows) -> None:
+        """One statement (`?` placeholders) for each of `rows`, sent in pages."""
+        from psycopg2.extras import execute_batch
+        with peewee.__exception_wrapper__:
+            execute_batch(self.cursor(), qmark_to_format(sql), list(rows), page_size=500)
+
     def reading(self):
         """A transaction that only reads: one consistent view of the data (an export),
         without taking the write lock."""

@@ -148,7 +148,7 @@ class SqliteBigramSearch:
         values = [(mid, index_terms(f"{body}\n{translation or ''}"))
                   for mid, body, translation in rows]
         if values:
-            self.db.cursor().executemany(
+            self.db.execute_many(
                 f'INSERT OR REPLACE INTO "{TABLE}" (rowid, terms) VALUES (?, ?)', values)
         return len(values)
 
@@ -254,7 +254,7 @@ class PostgresTermSearch(SqliteBigramSearch):
         values = [(mid, term_vector(f"{body}\n{translation or ''}"))
                   for mid, body, translation in rows]
         if values:
-            self.db.cursor().executemany(
+            self.db.execute_many(
                 f'INSERT INTO "{TABLE}" ("rowid", "terms") VALUES (%s, %s::tsvector) '
                 'ON CONFLICT ("rowid") DO UPDATE SET "terms" = EXCLUDED."terms"', values)
         return len(values)
