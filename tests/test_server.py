@@ -164,3 +164,28 @@ def test_server_problems_say_what_to_do(case, postgres_cluster, postgres_address
     assert ":x@" not in err and ":wrong@" not in err and ":r@" not in err
     assert "Traceback" not in err
 
+
+
+def test_a_serialization_failure_reads_as_a_change_at_the_same_moment(postgres_address):
+    """Two sessions changing one row in SERIALIZABLE transactions: the second one's
+    failure is told as 'try again', with the address shown without its password."""
+    from app.db import PROBLEMS, expected_problem
+    open_database(postgres_address)
+    first, second = psycopg2.connect(postgres_address), psycopg2.connect(postgres_address)
+    try:
+        setup = first.cursor()
+        setup.execute("INSERT INTO calendar_override (calendar, day, is_working, note) "
+                      "VALUES ('cn', '2027-01-02', 1, '')")
+        first.commit()
+        for connection in (first, second):
+            connection.set_session(isolation_level="SERIALIZABLE")
+            connection.cursor().execute("SELECT note FROM calendar_override")
+        first.cursor().execute("UPDATE calendar_override SET note = 'a'")
+        first.commit()
+        with pytest.raises(psycopg2.Error) as caught:
+            second.cursor().execute("UPDATE calendar_override SET note = 'b'")
+    finally:
+        first.close()
+        second.close()
+    problem = expected_problem(caught.value, postgres_address)
+    assert problem is not None and problem.template == PROBLEMS["server_conflict"]

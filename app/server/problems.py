@@ -23,8 +23,7 @@ _BY_CODE = {
 }
 _BY_CLASS = {"08": "server_unreachable", "57": "server_unreachable", "53": "server_full"}
 _LOGIN_WORDS = ("password authentication failed", "no password supplied",
-                "authentication failed", "role \"", "no pg_hba.conf entry")
-_MISSING_WORDS = ("does not exist",)
+                "no pg_hba.conf entry")
 
 
 def _driver_error(exc: BaseException | None):
@@ -45,9 +44,6 @@ def problem_key(exc: BaseException) -> str | None:
     a constraint) or no server error at all."""
     error = _driver_error(exc)
     if error is None:
-        import peewee
-        if isinstance(exc, peewee.InterfaceError) and "closed" in str(exc):
-            return "server_unreachable"
         return None
     code = getattr(error, "pgcode", None)
     if code:
@@ -55,12 +51,11 @@ def problem_key(exc: BaseException) -> str | None:
     import psycopg2
     if isinstance(error, psycopg2.OperationalError | psycopg2.InterfaceError):
         words = str(error)
-        if any(w in words for w in _LOGIN_WORDS[:3]) or "no pg_hba.conf entry" in words:
+        missing = "does not exist" in words
+        if any(w in words for w in _LOGIN_WORDS) or (missing and 'role "' in words):
             return "server_login"
-        if "database \"" in words and any(w in words for w in _MISSING_WORDS):
+        if missing and 'database "' in words:
             return "server_missing"
-        if "role \"" in words and "does not exist" in words:
-            return "server_login"
         return "server_unreachable"
     return None
 
