@@ -94,13 +94,15 @@ def _open_server(text: str, *, migrate: bool, read_only: bool = False):
         if migrate:
             migrations.upgrade(database)
         else:
-            version = migrations.current_version(database) if not read_only else \
-                _server_version(database)
+            version = _server_version(database)
             if version > migrations.LATEST:
                 raise migrations.SchemaTooNew(migrations.too_new_text(version))
-            if version != migrations.LATEST:
+            if version == 0:            # an empty database: made as open_database does
                 database.close()
                 return _open_server(text, migrate=True)
+            if version != migrations.LATEST:
+                database.close()
+                raise DatabaseError(PROBLEMS["needs_upgrade"], path=address.shown())
     except migrations.SchemaTooNew as exc:
         database.close()
         raise DatabaseError(str(exc)) from exc

@@ -189,3 +189,13 @@ def test_a_serialization_failure_reads_as_a_change_at_the_same_moment(postgres_a
         second.close()
     problem = expected_problem(caught.value, postgres_address)
     assert problem is not None and problem.template == PROBLEMS["server_conflict"]
+
+
+def test_commands_that_only_read_work_on_the_server(postgres_address, capsys):
+    """`--db postgresql://…` with a reading command: opened read-only, the same answers."""
+    assert main(["--db", postgres_address, "shop", "add", "tb", "--platform", "taobao",
+                 "--name", "淘宝店", "--tz", "Asia/Shanghai"]) == 0
+    capsys.readouterr()
+    assert main(["--db", postgres_address, "shop", "list", "--json"]) == 0
+    assert '"淘宝店"' in capsys.readouterr().out
+    assert main(["--db", postgres_address, "search", "退款"]) == 0

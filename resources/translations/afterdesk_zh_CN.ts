@@ -1341,30 +1341,35 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="51"/>
+        <location filename="../../ui/first_run/wizard.py" line="57"/>
         <source>Where your data lives</source>
         <translation>数据存放位置</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="52"/>
+        <location filename="../../ui/first_run/wizard.py" line="58"/>
         <source>One database file in this folder holds everything; backups go to its &apos;backups&apos; folder.</source>
         <translation>此文件夹中的一个数据库文件保存全部数据；备份存放在其中的 “backups” 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="55"/>
-        <location filename="../../ui/first_run/wizard.py" line="71"/>
+        <location filename="../../ui/first_run/wizard.py" line="61"/>
+        <location filename="../../ui/first_run/wizard.py" line="81"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="57"/>
+        <location filename="../../ui/first_run/wizard.py" line="63"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="65"/>
+        <location filename="../../ui/first_run/wizard.py" line="71"/>
         <source>Keep the suggested folder unless your shop wants the data elsewhere, for example on a drive that is backed up. Uninstalling AfterDesk leaves this folder in place.</source>
         <translation>除非店铺希望把数据放在别处（例如有备份的磁盘），否则请保留建议的文件夹。卸载售后工作台不会删除此文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="75"/>
+        <source>Several reps sharing one shop: type the address of the shop&apos;s server instead, such as postgresql://rep:password@shop-server:5432/afterdesk (the password goes to the system keyring).</source>
+        <translation>多位客服共用一家店：请改为输入店铺服务器的地址，例如 postgresql://rep:密码@shop-server:5432/afterdesk（密码会保存到系统密钥环）。</translation>
     </message>
 </context>
 <context>
@@ -1882,7 +1887,7 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="148"/>
+        <location filename="../../ui/first_run/wizard.py" line="158"/>
         <source>Set up AfterDesk</source>
         <translation>设置售后工作台</translation>
     </message>
@@ -3385,87 +3390,87 @@ The data as it was before: {0}</source>
 <context>
     <name>ShopPage</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="82"/>
+        <location filename="../../ui/first_run/wizard.py" line="92"/>
         <source>Your shop</source>
         <translation>您的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="83"/>
+        <location filename="../../ui/first_run/wizard.py" line="93"/>
         <source>Set up your first shop, or look around with two demo shops.</source>
         <translation>设置您的第一家店铺，或先用两家演示店铺看看。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="84"/>
+        <location filename="../../ui/first_run/wizard.py" line="94"/>
         <source>Set up &amp;my shop</source>
         <translation>设置我的店铺(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="85"/>
+        <location filename="../../ui/first_run/wizard.py" line="95"/>
         <source>Try the &amp;demo shops first (this wizard comes back at the next start)</source>
         <translation>先试用演示店铺(&amp;D)（下次启动时会再次显示此向导）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="93"/>
+        <location filename="../../ui/first_run/wizard.py" line="103"/>
         <source>AliExpress</source>
         <translation>速卖通</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="94"/>
+        <location filename="../../ui/first_run/wizard.py" line="104"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="96"/>
+        <location filename="../../ui/first_run/wizard.py" line="106"/>
         <source>as buyers see it, e.g. 暖阳家居旗舰店</source>
         <translation>买家看到的店名，例如：暖阳家居旗舰店</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="98"/>
+        <location filename="../../ui/first_run/wizard.py" line="108"/>
         <source>short code for exports, e.g. ae-main</source>
         <translation>用于导出的简短代码，例如：ae-main</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="103"/>
+        <location filename="../../ui/first_run/wizard.py" line="113"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="103"/>
+        <location filename="../../ui/first_run/wizard.py" line="113"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="104"/>
+        <location filename="../../ui/first_run/wizard.py" line="114"/>
         <source>Shop code</source>
         <translation>店铺代码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="104"/>
+        <location filename="../../ui/first_run/wizard.py" line="114"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="112"/>
+        <location filename="../../ui/first_run/wizard.py" line="122"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="113"/>
+        <location filename="../../ui/first_run/wizard.py" line="123"/>
         <source>Shop &amp;name:</source>
         <translation>店铺名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="114"/>
+        <location filename="../../ui/first_run/wizard.py" line="124"/>
         <source>Shop &amp;code:</source>
         <translation>店铺代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="115"/>
+        <location filename="../../ui/first_run/wizard.py" line="125"/>
         <source>&amp;Time zone:</source>
         <translation>时区(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="116"/>
+        <location filename="../../ui/first_run/wizard.py" line="126"/>
         <source>The time zone the platform&apos;s order exports use (AliExpress: America/Los_Angeles).</source>
         <translation>平台订单导出所用的时区（速卖通：America/Los_Angeles）。</translation>
     </message>
@@ -3867,32 +3872,32 @@ The data as it was before: {0}</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="28"/>
+        <location filename="../../ui/first_run/wizard.py" line="34"/>
         <source>Welcome to AfterDesk</source>
         <translation>欢迎使用售后工作台</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="29"/>
+        <location filename="../../ui/first_run/wizard.py" line="35"/>
         <source>A few questions, then your desk is ready.</source>
         <translation>回答几个问题，您的工作台就准备好了。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="31"/>
+        <location filename="../../ui/first_run/wizard.py" line="37"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="36"/>
+        <location filename="../../ui/first_run/wizard.py" line="42"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="39"/>
+        <location filename="../../ui/first_run/wizard.py" line="45"/>
         <source>AfterDesk keeps every buyer conversation, after-sales request and dispute of your AliExpress and Taobao shops on this computer, and warns you before a platform deadline costs you money.</source>
         <translation>售后工作台把您的速卖通和淘宝店铺的所有买家会话、售后申请和纠纷保存在这台电脑上，并在平台时限让您蒙受损失之前提醒您。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run/wizard.py" line="43"/>
+        <location filename="../../ui/first_run/wizard.py" line="49"/>
         <source>The language applies to the main window; you can change it later under File › Settings.</source>
         <translation>语言用于主窗口；以后可在“文件 › 设置”中更改。</translation>
     </message>
