@@ -412,6 +412,13 @@ def _values(exc: BaseException, path) -> dict:
     return {"path": str(path), "folder": str(folder), "problem": str(_sqlite_error(exc) or exc)}
 
 
+def on_server() -> bool:
+    """True when the shared handle points at a PostgreSQL server (without making the
+    handle, nor loading peewee, when there is none yet)."""
+    handle = globals().get("database")
+    return handle is not None and handle.backend == "postgresql"
+
+
 def current_path() -> str | None:
     """The file the shared handle points (or last pointed) at; None before any."""
     handle = globals().get("database")

@@ -7,7 +7,8 @@ file is first opened as the window would open it (an older schema is upgraded), 
 read through the standard library's sqlite3 while the server database, brought to the
 same schema version, is written in one transaction: parents before children, each
 table's rows in id order, then each id sequence set past the highest id. The message
-search index is not copied (the file's is SQLite's own) but written anew on the server.
+search index is not copied (the file's is SQLite's own) but written anew on the server,
+and the server's planner statistics are gathered (ANALYZE).
 A target holding any AfterDesk data is refused: the move never merges two shops.
 """
 
@@ -117,6 +118,9 @@ def move_from(file: str | Path, text: str) -> Moved:
                 rows += _copy_table(source, database, table)
                 copied += 1
         search.backend().rebuild()
+        # The planner's statistics of the tables just filled: without them it guesses
+        # sizes from the empty tables and picks whole-table scans for the inbox's reads.
+        database.execute_sql("ANALYZE")
     finally:
         source.close()
         handle.close_database()
