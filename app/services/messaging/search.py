@@ -99,22 +99,27 @@ def index_terms(text: str) -> str:
     return " ".join(out)
 
 
-def match_expression(query: str) -> str | None:
-    """The FTS5 MATCH expression for what a rep typed; None when nothing searchable."""
-    parts: list[str] = []
+def _query_parts(query: str) -> list[tuple[str, list[str]]]:
+    """What a rep typed as the index is asked it (see the module text): ("phrase",
+    bigrams) for a CJK run of two or more characters, ("prefix", [term]) for a single CJK
+    character or a Latin word longer than PREFIX_TERMS, ("term", [term]) otherwise."""
+    parts: list[tuple[str, list[str]]] = []
     pieces, is_cjk = _patterns()
     for piece in pieces.findall(_fold(query)):
-        if is_cjk.match(piece):
-            if len(piece) == 1:
-                parts.append(f'"{piece}"*')
-            else:
-                bigrams = " ".join(piece[i:i + 2] for i in range(len(piece) - 1))
-                parts.append(f'"{bigrams}"')
-        elif len(piece) > PREFIX_TERMS:
-            parts.append(f'"{piece}"*')
+        if is_cjk.match(piece) and len(piece) > 1:
+            parts.append(("phrase", [piece[i:i + 2] for i in range(len(piece) - 1)]))
+        elif is_cjk.match(piece) or len(piece) > PREFIX_TERMS:
+            parts.append(("prefix", [piece]))
         else:
-            parts.append(f'"{piece}"')
-    return " AND ".join(parts) or None
+            parts.append(("term", [piece]))
+    return parts
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH expression for what a rep typed; None when nothing searchable."""
+    shapes = {"phrase": '"{}"', "prefix": '"{}"*', "term": '"{}"'}
+    return " AND ".join(shapes[kind].format(" ".join(terms))
+                        for kind, terms in _query_parts(query)) or None
 
 
 class MessageSearch(Protocol):
@@ -136,20 +141,25 @@ class MessageSearch(Protocol):
 class SqliteBigramSearch:
     """FTS5 over bigram terms in the SQLite file (see the module text)."""
 
+    # How one message's terms are stored: the statement, and the text it stores.
+    STORE = f'INSERT OR REPLACE INTO "{TABLE}" (rowid, terms) VALUES (?, ?)'
+    stored_terms = staticmethod(index_terms)
+    # How a query asks the index: the condition, and the expression it is given.
+    MATCHES = f'"{TABLE}" MATCH ?'
+    expression = staticmethod(match_expression)
+
     def __init__(self, db=database):
         self.db = db
 
     def index(self, message) -> None:
-        self.db.execute_sql(
-            f'INSERT OR REPLACE INTO "{TABLE}" (rowid, terms) VALUES (?, ?)',
-            (message.id, index_terms(f"{message.body}\n{message.translation or ''}")))
+        self.db.execute_sql(self.STORE, (message.id, self.stored_terms(
+            f"{message.body}\n{message.translation or ''}")))
 
     def _index_rows(self, rows) -> int:
-        values = [(mid, index_terms(f"{body}\n{translation or ''}"))
+        values = [(mid, self.stored_terms(f"{body}\n{translation or ''}"))
                   for mid, body, translation in rows]
         if values:
-            self.db.execute_many(
-                f'INSERT OR REPLACE INTO "{TABLE}" (rowid, terms) VALUES (?, ?)', values)
+            self.db.execute_many(self.STORE, values)
         return len(values)
 
     def _last_indexed(self) -> int:
@@ -180,12 +190,12 @@ class SqliteBigramSearch:
         return self.catch_up()
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
-        expression = match_expression(query)
+        expression = self.expression(query)
         if expression is None:
             return []
         self.catch_up()
         sql = (f'SELECT m."id", m."conversation_id", m."sent_at" FROM "{TABLE}" s '
-               f'JOIN "message" m ON m."id" = s.rowid WHERE "{TABLE}" MATCH ? '
+               f'JOIN "message" m ON m."id" = s.rowid WHERE {self.MATCHES} '
                f'ORDER BY s.rowid DESC')
         params: tuple = (expression,)
         if limit is not None:
@@ -196,12 +206,12 @@ class SqliteBigramSearch:
     def matching_conversations_sql(self, query: str) -> tuple[str, tuple] | None:
         """A subquery (SQL, params) yielding the ids of conversations with a matching
         message, for the inbox to combine with its filters; None when nothing to search."""
-        expression = match_expression(query)
+        expression = self.expression(query)
         if expression is None:
             return None
         self.catch_up()
         return (f'SELECT m."conversation_id" FROM "{TABLE}" s JOIN "message" m '
-                f'ON m."id" = s.rowid WHERE "{TABLE}" MATCH ?', (expression,))
+                f'ON m."id" = s.rowid WHERE {self.MATCHES}', (expression,))
 
 
 def _plain(term: str) -> str:
@@ -224,79 +234,20 @@ def term_vector(text: str) -> str:
 
 def tsquery_expression(query: str) -> str | None:
     """What a rep typed as a tsquery (see match_expression); None when nothing searchable."""
-    parts: list[str] = []
-    pieces, is_cjk = _patterns()
-    for piece in pieces.findall(_fold(query)):
-        if is_cjk.match(piece):
-            if len(piece) == 1:
-                parts.append(f"{_lexeme(piece)}:*")
-            else:
-                parts.append("(" + " <-> ".join(_lexeme(piece[i:i + 2])
-                                                for i in range(len(piece) - 1)) + ")")
-        elif len(piece) > PREFIX_TERMS:
-            parts.append(f"{_lexeme(piece)}:*")
-        else:
-            parts.append(_lexeme(piece))
-    return " & ".join(parts) or None
+    shapes = {"phrase": "({})", "prefix": "{}:*", "term": "{}"}
+    return " & ".join(shapes[kind].format(" <-> ".join(_lexeme(t) for t in terms))
+                      for kind, terms in _query_parts(query)) or None
 
 
 class PostgresTermSearch(SqliteBigramSearch):
     """The terms as a tsvector under a GIN index on a PostgreSQL server (see the module
     text); catching up and rebuilding as on SQLite."""
 
-    def index(self, message) -> None:
-        self.db.execute_sql(
-            f'INSERT INTO "{TABLE}" ("rowid", "terms") VALUES (%s, %s::tsvector) '
-            'ON CONFLICT ("rowid") DO UPDATE SET "terms" = EXCLUDED."terms"',
-            (message.id, term_vector(f"{message.body}\n{message.translation or ''}")))
-
-    def _index_rows(self, rows) -> int:
-        values = [(mid, term_vector(f"{body}\n{translation or ''}"))
-                  for mid, body, translation in rows]
-        if values:
-            self.db.execute_many(
-                f'INSERT INTO "{TABLE}" ("rowid", "terms") VALUES (%s, %s::tsvector) '
-                'ON CONFLICT ("rowid") DO UPDATE SET "terms" = EXCLUDED."terms"', values)
-        return len(values)
-
-    def catch_up(self) -> int:
-        done = 0
-        while True:
-            after = self._last_indexed()
-            rows = self.db.execute_sql(
-                'SELECT "id", "body", "translation" FROM "message" WHERE "id" > %s '
-                'ORDER BY "id" LIMIT %s', (after, CATCH_UP_BATCH)).fetchall()
-            if not rows:
-                return done
-            with self.db.atomic():
-                done += self._index_rows(rows)
-
-    def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
-        found = self.matching_sql(query)
-        if found is None:
-            return []
-        sql, params = found
-        if limit is not None:
-            sql += " LIMIT %s"
-            params += (int(limit),)
-        return [_hit(mid, cid, at) for mid, cid, at in self.db.execute_sql(sql, params)]
-
-    def matching_sql(self, query: str) -> tuple[str, tuple] | None:
-        expression = tsquery_expression(query)
-        if expression is None:
-            return None
-        self.catch_up()
-        return (f'SELECT m."id", m."conversation_id", m."sent_at" FROM "{TABLE}" s '
-                f'JOIN "message" m ON m."id" = s."rowid" WHERE s."terms" @@ %s::tsquery '
-                f'ORDER BY s."rowid" DESC', (expression,))
-
-    def matching_conversations_sql(self, query: str) -> tuple[str, tuple] | None:
-        expression = tsquery_expression(query)
-        if expression is None:
-            return None
-        self.catch_up()
-        return (f'SELECT m."conversation_id" FROM "{TABLE}" s JOIN "message" m '
-                f'ON m."id" = s."rowid" WHERE s."terms" @@ %s::tsquery', (expression,))
+    STORE = (f'INSERT INTO "{TABLE}" ("rowid", "terms") VALUES (?, ?::tsvector) '
+             'ON CONFLICT ("rowid") DO UPDATE SET "terms" = EXCLUDED."terms"')
+    stored_terms = staticmethod(term_vector)
+    MATCHES = 's."terms" @@ ?::tsquery'
+    expression = staticmethod(tsquery_expression)
 
 
 _backends: dict[str, SqliteBigramSearch] = {}
