@@ -90,10 +90,19 @@ def _copy_file(source: Path, target: Path) -> None:
         connection.close()
 
 
+def _on_server(db_path) -> str | None:
+    """The address (without its password) when `db_path` names a server database."""
+    from app.server.address import is_server_address, shown
+    return shown(db_path) if is_server_address(db_path) else None
+
+
 def create_backup(db_path: str | Path, out: str | Path | None = None, *,
                   now: datetime | None = None, stem: str = "") -> Path:
     """Copy the database `db_path` to `out` (default: a new dated file in backups_dir()).
     Returns the file written. Raises BackupError saying what to do."""
+    if _on_server(db_path):
+        raise BackupError("The shop database {db_path} is on a server: it is backed up there "
+                          "(docs/server.md, pg_dump).", db_path=_on_server(db_path))
     db_path = Path(db_path)
     if not db_path.exists():
         raise BackupError("There is no database at {db_path} to back up.", db_path=db_path)
@@ -149,6 +158,8 @@ def backup_if_due(db_path: str | Path, keep: int, *, now: datetime | None = None
                   every: timedelta = DAILY) -> Path | None:
     """The automatic backup: make one when the newest is older than `every` (or there is
     none), then keep the newest `keep`. Returns the new file, or None when not due."""
+    if _on_server(db_path):          # backed up on the server (docs/server.md)
+        return None
     now = now or datetime.now()
     newest = next(iter(list_backups()), None)
     if newest is not None and now - made_at(newest) < every:

@@ -24,7 +24,8 @@ def run_command(args) -> int:
 
 def cmd_init(args, path) -> int:
     from app.migrations import LATEST
-    print(f"database ready at {path} (schema version {LATEST})")
+    from app.db import current_path
+    print(f"database ready at {current_path()} (schema version {LATEST})")
     return EXIT_OK
 
 

@@ -38,8 +38,9 @@ def _handle():
     with _lock:
         handle = globals().get("database")
         if handle is None:
-            from app.db_handle import Database
-            handle = Database(None)
+            from app.db_handle import Database, Handle
+            handle = Handle()
+            handle.initialize(Database(None))
             if _checked["path"] is not None:        # checked at start: used as it is
                 _point(handle, _checked["path"])
                 log.info("database open: %s", _checked["path"])
@@ -51,7 +52,73 @@ def _point(handle, path: str) -> None:
     """Point `handle` at the file `path` (this thread's connection closed first)."""
     if not handle.is_closed():
         handle.close()
+    if handle.backend != "sqlite":
+        from app.db_handle import Database
+        handle.initialize(Database(None))
     handle.init(path, pragmas=PRAGMAS, check_same_thread=False)
+
+
+def is_server_address(path) -> bool:
+    """True when `path` names a shop database on a PostgreSQL server (docs/server.md)."""
+    from app.server.address import is_server_address as server
+    return server(path)
+
+
+def _point_server(handle, text: str, *, read_only: bool = False):
+    """Point `handle` at the server database `text` names; the address without its
+    password (a password typed in it goes to the keyring)."""
+    from app.server import address as server_address
+    from app.server.handle import PostgresDatabase
+
+    address = server_address.remember(server_address.parse(text))
+    if not handle.is_closed():
+        handle.close()
+    if handle.backend != "postgresql":
+        handle.initialize(PostgresDatabase(None))
+    handle.init(address.name, address=address, read_only=read_only,
+                **address.connect_params(server_address.password(address)))
+    return address
+
+
+def _open_server(text: str, *, migrate: bool, read_only: bool = False):
+    """open_database / open_read_only for a server address."""
+    import peewee
+
+    from app import migrations
+
+    _checked["path"] = None
+    database = _handle()
+    address = _point_server(database, text, read_only=read_only)
+    try:
+        database.connect(reuse_if_open=True)
+        if migrate:
+            migrations.upgrade(database)
+        else:
+            version = _server_version(database)
+            if version > migrations.LATEST:
+                raise migrations.SchemaTooNew(migrations.too_new_text(version))
+            if version == 0:            # an empty database: made as open_database does
+                database.close()
+                return _open_server(text, migrate=True)
+            if version != migrations.LATEST:
+                database.close()
+                raise DatabaseError(PROBLEMS["needs_upgrade"], path=address.shown())
+    except migrations.SchemaTooNew as exc:
+        database.close()
+        raise DatabaseError(str(exc)) from exc
+    except peewee.DatabaseError as exc:
+        if not database.is_closed():
+            database.close()
+        raise _opening_problem(exc, address.shown()) from exc
+    log.info("database open: %s", address.shown())
+    return database
+
+
+def _server_version(database) -> int:
+    from app import migrations
+    row = database.execute_sql(
+        "SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
+    return migrations.stored_version(database) if row[0] else 0
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -87,6 +154,8 @@ def open_database(path: str | Path, *, migrate: bool = True):
 
     from app import migrations
 
+    if is_server_address(path):
+        return _open_server(str(path), migrate=migrate)
     _checked["path"] = None
     database = _handle()
     if str(path) != ":memory:":
@@ -127,6 +196,8 @@ def open_read_only(path: str | Path):
 
     from app import migrations
 
+    if is_server_address(path):
+        return _open_server(str(path), migrate=False, read_only=True)
     if str(path) == ":memory:" or not Path(path).is_file():
         return open_database(path)
     _checked["path"] = None
@@ -188,7 +259,7 @@ def ready_as_is(path: str | Path) -> bool:
     or read-only file): False, and `open_database` says what is wrong or upgrades it."""
     from app import migrations
 
-    if str(path) == ":memory:" or not Path(path).is_file():
+    if is_server_address(path) or str(path) == ":memory:" or not Path(path).is_file():
         return False
     try:
         # A plain path (a file: URI cannot name a Windows share), no waiting: a locked file
@@ -245,6 +316,21 @@ PROBLEMS = {
     "unreadable": "The database {path} cannot be read: {problem}",
     "needs_upgrade": ("The database {path} was made by an older AfterDesk and needs an "
                       "upgrade: run `afterdesk init` (or open the window) first."),
+    # A shop database on a PostgreSQL server (app/server/problems.py).
+    "server_unreachable": ("The shop server {path} cannot be reached ({problem}). Check that "
+                           "the server is running and that this computer can reach it; "
+                           "nothing was saved."),
+    "server_login": ("The shop server {path} refused the login ({problem}). Check the user "
+                     "name, and give AfterDesk the password once in the address "
+                     "(postgresql://user:password@host/name): it keeps it in the keyring."),
+    "server_missing": ("The shop server has no database named in {path}. Check the address, "
+                       "or create the shop database with `afterdesk server init`."),
+    "server_denied": ("The shop server {path} does not allow this login to do that "
+                      "({problem}). Ask the shop's owner for the right. Nothing was saved."),
+    "server_full": ("The shop server {path} has run out of disk space or memory: tell whoever "
+                    "looks after it. Nothing was saved."),
+    "server_conflict": ("Another AfterDesk changed the same records at the same moment: try "
+                        "again. Nothing was saved."),
 }
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html) and what each means for
@@ -285,7 +371,8 @@ def problem_key(exc: BaseException, path: str | Path | None = None) -> str | Non
     error that is no expected database problem (a bug, a constraint, not SQLite at all)."""
     error = _sqlite_error(exc)
     if error is None:
-        return None
+        from app.server.problems import problem_key as server_problem_key
+        return server_problem_key(exc)
     key = _KEY_BY_CODE.get(error.sqlite_errorcode & 0xFF)
     if key == "io" and _nearly_full(path or current_path()):
         return "full"
@@ -314,9 +401,22 @@ def expected_problem(exc: BaseException, path: str | Path | None = None) -> "Dat
 
 
 def _values(exc: BaseException, path) -> dict:
-    """The values of a problem's template: the file, its folder, SQLite's own words."""
+    """The values of a problem's template: the file, its folder, SQLite's own words (a
+    server: its address, twice, and the server's words)."""
+    if is_server_address(path):
+        from app.server.address import shown
+        from app.server.problems import problem_text
+        path = shown(path)
+        return {"path": str(path), "folder": str(path), "problem": problem_text(exc)}
     folder = Path(path).absolute().parent if str(path) not in ("?", ":memory:") else path
     return {"path": str(path), "folder": str(folder), "problem": str(_sqlite_error(exc) or exc)}
+
+
+def on_server() -> bool:
+    """True when the shared handle points at a PostgreSQL server (without making the
+    handle, nor loading peewee, when there is none yet)."""
+    handle = globals().get("database")
+    return handle is not None and handle.backend == "postgresql"
 
 
 def current_path() -> str | None:

@@ -45,9 +45,44 @@ class _Savepoint(peewee._savepoint):
             super().rollback(begin)
 
 
+class Handle(peewee.DatabaseProxy):
+    """The process's one handle (app.db.database), which models and services keep: it
+    passes everything to the database it was last pointed at, the SQLite file's
+    `Database` or a server's handle (app/server/handle.py). Transactions are the pointed
+    handle's own, so its rules apply."""
+
+    def atomic(self, *args, **kwargs):
+        return self.obj.atomic(*args, **kwargs)
+
+    def transaction(self, *args, **kwargs):
+        return self.obj.transaction(*args, **kwargs)
+
+    def savepoint(self):
+        return self.obj.savepoint()
+
+    def manual_commit(self):
+        return self.obj.manual_commit()
+
+    def connection_context(self):
+        return self.obj.connection_context()
+
+    def __setattr__(self, name, value):
+        """A name of the proxy's own is set here; any other on the database pointed at
+        (a test that counts statements replaces its `execute_sql`)."""
+        if name in peewee.DatabaseProxy.__slots__:
+            super().__setattr__(name, value)
+        else:
+            setattr(self.obj, name, value)
+
+    def __delattr__(self, name):
+        delattr(self.obj, name)
+
+
 class Database(peewee.SqliteDatabase):
     """See the module's text. `path` is the file the handle was last pointed at, and
     `read_only` how."""
+
+    backend = "sqlite"
 
     def __init__(self, database, **kwargs):
         kwargs.setdefault("lock_type", "IMMEDIATE")
@@ -86,3 +121,7 @@ class Database(peewee.SqliteDatabase):
 
     def savepoint(self):
         return _Savepoint(self)
+
+    def execute_many(self, sql: str, rows) -> None:
+        """One statement (`?` placeholders) for each of `rows`."""
+        self.cursor().executemany(sql, rows)

@@ -17,9 +17,14 @@ settings.load_profile("ci")
 
 
 @pytest.fixture
-def db(tmp_path):
-    """A fresh, migrated SQLite database in a temporary folder."""
-    database = open_database(tmp_path / "afterdesk.db")
+def db(request, tmp_path):
+    """A fresh, migrated SQLite database in a temporary folder; in a module marked
+    `both_backends`, also a fresh database on the test PostgreSQL cluster."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        address = request.getfixturevalue("postgres_address")
+        database = open_database(address)
+    else:
+        database = open_database(tmp_path / "afterdesk.db")
     yield database
     close_database()
 
@@ -53,3 +58,49 @@ def shop_db(tmp_path):
     shops.add_shop("tb", "taobao", "淘宝店", "Asia/Shanghai")
     close_database()
     return path
+
+
+# --- both backends ----------------------------------------------------------------------
+# A module marked `pytest.mark.both_backends` runs its tests that take `db` twice: on a
+# SQLite file and on a database of its own on a throw-away PostgreSQL cluster.
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "both_backends: run `db` tests on SQLite and PostgreSQL")
+
+
+def pytest_generate_tests(metafunc):
+    if "db" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_backends"):
+        metafunc.parametrize("db", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A PostgreSQL 15 cluster on 127.0.0.1 for this test session, with a template
+    database holding AfterDesk's migrated schema (tests/postgres_server.py)."""
+    from tests.postgres_server import TEMPLATE, Cluster
+    import keyring
+
+    from tests.file_keyring import FileKeyring
+    cluster = Cluster()
+    try:
+        keyring.set_keyring(FileKeyring(cluster.folder / "keyring.json"))
+        cluster.sql(f"CREATE DATABASE {TEMPLATE}")
+        open_database(cluster.address(TEMPLATE))
+        close_database()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+_databases = iter(range(1, 10 ** 9))
+
+
+@pytest.fixture
+def postgres_address(postgres_cluster):
+    """The address (password included) of a fresh shop database with the current schema."""
+    from tests.postgres_server import TEMPLATE
+    name = f"shop_{os.getpid()}_{next(_databases)}"
+    postgres_cluster.sql(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+    yield postgres_cluster.address(name)
+    close_database()
+    postgres_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

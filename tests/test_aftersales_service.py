@@ -13,6 +13,8 @@ from app.services.common.audit import entries_for
 from app.errors import ForbiddenTransition, InvalidInput, RuleRefusal
 from tests.factories import T0, make_order, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 DAY = timedelta(days=1)
 SECOND = timedelta(seconds=1)
 

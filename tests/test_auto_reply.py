@@ -13,6 +13,8 @@ from app.services.messaging import auto_reply, conversations
 from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 HOUR = timedelta(hours=1)
 
 

@@ -147,3 +147,23 @@ def test_a_second_run_in_the_same_folder_reuses_the_shops_and_measures_again(run
     again = json.loads(done.stdout)
     assert [f["figure"] for f in again["figures"]] == FIGURES
     assert again["data"] == first["data"]
+
+
+def test_p12_measures_the_inbox_and_search_on_a_server(tmp_path, postgres_address):
+    """bench/fig_server.py on a tiny shop moved to the test server: both halves measured
+    against their floors on the same server."""
+    from bench import fig_server
+    from bench.generate import generate
+    from app.commands.server_move import move_from
+    from app.db import close_database, open_database
+    file = tmp_path / "shop.db"
+    open_database(file)
+    generate(tiny())
+    close_database()
+    move_from(file, postgres_address)
+    open_database(postgres_address)
+    figure = fig_server.measure(tiny())
+    assert figure.key == "P12" and figure.floor > 0 and figure.goal == 2.0
+    assert set(figure.details["search"]["queries"]) == {"退款", "物流", "refund"}
+    assert all(q["hits"] > 0 for q in figure.details["search"]["queries"].values())
+    assert figure.details["inbox"]["filters"]["all"]["ids"] > 0

@@ -10,6 +10,8 @@ from app.services.commerce import calendar_overrides as cal
 from app.errors import InvalidInput
 from tests.factories import utc
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 
 def test_a_declared_day_off_pushes_a_working_day_deadline(db):
     # Tuesday 2026-03-03 10:00 China time + 2 working days (rule AE-7) = Thursday 10:00 ...

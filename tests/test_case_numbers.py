@@ -17,6 +17,8 @@ from app.models import AftersalesRequest, Dispute
 from app.models.complaints import Complaint
 from tests.test_interchange import build_world
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 KINDS = (("D", Dispute), ("A", AftersalesRequest), ("C", Complaint))
 
 

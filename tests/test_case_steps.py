@@ -18,6 +18,8 @@ from tests.cases_ui_helpers import NOW, aliexpress_orders, taobao_order
 from ui.cases.case_view import CaseView
 from ui.formatting import local_time_text
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 SECOND = timedelta(seconds=1)
 DAY = timedelta(days=1)
 

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from app.rules.compensation import late_shipment_compensation
 from app.rules.policy import Profile
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 TB = Profile("taobao")
 
 

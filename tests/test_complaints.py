@@ -13,6 +13,8 @@ from app.services.aftercare.complaint_queries import complaint_stats, list_compl
 from app.errors import ForbiddenTransition, InvalidInput, NotFound
 from tests.factories import T0, make_buyer, make_order, make_shop, utc
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 OPENED = utc(2026, 3, 10, 3, 0)
 
 

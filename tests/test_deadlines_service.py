@@ -13,6 +13,8 @@ from app.services.commerce import policy
 from app.errors import InvalidInput, NotFound
 from tests.factories import T0, make_buyer, make_order, make_shop, utc
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 SEC = timedelta(seconds=1)
 
 

@@ -14,6 +14,8 @@ from app.services.casework.dispute_rules import counts_toward_rate, rate_counts
 from app.errors import ForbiddenTransition, InvalidInput, RuleRefusal
 from tests.factories import T0, make_order, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 DAY = timedelta(days=1)
 SECOND = timedelta(seconds=1)
 OPEN = T0 + 10 * DAY        # the buyer's first refund request and the dispute

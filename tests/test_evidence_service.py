@@ -12,6 +12,8 @@ from app.services.casework.case_ids import case_id
 from app.errors import ForbiddenTransition, InvalidInput
 from tests.evidence_helpers import PDF_BYTES, demo_database, png_bytes
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 
 @pytest.fixture
 def demo(tmp_path, tmp_path_factory, monkeypatch):

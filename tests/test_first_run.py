@@ -139,3 +139,23 @@ def test_finish_writes_through_the_write_helper_and_a_refusal_brings_the_wizard_
     assert [c.kinds for c in heard] == [frozenset({change_notice.SHOPS})]
     open_database(path)
     assert [s.key for s in shops.list_shops()] == ["ae-main"]
+def test_the_wizard_takes_the_address_of_the_shops_server(home, qtbot, tmp_path,
+                                                          postgres_address, file_keyring):
+    """Several reps: the data page takes a postgresql:// address; the shop is made on the
+    server, the settings keep the address without its password, the keyring the password."""
+    settings = Settings(tmp_path / "settings.json")
+    wizard = FirstRunWizard("en")
+    qtbot.addWidget(wizard)
+    wizard.next()
+    wizard.data.folder.setText(postgres_address)
+    wizard.next()
+    wizard.shop.name.setText("暖阳家居旗舰店")
+    qtbot.keyClicks(wizard.shop.key, "tb-main")
+    path = apply_choices(wizard.choices(), settings)
+    password = postgres_address.split(":")[2].split("@")[0]
+    kept = Settings(tmp_path / "settings.json").get("data.db_path")
+    assert kept == path and kept.startswith("postgresql://") and password not in kept
+    assert file_keyring.get_password("AfterDesk shop server", kept) == password
+    assert not needs_first_run(Settings(tmp_path / "settings.json"), None)
+    open_database(kept)
+    assert shops.get_shop("tb-main").name == "暖阳家居旗舰店"

@@ -17,6 +17,8 @@ from app.errors import InvalidInput, RuleRefusal
 from tests.factories import make_buyer, make_order, make_shop, utc
 from datetime import datetime
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 # 10:00 in Shenzhen on Monday 2 March 2026 = 02:00 UTC = 23:00 on Sunday in São Paulo.
 REP_WROTE = local_to_utc(datetime(2026, 3, 2, 10, 0), "Asia/Shanghai")
 

@@ -18,6 +18,8 @@ from app.services.commerce.order_imports import apply_preview, import_orders
 from app.services.commerce.orders import update_order
 from tests.factories import make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 
 @pytest.fixture
 def ae(db):

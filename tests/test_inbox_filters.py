@@ -15,6 +15,8 @@ from app.services.messaging import conversations, inbox, saved_views, search
 from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_order, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 
 @pytest.fixture
 def world(db):

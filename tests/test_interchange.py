@@ -29,6 +29,8 @@ from app.models.followups import FollowUpAttempt, FollowUpState
 from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_order, make_shop, utc
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 H = timedelta(hours=1)
 
 

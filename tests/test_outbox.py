@@ -9,6 +9,8 @@ from app.models import Conversation, Message
 from app.services.messaging import conversations
 from tests.factories import T0, make_buyer, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 
 @pytest.fixture
 def waiting(db):

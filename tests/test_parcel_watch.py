@@ -13,6 +13,8 @@ from app.errors import InvalidInput
 from app.services.commerce.orders import add_tracking_event
 from tests.factories import T0, make_buyer, make_order, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 
 @pytest.fixture
 def shop(db):

@@ -10,6 +10,8 @@ from app.rules.policy import DEFAULTS, PolicyError, Profile
 from app.services.commerce import policy
 from app.errors import InvalidInput
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 # Every rule ID with a value in RULES.md must be present in its profile.
 EXPECTED_RULES = {
     "aliexpress": {"AE-2", "AE-3", "AE-4", "AE-5", "AE-6", "AE-7", "AE-8", "AE-11", "AE-12",

@@ -14,6 +14,8 @@ from app.errors import InvalidInput
 from app.services.messaging.placeholders import UnfilledPlaceholders
 from tests.factories import T0, make_buyer, make_order, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 
 @pytest.fixture
 def phrase(db):

@@ -15,6 +15,8 @@ from app.services.casework import disputes
 from app.services.commerce.policy import set_value
 from tests.factories import make_order, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 UTC = timezone.utc
 MARCH = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)       # well inside March in Los Angeles
 HOUR = timedelta(hours=1)

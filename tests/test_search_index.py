@@ -13,6 +13,8 @@ from app.models import Message
 from app.services.messaging import conversations, inbox, search, translation
 from tests.factories import T0, make_buyer, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 
 @pytest.fixture
 def conv(db):

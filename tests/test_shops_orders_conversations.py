@@ -15,6 +15,8 @@ from app.services.common.audit import entries_for
 from app.errors import InvalidInput, NotFound
 from tests.factories import T0, make_buyer, make_order, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 HOUR = timedelta(hours=1)
 
 

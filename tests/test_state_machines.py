@@ -20,6 +20,8 @@ from app.errors import ForbiddenTransition, InvalidInput, ServiceError
 from app.services.common.state_machine import SAME, START, StateMachine
 from tests.factories import T0, make_order, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
 SECOND = timedelta(seconds=1)

@@ -10,6 +10,8 @@ from app.services.messaging import conversations, quick_phrases, translation
 from app.errors import InvalidInput
 from tests.factories import T0, make_buyer, make_shop
 
+pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
+
 
 @pytest.fixture
 def conv(db):

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from app import paths
-from app.services.common.database_file import close_database, ready_as_is
+from app.services.common.database_file import (close_database, is_server_address, location,
+                                               ready_as_is)
 from app.logging_setup import install_faulthandler, setup_logging
 from app.settings import Settings
 from PySide6.QtCore import QTimer
@@ -46,6 +47,8 @@ def application(argv) -> QApplication:
 def resolve_db_path(db_path, settings: Settings) -> Path:
     """The command line's choice, else the settings', else the default data folder."""
     chosen = db_path or settings.get("data.db_path")
+    if chosen and is_server_address(chosen):       # a shop database on a server
+        return chosen
     return Path(chosen).expanduser() if chosen else paths.default_db_path()
 
 
@@ -57,7 +60,7 @@ def open_window(app: QApplication, db_path, settings: Settings):
     if not ready_as_is(path):   # usable as it is: peewee loads after the first paint
         if not open_at_start(path):     # a damaged file: offers a backup
             return None
-    window = MainWindow(path, settings)
+    window = MainWindow(location(path), settings)
     window.front_shown.connect(lambda: _after_first_list(window, settings, path))
     window.show()
     window.reload_all()

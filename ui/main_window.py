@@ -38,7 +38,8 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
-        self.db_path = Path(db_path)
+        self.db_path = db_path if isinstance(db_path, str) and "://" in db_path \
+            else Path(db_path)          # a server's address (docs/server.md) stays as it is
         self.setWindowTitle(self.tr("AfterDesk 售后工作台"))
         self.navigation = NavigationList()
         self.stack = QStackedWidget()

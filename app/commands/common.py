@@ -15,7 +15,12 @@ def print_json(data) -> None:
     sys.stdout.write("\n")
 
 
-def resolve_db_path(arg: str | None) -> Path:
+def resolve_db_path(arg: str | None) -> Path | str:
+    """The database file `--db` names (or the default one); a server address
+    (postgresql://…) as it was typed (docs/server.md)."""
+    from app.server.address import is_server_address
+    if arg and is_server_address(arg):
+        return arg
     if arg:
         return Path(arg)
     from app.paths import default_db_path

@@ -111,7 +111,8 @@ def message_choices(case) -> list[MessageChoice]:
     ids = [c.id for c in case_conversations(case)]
     if not ids:
         return []
-    query = (Message.select().where(Message.conversation.in_(ids) & ~Message.is_internal)
+    query = (Message.select().where(Message.conversation.in_(ids)
+                                    & (Message.is_internal == 0))     # an integer column
              .order_by(Message.sent_at, Message.id))
     return [MessageChoice(m.id, m.conversation_id, m.sent_at, m.direction, m.channel, m.author,
                           m.body, m.translation or "") for m in query]

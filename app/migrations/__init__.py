@@ -121,10 +121,14 @@ def upgrade(db) -> int:
                 continue            # it did, while this one waited its turn
             log.info("migrating schema to version %d (%s)", migration.VERSION,
                      migration.DESCRIPTION)
-            migration.apply(db)
+            if getattr(db, "backend", "sqlite") == "postgresql":
+                from app.migrations import postgres
+                postgres.apply(migration, db)
+            else:
+                migration.apply(db)
             db.execute_sql(
                 'INSERT INTO "schema_version" ("version", "description", "applied_at") '
-                'VALUES (?, ?, ?)',
+                'VALUES ({0}, {0}, {0})'.format(db.param),
                 (migration.VERSION, migration.DESCRIPTION,
                  datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
         version = migration.VERSION

@@ -91,3 +91,30 @@ SQLITE_STATEMENTS = (
 def apply(db) -> None:
     for statement in SQLITE_STATEMENTS:
         db.execute_sql(statement)
+
+
+# On a server (app/migrations/postgres.py): the tables as translated, and the two SQLite
+# functions the services' plain SQL uses, in PostgreSQL's words: julianday (days since
+# noon, 24 November 4714 BC) and group_concat of ids (comma-separated, in the order the
+# rows come, as SQLite joins them).
+POSTGRES_FUNCTIONS = (
+    "CREATE OR REPLACE FUNCTION julianday(timestamp) RETURNS double precision "
+    "LANGUAGE sql IMMUTABLE STRICT AS "
+    "$$ SELECT extract(epoch FROM $1)::double precision / 86400.0 + 2440587.5 $$",
+    "CREATE OR REPLACE FUNCTION afterdesk_join_ids(text, bigint) RETURNS text "
+    "LANGUAGE sql IMMUTABLE AS "
+    "$$ SELECT CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2::text "
+    "ELSE $1 || ',' || $2::text END $$",
+    "CREATE AGGREGATE group_concat(bigint) (SFUNC = afterdesk_join_ids, STYPE = text)",
+    # SQLite's min(a, b) / max(a, b) of two values (PostgreSQL's LEAST / GREATEST)
+    *(f"CREATE OR REPLACE FUNCTION {name}({kind}, {kind}) RETURNS {kind} LANGUAGE sql "
+      f"IMMUTABLE AS $$ SELECT {word}($1, $2) $$"
+      for name, word in (("min", "LEAST"), ("max", "GREATEST"))
+      for kind in ("bigint", "double precision", "timestamp")),
+)
+
+
+def apply_postgres(db) -> None:
+    from app.migrations.postgres import translate
+    for statement in tuple(translate(s) for s in SQLITE_STATEMENTS) + POSTGRES_FUNCTIONS:
+        db.execute_sql(statement)

@@ -58,3 +58,20 @@ def apply(db) -> None:
             'INSERT INTO "message_search" (rowid, terms) VALUES (?, ?)',
             [(mid, _terms(f"{body}\n{translation or ''}")) for mid, body, translation in rows])
         after = rows[-1][0]
+
+
+# On a server (app/migrations/postgres.py) the search index is a table of its own: each
+# message's terms as a tsvector with their positions, under a GIN index
+# (app/services/messaging/search.py, PostgresTermSearch). A server database starts empty,
+# so there is nothing to index here.
+POSTGRES_SEARCH = (
+    'CREATE TABLE "message_search" ("rowid" BIGINT NOT NULL PRIMARY KEY, '
+    '"terms" TSVECTOR NOT NULL)',
+    'CREATE INDEX "message_search_terms" ON "message_search" USING GIN ("terms")',
+)
+
+
+def apply_postgres(db) -> None:
+    from app.migrations.postgres import translate
+    for statement in POSTGRES_SEARCH + tuple(translate(s) for s in SQLITE_STATEMENTS[1:]):
+        db.execute_sql(statement)

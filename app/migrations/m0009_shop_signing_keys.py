@@ -23,3 +23,10 @@ def apply(db) -> None:
     columns = {row[1] for row in db.execute_sql('PRAGMA table_info("evidence_item")')}
     if "file_name" not in columns:
         db.execute_sql(ADD_FILE_NAME)
+
+
+def apply_postgres(db) -> None:
+    from app.migrations.postgres import translate
+    for statement in STATEMENTS:
+        db.execute_sql(translate(statement))
+    db.execute_sql(translate(ADD_FILE_NAME).replace("ADD COLUMN", "ADD COLUMN IF NOT EXISTS"))

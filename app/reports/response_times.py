@@ -37,7 +37,8 @@ def first_replies(shop_ids, start: datetime, end: datetime) -> tuple[list, int]:
     query = (Message.select(Message.conversation, Message.direction, Message.sent_at)
              .join(Conversation)
              .where(Conversation.shop.in_(shop_ids) & (Message.sent_at >= start)
-                    & ~Message.is_internal & ~Message.is_auto)
+                    # `= 0`, not NOT: a yes/no column is an integer on both backends
+                    & (Message.is_internal == 0) & (Message.is_auto == 0))
              .order_by(Message.conversation, Message.sent_at, Message.id))
     times, waiting, current, asked = [], 0, None, None
     for conversation_id, direction, sent_at in query.tuples():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import paths
+from app.server.address import is_server_address
 from app.settings import Settings
 
 
@@ -16,5 +17,7 @@ def needs_first_run(settings: Settings, db_arg) -> bool:
     if db_arg or settings.get("ui.first_run_done"):
         return False
     chosen = settings.get("data.db_path")
+    if chosen and is_server_address(chosen):     # the shop's server was set up already
+        return False
     path = Path(chosen).expanduser() if chosen else paths.default_db_path()
     return not path.exists()

@@ -19,14 +19,16 @@ DEFAULT_ZONES = {"aliexpress": "America/Los_Angeles", "taobao": "Asia/Shanghai"}
 @dataclass(frozen=True)
 class FirstRunChoices:
     language: str                    # "zh_CN" or "en"
-    data_dir: Path                   # the folder holding the database
+    data_dir: Path | str             # the folder holding the database, or a server address
     demo: bool                       # look around with the demo shops first
     shop_key: str = ""
     shop_name: str = ""
     platform: str = "aliexpress"
     timezone: str = ""
 
-    def db_path(self) -> Path:
+    def db_path(self) -> Path | str:
+        if isinstance(self.data_dir, str):          # a shop database on a server
+            return self.data_dir
         name = DEMO_FILE_NAME if self.demo else paths.DB_FILE_NAME
         return Path(self.data_dir) / name
 
@@ -35,12 +37,13 @@ def apply_choices(choices: FirstRunChoices, settings: Settings) -> Path:
     """Save the settings, create the database and the first shop (or the demo shops).
     Returns the database to open. Raises ServiceError / DatabaseError having saved no
     setting when the shop is refused or the folder cannot be used."""
-    from app.services.common.database_file import close_database, open_database
+    from app.services.common.database_file import close_database, location, open_database
     from app.services.commerce import shops
 
     path = choices.db_path()
-    existed = path.exists()
+    existed = isinstance(path, str) or path.exists()      # a server's database: kept
     open_database(path)
+    path = location(path)           # a server's address without its password from here
     try:
         if choices.demo:
             if not shops.list_shops():

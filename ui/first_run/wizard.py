@@ -12,8 +12,14 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
                                QWidget, QWizard, QWizardPage)
 
 from app import paths
+from app.server.address import is_server_address
 from ui.first_run.setup import DEFAULT_ZONES, FirstRunChoices
 from ui.i18n import LANGUAGES
+
+
+def _data_place(text: str) -> Path | str:
+    """The data folder typed, or the address of the shop's server as typed (docs/server.md)."""
+    return text if is_server_address(text) else Path(text).expanduser()
 
 
 def _note(text: str) -> QLabel:
@@ -65,6 +71,10 @@ class DataPage(QWizardPage):
             "Keep the suggested folder unless your shop wants the data elsewhere, for "
             "example on a drive that is backed up. Uninstalling AfterDesk leaves this folder "
             "in place.")))
+        layout.addWidget(_note(self.tr(
+            "Several reps sharing one shop: type the address of the shop's server instead, "
+            "such as postgresql://rep:password@shop-server:5432/afterdesk (the password goes "
+            "to the system keyring).")))
         layout.addStretch(1)
 
     def browse(self) -> None:
@@ -160,7 +170,7 @@ class FirstRunWizard(QWizard):
         shop = self.shop
         return FirstRunChoices(
             language=self.welcome.language.currentData(),
-            data_dir=Path(self.data.folder.text().strip()).expanduser(),
+            data_dir=_data_place(self.data.folder.text().strip()),
             demo=shop.demo.isChecked(),
             shop_key=shop.key.text().strip(),
             shop_name=shop.name.text().strip(),

@@ -134,7 +134,7 @@ def _buyer_ids(shop, rows) -> dict:
                 r.buyer_phone, "") for login, r in wanted.items() if login not in known]
     if missing:
         table = Buyer._meta.table_name
-        database.cursor().executemany(
+        database.execute_many(
             f'INSERT INTO "{table}" ("shop_id", "login", "name", "country", "language", "email", '
             '"phone", "note") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', missing)
         known = dict(Buyer.select(Buyer.login, Buyer.id).where(Buyer.shop == shop).tuples())
@@ -149,7 +149,7 @@ def _insert_orders(shop, rows, buyers) -> None:
               + (r.stored if r.stored is not None else stored_values(r)) for r in rows]
     names = ", ".join(f'"{c}"' for c in cols)
     marks = ", ".join("?" * len(cols))
-    database.cursor().executemany(
+    database.execute_many(
         f'INSERT INTO "{Order._meta.table_name}" ({names}) VALUES ({marks})', values)
 
 
@@ -160,11 +160,16 @@ def _update_orders(rows, steps, buyers) -> None:
         if c in FILL_ONLY:
             sets.append(f'"{c}" = CASE WHEN "{c}" = \'\' THEN COALESCE(?, \'\') ELSE "{c}" END')
         else:
-            sets.append(f'"{c}" = COALESCE(NULLIF(?, \'\'), "{c}")')
+            sets.append(f'"{c}" = COALESCE(?, "{c}")')
     sets.append('"buyer_id" = COALESCE(?, "buyer_id")')
-    values = [stored_values(r) + (buyers.get(r.buyer_login), s.order_id)
+    # An empty cell is sent as NULL (not compared with '' in SQL: on a PostgreSQL server
+    # an amount or an instant is no text).
+    fill_only = [c in FILL_ONLY for c in ORDER_COLUMNS]
+    values = [tuple(v if keep or v != "" else None
+                    for v, keep in zip(stored_values(r), fill_only))
+              + (buyers.get(r.buyer_login), s.order_id)
               for r, s in zip(rows, steps)]
-    database.cursor().executemany(
+    database.execute_many(
         f'UPDATE "{Order._meta.table_name}" SET {", ".join(sets)} WHERE "id" = ?', values)
 
 
@@ -182,9 +187,9 @@ def _replace_items(values: list, replaced: set) -> None:
     """`values`: (order id,) + the item in stored form; `replaced`: orders whose items go."""
     table = OrderItem._meta.table_name
     if replaced:
-        database.cursor().executemany(f'DELETE FROM "{table}" WHERE "order_id" = ?',
+        database.execute_many(f'DELETE FROM "{table}" WHERE "order_id" = ?',
                                       [(oid,) for oid in replaced])
     names = ", ".join(f'"{c}"' for c in ("order_id",) + ITEM_COLUMNS)
     marks = ", ".join("?" * (len(ITEM_COLUMNS) + 1))
     for part in _chunks(values, 10_000):
-        database.cursor().executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', part)
+        database.execute_many(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', part)

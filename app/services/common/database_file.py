@@ -10,9 +10,18 @@ from __future__ import annotations
 from app import db
 from app.db import DatabaseError, close_database, expected_problem, open_database, ready_as_is
 from app.migrations import SchemaTooNew, upgrade_pending
+from app.server.address import is_server_address, shown
 
 __all__ = ["DatabaseError", "SchemaTooNew", "close_database", "close_thread_connection",
-           "expected_problem", "open_database", "ready_as_is", "upgrade_pending"]
+           "expected_problem", "is_server_address", "location", "open_database",
+           "ready_as_is", "upgrade_pending"]
+
+
+def location(path):
+    """Where the database is, as the window may keep and show it: a file's path, or a
+    server's address without its password (docs/server.md)."""
+    from pathlib import Path
+    return shown(path) if is_server_address(path) else Path(path)
 
 
 def close_thread_connection() -> None:

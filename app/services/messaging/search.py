@@ -19,7 +19,11 @@ same way:
 - everything ANDed.
 
 `MessageSearch` is the interface the rest of AfterDesk uses; `SqliteBigramSearch` is the
-implementation for the SQLite file. A shared PostgreSQL database will bring its own.
+implementation for the SQLite file, `PostgresTermSearch` the one for a shop database on a
+PostgreSQL server: the same terms, stored with their positions as a tsvector under a
+GIN index, and the query rewritten the same way as a tsquery (a phrase of bigrams with
+`<->`, a prefix with `:*`), so both find the same messages. PostgreSQL keeps at most 16383
+positions: a phrase past that far into one message is not found there.
 The index is kept in step by `app.services.messaging.conversations.add_message`; messages written
 by other paths (import, older versions) are caught up before each search.
 """
@@ -95,22 +99,27 @@ def index_terms(text: str) -> str:
     return " ".join(out)
 
 
-def match_expression(query: str) -> str | None:
-    """The FTS5 MATCH expression for what a rep typed; None when nothing searchable."""
-    parts: list[str] = []
+def _query_parts(query: str) -> list[tuple[str, list[str]]]:
+    """What a rep typed as the index is asked it (see the module text): ("phrase",
+    bigrams) for a CJK run of two or more characters, ("prefix", [term]) for a single CJK
+    character or a Latin word longer than PREFIX_TERMS, ("term", [term]) otherwise."""
+    parts: list[tuple[str, list[str]]] = []
     pieces, is_cjk = _patterns()
     for piece in pieces.findall(_fold(query)):
-        if is_cjk.match(piece):
-            if len(piece) == 1:
-                parts.append(f'"{piece}"*')
-            else:
-                bigrams = " ".join(piece[i:i + 2] for i in range(len(piece) - 1))
-                parts.append(f'"{bigrams}"')
-        elif len(piece) > PREFIX_TERMS:
-            parts.append(f'"{piece}"*')
+        if is_cjk.match(piece) and len(piece) > 1:
+            parts.append(("phrase", [piece[i:i + 2] for i in range(len(piece) - 1)]))
+        elif is_cjk.match(piece) or len(piece) > PREFIX_TERMS:
+            parts.append(("prefix", [piece]))
         else:
-            parts.append(f'"{piece}"')
-    return " AND ".join(parts) or None
+            parts.append(("term", [piece]))
+    return parts
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH expression for what a rep typed; None when nothing searchable."""
+    shapes = {"phrase": '"{}"', "prefix": '"{}"*', "term": '"{}"'}
+    return " AND ".join(shapes[kind].format(" ".join(terms))
+                        for kind, terms in _query_parts(query)) or None
 
 
 class MessageSearch(Protocol):
@@ -132,20 +141,25 @@ class MessageSearch(Protocol):
 class SqliteBigramSearch:
     """FTS5 over bigram terms in the SQLite file (see the module text)."""
 
+    # How one message's terms are stored: the statement, and the text it stores.
+    STORE = f'INSERT OR REPLACE INTO "{TABLE}" (rowid, terms) VALUES (?, ?)'
+    stored_terms = staticmethod(index_terms)
+    # How a query asks the index: the condition, and the expression it is given.
+    MATCHES = f'"{TABLE}" MATCH ?'
+    expression = staticmethod(match_expression)
+
     def __init__(self, db=database):
         self.db = db
 
     def index(self, message) -> None:
-        self.db.execute_sql(
-            f'INSERT OR REPLACE INTO "{TABLE}" (rowid, terms) VALUES (?, ?)',
-            (message.id, index_terms(f"{message.body}\n{message.translation or ''}")))
+        self.db.execute_sql(self.STORE, (message.id, self.stored_terms(
+            f"{message.body}\n{message.translation or ''}")))
 
     def _index_rows(self, rows) -> int:
-        values = [(mid, index_terms(f"{body}\n{translation or ''}"))
+        values = [(mid, self.stored_terms(f"{body}\n{translation or ''}"))
                   for mid, body, translation in rows]
         if values:
-            self.db.cursor().executemany(
-                f'INSERT OR REPLACE INTO "{TABLE}" (rowid, terms) VALUES (?, ?)', values)
+            self.db.execute_many(self.STORE, values)
         return len(values)
 
     def _last_indexed(self) -> int:
@@ -176,12 +190,12 @@ class SqliteBigramSearch:
         return self.catch_up()
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
-        expression = match_expression(query)
+        expression = self.expression(query)
         if expression is None:
             return []
         self.catch_up()
         sql = (f'SELECT m."id", m."conversation_id", m."sent_at" FROM "{TABLE}" s '
-               f'JOIN "message" m ON m."id" = s.rowid WHERE "{TABLE}" MATCH ? '
+               f'JOIN "message" m ON m."id" = s.rowid WHERE {self.MATCHES} '
                f'ORDER BY s.rowid DESC')
         params: tuple = (expression,)
         if limit is not None:
@@ -192,23 +206,60 @@ class SqliteBigramSearch:
     def matching_conversations_sql(self, query: str) -> tuple[str, tuple] | None:
         """A subquery (SQL, params) yielding the ids of conversations with a matching
         message, for the inbox to combine with its filters; None when nothing to search."""
-        expression = match_expression(query)
+        expression = self.expression(query)
         if expression is None:
             return None
         self.catch_up()
         return (f'SELECT m."conversation_id" FROM "{TABLE}" s JOIN "message" m '
-                f'ON m."id" = s.rowid WHERE "{TABLE}" MATCH ?', (expression,))
+                f'ON m."id" = s.rowid WHERE {self.MATCHES}', (expression,))
 
 
-_backend: SqliteBigramSearch | None = None
+def _plain(term: str) -> str:
+    """A term without its diacritics (café → cafe), as SQLite's tokenizer stores it."""
+    if term.isascii():
+        return term
+    return "".join(c for c in unicodedata.normalize("NFD", term)
+                   if not unicodedata.combining(c))
+
+
+def _lexeme(term: str) -> str:
+    return "'" + _plain(term).replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def term_vector(text: str) -> str:
+    """The text's terms in tsvector's input form, each with its position (1, 2, …)."""
+    terms = index_terms(text).split()
+    return " ".join(f"{_lexeme(t)}:{min(i, 16383)}" for i, t in enumerate(terms, 1))
+
+
+def tsquery_expression(query: str) -> str | None:
+    """What a rep typed as a tsquery (see match_expression); None when nothing searchable."""
+    shapes = {"phrase": "({})", "prefix": "{}:*", "term": "{}"}
+    return " & ".join(shapes[kind].format(" <-> ".join(_lexeme(t) for t in terms))
+                      for kind, terms in _query_parts(query)) or None
+
+
+class PostgresTermSearch(SqliteBigramSearch):
+    """The terms as a tsvector under a GIN index on a PostgreSQL server (see the module
+    text); catching up and rebuilding as on SQLite."""
+
+    STORE = (f'INSERT INTO "{TABLE}" ("rowid", "terms") VALUES (?, ?::tsvector) '
+             'ON CONFLICT ("rowid") DO UPDATE SET "terms" = EXCLUDED."terms"')
+    stored_terms = staticmethod(term_vector)
+    MATCHES = 's."terms" @@ ?::tsquery'
+    expression = staticmethod(tsquery_expression)
+
+
+_backends: dict[str, SqliteBigramSearch] = {}
 
 
 def backend() -> SqliteBigramSearch:
-    """The search of the open database."""
-    global _backend
-    if _backend is None:
-        _backend = SqliteBigramSearch(database)
-    return _backend
+    """The search of the open database (the file's or the server's)."""
+    kind = database.backend
+    if kind not in _backends:
+        _backends[kind] = (PostgresTermSearch if kind == "postgresql"
+                           else SqliteBigramSearch)(database)
+    return _backends[kind]
 
 
 def index_message(message) -> None:
