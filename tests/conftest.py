@@ -16,6 +16,14 @@ settings.register_profile("ci", deadline=None, max_examples=60,
 settings.load_profile("ci")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application(qapp):
+    """The widgets' QApplication exists before any test runs: a core test that renders a
+    PDF would otherwise create a bare QGuiApplication (app/evidence/qt_env.py) and a later
+    widget test in the same process could not start."""
+    return qapp
+
+
 @pytest.fixture
 def db(request, tmp_path):
     """A fresh, migrated SQLite database in a temporary folder; in a module marked
