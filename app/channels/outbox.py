@@ -47,20 +47,22 @@ def account_for(conversation: Conversation, channel: str | None = None
     """The account that can send into this conversation through `channel` (default: its
     own), or None (copy & open): the one its messages came through, else the shop's
     account of that channel."""
+    from app.channels.connectors import can_send
     channel = channel or conversation.channel
     if channel == conversation.channel:
         link = (ChannelMessage.select(ChannelMessage.account)
                 .where(ChannelMessage.conversation == conversation)
                 .order_by(ChannelMessage.id.desc()).first())
-        if link is not None:
+        if link is not None and can_send(link.account):
             return link.account
     kinds = [k for k, carried in states.CHANNEL_OF_KIND.items() if carried == channel]
     if not kinds:
         return None
-    return (ChannelAccount.select()
-            .where((ChannelAccount.shop == conversation.shop_id)
-                   & ChannelAccount.kind.in_(kinds))
-            .order_by(ChannelAccount.id).first())
+    found = (ChannelAccount.select()
+             .where((ChannelAccount.shop == conversation.shop_id)
+                    & ChannelAccount.kind.in_(kinds))
+             .order_by(ChannelAccount.id))
+    return next((account for account in found if can_send(account)), None)
 
 
 def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,

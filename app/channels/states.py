@@ -1,9 +1,11 @@
 """The closed vocabularies of the channel layer."""
 
-# Kinds of channel account AfterDesk can sync (the marketplaces' open platforms come next).
-KINDS = ("mail",)
-# The conversation channel (vocab.CHANNELS) each kind carries.
-CHANNEL_OF_KIND = {"mail": "email"}
+# Kinds of channel account AfterDesk can sync: mail, and the marketplaces' open platforms
+# (app.platforms).
+KINDS = ("mail", "aliexpress", "taobao")
+# The conversation channel (vocab.CHANNELS) each kind carries: a platform's own messages
+# (AliExpress message centre, Taobao refund messages) are site messages.
+CHANNEL_OF_KIND = {"mail": "email", "aliexpress": "site_message", "taobao": "site_message"}
 
 # An account's state, as the status line and Settings › Accounts show it.
 NEW = "new"                   # added, never synced
@@ -12,7 +14,12 @@ OFFLINE = "offline"           # the server could not be reached: AfterDesk keeps
 AUTH_FAILED = "auth_failed"   # user name or password refused: waits for a new password
 CERTIFICATE = "certificate"   # the server's certificate is not trusted
 ERROR = "error"               # anything else the server said
-ACCOUNT_STATES = (NEW, CONNECTED, OFFLINE, AUTH_FAILED, CERTIFICATE, ERROR)
+# Open platforms (app.platforms) only:
+RATE_LIMITED = "rate_limited"     # the platform's call limit: AfterDesk waits, then resumes
+TOKEN_EXPIRED = "token_expired"   # the seller's authorisation expired or was revoked
+NO_PERMISSION = "no_permission"   # the shop's app may not call this part of the platform
+ACCOUNT_STATES = (NEW, CONNECTED, OFFLINE, AUTH_FAILED, CERTIFICATE, ERROR, RATE_LIMITED,
+                  TOKEN_EXPIRED, NO_PERMISSION)
 
 # An outbound item's state (the bubble and the conversation list show it).
 QUEUED = "queued"             # written, waiting for the sync runner

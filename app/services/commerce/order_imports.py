@@ -66,43 +66,65 @@ def _apply(preview: Preview, actor: str, progress: Progress | None,
     rows = preview.rows
     layout = preview.layout
     assert layout is not None            # a preview that can be applied knows its layout
+    total = len(rows)
     with database.atomic():
-        plan = plan_orders(shop.id, rows)   # again, inside the transaction: the truth now
-        buyers = _buyer_ids(shop, rows)
-        total = len(rows)
-        done = 0
-        by_no = {row.order_no: row for row in rows}
-        adds = [s for s in plan.steps if s.action == "add"]
-        updates = [s for s in plan.steps if s.action == "update"]
-        for part in _chunks(adds):
-            _check(cancel)
-            _insert_orders(shop, [by_no[s.order_no] for s in part], buyers)
-            done += len(part)
-            _report(progress, done, total)
-        new_ids = _order_ids(shop.id, [s.order_no for s in adds])
-        items = [(new_ids[s.order_no], by_no[s.order_no]) for s in adds
-                 if by_no[s.order_no].items]
-        for part in _chunks(updates):
-            _check(cancel)
-            _update_orders([by_no[s.order_no] for s in part], part, buyers)
-            items.extend((s.order_id, by_no[s.order_no]) for s in part if s.items_changed)
-            done += len(part)
-            _report(progress, done, total)
-        _check(cancel)
-        _replace_items(items, {s.order_id for s in updates if s.items_changed})
-        skipped = plan.count("skip")
+        added, updated, skipped = _write(shop, rows, lambda: _check(cancel),
+                                         lambda done: _report(progress, done, total))
         _report(progress, total, total)
         batch = ImportBatch.create(
             shop=shop, file_name=preview.file_name[:260], file_sha256=preview.sha256,
             items_file_name=preview.items_file_name[:260], layout=layout.key,
-            rows=len(rows), added=len(adds), updated=len(updates), skipped=skipped,
+            rows=len(rows), added=added, updated=updated, skipped=skipped,
             warnings=len(preview.warnings), imported_at=utcnow(), imported_by=actor)
         audit.record(actor, "import", f"{shop.key}/{batch.id}", "import orders",
                      {"file": preview.file_name, "items_file": preview.items_file_name,
                       "sha256": preview.sha256, "layout": layout.key,
-                      "added": len(adds), "updated": len(updates), "skipped": skipped,
+                      "added": added, "updated": updated, "skipped": skipped,
                       "warnings": len(preview.warnings)})
-    return ImportResult(preview, batch.id, len(adds), len(updates), skipped)
+    return ImportResult(preview, batch.id, added, updated, skipped)
+
+
+def merge_rows(shop, rows: list, *, actor: str, source: str) -> tuple[int, int, int]:
+    """Orders an open platform reported (app.platforms), written exactly as an import
+    writes a file's rows: one record per order number, what is known replaces what was
+    stored, an empty value (a time the platform did not give) never wipes a known one.
+    (added, updated, unchanged); call inside the transaction that also moves the sync's
+    cursor. One audit entry for the page."""
+    added, updated, skipped = _write(shop, rows, lambda: None, lambda done: None)
+    if added or updated:
+        audit.record(actor, "import", f"{shop.key}/{source}", "sync orders",
+                     {"source": source, "added": added, "updated": updated,
+                      "skipped": skipped})
+    return added, updated, skipped
+
+
+def _write(shop, rows, check: Callable[[], None],
+           report: Callable[[int], None]) -> tuple[int, int, int]:
+    """Add, update or skip each row's order by its number (inside a transaction);
+    `check()` before each chunk (a cancel raises), `report(done)` after it."""
+    plan = plan_orders(shop.id, rows)   # inside the transaction: the truth now
+    buyers = _buyer_ids(shop, rows)
+    done = 0
+    by_no = {row.order_no: row for row in rows}
+    adds = [s for s in plan.steps if s.action == "add"]
+    updates = [s for s in plan.steps if s.action == "update"]
+    for part in _chunks(adds):
+        check()
+        _insert_orders(shop, [by_no[s.order_no] for s in part], buyers)
+        done += len(part)
+        report(done)
+    new_ids = _order_ids(shop.id, [s.order_no for s in adds])
+    items = [(new_ids[s.order_no], by_no[s.order_no]) for s in adds
+             if by_no[s.order_no].items]
+    for part in _chunks(updates):
+        check()
+        _update_orders([by_no[s.order_no] for s in part], part, buyers)
+        items.extend((s.order_id, by_no[s.order_no]) for s in part if s.items_changed)
+        done += len(part)
+        report(done)
+    check()
+    _replace_items(items, {s.order_id for s in updates if s.items_changed})
+    return len(adds), len(updates), plan.count("skip")
 
 
 def _check(cancel) -> None:
