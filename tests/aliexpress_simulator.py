@@ -148,7 +148,9 @@ class AliExpressSimulator:
             return self.error("ApiCallLimit", "The request has exceeded the call limit")
         answer = {"aliexpress.trade.seller.orderlist.get": self._order_list,
                   "aliexpress.issue.issuelist.get": self._issue_list,
-                  "aliexpress.issue.detail.get": self._issue_detail}.get(method)
+                  "aliexpress.issue.detail.get": self._issue_detail,
+                  "aliexpress.trade.new.redefining.findorderbyid": self._order_detail
+                  }.get(method)
         if answer is None:
             return self.error("InvalidApiPath", f"The api {method} does not exist")
         body = answer(form)
@@ -186,6 +188,13 @@ class AliExpressSimulator:
         return {"result": {"current_page": page, "page_size": size, "success": True,
                            "total_count": len(chosen), "total_page": pages,
                            "target_list": {"aeop_order_item_dto": part}}}
+
+    def _order_detail(self, form: dict) -> dict:
+        """The fixture's detail (its waybill), for an order of the simulator."""
+        number = str(json.loads(form["param1"])["order_id"])
+        if number not in self.orders:
+            return {"target": {}}
+        return fixture("order_detail.json")
 
     def _issue_list(self, form: dict) -> dict:
         query = json.loads(form["query_dto"])

@@ -166,6 +166,7 @@ def test_an_order_whose_status_changes_is_one_order_with_the_later_facts(shop, s
     [order] = list(Order.select().where(Order.order_no == number))
     assert order.status == "shipped" and order.platform_status == "WAIT_BUYER_ACCEPT_GOODS"
     assert order.shipped_at == utc(2026, 11, 23, 3, 0)            # 19:00 PST
+    assert (order.tracking_no, order.destination_country) == ("LP00123456789012", "BR")
     assert order.ship_by == utc(2026, 11, 27, 16, 0)              # known, never wiped
     assert order.note == "VIP"
 
@@ -250,3 +251,29 @@ def test_account_add_reads_the_secrets_from_standard_input(tmp_path, capsys, mon
     code = main(["--db", str(path), "account", "add", "ae-2", "--shop", "ae", "--kind",
                  "aliexpress", "--app-key", "1", "--gateway", "http://gw.example.com"])
     assert code == 2 and "https" in capsys.readouterr()[1]
+
+
+def test_the_buyers_words_in_a_dispute_arrive_in_the_orders_conversation(shop, sim):
+    from app.models import Conversation, Message
+    [number] = sim.add_orders(1)
+    issue_id = sim.add_issue()
+    account = _account(shop, sim)
+    run_pass(account)
+    step = fixture("arbitration_step.json")
+    issue = sim.issues[issue_id]
+    issue["listed"]["gmt_modified"] = step["gmt_modified"]
+    issue["detail"]["process_dto_list"]["api_issue_process_dto"].append(step["process"])
+    run_pass(account)
+    run_pass(account)                                   # read again: nothing twice
+    [conversation] = list(Conversation.select())
+    assert conversation.order.order_no == number
+    assert conversation.buyer.login == "br1029384756xyzae"
+    assert conversation.channel == "site_message" and not conversation.is_replied
+    bodies = [m.body for m in Message.select().where((Message.conversation == conversation)
+                                                     & (Message.direction == "in"))
+              .order_by(Message.sent_at)]
+    assert bodies == ["Ainda não recebi o meu pedido, quero o reembolso.",
+                      "卖家一直没有回复，我申请平台介入。"]
+    from app.channels import outbox
+    answer = outbox.queue_reply(conversation.id, "Olá! Já verifiquei o rastreio.")
+    assert answer.account_id is None and answer.state == "queued"   # copy & open

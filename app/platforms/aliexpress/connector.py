@@ -16,7 +16,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Callable
 
-from app.channels import cursor, states
+from app.channels import cursor, ingest, states
 from app.channels.errors import ChannelProblem, Refused
 from app.clock import utcnow
 from app.db import database
@@ -117,6 +117,7 @@ class AliExpressConnector:
                 if row.platform_status and not orders.is_known(row.platform_status):
                     unknown.append(row)
                 rows.append(row)
+            self._add_shipping(shop, rows)
             last = page >= pages or not listed
             with database.atomic():
                 if rows:
@@ -132,6 +133,21 @@ class AliExpressConnector:
             if last:
                 return
             page += 1
+
+    def _add_shipping(self, shop, rows: list) -> None:
+        """The detail of each order on its way whose tracking AfterDesk does not hold."""
+        moving = [r for r in rows if r.platform_status in orders.ON_ITS_WAY]
+        if not moving:
+            return
+        tracked = {no for no, tracking in
+                   Order.select(Order.order_no, Order.tracking_no)
+                   .where((Order.shop == shop)
+                          & Order.order_no.in_([r.order_no for r in moving])).tuples()
+                   if tracking}
+        for row in moving:
+            if row.order_no not in tracked:
+                orders.add_shipping(row, self._client().call(
+                    orders.DETAIL_METHOD, orders.detail_query(row.order_no)))
 
     # --- pull: disputes -------------------------------------------------------------------
     def _pull_disputes(self) -> int:
@@ -167,12 +183,20 @@ class AliExpressConnector:
             detail = disputes.detail_of(answer)
             with database.atomic():
                 outcome = disputes.merge(shop, issue, detail)
+                self._store_statements(issue_id, detail)
                 if issue_id in open_now:
                     seen[issue_id] = str(open_now[issue_id].get("gmt_modified") or "")
                 seen = {i: m for i, m in seen.items() if i in open_now}
                 cursor.save(self.account, ISSUE_SCOPE, {"seen": seen})
             merged += outcome in ("added", "linked", "updated")
         return merged
+
+    def _store_statements(self, issue_id: str, detail: dict) -> None:
+        dispute = Dispute.get_or_none(Dispute.issue_id == issue_id)
+        if dispute is None:
+            return
+        for statement in disputes.buyer_statements(issue_id, detail, dispute.order.order_no):
+            ingest.store_incoming(self.account, statement)
 
     # --- messages and answers -----------------------------------------------------------
     def incoming(self):

@@ -84,6 +84,26 @@ def _processes(detail: dict) -> list[dict]:
     return sorted(steps, key=lambda p: str(p.get("gmt_create") or ""))
 
 
+def buyer_statements(issue_id: str, detail: dict, order_no: str) -> list:
+    """What the buyer wrote in the dispute (the proposal's and each step's words), as
+    incoming messages of the order's conversation; each keeps an id of its own, so a
+    detail read again stores nothing twice."""
+    from app.channels.incoming import Incoming
+    login = str(detail.get("buyer_login_id") or "").strip().lower()
+    out = []
+    for step in _processes(detail):
+        words = str(step.get("content") or "").strip()
+        at = _time(step.get("gmt_create"))
+        if not words or at is None or step.get("submit_member_type") != "buyer":
+            continue
+        action = str(step.get("action_type") or "")
+        out.append(Incoming(
+            channel_id=f"aliexpress-issue:{issue_id}:{step.get('gmt_create')}:{action}",
+            sender=login, sender_name="", subject=f"Dispute {issue_id} · order {order_no}",
+            body=words, at=at))
+    return out
+
+
 def _time(value):
     return platform_time(value, PLATFORM)
 

@@ -16,6 +16,9 @@ from app.platforms.records import amount, platform_time
 from app.rules.timeconv import PLATFORM_ZONES, to_zone
 
 LIST_METHOD = "aliexpress.trade.seller.orderlist.get"
+DETAIL_METHOD = "aliexpress.trade.new.redefining.findorderbyid"
+# A shipped order still on its way: its detail is read for the tracking number.
+ON_ITS_WAY = ("WAIT_BUYER_ACCEPT_GOODS", "SELLER_PART_SEND_GOODS")
 PAGE_SIZE = 50
 PLATFORM = "aliexpress"
 FINISH = "FINISH"
@@ -124,6 +127,30 @@ def row_of(dto: dict, index: int = 0) -> OrderRow | None:
         paid_amount=paid if paid_at is not None else amount(0), carrier=carrier[:100],
         buyer_login=str(dto.get("buyer_login_id") or "")[:200],
         buyer_name=str(dto.get("buyer_signer_fullname") or "")[:200], items=items)
+
+
+def detail_query(order_no: str) -> dict:
+    return {"param1": {"order_id": int(order_no) if order_no.isdigit() else order_no}}
+
+
+def add_shipping(row: OrderRow, answer: dict) -> None:
+    """The detail's shipping facts on the row: the waybill and carrier of the last
+    parcel sent, when it was sent (US Pacific), the destination country."""
+    target = answer.get("target") if isinstance(answer.get("target"), dict) else {}
+    parcels = (target.get("logistic_info_list") or {}).get(
+        "global_aeop_tp_logistic_info_dto") or (target.get("logistic_info_list") or {}).get(
+        "aeop_tp_logistic_info_dto") or []
+    parcels = [p for p in parcels if isinstance(p, dict) and p.get("logistics_no")]
+    if parcels:
+        last = max(parcels, key=lambda p: str(p.get("gmt_send") or ""))
+        row.tracking_no = str(last["logistics_no"])[:100]
+        row.carrier = str(last.get("logistics_service_name") or row.carrier)[:100]
+        sent = platform_time(last.get("gmt_send"), PLATFORM)
+        if sent is not None and sent >= (row.paid_at or row.created_at):
+            row.shipped_at = row.shipped_at or sent
+    country = str((target.get("receipt_address") or {}).get("country") or "").strip()
+    if len(country) == 2 and country.isalpha():
+        row.destination_country = country.upper()
 
 
 def modified_at(dto: dict) -> datetime | None:
