@@ -16,7 +16,6 @@ orders and issues are plain dicts a test changes between two syncs.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import hmac
 import json
@@ -56,6 +55,8 @@ class AliExpressSimulator:
         self.calls: list[tuple[str, dict]] = []    # (method or path, form) of each call
         self.refused: list[str] = []               # codes answered
         self._limits: dict[str, int] = {}
+        self.keep_lists = False     # the benchmark: orders do not change while it lists them
+        self._lists: dict[tuple, list] = {}
         self._lock = threading.Lock()
         self._counter = 0
         handler = type("Handler", (_Handler,), {"simulator": self})
@@ -77,10 +78,10 @@ class AliExpressSimulator:
     # --- what a test sets up ------------------------------------------------------------
     def add_orders(self, count: int, *, first: int = 8199000000000001, **changes) -> list[str]:
         """`count` orders made from the fixture order, numbered from `first`."""
-        template = fixture("order.json")
+        template = (FIXTURES / "order.json").read_text(encoding="utf-8")
         numbers = []
         for n in range(count):
-            order = copy.deepcopy(template)
+            order = json.loads(template)
             number = first + n * 10
             order["order_id"] = number
             for product in order["product_list"]["aeop_order_product_dto"]:
@@ -178,9 +179,13 @@ class AliExpressSimulator:
         query = json.loads(form["param_aeop_order_query"])
         start, end = query["modified_date_start"], query["modified_date_end"]
         finished = query.get("order_status") == "FINISH"
-        chosen = [o for number, o in sorted(self.orders.items())
-                  if (o["order_status"] == "FINISH") == finished
-                  and start <= o["gmt_update"] <= end]
+        chosen = self._lists.get((start, end, finished)) if self.keep_lists else None
+        if chosen is None:
+            chosen = [o for number, o in sorted(self.orders.items())
+                      if (o["order_status"] == "FINISH") == finished
+                      and start <= o["gmt_update"] <= end]
+            if self.keep_lists:
+                self._lists[(start, end, finished)] = chosen
         size = min(int(query.get("page_size") or 20), 50)
         page = int(query.get("current_page") or 1)
         part = chosen[(page - 1) * size: page * size]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from app.db import database
@@ -29,13 +30,20 @@ def platform_time(text, platform: str) -> datetime | None:
     """A platform's 'yyyy-mm-dd hh:mm:ss' in its own zone (AliExpress: US Pacific; Taobao:
     China time) as UTC; None for an empty or unreadable value."""
     text = str(text or "").strip()
-    if not text:
+    if len(text) < 19 or text[10] != " ":
         return None
     try:
-        wall = datetime.strptime(text[:19], "%Y-%m-%d %H:%M:%S")
+        wall = datetime.fromisoformat(text[:19])
     except ValueError:
         return None
-    return platform_to_utc(wall, platform)
+    hour = wall.replace(minute=0, second=0)
+    return _hour_in_utc(hour, platform) + (wall - hour)
+
+
+@lru_cache(maxsize=65536)
+def _hour_in_utc(hour: datetime, platform: str) -> datetime:
+    """Zones change their offset on the hour: one conversion per hour of wall time."""
+    return platform_to_utc(hour, platform)
 
 
 def amount(value) -> Decimal:
@@ -47,6 +55,15 @@ def amount(value) -> Decimal:
             else Decimal("0.00")
     except InvalidOperation:
         return Decimal("0.00")
+
+
+def in_stored_form(rows: list[OrderRow]) -> list[OrderRow]:
+    """The rows with their values in stored form (as an import's reading leaves them)."""
+    from app.importers.plan import stored_items, stored_values
+    for row in rows:
+        row.stored = stored_values(row)
+        row.stored_items = stored_items(row.items)
+    return rows
 
 
 def write_orders(shop, rows: list[OrderRow], *, source: str) -> dict:

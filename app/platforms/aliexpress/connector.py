@@ -32,6 +32,7 @@ log = logging.getLogger("afterdesk.platforms")
 FIRST_SYNC_DAYS = 30        # how far back the first sync reaches (account setting first_sync_days)
 ORDER_SCOPES = {False: "aliexpress:orders", True: "aliexpress:orders:finished"}
 ISSUE_SCOPE = "aliexpress:issues"
+WRITE_EVERY = 1000          # orders fetched before they are written with the cursor
 
 
 class AliExpressConnector:
@@ -103,36 +104,59 @@ class AliExpressConnector:
             days = int(self.settings.get("first_sync_days") or FIRST_SYNC_DAYS)
             since, page = done_until or until - timedelta(days=days), 1
         shop = self.account.shop
+        batch: dict = {}                    # order number → row (a later page's wins)
+        unknown: dict = {}
         while True:
-            answer = self._client().call(orders.LIST_METHOD,
-                                         orders.query(since, until, page, finished))
-            listed, pages = orders.page_of(answer)
-            rows, unknown = [], []
-            for index, dto in enumerate(listed):
-                row = orders.row_of(dto, index)
-                if row is None:
-                    log.warning("AliExpress order without number or time left out: %s",
-                                str(dto)[:200])
-                    continue
+            try:
+                answer = self._client().call(orders.LIST_METHOD,
+                                             orders.query(since, until, page, finished))
+                listed, pages = orders.page_of(answer)
+                rows = self._rows(listed)
+                self._add_shipping(shop, rows)
+            except ChannelProblem:
+                # what was fetched is kept; the next pass asks from this page on
+                self._write(shop, scope, batch, unknown, counts, {
+                    "since": _text(since), "until": _text(until), "page": page,
+                    "done_until": saved.get("done_until")})
+                raise
+            for row in rows:
+                batch[row.order_no] = row
                 if row.platform_status and not orders.is_known(row.platform_status):
-                    unknown.append(row)
-                rows.append(row)
-            self._add_shipping(shop, rows)
+                    unknown[row.order_no] = row.platform_status
             last = page >= pages or not listed
-            with database.atomic():
-                if rows:
-                    written = records.write_orders(shop, rows, source=f"{scope}@{page}")
-                    for name, number in written.items():
-                        counts[name] += number
-                for row in unknown:
-                    records.flag_unknown_state(shop, row.order_no, row.platform_status)
-                cursor.save(self.account, scope, (
+            if last or len(batch) >= WRITE_EVERY:
+                self._write(shop, scope, batch, unknown, counts, (
                     {"done_until": _text(until - orders.OVERLAP)} if last else
                     {"since": _text(since), "until": _text(until), "page": page + 1,
                      "done_until": saved.get("done_until")}))
+                batch, unknown = {}, {}
             if last:
                 return
             page += 1
+
+    def _rows(self, listed: list) -> list:
+        rows = []
+        for index, dto in enumerate(listed):
+            row = orders.row_of(dto, index)
+            if row is None:
+                log.warning("AliExpress order without number or time left out: %s",
+                            str(dto)[:200])
+                continue
+            rows.append(row)
+        return rows
+
+    def _write(self, shop, scope: str, batch: dict, unknown: dict, counts: dict,
+               position: dict) -> None:
+        """The fetched orders and the cursor's new position, in one transaction."""
+        rows = records.in_stored_form(list(batch.values()))
+        with database.atomic():
+            if rows:
+                written = records.write_orders(shop, rows, source=scope)
+                for name, number in written.items():
+                    counts[name] += number
+            for order_no, state in unknown.items():
+                records.flag_unknown_state(shop, order_no, state)
+            cursor.save(self.account, scope, position)
 
     def _add_shipping(self, shop, rows: list) -> None:
         """The detail of each order on its way whose tracking AfterDesk does not hold."""

@@ -24,6 +24,8 @@ from app.models.imports import ImportBatch
 from app.services.common import audit
 
 CHUNK = 2000
+FEW = 500       # SQLite host parameters per IN (...) list stay well below its limit
+WHOLE_SHOP = 5000  # more numbers or logins than this: read the shop's in one pass
 Progress = Callable[[int, int], None]
 
 
@@ -148,7 +150,7 @@ def _buyer_ids(shop, rows) -> dict:
     for row in rows:
         if row.buyer_login and row.buyer_login not in wanted:
             wanted[row.buyer_login] = row
-    known = dict(Buyer.select(Buyer.login, Buyer.id).where(Buyer.shop == shop).tuples())
+    known = _known_buyers(shop, wanted)
     missing = [(shop.id, login, r.buyer_name, r.destination_country, "", r.buyer_email[:200],
                 r.buyer_phone, "") for login, r in wanted.items() if login not in known]
     if missing:
@@ -156,8 +158,20 @@ def _buyer_ids(shop, rows) -> dict:
         database.cursor().executemany(
             f'INSERT INTO "{table}" ("shop_id", "login", "name", "country", "language", "email", '
             '"phone", "note") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', missing)
-        known = dict(Buyer.select(Buyer.login, Buyer.id).where(Buyer.shop == shop).tuples())
+        known = _known_buyers(shop, wanted)
     return known
+
+
+def _known_buyers(shop, logins) -> dict:
+    """login -> id of the shop's buyers: those asked for by name (a platform's pages), or
+    the whole shop in one pass (a big file)."""
+    query = Buyer.select(Buyer.login, Buyer.id).where(Buyer.shop == shop)
+    if len(logins) > WHOLE_SHOP:
+        return dict(query.tuples())
+    found: dict = {}
+    for part in _chunks(list(logins), FEW):
+        found.update(query.where(Buyer.login.in_(part)).tuples())
+    return found
 
 
 def _insert_orders(shop, rows, buyers) -> None:
@@ -191,6 +205,12 @@ def _order_ids(shop_id: int, order_nos: list) -> dict:
     if not order_nos:
         return {}
     wanted = set(order_nos)
+    if len(wanted) <= WHOLE_SHOP:    # a platform's pages: by number, not the whole shop
+        found: dict = {}
+        for part in _chunks(list(wanted), FEW):
+            found.update(Order.select(Order.order_no, Order.id)
+                         .where((Order.shop == shop_id) & Order.order_no.in_(part)).tuples())
+        return found
     cursor = database.execute_sql(
         f'SELECT "order_no", "id" FROM "{Order._meta.table_name}" WHERE "shop_id" = ?',
         (shop_id,))
