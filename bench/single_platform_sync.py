@@ -49,14 +49,7 @@ def main() -> int:
             account = _account(_shop(), sim)
             spent = [0.0]
             write = records.write_orders
-
-            def timed(*a, **k):
-                started = time.perf_counter()
-                try:
-                    return write(*a, **k)
-                finally:
-                    spent[0] += time.perf_counter() - started
-            records.write_orders = timed
+            records.write_orders = _timed(write, spent)
             from app.channels.sync import run_pass
             started = time.perf_counter()
             result = run_pass(account)
@@ -71,6 +64,17 @@ def main() -> int:
             sim.calls.clear()
         sim.stop()
     return 0
+
+
+def _timed(write, spent: list):
+    """`write`, adding the seconds each call takes to spent[0]."""
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return write(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+    return timed
 
 
 def _shop():
