@@ -4,121 +4,131 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="21"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="21"/>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="36"/>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="55"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="37"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="56"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="22"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="25"/>
         <source>Mail accounts</source>
         <translation>邮箱账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="40"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="41"/>
         <source>e.g. shop1-mail</source>
         <translation>例如 shop1-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="46"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="47"/>
         <source>the mailbox&apos;s user name, e.g. service@shop.com</source>
         <translation>邮箱的用户名，例如 service@shop.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="50"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="51"/>
         <source>TLS (ports 993 and 465)</source>
         <translation>TLS（端口 993 和 465）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="51"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="52"/>
         <source>STARTTLS (ports 143 and 587)</source>
         <translation>STARTTLS（端口 143 和 587）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="52"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="53"/>
         <source>None: only a server on this computer or the shop&apos;s network</source>
         <translation>不加密：仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="55"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="56"/>
         <source>Account name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="56"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="57"/>
         <source>IMAP server (incoming)</source>
         <translation>IMAP 服务器（收信）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="57"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="58"/>
         <source>SMTP server (outgoing)</source>
         <translation>SMTP 服务器（发信）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="58"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="59"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="59"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="60"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="60"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="61"/>
         <source>Security</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="63"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="64"/>
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="65"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="66"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="67"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="68"/>
         <source>Re&amp;move selected</source>
         <translation>删除所选(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="72"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="73"/>
         <source>Buyers&apos; mails come into the inbox and your answers go out from the shop&apos;s address. The password is kept in the computer&apos;s password store, not in AfterDesk&apos;s database.</source>
         <translation>买家的邮件进入收件箱，您的回复从店铺的邮箱地址发出。密码保存在电脑的密码库中，不在 AfterDesk 的数据库里。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="96"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="90"/>
+        <source>Or connect a shop&apos;s open platform (AliExpress, Taobao): its orders and disputes then arrive without an import. The app secret and tokens are kept in the computer&apos;s password store.</source>
+        <translation>也可以连接店铺的开放平台（速卖通、淘宝）：订单和纠纷会自动进来，无需导入。应用密钥和令牌保存在电脑的密码库中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="107"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="145"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="157"/>
         <source>{0}: both servers accepted the login.</source>
         <translation>{0}：两台服务器都接受了登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="159"/>
+        <source>{0}: the platform accepted the signed call.</source>
+        <translation>{0}：平台接受了签名请求。</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +2856,59 @@ The data as it was before: {0}</source>
         <location filename="../../ui/evidence/pick_dialog.py" line="24"/>
         <source>Tick none</source>
         <translation>全不选</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformAccountForm</name>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="27"/>
+        <source>e.g. shop1-platform</source>
+        <translation>例如 shop1-platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="38"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="38"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="39"/>
+        <source>Account name</source>
+        <translation>账户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="40"/>
+        <source>App key</source>
+        <translation>应用 Key (App key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="41"/>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="42"/>
+        <source>App secret</source>
+        <translation>应用密钥 (App secret)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="43"/>
+        <source>Seller&apos;s token</source>
+        <translation>卖家令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="44"/>
+        <source>Refresh token (AliExpress)</source>
+        <translation>刷新令牌（速卖通）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="47"/>
+        <source>Add &amp;platform account</source>
+        <translation>添加平台账户(&amp;P)</translation>
     </message>
 </context>
 <context>
