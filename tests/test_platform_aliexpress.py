@@ -19,15 +19,10 @@ from app.platforms import credentials
 from app.platforms.accounts import add_platform_account
 from app.platforms.aliexpress import signing
 from tests import aliexpress_simulator as sim_module
-from tests.aliexpress_simulator import AliExpressSimulator, fixture
+from tests.aliexpress_simulator import fixture
 from tests.factories import make_shop, utc
 
-
-@pytest.fixture
-def sim():
-    simulator = AliExpressSimulator().start()
-    yield simulator
-    simulator.stop()
+pytest_plugins = ("tests.aliexpress_fixtures",)   # sim
 
 
 @pytest.fixture

@@ -3,17 +3,9 @@ simulator (tests/aliexpress_simulator.py)."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests import aliexpress_simulator as sim_module
-from tests.aliexpress_simulator import AliExpressSimulator
 
-
-@pytest.fixture
-def sim():
-    simulator = AliExpressSimulator().start()
-    yield simulator
-    simulator.stop()
+pytest_plugins = ("tests.aliexpress_fixtures",)   # sim
 
 
 def test_connect_an_aliexpress_shop_and_test_it(qtbot, db, sim, file_keyring):
