@@ -55,6 +55,7 @@ class AliExpressSimulator:
         self.calls: list[tuple[str, dict]] = []    # (method or path, form) of each call
         self.refused: list[str] = []               # codes answered
         self._limits: dict[str, int] = {}
+        self._garble = False
         self.keep_lists = False     # the benchmark: orders do not change while it lists them
         self._lists: dict[tuple, list] = {}
         self._lock = threading.Lock()
@@ -99,6 +100,10 @@ class AliExpressSimulator:
 
     def limit_next(self, method: str, times: int = 1) -> None:
         self._limits[method] = times
+
+    def garble_next(self) -> None:
+        """The next answer is a proxy's HTML error page, not the platform's JSON."""
+        self._garble = True
 
     def expire_token(self) -> None:
         self.token = "expired-" + self.token
@@ -234,6 +239,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_error(404)
             return
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        if self.simulator._garble:
+            self.simulator._garble = False
+            data = b"<html><body>502 Bad Gateway</body></html>"
         self.send_response(200)
         self.send_header("Content-Type", "application/json;charset=UTF-8")
         self.send_header("Content-Length", str(len(data)))

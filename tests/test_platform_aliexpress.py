@@ -272,3 +272,18 @@ def test_the_buyers_words_in_a_dispute_arrive_in_the_orders_conversation(shop, s
     from app.channels import outbox
     answer = outbox.queue_reply(conversation.id, "Olá! Já verifiquei o rastreio.")
     assert answer.account_id is None and answer.state == "queued"   # copy & open
+
+
+def test_a_garbled_answer_or_a_broken_order_loses_nothing(shop, sim):
+    numbers = sim.add_orders(3)
+    del sim.orders[numbers[1]]["order_id"]              # an entry the platform left half-done
+    account = _account(shop, sim)
+    sim.garble_next()
+    with pytest.raises(ChannelProblem) as raised:
+        run_pass(account)
+    assert raised.value.state == states.ERROR and raised.value.retry
+    assert "not its usual data" in get_account("ae-open").last_error
+    assert Order.select().count() == 0
+    run_pass(account)
+    assert sorted(o.order_no for o in Order.select()) == [numbers[0], numbers[2]]
+    assert get_account("ae-open").state == states.CONNECTED

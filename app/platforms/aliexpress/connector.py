@@ -97,7 +97,8 @@ class AliExpressConnector:
         saved = cursor.load(self.account, scope)
         done_until = _instant(saved.get("done_until"))
         if saved.get("until"):                        # a window stopped half-way
-            since, until = _instant(saved["since"]), _instant(saved["until"])
+            since = datetime.fromisoformat(saved["since"])
+            until = datetime.fromisoformat(saved["until"])
             page = int(saved.get("page") or 1)
         else:
             until = self.clock()

@@ -34,34 +34,34 @@ def _permission(error: PlatformError) -> bool:
     return "permission" in text or "unauthorized" in text or "forbidden" in text
 
 
+# (which errors, the account state, the rep's words, whether trying again may help)
+_MEANINGS = (
+    (lambda e: _has(e, SIGNATURE_CODES), states.AUTH_FAILED,
+     "{server} refused the request's signature: the app secret kept for this account is "
+     "wrong. Enter it again (afterdesk account add …).", False),
+    (is_token_problem, states.TOKEN_EXPIRED,
+     "The shop's authorisation on {server} has expired or was withdrawn and could not be "
+     "renewed: authorise the app again in the seller centre and enter the new token.", False),
+    (lambda e: _has(e, LIMIT_CODES), states.RATE_LIMITED,
+     "{server} asks AfterDesk to slow down (call limit): it waits and goes on where it "
+     "stopped.", True),
+    (_permission, states.NO_PERMISSION,
+     "The shop's app may not use this part of {server} ({method}). Ask for the permission "
+     "in the developer console, or keep using the export import and copy & open.", False),
+    (lambda e: _has(e, TIMESTAMP_CODES), states.ERROR,
+     "{server} refused the request's time: set this computer's clock right (automatic "
+     "time).", True),
+)
+
+
 def problem(error: PlatformError, method: str) -> ChannelProblem:
-    """The account problem an error envelope means."""
+    """The account problem an error envelope means (the platform's words and code kept)."""
     said = error.words()
-    detail = f"{method}: {error} "
-    if _has(error, SIGNATURE_CODES):
-        return ChannelProblem(
-            states.AUTH_FAILED, f"{SERVER} refused the request's signature: the app secret "
-            f"kept for this account is wrong. Enter it again (afterdesk account add …). "
-            f"{SERVER} said: {said}", retry=False, detail=detail)
-    if is_token_problem(error):
-        return ChannelProblem(
-            states.TOKEN_EXPIRED, f"The shop's authorisation on {SERVER} has expired or was "
-            f"withdrawn and could not be renewed: authorise the app again in the seller "
-            f"centre and enter the new token. {SERVER} said: {said}", retry=False,
-            detail=detail)
-    if _has(error, LIMIT_CODES):
-        return ChannelProblem(
-            states.RATE_LIMITED, f"{SERVER} asks AfterDesk to slow down (call limit): "
-            f"it waits and goes on where it stopped. {SERVER} said: {said}", detail=detail)
-    if _permission(error):
-        return ChannelProblem(
-            states.NO_PERMISSION, f"The shop's app may not use this part of {SERVER} "
-            f"({method}). Ask for the permission in the developer console, or keep using "
-            f"the export import and copy & open. {SERVER} said: {said}", retry=False,
-            detail=detail)
-    if _has(error, TIMESTAMP_CODES):
-        return ChannelProblem(
-            states.ERROR, f"{SERVER} refused the request's time: set this computer's clock "
-            f"right (automatic time). {SERVER} said: {said}", detail=detail)
+    detail = f"{method}: {error}"
+    for matches, state, words, retry in _MEANINGS:
+        if matches(error):
+            return ChannelProblem(
+                state, words.format(server=SERVER, method=method) + f" {SERVER} said: {said}",
+                retry=retry, detail=detail)
     return ChannelProblem(states.ERROR, f"{SERVER} answered with an error: {said}",
                           detail=detail)

@@ -136,10 +136,12 @@ def detail_query(order_no: str) -> dict:
 def add_shipping(row: OrderRow, answer: dict) -> None:
     """The detail's shipping facts on the row: the waybill and carrier of the last
     parcel sent, when it was sent (US Pacific), the destination country."""
-    target = answer.get("target") if isinstance(answer.get("target"), dict) else {}
-    parcels = (target.get("logistic_info_list") or {}).get(
-        "global_aeop_tp_logistic_info_dto") or (target.get("logistic_info_list") or {}).get(
-        "aeop_tp_logistic_info_dto") or []
+    target = answer.get("target")
+    if not isinstance(target, dict):
+        return
+    listed = target.get("logistic_info_list") or {}
+    parcels = (listed.get("global_aeop_tp_logistic_info_dto")
+               or listed.get("aeop_tp_logistic_info_dto") or [])
     parcels = [p for p in parcels if isinstance(p, dict) and p.get("logistics_no")]
     if parcels:
         last = max(parcels, key=lambda p: str(p.get("gmt_send") or ""))
