@@ -287,3 +287,18 @@ def test_a_garbled_answer_or_a_broken_order_loses_nothing(shop, sim):
     run_pass(account)
     assert sorted(o.order_no for o in Order.select()) == [numbers[0], numbers[2]]
     assert get_account("ae-open").state == states.CONNECTED
+
+
+def test_sync_once_from_the_command_line(tmp_path, capsys, monkeypatch, sim):
+    from app.cli import main
+    from app.db import close_database, open_database
+    sim.add_orders(2)
+    path = tmp_path / "cli.db"
+    open_database(path)
+    _account(make_shop("ae"), sim)
+    close_database()
+    assert main(["--db", str(path), "account", "test", "ae-open"]) == 0
+    assert "aliexpress accepted the signed call" in capsys.readouterr()[0]
+    assert main(["--db", str(path), "sync", "--once"]) == 0
+    out = capsys.readouterr()[0]
+    assert "ae-open: 0 new, 0 sent, 0 failed; orders 2 added, 0 updated" in out
