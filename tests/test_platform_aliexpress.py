@@ -302,3 +302,13 @@ def test_sync_once_from_the_command_line(tmp_path, capsys, monkeypatch, sim):
     assert main(["--db", str(path), "sync", "--once"]) == 0
     out = capsys.readouterr()[0]
     assert "ae-open: 0 new, 0 sent, 0 failed; orders 2 added, 0 updated" in out
+
+
+def test_a_dispute_whose_order_comes_later_is_taken_in_then(shop, sim):
+    issue_id = sim.add_issue()                  # its order is not listed yet
+    account = _account(shop, sim)
+    run_pass(account)
+    assert not Dispute.select().exists()
+    sim.add_orders(1, gmt_update=_pacific_now())      # the order changes: it comes in
+    run_pass(account)
+    assert Dispute.get(Dispute.issue_id == issue_id).order.order_no == "8199000000000001"

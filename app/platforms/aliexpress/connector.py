@@ -209,7 +209,7 @@ class AliExpressConnector:
             with database.atomic():
                 outcome = disputes.merge(shop, issue, detail)
                 self._store_statements(issue_id, detail)
-                if issue_id in open_now:
+                if issue_id in open_now and outcome != "waiting":
                     seen[issue_id] = str(open_now[issue_id].get("gmt_modified") or "")
                 seen = {i: m for i, m in seen.items() if i in open_now}
                 cursor.save(self.account, ISSUE_SCOPE, {"seen": seen})

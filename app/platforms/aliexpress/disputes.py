@@ -130,7 +130,8 @@ def _refund(order: Order, solution: dict | None) -> Decimal:
 
 def merge(shop, issue: dict, detail: dict) -> str:
     """Merge one issue (its list entry and its detail): 'added', 'linked', 'updated',
-    'unchanged' or 'skipped' (flagged in the audit trail)."""
+    'unchanged', 'waiting' (its order is not here yet: read again next time) or 'skipped'
+    (noted in the audit trail)."""
     issue_id = str(issue.get("issue_id") or detail.get("id") or "").strip()
     status = str(detail.get("issue_status") or issue.get("issue_status") or "").strip()
     if not issue_id:
@@ -145,7 +146,7 @@ def merge(shop, issue: dict, detail: dict) -> str:
         if order is None:
             _note(shop, issue_id, "the dispute's order is not in AfterDesk yet: it is "
                   "taken in once the order is")
-            return "skipped"
+            return "waiting"
         dispute, outcome = _link_or_open(shop, order, issue_id, issue, detail)
         if dispute is None:
             return "skipped"
