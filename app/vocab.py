@@ -10,7 +10,12 @@ PLATFORMS = ("aliexpress", "taobao")
 # Where a buyer reached the shop (GEN-5 lists the channels besides platform messages).
 CHANNELS = ("site_message", "order_message", "im", "email", "sms", "phone")
 # The conversation channel each kind of channel account carries (app.channels.states.KINDS).
-CHANNEL_OF_KIND = {"mail": "email"}
+# A platform's own messages: AliExpress dispute and message-centre messages are site
+# messages, Taobao's refund messages belong to the order.
+CHANNEL_OF_KIND = {"mail": "email", "aliexpress": "site_message", "taobao": "order_message"}
+# Kinds that answer only in a conversation their own messages started (a platform's refund
+# thread); other conversations of that channel stay copy & open.
+THREAD_BOUND_KINDS = ("taobao",)
 # An outbound item's first state: written, waiting for the sync runner (app.channels.states).
 OUTBOX_QUEUED = "queued"
 

@@ -46,8 +46,8 @@ class ChannelBridge(QObject):
         text = QCoreApplication.translate("ChannelBridge", "Mail: synced {0}").format(
             local_time_text(utcnow()))
         self.status.emit(text, result.account)
-        if result.fetched or result.sent or result.failed:
-            self.changed.emit()
+        if result.fetched or result.sent or result.failed or any(result.pulled.values()):
+            self.changed.emit()          # (an open platform's pass also brings orders)
 
     def _problem(self, key: str, problem) -> None:
         from ui.words.channel_problems import problem_words

@@ -1,7 +1,10 @@
-"""A shop's account on a channel: its settings (no secret), its state and its password.
+"""A shop's account on a channel: its settings (no secret), its state and its secrets.
 
-The password is kept in the operating system's keyring (app.secrets, service
-"AfterDesk mail account", name = the account's key), never in the database.
+Each kind checks its own settings: a mailbox here (add_account: servers, user, folders),
+an open platform in app.platforms.accounts (app key, gateway, seller). Secrets live in
+the operating system's keyring (app.secrets), never in the database: a mailbox's password
+under "AfterDesk mail account" (name = the account's key), a platform's app secret and
+tokens under "AfterDesk platform account" (app.platforms.credentials).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class AccountRow:
     state: str
     last_sync_at: datetime | None
     last_error: str
+    gateway: str = ""           # an open platform's gateway ('' for a mailbox)
 
 
 def _endpoint(value: str, field: str, record: str) -> tuple[str, int]:
@@ -62,6 +66,25 @@ def is_local(host: str) -> bool:
     return address.is_loopback or address.is_private
 
 
+def check_new_key(key: str, record: str) -> str:
+    key = text(key, "key", record, max_len=64)
+    if not _KEY.match(key):
+        raise InvalidInput("a key has letters, digits, '.', '_' or '-' (e.g. shop1-mail)",
+                           record=record, field="key")
+    if ChannelAccount.get_or_none(ChannelAccount.key == key) is not None:
+        raise InvalidInput("an account with the key '{key}' exists already", key=key,
+                           record=record, field="key")
+    return key
+
+
+def create_account(key: str, shop, kind: str, settings: dict, actor: str) -> ChannelAccount:
+    """The account row and its audit entry (call inside the transaction)."""
+    account = ChannelAccount.create(key=key, shop=shop, kind=kind, settings=settings,
+                                    state=states.NEW, created_at=utcnow())
+    audit.record(actor, ENTITY, key, "add", {"shop": shop.key, "kind": kind, **settings})
+    return account
+
+
 def add_account(key: str, shop, *, kind: str = "mail", imap: str, smtp: str, user: str,
                 password: str | None = None, security: str = "tls", address: str = "",
                 folders=("INBOX",), poll_seconds: int = DEFAULT_POLL_SECONDS,
@@ -70,11 +93,7 @@ def add_account(key: str, shop, *, kind: str = "mail", imap: str, smtp: str, use
     from app.services.commerce.shops import get_shop
     shop = get_shop(shop)
     record = f"account {key}"
-    key = text(key, "key", record, max_len=64)
-    if not _KEY.match(key):
-        raise InvalidInput("a key has letters, digits, '.', '_' or '-' (e.g. shop1-mail)",
-                           record=record, field="key")
-    choice(kind, states.KINDS, "kind", record)
+    choice(kind, ("mail",), "kind", record)
     choice(security, SECURITY, "security", record)
     imap_host, imap_port = _endpoint(imap, "imap", record)
     smtp_host, smtp_port = _endpoint(smtp, "smtp", record)
@@ -89,17 +108,13 @@ def add_account(key: str, shop, *, kind: str = "mail", imap: str, smtp: str, use
         raise InvalidInput("give the shop's mail address (--address) when the user name "
                            "is not one", record=record, field="address")
     folders = [text(f, "folders", record, max_len=200) for f in folders] or ["INBOX"]
-    if ChannelAccount.get_or_none(ChannelAccount.key == key) is not None:
-        raise InvalidInput("an account with the key '{key}' exists already", key=key,
-                           record=record, field="key")
+    key = check_new_key(key, record)
     settings = {"imap_host": imap_host, "imap_port": imap_port, "smtp_host": smtp_host,
                 "smtp_port": smtp_port, "user": user, "address": address.lower(),
                 "security": security, "folders": folders,
                 "poll_seconds": max(15, int(poll_seconds))}
     with database.atomic():
-        account = ChannelAccount.create(key=key, shop=shop, kind=kind, settings=settings,
-                                        state=states.NEW, created_at=utcnow())
-        audit.record(actor, ENTITY, key, "add", {"shop": shop.key, **settings})
+        account = create_account(key, shop, kind, settings, actor)
         if password is not None:
             set_password(account, password)     # last: a refusal undoes the row
     return account
@@ -125,7 +140,8 @@ def remove_account(account, *, actor: str = "rep") -> None:
     with database.atomic():
         audit.record(actor, ENTITY, account.key, "remove", {"shop": account.shop.key})
         account.delete_instance()
-    secrets.delete_secret(SECRET_SERVICE, account.key)
+    from app.channels.connectors import forget_secrets
+    forget_secrets(account)
 
 
 def get_account(account) -> ChannelAccount:
@@ -150,10 +166,16 @@ def rows(shop=None) -> list[AccountRow]:
     out = []
     for account in accounts(shop):
         s = account.settings
-        out.append(AccountRow(account.key, account.shop.key, account.kind, s["user"],
-                              f"{s['imap_host']}:{s['imap_port']}",
-                              f"{s['smtp_host']}:{s['smtp_port']}", s["security"],
-                              account.state, account.last_sync_at, account.last_error))
+        if account.kind == "mail":
+            out.append(AccountRow(account.key, account.shop.key, account.kind, s["user"],
+                                  f"{s['imap_host']}:{s['imap_port']}",
+                                  f"{s['smtp_host']}:{s['smtp_port']}", s["security"],
+                                  account.state, account.last_sync_at, account.last_error))
+        else:       # an open platform: the seller (or the app key) and its gateway
+            out.append(AccountRow(account.key, account.shop.key, account.kind,
+                                  s.get("seller_id") or s["app_key"], "", "", "",
+                                  account.state, account.last_sync_at, account.last_error,
+                                  gateway=s["gateway"]))
     return out
 
 

@@ -1,9 +1,10 @@
 """The closed vocabularies of the channel layer."""
 
-from app.vocab import CHANNEL_OF_KIND, OUTBOX_QUEUED  # noqa: F401 (CHANNEL_OF_KIND: here too)
+from app.vocab import CHANNEL_OF_KIND, OUTBOX_QUEUED, THREAD_BOUND_KINDS  # noqa: F401 (here too)
 
-# Kinds of channel account AfterDesk can sync (the marketplaces' open platforms come next).
-KINDS = ("mail",)
+# Kinds of channel account AfterDesk can sync: mail, and the marketplaces' open platforms
+# (app.platforms).
+KINDS = ("mail", "aliexpress", "taobao")
 # The conversation channel (vocab.CHANNELS) each kind carries: CHANNEL_OF_KIND, kept in
 # app.vocab, as the services queue answers with it (app.services.messaging.outbox_queue).
 
@@ -14,7 +15,12 @@ OFFLINE = "offline"           # the server could not be reached: AfterDesk keeps
 AUTH_FAILED = "auth_failed"   # user name or password refused: waits for a new password
 CERTIFICATE = "certificate"   # the server's certificate is not trusted
 ERROR = "error"               # anything else the server said
-ACCOUNT_STATES = (NEW, CONNECTED, OFFLINE, AUTH_FAILED, CERTIFICATE, ERROR)
+# Open platforms (app.platforms) only:
+RATE_LIMITED = "rate_limited"     # the platform's call limit: AfterDesk waits, then resumes
+TOKEN_EXPIRED = "token_expired"   # the seller's authorisation expired or was revoked
+NO_PERMISSION = "no_permission"   # the shop's app may not call this part of the platform
+ACCOUNT_STATES = (NEW, CONNECTED, OFFLINE, AUTH_FAILED, CERTIFICATE, ERROR, RATE_LIMITED,
+                  TOKEN_EXPIRED, NO_PERMISSION)
 
 # An outbound item's state (the bubble and the conversation list show it).
 QUEUED = OUTBOX_QUEUED        # written, waiting for the sync runner

@@ -9,7 +9,7 @@ and words are recorded first); the runner decides when to try again.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.channels import ingest, outbox, problem_texts, states
 from app.channels.account import get_account, record_state
@@ -27,6 +27,7 @@ class PassResult:
     fetched: int = 0            # messages stored
     sent: int = 0
     failed: int = 0
+    pulled: dict = field(default_factory=dict)   # records an open platform's pull wrote
     watcher: object = None      # an unstarted push watcher, when asked for and offered
 
 
@@ -39,6 +40,9 @@ def run_pass(account, *, push=None) -> PassResult:
     try:
         connector.open()
         _settle_sending(account, connector)
+        pull = getattr(connector, "pull", None)
+        if pull is not None:        # an open platform: orders, disputes… (app.platforms)
+            result.pulled = pull()
         _fetch(account, connector, result)
         _send(account, connector, result)
         if push is not None:

@@ -1,5 +1,7 @@
-"""`afterdesk account add|list|test|remove`: the shops' mail accounts. The password is read
-from standard input (--password-stdin) and kept in the operating system's keyring."""
+"""`afterdesk account add|list|test|remove`: the shops' mail and open-platform accounts.
+Secrets are read from standard input (--password-stdin for a mailbox; --secrets-stdin for
+a platform: the app secret, then the seller's token, then AliExpress's refresh token, one a
+line) and kept in the operating system's keyring, never taken from the command line."""
 
 from __future__ import annotations
 
@@ -8,15 +10,22 @@ import sys
 
 
 def register(subparsers) -> dict:
-    parser = subparsers.add_parser("account", help="mail accounts of the shops")
+    parser = subparsers.add_parser("account", help="mail and platform accounts of the shops")
     sub = parser.add_subparsers(dest="account_command", metavar="ACTION", required=True)
-    add = sub.add_parser("add", help="add a mailbox to a shop")
+    add = sub.add_parser("add", help="add a mailbox or an open-platform account to a shop")
     add.add_argument("key", help="a short name for the account, e.g. shop1-mail")
     add.add_argument("--shop", required=True, help="the shop's key")
-    add.add_argument("--kind", default="mail", choices=("mail",))
-    add.add_argument("--imap", required=True, metavar="HOST:PORT")
-    add.add_argument("--smtp", required=True, metavar="HOST:PORT")
-    add.add_argument("--user", required=True)
+    add.add_argument("--kind", default="mail", choices=("mail", "aliexpress", "taobao"))
+    add.add_argument("--imap", metavar="HOST:PORT", help="mail: the IMAP server")
+    add.add_argument("--smtp", metavar="HOST:PORT", help="mail: the SMTP server")
+    add.add_argument("--user", help="mail: the user name")
+    add.add_argument("--app-key", help="platform: the shop's app key")
+    add.add_argument("--gateway", default="",
+                     help="platform: the gateway address (default: the platform's own)")
+    add.add_argument("--seller-id", default="", help="platform: the seller's id (optional)")
+    add.add_argument("--secrets-stdin", action="store_true",
+                     help="platform: read the app secret, the seller's token and (AliExpress) "
+                          "the refresh token from standard input, one a line")
     add.add_argument("--address", default="",
                      help="the shop's mail address (default: the user name)")
     add.add_argument("--folder", action="append", dest="folders",
@@ -40,6 +49,9 @@ def run(args, db_path) -> int:
     from app.channels import account as accounts
     from app.channels.runner import notify_accounts
     if args.account_command == "add":
+        if args.kind != "mail":
+            return _add_platform(args)
+        _require(args, ("imap", "smtp", "user"), "a mailbox")
         password = None
         if args.password_stdin:
             password = sys.stdin.readline().rstrip("\r\n")
@@ -58,7 +70,8 @@ def run(args, db_path) -> int:
         else:
             for r in rows:
                 when = r.last_sync_at.isoformat() if r.last_sync_at else "never"
-                print(f"{r.key:<20} {r.shop:<12} {r.user:<28} {r.state:<12} last sync {when}"
+                print(f"{r.key:<20} {r.shop:<12} {r.kind:<10} {r.user:<28} {r.state:<12} "
+                      f"last sync {when}"
                       + (f"\n    {r.last_error}" if r.last_error else ""))
             if not rows:
                 print("no account yet: afterdesk account add KEY --shop SHOP …")
@@ -66,11 +79,40 @@ def run(args, db_path) -> int:
     if args.account_command == "test":
         from app.channels.sync import test_account
         test_account(args.key)
-        print(f"account {args.key}: both servers accepted the login")
+        kind = accounts.get_account(args.key).kind
+        print(f"account {args.key}: " + ("both servers accepted the login" if kind == "mail"
+                                         else f"{kind} accepted the signed call"))
         return 0
     accounts.remove_account(args.key)
     notify_accounts()
     print(f"account {args.key} removed")
+    return 0
+
+
+def _require(args, names, what: str) -> None:
+    from app.errors import InvalidInput
+    for name in names:
+        if not getattr(args, name):
+            raise InvalidInput("--{option} is needed for {what}",
+                               option=name.replace("_", "-"), what=what, field=name)
+
+
+def _add_platform(args) -> int:
+    from app.channels.runner import notify_accounts
+    from app.platforms.accounts import add_platform_account
+    _require(args, ("app_key",), f"an account of kind {args.kind}")
+    secret = token = refresh = None
+    if args.secrets_stdin:
+        lines = [line.strip() for line in sys.stdin.read().splitlines()]
+        secret, token, refresh = (lines + [None, None, None])[:3]
+        refresh = refresh or None
+    added = add_platform_account(
+        args.key, args.shop, kind=args.kind, app_key=args.app_key, gateway=args.gateway,
+        seller_id=args.seller_id, app_secret=secret, token=token, refresh_token=refresh)
+    notify_accounts()
+    print(f"account {added.key} ({args.kind}, gateway {added.settings['gateway']}) added to "
+          f"shop {args.shop}" + ("" if secret and token else
+                                 "; secret and token not kept yet (--secrets-stdin)"))
     return 0
 
 

@@ -15,8 +15,11 @@ def register(subparsers) -> dict:
 
 
 def _say(result) -> None:
+    pulled = result.pulled
     print(f"{result.account}: {result.fetched} new, {result.sent} sent, "
-          f"{result.failed} failed", flush=True)
+          f"{result.failed} failed"
+          + (f"; orders {pulled.get('added', 0)} added, {pulled.get('updated', 0)} updated; "
+             f"disputes {pulled.get('disputes', 0)} changed" if pulled else ""), flush=True)
 
 
 def run(args, db_path) -> int:

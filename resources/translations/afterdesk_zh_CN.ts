@@ -4,139 +4,149 @@
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="23"/>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="38"/>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="57"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="39"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="58"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="25"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="24"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="25"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="25"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="26"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="26"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="27"/>
         <source>Mail accounts</source>
         <translation>邮箱账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="42"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="43"/>
         <source>e.g. shop1-mail</source>
         <translation>例如 shop1-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="48"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="49"/>
         <source>the mailbox&apos;s user name, e.g. service@shop.com</source>
         <translation>邮箱的用户名，例如 service@shop.com</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="52"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="53"/>
         <source>TLS (ports 993 and 465)</source>
         <translation>TLS（端口 993 和 465）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="53"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="54"/>
         <source>STARTTLS (ports 143 and 587)</source>
         <translation>STARTTLS（端口 143 和 587）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="54"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="55"/>
         <source>None: only a server on this computer or the shop&apos;s network</source>
         <translation>不加密：仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="57"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="58"/>
         <source>Account name</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="58"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="59"/>
         <source>IMAP server (incoming)</source>
         <translation>IMAP 服务器（收信）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="59"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="60"/>
         <source>SMTP server (outgoing)</source>
         <translation>SMTP 服务器（发信）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="60"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="61"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="61"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="62"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="62"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="63"/>
         <source>Security</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="65"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="66"/>
         <source>&amp;Add account</source>
         <translation>添加账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="67"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="68"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="69"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="70"/>
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="71"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="72"/>
         <source>Re&amp;move selected</source>
         <translation>删除所选(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="76"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="77"/>
         <source>Buyers&apos; mails come into the inbox and your answers go out from the shop&apos;s address. The password is kept in the computer&apos;s password store, not in AfterDesk&apos;s database.</source>
         <translation>买家的邮件进入收件箱，您的回复从店铺的邮箱地址发出。密码保存在电脑的密码库中，不在 AfterDesk 的数据库里。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="101"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="95"/>
+        <source>Or connect a shop&apos;s open platform (AliExpress, Taobao): its orders and disputes then arrive without an import. The app secret and tokens are kept in the computer&apos;s password store.</source>
+        <translation>也可以连接店铺的开放平台（速卖通、淘宝）：订单和纠纷会自动进来，无需导入。应用密钥和令牌保存在电脑的密码库中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="112"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="150"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="162"/>
         <source>{0}: both servers accepted the login.</source>
         <translation>{0}：两台服务器都接受了登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="174"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="164"/>
+        <source>{0}: the platform accepted the signed call.</source>
+        <translation>{0}：平台接受了签名请求。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="187"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="175"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="188"/>
         <source>New password of {0} ({1}):</source>
         <translation>{0}（{1}）的新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="187"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="200"/>
         <source>{0}: the new password is kept in the computer&apos;s password store.</source>
         <translation>{0}：新密码已保存在这台电脑的密码存储中。</translation>
     </message>
@@ -3016,6 +3026,59 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>PlatformAccountForm</name>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="27"/>
+        <source>e.g. shop1-platform</source>
+        <translation>例如 shop1-platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="38"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="38"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="39"/>
+        <source>Account name</source>
+        <translation>账户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="40"/>
+        <source>App key</source>
+        <translation>应用 Key (App key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="41"/>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="42"/>
+        <source>App secret</source>
+        <translation>应用密钥 (App secret)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="43"/>
+        <source>Seller&apos;s token</source>
+        <translation>卖家令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="44"/>
+        <source>Refresh token (AliExpress)</source>
+        <translation>刷新令牌（速卖通）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="47"/>
+        <source>Add &amp;platform account</source>
+        <translation>添加平台账户(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>PolicyTab</name>
     <message>
         <location filename="../../ui/settings_dialog/policy_tab.py" line="26"/>
@@ -5181,82 +5244,82 @@ Translation (%2):</source>
 <context>
     <name>channel_problems</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="397"/>
+        <location filename="../../ui/words/catalog.py" line="405"/>
         <source> The server said: “{said}”</source>
         <translation>服务器原话：“{said}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="398"/>
+        <location filename="../../ui/words/catalog.py" line="406"/>
         <source>AfterDesk stopped (or lost the connection) while the mail server was taking this answer: it may have reached the buyer. Look in the mailbox&apos;s Sent folder before Retry.</source>
         <translation>AfterDesk 在邮件服务器接收这条回复时停止（或断开了连接）：买家可能已经收到。重试前请先查看邮箱的“已发送”文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="399"/>
+        <location filename="../../ui/words/catalog.py" line="407"/>
         <source>No password is kept for this account on this computer: enter it in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>这台电脑上没有保存此账户的密码：请在 设置 › 账户 中输入（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="400"/>
+        <location filename="../../ui/words/catalog.py" line="408"/>
         <source>The buyer has no mail address: add it to the buyer, then Retry.</source>
         <translation>买家没有邮箱地址：请为买家添加后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="401"/>
+        <location filename="../../ui/words/catalog.py" line="409"/>
         <source>The connection to the mail server {host} ended while the answer was being sent: it may have reached the buyer.</source>
         <translation>发送回复时与邮件服务器 {host} 的连接中断：买家可能已经收到。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="402"/>
+        <location filename="../../ui/words/catalog.py" line="410"/>
         <source>The mail server refused the answer.</source>
         <translation>邮件服务器拒收了这条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="403"/>
+        <location filename="../../ui/words/catalog.py" line="411"/>
         <source>The mail server refused the buyer&apos;s address ({addresses}).</source>
         <translation>邮件服务器拒绝了买家的地址（{addresses}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="404"/>
+        <location filename="../../ui/words/catalog.py" line="412"/>
         <source>The mail server refused to send from {sender}.</source>
         <translation>邮件服务器拒绝以 {sender} 发件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="405"/>
+        <location filename="../../ui/words/catalog.py" line="413"/>
         <source>The mail server {host} answered with an error.</source>
         <translation>邮件服务器 {host} 返回了错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="406"/>
+        <location filename="../../ui/words/catalog.py" line="414"/>
         <source>The mail server {host} asked to try later.</source>
         <translation>邮件服务器 {host} 要求稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="407"/>
+        <location filename="../../ui/words/catalog.py" line="415"/>
         <source>The mail server {host} cannot be found: no network, or the server name is wrong. AfterDesk keeps trying.</source>
         <translation>找不到邮件服务器 {host}：没有网络，或服务器名称有误。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="408"/>
+        <location filename="../../ui/words/catalog.py" line="416"/>
         <source>The mail server {host} cannot be reached: no network, or the server is down. AfterDesk keeps trying.</source>
         <translation>无法连接邮件服务器 {host}：没有网络，或服务器已停机。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="409"/>
+        <location filename="../../ui/words/catalog.py" line="417"/>
         <source>The mail server {host} does not offer secure sending on this port: check the port and the security setting.</source>
         <translation>邮件服务器 {host} 在此端口不提供安全发送：请检查端口和安全设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="410"/>
+        <location filename="../../ui/words/catalog.py" line="418"/>
         <source>The mail server {host} refused the user name or password. Enter the password again in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>邮件服务器 {host} 拒绝了用户名或密码。请在 设置 › 账户 中重新输入密码（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="411"/>
+        <location filename="../../ui/words/catalog.py" line="419"/>
         <source>The mail server {host}: its certificate is not trusted (expired, or not the server&apos;s name). Check the server name with your mail provider.</source>
         <translation>邮件服务器 {host}：其证书不受信任（已过期，或与服务器名称不符）。请向邮箱服务商核实服务器名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="412"/>
+        <location filename="../../ui/words/catalog.py" line="420"/>
         <source>The secure connection to the mail server {host} failed: check the port and the security setting (TLS or STARTTLS).</source>
         <translation>与邮件服务器 {host} 的安全连接失败：请检查端口和安全设置（TLS 或 STARTTLS）。</translation>
     </message>
@@ -5847,416 +5910,431 @@ Translation (%2):</source>
     </message>
     <message>
         <location filename="../../ui/words/catalog.py" line="68"/>
+        <source>Authorisation expired</source>
+        <translation>授权已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="69"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="69"/>
+        <location filename="../../ui/words/catalog.py" line="70"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="70"/>
+        <location filename="../../ui/words/catalog.py" line="71"/>
         <source>Busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="71"/>
+        <location filename="../../ui/words/catalog.py" line="72"/>
+        <source>Call limit: waiting</source>
+        <translation>调用受限：等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="73"/>
         <source>Certificate problem</source>
         <translation>证书问题</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="72"/>
+        <location filename="../../ui/words/catalog.py" line="74"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="73"/>
+        <location filename="../../ui/words/catalog.py" line="75"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="74"/>
+        <location filename="../../ui/words/catalog.py" line="76"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="75"/>
+        <location filename="../../ui/words/catalog.py" line="77"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="76"/>
+        <location filename="../../ui/words/catalog.py" line="78"/>
         <source>Copied, not confirmed</source>
         <translation>已复制，未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="77"/>
+        <location filename="../../ui/words/catalog.py" line="79"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="78"/>
+        <location filename="../../ui/words/catalog.py" line="80"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="79"/>
+        <location filename="../../ui/words/catalog.py" line="81"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="80"/>
+        <location filename="../../ui/words/catalog.py" line="82"/>
         <source>Follow up now</source>
         <translation>立即跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="81"/>
+        <location filename="../../ui/words/catalog.py" line="83"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="82"/>
+        <location filename="../../ui/words/catalog.py" line="84"/>
         <source>Met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="83"/>
+        <location filename="../../ui/words/catalog.py" line="85"/>
         <source>Missed</source>
         <translation>已错过</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="84"/>
+        <location filename="../../ui/words/catalog.py" line="86"/>
+        <source>No permission</source>
+        <translation>无权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="87"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="85"/>
+        <location filename="../../ui/words/catalog.py" line="88"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="86"/>
+        <location filename="../../ui/words/catalog.py" line="89"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="87"/>
+        <location filename="../../ui/words/catalog.py" line="90"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="88"/>
+        <location filename="../../ui/words/catalog.py" line="91"/>
         <source>Order message</source>
         <translation>订单留言</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="89"/>
+        <location filename="../../ui/words/catalog.py" line="92"/>
         <source>Pending</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="90"/>
+        <location filename="../../ui/words/catalog.py" line="93"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="91"/>
+        <location filename="../../ui/words/catalog.py" line="94"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="92"/>
+        <location filename="../../ui/words/catalog.py" line="95"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="93"/>
+        <location filename="../../ui/words/catalog.py" line="96"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="94"/>
+        <location filename="../../ui/words/catalog.py" line="97"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="95"/>
+        <location filename="../../ui/words/catalog.py" line="98"/>
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="96"/>
+        <location filename="../../ui/words/catalog.py" line="99"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="97"/>
+        <location filename="../../ui/words/catalog.py" line="100"/>
         <source>Sent in the platform</source>
         <translation>已在平台发送</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="98"/>
+        <location filename="../../ui/words/catalog.py" line="101"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="99"/>
+        <location filename="../../ui/words/catalog.py" line="102"/>
         <source>Site message</source>
         <translation>站内信</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="100"/>
+        <location filename="../../ui/words/catalog.py" line="103"/>
         <source>Still deciding</source>
         <translation>仍在考虑</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="101"/>
+        <location filename="../../ui/words/catalog.py" line="104"/>
         <source>Stop and note it</source>
         <translation>停止并记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="102"/>
+        <location filename="../../ui/words/catalog.py" line="105"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="103"/>
+        <location filename="../../ui/words/catalog.py" line="106"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="104"/>
+        <location filename="../../ui/words/catalog.py" line="107"/>
         <source>Time zone</source>
         <translation>时差</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="105"/>
+        <location filename="../../ui/words/catalog.py" line="108"/>
         <source>To send in the platform</source>
         <translation>待在平台发送</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="106"/>
+        <location filename="../../ui/words/catalog.py" line="109"/>
         <source>To ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="107"/>
+        <location filename="../../ui/words/catalog.py" line="110"/>
         <source>Unclear message</source>
         <translation>消息不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="108"/>
+        <location filename="../../ui/words/catalog.py" line="111"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="109"/>
+        <location filename="../../ui/words/catalog.py" line="112"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="110"/>
+        <location filename="../../ui/words/catalog.py" line="113"/>
         <source>Wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="111"/>
+        <location filename="../../ui/words/catalog.py" line="114"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="112"/>
+        <location filename="../../ui/words/catalog.py" line="115"/>
         <source>appealed</source>
         <translation>已申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="113"/>
+        <location filename="../../ui/words/catalog.py" line="116"/>
         <source>awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="114"/>
+        <location filename="../../ui/words/catalog.py" line="117"/>
         <source>awaiting return</source>
         <translation>等待退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="115"/>
+        <location filename="../../ui/words/catalog.py" line="118"/>
         <source>awaiting seller</source>
         <translation>等待卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="116"/>
+        <location filename="../../ui/words/catalog.py" line="119"/>
         <source>awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="117"/>
+        <location filename="../../ui/words/catalog.py" line="120"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="118"/>
+        <location filename="../../ui/words/catalog.py" line="121"/>
         <source>buyer cancelled</source>
         <translation>买家已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="119"/>
+        <location filename="../../ui/words/catalog.py" line="122"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="120"/>
+        <location filename="../../ui/words/catalog.py" line="123"/>
         <source>carrier</source>
         <translation>物流</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="121"/>
+        <location filename="../../ui/words/catalog.py" line="124"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="122"/>
+        <location filename="../../ui/words/catalog.py" line="125"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="123"/>
+        <location filename="../../ui/words/catalog.py" line="126"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="124"/>
+        <location filename="../../ui/words/catalog.py" line="127"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="125"/>
+        <location filename="../../ui/words/catalog.py" line="128"/>
         <source>negotiating</source>
         <translation>协商中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="126"/>
+        <location filename="../../ui/words/catalog.py" line="129"/>
         <source>negotiation consensus</source>
         <translation>协商一致</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="127"/>
+        <location filename="../../ui/words/catalog.py" line="130"/>
         <source>not as described</source>
         <translation>货不对板</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="128"/>
+        <location filename="../../ui/words/catalog.py" line="131"/>
         <source>not received</source>
         <translation>未收到货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="129"/>
+        <location filename="../../ui/words/catalog.py" line="132"/>
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="130"/>
+        <location filename="../../ui/words/catalog.py" line="133"/>
         <source>platform arbitrate</source>
         <translation>平台裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="131"/>
+        <location filename="../../ui/words/catalog.py" line="134"/>
         <source>platform intervening</source>
         <translation>平台介入中</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="132"/>
+        <location filename="../../ui/words/catalog.py" line="135"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="133"/>
+        <location filename="../../ui/words/catalog.py" line="136"/>
         <source>refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="134"/>
+        <location filename="../../ui/words/catalog.py" line="137"/>
         <source>rep</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="135"/>
+        <location filename="../../ui/words/catalog.py" line="138"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="136"/>
+        <location filename="../../ui/words/catalog.py" line="139"/>
         <source>return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="137"/>
+        <location filename="../../ui/words/catalog.py" line="140"/>
         <source>return shipped</source>
         <translation>退货已寄出</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="138"/>
+        <location filename="../../ui/words/catalog.py" line="141"/>
         <source>return timeout</source>
         <translation>退货超时</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="139"/>
+        <location filename="../../ui/words/catalog.py" line="142"/>
         <source>seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="140"/>
+        <location filename="../../ui/words/catalog.py" line="143"/>
         <source>seller refused</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="141"/>
+        <location filename="../../ui/words/catalog.py" line="144"/>
         <source>seller response timeout</source>
         <translation>卖家响应超时</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="142"/>
+        <location filename="../../ui/words/catalog.py" line="145"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="143"/>
+        <location filename="../../ui/words/catalog.py" line="146"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="144"/>
+        <location filename="../../ui/words/catalog.py" line="147"/>
         <source>success</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="145"/>
+        <location filename="../../ui/words/catalog.py" line="148"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="146"/>
+        <location filename="../../ui/words/catalog.py" line="149"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="147"/>
+        <location filename="../../ui/words/catalog.py" line="150"/>
         <source>waiter</source>
         <translation>子账号客服</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="148"/>
+        <location filename="../../ui/words/catalog.py" line="151"/>
         <source>waiting buyer return</source>
         <translation>等待买家退货</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="149"/>
+        <location filename="../../ui/words/catalog.py" line="152"/>
         <source>waiting seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="150"/>
+        <location filename="../../ui/words/catalog.py" line="153"/>
         <source>waiting seller receive</source>
         <translation>等待卖家收货</translation>
     </message>
@@ -6264,42 +6342,42 @@ Translation (%2):</source>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="151"/>
+        <location filename="../../ui/words/catalog.py" line="154"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="152"/>
+        <location filename="../../ui/words/catalog.py" line="155"/>
         <source>Complaints &amp; Reviews</source>
         <translation>投诉与评价</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="153"/>
+        <location filename="../../ui/words/catalog.py" line="156"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="154"/>
+        <location filename="../../ui/words/catalog.py" line="157"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="155"/>
+        <location filename="../../ui/words/catalog.py" line="158"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="156"/>
+        <location filename="../../ui/words/catalog.py" line="159"/>
         <source>Parcel watch</source>
         <translation>包裹监控</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="157"/>
+        <location filename="../../ui/words/catalog.py" line="160"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="158"/>
+        <location filename="../../ui/words/catalog.py" line="161"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
@@ -6360,1042 +6438,1067 @@ Translation (%2):</source>
         <translation>该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="189"/>
+        <location filename="../../ui/words/catalog.py" line="192"/>
         <source>&apos;{action}&apos; is not something a rep records on {case}</source>
         <translation>“{action}”不是客服可在 {case} 上记录的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="190"/>
+        <location filename="../../ui/words/catalog.py" line="193"/>
         <source>&apos;{action}&apos; needs {names}</source>
         <translation>“{action}”需要填写 {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="191"/>
+        <location filename="../../ui/words/catalog.py" line="194"/>
         <source>&apos;{action}&apos; takes no {names} (it takes: {takes})</source>
         <translation>“{action}”不接受 {names}（可填写：{takes}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="193"/>
+        <location filename="../../ui/words/catalog.py" line="196"/>
         <source>&apos;{category}&apos; is not a file category ({categories})</source>
         <translation>“{category}”不是文件类别（可选：{categories}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="194"/>
+        <location filename="../../ui/words/catalog.py" line="197"/>
         <source>&apos;{country}&apos; is not a two-letter country code such as BR or US</source>
         <translation>“{country}”不是两位国家代码（如 BR、US）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="195"/>
+        <location filename="../../ui/words/catalog.py" line="198"/>
         <source>&apos;{currency}&apos; is not a three-letter currency code such as CNY or USD</source>
         <translation>“{currency}”不是三位货币代码（如 CNY、USD）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="196"/>
+        <location filename="../../ui/words/catalog.py" line="199"/>
         <source>&apos;{key}&apos; may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, at most 64 characters, starting with a letter or digit</source>
         <translation>“{key}”只能包含字母、数字、“-”、“_”和“.”，最多 64 个字符，并以字母或数字开头</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="197"/>
+        <location filename="../../ui/words/catalog.py" line="200"/>
         <source>&apos;{name}&apos; already answers in {which} for this shop: edit that text, or switch one of them off</source>
         <translation>“{name}”已在本店的{which}中自动回复：请编辑那条内容，或停用其中一条</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="199"/>
+        <location filename="../../ui/words/catalog.py" line="202"/>
         <source>&apos;{name}&apos; is {megabytes:.1f} MB; a pack takes files up to {max_mb} MB (setting evidence.max_file_mb). Make the photo smaller or split the document.</source>
         <translation>“{name}”大小为 {megabytes:.1f} MB；证据包只接受不超过 {max_mb} MB 的文件（设置 evidence.max_file_mb）。请缩小照片或拆分文档。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="200"/>
+        <location filename="../../ui/words/catalog.py" line="203"/>
         <source>&apos;{out}&apos; must end in .pdf (the bundle) or .zip (the bundle, the original files and manifest.json)</source>
         <translation>“{out}”必须以 .pdf（合并文件）或 .zip（合并文件、原始文件和 manifest.json）结尾</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="201"/>
+        <location filename="../../ui/words/catalog.py" line="204"/>
         <source>&apos;{path}&apos; cannot be read: {problem}</source>
         <translation>无法读取“{path}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="202"/>
+        <location filename="../../ui/words/catalog.py" line="205"/>
         <source>&apos;{ref}&apos; is not a complaint id (expected C-&lt;n&gt;)</source>
         <translation>“{ref}”不是投诉编号（应为 C-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="203"/>
+        <location filename="../../ui/words/catalog.py" line="206"/>
         <source>&apos;{text}&apos; is not a case id (expected D-&lt;n&gt; or A-&lt;n&gt;)</source>
         <translation>“{text}”不是案件编号（应为 D-&lt;n&gt; 或 A-&lt;n&gt;）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="204"/>
+        <location filename="../../ui/words/catalog.py" line="207"/>
         <source>&apos;{text}&apos; is not a date (YYYY-MM-DD)</source>
         <translation>“{text}”不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="205"/>
+        <location filename="../../ui/words/catalog.py" line="208"/>
         <source>&apos;{text}&apos; is not a date such as 2027-02-08</source>
         <translation>“{text}”不是日期（如 2027-02-08）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="206"/>
+        <location filename="../../ui/words/catalog.py" line="209"/>
         <source>&apos;{value}&apos; is not an amount</source>
         <translation>“{value}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="207"/>
+        <location filename="../../ui/words/catalog.py" line="210"/>
         <source>&apos;{value}&apos; is not one of: {allowed}</source>
         <translation>“{value}”不在可选范围内：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="208"/>
+        <location filename="../../ui/words/catalog.py" line="211"/>
         <source>&apos;{zone}&apos; is not a known time zone</source>
         <translation>“{zone}”不是已知的时区</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="209"/>
+        <location filename="../../ui/words/catalog.py" line="212"/>
         <source>&apos;{zone}&apos; is not a known time zone (use a name like &apos;Asia/Shanghai&apos; or &apos;America/Los_Angeles&apos;)</source>
         <translation>“{zone}”不是已知的时区（请使用“Asia/Shanghai”或“America/Los_Angeles”这样的名称）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="210"/>
+        <location filename="../../ui/words/catalog.py" line="214"/>
         <source>AfterDesk is busy writing: try again in a moment. If it stays busy, close the other AfterDesk window or program that uses the database {path}.</source>
         <translation>AfterDesk 正忙于写入：请稍后再试。如果一直忙碌，请关闭正在使用数据库 {path} 的另一个 AfterDesk 窗口或程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="224"/>
+        <location filename="../../ui/words/catalog.py" line="228"/>
         <source>Database error on {path}: {problem}</source>
         <translation>数据库 {path} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="227"/>
+        <location filename="../../ui/words/catalog.py" line="231"/>
         <source>That file is the database itself; choose a backup file.</source>
         <translation>该文件就是数据库本身；请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="229"/>
+        <location filename="../../ui/words/catalog.py" line="233"/>
         <source>The backup could not be written to {target}: {problem}. Check the folder and the free disk space.</source>
         <translation>无法将备份写入 {target}：{problem}。请检查文件夹和剩余磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="230"/>
+        <location filename="../../ui/words/catalog.py" line="234"/>
         <source>The backup failed: {problem}</source>
         <translation>备份失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="231"/>
+        <location filename="../../ui/words/catalog.py" line="235"/>
         <source>The backup {path} is damaged ({verdict}). Choose another backup file; nothing was changed.</source>
         <translation>备份 {path} 已损坏（{verdict}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="232"/>
+        <location filename="../../ui/words/catalog.py" line="236"/>
         <source>The damaged database {db_path} could not be moved aside: {problem}. Close every program using it, then restore again.</source>
         <translation>无法移开损坏的数据库 {db_path}：{problem}。请关闭所有正在使用它的程序，然后再恢复一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="233"/>
+        <location filename="../../ui/words/catalog.py" line="237"/>
         <source>The database {db_path} cannot be read, so it cannot be backed up: {exc}</source>
         <translation>无法读取数据库 {db_path}，因此无法备份：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="234"/>
+        <location filename="../../ui/words/catalog.py" line="238"/>
         <source>The database {path} cannot be opened. Check that the folder exists and may be written.</source>
         <translation>无法打开数据库 {path}。请确认文件夹存在且可写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="235"/>
+        <location filename="../../ui/words/catalog.py" line="239"/>
         <source>The database {path} cannot be read: {problem}</source>
         <translation>无法读取数据库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="237"/>
+        <location filename="../../ui/words/catalog.py" line="241"/>
         <source>The database {path} is read-only, so AfterDesk cannot save anything. Make the file writable (Windows: right-click it, Properties, untick Read-only), check that its folder may be written, or choose another data folder.</source>
         <translation>数据库 {path} 为只读，AfterDesk 无法保存任何内容。请将文件设为可写（Windows：右键单击文件 › 属性，取消勾选“只读”），确认其所在文件夹可写入，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="236"/>
+        <location filename="../../ui/words/catalog.py" line="240"/>
         <source>The database {path} is damaged and cannot be read ({problem}). Restore it from a backup; nothing was saved.</source>
         <translation>数据库 {path} 已损坏，无法读取（{problem}）。请从备份恢复；没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="192"/>
+        <location filename="../../ui/words/catalog.py" line="195"/>
         <source>&apos;{address}&apos; is not a server address such as postgresql://rep@shop-server:5432/afterdesk</source>
         <translation>“{address}”不是服务器地址，应当形如 postgresql://rep@shop-server:5432/afterdesk</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="198"/>
+        <location filename="../../ui/words/catalog.py" line="201"/>
         <source>&apos;{name}&apos; is not a picture or a PDF: an answer carries pictures (JPEG, PNG, GIF, WebP, BMP) and PDF documents.</source>
         <translation>“{name}”不是图片或 PDF：回复可以带图片（JPEG、PNG、GIF、WebP、BMP）和 PDF 文档。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="211"/>
+        <location filename="../../ui/words/catalog.py" line="213"/>
+        <source>--{option} is needed for {what}</source>
+        <translation>{what}需要 --{option}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="215"/>
         <source>AfterDesk sends this answer itself</source>
         <translation>此回复由 AfterDesk 自动发送</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="212"/>
+        <location filename="../../ui/words/catalog.py" line="216"/>
         <source>Another AfterDesk changed the same records at the same moment: try again. Nothing was saved.</source>
         <translation>另一个 AfterDesk 同时修改了相同的记录：请重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="213"/>
+        <location filename="../../ui/words/catalog.py" line="217"/>
         <source>Baidu Translate could not be reached ({reason}). Check the internet connection and try again; the phrase memory still works offline.</source>
         <translation>无法连接百度翻译（{reason}）。请检查网络后重试；短语记忆离线仍可使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="214"/>
+        <location filename="../../ui/words/catalog.py" line="218"/>
         <source>Baidu Translate does not accept requests from this computer&apos;s IP address. Add the address in the Baidu Translate console, or leave the IP list empty.</source>
         <translation>百度翻译不接受这台电脑的 IP 地址。请在百度翻译管理控制台添加该地址，或把 IP 列表留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="215"/>
+        <location filename="../../ui/words/catalog.py" line="219"/>
         <source>Baidu Translate does not know this app id. Check the app id in Settings › Translation.</source>
         <translation>百度翻译不认识这个 APP ID。请在 设置 › 翻译 中检查 APP ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="216"/>
+        <location filename="../../ui/words/catalog.py" line="220"/>
         <source>Baidu Translate does not translate between these languages.</source>
         <translation>百度翻译不支持这两种语言之间的翻译。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="217"/>
+        <location filename="../../ui/words/catalog.py" line="221"/>
         <source>Baidu Translate does not translate {language}.</source>
         <translation>百度翻译不支持 {language}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="218"/>
+        <location filename="../../ui/words/catalog.py" line="222"/>
         <source>Baidu Translate gave an answer AfterDesk cannot read. Try again later.</source>
         <translation>百度翻译的回答 AfterDesk 无法读取。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="219"/>
+        <location filename="../../ui/words/catalog.py" line="223"/>
         <source>Baidu Translate had a problem of its own. Try again in a moment.</source>
         <translation>百度翻译自身出现问题。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="220"/>
+        <location filename="../../ui/words/catalog.py" line="224"/>
         <source>Baidu Translate refused the signature: the key does not belong to this app id. Enter the key again in Settings › Translation.</source>
         <translation>百度翻译拒绝了签名：密钥与这个 APP ID 不匹配。请在 设置 › 翻译 中重新输入密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="221"/>
+        <location filename="../../ui/words/catalog.py" line="225"/>
         <source>Baidu Translate refused the translation (code {code}: {detail}).</source>
         <translation>百度翻译拒绝了翻译（错误码 {code}：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="222"/>
+        <location filename="../../ui/words/catalog.py" line="226"/>
         <source>Baidu Translate says a part of the request is missing. Check the app id and key in Settings › Translation.</source>
         <translation>百度翻译说请求缺少参数。请在 设置 › 翻译 中检查 APP ID 和密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="223"/>
+        <location filename="../../ui/words/catalog.py" line="227"/>
         <source>Baidu Translate took too long to answer. Try again.</source>
         <translation>百度翻译响应超时。请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="225"/>
+        <location filename="../../ui/words/catalog.py" line="229"/>
         <source>Long texts were sent too often. Wait a few seconds and try again.</source>
         <translation>长文本发送过于频繁。请等几秒再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="226"/>
+        <location filename="../../ui/words/catalog.py" line="230"/>
         <source>No online translator is set up. Add a Baidu Translate app id and key in Settings › Translation.</source>
         <translation>没有设置在线翻译。请在 设置 › 翻译 中添加百度翻译的 APP ID 和密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="228"/>
+        <location filename="../../ui/words/catalog.py" line="232"/>
         <source>The Baidu Translate account has no balance left. Top it up in the Baidu Translate console.</source>
         <translation>百度翻译账户余额不足。请在百度翻译管理控制台充值。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="238"/>
+        <location filename="../../ui/words/catalog.py" line="242"/>
         <source>The database {path} was made by an older AfterDesk and needs an upgrade: run `afterdesk init` (or open the window) first.</source>
         <translation>数据库 {path} 由旧版 AfterDesk 创建，需要升级：请先运行 `afterdesk init`（或打开窗口）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="239"/>
+        <location filename="../../ui/words/catalog.py" line="243"/>
         <source>The disk holding {folder} could not be read or written ({problem}). Check that the drive or network share is still there, then try again. Nothing was saved.</source>
         <translation>无法读写 {folder} 所在的磁盘（{problem}）。请检查驱动器或网络共享是否仍然可用，然后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="240"/>
+        <location filename="../../ui/words/catalog.py" line="244"/>
         <source>The disk holding {folder} is full: free space and try again. Nothing was saved.</source>
         <translation>{folder} 所在的磁盘已满：请释放空间后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="241"/>
+        <location filename="../../ui/words/catalog.py" line="245"/>
         <source>The restore failed and the database was not changed: {problem}</source>
         <translation>恢复失败，数据库没有被更改：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="242"/>
+        <location filename="../../ui/words/catalog.py" line="246"/>
         <source>The restore failed: {problem}. The damaged database is kept as {aside}.</source>
         <translation>恢复失败：{problem}。损坏的数据库保留为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="243"/>
+        <location filename="../../ui/words/catalog.py" line="247"/>
         <source>The shop database {db_path} is on a server: it is backed up there (docs/server.md, pg_dump).</source>
         <translation>店铺数据库 {db_path} 在服务器上：请在服务器上备份（见 docs/server.md，pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="244"/>
+        <location filename="../../ui/words/catalog.py" line="248"/>
         <source>The shop server has no database named in {path}. Check the address, or create the shop database with `afterdesk server init`.</source>
         <translation>店铺服务器上没有 {path} 中指定的数据库。请检查地址，或用 `afterdesk server init` 创建店铺数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="245"/>
+        <location filename="../../ui/words/catalog.py" line="249"/>
         <source>The shop server {path} cannot be reached ({problem}). Check that the server is running and that this computer can reach it; nothing was saved.</source>
         <translation>无法连接店铺服务器 {path}（{problem}）。请检查服务器是否在运行、本机能否访问它；没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="246"/>
+        <location filename="../../ui/words/catalog.py" line="250"/>
         <source>The shop server {path} does not allow this login to do that ({problem}). Ask the shop&apos;s owner for the right. Nothing was saved.</source>
         <translation>店铺服务器 {path} 不允许此登录执行该操作（{problem}）。请向店主申请权限。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="247"/>
+        <location filename="../../ui/words/catalog.py" line="251"/>
         <source>The shop server {path} has run out of disk space or memory: tell whoever looks after it. Nothing was saved.</source>
         <translation>店铺服务器 {path} 的磁盘空间或内存已用尽：请通知服务器的管理人员。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="248"/>
+        <location filename="../../ui/words/catalog.py" line="252"/>
         <source>The shop server {path} refused the login ({problem}). Check the user name, and give AfterDesk the password once in the address (postgresql://user:password@host/name): it keeps it in the keyring.</source>
         <translation>店铺服务器 {path} 拒绝了登录（{problem}）。请检查用户名，并在地址中输入一次密码（postgresql://用户:密码@主机/名称）：AfterDesk 会把它保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="249"/>
+        <location filename="../../ui/words/catalog.py" line="253"/>
         <source>The text is too long to translate in one go: translate it in parts.</source>
         <translation>文字太长，无法一次翻译：请分段翻译。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="250"/>
+        <location filename="../../ui/words/catalog.py" line="254"/>
         <source>The translation service of this Baidu Translate account is switched off. Switch it on in the Baidu Translate console.</source>
         <translation>这个百度翻译账户的翻译服务已关闭。请在百度翻译管理控制台开启。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="251"/>
+        <location filename="../../ui/words/catalog.py" line="255"/>
         <source>There is no database at {db_path} to back up.</source>
         <translation>{db_path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="252"/>
+        <location filename="../../ui/words/catalog.py" line="256"/>
         <source>There is no file {path}. Choose a backup file (afterdesk-….db).</source>
         <translation>文件 {path} 不存在。请选择一个备份文件（afterdesk-….db）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="253"/>
+        <location filename="../../ui/words/catalog.py" line="257"/>
         <source>This Baidu Translate account is not verified yet. Finish the verification in the Baidu Translate console.</source>
         <translation>这个百度翻译账户尚未认证。请在百度翻译管理控制台完成认证。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="254"/>
+        <location filename="../../ui/words/catalog.py" line="258"/>
         <source>Too many translations at once for this Baidu Translate account. Wait a second and try again, or upgrade the account.</source>
         <translation>这个百度翻译账户的访问频率超限。请等一秒再试，或升级账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="255"/>
+        <location filename="../../ui/words/catalog.py" line="259"/>
         <source>a dispute with issue id {issue_id} is already recorded</source>
         <translation>纠纷编号 {issue_id} 已经记录过了</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="256"/>
+        <location filename="../../ui/words/catalog.py" line="260"/>
         <source>a key has letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. shop1-mail)</source>
         <translation>名称只能包含字母、数字、“.”、“_”或“-”（例如 shop1-mail）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="257"/>
+        <location filename="../../ui/words/catalog.py" line="261"/>
         <source>a message from the buyer cannot be an internal note or an automatic reply</source>
         <translation>买家发来的消息不能是内部备注或自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="258"/>
+        <location filename="../../ui/words/catalog.py" line="262"/>
         <source>a review has 1 to 5 stars, got {review_rating!r}</source>
         <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="259"/>
+        <location filename="../../ui/words/catalog.py" line="263"/>
         <source>a shop with the key &apos;{key}&apos; already exists</source>
         <translation>店铺标识“{key}”已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="260"/>
+        <location filename="../../ui/words/catalog.py" line="264"/>
         <source>a shortcut is one word (letters, digits, - or _)</source>
         <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="261"/>
+        <location filename="../../ui/words/catalog.py" line="265"/>
         <source>an account with the key &apos;{key}&apos; exists already</source>
         <translation>名为“{key}”的账户已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="262"/>
+        <location filename="../../ui/words/catalog.py" line="266"/>
         <source>an answer carries at most {count} files</source>
         <translation>一条回复最多带 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="263"/>
+        <location filename="../../ui/words/catalog.py" line="267"/>
         <source>an answer carries at most {max_mb} MB of files; with &apos;{name}&apos; ({megabytes:.1f} MB) it would be {total:.1f} MB. Send a smaller picture, or the rest in a second answer.</source>
         <translation>一条回复的文件最多 {max_mb} MB；加上“{name}”（{megabytes:.1f} MB）将达到 {total:.1f} MB。请发送较小的图片，或把其余的放到下一条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="264"/>
+        <location filename="../../ui/words/catalog.py" line="268"/>
         <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
         <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="265"/>
+        <location filename="../../ui/words/catalog.py" line="269"/>
         <source>an internal note cannot be an automatic reply</source>
         <translation>内部备注不能是自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="266"/>
+        <location filename="../../ui/words/catalog.py" line="270"/>
         <source>automatic reply {rule} does not exist (deleted meanwhile?)</source>
         <translation>自动回复 {rule} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="267"/>
+        <location filename="../../ui/words/catalog.py" line="271"/>
         <source>buyer &apos;{login}&apos; belongs to another shop</source>
         <translation>买家“{login}”属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="268"/>
+        <location filename="../../ui/words/catalog.py" line="272"/>
         <source>choose the language the message is written in</source>
         <translation>请选择消息所用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="269"/>
+        <location filename="../../ui/words/catalog.py" line="273"/>
         <source>choose the shop</source>
         <translation>请选择店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="270"/>
+        <location filename="../../ui/words/catalog.py" line="274"/>
         <source>conversation {conversation_id} does not exist (deleted meanwhile?)</source>
         <translation>会话 {conversation_id} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="271"/>
+        <location filename="../../ui/words/catalog.py" line="275"/>
         <source>copies must be between 1 and 99, not {copies}</source>
         <translation>份数必须在 1 到 99 之间，而不是 {copies}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="272"/>
+        <location filename="../../ui/words/catalog.py" line="276"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="273"/>
+        <location filename="../../ui/words/catalog.py" line="277"/>
         <source>enter the key shown beside the app id in the Baidu Translate console</source>
         <translation>请输入百度翻译管理控制台中 APP ID 旁边的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="274"/>
+        <location filename="../../ui/words/catalog.py" line="278"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="275"/>
+        <location filename="../../ui/words/catalog.py" line="279"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="276"/>
+        <location filename="../../ui/words/catalog.py" line="280"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="277"/>
+        <location filename="../../ui/words/catalog.py" line="281"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="278"/>
+        <location filename="../../ui/words/catalog.py" line="282"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="279"/>
+        <location filename="../../ui/words/catalog.py" line="283"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="280"/>
+        <location filename="../../ui/words/catalog.py" line="284"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="281"/>
+        <location filename="../../ui/words/catalog.py" line="285"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="282"/>
+        <location filename="../../ui/words/catalog.py" line="286"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="283"/>
+        <location filename="../../ui/words/catalog.py" line="287"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="284"/>
+        <location filename="../../ui/words/catalog.py" line="288"/>
         <source>give the shop&apos;s mail address (--address) when the user name is not one</source>
         <translation>用户名不是邮箱地址时，请填写店铺的邮箱地址（--address）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="285"/>
+        <location filename="../../ui/words/catalog.py" line="289"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="286"/>
+        <location filename="../../ui/words/catalog.py" line="290"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="287"/>
+        <location filename="../../ui/words/catalog.py" line="291"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="288"/>
+        <location filename="../../ui/words/catalog.py" line="292"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="289"/>
+        <location filename="../../ui/words/catalog.py" line="293"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="290"/>
+        <location filename="../../ui/words/catalog.py" line="294"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="291"/>
+        <location filename="../../ui/words/catalog.py" line="295"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="292"/>
+        <location filename="../../ui/words/catalog.py" line="296"/>
         <source>no account with the key &apos;{key}&apos; (afterdesk account list)</source>
         <translation>没有名为“{key}”的账户（afterdesk account list）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="293"/>
+        <location filename="../../ui/words/catalog.py" line="297"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="294"/>
+        <location filename="../../ui/words/catalog.py" line="298"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="295"/>
+        <location filename="../../ui/words/catalog.py" line="299"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="296"/>
+        <location filename="../../ui/words/catalog.py" line="300"/>
         <source>no database file at {file}</source>
         <translation>{file} 处没有数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="297"/>
+        <location filename="../../ui/words/catalog.py" line="301"/>
         <source>no default printer is set: choose one with --printer ({names})</source>
         <translation>没有设置默认打印机：请用 --printer 选择一台（{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="298"/>
+        <location filename="../../ui/words/catalog.py" line="302"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="299"/>
+        <location filename="../../ui/words/catalog.py" line="303"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="300"/>
+        <location filename="../../ui/words/catalog.py" line="304"/>
         <source>no order {order_no}</source>
         <translation>没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="301"/>
+        <location filename="../../ui/words/catalog.py" line="305"/>
         <source>no printer is installed: add one in the system&apos;s printer settings, or build a PDF with &apos;afterdesk evidence build&apos;</source>
         <translation>没有安装打印机：请在系统的打印机设置中添加一台，或用“afterdesk evidence build”生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="302"/>
+        <location filename="../../ui/words/catalog.py" line="306"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="303"/>
+        <location filename="../../ui/words/catalog.py" line="307"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="304"/>
+        <location filename="../../ui/words/catalog.py" line="308"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="305"/>
+        <location filename="../../ui/words/catalog.py" line="309"/>
         <source>no {platform} shop has order {order_no}</source>
         <translation>没有 {platform} 店铺有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="306"/>
+        <location filename="../../ui/words/catalog.py" line="310"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="307"/>
+        <location filename="../../ui/words/catalog.py" line="311"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="308"/>
+        <location filename="../../ui/words/catalog.py" line="312"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="309"/>
+        <location filename="../../ui/words/catalog.py" line="313"/>
         <source>only a failed answer can be sent again</source>
         <translation>只有发送失败的回复才能重发</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="310"/>
+        <location filename="../../ui/words/catalog.py" line="314"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="311"/>
+        <location filename="../../ui/words/catalog.py" line="315"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="312"/>
+        <location filename="../../ui/words/catalog.py" line="316"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="313"/>
+        <location filename="../../ui/words/catalog.py" line="317"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="314"/>
+        <location filename="../../ui/words/catalog.py" line="318"/>
         <source>order {order_no} already has its completion time ({known:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>订单 {order_no} 已有交易成功时间（{known:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="315"/>
+        <location filename="../../ui/words/catalog.py" line="319"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="316"/>
+        <location filename="../../ui/words/catalog.py" line="320"/>
         <source>order {order_no} has not succeeded (交易成功): it has no completion time to enter</source>
         <translation>订单 {order_no} 尚未交易成功：没有可填写的交易成功时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="317"/>
+        <location filename="../../ui/words/catalog.py" line="321"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="318"/>
+        <location filename="../../ui/words/catalog.py" line="322"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="319"/>
+        <location filename="../../ui/words/catalog.py" line="323"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="320"/>
+        <location filename="../../ui/words/catalog.py" line="324"/>
         <source>order {order_no} is in several shops ({keys}): say which with --shop KEY</source>
         <translation>订单 {order_no} 属于多个店铺（{keys}）：请用 --shop KEY 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="321"/>
+        <location filename="../../ui/words/catalog.py" line="325"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="322"/>
+        <location filename="../../ui/words/catalog.py" line="326"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="323"/>
+        <location filename="../../ui/words/catalog.py" line="327"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="324"/>
+        <location filename="../../ui/words/catalog.py" line="328"/>
         <source>outbox item {item} does not exist</source>
         <translation>发件箱条目 {item} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="325"/>
+        <location filename="../../ui/words/catalog.py" line="329"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="326"/>
+        <location filename="../../ui/words/catalog.py" line="330"/>
         <source>say the amount the platform decided: no proposal names one</source>
         <translation>请填写平台判定的退款金额：没有任何方案写明金额</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="327"/>
+        <location filename="../../ui/words/catalog.py" line="331"/>
         <source>say which shop the export belongs to: --shop KEY</source>
         <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="328"/>
+        <location filename="../../ui/words/catalog.py" line="332"/>
         <source>shop {key} already has a buyer &apos;{login}&apos;</source>
         <translation>店铺 {key} 已有买家“{login}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="329"/>
+        <location filename="../../ui/words/catalog.py" line="333"/>
         <source>shop {key} already has order {order_no}</source>
         <translation>店铺 {key} 已有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="330"/>
+        <location filename="../../ui/words/catalog.py" line="334"/>
         <source>shop {key} has no order {order_no}</source>
         <translation>店铺 {key} 没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="331"/>
+        <location filename="../../ui/words/catalog.py" line="335"/>
+        <source>shop {shop} is a {platform} shop: its platform account is of kind {platform}</source>
+        <translation>店铺 {shop} 是 {platform} 店铺：其平台账户的类型应为 {platform}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="336"/>
         <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
         <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="332"/>
+        <location filename="../../ui/words/catalog.py" line="337"/>
         <source>the amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="333"/>
+        <location filename="../../ui/words/catalog.py" line="338"/>
         <source>the amount {amount} must not be negative</source>
         <translation>金额 {amount} 不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="334"/>
+        <location filename="../../ui/words/catalog.py" line="339"/>
         <source>the app id is the number shown in the Baidu Translate console</source>
         <translation>APP ID 是百度翻译管理控制台中显示的数字</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="335"/>
+        <location filename="../../ui/words/catalog.py" line="340"/>
         <source>the buyer is a buyer of another shop</source>
         <translation>该买家属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="336"/>
+        <location filename="../../ui/words/catalog.py" line="341"/>
         <source>the buyer is not a buyer of shop {key}</source>
         <translation>该买家不是店铺 {key} 的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="337"/>
+        <location filename="../../ui/words/catalog.py" line="342"/>
         <source>the conversation belongs to another shop</source>
         <translation>该会话属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="338"/>
+        <location filename="../../ui/words/catalog.py" line="343"/>
         <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
         <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="339"/>
+        <location filename="../../ui/words/catalog.py" line="344"/>
         <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
         <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="340"/>
+        <location filename="../../ui/words/catalog.py" line="345"/>
         <source>the document conflicts with this database ({exc}); nothing was imported</source>
         <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="341"/>
+        <location filename="../../ui/words/catalog.py" line="346"/>
         <source>the folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="342"/>
+        <location filename="../../ui/words/catalog.py" line="347"/>
         <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
         <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="343"/>
+        <location filename="../../ui/words/catalog.py" line="348"/>
         <source>the inbox cannot be sorted by &apos;{key}&apos;</source>
         <translation>收件箱不能按“{key}”排序</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="344"/>
+        <location filename="../../ui/words/catalog.py" line="349"/>
         <source>the order has no buyer to write to</source>
         <translation>该订单没有可以联系的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="345"/>
+        <location filename="../../ui/words/catalog.py" line="350"/>
         <source>the owner {owner} needs a password</source>
         <translation>店主 {owner} 需要设置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="346"/>
+        <location filename="../../ui/words/catalog.py" line="351"/>
         <source>the pack is empty: add the conversation and evidence first</source>
         <translation>证据包是空的：请先添加会话和证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="347"/>
+        <location filename="../../ui/words/catalog.py" line="352"/>
         <source>the password is empty</source>
         <translation>密码为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="348"/>
+        <location filename="../../ui/words/catalog.py" line="353"/>
         <source>the period ends ({end}) before it starts ({start})</source>
         <translation>时间段的结束（{end}）早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="349"/>
+        <location filename="../../ui/words/catalog.py" line="354"/>
         <source>the refund amount must be more than 0</source>
         <translation>退款金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="350"/>
+        <location filename="../../ui/words/catalog.py" line="355"/>
         <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="351"/>
+        <location filename="../../ui/words/catalog.py" line="356"/>
         <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
         <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="352"/>
+        <location filename="../../ui/words/catalog.py" line="357"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="353"/>
+        <location filename="../../ui/words/catalog.py" line="358"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="354"/>
+        <location filename="../../ui/words/catalog.py" line="359"/>
         <source>the seller&apos;s statement of {case} is empty: write it (or fill it from the template) before building, or confirm building without it (&apos;--allow-incomplete&apos;)</source>
         <translation>{case} 的卖家声明为空：请先填写（或从模板填入）再生成，或确认在没有声明的情况下生成（“--allow-incomplete”）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="355"/>
+        <location filename="../../ui/words/catalog.py" line="360"/>
         <source>the seller&apos;s statement of {case} is empty: write it before printing, or confirm with --allow-incomplete</source>
         <translation>{case} 的卖家声明为空：请先填写再打印，或用 --allow-incomplete 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="356"/>
+        <location filename="../../ui/words/catalog.py" line="361"/>
         <source>the shop database {address} already holds data ({table}): a move goes into an empty one only (afterdesk server init makes one)</source>
         <translation>店铺数据库 {address} 中已有数据（{table}）：只能迁入空的数据库（可用 afterdesk server init 创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="357"/>
+        <location filename="../../ui/words/catalog.py" line="362"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="358"/>
+        <location filename="../../ui/words/catalog.py" line="363"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="359"/>
+        <location filename="../../ui/words/catalog.py" line="364"/>
+        <source>the {part} is empty</source>
+        <translation>{part} 为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="365"/>
         <source>there is no printer named &apos;{name}&apos;; installed: {names}</source>
         <translation>没有名为“{name}”的打印机；已安装：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="360"/>
+        <location filename="../../ui/words/catalog.py" line="366"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="361"/>
+        <location filename="../../ui/words/catalog.py" line="367"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="362"/>
+        <location filename="../../ui/words/catalog.py" line="368"/>
         <source>this answer has gone (or is going) to the buyer: it cannot be changed any more</source>
         <translation>此回复已经（或正在）发给买家，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="363"/>
+        <location filename="../../ui/words/catalog.py" line="369"/>
         <source>this answer was confirmed already</source>
         <translation>此回复已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="364"/>
+        <location filename="../../ui/words/catalog.py" line="370"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="365"/>
+        <location filename="../../ui/words/catalog.py" line="371"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="366"/>
+        <location filename="../../ui/words/catalog.py" line="372"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="367"/>
+        <location filename="../../ui/words/catalog.py" line="373"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="368"/>
+        <location filename="../../ui/words/catalog.py" line="374"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="369"/>
+        <location filename="../../ui/words/catalog.py" line="375"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="370"/>
+        <location filename="../../ui/words/catalog.py" line="376"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="371"/>
+        <location filename="../../ui/words/catalog.py" line="377"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="372"/>
+        <location filename="../../ui/words/catalog.py" line="378"/>
         <source>without TLS the password would cross the network readable: &apos;none&apos; is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不加密时密码会以明文经过网络：“不加密”仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="373"/>
+        <location filename="../../ui/words/catalog.py" line="379"/>
+        <source>without https the secret and the token would cross the network readable: http is only for a server on this computer or the shop&apos;s own network</source>
+        <translation>不用 https，密钥和令牌会以明文经过网络：http 只能用于本机或店铺自己网络中的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="380"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="374"/>
+        <location filename="../../ui/words/catalog.py" line="381"/>
+        <source>write the gateway as an address such as https://api-sg.aliexpress.com</source>
+        <translation>请把网关写成地址，例如 https://api-sg.aliexpress.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="382"/>
         <source>write the server as HOST:PORT, e.g. imap.example.com:993</source>
         <translation>服务器请写成 主机:端口，例如 imap.example.com:993</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="375"/>
+        <location filename="../../ui/words/catalog.py" line="383"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="376"/>
+        <location filename="../../ui/words/catalog.py" line="384"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="377"/>
+        <location filename="../../ui/words/catalog.py" line="385"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="378"/>
+        <location filename="../../ui/words/catalog.py" line="386"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="379"/>
+        <location filename="../../ui/words/catalog.py" line="387"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="380"/>
+        <location filename="../../ui/words/catalog.py" line="388"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="381"/>
+        <location filename="../../ui/words/catalog.py" line="389"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="382"/>
+        <location filename="../../ui/words/catalog.py" line="390"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="383"/>
+        <location filename="../../ui/words/catalog.py" line="391"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="384"/>
+        <location filename="../../ui/words/catalog.py" line="392"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="385"/>
+        <location filename="../../ui/words/catalog.py" line="393"/>
         <source>{file} is at schema {version}, this AfterDesk at {latest}</source>
         <translation>{file} 的结构版本为 {version}，本 AfterDesk 为 {latest}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="386"/>
+        <location filename="../../ui/words/catalog.py" line="394"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="387"/>
+        <location filename="../../ui/words/catalog.py" line="395"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="388"/>
+        <location filename="../../ui/words/catalog.py" line="396"/>
         <source>{name} nests lists or objects deeper than any interchange document does; it is not one</source>
         <translation>{name} 的列表或对象嵌套层数超出任何交换文件，它不是交换文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="389"/>
+        <location filename="../../ui/words/catalog.py" line="397"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="390"/>
+        <location filename="../../ui/words/catalog.py" line="398"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="391"/>
+        <location filename="../../ui/words/catalog.py" line="399"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="392"/>
+        <location filename="../../ui/words/catalog.py" line="400"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="393"/>
+        <location filename="../../ui/words/catalog.py" line="401"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="394"/>
+        <location filename="../../ui/words/catalog.py" line="402"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="395"/>
+        <location filename="../../ui/words/catalog.py" line="403"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="396"/>
+        <location filename="../../ui/words/catalog.py" line="404"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
     </message>
@@ -7403,152 +7506,152 @@ Translation (%2):</source>
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="159"/>
+        <location filename="../../ui/words/catalog.py" line="162"/>
         <source>A no-reason return is only possible for intact goods (tags on, unused, unwashed); mark the goods as intact or choose the real reason.</source>
         <translation>七天无理由退货仅适用于完好的商品（吊牌完整、未使用、未洗涤）；请勾选商品完好，或选择真实原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="160"/>
+        <location filename="../../ui/words/catalog.py" line="163"/>
         <source>Following up this buyer was stopped; a reply from the buyer starts a new plan.</source>
         <translation>已停止跟进此买家；买家回复后将开始新的跟进计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="161"/>
+        <location filename="../../ui/words/catalog.py" line="164"/>
         <source>Goods not received after the transaction succeeded: the buyer can only ask for {allowed}, not {asked}.</source>
         <translation>交易成功后未收到货：买家只能申请{allowed}，不能申请{asked}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="162"/>
+        <location filename="../../ui/words/catalog.py" line="165"/>
         <source>Goods not received before the buyer confirmed receipt: the buyer can only ask for {allowed}, not {asked}.</source>
         <translation>买家确认收货前未收到货：买家只能申请{allowed}，不能申请{asked}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="163"/>
+        <location filename="../../ui/words/catalog.py" line="166"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which failed and was closed. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已失败关闭。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="164"/>
+        <location filename="../../ui/words/catalog.py" line="167"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which is still open ({state}). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有售后申请（{earlier}），仍在处理中（{state}）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="165"/>
+        <location filename="../../ui/words/catalog.py" line="168"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which succeeded (refunded). Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），该申请已成功（已退款）。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="166"/>
+        <location filename="../../ui/words/catalog.py" line="169"/>
         <source>Order {order_no} already had an after-sales request ({earlier}), which was cancelled by the buyer. Taobao allows one after-sales request per order.</source>
         <translation>订单 {order_no} 已有过售后申请（{earlier}），买家已撤销。淘宝每个订单只能申请一次售后。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="167"/>
+        <location filename="../../ui/words/catalog.py" line="170"/>
         <source>Order {order_no} has no receipt yet: the no-reason return period starts when the buyer receives the goods.</source>
         <translation>订单 {order_no} 尚未签收：无理由退货期从买家收到商品时开始计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="168"/>
+        <location filename="../../ui/words/catalog.py" line="171"/>
         <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the buyer cannot escalate before that.</source>
         <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前买家不能升级纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="169"/>
+        <location filename="../../ui/words/catalog.py" line="172"/>
         <source>Order {order_no} is in transit within its promised delivery time until {end} (shop time): the system cannot escalate before that.</source>
         <translation>订单 {order_no} 在承诺运达时间内运输中，直至 {end}（店铺时间）：在此之前系统不会升级纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="170"/>
+        <location filename="../../ui/words/catalog.py" line="173"/>
         <source>Order {order_no} succeeded (交易成功) but its completion time is missing in the export, so its after-sales window cannot be checked: enter the completion time, or import a report that has it.</source>
         <translation>订单 {order_no} 已交易成功，但导出文件中缺少交易成功时间，无法核对售后期限：请填写交易成功时间，或导入含此时间的报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="171"/>
+        <location filename="../../ui/words/catalog.py" line="174"/>
         <source>The after-sales protection period for order {order_no} ended on {end} (shop time, {days} days after the transaction succeeded). The buyer can only negotiate with the seller directly.</source>
         <translation>订单 {order_no} 的售后保障期已于 {end}（店铺时间，交易成功后 {days} 天）结束。买家只能与卖家直接协商。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="172"/>
+        <location filename="../../ui/words/catalog.py" line="175"/>
         <source>The buyer cancelled this dispute: there is nothing to appeal.</source>
         <translation>买家已撤销此纠纷：无可申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="173"/>
+        <location filename="../../ui/words/catalog.py" line="176"/>
         <source>The buyer may escalate from {opens} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request), not yet.</source>
         <translation>买家可从 {opens}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）起升级纠纷，现在还不能。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="174"/>
+        <location filename="../../ui/words/catalog.py" line="177"/>
         <source>The buyer may ship the goods back until {due} (shop time).</source>
         <translation>买家可在 {due}（店铺时间）之前寄回商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="175"/>
+        <location filename="../../ui/words/catalog.py" line="178"/>
         <source>The buyer may still revise or ask the platform until {due} (shop time).</source>
         <translation>买家在 {due}（店铺时间）之前仍可修改申请或要求平台介入。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="176"/>
+        <location filename="../../ui/words/catalog.py" line="179"/>
         <source>The buyer&apos;s time to escalate ended on {closes} (shop time; day {first_day} to day {last_day} after the buyer&apos;s first refund request).</source>
         <translation>买家升级纠纷的时间已于 {closes}（店铺时间；买家首次退款申请后第 {first_day} 天至第 {last_day} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="177"/>
+        <location filename="../../ui/words/catalog.py" line="180"/>
         <source>The buyer&apos;s time to revise or ask the platform ended on {due} (shop time): the request closes. Record &apos;revise_window_expired&apos;.</source>
         <translation>买家修改申请或要求平台介入的时间已于 {due}（店铺时间）结束：申请关闭。请记录“已关闭（买家未按时修改）”（revise_window_expired）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="178"/>
+        <location filename="../../ui/words/catalog.py" line="181"/>
         <source>The buyer&apos;s time to ship the goods back ended on {due} (shop time): the money goes to the seller. Record &apos;return_timeout&apos;.</source>
         <translation>买家寄回商品的时间已于 {due}（店铺时间）结束：款项归卖家。请记录“买家未按时退货”（return_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="179"/>
+        <location filename="../../ui/words/catalog.py" line="182"/>
         <source>The no-reason return period for order {order_no} ended on {end} (shop time, {days} days after receipt).</source>
         <translation>订单 {order_no} 的无理由退货期已于 {end}（店铺时间，签收后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="180"/>
+        <location filename="../../ui/words/catalog.py" line="183"/>
         <source>The parties may still agree until {due} (shop time): the system escalates a dispute without agreement only after that, not before.</source>
         <translation>双方在 {due}（店铺时间）之前仍可协商一致：此后系统才会升级未达成一致的纠纷。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="181"/>
+        <location filename="../../ui/words/catalog.py" line="184"/>
         <source>The seller may respond until {due} (shop time); the buyer&apos;s proposal is carried out only after that.</source>
         <translation>卖家可在 {due}（店铺时间）之前响应；此后才会执行买家的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="182"/>
+        <location filename="../../ui/words/catalog.py" line="185"/>
         <source>The seller&apos;s time to act ended on {due} (shop time): the platform agreed automatically. Record &apos;auto_agree&apos;.</source>
         <translation>卖家处理时间已于 {due}（店铺时间）结束：平台已自动同意。请记录“超时自动同意”（auto_agree）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="183"/>
+        <location filename="../../ui/words/catalog.py" line="186"/>
         <source>The seller&apos;s time to act runs until {due} (shop time); the platform agrees automatically only after that.</source>
         <translation>卖家处理时间持续到 {due}（店铺时间）；此后平台才会自动同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="184"/>
+        <location filename="../../ui/words/catalog.py" line="187"/>
         <source>The seller&apos;s time to respond ended on {due} (shop time): the buyer&apos;s proposal is carried out. Record &apos;seller_response_timeout&apos;.</source>
         <translation>卖家响应时间已于 {due}（店铺时间）结束：将执行买家的方案。请记录“卖家未按时响应”（seller_response_timeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="185"/>
+        <location filename="../../ui/words/catalog.py" line="188"/>
         <source>The time to appeal ended on {due} (shop time, {days} days after the dispute closed).</source>
         <translation>申诉时间已于 {due}（店铺时间，纠纷结束后 {days} 天）结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="186"/>
+        <location filename="../../ui/words/catalog.py" line="189"/>
         <source>This conversation is not waiting for the buyer: the buyer has replied or the shop has not written yet.</source>
         <translation>此会话并未在等待买家：买家已回复，或店铺尚未发消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="187"/>
+        <location filename="../../ui/words/catalog.py" line="190"/>
         <source>This dispute was already appealed on {at} (shop time): a dispute can be appealed only once.</source>
         <translation>此纠纷已于 {at}（店铺时间）申诉过：每个纠纷只能申诉一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="188"/>
+        <location filename="../../ui/words/catalog.py" line="191"/>
         <source>{maximum} follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 {maximum} 次跟进未获回复：请停止跟进并记录。</translation>
     </message>

@@ -1,6 +1,7 @@
-"""Settings › Accounts: each shop's mailbox (add, test the connection, change the password,
-remove) and what its last sync found. Passwords go to the operating system's keyring
-(app.channels.account)."""
+"""Settings › Accounts: each shop's mailbox and open-platform account (add, test the
+connection, change the password, remove) and what its last sync found. Passwords and
+platform secrets go to the operating system's keyring (app.channels.account,
+app.platforms.accounts)."""
 
 from __future__ import annotations
 
@@ -87,6 +88,16 @@ class AccountsTab(QWidget):
         actions.addWidget(self.remove_button)
         layout.addLayout(actions)
         layout.addLayout(form)
+        from ui.settings_dialog.platform_account_form import PlatformAccountForm
+        self.platform_form = PlatformAccountForm(list_shops(), self)
+        self.platform_form.added.connect(lambda _key: self.reload())
+        platform_note = QLabel(self.tr(
+            "Or connect a shop's open platform (AliExpress, Taobao): its orders and disputes "
+            "then arrive without an import. The app secret and tokens are kept in the "
+            "computer's password store."))
+        platform_note.setWordWrap(True)
+        layout.addWidget(platform_note)
+        layout.addWidget(self.platform_form)
         add_row = QHBoxLayout()
         add_row.addStretch(1)
         add_row.addWidget(self.add_button)
@@ -147,8 +158,10 @@ class AccountsTab(QWidget):
             self.test_button.setEnabled(True)
             accounts.record_state(row.key, "connected", "")
             self.reload()
-            self.problem.setText(self.tr("{0}: both servers accepted the login.")
-                                 .format(row.key))
+            self.problem.setText(
+                self.tr("{0}: both servers accepted the login.").format(row.key)
+                if row.kind == "mail" else
+                self.tr("{0}: the platform accepted the signed call.").format(row.key))
 
         def failed(error) -> None:
             self.test_button.setEnabled(True)

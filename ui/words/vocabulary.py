@@ -28,10 +28,12 @@ STARS = {"red": "Red", "orange": "Orange", "yellow": "Yellow", "green": "Green",
 
 DEADLINE_STATES = {"pending": "Pending", "met": "Met", "missed": "Missed", "unknown": "Unknown"}
 
-# The channel layer (app.channels.states): a mail account's state, an answer's delivery.
+# The channel layer (app.channels.states): an account's state, an answer's delivery.
 ACCOUNT_STATES = {
     "new": "Not synced yet", "connected": "Connected", "offline": "Offline",
     "auth_failed": "Wrong password", "certificate": "Certificate problem", "error": "Error",
+    "rate_limited": "Call limit: waiting", "token_expired": "Authorisation expired",
+    "no_permission": "No permission",
 }
 OUTBOX_STATES = {
     "queued": "Queued", "sending": "Sending…", "sent": "Sent", "failed": "Not sent",

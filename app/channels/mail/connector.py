@@ -6,7 +6,8 @@ import logging
 from typing import Callable, Iterator
 
 from app.channels import cursor
-from app.channels.account import password_of
+from app import secrets
+from app.channels.account import SECRET_SERVICE, password_of
 from app.channels.errors import ChannelProblem, refused
 from app.channels.incoming import Incoming
 from app.channels.mail import compose, imap, smtp
@@ -17,13 +18,16 @@ from app.models.channels import ChannelAccount, OutboxItem
 log = logging.getLogger("afterdesk.channels")
 
 
-
 class MailConnector:
     def __init__(self, account: ChannelAccount):
         self.account = account
         self.settings = dict(account.settings)
         self.password = password_of(account)
         self.box: imap.Mailbox | None = None
+
+    @staticmethod
+    def forget_secrets(account_key: str) -> None:
+        secrets.delete_secret(SECRET_SERVICE, account_key)
 
     def open(self) -> None:
         self.box = imap.Mailbox(self.settings, self.password)

@@ -26,6 +26,8 @@ from app.models.imports import ImportBatch
 from app.services.common import audit
 
 CHUNK = 2000
+FEW = 500       # SQLite host parameters per IN (...) list stay well below its limit
+WHOLE_SHOP = 5000  # more numbers or logins than this: read the shop's in one pass
 Progress = Callable[[int, int], None]
 
 
@@ -68,44 +70,66 @@ def _apply(preview: Preview, actor: str, progress: Progress | None,
     rows = preview.rows
     layout = preview.layout
     assert layout is not None            # a preview that can be applied knows its layout
+    total = len(rows)
     with database.atomic():
-        plan = plan_orders(shop.id, rows)   # again, inside the transaction: the truth now
-        buyers = _buyer_ids(shop, rows)
-        total = len(rows)
-        done = 0
-        by_no = {row.order_no: row for row in rows}
-        adds = plan.adds                      # order numbers
-        updates = [s for s in plan.held if s.action == "update"]
-        for part in _chunks(adds):
-            _check(cancel)
-            _insert_orders(shop, [by_no[no] for no in part], buyers)
-            done += len(part)
-            _report(progress, done, total)
-        new_ids = _order_ids(shop.id, adds)
-        # the items' rows as stored, flat tuples of plain values (the collector leaves them)
-        items = [(new_ids[no],) + item for no in adds for item in items_of(by_no[no])]
-        for part in _chunks(updates):
-            _check(cancel)
-            _update_orders([by_no[s.order_no] for s in part], part, buyers)
-            items.extend((s.order_id,) + item for s in part if s.items_changed
-                         for item in items_of(by_no[s.order_no]))
-            done += len(part)
-            _report(progress, done, total)
-        _check(cancel)
-        _replace_items(items, {s.order_id for s in updates if s.items_changed})
-        skipped = plan.count("skip")
+        added, updated, skipped = _write(shop, rows, lambda: _check(cancel),
+                                         lambda done: _report(progress, done, total))
         _report(progress, total, total)
         batch = ImportBatch.create(
             shop=shop, file_name=preview.file_name[:260], file_sha256=preview.sha256,
             items_file_name=preview.items_file_name[:260], layout=layout.key,
-            rows=len(rows), added=len(adds), updated=len(updates), skipped=skipped,
+            rows=len(rows), added=added, updated=updated, skipped=skipped,
             warnings=len(preview.warnings), imported_at=utcnow(), imported_by=actor)
         audit.record(actor, "import", f"{shop.key}/{batch.id}", "import orders",
                      {"file": preview.file_name, "items_file": preview.items_file_name,
                       "sha256": preview.sha256, "layout": layout.key,
-                      "added": len(adds), "updated": len(updates), "skipped": skipped,
+                      "added": added, "updated": updated, "skipped": skipped,
                       "warnings": len(preview.warnings)})
-    return ImportResult(preview, batch.id, len(adds), len(updates), skipped)
+    return ImportResult(preview, batch.id, added, updated, skipped)
+
+
+def merge_rows(shop, rows: list, *, actor: str, source: str) -> tuple[int, int, int]:
+    """Orders an open platform reported (app.platforms), written exactly as an import
+    writes a file's rows: one record per order number, what is known replaces what was
+    stored, an empty value (a time the platform did not give) never wipes a known one.
+    (added, updated, unchanged); call inside the transaction that also moves the sync's
+    cursor. One audit entry for the page."""
+    added, updated, skipped = _write(shop, rows, lambda: None, lambda done: None)
+    if added or updated:
+        audit.record(actor, "import", f"{shop.key}/{source}", "sync orders",
+                     {"source": source, "added": added, "updated": updated,
+                      "skipped": skipped})
+    return added, updated, skipped
+
+
+def _write(shop, rows, check: Callable[[], None],
+           report: Callable[[int], None]) -> tuple[int, int, int]:
+    """Add, update or skip each row's order by its number (inside a transaction);
+    `check()` before each chunk (a cancel raises), `report(done)` after it."""
+    plan = plan_orders(shop.id, rows)   # inside the transaction: the truth now
+    buyers = _buyer_ids(shop, rows)
+    done = 0
+    by_no = {row.order_no: row for row in rows}
+    adds = plan.adds                      # order numbers
+    updates = [s for s in plan.held if s.action == "update"]
+    for part in _chunks(adds):
+        check()
+        _insert_orders(shop, [by_no[no] for no in part], buyers)
+        done += len(part)
+        report(done)
+    new_ids = _order_ids(shop.id, adds)
+    # the items' rows as stored, flat tuples of plain values (the collector leaves them)
+    items = [(new_ids[no],) + item for no in adds for item in items_of(by_no[no])]
+    for part in _chunks(updates):
+        check()
+        _update_orders([by_no[s.order_no] for s in part], part, buyers)
+        items.extend((s.order_id,) + item for s in part if s.items_changed
+                     for item in items_of(by_no[s.order_no]))
+        done += len(part)
+        report(done)
+    check()
+    _replace_items(items, {s.order_id for s in updates if s.items_changed})
+    return len(adds), len(updates), plan.count("skip")
 
 
 def _check(cancel) -> None:
@@ -129,7 +153,7 @@ def _buyer_ids(shop, rows) -> dict:
     for row in rows:
         if row.buyer_login and row.buyer_login not in wanted:
             wanted[row.buyer_login] = row
-    known = dict(Buyer.select(Buyer.login, Buyer.id).where(Buyer.shop == shop).tuples())
+    known = _known_buyers(shop, wanted)
     missing = [(shop.id, login, r.buyer_name, r.destination_country, "", r.buyer_email[:200],
                 r.buyer_phone, "") for login, r in wanted.items() if login not in known]
     if missing:
@@ -137,8 +161,20 @@ def _buyer_ids(shop, rows) -> dict:
         database.execute_many(
             f'INSERT INTO "{table}" ("shop_id", "login", "name", "country", "language", "email", '
             '"phone", "note") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', missing)
-        known = dict(Buyer.select(Buyer.login, Buyer.id).where(Buyer.shop == shop).tuples())
+        known = _known_buyers(shop, wanted)
     return known
+
+
+def _known_buyers(shop, logins) -> dict:
+    """login -> id of the shop's buyers: those asked for by name (a platform's pages), or
+    the whole shop in one pass (a big file)."""
+    query = Buyer.select(Buyer.login, Buyer.id).where(Buyer.shop == shop)
+    if len(logins) > WHOLE_SHOP:
+        return dict(query.tuples())
+    found: dict = {}
+    for part in _chunks(list(logins), FEW):
+        found.update(query.where(Buyer.login.in_(part)).tuples())
+    return found
 
 
 def _insert_orders(shop, rows, buyers) -> None:
@@ -177,6 +213,12 @@ def _order_ids(shop_id: int, order_nos: list) -> dict:
     if not order_nos:
         return {}
     wanted = set(order_nos)
+    if len(wanted) <= WHOLE_SHOP:    # a platform's pages: by number, not the whole shop
+        found: dict = {}
+        for part in _chunks(list(wanted), FEW):
+            found.update(Order.select(Order.order_no, Order.id)
+                         .where((Order.shop == shop_id) & Order.order_no.in_(part)).tuples())
+        return found
     cursor = database.execute_sql(
         f'SELECT "order_no", "id" FROM "{Order._meta.table_name}" WHERE "shop_id" = ?',
         (shop_id,))

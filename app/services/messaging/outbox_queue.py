@@ -14,7 +14,7 @@ from app.db import database
 from app.models import Conversation, Message
 from app.models.channels import ChannelAccount, ChannelMessage, OutboxItem
 from app.services.common import audit
-from app.vocab import CHANNEL_OF_KIND, OUTBOX_QUEUED
+from app.vocab import CHANNEL_OF_KIND, OUTBOX_QUEUED, THREAD_BOUND_KINDS
 
 ENTITY = "outbox_item"
 _wake: list[Callable[[], None]] = []
@@ -32,6 +32,18 @@ def notify() -> None:
         callback()
 
 
+def sends_answers(account: ChannelAccount, *, own_thread: bool) -> bool:
+    """Whether answers go out through this account: a mailbox always; a thread-bound
+    platform account (Taobao's refund messages) only into a conversation its own messages
+    started; another open platform only when the shop's app may use the platform's message
+    methods (its `messages` setting). Else the answers stay copy & open."""
+    if account.kind == "mail":
+        return True
+    if account.kind in THREAD_BOUND_KINDS:
+        return own_thread
+    return bool(account.settings.get("messages"))
+
+
 def account_for(conversation: Conversation, channel: str | None = None
                 ) -> ChannelAccount | None:
     """The account that can send into this conversation through `channel` (default: its
@@ -42,15 +54,16 @@ def account_for(conversation: Conversation, channel: str | None = None
         link = (ChannelMessage.select(ChannelMessage.account)
                 .where(ChannelMessage.conversation == conversation)
                 .order_by(ChannelMessage.id.desc()).first())
-        if link is not None:
+        if link is not None and sends_answers(link.account, own_thread=True):
             return link.account
     kinds = [k for k, carried in CHANNEL_OF_KIND.items() if carried == channel]
     if not kinds:
         return None
-    return (ChannelAccount.select()
-            .where((ChannelAccount.shop == conversation.shop_id)
-                   & ChannelAccount.kind.in_(kinds))
-            .order_by(ChannelAccount.id).first())
+    found = (ChannelAccount.select()
+             .where((ChannelAccount.shop == conversation.shop_id)
+                    & ChannelAccount.kind.in_(kinds))
+             .order_by(ChannelAccount.id))
+    return next((a for a in found if sends_answers(a, own_thread=False)), None)
 
 
 def queue_message(message: Message, *, actor: str = "system") -> OutboxItem:

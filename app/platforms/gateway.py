@@ -1,0 +1,90 @@
+"""A call to an open platform's gateway: an HTTP POST of form parameters (already signed
+by the platform's client), the JSON answer back as a dict.
+
+Failures become channel problems (app.channels.errors) with the account state they mean:
+no network or a gateway that does not answer → offline (AfterDesk keeps trying); an
+untrusted certificate → certificate; an answer that is not the platform's JSON → error.
+What the platform itself refuses (its error envelope) is the platform client's to read.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+from app.channels import states
+from app.channels.errors import ChannelProblem, classify
+
+TIMEOUT_SECONDS = 60
+_HEADERS = {"Content-Type": "application/x-www-form-urlencoded;charset=utf-8",
+            "Accept": "application/json", "User-Agent": "AfterDesk"}
+
+
+@dataclass(frozen=True)
+class PlatformError:
+    """The platform's error envelope, as it wrote it (its words are shown to the rep)."""
+    code: str
+    msg: str
+    sub_code: str = ""
+    sub_msg: str = ""
+    request_id: str = ""
+
+    def words(self) -> str:
+        said = self.sub_msg or self.msg or self.sub_code or self.code
+        codes = ", ".join(c for c in (self.code, self.sub_code) if c)
+        return f"{said} ({codes})" if codes else said
+
+    @classmethod
+    def of(cls, envelope: dict) -> "PlatformError":
+        def get(name: str) -> str:
+            value = envelope.get(name)
+            return "" if value is None else str(value)
+        return cls(get("code"), get("msg"), get("sub_code"), get("sub_msg"), get("request_id"))
+
+
+def post_form(url: str, params: dict, *, server: str,
+              timeout: float = TIMEOUT_SECONDS) -> dict:
+    """POST `params` (str values) to `url`; the decoded JSON object. `server` names the
+    platform in the rep's words ("AliExpress")."""
+    data = urllib.parse.urlencode(params).encode("utf-8")
+    request = urllib.request.Request(url, data=data, headers=_HEADERS, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = response.read()
+    except urllib.error.HTTPError as exc:
+        body = exc.read() or b""
+        decoded = _decode(body)
+        if decoded is not None:
+            return decoded        # an error envelope sent with an HTTP error status
+        if exc.code >= 500 or exc.code == 429:
+            raise ChannelProblem(
+                states.OFFLINE, f"{server} is not answering right now (HTTP {exc.code}). "
+                "AfterDesk keeps trying.", detail=f"HTTP {exc.code} from {url}") from None
+        raise ChannelProblem(
+            states.ERROR, f"{server}'s gateway refused the call (HTTP {exc.code}): check the "
+            "gateway address in the account.", retry=False,
+            detail=f"HTTP {exc.code} from {url}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason if isinstance(exc.reason, BaseException) else exc
+        raise classify(reason, server) from None
+    except (OSError, http.client.HTTPException) as exc:
+        raise classify(exc, server) from None
+    decoded = _decode(body)
+    if decoded is None:
+        raise ChannelProblem(
+            states.ERROR, f"{server} answered with something that is not its usual data: "
+            "nothing was changed; AfterDesk tries again at the next sync.",
+            detail=f"{url}: {body[:300]!r}")
+    return decoded
+
+
+def _decode(body: bytes) -> dict | None:
+    try:
+        value = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
