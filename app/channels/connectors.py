@@ -10,4 +10,7 @@ def connector_for(account: ChannelAccount):
     if account.kind == "mail":
         from app.channels.mail.connector import MailConnector
         return MailConnector(account)
+    if account.kind == "taobao":
+        from app.platforms.taobao.connector import TaobaoConnector
+        return TaobaoConnector(account)
     raise ValueError(f"no connector for accounts of kind {account.kind!r}")

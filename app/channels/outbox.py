@@ -54,7 +54,8 @@ def account_for(conversation: Conversation, channel: str | None = None
                 .order_by(ChannelMessage.id.desc()).first())
         if link is not None:
             return link.account
-    kinds = [k for k, carried in states.CHANNEL_OF_KIND.items() if carried == channel]
+    kinds = [k for k, carried in states.CHANNEL_OF_KIND.items()
+             if carried == channel and k not in states.THREAD_BOUND_KINDS]
     if not kinds:
         return None
     return (ChannelAccount.select()

@@ -1,9 +1,12 @@
 """The closed vocabularies of the channel layer."""
 
 # Kinds of channel account AfterDesk can sync (the marketplaces' open platforms come next).
-KINDS = ("mail",)
+KINDS = ("mail", "taobao")
 # The conversation channel (vocab.CHANNELS) each kind carries.
-CHANNEL_OF_KIND = {"mail": "email"}
+CHANNEL_OF_KIND = {"mail": "email", "taobao": "order_message"}
+# Kinds that can only answer in a conversation their own messages started (a platform's
+# refund or dispute thread); other conversations of that channel stay copy & open.
+THREAD_BOUND_KINDS = ("taobao",)
 
 # An account's state, as the status line and Settings › Accounts show it.
 NEW = "new"                   # added, never synced

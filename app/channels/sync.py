@@ -43,6 +43,9 @@ def run_pass(account, *, push=None) -> PassResult:
     try:
         connector.open()
         _settle_sending(account, connector)
+        pull = getattr(connector, "pull", None)
+        if pull is not None:            # a platform: its own incremental, paged fetch
+            pull()
         _fetch(account, connector, result)
         _send(account, connector, result)
         if push is not None:

@@ -67,42 +67,66 @@ def _apply(preview: Preview, actor: str, progress: Progress | None,
     layout = preview.layout
     assert layout is not None            # a preview that can be applied knows its layout
     with database.atomic():
-        plan = plan_orders(shop.id, rows)   # again, inside the transaction: the truth now
-        buyers = _buyer_ids(shop, rows)
-        total = len(rows)
-        done = 0
-        by_no = {row.order_no: row for row in rows}
-        adds = [s for s in plan.steps if s.action == "add"]
-        updates = [s for s in plan.steps if s.action == "update"]
-        for part in _chunks(adds):
-            _check(cancel)
-            _insert_orders(shop, [by_no[s.order_no] for s in part], buyers)
-            done += len(part)
-            _report(progress, done, total)
-        new_ids = _order_ids(shop.id, [s.order_no for s in adds])
-        items = [(new_ids[s.order_no], by_no[s.order_no]) for s in adds
-                 if by_no[s.order_no].items]
-        for part in _chunks(updates):
-            _check(cancel)
-            _update_orders([by_no[s.order_no] for s in part], part, buyers)
-            items.extend((s.order_id, by_no[s.order_no]) for s in part if s.items_changed)
-            done += len(part)
-            _report(progress, done, total)
-        _check(cancel)
-        _replace_items(items, {s.order_id for s in updates if s.items_changed})
-        skipped = plan.count("skip")
-        _report(progress, total, total)
+        adds, updates, skipped = _write(shop, rows, progress, cancel)
         batch = ImportBatch.create(
             shop=shop, file_name=preview.file_name[:260], file_sha256=preview.sha256,
             items_file_name=preview.items_file_name[:260], layout=layout.key,
-            rows=len(rows), added=len(adds), updated=len(updates), skipped=skipped,
+            rows=len(rows), added=adds, updated=updates, skipped=skipped,
             warnings=len(preview.warnings), imported_at=utcnow(), imported_by=actor)
         audit.record(actor, "import", f"{shop.key}/{batch.id}", "import orders",
                      {"file": preview.file_name, "items_file": preview.items_file_name,
                       "sha256": preview.sha256, "layout": layout.key,
-                      "added": len(adds), "updated": len(updates), "skipped": skipped,
+                      "added": adds, "updated": updates, "skipped": skipped,
                       "warnings": len(preview.warnings)})
-    return ImportResult(preview, batch.id, len(adds), len(updates), skipped)
+    return ImportResult(preview, batch.id, adds, updates, skipped)
+
+
+def store_platform_orders(shop, rows: list, *, source: str, actor: str = "sync"
+                          ) -> tuple[int, int, int]:
+    """Orders read from a marketplace's open platform (OrderRows, as an export gives them),
+    written like an import: the order number is the key, what is known replaces what is
+    stored, an empty value (a time the platform did not send) keeps the stored one. One
+    audit entry for the lot. Returns (added, updated, unchanged)."""
+    by_no = {row.order_no: row for row in rows}   # the same order twice: the later row
+    rows = list(by_no.values())
+    with database.atomic():
+        adds, updates, skipped = _write(shop, rows, None, None)
+        if adds or updates:
+            audit.record(actor, "import", f"{shop.key}/{source}", "sync orders",
+                         {"source": source, "added": adds, "updated": updates,
+                          "skipped": skipped})
+    return adds, updates, skipped
+
+
+def _write(shop, rows, progress: Progress | None, cancel: threading.Event | None
+           ) -> tuple[int, int, int]:
+    """Add, update or skip each order of `rows` (in the caller's transaction)."""
+    plan = plan_orders(shop.id, rows)   # again, inside the transaction: the truth now
+    buyers = _buyer_ids(shop, rows)
+    total = len(rows)
+    done = 0
+    by_no = {row.order_no: row for row in rows}
+    adds = [s for s in plan.steps if s.action == "add"]
+    updates = [s for s in plan.steps if s.action == "update"]
+    for part in _chunks(adds):
+        _check(cancel)
+        _insert_orders(shop, [by_no[s.order_no] for s in part], buyers)
+        done += len(part)
+        _report(progress, done, total)
+    new_ids = _order_ids(shop.id, [s.order_no for s in adds])
+    items = [(new_ids[s.order_no], by_no[s.order_no]) for s in adds
+             if by_no[s.order_no].items]
+    for part in _chunks(updates):
+        _check(cancel)
+        _update_orders([by_no[s.order_no] for s in part], part, buyers)
+        items.extend((s.order_id, by_no[s.order_no]) for s in part if s.items_changed)
+        done += len(part)
+        _report(progress, done, total)
+    _check(cancel)
+    _replace_items(items, {s.order_id for s in updates if s.items_changed})
+    skipped = plan.count("skip")
+    _report(progress, total, total)
+    return len(adds), len(updates), skipped
 
 
 def _check(cancel) -> None:
