@@ -51,6 +51,9 @@ class Simulator:
         self.calls: list[dict] = []        # every request that passed the checks
         self.limit_next = 0                # answer the next N calls with an access limit
         self.expire_session = False
+        # a buyer's evidence picture (a PNG signature and a few bytes: enough to sniff)
+        self.pictures = {"cup-lid.png": b"\x89PNG\r\n\x1a\n" + bytes(range(64))}
+        self.garbage_next = 0              # answer the next N calls with a broken body
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -133,11 +136,27 @@ class Simulator:
         return _error(15, "Remote service error", "isv.refund-not-exist", "退款不存在")
 
     def do_taobao_refund_messages_get(self, params):
-        found = self.messages.get(params["refund_id"], [])
+        base = self.url.rsplit("/router/rest", 1)[0]
+        found = json.loads(json.dumps(self.messages.get(params["refund_id"], []))
+                           .replace("http://SIMULATOR", base))
         size, page = int(params.get("page_size", 40)), int(params.get("page_no", 1))
         return {"refund_messages_get_response": {
             "total_results": len(found),
             "refund_messages": {"refund_message": found[(page - 1) * size: page * size]}}}
+
+    def do_taobao_refund_refuse(self, params):
+        refund = next((r for r in self.refunds if r["refund_id"] == params["refund_id"]), None)
+        if refund is None:
+            return _error(15, "Remote service error", "isv.refund-not-exist", "退款不存在")
+        if not 2 <= len(params.get("refuse_message", "")) <= 200:
+            return _error(41, "Invalid arguments:refuse_message", "isv.invalid-parameter",
+                          "拒绝说明长度须为2到200")
+        if refund["status"] not in ("WAIT_SELLER_AGREE", "WAIT_SELLER_CONFIRM_GOODS"):
+            return _error(15, "Remote service error", "isv.refund-status-not-support",
+                          "当前退款状态不支持拒绝")
+        now = utcnow().astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+        refund.update(status="SELLER_REFUSE_BUYER", modified=now)
+        return {"refund_refuse_response": {"is_success": True}}
 
     def do_taobao_refund_message_add(self, params):
         found = self.messages.setdefault(params["refund_id"], [])
@@ -158,8 +177,23 @@ class Simulator:
                 params = dict(parse_qsl(body, keep_blank_values=True))
                 # the platform answers errors with HTTP 200 and the error envelope
                 data = json.dumps(simulator.answer(params), ensure_ascii=False).encode()
+                if simulator.garbage_next:
+                    simulator.garbage_next -= 1
+                    data = data[: len(data) // 2]          # a page cut short
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json;charset=UTF-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):
+                name = self.path.rsplit("/", 1)[-1]
+                data = simulator.pictures.get(name)
+                if data is None:
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)

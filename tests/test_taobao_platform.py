@@ -207,6 +207,40 @@ def test_an_expired_session_asks_the_rep_for_a_new_one(account, sim):
     assert Order.select().count() == 5                     # nothing lost
 
 
+def test_a_page_cut_short_changes_nothing_and_the_next_pass_reads_it(account, sim):
+    sim.garbage_next = 1
+    with pytest.raises(ChannelProblem) as caught:
+        run_pass(account)
+    assert caught.value.state == states.ERROR and "cannot read" in str(caught.value)
+    assert Order.select().count() == 0
+    run_pass(account)
+    assert Order.select().count() == 5
+
+
+def test_a_clock_off_by_more_than_ten_minutes_is_refused_with_words_about_the_clock(
+        account, sim):
+    with clock_at(utcnow() + timedelta(minutes=30)):
+        with pytest.raises(ChannelProblem) as caught:
+            run_pass(account)
+    assert caught.value.state == states.ERROR
+    assert "clock" in str(caught.value) and "(31)" in str(caught.value)
+    assert ChannelAccount.get_by_id(account.id).last_error == str(caught.value)
+
+
+def test_the_account_test_makes_one_signed_call(account, sim):
+    from app.channels.sync import test_account
+    test_account(account)
+    assert sim.methods() == ["taobao.trades.sold.increment.get"]
+    assert ChannelAccount.get_by_id(account.id).state == states.CONNECTED
+
+
+def test_an_account_without_its_session_key_waits_for_it(account, sim):
+    secrets.delete_secret(SERVICE, "tb-top:token")
+    with pytest.raises(ChannelProblem) as caught:
+        run_pass(account)
+    assert caught.value.state == states.AUTH_FAILED and not sim.calls
+
+
 def test_the_error_envelope_keeps_the_platforms_words():
     error = TopError({"code": 15, "msg": "Remote service error",
                       "sub_code": "isv.refund-not-exist", "sub_msg": "退款不存在"})
@@ -263,6 +297,17 @@ def test_buyer_messages_in_chinese_join_the_refunds_conversation_once(account, s
     assert not conversation.is_replied
 
 
+def test_a_buyers_picture_is_kept_on_the_message_and_a_missing_one_noted(account, sim):
+    from app.models import Attachment
+    run_pass(account)
+    first = Message.select().order_by(Message.sent_at).first()
+    files = list(Attachment.select().where(Attachment.message == first))
+    assert [(f.caption, f.file.mime, f.file.size) for f in files] == [
+        ("cup-lid.png", "image/png", 72)]
+    note = AuditEntry.get(AuditEntry.action == "unreadable_parts")
+    assert "missing.png" in str(note.detail)
+
+
 def test_a_reps_answer_goes_back_as_a_refund_message(account, sim):
     run_pass(account)
     conversation = Conversation.get()
@@ -276,6 +321,28 @@ def test_a_reps_answer_goes_back_as_a_refund_message(account, sim):
     assert Conversation.get_by_id(conversation.id).is_replied
 
 
+def test_an_answer_caught_in_sending_is_not_sent_twice(account, sim):
+    run_pass(account)
+    conversation = Conversation.get()
+    item = outbox.queue_reply(conversation.id, "已同意退款。")
+    outbox.mark_sending(item, "afterdesk-test")
+    sim.do_taobao_refund_message_add({"refund_id": "71000000000000201",
+                                      "content": "已同意退款。"})   # it had gone
+    run_pass(account)
+    assert type(item).get_by_id(item.id).state == states.SENT
+    assert not [c for c in sim.calls if c["method"] == "taobao.refund.message.add"]
+
+
+def test_other_conversations_of_the_shop_stay_copy_and_open(account, sim):
+    from app.services.messaging import conversations
+    run_pass(account)
+    buyer = _order("3901000000000000501").buyer
+    other = conversations.start_conversation(account.shop, buyer, "order_message",
+                                             _order("3901000000000000501"), subject="旺旺")
+    item = outbox.queue_reply(other.id, "您好")
+    assert item.account_id is None
+
+
 def test_a_too_long_answer_fails_with_the_reason_and_is_not_sent(account, sim):
     run_pass(account)
     conversation = Conversation.get()
@@ -284,3 +351,48 @@ def test_a_too_long_answer_fails_with_the_reason_and_is_not_sent(account, sim):
     item = type(item).get_by_id(item.id)
     assert item.state == states.FAILED and "400 bytes" in item.error
     assert not [c for c in sim.calls if c["method"] == "taobao.refund.message.add"]
+
+
+# --- a rep's decision back to the platform ---------------------------------------------------
+def test_a_refusal_goes_to_the_platform_with_its_reason(account, sim):
+    from app.platforms.taobao import decisions
+    run_pass(account)
+    request = AftersalesRequest.get()
+    item = decisions.refuse(request, "杯子发货前已检查完好，请提供开箱视频。")
+    assert AftersalesRequest.get_by_id(request.id).state == "seller_refused"
+    assert item.state == states.QUEUED and item.action["refund_id"] == "71000000000000201"
+    _later_pass(account)
+    refused = [c for c in sim.calls if c["method"] == "taobao.refund.refuse"]
+    assert [(c["refund_id"], c["refuse_message"], c["refund_phase"]) for c in refused] == [
+        ("71000000000000201", "杯子发货前已检查完好，请提供开箱视频。", "onsale")]
+    assert type(item).get_by_id(item.id).state == states.SENT
+    assert sim.refunds[0]["status"] == "SELLER_REFUSE_BUYER"
+    with clock_at(utcnow() + timedelta(minutes=4)):
+        run_pass(account)                       # the platform's refusal: nothing new
+    actions = [e.action for e in RequestEvent.select().order_by(RequestEvent.id)]
+    assert actions == ["open_request", "refuse"]
+
+
+def test_a_refusal_the_platform_refuses_shows_its_words_and_code(account, sim):
+    from app.platforms.taobao import decisions
+    run_pass(account)
+    item = decisions.refuse(AftersalesRequest.get(), "不同意退款，商品完好。")
+    sim.refunds[0]["status"] = "SUCCESS"      # the buyer was refunded meanwhile
+    _later_pass(account)
+    item = type(item).get_by_id(item.id)
+    assert item.state == states.FAILED
+    assert item.error == "Taobao refused it: 当前退款状态不支持拒绝 (15, isv.refund-status-not-support)"
+    assert ChannelAccount.get_by_id(account.id).state == states.CONNECTED
+
+
+def test_a_request_recorded_by_hand_cannot_be_refused_on_the_platform(account, sim):
+    from app.errors import InvalidInput
+    from app.platforms.taobao import decisions
+    from app.services.casework import aftersales
+    run_pass(account)
+    order = _order("3901000000000000501")
+    request = aftersales.open_request(order, "refund_only", "quality", "100.00",
+                                      utc(2026, 12, 4, 0, 0, 0))
+    with pytest.raises(InvalidInput):
+        decisions.refuse(request, "不同意")
+    assert AftersalesRequest.get_by_id(request.id).state == "waiting_seller"

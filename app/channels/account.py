@@ -150,6 +150,12 @@ def rows(shop=None) -> list[AccountRow]:
     out = []
     for account in accounts(shop):
         s = account.settings
+        if account.kind != "mail":      # a platform: its app key and gateway
+            out.append(AccountRow(account.key, account.shop.key, account.kind,
+                                  str(s.get("app_key", "")), str(s.get("gateway", "")), "",
+                                  "", account.state, account.last_sync_at,
+                                  account.last_error))
+            continue
         out.append(AccountRow(account.key, account.shop.key, account.kind, s["user"],
                               f"{s['imap_host']}:{s['imap_port']}",
                               f"{s['smtp_host']}:{s['smtp_port']}", s["security"],

@@ -66,9 +66,11 @@ def account_for(conversation: Conversation, channel: str | None = None
 
 def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,
                 language: str = "", at: datetime | None = None, author: str = "rep",
-                actor: str = "rep") -> OutboxItem:
+                actor: str = "rep", action: dict | None = None) -> OutboxItem:
     """The rep's answer as a message of the thread and an outbox item, in one transaction.
-    The conversation keeps its replied state until the answer is delivered."""
+    The conversation keeps its replied state until the answer is delivered. With `action`,
+    the item carries a decision for the platform (a refund refused…) whose words, the
+    body, the buyer sees."""
     from app.services.messaging import thread
     with database.atomic():
         conversation = thread.get_conversation(conversation_id)
@@ -79,7 +81,7 @@ def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,
         if conversation.is_replied != was_replied:
             conversation.is_replied = was_replied
             conversation.save(only=[Conversation.is_replied])
-        item = _create(conversation, message, actor)
+        item = _create(conversation, message, actor, action)
     notify()
     return item
 
@@ -92,15 +94,17 @@ def queue_message(message: Message, *, actor: str = "system") -> OutboxItem:
     return item
 
 
-def _create(conversation: Conversation, message: Message, actor: str) -> OutboxItem:
+def _create(conversation: Conversation, message: Message, actor: str,
+            action: dict | None = None) -> OutboxItem:
     account = account_for(conversation, message.channel)
     now = utcnow()
     item = OutboxItem.create(conversation=conversation, message=message, account=account,
                              channel=message.channel, state=states.QUEUED,
-                             created_at=now, updated_at=now)
+                             created_at=now, updated_at=now, action=action)
     audit.record(actor, ENTITY, str(item.id), "queue",
                  {"conversation": conversation.uid, "message": message.id,
-                  "account": account.key if account else None})
+                  "account": account.key if account else None,
+                  **({"action": action} if action else {})})
     return item
 
 

@@ -19,7 +19,7 @@ from app.channels.errors import ChannelProblem, Refused
 from app.clock import utcnow
 from app.models import Message, Order
 from app.models.channels import ChannelAccount, OutboxItem
-from app.platforms.taobao import messages, paging, refunds, trades
+from app.platforms.taobao import decisions, messages, paging, refunds, trades, transport
 from app.platforms.taobao.client import GATEWAY, TopClient
 from app.platforms.taobao.errors import TopError, problem_of
 from app.platforms.taobao.times import china_text, to_utc
@@ -138,7 +138,11 @@ class TaobaoConnector:
                                                 & (Order.order_no == tid)).exists():
                 trade = self.call("taobao.trade.fullinfo.get", tid=tid,
                                   fields=trades.FULL_FIELDS).get("trade")
-            out.append((refund, tid, trade, self._messages(refund_id)))
+            notes = self._messages(refund_id)
+            for note in notes:
+                if messages.wanted(self.account, refund_id, note):
+                    messages.fetch_pictures(note, transport.get_bytes)
+            out.append((refund, tid, trade, notes))
         return out
 
     def _messages(self, refund_id: str) -> list:
@@ -176,6 +180,11 @@ class TaobaoConnector:
     def check_sending(self, item: OutboxItem) -> str:
         """An answer left in `sending` went if the refund's messages hold the seller's
         message with its text; else it did not go."""
+        if item.action:
+            refund = self.call("taobao.refund.get", refund_id=item.action["refund_id"],
+                               fields="refund_id,status").get("refund") or {}
+            return (states.WENT if refund.get("status") == "SELLER_REFUSE_BUYER"
+                    else states.DID_NOT_GO)
         refund_id = messages.refund_of_conversation(self.account, item.conversation_id)
         if refund_id is None:
             return states.DID_NOT_GO
@@ -186,6 +195,9 @@ class TaobaoConnector:
         return states.DID_NOT_GO
 
     def send(self, item: OutboxItem) -> None:
+        if item.action:
+            self._decide(item)
+            return
         refund_id = messages.refund_of_conversation(self.account, item.conversation_id)
         if refund_id is None:
             raise Refused("This conversation is not about a Taobao refund: answer the buyer "
@@ -197,6 +209,25 @@ class TaobaoConnector:
         assert self.client is not None, "open() first"
         try:
             self.client.call("taobao.refund.message.add", refund_id=refund_id, content=body)
+        except TopError as error:
+            raise problem_of(error, item=True) from error
+
+
+    def _decide(self, item: OutboxItem) -> None:
+        """A decision (app.platforms.taobao.decisions): taobao.refund.refuse with the reason,
+        and the refund's phase and version (required for Tmall refunds) read just before."""
+        action = dict(item.action)
+        if action.get("method") != decisions.REFUSE:
+            raise Refused(f"AfterDesk cannot send {action.get('method')!r} to Taobao.")
+        refund = self.call("taobao.refund.get", refund_id=action["refund_id"],
+                           fields="refund_id,status,refund_phase,refund_version"
+                           ).get("refund") or {}
+        assert self.client is not None, "open() first"
+        try:
+            self.client.call(decisions.REFUSE, refund_id=action["refund_id"],
+                             refuse_message=Message.get_by_id(item.message_id).body,
+                             refund_phase=refund.get("refund_phase") or None,
+                             refund_version=refund.get("refund_version") or None)
         except TopError as error:
             raise problem_of(error, item=True) from error
 

@@ -2,8 +2,9 @@
 
 `{"error_response": {"code", "msg", "sub_code", "sub_msg", "request_id"}}`. Codes below 100
 are the platform's own checks (classic table: 4-8 call limits, 11/12 permissions, 25
-signature, 26/27 session key, 29 app key, 31 timestamp); a `sub_code` starting `isp.` is
-a fault on the platform's side (try again later), `isv.` a refusal of this request, and
+signature, 26/27 session key, 29 app key, 31 timestamp); 15 (remote service error) comes
+with a `sub_code`: `isp.` a fault on the platform's side (try again later), `isv.` a
+refusal of this request (its parameters or the record's state), and
 `accesscontrol.` an access-control (call count or frequency) limit.
 """
 
@@ -72,7 +73,9 @@ def problem_of(error: TopError, *, item: bool = False) -> ChannelProblem:
         return ChannelProblem(states.ERROR, "The shop's app has no permission for this "
                               "Taobao call (see docs/connectors.md); import the export "
                               f"instead. Taobao said: {words}", retry=False, detail=detail)
-    if sub.startswith("isp.") or code in (10, 15):
+    if sub.startswith("isv.") and item:        # a refusal of this item (code 15 included)
+        return Refused(f"Taobao refused it: {words}", detail=detail)
+    if sub.startswith("isp.") or (code in (10, 15) and not sub.startswith("isv.")):
         return ChannelProblem(states.OFFLINE, "Taobao has a problem on its side: AfterDesk "
                               f"tries again later. Taobao said: {words}", detail=detail)
     if item:

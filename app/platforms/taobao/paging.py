@@ -32,8 +32,8 @@ def listed(body: dict, outer: str, inner: str) -> list:
 
 
 def pull_by_modified(client, account, scope: str, method: str, *, fields: str,
-                     outer: str, inner: str, prepare: Callable[[list], object],
-                     write: Callable[[object], None], start_from: datetime | None = None,
+                     outer: str, inner: str, prepare: Callable[[list], list],
+                     write: Callable[[list], None], start_from: datetime | None = None,
                      page_size: int | None = None) -> int:
     """Read every record modified since the cursor of `scope`. For each page,
     `prepare(records)` asks the platform for what else it needs (no transaction is open

@@ -75,7 +75,7 @@ def order_row(trade: dict) -> OrderRow | None:
     paid_at = to_utc(trade.get("pay_time"))
     finished = to_utc(trade.get("end_time"))
     subs = sub_orders(trade)
-    shipping = next((o for o in subs if o.get("invoice_no")), {})
+    shipping: dict = next((o for o in subs if o.get("invoice_no")), {})
     payment = money(trade.get("payment"))
     return OrderRow(
         row=0, order_no=order_no[:64], status=status,

@@ -47,3 +47,20 @@ def post_form(url: str, params: dict, *, server: str = "Taobao") -> dict:
         raise ChannelProblem(states.ERROR, f"{server} sent an answer AfterDesk cannot read; "
                              "nothing was changed.", detail=repr(decoded)[:200])
     return decoded
+
+
+PICTURE_LIMIT = 10 * 1024 * 1024
+
+
+def get_bytes(url: str, *, limit: int = PICTURE_LIMIT, server: str = "Taobao") -> bytes:
+    """A file the platform links to (a refund message's picture), at most `limit` bytes."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise ValueError(f"not a web address: {url[:100]}")
+    try:
+        with urllib.request.urlopen(url, timeout=TIMEOUT) as answer:
+            data = answer.read(limit + 1)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise classify(exc, server) from exc
+    if len(data) > limit:
+        raise ValueError(f"larger than {limit} bytes")
+    return data

@@ -90,6 +90,9 @@ def _open(order: Order, refund: PlatformRefund, detail: dict) -> AftersalesReque
         description=refund.description, state="waiting_seller", opened_at=refund.opened_at,
         submitted_at=refund.opened_at, created_at=now, updated_at=now)
     _event(request, "open_request", "buyer", refund.opened_at, None, "waiting_seller", detail)
+    audit.record(ACTOR, ENTITY, request.uid, "open_request",
+                 {"to": "waiting_seller", "at": refund.opened_at.isoformat(),
+                  "amount": str(refund.amount), **detail})
     return request
 
 
