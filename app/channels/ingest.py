@@ -97,6 +97,12 @@ def order_numbers(incoming: Incoming) -> list[str]:
     return list(dict.fromkeys(_ORDER_NUMBER.findall(text)))[:50]
 
 
+def known(account: ChannelAccount, channel_id: str) -> bool:
+    """Whether the message with this channel id is stored already (one lookup)."""
+    return ChannelMessage.select().where((ChannelMessage.account == account)
+                                         & (ChannelMessage.channel_id == channel_id)).exists()
+
+
 def store_batch(account: ChannelAccount, batch: list) -> int:
     """Store a batch of (Incoming, cursor.Advance) in one transaction and move each scope's
     cursor past its last message; the number stored. A message the service refuses is

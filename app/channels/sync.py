@@ -42,7 +42,7 @@ def run_pass(account, *, push=None) -> PassResult:
         _settle_sending(account, connector)
         pull = getattr(connector, "pull", None)
         if pull is not None:        # an open platform: orders, disputes… (app.platforms)
-            result.pulled = pull()
+            result.pulled = pull() or {}
         _fetch(account, connector, result)
         _send(account, connector, result)
         if push is not None:

@@ -61,6 +61,9 @@ class OutboxItem(BaseModel):
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
     sent_at = UTCDateTimeField(null=True)
+    # A decision for a marketplace's platform (app.channels.outbox.queue_platform_action);
+    # None for an answer.
+    action = JSONTextField(null=True)
 
     class Meta:
         indexes = ((("state",), False),)

@@ -75,13 +75,16 @@ def queue_message(message: Message, *, actor: str = "system") -> OutboxItem:
     return item
 
 
-def create_item(conversation: Conversation, message: Message, actor: str) -> OutboxItem:
+def create_item(conversation: Conversation, message: Message, actor: str,
+                action: dict | None = None) -> OutboxItem:
+    """`action`: a decision for the platform the item carries (a refund refused…)."""
     account = account_for(conversation, message.channel)
     now = utcnow()
     item = OutboxItem.create(conversation=conversation, message=message, account=account,
                              channel=message.channel, state=OUTBOX_QUEUED,
-                             created_at=now, updated_at=now)
+                             created_at=now, updated_at=now, action=action)
     audit.record(actor, ENTITY, str(item.id), "queue",
                  {"conversation": conversation.uid, "message": message.id,
-                  "account": account.key if account else None})
+                  "account": account.key if account else None,
+                  **({"action": action} if action else {})})
     return item

@@ -1,0 +1,211 @@
+"""A Taobao Open Platform (TOP) simulator on 127.0.0.1 for the tests.
+
+It checks every request as the platform documents it: the common parameters, a timestamp
+in China time within 10 minutes, the app key, and the signature recomputed here on its own
+(sorted name+value of every parameter but `sign`, md5 / hmac / hmac-sha256, upper-case
+hex); a wrong one is refused with the platform's error envelope (code 25). The data comes
+from the fixture files in tests/taobao_data/, which a test may change between passes;
+`limit_next` and `expire_session` make the next calls fail the platform's way.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import hmac
+import json
+import threading
+from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+from app.clock import utcnow
+
+DATA = Path(__file__).parent / "taobao_data"
+CHINA = timezone(timedelta(hours=8))
+APP_KEY, APP_SECRET, SESSION = "12345678", "sim-secret-不要外传", "6100a1b2c3sessionkey"
+
+
+def load(name: str):
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def expected_sign(params: dict, secret: str, method: str) -> str:
+    text = "".join(k + v for k, v in sorted(params.items()) if k != "sign" and v != "")
+    if method == "md5":
+        return hashlib.md5((secret + text + secret).encode()).hexdigest().upper()
+    algo = {"hmac": hashlib.md5, "hmac-sha256": hashlib.sha256}[method]
+    return hmac.new(secret.encode(), text.encode(), algo).hexdigest().upper()
+
+
+def china(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA)
+
+
+class Simulator:
+    def __init__(self):
+        self.trades = load("trades.json")
+        self.refunds = load("refunds.json")
+        self.messages = load("refund_messages.json")
+        self.calls: list[dict] = []        # every request that passed the checks
+        self.limit_next = 0                # answer the next N calls with an access limit
+        self.expire_session = False
+        # a buyer's evidence picture (a PNG signature and a few bytes: enough to sniff)
+        self.pictures = {"cup-lid.png": b"\x89PNG\r\n\x1a\n" + bytes(range(64))}
+        self.garbage_next = 0              # answer the next N calls with a broken body
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/router/rest"
+
+    def start(self) -> "Simulator":
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def methods(self) -> list[str]:
+        return [c["method"] for c in self.calls]
+
+    # --- the platform's checks and answers -------------------------------------------------
+    def answer(self, params: dict) -> dict:
+        for name in ("method", "app_key", "timestamp", "v", "sign_method", "sign"):
+            if not params.get(name):
+                return _error(40, "Missing required arguments:" + name)
+        if params["app_key"] != APP_KEY:
+            return _error(29, "Invalid app Key")
+        if params["sign_method"] not in ("md5", "hmac", "hmac-sha256"):
+            return _error(41, "Invalid arguments:sign_method")
+        if params["sign"] != expected_sign(params, APP_SECRET, params["sign_method"]):
+            return _error(25, "Invalid signature")
+        try:
+            skew = abs(china(params["timestamp"]) - utcnow())
+        except ValueError:
+            return _error(31, "Invalid timestamp")
+        if skew > timedelta(minutes=10):
+            return _error(31, "Invalid timestamp")
+        if params.get("session") != SESSION or self.expire_session:
+            return _error(27, "Invalid session", "invalid-sessionkey",
+                          "SessionKey非法 (session expired)")
+        if self.limit_next:
+            self.limit_next -= 1
+            return _error(7, "App Call Limited", "accesscontrol.limited-by-app-access-count",
+                          "This ban will last for 1 more seconds")
+        self.calls.append(dict(params))
+        handler = getattr(self, "do_" + params["method"].replace(".", "_"), None)
+        if handler is None:
+            return _error(22, "Invalid method")
+        return handler(params)
+
+    def _window(self, records: list, params: dict, outer: str, inner: str, key: str) -> dict:
+        start, end = china(params["start_modified"]), china(params["end_modified"])
+        if end - start > timedelta(days=1):
+            return _error(41, "Invalid arguments:start_modified", "isv.invalid-parameter",
+                          "时间跨度不能超过一天")
+        found = sorted((r for r in records if start <= china(r["modified"]) <= end),
+                       key=lambda r: r["modified"], reverse=True)
+        size, page = int(params.get("page_size", 40)), int(params.get("page_no", 1))
+        part = found[(page - 1) * size: page * size]
+        fields = set(params.get("fields", "").split(","))
+        part = [{k: v for k, v in r.items() if k in fields} for r in part]
+        return {key: {"total_results": len(found), outer: {inner: part}}}
+
+    def do_taobao_trades_sold_increment_get(self, params):
+        return self._window(self.trades, params, "trades", "trade",
+                            "trades_sold_increment_get_response")
+
+    def do_taobao_trade_fullinfo_get(self, params):
+        for trade in self.trades:
+            if str(trade["tid"]) == params["tid"]:
+                return {"trade_fullinfo_get_response": {"trade": copy.deepcopy(trade)}}
+        return _error(15, "Remote service error", "isv.trade-not-exist", "交易不存在")
+
+    def do_taobao_refunds_receive_get(self, params):
+        return self._window(self.refunds, params, "refunds", "refund",
+                            "refunds_receive_get_response")
+
+    def do_taobao_refund_get(self, params):
+        for refund in self.refunds:
+            if refund["refund_id"] == params["refund_id"]:
+                return {"refund_get_response": {"refund": copy.deepcopy(refund)}}
+        return _error(15, "Remote service error", "isv.refund-not-exist", "退款不存在")
+
+    def do_taobao_refund_messages_get(self, params):
+        base = self.url.rsplit("/router/rest", 1)[0]
+        found = json.loads(json.dumps(self.messages.get(params["refund_id"], []))
+                           .replace("http://SIMULATOR", base))
+        size, page = int(params.get("page_size", 40)), int(params.get("page_no", 1))
+        return {"refund_messages_get_response": {
+            "total_results": len(found),
+            "refund_messages": {"refund_message": found[(page - 1) * size: page * size]}}}
+
+    def do_taobao_refund_refuse(self, params):
+        refund = next((r for r in self.refunds if r["refund_id"] == params["refund_id"]), None)
+        if refund is None:
+            return _error(15, "Remote service error", "isv.refund-not-exist", "退款不存在")
+        if not 2 <= len(params.get("refuse_message", "")) <= 200:
+            return _error(41, "Invalid arguments:refuse_message", "isv.invalid-parameter",
+                          "拒绝说明长度须为2到200")
+        if refund["status"] not in ("WAIT_SELLER_AGREE", "WAIT_SELLER_CONFIRM_GOODS"):
+            return _error(15, "Remote service error", "isv.refund-status-not-support",
+                          "当前退款状态不支持拒绝")
+        now = utcnow().astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+        refund.update(status="SELLER_REFUSE_BUYER", modified=now)
+        return {"refund_refuse_response": {"is_success": True}}
+
+    def do_taobao_refund_message_add(self, params):
+        found = self.messages.setdefault(params["refund_id"], [])
+        message = {"id": 9200000 + len(found), "refund_id": params["refund_id"],
+                   "owner_nick": "示例旗舰店", "owner_role": "2", "content": params["content"],
+                   "created": utcnow().astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")}
+        found.append(message)
+        return {"refund_message_add_response": {"refund_message": {
+            "id": message["id"], "created": message["created"]}}}
+
+    def _handler(self):
+        simulator = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode("utf-8")
+                params = dict(parse_qsl(body, keep_blank_values=True))
+                # the platform answers errors with HTTP 200 and the error envelope
+                data = json.dumps(simulator.answer(params), ensure_ascii=False).encode()
+                if simulator.garbage_next:
+                    simulator.garbage_next -= 1
+                    data = data[: len(data) // 2]          # a page cut short
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json;charset=UTF-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):
+                name = self.path.rsplit("/", 1)[-1]
+                data = simulator.pictures.get(name)
+                if data is None:
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args):
+                pass
+
+        return Handler
+
+
+def _error(code: int, msg: str, sub_code: str = "", sub_msg: str = "") -> dict:
+    envelope = {"code": code, "msg": msg, "request_id": "sim-request"}
+    if sub_code:
+        envelope.update(sub_code=sub_code, sub_msg=sub_msg)
+    return {"error_response": envelope}
