@@ -210,47 +210,47 @@
         <translation>提交了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="72"/>
+        <location filename="../../ui/cases/action_dialog.py" line="73"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="76"/>
+        <location filename="../../ui/cases/action_dialog.py" line="77"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="84"/>
+        <location filename="../../ui/cases/action_dialog.py" line="85"/>
         <source>When on the platform</source>
         <translation>平台上的发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="87"/>
+        <location filename="../../ui/cases/action_dialog.py" line="88"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="107"/>
+        <location filename="../../ui/cases/action_dialog.py" line="108"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="107"/>
+        <location filename="../../ui/cases/action_dialog.py" line="108"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="110"/>
+        <location filename="../../ui/cases/action_dialog.py" line="111"/>
         <source>— unchanged —</source>
         <translation>— 不变 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="146"/>
+        <location filename="../../ui/cases/action_dialog.py" line="147"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="147"/>
+        <location filename="../../ui/cases/action_dialog.py" line="148"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1996,77 +1996,92 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="24"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="31"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="20"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="27"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="27"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="23"/>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="24"/>
+        <source>What the other reps of the shop see beside your changes and replies, and &apos;assigned to me&apos;</source>
+        <translation>店铺其他客服在你的修改和回复旁看到的名字，也用于“分配给我”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="34"/>
         <source>Same as the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="28"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="35"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="28"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="35"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="31"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="38"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="36"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="43"/>
         <source>Backups to keep</source>
         <translation>保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="37"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="44"/>
         <source>Back up automatically once a day, at start</source>
         <translation>每天启动时自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="42"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="49"/>
         <source>Open backups folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="45"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="52"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="53"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="60"/>
         <source>A new language applies when AfterDesk starts again: you can restart it once you press OK.</source>
         <translation>新语言在售后工作台重新启动后生效：按“确定”后即可重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="61"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="68"/>
+        <source>Your &amp;name:</source>
+        <translation>你的名字(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="69"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="63"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="71"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="64"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="72"/>
         <source>&amp;Backups to keep:</source>
         <translation>保留备份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="66"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="74"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
@@ -2354,32 +2369,32 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -3344,32 +3359,32 @@ The data as it was before: {0}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="20"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="21"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="28"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="29"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="29"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="30"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="30"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="31"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="31"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="32"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="33"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
@@ -3514,103 +3529,118 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="62"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="145"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="68"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="162"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="71"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="84"/>
         <source>No star</source>
         <translation>无星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="76"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="89"/>
         <source>Assign to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="79"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="92"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="85"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="98"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="110"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="124"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="112"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="126"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="168"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="187"/>
         <source> · assigned to {0}</source>
         <translation> · 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="173"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="192"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="174"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="193"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="192"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="213"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="254"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="283"/>
         <source>Edit the answer</source>
         <translation>编辑回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="255"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="284"/>
         <source>Answer</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="282"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="311"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="293"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="322"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="296"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="325"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="306"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="349"/>
+        <source>{0} is replying</source>
+        <translation>{0} 正在回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="350"/>
+        <source>{0} are replying</source>
+        <translation>{0} 正在回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="350"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="381"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="310"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="385"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="325"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="400"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="327"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="402"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
@@ -6851,6 +6881,11 @@ The data as it was before: {0}</source>
         <location filename="../../ui/words/catalog.py" line="359"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="360"/>
+        <source>{what} was changed meanwhile by {reps} ({actions}): look at it as it is now and try again</source>
+        <translation>{what} 刚刚已被 {reps} 修改（{actions}）：请查看最新内容后再试</translation>
     </message>
 </context>
 <context>

@@ -357,4 +357,5 @@ TEXTS = [
     QT_TRANSLATE_NOOP('problems', '{value!r} is a float; give the amount as text or Decimal so no cent is lost'),
     QT_TRANSLATE_NOOP('problems', '{value} has no time zone; give the time with its zone'),
     QT_TRANSLATE_NOOP('problems', '{value} is later than now ({now}): give a time that has already happened'),
+    QT_TRANSLATE_NOOP('problems', '{what} was changed meanwhile by {reps} ({actions}): look at it as it is now and try again'),
 ]
