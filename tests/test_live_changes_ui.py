@@ -15,8 +15,8 @@ from app.services.common.reps import set_current_rep
 from app.services.messaging import conversations, presence
 from tests.conftest import TEST_REP
 from tests.factories import make_buyer, make_shop
+from tests.inbox_helpers import show_inbox
 from ui import errors
-from ui.pages.conversations_page import ConversationsPage
 from ui.worker import wait_for_background
 
 pytestmark = pytest.mark.gui
@@ -35,12 +35,7 @@ def conversation(db):
 
 @pytest.fixture
 def panel(qtbot, conversation):
-    page = ConversationsPage()
-    qtbot.addWidget(page)
-    page.resize(1366, 700)
-    page.show()
-    page.reload()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page = show_inbox(qtbot, rows=1)
     page.view.setCurrentIndex(page.model.index(0, 1))
     qtbot.waitUntil(lambda: page.thread_panel.header is not None
                     and page.thread_panel.composer.isEnabled())

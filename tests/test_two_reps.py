@@ -19,10 +19,10 @@ from app.models import Dispute, DisputeEvent
 from app.services.casework import disputes
 from app.services.messaging import conversations
 from tests.factories import make_buyer, make_order, make_shop
+from tests.inbox_helpers import show_inbox
 from ui import errors
 from ui.cases.case_view import CaseView
 from ui.live_changes import LiveChanges
-from ui.pages.conversations_page import ConversationsPage
 from ui.worker import wait_for_background
 
 pytestmark = pytest.mark.gui
@@ -55,12 +55,7 @@ def shop_world(db):
 
 @pytest.fixture
 def inbox(qtbot, shop_world):
-    page = ConversationsPage()
-    qtbot.addWidget(page)
-    page.resize(1366, 700)
-    page.show()
-    page.reload()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page = show_inbox(qtbot, rows=1)
     live = LiveChanges(page)
     live.start()
     yield page
