@@ -50,7 +50,9 @@ def stale_edit(row, shown: int) -> StaleEdit:
                  .order_by(ChangeLog.id.desc()).limit(5))
     since = [c for c in since if c.version is not None] or since[:1]
     newest = since[0] if since else None
-    return StaleEdit(row.label(), reps=", ".join(dict.fromkeys(c.rep for c in since)) or "?",
-                     actions=", ".join(dict.fromkeys(c.action for c in reversed(since))) or "?",
-                     at=newest.at if newest else None)
+    # A change the log does not name (a delivery confirmed by the mail sync): said plainly.
+    return StaleEdit(row.label(),
+                     reps=", ".join(dict.fromkeys(c.rep for c in since)) or "another AfterDesk",
+                     actions=", ".join(dict.fromkeys(c.action for c in reversed(since)))
+                     or "update", at=newest.at if newest else None)
 
