@@ -203,8 +203,9 @@ class ThreadPanel(QWidget):
         self._enable(True)
         self.assign_button.setEnabled(head.assigned_to != self.my_name)
         self.side_loaded.emit(data["side"])
-        self.refresh_presence()
-        self.presence_timer.start()
+        if self.isVisible():
+            self.refresh_presence()
+            self.presence_timer.start()
         if not head.is_read:
             self._write(conversations.mark_read, reload=False, as_it_is=True)
         self.loaded.emit(head.id)
@@ -337,9 +338,19 @@ class ThreadPanel(QWidget):
         self.reload()           # the list heard of it from the write (ui.write_op)
 
     # --- who else is replying ---------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.header is not None:
+            self.refresh_presence()
+            self.presence_timer.start()
+
+    def hideEvent(self, event) -> None:
+        self.presence_timer.stop()          # asked again when the panel is on screen again
+        super().hideEvent(event)
+
     def refresh_presence(self) -> None:
         """Ask who else is replying in the conversation shown (a small read, here)."""
-        if self.conversation_id is None:
+        if self.conversation_id is None or not self.isVisible():
             return
         try:
             names = presence.replying(self.conversation_id)
