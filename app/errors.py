@@ -62,3 +62,17 @@ class ForbiddenTransition(ServiceError):
         self.values = {"case": case, "state": state, "action": action,
                        "allowed": ", ".join(sorted(allowed))}
         super().__init__(self.template.format(**self.values))
+
+
+STALE = ("{what} was changed meanwhile by {reps} ({actions}): look at it as it is now and "
+         "try again")
+
+
+class StaleEdit(InvalidInput):
+    """A change made from a stale view: another rep (or another AfterDesk) changed the row
+    since it was shown. Names who and what; nothing was written."""
+
+    def __init__(self, what: str, *, reps: str, actions: str, at=None):
+        self.at = at
+        self.reps = reps
+        super().__init__(STALE, what=what, reps=reps, actions=actions)

@@ -45,7 +45,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
             "Warn this many hours before a deadline is due", item_type=int),
     Setting("monitor.apply_platform_rules", bool, True, "Record what the platform does at missed deadlines"),
     Setting("data.db_path", str, "", "Database file; empty means the default in the data folder"),
-    Setting("conversations.my_name", str, "", "Your name for 'assigned to me'; empty: your login"),
+    Setting("conversations.my_name", str, "", "Your name as a rep: your changes, replies and 'assigned to me'; empty: your login"),
     Setting("evidence.page_budget", int, 30, "Warn when an evidence pack has more pages than this"),
     Setting("evidence.max_file_mb", int, 20, "Largest photo or document an evidence pack takes (MB)"),
     Setting("backup.keep", int, 7, "How many automatic backups to keep in the data folder"),

@@ -94,10 +94,10 @@ def problem_texts() -> list[str]:
     import ast
 
     from app.db import PROBLEMS
-    from app.errors import FORBIDDEN, FORBIDDEN_WITH_HINT
+    from app.errors import FORBIDDEN, FORBIDDEN_WITH_HINT, STALE
     from app.services.messaging.baidu_translate import PROBLEMS as TRANSLATOR_PROBLEMS
-    texts = [FORBIDDEN, FORBIDDEN_WITH_HINT, *PROBLEMS.values(), *TRANSLATOR_PROBLEMS.values(),
-             "field '{0}'", "{0}: {1}"]
+    texts = [FORBIDDEN, FORBIDDEN_WITH_HINT, STALE, *PROBLEMS.values(),
+             *TRANSLATOR_PROBLEMS.values(), "field '{0}'", "{0}: {1}"]
     for path in sorted((ROOT / "app").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         texts += [node.args[0].value for node in ast.walk(tree)

@@ -37,6 +37,19 @@ def db(request, tmp_path):
     close_database()
 
 
+TEST_REP = "Ana"         # the rep every test's AfterDesk works for (app.services.common.reps)
+
+
+@pytest.fixture(autouse=True)
+def test_rep(monkeypatch):
+    """The rep is named by the environment, never by this computer's login or settings."""
+    from app.services.common import reps
+    monkeypatch.setenv(reps.REP_VARIABLE, TEST_REP)
+    reps.set_current_rep(None)
+    yield TEST_REP
+    reps.set_current_rep(None)
+
+
 @pytest.fixture(autouse=True)
 def file_keyring(tmp_path):
     """Secrets go to a file in this test's folder, never to the user's keyring."""

@@ -11,6 +11,7 @@ from app.models import AuditEntry, AutoReplyRule, Message
 from app.services.commerce import policy
 from app.services.messaging import auto_reply, conversations
 from app.errors import InvalidInput
+from tests.conftest import TEST_REP
 from tests.factories import T0, make_buyer, make_shop
 
 pytestmark = pytest.mark.both_backends   # SQLite file and PostgreSQL server
@@ -127,7 +128,7 @@ def test_the_change_history_says_who_changed_what_newest_first(shop):
     auto_reply.update_rule(rule.id, actor="mei")                  # saved without a change
     history = auto_reply.changes(rule.id)
     assert [(c.actor, c.action) for c in history] == [("mei", "update"), ("lin", "update"),
-                                                      ("rep", "add")]
+                                                      (TEST_REP, "add")]
     assert history[0].changes == {"enabled": (True, False)}
     assert history[1].changes == {"body": ("Hi {buyer_name}, we answer within 12 hours.",
                                            "Hi {buyer_name}! Back on Monday.")}

@@ -65,6 +65,9 @@ def restore_from_backup(window, db_path, path: Path | None = None, *, confirm: b
     window.setEnabled(False)
     if window.monitor is not None:
         window.monitor.stop()
+    live = getattr(window, "live", None)    # the other AfterDesks' changes: read none now
+    if live is not None:
+        live.stop()
     wait_for_background()
     close_database()
 
@@ -77,6 +80,8 @@ def restore_from_backup(window, db_path, path: Path | None = None, *, confirm: b
         window.setEnabled(True)
         if window.monitor is not None:
             window.monitor.start()
+        if live is not None:
+            live.start()                    # from the restored change log's end
         return True
 
     def done(restored) -> None:

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.banner.open_deadlines.connect(lambda: self.show_page("deadlines"))
         self.monitor = None   # ui.monitor_bridge.MonitorBridge once started
         self.channels = None  # ui.channel_bridge.ChannelBridge once started
+        self.live = None      # ui.live_changes.LiveChanges once started
         self.tray = None
 
         central = QWidget()
@@ -237,6 +238,16 @@ class MainWindow(QMainWindow):
         if not self.monitor.started:
             self.monitor.start()
         self._run_channels()
+        self.start_live_changes()
+
+    def start_live_changes(self) -> None:
+        """The other AfterDesks' changes on this database reach the pages and the monitor as
+        this one's own writes do (ui/live_changes.py)."""
+        if self.live is not None:
+            return
+        from ui.live_changes import LiveChanges
+        self.live = LiveChanges(self)
+        self.live.start()
 
     def _run_channels(self) -> None:
         """The mail sync (docs/channels.md): its word on the status line; new messages and
@@ -268,6 +279,8 @@ class MainWindow(QMainWindow):
             self.monitor.stop()
         if self.channels is not None:
             self.channels.stop()
+        if self.live is not None:
+            self.live.stop()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)

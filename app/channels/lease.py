@@ -1,6 +1,8 @@
-"""One syncing process per database: two processes sending the same outbox could send an
-answer twice. The lease is an operating-system lock on a file beside the database; the
-system drops it when the process ends, even after a kill."""
+"""One process per database does each shop-wide job: two processes sending the same outbox
+could send an answer twice, two deadline monitors could record the platform's action
+twice. The lease is an operating-system lock on a file beside the database, one file per
+job (`purpose`); the system drops it when the process ends, even after a kill. A shop
+database on a server takes the server's advisory lock instead."""
 
 from __future__ import annotations
 
@@ -14,10 +16,15 @@ class Busy(ServiceError):
     """Another AfterDesk (the window, or `afterdesk sync`) is syncing this database."""
 
 
+SYNC = "sync"
+PLATFORM_ACTIONS = "monitor"      # the deadline monitor's records of the platform's actions
+
+
 class Lease:
-    def __init__(self, database_path: str | Path):
+    def __init__(self, database_path: str | Path, purpose: str = SYNC):
         # The same file by any name (relative, absolute) is the same lease.
-        self.path = Path(f"{Path(database_path).resolve()}.sync-lock")
+        self.path = Path(f"{Path(database_path).resolve()}.{purpose}-lock")
+        self.purpose = purpose
         self._fd: int | None = None
 
     def acquire(self) -> "Lease":
@@ -26,10 +33,16 @@ class Lease:
             _lock(fd)
         except OSError:
             os.close(fd)
+            if self.purpose != SYNC:
+                raise Busy("another AfterDesk on this database does this") from None
             raise Busy("another AfterDesk is syncing the mail of this database (the window, "
                        "or `afterdesk sync`): close it first") from None
         self._fd = fd
         return self
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
 
     def release(self) -> None:
         if self._fd is not None:

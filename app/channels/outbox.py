@@ -228,7 +228,9 @@ def _delivered(item: OutboxItem) -> None:
                      & (Message.is_auto == False))  # noqa: E712
               .order_by(Message.sent_at.desc(), Message.id.desc()).first())
     if newest is not None and newest.id == message.id:
-        (Conversation.update(is_replied=True)
+        # Counted as a change of the conversation (app.models.versioned): a copy read
+        # before it cannot be saved over it.
+        (Conversation.update(is_replied=True, version=Conversation.version + 1)
          .where(Conversation.id == item.conversation_id).execute())
 
 

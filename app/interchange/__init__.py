@@ -22,6 +22,8 @@ NOT_CARRIED = {
     "ChannelCursor": "where this desk's mail sync stopped",
     "ChannelMessage": "the mail ids this desk's sync stored: with its accounts",
     "OutboxItem": "delivery states of this desk's outbox",
+    "ChangeLog": "what the AfterDesks on this database changed lately, for one another",
+    "Presence": "who is replying where right now, on this database",
 }
 
 __all__ = ["FORMAT", "VERSION", "DocumentError", "ImportSummary", "NOT_CARRIED",

@@ -264,6 +264,11 @@ class RecordSpec:
         return {spec.name: spec.write(getattr(row, spec.name)) for spec in self.fields}
 
 
+# Columns of one database only: a row's version counts the changes made to it there
+# (app.models.versioned); an imported row starts again at 0.
+LOCAL_FIELDS = ("version",)
+
+
 def record_spec(name, model, *, links=(), choices=None, checks=None, skip=()) -> RecordSpec:
     """The spec of `model`'s plain columns: no id, no foreign keys (those are links)."""
     choices = choices or {}
@@ -325,7 +330,8 @@ TRACKING_EVENT = record_spec("tracking event", TrackingEvent)
 REQUEST = record_spec("after-sales request", AftersalesRequest,
                       links=("number", "events", "attachments", "evidence_packs"),
                       choices={"service_type": vocab.SERVICE_TYPES, "state": REQUEST_STATES,
-                               "cause": vocab.CAUSES}, checks=CURRENCY)
+                               "cause": vocab.CAUSES}, checks=CURRENCY,
+                      skip=LOCAL_FIELDS)
 REQUEST_EVENT = record_spec("request event", RequestEvent,
                             choices={"actor": vocab.ACTORS, "from_state": REQUEST_STATES,
                                      "to_state": REQUEST_STATES})
@@ -333,7 +339,7 @@ DISPUTE = record_spec("dispute", Dispute,
                       links=("number", "proposals", "events", "attachments", "evidence_packs"),
                       choices={"kind": vocab.DISPUTE_KINDS, "state": DISPUTE_STATES,
                                "resolution": vocab.RESOLUTIONS, "cause": vocab.CAUSES},
-                      checks=CURRENCY)
+                      checks=CURRENCY, skip=LOCAL_FIELDS)
 PROPOSAL = record_spec("dispute proposal", DisputeProposal,
                        choices={"party": vocab.PARTIES, "solution_type": vocab.SOLUTION_TYPES},
                        checks=CURRENCY)
@@ -348,7 +354,8 @@ EVIDENCE_ITEM = record_spec("evidence item", EvidenceItem,
                             choices={"category": vocab.EVIDENCE_CATEGORIES})
 CONVERSATION = record_spec("conversation", Conversation,
                            links=("buyer", "order", "messages", "follow_ups", "follow_up_state"),
-                           choices={"channel": vocab.CHANNELS, "star": vocab.STAR_COLOURS})
+                           choices={"channel": vocab.CHANNELS, "star": vocab.STAR_COLOURS},
+                           skip=LOCAL_FIELDS)
 MESSAGE = record_spec("message", Message, links=("attachments",),
                       choices={"direction": vocab.DIRECTIONS, "channel": vocab.CHANNELS})
 FOLLOW_UP = record_spec("follow-up", FollowUpAttempt, links=("message",),

@@ -5,9 +5,12 @@ import peewee as pw
 from app.models.base import BaseModel, new_uid
 from app.models.commerce import Order
 from app.models.fields import JSONTextField, MoneyField, UTCDateTimeField
+from app.models.versioned import Versioned
 
 
-class AftersalesRequest(BaseModel):
+class AftersalesRequest(Versioned, BaseModel):
+    audit_entity = "aftersales"
+
     uid = pw.CharField(max_length=32, unique=True, default=new_uid)
     # One request per order, whatever became of it (TB-2).
     order = pw.ForeignKeyField(Order, backref="aftersales_requests", unique=True,
@@ -35,6 +38,10 @@ class AftersalesRequest(BaseModel):
     next_due_at = UTCDateTimeField(null=True)        # earliest pending deadline (queue order)
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    version = pw.IntegerField(default=0)            # counted up by every save (Versioned)
+
+    def label(self) -> str:
+        return f"A-{self.id}"
 
     class Meta:
         indexes = ((("state", "next_due_at"), False),)
@@ -56,7 +63,9 @@ class RequestEvent(BaseModel):
         indexes = ((("request", "at"), False),)
 
 
-class Dispute(BaseModel):
+class Dispute(Versioned, BaseModel):
+    audit_entity = "dispute"
+
     uid = pw.CharField(max_length=32, unique=True, default=new_uid)
     order = pw.ForeignKeyField(Order, backref="disputes", on_delete="CASCADE")
     issue_id = pw.CharField(max_length=64, null=True, unique=True)  # the platform's id
@@ -84,6 +93,10 @@ class Dispute(BaseModel):
     next_due_at = UTCDateTimeField(null=True)
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
+    version = pw.IntegerField(default=0)            # counted up by every save (Versioned)
+
+    def label(self) -> str:
+        return f"D-{self.id}"
 
     class Meta:
         indexes = ((("state", "next_due_at"), False),)

@@ -5,9 +5,12 @@ import peewee as pw
 from app.models.base import BaseModel, new_uid
 from app.models.commerce import Buyer, Order, Shop
 from app.models.fields import UTCDateTimeField
+from app.models.versioned import Versioned
 
 
-class Conversation(BaseModel):
+class Conversation(Versioned, BaseModel):
+    audit_entity = "conversation"
+
     uid = pw.CharField(max_length=32, unique=True, default=new_uid)
     shop = pw.ForeignKeyField(Shop, backref="conversations", on_delete="CASCADE")
     buyer = pw.ForeignKeyField(Buyer, backref="conversations", on_delete="CASCADE")
@@ -23,6 +26,10 @@ class Conversation(BaseModel):
     last_inbound_at = UTCDateTimeField(null=True)
     is_read = pw.BooleanField(default=True)
     is_replied = pw.BooleanField(default=True)
+    version = pw.IntegerField(default=0)             # counted up by every save (Versioned)
+
+    def label(self) -> str:
+        return f"conversation {self.id}"
 
     class Meta:
         indexes = (

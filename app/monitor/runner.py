@@ -10,6 +10,12 @@ repeats nothing. A single wait lasts at most `max_sleep` seconds: the operating 
 counts waits on a clock that may pause while the computer sleeps, so a long wait could
 end late after a resume; re-reading the clock costs next to nothing.
 
+One AfterDesk per shop database records the platform's actions: the one holding the
+lease for it (app.channels.lease, PLATFORM_ACTIONS). The others give their rep the same
+alerts; a platform step they cannot take waits, and is tried again (LEASE_RETRY), so
+another AfterDesk takes over when the holder ends. What the holder records reaches them
+through the change log (app.services.common.live_changes).
+
 Results leave the thread through callbacks (the GUI turns them into queued signals).
 Errors are logged on 'afterdesk.monitor' and handed to `on_error`; the thread keeps its
 last plan and tries again later.
@@ -34,6 +40,7 @@ log = logging.getLogger("afterdesk.monitor")
 
 DEFAULT_MAX_SLEEP = 300.0        # seconds; see the module notes
 RETRY_AFTER = (30.0, 120.0, 600.0, 1800.0)   # after a failed load, then the last again
+LEASE_RETRY = 60.0               # seconds before a platform step left to another is retried
 _running: "weakref.WeakSet[DeadlineMonitor]" = weakref.WeakSet()
 
 
@@ -86,6 +93,9 @@ class DeadlineMonitor(threading.Thread):
         self._sleeping = False
         self._failures = 0
         self._connected = False               # this thread opened the connection
+        self._lease = None                    # app.channels.lease.Lease while held
+        self.left_to_another = 0              # platform steps another AfterDesk records
+        self._waiting_for_lease = False
 
     # --- called from other threads ----------------------------------------------------
     def notify_changed(self) -> None:
@@ -140,6 +150,8 @@ class DeadlineMonitor(threading.Thread):
             _running.discard(self)
             change_notice.unsubscribe(self._heard_change)
             self._disconnect()
+            if self._lease is not None:
+                self._lease.release()
             with self._cond:
                 self._sleeping = False
                 self._cond.notify_all()
@@ -159,6 +171,8 @@ class DeadlineMonitor(threading.Thread):
                 retry = self._reload(first)
                 first = first and retry is not None
             self._step(self.clock.now())
+            if self._waiting_for_lease and retry is None:
+                retry = LEASE_RETRY     # load again then: the platform steps are tried anew
             # Asleep the thread holds no connection (nor its page cache): it may sleep
             # for hours, and a big shop's pages would stay in memory all that time.
             self._disconnect()
@@ -190,6 +204,9 @@ class DeadlineMonitor(threading.Thread):
         self.loads += 1
         schedule = Schedule(items, self.lead_hours, self.platform_kinds)
         fired = schedule.keep_known(self.fired)
+        if self._waiting_for_lease:     # left to another AfterDesk: try them again
+            fired = {key for key in fired if key[1] != PLATFORM}
+            self._waiting_for_lease = False
         if first:
             fired |= schedule.passed_alerts(now)   # the summary speaks of those
             self._deliver(self.on_summary, due_summary(items, now, self.summary_tz))
@@ -212,7 +229,30 @@ class DeadlineMonitor(threading.Thread):
                 self._changed = True            # the cases changed: plan them again
                 self._requested += 1
 
+    def _holds_lease(self) -> bool:
+        """True when this AfterDesk records the platform's actions for the database (it
+        holds the lease, or it takes it now); a database in memory is this process's own."""
+        if self._lease is not None or not self.use_database:
+            return True
+        from app.channels.lease import PLATFORM_ACTIONS, Busy, Lease
+        path = str(database.database or "")
+        if not path or path == ":memory:" or path.startswith("file:"):
+            return True
+        try:
+            self._lease = Lease(path, PLATFORM_ACTIONS).acquire()
+        except Busy:
+            return False
+        except OSError as exc:          # no lock file beside the database: act alone
+            log.warning("no lease for the platform's actions (%s): recorded here", exc)
+            return True
+        log.info("this AfterDesk records the platform's actions of %s", path)
+        return True
+
     def _apply(self, step) -> bool:
+        if not self._holds_lease():
+            self.left_to_another += 1
+            self._waiting_for_lease = True
+            return False
         try:
             outcome = self.apply_rule(step.deadline)
         except Exception as exc:  # noqa: BLE001 - reported; the step is not retried

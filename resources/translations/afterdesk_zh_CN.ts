@@ -240,47 +240,47 @@
         <translation>提交了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="72"/>
+        <location filename="../../ui/cases/action_dialog.py" line="73"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="76"/>
+        <location filename="../../ui/cases/action_dialog.py" line="77"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="84"/>
+        <location filename="../../ui/cases/action_dialog.py" line="85"/>
         <source>When on the platform</source>
         <translation>平台上的发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="87"/>
+        <location filename="../../ui/cases/action_dialog.py" line="88"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="107"/>
+        <location filename="../../ui/cases/action_dialog.py" line="108"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="107"/>
+        <location filename="../../ui/cases/action_dialog.py" line="108"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="110"/>
+        <location filename="../../ui/cases/action_dialog.py" line="111"/>
         <source>— unchanged —</source>
         <translation>— 不变 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="146"/>
+        <location filename="../../ui/cases/action_dialog.py" line="147"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="147"/>
+        <location filename="../../ui/cases/action_dialog.py" line="148"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -736,141 +736,141 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="59"/>
-        <location filename="../../ui/cases/case_view.py" line="139"/>
+        <location filename="../../ui/cases/case_view.py" line="60"/>
+        <location filename="../../ui/cases/case_view.py" line="140"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="77"/>
-        <location filename="../../ui/cases/case_view.py" line="243"/>
+        <location filename="../../ui/cases/case_view.py" line="78"/>
+        <location filename="../../ui/cases/case_view.py" line="244"/>
         <source>Record a step</source>
         <translation>记录处理步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="83"/>
+        <location filename="../../ui/cases/case_view.py" line="84"/>
         <source>Order and buyer</source>
         <translation>订单与买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="96"/>
+        <location filename="../../ui/cases/case_view.py" line="97"/>
         <source>Cause (GEN-1)</source>
         <translation>责任方（GEN-1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="107"/>
+        <location filename="../../ui/cases/case_view.py" line="108"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="160"/>
+        <location filename="../../ui/cases/case_view.py" line="161"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="160"/>
+        <location filename="../../ui/cases/case_view.py" line="161"/>
         <source>After-sales request</source>
         <translation>售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="170"/>
+        <location filename="../../ui/cases/case_view.py" line="171"/>
         <source> · does not count toward the dispute rate (AE-2)</source>
         <translation> · 不计入纠纷率（AE-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="162"/>
+        <location filename="../../ui/cases/case_view.py" line="163"/>
         <source>{0} · shop {1} · order {2} · opened {3}</source>
         <translation>{0} · 店铺 {1} · 订单 {2} · 发起于 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="161"/>
+        <location filename="../../ui/cases/case_view.py" line="162"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="166"/>
+        <location filename="../../ui/cases/case_view.py" line="167"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="168"/>
+        <location filename="../../ui/cases/case_view.py" line="169"/>
         <source>{0} · {1} {2}</source>
         <translation>{0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="176"/>
+        <location filename="../../ui/cases/case_view.py" line="177"/>
         <source>Outcome: {0}</source>
         <translation>结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="177"/>
+        <location filename="../../ui/cases/case_view.py" line="178"/>
         <source>Protection window: {0}</source>
         <translation>保障期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="205"/>
+        <location filename="../../ui/cases/case_view.py" line="206"/>
         <source>{0}; refund {1} {2}</source>
         <translation>{0}；退款 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="211"/>
+        <location filename="../../ui/cases/case_view.py" line="212"/>
         <source>{0} ({1} {2})</source>
         <translation>{0}（{1} {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="244"/>
+        <location filename="../../ui/cases/case_view.py" line="245"/>
         <source>Nothing more can be recorded: the case is over</source>
         <translation>案件已结束，无法再记录步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="250"/>
+        <location filename="../../ui/cases/case_view.py" line="251"/>
         <source>Available from {0}{1}</source>
         <translation>{0} 起可记录{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="252"/>
+        <location filename="../../ui/cases/case_view.py" line="253"/>
         <source>Possible until {0}{1}</source>
         <translation>可记录至 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="260"/>
+        <location filename="../../ui/cases/case_view.py" line="261"/>
         <source>cost {0} + shipping {1}</source>
         <translation>成本 {0} + 运费 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="261"/>
+        <location filename="../../ui/cases/case_view.py" line="262"/>
         <source>costs not recorded</source>
         <translation>未记录成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="262"/>
+        <location filename="../../ui/cases/case_view.py" line="263"/>
         <source>Order {0} · {1}
 paid {2} {3} · {4}</source>
         <translation>订单 {0} · {1}
 实付 {2} {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="265"/>
+        <location filename="../../ui/cases/case_view.py" line="266"/>
         <source>Files: {0}</source>
         <translation>文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="265"/>
+        <location filename="../../ui/cases/case_view.py" line="266"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="268"/>
+        <location filename="../../ui/cases/case_view.py" line="269"/>
         <source>Open conversation ({0})</source>
         <translation>打开会话（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="273"/>
+        <location filename="../../ui/cases/case_view.py" line="274"/>
         <source>Write to the buyer about this order</source>
         <translation>就此订单联系买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="291"/>
+        <location filename="../../ui/cases/case_view.py" line="292"/>
         <source>Next: {0} — {1} ({2}, {3})</source>
         <translation>下一时限：{0} — {1}（{2}，{3}）</translation>
     </message>
@@ -2173,77 +2173,92 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="24"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="31"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="20"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="27"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="27"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="23"/>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="24"/>
+        <source>What the other reps of the shop see beside your changes and replies, and &apos;assigned to me&apos;</source>
+        <translation>店铺其他客服在你的修改和回复旁看到的名字，也用于“分配给我”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="34"/>
         <source>Same as the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="28"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="35"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="28"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="35"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="31"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="38"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="36"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="43"/>
         <source>Backups to keep</source>
         <translation>保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="37"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="44"/>
         <source>Back up automatically once a day, at start</source>
         <translation>每天启动时自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="42"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="49"/>
         <source>Open backups folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="45"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="52"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="53"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="60"/>
         <source>A new language applies when AfterDesk starts again: you can restart it once you press OK.</source>
         <translation>新语言在售后工作台重新启动后生效：按“确定”后即可重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="61"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="68"/>
+        <source>Your &amp;name:</source>
+        <translation>你的名字(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="69"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="63"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="71"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="64"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="72"/>
         <source>&amp;Backups to keep:</source>
         <translation>保留备份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="66"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="74"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
@@ -2531,32 +2546,32 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -2573,7 +2588,7 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
     <message>
         <location filename="../../ui/backup_actions.py" line="32"/>
         <location filename="../../ui/backup_actions.py" line="39"/>
-        <location filename="../../ui/backup_actions.py" line="87"/>
+        <location filename="../../ui/backup_actions.py" line="92"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -2612,7 +2627,7 @@ The data as it was before: {0}</source>
 恢复前的数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_actions.py" line="88"/>
+        <location filename="../../ui/backup_actions.py" line="93"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -3574,37 +3589,37 @@ The data as it was before: {0}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="21"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="22"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="30"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="31"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="31"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="32"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="33"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="33"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="34"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="34"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="35"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="35"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="36"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
@@ -3749,123 +3764,138 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="62"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="155"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="69"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="173"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="71"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="85"/>
         <source>No star</source>
         <translation>无星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="76"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="90"/>
         <source>Assign to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="79"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="93"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="85"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="99"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="113"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="128"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="115"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="130"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="178"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="198"/>
         <source> · assigned to {0}</source>
         <translation> · 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="183"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="203"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="184"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="204"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="202"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="225"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="264"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="302"/>
         <source>Edit the answer</source>
         <translation>编辑回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="265"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="303"/>
         <source>Answer</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="292"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="330"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="303"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="341"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="306"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="344"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="316"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="378"/>
+        <source>{0} is replying</source>
+        <translation>{0} 正在回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="379"/>
+        <source>{0} are replying</source>
+        <translation>{0} 正在回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="379"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="410"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="320"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="414"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="335"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="429"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="337"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="431"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="342"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="436"/>
         <source>Only the phrase memory translates: add an online translator (Baidu Translate) in Settings › Translation.</source>
         <translation>目前只有短语记忆可以翻译：请在 设置 › 翻译 中添加在线翻译（百度翻译）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="363"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="457"/>
         <source>Choose the language the message is written in (Translate from) first.</source>
         <translation>请先选择消息所用的语言（翻译自）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="378"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="472"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="379"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="473"/>
         <source>%1
 
 Translation (%2):</source>
@@ -5244,82 +5274,82 @@ Translation (%2):</source>
 <context>
     <name>channel_problems</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="408"/>
+        <location filename="../../ui/words/catalog.py" line="409"/>
         <source> The server said: “{said}”</source>
         <translation>服务器原话：“{said}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="409"/>
+        <location filename="../../ui/words/catalog.py" line="410"/>
         <source>AfterDesk stopped (or lost the connection) while the mail server was taking this answer: it may have reached the buyer. Look in the mailbox&apos;s Sent folder before Retry.</source>
         <translation>AfterDesk 在邮件服务器接收这条回复时停止（或断开了连接）：买家可能已经收到。重试前请先查看邮箱的“已发送”文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="410"/>
+        <location filename="../../ui/words/catalog.py" line="411"/>
         <source>No password is kept for this account on this computer: enter it in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>这台电脑上没有保存此账户的密码：请在 设置 › 账户 中输入（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="411"/>
+        <location filename="../../ui/words/catalog.py" line="412"/>
         <source>The buyer has no mail address: add it to the buyer, then Retry.</source>
         <translation>买家没有邮箱地址：请为买家添加后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="412"/>
+        <location filename="../../ui/words/catalog.py" line="413"/>
         <source>The connection to the mail server {host} ended while the answer was being sent: it may have reached the buyer.</source>
         <translation>发送回复时与邮件服务器 {host} 的连接中断：买家可能已经收到。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="413"/>
+        <location filename="../../ui/words/catalog.py" line="414"/>
         <source>The mail server refused the answer.</source>
         <translation>邮件服务器拒收了这条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="414"/>
+        <location filename="../../ui/words/catalog.py" line="415"/>
         <source>The mail server refused the buyer&apos;s address ({addresses}).</source>
         <translation>邮件服务器拒绝了买家的地址（{addresses}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="415"/>
+        <location filename="../../ui/words/catalog.py" line="416"/>
         <source>The mail server refused to send from {sender}.</source>
         <translation>邮件服务器拒绝以 {sender} 发件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="416"/>
+        <location filename="../../ui/words/catalog.py" line="417"/>
         <source>The mail server {host} answered with an error.</source>
         <translation>邮件服务器 {host} 返回了错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="417"/>
+        <location filename="../../ui/words/catalog.py" line="418"/>
         <source>The mail server {host} asked to try later.</source>
         <translation>邮件服务器 {host} 要求稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="418"/>
+        <location filename="../../ui/words/catalog.py" line="419"/>
         <source>The mail server {host} cannot be found: no network, or the server name is wrong. AfterDesk keeps trying.</source>
         <translation>找不到邮件服务器 {host}：没有网络，或服务器名称有误。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="419"/>
+        <location filename="../../ui/words/catalog.py" line="420"/>
         <source>The mail server {host} cannot be reached: no network, or the server is down. AfterDesk keeps trying.</source>
         <translation>无法连接邮件服务器 {host}：没有网络，或服务器已停机。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="420"/>
+        <location filename="../../ui/words/catalog.py" line="421"/>
         <source>The mail server {host} does not offer secure sending on this port: check the port and the security setting.</source>
         <translation>邮件服务器 {host} 在此端口不提供安全发送：请检查端口和安全设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="421"/>
+        <location filename="../../ui/words/catalog.py" line="422"/>
         <source>The mail server {host} refused the user name or password. Enter the password again in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>邮件服务器 {host} 拒绝了用户名或密码。请在 设置 › 账户 中重新输入密码（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="422"/>
+        <location filename="../../ui/words/catalog.py" line="423"/>
         <source>The mail server {host}: its certificate is not trusted (expired, or not the server&apos;s name). Check the server name with your mail provider.</source>
         <translation>邮件服务器 {host}：其证书不受信任（已过期，或与服务器名称不符）。请向邮箱服务商核实服务器名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="423"/>
+        <location filename="../../ui/words/catalog.py" line="424"/>
         <source>The secure connection to the mail server {host} failed: check the port and the security setting (TLS or STARTTLS).</source>
         <translation>与邮件服务器 {host} 的安全连接失败：请检查端口和安全设置（TLS 或 STARTTLS）。</translation>
     </message>
@@ -7516,6 +7546,11 @@ Translation (%2):</source>
         <location filename="../../ui/words/catalog.py" line="407"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="408"/>
+        <source>{what} was changed meanwhile by {reps} ({actions}): look at it as it is now and try again</source>
+        <translation>{what} 刚刚已被 {reps} 修改（{actions}）：请查看最新内容后再试</translation>
     </message>
 </context>
 <context>

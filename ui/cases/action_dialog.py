@@ -65,9 +65,10 @@ FIELDS = {
 
 class ActionDialog(QDialog):
     def __init__(self, ref: str, action: str, parent: QWidget | None = None, *,
-                 currency: str = "", state_text: str = ""):
+                 currency: str = "", state_text: str = "", version: int | None = None):
         super().__init__(parent)
         self.ref, self.action = ref, action
+        self.version = version          # the case as the view showed it (StaleEdit)
         self.done_ok = False
         self.setWindowTitle(self.tr("{0} · {1}").format(ref, w(ACTIONS, action)))
         self.inputs: dict[str, tuple[QWidget, str, bool, str]] = {}
@@ -146,11 +147,14 @@ class ActionDialog(QDialog):
             self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
                 self.tr(", ").join(missing)))
             return False
-        if not run_write(self, partial(case_actions.perform, self.ref, self.action,
-                                       self.at.instant(), **values),
-                         changes=[CASES], refs=[self.ref],
-                         on_refused=self.error.show_refusal):
+        written = run_write(self, partial(case_actions.perform, self.ref, self.action,
+                                          self.at.instant(), shown_version=self.version,
+                                          **values),
+                            changes=[CASES], refs=[self.ref],
+                            on_refused=self.error.show_refusal)
+        if not written:
             return False
+        self.version = getattr(written.result, "version", None)   # the case as it is now
         self.done_ok = True
         self.accept()
         return True

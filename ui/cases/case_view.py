@@ -9,6 +9,7 @@ rewrites the countdown texts, without reading the database.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import shiboken6
@@ -295,8 +296,10 @@ class CaseView(QScrollArea):
     def open_action(self, action: str) -> ActionDialog:
         d = self.detail
         self.dialog = ActionDialog(d.ref, action, self, currency=d.currency,
-                                   state_text=w(STATES, d.state))
-        self.dialog.open()          # its write announces the change: the view reloads
+                                   state_text=w(STATES, d.state), version=d.version)
+        dialog = self.dialog
+        dialog.accepted.connect(lambda: self._written(dialog.version))
+        dialog.open()          # its write announces the change: the view reloads
         return self.dialog
 
     def _cause_chosen(self, _index: int) -> None:
@@ -305,4 +308,13 @@ class CaseView(QScrollArea):
         cause = self.cause.currentData()
         self.cause_hint.setText(w(CAUSE_HINTS, cause))
         ref = self.detail.ref
-        run_write(self, partial(case_actions.set_cause, ref, cause), changes=[CASES], refs=[ref])
+        run_write(self, partial(case_actions.set_cause, ref, cause,
+                                shown_version=self.detail.version),
+                  changes=[CASES], refs=[ref], on_failed=lambda _error: self.reload(),
+                  on_done=lambda case: self._written(case.version))
+
+    def _written(self, version: int | None) -> None:
+        """This rep's own change went through: the view goes on from the case's new version
+        at once (the next step may come before the view has read the case again)."""
+        if self.detail is not None and version is not None:
+            self.detail = replace(self.detail, version=version)

@@ -7,20 +7,24 @@ through the write helper (ui.write_op), which tells the list; the panel reloads 
 
 from __future__ import annotations
 
-import getpass
+import time
+from dataclasses import replace
 from functools import partial
 
 import shiboken6
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
 from app.vocab import STAR_COLOURS
-from app.services.messaging import conversations, quick_phrases, thread, translation
+from app.services.messaging import conversations, presence, quick_phrases, thread, translation
 from app.services.common.background import run_read
 from app.services.common import change_notice
+from app.services.common.live_changes import conversation_ref
+from app.services.common.reps import current_rep
+from app.services.common.versions import as_shown
 from app.errors import ServiceError
 from ui.conversation.buyer_clock import BuyerClock
 from ui.conversation.composer import Composer
@@ -28,12 +32,15 @@ from ui.conversation.shrink import ShrinkableRow
 from ui.conversation.image_viewer import ImageViewer, PictureUnreadable, read_picture
 from ui.conversation.thread_view import ThreadView, attachment_path, load_thumbnails
 from ui.conversation.transcript_actions import TranscriptButton
-from ui.errors import describe, report_exception, show_expected_error
+from ui.errors import describe, is_expected, report_exception, show_expected_error
+from ui.tones import style_text
 from ui.words.vocabulary import CHANNELS, STARS, word
 from ui.worker import run_in_background
 from ui.write_op import CASES, CONVERSATIONS, PHRASES, run_write, run_write_in_background
 
 MESSAGES_SHOWN = 300        # the newest messages of a very long thread
+PRESENCE_MS = 2000          # how often an open conversation asks who else is replying
+MARK_EVERY_S = 10.0         # a rep typing renews "replying" this often (it lasts longer)
 
 
 def load_conversation(conversation_id: int) -> dict:
@@ -55,13 +62,20 @@ class ThreadPanel(QWidget):
 
     def __init__(self, my_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.my_name = my_name or getpass.getuser()
+        self.my_name = my_name or current_rep()
         self.conversation_id: int | None = None
         self.header = None
         self._generation = 0
         self.title = QLabel(self.tr("Choose a conversation on the left."))
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.presence = QLabel()            # "李丽 is replying" (another rep, another AfterDesk)
+        style_text(self.presence, "warning")
+        self.presence.hide()
+        self.presence_timer = QTimer(self)
+        self.presence_timer.setInterval(PRESENCE_MS)
+        self.presence_timer.timeout.connect(self.refresh_presence)
+        self._marked_at: float | None = None    # when this rep last said "replying" here
         try:                                   # the buyer's local time (GEN-7), when present
             self.clock = BuyerClock()
         except ImportError:
@@ -97,6 +111,7 @@ class ThreadPanel(QWidget):
         self.viewer: ImageViewer | None = None
         self.composer = Composer()
         self.composer.sent.connect(self._sent)
+        self.composer.edit.textChanged.connect(self._typing)
         change_notice.subscribe(self._heard)
         self.composer.copy_open.connect(self._copied_from_composer)
 
@@ -126,6 +141,7 @@ class ThreadPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.presence)
         if self.clock is not None:
             layout.addWidget(self.clock)
         layout.addWidget(ShrinkableRow(actions_row))
@@ -146,6 +162,8 @@ class ThreadPanel(QWidget):
 
     # --- loading ---------------------------------------------------------------------
     def show_conversation(self, conversation_id: int | None) -> None:
+        if conversation_id != self.conversation_id:
+            self._stop_replying()
         self._generation += 1
         if conversation_id != self.conversation_id:     # a reload keeps what was said
             self._say("")
@@ -156,6 +174,8 @@ class ThreadPanel(QWidget):
             if self.clock is not None:
                 self.clock.set_buyer(None)
             self.view.clear_thread()
+            self.show_presence([])
+            self.presence_timer.stop()
             self.composer.setEnabled(False)
             self._enable(False)
             self.side_loaded.emit(None)
@@ -193,8 +213,11 @@ class ThreadPanel(QWidget):
         self._enable(True)
         self.assign_button.setEnabled(head.assigned_to != self.my_name)
         self.side_loaded.emit(data["side"])
+        if self.isVisible():
+            self.refresh_presence()
+            self.presence_timer.start()
         if not head.is_read:
-            self._write(conversations.mark_read, reload=False)
+            self._write(conversations.mark_read, reload=False, as_it_is=True)
         self.loaded.emit(head.id)
 
     def _failed(self, generation: int, error: BaseException) -> None:
@@ -203,17 +226,32 @@ class ThreadPanel(QWidget):
             report_exception(error, self)
 
     # --- actions -------------------------------------------------------------------------
-    def _write(self, action, *args, reload: bool = True) -> bool:
+    def _write(self, action, *args, reload: bool = True, as_it_is: bool = False) -> bool:
+        """Change the conversation as the panel shows it: one changed meanwhile by another
+        rep is refused (who and what), and the panel shows it as it is now. `as_it_is`:
+        a change that cannot undo another rep's (marking it read on opening it)."""
         conv_id = self.conversation_id
-        return bool(run_write(self, lambda: action(thread.get_conversation(conv_id), *args),
-                              changes=[CONVERSATIONS],
-                              on_done=lambda _result: self.reload() if reload else None))
+        shown = None if as_it_is or self.header is None else self.header.version
+        def done(result) -> None:
+            # This rep's own change: the panel goes on from its version at once (the next
+            # click may come before the panel has read the conversation again).
+            if self.header is not None and getattr(result, "id", None) == self.header.id:
+                self.header = replace(self.header, version=result.version)
+            if reload:
+                self.reload()
+        return bool(run_write(self, lambda: action(as_shown(thread.get_conversation(conv_id),
+                                                            shown), *args),
+                              changes=[CONVERSATIONS], on_done=done,
+                              on_failed=lambda _error: self.reload()))
 
     def _heard(self, change) -> None:
         """Quick phrases or automatic replies were edited (the composer offers them anew),
-        or a case was recorded (the order beside the thread, the refund placeholders)."""
-        if shiboken6.isValid(self) and change.touches([PHRASES, CASES]) \
-                and self.header is not None:
+        a case was recorded (the order beside the thread, the refund placeholders), or
+        another rep changed this conversation (app.services.common.live_changes)."""
+        if not shiboken6.isValid(self) or self.header is None:
+            return
+        if change.touches([PHRASES, CASES]) \
+                or conversation_ref(self.header.id) in change.refs:
             self.reload()
 
     def _set_star(self, _index: int) -> None:
@@ -306,7 +344,63 @@ class ThreadPanel(QWidget):
         self._say(self.tr("Transcript sent to the printer (%d pages)") % pages)
 
     def _sent(self, _conversation_id: int) -> None:
+        self._stop_replying()
         self.reload()           # the list heard of it from the write (ui.write_op)
+
+    # --- who else is replying ---------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.header is not None:
+            self.refresh_presence()
+            self.presence_timer.start()
+
+    def hideEvent(self, event) -> None:
+        self.presence_timer.stop()          # asked again when the panel is on screen again
+        super().hideEvent(event)
+
+    def refresh_presence(self) -> None:
+        """Ask who else is replying in the conversation shown (a small read, here)."""
+        if self.conversation_id is None or not self.isVisible():
+            return
+        try:
+            names = presence.replying(self.conversation_id)
+        except Exception as error:  # noqa: BLE001 - busy for a moment: asked again soon
+            if not is_expected(error):
+                raise
+            return
+        self.show_presence(names)
+
+    def show_presence(self, names: list[str]) -> None:
+        if not names:
+            self.presence.clear()
+            self.presence.hide()
+            return
+        self.presence.setText(self.tr("{0} is replying").format(names[0]) if len(names) == 1
+                              else self.tr("{0} are replying").format(self.tr(", ").join(names)))
+        self.presence.show()
+
+    def _typing(self) -> None:
+        """The rep types in the composer: the others see "… is replying" (renewed while the
+        rep goes on typing; an emptied composer takes it back)."""
+        if self.conversation_id is None:
+            return
+        if not self.composer.edit.toPlainText().strip():
+            self._stop_replying()
+            return
+        now = time.monotonic()
+        if self._marked_at is not None and now - self._marked_at < MARK_EVERY_S:
+            return
+        self._marked_at = now
+        self._presence_write(partial(presence.mark_replying, self.conversation_id))
+
+    def _stop_replying(self) -> None:
+        if self._marked_at is not None and self.conversation_id is not None:
+            self._presence_write(partial(presence.clear, self.conversation_id))
+        self._marked_at = None
+
+    def _presence_write(self, write) -> None:
+        """A presence mark changes no record: nothing announced, a busy database skips it."""
+        run_write(self, write, changes=(), on_refused=lambda _error: None)
 
     # --- translation -----------------------------------------------------------------------
     def translate_thread(self) -> None:

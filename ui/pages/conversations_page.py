@@ -7,7 +7,6 @@ the thread itself; the filters combine and can be saved as named views.
 
 from __future__ import annotations
 
-import getpass
 import logging
 from functools import partial
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
+from app.services.common.reps import current_rep
 from app.services.common.background import run_plain_read, run_read
 from app.services.messaging.inbox import conversation_ids, conversation_rows, default_sort
 from ui.conversation import keyboard
@@ -83,7 +83,7 @@ class ConversationsPage(ListPage):
     def __init__(self, parent: QWidget | None = None, settings=None):
         super().__init__(ConversationTableModel(), parent)
         name = settings.get("conversations.my_name") if settings is not None else ""
-        self.my_name = name or getpass.getuser()
+        self.my_name = name or current_rep()
         self.title.setText(self.tr("Conversations"))
         self.empty_text = self.tr("No conversations yet. Conversations appear here once "
                                   "messages are imported or written.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from app.settings import Settings
+from app.services.common.reps import set_current_rep
 from ui.write_op import POLICY, run_write
 from ui.settings_dialog.accounts_tab import AccountsTab
 from ui.settings_dialog.alerts_tab import AlertsTab
@@ -55,6 +56,7 @@ class SettingsDialog(QDialog):
         def save() -> None:
             self.general.save()
             self.alerts.save()
+            set_current_rep(None)       # the rep's name may have changed: read it again
         # The settings file, not the database; the lists follow them (alert lead times…).
         if run_write(self, save, changes=[POLICY]):
             super().accept()

@@ -1,13 +1,14 @@
-"""Settings › General: interface language, theme, data folder and backups."""
+"""Settings › General: the rep's name, interface language, theme, data folder and backups."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel,
-                               QPushButton, QSpinBox, QWidget)
+                               QLineEdit, QPushButton, QSpinBox, QWidget)
 
 from app import backup, paths
+from app.services.common.reps import REP_SETTING, current_rep
 from app.settings import Settings
 from ui.i18n import LANGUAGES
 
@@ -16,6 +17,12 @@ class GeneralTab(QWidget):
     def __init__(self, settings: Settings, db_path, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
+        self.rep_name = QLineEdit(settings.get(REP_SETTING))
+        self.rep_name.setMaxLength(100)
+        self.rep_name.setPlaceholderText(current_rep())
+        self.rep_name.setAccessibleName(self.tr("Your name"))
+        self.rep_name.setToolTip(self.tr("What the other reps of the shop see beside your "
+                                         "changes and replies, and 'assigned to me'"))
         self.language = QComboBox()
         self.language.addItem(self.tr("Same as the system"), "")
         for code, name in LANGUAGES.items():
@@ -58,6 +65,7 @@ class GeneralTab(QWidget):
             lambda: self.restart_note.setVisible(self.language_changed()))
 
         form = QFormLayout(self)
+        form.addRow(self.tr("Your &name:"), self.rep_name)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow("", self.restart_note)
         form.addRow(self.tr("&Theme:"), self.theme)
@@ -70,6 +78,7 @@ class GeneralTab(QWidget):
         return self.language.currentData() != self.settings.get("ui.language")
 
     def save(self) -> None:
+        self.settings.set(REP_SETTING, self.rep_name.text().strip())
         self.settings.set("ui.language", self.language.currentData())
         self.settings.set("ui.theme", self.theme.currentData())
         self.settings.set("backup.keep", self.keep.value())

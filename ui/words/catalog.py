@@ -405,6 +405,7 @@ TEXTS = [
     QT_TRANSLATE_NOOP('problems', '{value!r} is a float; give the amount as text or Decimal so no cent is lost'),
     QT_TRANSLATE_NOOP('problems', '{value} has no time zone; give the time with its zone'),
     QT_TRANSLATE_NOOP('problems', '{value} is later than now ({now}): give a time that has already happened'),
+    QT_TRANSLATE_NOOP('problems', '{what} was changed meanwhile by {reps} ({actions}): look at it as it is now and try again'),
     QT_TRANSLATE_NOOP('channel_problems', ' The server said: “{said}”'),
     QT_TRANSLATE_NOOP('channel_problems', "AfterDesk stopped (or lost the connection) while the mail server was taking this answer: it may have reached the buyer. Look in the mailbox's Sent folder before Retry."),
     QT_TRANSLATE_NOOP('channel_problems', 'No password is kept for this account on this computer: enter it in Settings › Accounts (or: afterdesk account add … --password-stdin).'),

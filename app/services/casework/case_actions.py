@@ -16,6 +16,7 @@ from app.db import database
 from app.models import Attachment, StoredFile
 from app.services.casework import aftersales, disputes
 from app.services.common import audit
+from app.services.common.versions import as_shown
 from app.services.casework.case_forms import find_order
 from app.services.casework.case_ids import case_id, get_case
 from app.errors import InvalidInput
@@ -69,11 +70,13 @@ def check_inputs(ref: str, action: str, values: dict) -> None:
 
 
 def perform(ref: str, action: str, at: datetime, *, files=(), max_mb: int | None = None,
-            actor: str = "rep", **values):
+            actor: str = "rep", shown_version: int | None = None, **values):
     """Record `action` on case `ref` ("D-3" / "A-7") at the platform instant `at`.
     `values` are the action's own inputs (e.g. reason=, refund_amount=, solution_type=);
-    `files` (paths) are attached to the case with the step, or nothing is written."""
-    case = get_case(ref)
+    `files` (paths) are attached to the case with the step, or nothing is written.
+    `shown_version`: the case's version the rep's view showed; a case changed since is
+    refused (app.errors.StaleEdit) and nothing is written."""
+    case = as_shown(get_case(ref), shown_version)
     is_request = case_id(case).startswith("A-")
     module, known = (aftersales, REQUEST_ACTIONS) if is_request else (disputes, DISPUTE_ACTIONS)
     if action not in known:
@@ -89,9 +92,9 @@ def perform(ref: str, action: str, at: datetime, *, files=(), max_mb: int | None
     return result
 
 
-def set_cause(ref: str, cause: str, *, actor: str = "rep"):
-    """The rep's judgement of the cause (GEN-1)."""
-    case = get_case(ref)
+def set_cause(ref: str, cause: str, *, actor: str = "rep", shown_version: int | None = None):
+    """The rep's judgement of the cause (GEN-1), as perform's `shown_version` says."""
+    case = as_shown(get_case(ref), shown_version)
     module = aftersales if case_id(case).startswith("A-") else disputes
     result = module.set_cause(case, cause, actor=actor)
     return result

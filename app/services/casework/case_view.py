@@ -115,6 +115,7 @@ class CaseDetail:
     reason_code: str = ""      # a request's reason code (aftersales_rules.REQUEST_REASONS)
     resolution: str = ""       # how a dispute ended (vocab.RESOLUTIONS), "" otherwise
     refund: Decimal | None = None   # what the outcome paid the buyer
+    version: int = 0           # the case's version as read (a change hands it back)
 
     @property
     def shown_guide(self) -> str | None:
@@ -150,7 +151,7 @@ def case_detail(ref: str, at: datetime | None = None) -> CaseDetail:
                   reason_text=case.reason_text, deadlines=deadlines,
                   timeline=_timeline(case, is_dispute), conversations=_conversations(order),
                   files=_files(case, is_dispute), read_at=at, offers=offers,
-                  actions=actions, checklist=checklist_of(case))
+                  actions=actions, checklist=checklist_of(case), version=case.version)
     if is_dispute:
         props = {p.party: ProposalView(p.party, p.solution_type, p.refund_amount, p.currency,
                                        p.status, p.note, p.updated_at)

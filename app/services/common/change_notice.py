@@ -42,7 +42,8 @@ DEADLINE_KINDS = frozenset((CONVERSATIONS, CASES, COMPLAINTS, FOLLOWUPS, ORDERS,
 @dataclass(frozen=True)
 class Change:
     kinds: frozenset[str]
-    refs: tuple[str, ...] = ()      # the cases concerned ("D-3", "A-7", "C-2"), when known
+    refs: tuple[str, ...] = ()      # the cases concerned ("D-3", "A-7", "C-2"), when known;
+    # another AfterDesk's change also names its conversations ("conversation 5")
 
     def touches(self, kinds: Iterable[str]) -> bool:
         return not self.kinds.isdisjoint(kinds)

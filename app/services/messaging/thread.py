@@ -100,6 +100,7 @@ class ThreadHeader:
     is_replied: bool
     buyer_zone: str = "UTC"                  # where the buyer lives (GEN-7)
     buyer_day: tuple = ("09:00", "20:00")    # their daytime, from the policy profile
+    version: int = 0                         # the conversation's version as read
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def header(conversation_id: int) -> ThreadHeader:
     return ThreadHeader(c.id, s.key, s.id, s.platform, b.name or b.login, b.login, b.country,
                         b.language, c.language, c.channel, c.subject, c.star, c.assigned_to,
                         c.is_read, c.is_replied, buyer_zone(b.country, b.timezone),
-                        day if len(day) == 2 else ("09:00", "20:00"))
+                        day if len(day) == 2 else ("09:00", "20:00"), c.version)
 
 
 def thread_messages(conversation_id: int, limit: int | None = None) -> list[MessageView]:
