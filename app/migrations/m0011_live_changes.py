@@ -26,3 +26,12 @@ def apply(db) -> None:
             db.execute_sql(ADD_VERSION.format(table=table))
     for statement in STATEMENTS:
         db.execute_sql(statement)
+
+
+def apply_postgres(db) -> None:
+    """On a server: the same columns and tables (a server database is never taken back)."""
+    from app.migrations.postgres import translate
+    for table in VERSIONED:
+        db.execute_sql(translate(ADD_VERSION.format(table=table)))
+    for statement in STATEMENTS:
+        db.execute_sql(translate(statement))
