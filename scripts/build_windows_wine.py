@@ -19,6 +19,7 @@ class Wine:
     def __init__(self, prefix: Path, user: str | None = None):
         """`user` names the Windows user when the prefix is made (C:\\users\\<user>)."""
         self.prefix = prefix
+        self.user = user
         read, write = os.pipe()
         self.screen = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
                                         "1280x1024x24", "-nolisten", "tcp"],
@@ -68,6 +69,8 @@ class Wine:
 
     def user_folder(self, *parts: str) -> Path:
         users = self.prefix / "drive_c" / "users"
+        if self.user:
+            return users.joinpath(self.user, *parts)
         user = next(p for p in users.iterdir() if p.name not in ("Public", "public"))
         return user.joinpath(*parts)
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from scripts.build_windows import REP, Checks, install_icu_stand_in, smoke_installed  # noqa: E402
+from scripts.build_windows import REP, Checks, install_stand_ins, smoke_installed  # noqa: E402
 from scripts.build_windows_wine import Wine  # noqa: E402
 
 SCRIPT = ROOT / "installer" / "afterdesk.iss"
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         wine.run("wineboot", "--init", timeout=600)
         wine.run("winecfg", "-v", "win10", timeout=300)     # the setup wants Windows 10+
         if args.dist is not None:
-            install_icu_stand_in(wine)      # for Qt under Wine only, never packed
+            install_stand_ins(wine)      # Wine 8 lacks them; never packed
         first = program_dist(work / "dist1", "0.1.0", {"old_module.txt": "only in 0.1.0",
                                                        "kept.txt": "0.1.0"}, args.dist)
         setup1 = compile_setup(wine, args.iscc, first, "0.1.0", work / "out")
