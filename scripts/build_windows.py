@@ -11,7 +11,8 @@
 3. runs the frozen `AfterDesk.exe --smoke` (window, every page, charts, an evidence PDF,
    printing to a PDF file) and the checks of what a Windows rep meets (data folder in
    %APPDATA%\\AfterDesk under a Chinese user name, logs, tzdata and the CJK font in the
-   build, a second launch handing over to the first).
+   build, a second launch handing over to the first, an evidence pack printed through
+   Wine's printer to a CUPS-PDF queue: scripts/build_windows_print.py).
 
 The prefix gets stand-ins for two Windows 10 system DLLs that Wine 8 lacks (test harness
 only, never in the build): icuuc.dll for Qt6Core.dll (scripts/build_windows_icuuc.c) and
@@ -36,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from scripts.build_windows_print import print_through_wine  # noqa: E402
 from scripts.build_windows_wine import Wine  # noqa: E402
 
 # Downloads and PyInstaller's work files stay in the checkout; the Wine prefix does not:
@@ -283,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             bundled(DIST, check)
             smoke(wine, exe, check)
             second_launch(wine, exe, check)
+            print_through_wine(wine, exe, check)
             check.that(size <= 120_000_000, "P9: the Windows build is at most 120 MB")
     finally:
         wine.close()
