@@ -16,6 +16,7 @@ HIT_PIXELS = 8         # how near a point the pointer must be to show its figure
 FIGURE_GAP = 4.0       # pixels between a bar's end (or a point) and its figure
 SWATCH = 12.0          # the width of a legend's colour sample
 POINT_RADIUS = 3.5
+BAR_LINES = 2.2        # a bar's slot is at most this many lines of the figures' font
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -159,7 +160,9 @@ def _bars(chart, drawing: Drawing, area: QRectF, pens: Pens) -> None:
 
     rows = len(chart.labels)
     band = plot.height() / rows
-    slot = band * 0.8 / len(chart.series)
+    # each series' bar in its slot of the row, no thicker than a few lines of figures
+    slot = min(band * 0.8 / len(chart.series), small.height() * BAR_LINES)
+    group = slot * len(chart.series)
     for row, text in enumerate(shown):
         centre = plot.top() + band * (row + 0.5)
         drawing.labels.append(Text(text, QRectF(MARGIN, centre - line / 2, label_width, line),
@@ -168,7 +171,7 @@ def _bars(chart, drawing: Drawing, area: QRectF, pens: Pens) -> None:
         for row, value in enumerate(series.values):
             if value is None:
                 continue
-            centre = plot.top() + band * (row + 0.1) + slot * (n + 0.5)
+            centre = plot.top() + band * row + (band - group) / 2 + slot * (n + 0.5)
             thickness = slot * 0.82
             start, stop = x_of(min(0.0, value)), x_of(max(0.0, value))
             rect = QRectF(start, centre - thickness / 2, stop - start, thickness)
