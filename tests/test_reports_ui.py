@@ -162,7 +162,7 @@ def test_bar_chart_shows_the_tables_figures(page):
     assert disputes_bar.rect.width() > 50 and requests_bar.rect.width() == 0   # zero: no bar
     assert disputes_bar.rect.left() == drawing.plot.left()                     # from 0
     # one row in a tall chart: bars of a few lines, not slabs filling the row
-    assert disputes_bar.rect.height() < chart.fontMetrics().height() * 3 < drawing.plot.height() / 2
+    assert disputes_bar.rect.height() < chart.fontMetrics().height() * 2 < drawing.plot.height() / 3
     assert [b.colour.name() for b in drawing.bars] == list(LIGHT_COLOURS[:2])
     assert texts(drawing.figures) == ["3"]      # a zero count is not written, the table has it
     [figure] = drawing.figures
