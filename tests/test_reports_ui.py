@@ -237,9 +237,16 @@ def test_a_missing_month_breaks_the_line_and_figures_show_when_they_fit(qtbot):
     january = [p for p in drawing.points if p.index == 0]
     assert high.rect.bottom() < january[0].centre.y() < january[1].centre.y() < low.rect.top()
     assert high.colour.name() == LIGHT_COLOURS[0] and low.colour.name() == LIGHT_COLOURS[1]
-    chart.resize(120, 260)        # too narrow: the points stay, their figures go
-    narrow = chart.drawing()
-    assert narrow.figures == [] and len(narrow.points) == 6
+    # two years of months in a narrow chart: the points stay, their figures go
+    crowded = ReportChart(Section("rate_monthly", "Per month", ["Month", "Rate %"],
+                                  [[f"{2025 + n // 12}-{n % 12 + 1:02}", Decimal("12.50")]
+                                   for n in range(24)],
+                                  Chart("line", 0, (1,), "%")))
+    qtbot.addWidget(crowded)
+    crowded.resize(300, 260)
+    narrow = crowded.drawing()
+    assert narrow.figures == [] and len(narrow.points) == 24
+    assert 1 < len(narrow.labels) < 24                      # month labels thinned
 
 
 @pytest.mark.qt_log_ignore("does not support raise")      # the offscreen tooltip window
