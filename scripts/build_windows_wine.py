@@ -32,9 +32,8 @@ class Wine:
                         # No Mono/Gecko prompts; no WMI (Wine 8 lacks propsys.VariantToString,
                         # which Python 3.12+ platform queries reach through it; without WMI
                         # platform reads the registry, as it does on older Windows); and no
-                        # debugger waiting for a click after a crash; the harness's
-                        # ucrtbase.dll first, where there is one (build_windows.py).
-                        WINEDLLOVERRIDES="mscoree,mshtml=;wbemprox,winedbg.exe=d;ucrtbase=n,b")
+                        # debugger waiting for a click after a crash.
+                        WINEDLLOVERRIDES="mscoree,mshtml=;wbemprox,winedbg.exe=d")
         for name in ("QT_QPA_PLATFORM", "PYTHONPATH", "AFTERDESK_HOME"):
             self.env.pop(name, None)     # the Linux side's settings mean nothing there
         if user:

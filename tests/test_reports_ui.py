@@ -1,11 +1,10 @@
-"""The reports page: built off the GUI thread, each pyqtgraph chart beside the table behind
-it and showing that table's figures (bars, lines, labels, units, light and dark, hover,
-empty sections), export to CSV/XLSX, the shop filter; the table model passes Qt's model
-tester; pyqtgraph loads only with the reports page."""
+"""The reports page: built off the GUI thread, each chart beside the table behind it and
+showing that table's figures (bars, lines, labels, units, light and dark, hover, empty
+sections), export to CSV/XLSX, the shop filter; the table model passes Qt's model tester;
+the charts are painted with Qt alone (no numpy, no charting library)."""
 
 from __future__ import annotations
 
-import math
 import os
 import subprocess
 import sys
@@ -18,14 +17,12 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import (
     QColor,
-    QImage,
     QMouseEvent,
-    QPainter,
     QPalette,
     QTextLayout,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from app.reports import build_report
 from app.reports.model import Chart, Section
@@ -64,6 +61,9 @@ def page(qtbot, data):
     page.resize(1200, 800)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.show()
+    # the new sections are laid out at the next turn of the event loop, as a rep sees them
+    qtbot.waitUntil(lambda: all(v.chart.isVisible() and v.chart.height() >= 200
+                                for v in page.views if v.chart))
     return page
 
 
@@ -124,7 +124,7 @@ def test_a_report_table_sorts_by_a_header_numbers_as_numbers(qtmodeltester):
     qtmodeltester.check(model)
 
 
-# --- the charts (pyqtgraph) -----------------------------------------------------------------
+# --- the charts (painted with QPainter) -----------------------------------------------------
 def _view(page, key):
     return next(v for v in page.views if v.section.key == key)
 
@@ -137,51 +137,65 @@ def _pixels(image, colour: str, area=None) -> int:
                for x in range(area.left(), area.right(), 2) if image.pixel(x, y) == wanted)
 
 
-def plot_area(chart):
-    """The plot's data area on the chart widget (without legend and axes)."""
-    return chart.mapFromScene(chart.plot.vb.sceneBoundingRect()).boundingRect()
-
-
-def drawn_texts(chart, name: str) -> list[str]:
-    """The tick texts pyqtgraph draws on an axis at the chart's present size (texts that
-    would not fit are left out by pyqtgraph itself)."""
-    image = QImage(8, 8, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        _axis, _ticks, texts = chart.plot.getAxis(name).generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [text for _rect, _flags, text in texts]
-
-
-def figures(chart) -> list[str]:
-    return [item.toPlainText() for item in chart.figures if item.isVisible()]
+def texts(items) -> list[str]:
+    return [item.text for item in items]
 
 
 def legend(chart) -> list[str]:
-    return [label.text for _sample, label in chart.legend.items]
+    return [entry.name for entry in chart.drawing().legend]
 
 
-def widget_point(chart, x: float, y: float) -> QPointF:
-    """Where the plot's point (x, y) is on the chart widget."""
-    scene = chart.plot.vb.mapViewToScene(QPointF(x, y))
-    return QPointF(chart.mapFromScene(scene))
+def hover(chart, point: QPointF) -> None:
+    QApplication.sendEvent(chart, QMouseEvent(
+        QEvent.Type.MouseMove, point, QPointF(chart.mapToGlobal(point.toPoint())),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
 
 
 def test_bar_chart_shows_the_tables_figures(page):
     view = _view(page, "kind")
     chart = view.chart
+    drawing = chart.drawing()
     assert chart.kind == "bar" and legend(chart) == ["Disputes", "Requests"]
-    assert drawn_texts(chart, "left") == [view.model.index(0, 0).data()] == ["Not received: lost"]
-    assert [list(bars.opts["width"]) for bars in chart.bars] == [[3.0], [0.0]]
-    assert [bars.opts["brush"] for bars in chart.bars] == list(LIGHT_COLOURS[:2])
-    assert figures(chart) == ["3"]              # a zero count is not written, the table has it
-    assert drawn_texts(chart, "bottom") == ["0", "1", "2", "3"]   # counts: whole steps
+    assert [e.colour.name() for e in drawing.legend] == list(LIGHT_COLOURS[:2])
+    assert texts(drawing.labels) == [view.model.index(0, 0).data()] == ["Not received: lost"]
+    disputes_bar, requests_bar = drawing.bars
+    assert disputes_bar.rect.width() > 50 and requests_bar.rect.width() == 0   # zero: no bar
+    assert disputes_bar.rect.left() == drawing.plot.left()                     # from 0
+    # one row in a tall chart: bars of a few lines, not slabs filling the row
+    assert disputes_bar.rect.height() < chart.fontMetrics().height() * 2 < drawing.plot.height() / 3
+    assert [b.colour.name() for b in drawing.bars] == list(LIGHT_COLOURS[:2])
+    assert texts(drawing.figures) == ["3"]      # a zero count is not written, the table has it
+    [figure] = drawing.figures
+    assert figure.rect.left() > disputes_bar.rect.right()       # at the end of its bar
+    assert texts(drawing.ticks) == ["0", "1", "2", "3"]         # counts: whole steps
+    xs = [t.rect.center().x() for t in drawing.ticks]
+    assert xs == sorted(xs) and disputes_bar.rect.right() == pytest.approx(xs[-1])
     image = chart.grab().toImage()
-    assert _pixels(image, LIGHT_COLOURS[0], plot_area(chart)) > 50   # three disputes: a bar
-    assert _pixels(image, LIGHT_COLOURS[1], plot_area(chart)) == 0   # zero requests: none
-    assert _pixels(image, LIGHT_COLOURS[1]) > 0                      # only the legend's swatch
+    plot = drawing.plot.toRect()
+    assert _pixels(image, LIGHT_COLOURS[0], plot) > 50          # three disputes: a bar
+    assert _pixels(image, LIGHT_COLOURS[1], plot) == 0          # zero requests: none
+    assert _pixels(image, LIGHT_COLOURS[1]) > 0                 # only the legend's swatch
     assert QColor(image.pixel(3, 3)) == chart.palette().color(QPalette.ColorRole.Base)
+
+
+def test_bars_go_per_label_the_first_row_on_top(qtbot):
+    chart = ReportChart(Section("reason", "By reason", ["Reason", "Disputes", "Requests"],
+                                [["Late", 9, 2], ["Broken", 4, 6]], Chart("bar", 0, (1, 2))))
+    qtbot.addWidget(chart)
+    chart.resize(500, 300)
+    drawing = chart.drawing()
+    assert texts(drawing.labels) == ["Late", "Broken"]
+    tops = [label.rect.top() for label in drawing.labels]
+    assert tops[0] < tops[1]
+    late = [b for b in drawing.bars if b.row == 0]
+    broken = [b for b in drawing.bars if b.row == 1]
+    # each label's bars side by side within its row, the longer bar for the bigger figure
+    assert max(b.rect.bottom() for b in late) < min(b.rect.top() for b in broken)
+    assert late[0].rect.width() > late[1].rect.width()
+    assert broken[0].rect.width() < broken[1].rect.width()
+    assert texts(drawing.figures) == ["9", "4", "2", "6"]
+    # the figure by the longest bar still fits inside the chart
+    assert max(f.rect.right() for f in drawing.figures) <= chart.width()
 
 
 def test_line_chart_has_a_point_per_month_with_the_rate(page):
@@ -189,46 +203,81 @@ def test_line_chart_has_a_point_per_month_with_the_rate(page):
     assert (chart.kind, chart.unit) == ("line", "%")
     assert legend(chart) == ["Rate %", "Rate % excl. AE-2"]
     chart.resize(640, 260)
+    drawing = chart.drawing()
     months = ["2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"]
-    assert drawn_texts(chart, "bottom") == months
-    xs, ys = chart.curves[0].getData()
-    assert list(xs) == [0, 1, 2, 3, 4, 5]
+    assert texts(drawing.labels) == months
     # months without orders have no rate ("–" in the table): no point, no figure
-    assert [math.isnan(y) for y in ys] == [True] * 5 + [False] and ys[5] == 100.0
-    assert figures(chart) == ["100.00"]           # both series agree: written once
-    assert drawn_texts(chart, "left")[-1] == "100"
-    assert chart.plot.getAxis("left").labelText == "%"
+    assert [(p.series, p.index) for p in drawing.points] == [(0, 5), (1, 5)]
+    point = drawing.points[0]
+    assert point.centre.x() == pytest.approx(drawing.labels[5].rect.center().x())
+    assert texts(drawing.figures) == ["100.00"]           # both series agree: written once
+    assert drawing.figures[0].rect.bottom() < point.centre.y()       # above its point
+    assert texts(drawing.ticks)[-1] == "100"
+    top_tick = drawing.ticks[-1]
+    assert top_tick.rect.center().y() == pytest.approx(point.centre.y())
+    assert drawing.unit is not None and drawing.unit.text == "%"
+
+
+def test_a_missing_month_breaks_the_line_and_figures_show_when_they_fit(qtbot):
+    chart = ReportChart(Section("rate_monthly", "Per month", ["Month", "Rate %", "Other %"],
+                                [["2026-01", Decimal("2.50"), Decimal("1.00")],
+                                 ["2026-02", Decimal("3.00"), Decimal("1.50")],
+                                 ["2026-03", None, None],
+                                 ["2026-04", Decimal("1.25"), Decimal("1.25")]],
+                                Chart("line", 0, (1, 2), "%")))
+    qtbot.addWidget(chart)
+    chart.resize(600, 260)
+    drawing = chart.drawing()
+    first_line = drawing.lines[0]
+    assert first_line[0].name() == LIGHT_COLOURS[0]
+    assert [len(piece) for piece in first_line[1]] == [2, 1]        # broken at March
+    # the higher figure above its point, the lower below, one figure where both agree
+    assert texts(drawing.figures) == ["2.50", "1.00", "3.00", "1.50", "1.25"]
+    high, low = drawing.figures[0], drawing.figures[1]
+    january = [p for p in drawing.points if p.index == 0]
+    assert high.rect.bottom() < january[0].centre.y() < january[1].centre.y() < low.rect.top()
+    assert high.colour.name() == LIGHT_COLOURS[0] and low.colour.name() == LIGHT_COLOURS[1]
+    # two years of months in a narrow chart: the points stay, their figures go
+    crowded = ReportChart(Section("rate_monthly", "Per month", ["Month", "Rate %"],
+                                  [[f"{2025 + n // 12}-{n % 12 + 1:02}", Decimal("12.50")]
+                                   for n in range(24)],
+                                  Chart("line", 0, (1,), "%")))
+    qtbot.addWidget(crowded)
+    crowded.resize(300, 260)
+    narrow = crowded.drawing()
+    assert narrow.figures == [] and len(narrow.points) == 24
+    assert 1 < len(narrow.labels) < 24                      # month labels thinned
 
 
 @pytest.mark.qt_log_ignore("does not support raise")      # the offscreen tooltip window
 def test_hovering_a_bar_or_point_shows_its_figure(qtbot, page):
     chart = _view(page, "kind").chart
-    y = chart.bars[0].opts["y"][0]
-    point = widget_point(chart, 1.5, y)
-    QApplication.sendEvent(chart.viewport(), QMouseEvent(
-        QEvent.Type.MouseMove, point, QPointF(chart.mapToGlobal(point.toPoint())),
-        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    bar = chart.drawing().bars[0]
+    hover(chart, bar.rect.center())
     assert QToolTip.text() == "Not received: lost\nDisputes: 3"
     QToolTip.hideText()
-    assert chart.figure_at(widget_point(chart, 1.5, y + 0.45)) is None    # beside the bar
+    beside = QPointF(bar.rect.center().x(), bar.rect.top() - bar.rect.height())
+    assert chart.figure_at(beside) is None
     line = _view(page, "rate_monthly").chart
     line.resize(640, 260)
-    assert line.figure_at(widget_point(line, 5, 100.0) + QPointF(3, -3)) == (
-        "2026-03\nRate %: 100.00 %")
-    assert line.figure_at(widget_point(line, 4, 100.0)) is None           # no rate in Feb
+    point = line.drawing().points[0]
+    assert line.figure_at(point.centre + QPointF(3, -3)) == "2026-03\nRate %: 100.00 %"
+    february = line.drawing().labels[4].rect.center().x()
+    assert line.figure_at(QPointF(february, point.centre.y())) is None   # no rate in Feb
 
 
 def test_charts_follow_the_dark_palette(qtbot, page):
     chart = _view(page, "kind").chart
     chart.setPalette(dark_palette())
     dark = dark_palette()
-    assert chart.backgroundBrush().color() == dark.color(QPalette.ColorRole.Base)
-    assert [bars.opts["brush"] for bars in chart.bars] == list(DARK_COLOURS[:2])
-    assert chart.plot.getAxis("left").textPen().color() == dark.color(QPalette.ColorRole.Text)
+    drawing = chart.drawing()
+    assert [b.colour.name() for b in drawing.bars] == list(DARK_COLOURS[:2])
+    assert all(t.colour == dark.color(QPalette.ColorRole.Text)
+               for t in drawing.labels + drawing.ticks)
     image = chart.grab().toImage()
     assert QColor(image.pixel(3, image.height() - 3)) == dark.color(QPalette.ColorRole.Base)
     assert _pixels(image, DARK_COLOURS[0]) > 50 and _pixels(image, LIGHT_COLOURS[0]) == 0
-    assert figures(chart) == ["3"]                # the same figures, redrawn
+    assert texts(drawing.figures) == ["3"]                # the same figures, redrawn
 
 
 def test_chinese_labels_render_and_repeated_months_show_the_currency(qtbot, qapp):
@@ -242,15 +291,17 @@ def test_chinese_labels_render_and_repeated_months_show_the_currency(qtbot, qapp
     qtbot.addWidget(chart)
     chart.resize(420, 260)
     chart.show()
-    assert drawn_texts(chart, "left") == ["2026-06 CNY", "2026-06 USD", "2026-07 CNY",
-                                          "退款合计 CNY"]
-    assert figures(chart) == ["76.80", "44.94", "1169.30", "5"]
-    assert [round(w, 2) for w in chart.bars[0].opts["width"]] == [76.8, 44.94, 1169.3, 5.0]
+    drawing = chart.drawing()
+    assert texts(drawing.labels) == ["2026-06 CNY", "2026-06 USD", "2026-07 CNY",
+                                     "退款合计 CNY"]
+    assert texts(drawing.figures) == ["76.80", "44.94", "1169.30", "5"]
+    widths = [b.rect.width() for b in drawing.bars]
+    assert widths[2] / widths[0] == pytest.approx(1169.3 / 76.8, rel=1e-3)
     assert legend(chart) == ["金额"]
     assert chart.accessibleName() == "退款"
     assert "2026-07 CNY: 金额 1169.30" in chart.accessibleDescription()
-    # the axis font finds a glyph for every Chinese character (no boxes)
-    layout = QTextLayout("退款合计", chart.plot.getAxis("left").style["tickFont"])
+    # the chart's font finds a glyph for every Chinese character (no boxes)
+    layout = QTextLayout("退款合计", chart.font())
     layout.beginLayout()
     layout.createLine()
     layout.endLayout()
@@ -258,8 +309,8 @@ def test_chinese_labels_render_and_repeated_months_show_the_currency(qtbot, qapp
     assert runs and all(index != 0 for run in runs for index in run.glyphIndexes())
     image = chart.grab().toImage()
     assert _pixels(image, LIGHT_COLOURS[0]) > 50
-    # the biggest figure fits right of its bar: the value axis reaches past it
-    assert chart.plot.vb.viewRange()[0][1] > 1169.3
+    # the biggest figure fits right of its bar, inside the chart
+    assert drawing.figures[2].rect.right() <= chart.width()
 
 
 @pytest.mark.qt_log_ignore("does not support raise")
@@ -270,12 +321,11 @@ def test_a_label_cut_short_shows_whole_on_hover(qtbot):
     qtbot.addWidget(chart)
     chart.resize(300, 220)
     chart.show()
-    QApplication.processEvents()
-    [shown] = drawn_texts(chart, "left")
+    drawing = chart.drawing()
+    [shown] = texts(drawing.labels)
     assert shown.endswith("…") and reason.startswith(shown[:-1])
-    assert chart.plot.getAxis("left").width() < chart.width() * 0.5    # room left for the bar
-    y = chart.bars[0].opts["y"][0]
-    assert chart.figure_at(widget_point(chart, 2, y)) == f"{reason}\nDisputes: 4"
+    assert drawing.plot.left() < chart.width() * 0.5            # room left for the bar
+    assert chart.figure_at(drawing.bars[0].rect.center()) == f"{reason}\nDisputes: 4"
 
 
 def test_an_empty_section_says_so_instead_of_a_chart(qtbot):
@@ -285,9 +335,10 @@ def test_an_empty_section_says_so_instead_of_a_chart(qtbot):
     view.resize(700, 300)
     view.show()
     chart = view.chart
-    assert chart.message.toPlainText() == "Nothing in this period."
-    assert chart.bars == [] and chart.figures == [] and not chart.legend.isVisible()
-    assert not chart.plot.getAxis("left").isVisible()
+    drawing = chart.drawing()
+    assert drawing.message is not None and drawing.message.text == "Nothing in this period."
+    assert drawing.bars == [] and drawing.figures == [] and drawing.legend == []
+    assert drawing.ticks == [] and drawing.axes == []
     image = chart.grab().toImage()
     assert all(_pixels(image, c) == 0 for c in LIGHT_COLOURS)
     assert chart.figure_at(QPointF(chart.width() / 2, chart.height() / 2)) is None
@@ -296,20 +347,18 @@ def test_an_empty_section_says_so_instead_of_a_chart(qtbot):
                                  [["2026-01", None], ["2026-02", None]],
                                  Chart("line", 0, (1,), "%"), ))
     qtbot.addWidget(months)
-    assert months.message is not None and months.curves == []
+    assert months.drawing().message is not None and months.drawing().points == []
 
 
 def test_the_wheel_over_a_chart_is_left_to_the_page(qtbot, page):
     chart = _view(page, "rate_recent").chart
-    before = chart.plot.vb.viewRange()
-    centre = QPointF(chart.viewport().rect().center())
-    wheel = QWheelEvent(centre, QPointF(chart.viewport().mapToGlobal(centre.toPoint())),
+    centre = QPointF(chart.rect().center())
+    wheel = QWheelEvent(centre, QPointF(chart.mapToGlobal(centre.toPoint())),
                         QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton,
                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(chart.viewport(), wheel)
+    QApplication.sendEvent(chart, wheel)
     # not taken: a real wheel event goes on to the scroll area, which scrolls the page
     assert not wheel.isAccepted()
-    assert chart.plot.vb.viewRange() == before                 # and the chart did not zoom
 
 
 def test_more_rows_make_a_taller_chart_up_to_a_limit(qtbot):
@@ -322,7 +371,9 @@ def test_more_rows_make_a_taller_chart_up_to_a_limit(qtbot):
     assert chart_of(1).sizeHint().height() < chart_of(8).sizeHint().height()
     many = chart_of(30)
     assert len(many.labels) == 12 and many.left_out == 18 and many.sizeHint().height() <= 420
-    assert len(many.bars[0].opts["width"]) == 12
+    many.resize(400, many.sizeHint().height())
+    assert texts(many.drawing().labels) == [f"reason {n}" for n in range(12)]
+    assert len([b for b in many.drawing().bars if b.series == 0]) == 12
 
 
 def test_value_axis_uses_round_steps():
@@ -343,7 +394,7 @@ def _run(script: str, tmp_path) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
-def test_pyqtgraph_loads_only_when_the_reports_page_is_shown(tmp_path):
+def test_the_charts_load_no_numpy_or_charting_library(tmp_path):
     out = _run(f"""
         import sys
         from pathlib import Path
@@ -358,78 +409,17 @@ def test_pyqtgraph_loads_only_when_the_reports_page_is_shown(tmp_path):
         window.show()
         window.reload_all()
         app.processEvents()
-        print("at start:", "pyqtgraph" in sys.modules, "numpy" in sys.modules)
         page = window.pages["reports"]
         loaded = []
         page.loaded.connect(lambda: (loaded.append(1), app.quit()))
         window.show_page("reports")
         if not loaded:
             app.exec()
-        print("reports:", "pyqtgraph" in sys.modules, len(page.views))
+        for view in page.views:
+            view.chart.grab()
+        print("reports:", len(page.views), "numpy" in sys.modules, "pyqtgraph" in sys.modules)
         import shiboken6
         shiboken6.delete(window)          # before the QApplication goes
     """, tmp_path)
     assert out.returncode == 0, out.stderr
-    assert "at start: False False" in out.stdout
-    assert "reports: True 8" in out.stdout
-
-
-def test_charts_draw_without_qt_opengl_as_in_the_frozen_build(tmp_path):
-    # build.spec leaves PySide6.QtOpenGL out; ui.reports.pyqtgraph_import stands in for it
-    out = _run("""
-        import sys
-        class LeftOut:
-            def find_spec(self, name, path=None, target=None):
-                if name == "PySide6.QtOpenGL":
-                    raise ImportError("not in this build")
-        sys.meta_path.insert(0, LeftOut())
-        from PySide6.QtWidgets import QApplication
-        app = QApplication([])
-        from app.reports.model import Chart, Section
-        from ui.reports.chart import ReportChart
-        chart = ReportChart(Section("m", "Per month", ["Month", "Rate %"],
-                                    [["2026-01", 1.5], ["2026-02", 2.5]],
-                                    Chart("line", 0, (1,), "%")))
-        chart.resize(300, 200)
-        image = chart.grab().toImage()
-        print("drawn", image.width(), type(sys.modules["PySide6.QtOpenGL"]).__name__,
-              hasattr(sys.modules["PySide6.QtOpenGL"], "QOpenGLBuffer"))
-        import shiboken6
-        shiboken6.delete(chart)           # before the QApplication goes
-    """, tmp_path)
-    assert out.returncode == 0, out.stderr
-    assert "drawn 300 module False" in out.stdout
-
-
-def test_in_english_the_page_shows_the_report_exactly_as_built(page):
-    report = page.report
-    for view, section in zip(page.views, report.sections):
-        assert view.title() == section.title
-        assert [view.model.headerData(n, Qt.Orientation.Horizontal)
-                for n in range(len(section.columns))] == section.columns
-    rate = page.views[0]
-    assert rate.title() == "Dispute rate, last 30 days"          # AE-16 window
-    notes = [label.text() for label in rate.findChildren(QLabel)]
-    assert report.sections[0].note in notes
-
-
-def test_in_chinese_titles_columns_notes_and_fixed_words_are_translated(qtbot, qapp, data):
-    from ui import i18n
-    i18n.install_translator(qapp, "zh_CN")
-    try:
-        page = ReportsPage(today=date(2026, 3, 31))
-        qtbot.addWidget(page)
-        with qtbot.waitSignal(page.loaded, timeout=10_000):
-            page.show()
-        titles = [view.title() for view in page.views]
-        assert titles[0] == "纠纷率（近 30 天）" and "按责任方（GEN-1）" in titles
-        outcome = next(v for v in page.views if v.section.key == "outcome")
-        assert outcome.model.headerData(0, Qt.Orientation.Horizontal) == "结果"
-        assert outcome.model.data(outcome.model.index(0, 0)) == "处理中"     # open disputes
-        kinds = next(v for v in page.views if v.section.key == "kind")
-        assert kinds.model.data(kinds.model.index(0, 0)).startswith("未收到货: ")
-        notes = [label.text() for label in page.views[0].findChildren(QLabel)]
-        assert any(n.startswith("AE-16：") for n in notes)
-        assert page.report.sections[0].title == "Dispute rate, last 30 days"   # exports stay
-    finally:
-        i18n.install_translator(qapp, i18n.SOURCE_LANGUAGE)
+    assert "reports: 8 False False" in out.stdout

@@ -3273,99 +3273,99 @@ The data as it was before: {0}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="57"/>
+        <location filename="../../ui/pages/reports_page.py" line="52"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="63"/>
-        <location filename="../../ui/pages/reports_page.py" line="173"/>
+        <location filename="../../ui/pages/reports_page.py" line="58"/>
+        <location filename="../../ui/pages/reports_page.py" line="168"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="72"/>
+        <location filename="../../ui/pages/reports_page.py" line="67"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="73"/>
+        <location filename="../../ui/pages/reports_page.py" line="68"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="74"/>
+        <location filename="../../ui/pages/reports_page.py" line="69"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="75"/>
+        <location filename="../../ui/pages/reports_page.py" line="70"/>
         <source>Import orders…</source>
         <translation>导入订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="88"/>
+        <location filename="../../ui/pages/reports_page.py" line="83"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="88"/>
+        <location filename="../../ui/pages/reports_page.py" line="83"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="89"/>
+        <location filename="../../ui/pages/reports_page.py" line="84"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="92"/>
-        <location filename="../../ui/pages/reports_page.py" line="120"/>
+        <location filename="../../ui/pages/reports_page.py" line="87"/>
+        <location filename="../../ui/pages/reports_page.py" line="115"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="115"/>
+        <location filename="../../ui/pages/reports_page.py" line="110"/>
         <source>The period ends before it starts.</source>
         <translation>所选期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="156"/>
+        <location filename="../../ui/pages/reports_page.py" line="151"/>
         <source>{start} – {end}, times in {zone}. Rates follow AE-16; the platform&apos;s rate leaves out the reasons of AE-2.</source>
         <translation>{start} – {end}，时间按 {zone}。比率按 AE-16 计算；平台的纠纷率不计入 AE-2 中的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="166"/>
+        <location filename="../../ui/pages/reports_page.py" line="161"/>
         <source>The report could not be made. Press Refresh to try again.</source>
         <translation>无法生成报表。请点击“刷新”重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="189"/>
+        <location filename="../../ui/pages/reports_page.py" line="184"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="189"/>
+        <location filename="../../ui/pages/reports_page.py" line="184"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="190"/>
+        <location filename="../../ui/pages/reports_page.py" line="185"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="199"/>
+        <location filename="../../ui/pages/reports_page.py" line="194"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="203"/>
+        <location filename="../../ui/pages/reports_page.py" line="198"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="204"/>
+        <location filename="../../ui/pages/reports_page.py" line="199"/>
         <source>The report could not be saved: {error}</source>
         <translation>报表无法保存：{error}</translation>
     </message>

@@ -3,9 +3,7 @@ reasons), disputes and requests by kind, reason, cause and outcome, response tim
 refunds. Each chart stands beside the table behind it; both export to CSV and XLSX.
 
 The report is built on a pool thread (ui.worker); only the finished report reaches the
-window. pyqtgraph, which draws the charts, is imported on that thread when the page first
-loads a report, never at start-up. Orders come in through "Import orders…" (the import
-dialog)."""
+window. Orders come in through "Import orders…" (the import dialog)."""
 
 from __future__ import annotations
 
@@ -33,9 +31,6 @@ REPORTED = (change_notice.CASES, change_notice.COMPLAINTS, change_notice.ORDERS,
 
 
 def _load(start: date, end: date, shop_key: str | None):
-    # The charts' library (pyqtgraph and numpy, slow to load cold) loads here, on the pool
-    # thread, the first time: importing it creates no Qt object, and the window stays live.
-    import ui.reports.chart  # noqa: F401
     shops = [(s.key, s.name) for s in list_shops()]
     return shops, build_report(start, end, [shop_key] if shop_key else None)
 

@@ -1,4 +1,4 @@
-"""A chart of one report section, drawn with pyqtgraph from the section's own table.
+"""A chart of one report section, painted with Qt's own painter from the section's table.
 
 The chart keeps no figures of its own: its labels and series are read from the table's label
 column and value columns (app.reports.model.Chart, ui.reports.chart_data), and every figure
@@ -13,37 +13,30 @@ Colours follow the window's palette (light or dark theme, also when it changes);
 the widget's font, which has the bundled Chinese font behind it (ui.fonts). Hovering a bar
 or point shows its figure. A section without figures shows `empty_text` instead.
 
-pyqtgraph (and numpy) load with this module (ui.reports.pyqtgraph_import); only the
-reports page imports it, on the pool thread that builds its first report.
-
-Zooming, panning, pyqtgraph's context menu and legend clicks are off: the wheel scrolls the
-page, and a chart always shows the whole table it stands for.
+Where each part goes at the present size is computed in ui.reports.chart_drawing; this
+widget paints it. No charting library (and so no numpy) is needed: the Windows build stays
+small. The wheel is left to the page (it scrolls), and a chart always shows the whole table
+it stands for.
 """
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ui.reports import chart_drawing
 from ui.reports.chart_data import Series, chart_labels, nice_scale, number, tick_text
-from ui.reports.pyqtgraph_import import pyqtgraph as pg
+from ui.reports.chart_drawing import Drawing, Pens, Text
 from ui.reports.section_table_model import cell_text
 from ui.tones import tones
 
 MAX_BARS = 12          # longer tables (many reasons) chart their first, biggest rows
 MIN_HEIGHT, MAX_HEIGHT = 200, 420
-LABEL_SHARE = 0.38     # bar labels take at most this part of the width, longer ones are cut
-HIT_PIXELS = 8         # how near a point the pointer must be to show its figure
-EDGE = 0.004           # the value axis starts a hair before 0: its 0 is never rounded away
-TEXT_ROOM = 8          # pixels a figure needs beyond its text (the text item's margins)
 
 
-class ReportChart(pg.GraphicsLayoutWidget):
-    """The chart of one report section (`section.chart` must be set): a legend row over
-    one pyqtgraph plot."""
+class ReportChart(QWidget):
+    """The chart of one report section (`section.chart` must be set)."""
 
     def __init__(self, section, parent: QWidget | None = None, *, empty_text: str = "–"):
         super().__init__(parent)
@@ -60,29 +53,12 @@ class ReportChart(pg.GraphicsLayoutWidget):
         self.left_out = len(section.rows) - len(rows)
         self.integers = all(isinstance(row[c], int) for row in rows for c in chart.value_columns)
         self.has_data = any(v is not None for s in self.series for v in s.values)
-
-        self.legend = pg.LegendItem(colCount=max(1, len(self.series)), frame=False)
-        self.legend.setAcceptedMouseButtons(Qt.MouseButton.NoButton)   # not draggable
-        self.legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.addItem(self.legend, row=0, col=0)
-        self.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignRight)
-        self.plot = self.addPlot(row=1, col=0)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).enableAutoSIPrefix(False)
-        self.plot.vb.sigResized.connect(self._fit)
-        self.scene().sigMouseMoved.connect(self._hover)
-        self.bars: list = []            # one BarGraphItem per series (bar charts)
-        self.curves: list = []          # one PlotDataItem per series (line charts)
-        self.figures: list = []         # the TextItems writing the table's figures
-        self.message = None             # the TextItem of an empty chart
-        self._hits: list = []
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(section.title)
         self.setAccessibleDescription(self.summary())
-        self._draw()
 
     # --- what it shows ---------------------------------------------------------------
     def summary(self) -> str:
@@ -107,6 +83,15 @@ class ReportChart(pg.GraphicsLayoutWidget):
         count = int(round((high - low) / step))
         return [(low + k * step, tick_text(low + k * step, step)) for k in range(count + 1)]
 
+    def drawing(self) -> Drawing:
+        """Where every bar, point, figure and text goes at the present size, palette and
+        font (what paintEvent paints and hovering looks up)."""
+        palette = self.palette()
+        pens = Pens(series=self.colours(), text=palette.color(QPalette.ColorRole.Text),
+                    muted=palette.color(QPalette.ColorRole.PlaceholderText),
+                    font=self.font(), small_font=self._small_font())
+        return chart_drawing.lay_out(self, self.width(), self.height(), pens)
+
     # --- size ------------------------------------------------------------------------
     def _small_font(self) -> QFont:
         font = QFont(self.font())
@@ -125,239 +110,72 @@ class ReportChart(pg.GraphicsLayoutWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(240, MIN_HEIGHT)
 
-    # --- drawing ---------------------------------------------------------------------
+    # --- painting --------------------------------------------------------------------
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
-                            QEvent.Type.FontChange) and self._alive():
-            self._draw()
+                            QEvent.Type.FontChange):
+            self.update()
 
-    def _alive(self) -> bool:
-        """Built and not closed (closing a pyqtgraph view empties its scene)."""
-        return hasattr(self, "figures") and not getattr(self, "closed", False)
+    def paintEvent(self, event) -> None:
+        drawing = self.drawing()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        try:
+            self._paint(painter, drawing)
+        finally:
+            painter.end()
 
-    def _text_colour(self) -> QColor:
-        return self.palette().color(QPalette.ColorRole.Text)
+    def _paint(self, painter: QPainter, drawing: Drawing) -> None:
+        text = self.palette().color(QPalette.ColorRole.Text)
+        faint = QColor(text)
+        faint.setAlpha(50)
+        painter.setPen(QPen(faint, 1))
+        painter.drawLines(drawing.grid)
+        painter.setPen(QPen(text, 1))
+        painter.drawLines(drawing.axes)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for bar in drawing.bars:
+            if bar.rect.width() > 0:
+                painter.fillRect(bar.rect, bar.colour)
+        for colour, pieces in drawing.lines:
+            painter.setPen(QPen(colour, 2))
+            for piece in pieces:
+                painter.drawPolyline(piece)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for point in drawing.points:
+            painter.setBrush(point.colour)
+            painter.drawEllipse(point.centre, chart_drawing.POINT_RADIUS,
+                                chart_drawing.POINT_RADIUS)
+        for entry in drawing.legend:
+            painter.fillRect(entry.swatch, entry.colour)
+        texts = [e.label for e in drawing.legend] + drawing.labels + drawing.ticks + \
+            drawing.figures + [t for t in (drawing.unit, drawing.message) if t is not None]
+        small = self._small_font()
+        for item in texts:
+            self._write(painter, item, small)
 
-    def _muted_colour(self) -> QColor:
-        return self.palette().color(QPalette.ColorRole.PlaceholderText)
-
-    def _draw(self) -> None:
-        """(Re)build every item from the figures in the current palette and font."""
-        self.setBackground(self.palette().color(QPalette.ColorRole.Base))
-        self.plot.clear()
-        self.legend.clear()
-        self.bars, self.curves, self.figures, self._hits = [], [], [], []
-        self.message = None
-        text = self._text_colour()
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(text)
-            axis.setTextPen(text)
-            axis.setTickFont(self.font())
-        self.legend.setLabelTextColor(text)
-        if not self.has_data:
-            self._draw_empty()
-        elif self.kind == "line":
-            self._draw_lines()
-        else:
-            self._draw_bars()
-        for sample, _label in self.legend.items:     # a click does not hide a series
-            sample.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._fit()
-
-    def _draw_empty(self) -> None:
-        self.legend.hide()
-        for name in ("left", "bottom"):
-            self.plot.hideAxis(name)
-        self.message = pg.TextItem(self.empty_text, color=self._muted_colour(),
-                                   anchor=(0.5, 0.5))
-        self.message.setFont(self.font())
-        self.plot.addItem(self.message)
-        self.plot.setRange(xRange=(-1, 1), yRange=(-1, 1), padding=0)
-
-    def _figure(self, text: str, x: float, y: float, colour: QColor, anchor) -> None:
-        item = pg.TextItem(text, color=colour, anchor=anchor)
-        item.setFont(self._small_font())
-        item.setPos(x, y)
-        self.plot.addItem(item)
-        self.figures.append(item)
-
-    def _tip(self, label: str, series: Series, n: int) -> str:
-        return f"{label}\n{series.name}: {series.texts[n]} {self.unit}".rstrip()
-
-    def _grid(self, angle: int) -> None:
-        """Faint lines at the value ticks (items of the plot: the axes' own grid would
-        hide the first and last tick numbers)."""
-        colour = QColor(self._text_colour())
-        colour.setAlpha(50)
-        for value, _text in self.value_ticks():
-            line = pg.InfiniteLine(pos=value, angle=angle, movable=False, pen=pg.mkPen(colour))
-            line.setZValue(-10)
-            self.plot.addItem(line, ignoreBounds=True)
-
-    def _draw_bars(self) -> None:
-        self.legend.show()
-        colours = self.colours()
-        rows = len(self.labels)
-        slot = 0.8 / len(self.series)
-        thickness = slot * 0.82
-        for n, series in enumerate(self.series):
-            colour = colours[n % len(colours)]
-            ys, widths = [], []
-            for row, value in enumerate(series.values):
-                if value is None:
-                    continue
-                y = rows - 1 - row + 0.4 - slot * (n + 0.5)
-                ys.append(y)
-                widths.append(value)
-                self._hits.append(("bar", min(0.0, value), max(0.0, value), y - slot / 2,
-                                   y + slot / 2, self._tip(self.labels[row], series, row),
-                                   series.texts[row]))
-                if value or not self.integers:
-                    # a zero has no bar: a zero rate or amount is written in grey, a zero
-                    # count not at all (the table beside it has it)
-                    self._figure(series.texts[row], max(0.0, value), y,
-                                 self._text_colour() if value else self._muted_colour(),
-                                 (0, 0.5))
-            bars = pg.BarGraphItem(x0=0, y=ys, height=thickness, width=widths,
-                                   brush=colour, pen=pg.mkPen(None))
-            self.plot.addItem(bars)
-            self.bars.append(bars)
-            self.legend.addItem(pg.PlotDataItem([], [], pen=pg.mkPen(colour, width=8)),
-                                series.name)
-        left, bottom = self.plot.getAxis("left"), self.plot.getAxis("bottom")
-        left.setStyle(tickLength=0)
-        bottom.setStyle(tickLength=-5, hideOverlappingLabels=False)   # 0 at the very edge
-        bottom.setTicks([self.value_ticks()])
-        bottom.setLabel(self.unit or None)
-        self.plot.showAxis("left")
-        self.plot.showAxis("bottom")
-        self._grid(angle=90)
-        self.plot.setYRange(-0.5, rows - 0.5, padding=0)
-
-    def _draw_lines(self) -> None:
-        self.legend.show()
-        colours = self.colours()
-        xs = list(range(len(self.labels)))
-        for n, series in enumerate(self.series):
-            colour = colours[n % len(colours)]
-            ys = [math.nan if v is None else v for v in series.values]
-            curve = pg.PlotDataItem(xs, ys, connect="finite", pen=pg.mkPen(colour, width=2),
-                                    symbol="o", symbolSize=7, symbolBrush=colour,
-                                    symbolPen=pg.mkPen(colour))
-            self.plot.addItem(curve)
-            self.curves.append(curve)
-            self.legend.addItem(curve, series.name)
-            for index, value in enumerate(series.values):
-                if value is not None:
-                    self._hits.append(("point", index, value,
-                                       self._tip(self.labels[index], series, index)))
-        # the figures by the points: the highest series above its point, the lowest below;
-        # one figure when all series show the same
-        for index in xs:
-            shown = sorted(((s.values[index], s.texts[index], n)
-                            for n, s in enumerate(self.series) if s.values[index] is not None),
-                           key=lambda item: item[0])
-            if not shown:
-                continue
-            single = len({text for _, text, _ in shown}) == 1
-            placed = [(shown[-1], (0.5, 1.0))] + ([] if single else [(shown[0], (0.5, 0.0))])
-            for (value, text, n), anchor in placed:
-                colour = self._text_colour() if single else colours[n % len(colours)]
-                self._figure(text, index, value, colour, anchor)
-        left, bottom = self.plot.getAxis("left"), self.plot.getAxis("bottom")
-        left.setStyle(tickLength=-5)
-        bottom.setStyle(tickLength=-5)
-        left.setTicks([self.value_ticks()])
-        left.setLabel(self.unit or None)
-        self.plot.showAxis("left")
-        self.plot.showAxis("bottom")
-        self._grid(angle=0)
-        self.plot.setXRange(-0.5, len(xs) - 0.5, padding=0)
-
-    def _fit(self, *_args) -> None:
-        """What depends on the chart's size in pixels: bar labels cut to fit, room on the
-        right for the figures at the ends of the bars, month labels and point figures
-        thinned where they would overlap."""
-        if not self.has_data:
-            return
-        view = self.plot.vb
-        pixels = max(1.0, view.width())
-        metrics = QFontMetricsF(self.font())
-        small = QFontMetricsF(self._small_font())
-        if self.kind == "bar":
-            limit = max(40.0, self.width() * LABEL_SHARE)
-            rows = len(self.labels)
-            shown = [metrics.elidedText(label, Qt.TextElideMode.ElideRight, limit)
-                     for label in self.labels]
-            axis = self.plot.getAxis("left")
-            axis.setTicks([[(rows - 1 - row, text) for row, text in enumerate(shown)]])
-            # as wide as its labels from the start (pyqtgraph would widen it only after
-            # a first paint without them)
-            axis.setWidth(int(max(metrics.horizontalAdvance(t) for t in shown)) + 12)
-            low, high, _step = self.scale()
-            right = high
-            for item in self.figures:
-                room = small.horizontalAdvance(item.toPlainText()) + TEXT_ROOM
-                if room < pixels:
-                    right = max(right, low + (item.pos().x() - low) * pixels / (pixels - room))
-            self.plot.setXRange(low - (right - low) * EDGE, right, padding=0)
-            return
-        slot = pixels / len(self.labels)
-        widest = max(metrics.horizontalAdvance(t) for t in self.labels) + 10
-        every = max(1, math.ceil(widest / slot))
-        self.plot.getAxis("bottom").setTicks([[
-            (index, self.labels[index]) for index in range(0, len(self.labels), every)]])
-        fits = max((small.horizontalAdvance(i.toPlainText()) for i in self.figures),
-                   default=0) + 4 <= slot
-        for item in self.figures:
-            item.setVisible(fits)
-        # room above the last tick for a figure over the highest point, and below the
-        # first for one under the lowest
-        low, high, _step = self.scale()
-        room = small.height() + TEXT_ROOM if fits else HIT_PIXELS
-        pixels_high = max(1.0, view.height())
-        per_pixel = (high - low) / max(pixels_high - 2 * room, pixels_high / 2)
-        self.plot.setYRange(low - room * per_pixel, high + room * per_pixel, padding=0)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self._alive():
-            self._fit()
+    def _write(self, painter: QPainter, item: Text, small: QFont) -> None:
+        painter.setFont(small if item.small else self.font())
+        painter.setPen(item.colour)
+        painter.drawText(item.rect, int(item.align), item.text)
 
     # --- hover -----------------------------------------------------------------------
     def figure_at(self, position: QPointF) -> str | None:
         """The tooltip text of the bar or point at `position` (widget coordinates)."""
-        view = self.plot.vb
-        scene = self.mapToScene(position.toPoint())
-        if not self._hits or not view.sceneBoundingRect().contains(scene):
-            return None
-        here = view.mapSceneToView(scene)
-        x_pixel, y_pixel = view.viewPixelSize()
-        small = QFontMetricsF(self._small_font())
-        for hit in self._hits:
-            if hit[0] == "bar":
-                _, low, high, bottom, top, tip, text = hit
-                reach = high + (small.horizontalAdvance(text) + TEXT_ROOM) * x_pixel
-                if low <= here.x() <= reach and bottom <= here.y() <= top:
-                    return tip
-            else:
-                _, x, y, tip = hit
-                if (abs(here.x() - x) / x_pixel <= HIT_PIXELS
-                        and abs(here.y() - y) / y_pixel <= HIT_PIXELS):
-                    return tip
-        return None
+        return chart_drawing.figure_at(self.drawing(), QPointF(position))
 
-    def _hover(self, scene_position) -> None:
-        """The pointer moved over the chart (pyqtgraph's scene reports it)."""
-        if not self._alive():
-            return
-        text = self.figure_at(QPointF(self.mapFromScene(scene_position)))
+    def mouseMoveEvent(self, event) -> None:
+        text = self.figure_at(event.position())
         if text:
-            QToolTip.showText(QCursor.pos(), text, self)
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
         else:
             QToolTip.hideText()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        QToolTip.hideText()
+        super().leaveEvent(event)
 
 
 def make_chart(section, parent: QWidget | None = None, *, empty_text: str = "–") -> ReportChart:
