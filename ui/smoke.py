@@ -31,9 +31,15 @@ REPORT_WAIT_S = 30
 
 
 def missing_resources() -> list[str]:
-    """Files a working installation must have (a frozen build that lost its datas fails)."""
+    """Files and the driver a working installation must have (a frozen build that lost its
+    datas, or the shop server's driver with its libpq, fails)."""
     wanted = [resources_dir() / "fonts" / CJK_FONT_FILE, icon_path(), catalog_path("zh_CN")]
-    return [str(p) for p in wanted if not p.is_file()]
+    missing = [str(p) for p in wanted if not p.is_file()]
+    try:
+        import psycopg2  # noqa: F401  (loads libpq: a shop database on a server needs it)
+    except ImportError as error:
+        missing.append(f"psycopg2, the shop server's driver ({error})")
+    return missing
 
 
 def export_and_print_pdf(folder: Path) -> str:
