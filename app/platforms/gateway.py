@@ -56,7 +56,10 @@ def post_form(url: str, params: dict, *, server: str,
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read()
     except urllib.error.HTTPError as exc:
-        body = exc.read() or b""
+        try:
+            body = exc.read() or b""
+        finally:
+            exc.close()           # the error holds the connection: give it back at once
         decoded = _decode(body)
         if decoded is not None:
             return decoded        # an error envelope sent with an HTTP error status
@@ -88,3 +91,29 @@ def _decode(body: bytes) -> dict | None:
     except (UnicodeDecodeError, ValueError):
         return None
     return value if isinstance(value, dict) else None
+
+
+FILE_LIMIT = 10 * 1024 * 1024
+
+
+def fetch_file(url: str, *, server: str, limit: int = FILE_LIMIT,
+               timeout: float = TIMEOUT_SECONDS) -> bytes:
+    """A file the platform links to (a buyer's picture in a refund message), at most
+    `limit` bytes; network problems as in post_form, a bad address or a file too big as
+    ValueError."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise ValueError(f"not a web address: {url[:100]}")
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            data = response.read(limit + 1)
+    except urllib.error.HTTPError as exc:
+        exc.close()               # the error holds the connection: give it back at once
+        raise ValueError(f"{server} did not give the file (HTTP {exc.code})") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason if isinstance(exc.reason, BaseException) else exc
+        raise classify(reason, server) from None
+    except (OSError, http.client.HTTPException) as exc:
+        raise classify(exc, server) from None
+    if len(data) > limit:
+        raise ValueError(f"larger than {limit} bytes")
+    return data

@@ -11,7 +11,8 @@ from __future__ import annotations
 from app.channels import states
 from app.channels.errors import ChannelProblem
 from app.clock import utcnow
-from app.platforms.taobao import signing, transport
+from app.platforms import gateway
+from app.platforms.taobao import signing
 from app.platforms.taobao.errors import TopError
 from app.platforms.taobao.times import china_text
 
@@ -46,7 +47,8 @@ class TopClient:
 
     def call(self, method: str, **business) -> dict:
         """The body of the method's response; raises TopError for the error envelope."""
-        answer = transport.post_form(self.gateway, self.params(method, business))
+        answer = gateway.post_form(self.gateway, self.params(method, business),
+                                   server="Taobao")
         if "error_response" in answer:
             raise TopError(answer["error_response"] or {})
         body = answer.get(response_key(method))

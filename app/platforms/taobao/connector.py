@@ -19,7 +19,8 @@ from app.channels.errors import ChannelProblem, Refused
 from app.clock import utcnow
 from app.models import Message, Order
 from app.models.channels import ChannelAccount, OutboxItem
-from app.platforms.taobao import decisions, messages, paging, refunds, trades, transport
+from app.platforms import gateway
+from app.platforms.taobao import decisions, messages, paging, refunds, trades
 from app.platforms.taobao.client import GATEWAY, TopClient
 from app.platforms.taobao.errors import TopError, problem_of
 from app.platforms.taobao.times import china_text, to_utc
@@ -146,7 +147,8 @@ class TaobaoConnector:
             notes = self._messages(refund_id)
             for note in notes:
                 if messages.wanted(self.account, refund_id, note):
-                    messages.fetch_pictures(note, transport.get_bytes)
+                    messages.fetch_pictures(
+                        note, lambda url: gateway.fetch_file(url, server="Taobao"))
             out.append((refund, tid, trade, notes))
         return out
 
