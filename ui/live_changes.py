@@ -1,21 +1,23 @@
-"""The other AfterDesks' changes, live: a timer on the GUI thread reads the shop database's
-change log (app.services.common.live_changes: one query on its primary key) and announces
-what the other reps changed as a change notice, so the lists and open views reload as
-they do after the rep's own writes, and the deadline monitor re-plans.
+"""The other AfterDesks' changes, live: a timer reads the shop database's change log
+(app.services.common.live_changes: one query on its primary key) on a pool thread (on a
+server database the read waits on the network) and announces on the GUI thread what the
+other reps changed as a change notice, so the lists and open views reload as they do after
+the rep's own writes, and the deadline monitor re-plans.
 
-`ticked` is emitted after every reading: the open conversation asks then who is replying
-in it. A database that cannot be read for a moment (busy, gone) is tried again at the
-next tick; the window says nothing of it here.
+A database that cannot be read for a moment (busy, gone) is tried again at the next tick;
+the window says nothing of it here. A tick while the last reading is still under way reads
+nothing more.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from app.services.common import live_changes
 from ui.errors import is_expected
+from ui.worker import run_in_background
 
 log = logging.getLogger("afterdesk.ui.live")
 
@@ -23,11 +25,10 @@ POLL_MS = 1000          # the change log is read this often (changes seen well w
 
 
 class LiveChanges(QObject):
-    ticked = Signal()
-
     def __init__(self, parent: QObject | None = None, interval_ms: int = POLL_MS):
         super().__init__(parent)
         self.feed: live_changes.ChangeFeed | None = None
+        self.reading = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -41,14 +42,17 @@ class LiveChanges(QObject):
         self.timer.stop()
 
     def poll(self) -> None:
-        if self.feed is None:
+        if self.feed is None or self.reading:
             return
-        try:
-            change = self.feed.poll()
-        except Exception as exc:  # noqa: BLE001 - busy, locked, gone: the next tick tries again
-            if not is_expected(exc):
-                raise
-            log.info("change log not read this time: %s", exc)
-            return
+        self.reading = True
+        run_in_background(self.feed.poll, self._announce, self._missed, context=self)
+
+    def _announce(self, change) -> None:
+        self.reading = False
         live_changes.announce(change)
-        self.ticked.emit()
+
+    def _missed(self, exc: BaseException) -> None:
+        self.reading = False
+        if not is_expected(exc):
+            raise exc
+        log.info("change log not read this time: %s", exc)

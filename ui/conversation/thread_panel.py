@@ -359,16 +359,20 @@ class ThreadPanel(QWidget):
         super().hideEvent(event)
 
     def refresh_presence(self) -> None:
-        """Ask who else is replying in the conversation shown (a small read, here)."""
+        """Ask who else is replying in the conversation shown (a small read, on a pool
+        thread: on a server database it waits on the network)."""
         if self.conversation_id is None or not self.isVisible():
             return
-        try:
-            names = presence.replying(self.conversation_id)
-        except Exception as error:  # noqa: BLE001 - busy for a moment: asked again soon
-            if not is_expected(error):
-                raise
-            return
-        self.show_presence(names)
+        asked = self.conversation_id
+
+        def show(names: list[str]) -> None:
+            if asked == self.conversation_id:     # still the conversation on screen
+                self.show_presence(names)
+
+        def missed(error: BaseException) -> None:
+            if not is_expected(error):             # busy for a moment: asked again soon
+                raise error
+        run_in_background(lambda: presence.replying(asked), show, missed, context=self)
 
     def show_presence(self, names: list[str]) -> None:
         if not names:
