@@ -274,16 +274,6 @@
         <source>— unchanged —</source>
         <translation>— 不变 —</translation>
     </message>
-    <message>
-        <location filename="../../ui/cases/action_dialog.py" line="147"/>
-        <source>Fill in the fields marked *: {0}.</source>
-        <translation>请填写带 * 的字段：{0}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cases/action_dialog.py" line="148"/>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
 </context>
 <context>
     <name>AdvisorPanel</name>
@@ -432,17 +422,17 @@
 <context>
     <name>AmountEdit</name>
     <message>
-        <location filename="../../ui/cases/form_bits.py" line="79"/>
+        <location filename="../../ui/cases/form_bits.py" line="102"/>
         <source>An amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/form_bits.py" line="81"/>
+        <location filename="../../ui/cases/form_bits.py" line="104"/>
         <source>“%1” is not an amount: write digits with at most two decimals, e.g. %2.</source>
         <translation>“%1”不是金额：请输入数字，最多两位小数，例如 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/form_bits.py" line="86"/>
+        <location filename="../../ui/cases/form_bits.py" line="109"/>
         <source>At most %1.</source>
         <translation>最多 %1。</translation>
     </message>
@@ -1756,27 +1746,30 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>不计入纠纷率（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="155"/>
+        <location filename="../../ui/cases/dispute_form.py" line="154"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="156"/>
+        <location filename="../../ui/cases/dispute_form.py" line="155"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="157"/>
+        <location filename="../../ui/cases/dispute_form.py" line="156"/>
         <source>refund amount</source>
         <translation>退款金额</translation>
     </message>
+</context>
+<context>
+    <name>ErrorLine</name>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="166"/>
+        <location filename="../../ui/cases/form_bits.py" line="34"/>
         <source>Fill in the fields marked *: {0}.</source>
         <translation>请填写带 * 的字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/dispute_form.py" line="167"/>
+        <location filename="../../ui/cases/form_bits.py" line="35"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3534,17 +3527,7 @@ The data as it was before: {0}</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/request_form.py" line="240"/>
-        <source>Fill in the fields marked *: {0}.</source>
-        <translation>请填写带 * 的字段：{0}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cases/request_form.py" line="241"/>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cases/request_form.py" line="252"/>
+        <location filename="../../ui/cases/request_form.py" line="238"/>
         <source>The refund amount must be more than 0 and at most what the buyer paid: {0} {1}.</source>
         <translation>退款金额必须大于 0，且不超过买家实付金额：{0} {1}。</translation>
     </message>
@@ -3845,57 +3828,57 @@ The data as it was before: {0}</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="378"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="382"/>
         <source>{0} is replying</source>
         <translation>{0} 正在回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="379"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="383"/>
         <source>{0} are replying</source>
         <translation>{0} 正在回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="379"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="383"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="410"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="414"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="414"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="418"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="429"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="433"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="431"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="435"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="436"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="440"/>
         <source>Only the phrase memory translates: add an online translator (Baidu Translate) in Settings › Translation.</source>
         <translation>目前只有短语记忆可以翻译：请在 设置 › 翻译 中添加在线翻译（百度翻译）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="457"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="461"/>
         <source>Choose the language the message is written in (Translate from) first.</source>
         <translation>请先选择消息所用的语言（翻译自）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="472"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="476"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="473"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="477"/>
         <source>%1
 
 Translation (%2):</source>

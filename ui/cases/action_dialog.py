@@ -143,9 +143,7 @@ class ActionDialog(QDialog):
                 self.error.show_error(widget.problem())
                 return False
         values, missing = self.values()
-        if missing:
-            self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
-                self.tr(", ").join(missing)))
+        if not self.error.show_missing(missing):
             return False
         written = run_write(self, partial(case_actions.perform, self.ref, self.action,
                                           self.at.instant(), shown_version=self.version,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from app.services.casework import case_actions, case_forms
 from app.errors import ServiceError
 from app.services.commerce.shops import list_shops
-from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
+from ui.cases.form_bits import AmountEdit, ErrorLine, required
 from ui.cases.instant_edit import InstantEdit
 from ui.words.cases import KINDS, SOLUTIONS, SUB_KIND_REASONS, SUB_KINDS, w
 from ui.errors import describe
@@ -149,26 +149,12 @@ class DisputeForm(QDialog):
         else:
             self.rate_note.setText("")
 
-    def missing_fields(self) -> list[str]:
-        missing = []
-        for widget, empty, name in (
+    def submit(self) -> bool:
+        if not self.error.check_required((
                 (self.order_no, not self.order_no.text().strip(), self.tr("order")),
                 (self.reason, not self.reason.currentText().strip(), self.tr("reason")),
-                (self.amount, not self.amount.text().strip(), self.tr("refund amount"))):
-            mark(widget, empty)
-            if empty:
-                missing.append(name)
-        return missing
-
-    def submit(self) -> bool:
-        missing = self.missing_fields()
-        if missing:
-            self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
-                self.tr(", ").join(missing)))
-            return False
-        if self.amount.problem():
-            mark(self.amount, True)
-            self.error.show_error(self.amount.problem())
+                (self.amount, not self.amount.text().strip(), self.tr("refund amount"))),
+                self.amount):
             return False
         if self.facts is None and not self.load_order():
             return False

@@ -28,6 +28,29 @@ class ErrorLine(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
 
+    def show_missing(self, names: list[str]) -> bool:
+        """Say which required fields (marked *) are empty; False when one is."""
+        if names:
+            self.show_error(self.tr("Fill in the fields marked *: {0}.").format(
+                self.tr(", ").join(names)))
+        return not names
+
+    def check_required(self, checks, amount: AmountEdit) -> bool:
+        """Mark each (widget, empty, name) of `checks` that is empty, then the amount's own
+        problem; say the first thing to fix. True when the form may be sent."""
+        missing = []
+        for widget, empty, name in checks:
+            mark(widget, empty)
+            if empty:
+                missing.append(name)
+        if not self.show_missing(missing):
+            return False
+        if amount.problem():
+            mark(amount, True)
+            self.show_error(amount.problem())
+            return False
+        return True
+
     def show_refusal(self, error: BaseException) -> None:
         """A refused write (ui.write_op's on_refused): a rule's refusal with its rule id,
         any other problem as the message box would say it."""

@@ -223,26 +223,12 @@ class RequestForm(QDialog):
         self.files.addItem(path)
 
     # --- submitting -------------------------------------------------------------------------
-    def missing_fields(self) -> list[str]:
-        missing = []
-        checks = ((self.order_no, not self.order_no.text().strip(), self.tr("order")),
-                  (self.reason, self.reason.currentData() is None, self.tr("reason")),
-                  (self.amount, not self.amount.text().strip(), self.tr("refund amount")))
-        for widget, empty, name in checks:
-            mark(widget, empty)
-            if empty:
-                missing.append(name)
-        return missing
-
     def submit(self) -> bool:
-        missing = self.missing_fields()
-        if missing:
-            self.error.show_error(self.tr("Fill in the fields marked *: {0}.").format(
-                self.tr(", ").join(missing)))
-            return False
-        if self.amount.problem():
-            mark(self.amount, True)
-            self.error.show_error(self.amount.problem())
+        if not self.error.check_required((
+                (self.order_no, not self.order_no.text().strip(), self.tr("order")),
+                (self.reason, self.reason.currentData() is None, self.tr("reason")),
+                (self.amount, not self.amount.text().strip(), self.tr("refund amount"))),
+                self.amount):
             return False
         if self.facts is None and not self.load_order():
             return False
