@@ -14,10 +14,9 @@ import html
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QPushButton, QSplitter, QTableView,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from app.services.messaging import auto_reply
 from app.errors import ServiceError
@@ -25,8 +24,8 @@ from app.services.commerce.shops import list_shops
 from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
 from ui.formatting import local_time_text
+from ui.conversation.editor_table import editor_table
 from ui.table_models.auto_reply_table_model import AutoReplyTableModel
-from ui.table_models.list_table_model import sort_by_header
 from ui.tones import style_text, tone
 from ui.write_op import PHRASES, run_write
 
@@ -47,16 +46,7 @@ class AutoReplyEditor(QWidget):
         self.rule_note.setWordWrap(True)
         style_text(self.rule_note, "info")
         self.model = AutoReplyTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # a few rows only
-        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
-        sort_by_header(self.table)
+        self.table = editor_table(self.model, self._row_chosen)
         self.new_button = QPushButton(self.tr("New reply"))
         self.new_button.clicked.connect(self.new_rule)
         self.delete_button = QPushButton(self.tr("Delete…"))

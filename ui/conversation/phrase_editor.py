@@ -13,17 +13,17 @@ import re
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QPushButton, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from app.services.messaging import placeholders, quick_phrases
 from app.services.commerce.shops import list_shops
 from app.services.messaging.translation import LANGUAGES
 from ui.errors import describe
+from ui.conversation.editor_table import editor_table
 from ui.table_models.phrase_table_model import PhraseTableModel
-from ui.table_models.list_table_model import sort_by_header
 from ui.tones import style_text, tone
 from ui.write_op import PHRASES, run_write
 
@@ -57,16 +57,7 @@ class PhraseEditor(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.reload())
         self.model = PhraseTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)   # a few rows only
-        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
-        sort_by_header(self.table)
+        self.table = editor_table(self.model, self._row_chosen)
         self.new_button = QPushButton(self.tr("New phrase"))
         self.new_button.clicked.connect(self.new_phrase)
         self.delete_button = QPushButton(self.tr("Delete…"))
