@@ -17,16 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-
-
-def settle(app, ms: int = 800) -> None:
-    from ui.worker import wait_for_background
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    wait_for_background()
-    app.processEvents()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshot_kit import settle  # noqa: E402
 
 
 def add_urgent_cases() -> None:

@@ -1,7 +1,7 @@
 """Screenshots of the conversations workspace: the inbox, and a thread with Chinese and
 English (an AliExpress buyer's English with its Chinese translation, and a Taobao thread).
 
-    python scripts/screenshots_conversations.py --db demo.db [--out docs/screenshots]
+    python scripts/screenshots_conversations.py --db demo.db [--language zh_CN] [--out docs/screenshots]
 
 The database should hold the demo shops (`afterdesk --db demo.db demo`); a few quick
 phrases and an automatic reply are added to it first when it has none.
@@ -9,28 +9,15 @@ phrases and an automatic reply are added to it first when it has none.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshot_kit import demo_copy, save, settle, shot_arguments, start  # noqa: E402
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-
-from app.settings import Settings  # noqa: E402
-from ui.main import application, open_window  # noqa: E402
-from ui.worker import wait_for_background  # noqa: E402
+from ui.main import open_window  # noqa: E402
 
 SIZES = ((1366, 768), (1920, 1080))
-
-
-def settle(app, ms: int = 500) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    wait_for_background()
-    app.processEvents()
 
 
 def add_examples() -> None:
@@ -59,15 +46,10 @@ def pick(page, want):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--out", default="docs/screenshots")
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = application(sys.argv[:1])
-    with tempfile.TemporaryDirectory() as folder:
-        window = open_window(app, args.db, Settings(Path(folder) / "settings.json"))
+    args = shot_arguments(theme=False, size=False).parse_args()
+    app, out, _size = start(args)
+    with demo_copy(args, copy=False) as (db, settings):
+        window = open_window(app, db, settings)
         if window is None:
             return 2
         add_examples()
@@ -77,25 +59,21 @@ def main() -> int:
             window.resize(width, height)
             page.search.clear()
             page.reload()
-            settle(app)
+            settle(app, 500)
             english = pick(page, lambda ms: len(ms) >= 3 and any(m.translation for m in ms)
                            and any(m.is_internal for m in ms))
             page.view.setCurrentIndex(page.model.index(english, 1))
-            settle(app)
-            path = out / f"inbox-{width}x{height}.png"
-            window.grab().save(str(path))
-            print(path)
+            settle(app, 500)
+            save(window, out / f"inbox-{width}x{height}.png")
             page.search.setText("退款")
             settle(app, 700)
             chinese = pick(page, lambda ms: len(ms) >= 4 and all(not m.translation for m in ms)
                            and any("退款" in m.body for m in ms))
             page.view.setCurrentIndex(page.model.index(chinese, 1))
-            settle(app)
+            settle(app, 500)
             page.thread_panel.composer.insert_numbered(2)
             settle(app, 200)
-            path = out / f"thread-{width}x{height}.png"
-            window.grab().save(str(path))
-            print(path)
+            save(window, out / f"thread-{width}x{height}.png")
             page.thread_panel.composer.edit.clear()
         window.close()
     return 0

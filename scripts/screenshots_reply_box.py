@@ -12,22 +12,14 @@ reply-box-LANG-THEME.png.
 
 from __future__ import annotations
 
-import argparse
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from app.settings import Settings  # noqa: E402
-from ui.main import application, open_window  # noqa: E402
-from ui.worker import wait_for_background  # noqa: E402
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots_thread_tools import photo, settle, show_conversation  # noqa: E402
+from screenshot_kit import demo_copy, save, settle, shot_arguments, start  # noqa: E402
+from screenshots_thread_tools import photo, show_conversation  # noqa: E402
+
+from ui.main import open_window  # noqa: E402
 
 
 def buyer_conversation() -> int:
@@ -42,28 +34,9 @@ def buyer_conversation() -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--language", default="en", choices=("en", "zh_CN"))
-    parser.add_argument("--theme", default="light", choices=("light", "dark"))
-    parser.add_argument("--out", default="docs/screenshots")
-    parser.add_argument("--size", default="1366x768")
-    args = parser.parse_args()
-    width, height = (int(x) for x in args.size.split("x"))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = application(sys.argv[:1])
-    from ui.i18n import install_translator
-    from ui.theme import apply_theme
-    install_translator(app, args.language)
-    apply_theme(app, args.theme)
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["AFTERDESK_HOME"] = folder
-        db = Path(folder) / "demo.db"
-        shutil.copy(args.db, db)
-        settings = Settings(Path(folder) / "settings.json")
-        settings.set("backup.daily", False)
-        settings.set("ui.theme", args.theme)
+    args = shot_arguments().parse_args()
+    app, out, (width, height) = start(args)
+    with demo_copy(args) as (db, settings):
         window = open_window(app, db, settings)
         if window is None:
             return 2
@@ -79,11 +52,8 @@ def main() -> int:
         composer.chips.add("新包裹.jpg", photo())
         composer.chips.add("发票.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
         settle(app, 300)
-        path = out / f"reply-box-{args.language}-{args.theme}.png"
-        window.grab().save(str(path))
-        print(path)
+        save(window, out / f"reply-box-{args.language}-{args.theme}.png")
         window.close()
-        wait_for_background()
     return 0
 
 

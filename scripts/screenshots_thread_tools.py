@@ -11,29 +11,13 @@ Writes thread-order-panel-LANG.png and phrase-editor-LANG.png.
 
 from __future__ import annotations
 
-import argparse
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshot_kit import demo_copy, save, settle, shot_arguments, start  # noqa: E402
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-
-from app.settings import Settings  # noqa: E402
-from ui.main import application, open_window  # noqa: E402
-from ui.worker import wait_for_background  # noqa: E402
-
-
-def settle(app, ms: int = 600) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    wait_for_background()
-    app.processEvents()
+from ui.main import open_window  # noqa: E402
 
 
 def show_conversation(app, window, conv_id: int, width: int, height: int):
@@ -127,24 +111,9 @@ def add_auto_reply() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--language", default="en", choices=("en", "zh_CN"))
-    parser.add_argument("--out", default="docs/screenshots")
-    parser.add_argument("--size", default="1366x768")
-    args = parser.parse_args()
-    width, height = (int(x) for x in args.size.split("x"))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = application(sys.argv[:1])
-    from ui.i18n import install_translator
-    install_translator(app, args.language)
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["AFTERDESK_HOME"] = folder          # the photo goes into a throw-away store
-        db = Path(folder) / "demo.db"
-        shutil.copy(args.db, db)
-        settings = Settings(Path(folder) / "settings.json")
-        settings.set("backup.daily", False)
+    args = shot_arguments(theme=False).parse_args()
+    app, out, (width, height) = start(args)
+    with demo_copy(args) as (db, settings):      # the photo goes into a throw-away store
         window = open_window(app, db, settings)
         if window is None:
             return 2
@@ -152,28 +121,21 @@ def main() -> int:
         page = show_conversation(app, window, conv_id, width, height)
         page.thread_panel.composer.insert_numbered(2)
         settle(app, 200)
-        path = out / f"thread-order-panel-{args.language}.png"
-        window.grab().save(str(path))
-        print(path)
+        save(window, out / f"thread-order-panel-{args.language}.png")
         page.thread_panel.composer.edit.clear()
         dialog = page.thread_panel.composer.edit_phrases()
         dialog.phrases.table.setCurrentIndex(dialog.phrases.model.index(0, 0))
         dialog.phrases.variants.setCurrentIndex(1)
         settle(app, 300)
-        path = out / f"phrase-editor-{args.language}.png"
-        dialog.grab().save(str(path))
-        print(path)
+        save(dialog, out / f"phrase-editor-{args.language}.png")
         ae = add_auto_reply()
         editor = dialog.auto_replies
         editor.shop.setCurrentIndex(editor.shop.findData(ae))
         dialog.tabs.setCurrentIndex(1)
         settle(app, 300)
-        path = out / f"auto-replies-{args.language}.png"
-        dialog.grab().save(str(path))
-        print(path)
+        save(dialog, out / f"auto-replies-{args.language}.png")
         dialog.close()
         window.close()
-        wait_for_background()
     return 0
 
 
