@@ -1,0 +1,253 @@
+"""Reps and roles enforced by the server (issue 24; docs/server.md, "Add reps";
+app/server/roles.py): the owner adds reps with `server rep`, each logs in as itself, the
+server refuses what the role may not do even to raw SQL, and every write names the rep.
+Runs against the throw-away PostgreSQL 15 cluster (tests/postgres_server.py)."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import timedelta
+
+import psycopg2
+import psycopg2.errors
+import pytest
+
+from app.cli import main
+from app.db import close_database, open_database
+from tests.factories import T0, make_buyer, make_order, make_shop
+
+PASSWORD = "rep-secret-1"
+
+
+def _logins(address: str) -> tuple[str, str, str]:
+    """Login names of this test's rep, viewer and second rep: roles are the cluster's, so
+    each test's shop database gives its own."""
+    stem = address.rsplit("/", 1)[1]
+    return f"li_{stem}", f"view_{stem}", f"wang_{stem}"
+
+
+def _as(address: str, login: str) -> str:
+    user_part, rest = address.split("://", 1)[1].split("@", 1)
+    return f"postgresql://{login}:{PASSWORD}@{rest}"
+
+
+def _add(owner_address: str, login: str, role: str, monkeypatch, *extra) -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    return main(["--db", owner_address, "server", "rep", "add", login, "--role", role,
+                 "--password-stdin", *extra])
+
+
+@pytest.fixture
+def shop(postgres_address, monkeypatch, capsys):
+    """A shop database with the reps' roles (`server init`), a Taobao shop with a
+    conversation and an after-sales request, a rep 李丽 and a viewer."""
+    assert main(["server", "init", postgres_address]) == 0
+    open_database(postgres_address)
+    tb = make_shop("tb", platform="taobao")
+    buyer = make_buyer(tb, "wang", country="CN", language="zh")
+    order = make_order(tb, "123", buyer=buyer, status="completed", completed_at=T0,
+                       confirmed_at=T0)
+    from app.services.commerce import policy
+    from app.services.casework import aftersales
+    from app.services.messaging import conversations
+    conversation = conversations.start_conversation(tb, buyer, "im", order=order,
+                                                    language="zh", at=T0)
+    conversations.add_message(conversation, "in", "请问退款什么时候到账？", T0)
+    request = aftersales.open_request(order, "refund_only", "quality", "10.00",
+                                      T0 + timedelta(days=1))
+    policy.set_value("taobao", "requests_per_order", "1")
+    close_database()
+    rep, viewer, _ = _logins(postgres_address)
+    assert _add(postgres_address, rep, "rep", monkeypatch, "--name", "李丽") == 0
+    assert _add(postgres_address, viewer, "viewer", monkeypatch) == 0
+    capsys.readouterr()
+    return {"owner": postgres_address, "rep": _as(postgres_address, rep),
+            "viewer": _as(postgres_address, viewer), "conversation": conversation.id,
+            "request": request.id, "rep_login": rep, "viewer_login": viewer}
+
+
+def _refused(address: str, statement: str) -> bool:
+    """True when the server refuses `statement` to the login of `address` for want of a
+    right (SQLSTATE 42501); False when it runs."""
+    connection = psycopg2.connect(address)
+    try:
+        connection.cursor().execute(statement)
+        connection.commit()
+        return False
+    except psycopg2.errors.InsufficientPrivilege:
+        return True
+    finally:
+        connection.close()
+
+
+def test_a_rep_cannot_change_a_policy_profile_or_the_audit_trail_even_with_raw_sql(shop):
+    rep = shop["rep"]
+    assert _refused(rep, "UPDATE policy_override SET value = '9'")
+    assert _refused(rep, "DELETE FROM policy_override")
+    assert _refused(rep, "UPDATE shop SET name = 'mine'")
+    assert _refused(rep, "UPDATE channel_account SET settings = '{}'")
+    assert _refused(rep, "DELETE FROM audit_entry")
+    assert _refused(rep, "UPDATE audit_entry SET actor = 'someone else'")
+    assert _refused(rep, "TRUNCATE audit_entry")
+    # the audit trail grows, and the rep reads everything
+    assert not _refused(rep, "INSERT INTO audit_entry (at, actor, entity, entity_ref, action) "
+                             "VALUES (now(), 'x', 'message', '1', 'note')")
+    assert not _refused(rep, "SELECT * FROM policy_override, shop, audit_entry")
+    # what the owner wrote is still there
+    open_database(shop["owner"])
+    from app.models import PolicyOverride
+    assert [o.value for o in PolicyOverride.select()] == ["1"]
+
+
+def test_a_viewer_reads_but_cannot_add_a_message(shop):
+    viewer = shop["viewer"]
+    assert not _refused(viewer, "SELECT * FROM message, conversation, audit_entry")
+    assert _refused(viewer, f"INSERT INTO message (conversation_id, direction, channel, body, "
+                            f"sent_at, author, is_auto, is_internal, source_lang, "
+                            f"translation_lang) VALUES ({shop['conversation']}, 'out', 'im', "
+                            f"'hi', now(), 'v', 0, 0, '', '')")
+    assert _refused(viewer, "UPDATE conversation SET is_read = 1")
+    assert _refused(viewer, "INSERT INTO audit_entry (at, actor, entity, entity_ref, action) "
+                            "VALUES (now(), 'x', 'message', '1', 'note')")
+
+
+def test_a_viewer_replying_through_the_services_gets_the_owners_words(shop):
+    from app.db import PROBLEMS, expected_problem
+    from app.models import Message
+    from app.services.common.reps import my_role
+    from app.services.messaging import thread
+    open_database(shop["viewer"])
+    assert my_role() == "viewer"
+    before = Message.select().count()
+    with pytest.raises(Exception) as caught:
+        thread.send_reply(shop["conversation"], "亲，今天处理。")
+    problem = expected_problem(caught.value, shop["viewer"])
+    assert problem is not None and str(problem).startswith(
+        PROBLEMS["server_denied"].split("{")[0])
+    assert PASSWORD not in str(problem)
+    assert Message.select().count() == before
+
+
+def test_a_rep_replies_and_works_a_case_and_every_write_names_the_rep(shop, test_rep):
+    from app.channels import outbox
+    from app.models import AuditEntry, Message
+    from app.models.live import ChangeLog
+    from app.services.casework import case_actions, evidence
+    from app.services.casework.case_ids import case_id
+    from app.services.common.reps import current_rep, my_role
+    from app.services.messaging import conversations, presence, search, thread
+    from app.models import AftersalesRequest
+    open_database(shop["rep"])
+    assert (my_role(), current_rep()) == ("rep", "李丽")      # the login, not the settings
+    assert current_rep() != test_rep
+    conversation_id = shop["conversation"]
+    before = AuditEntry.select().order_by(AuditEntry.id.desc()).first().id
+    thread.open_conversation(conversation_id)
+    presence.mark_replying(conversation_id)
+    item = outbox.queue_reply(conversation_id, "亲，退款今天到账。")
+    note = thread.send_reply(conversation_id, "buyer called too", internal=True)
+    conversation = thread.get_conversation(conversation_id)
+    conversations.set_star(conversation, "red")
+    conversations.assign(conversation, current_rep())
+    presence.clear(conversation_id)
+    request = AftersalesRequest.get_by_id(shop["request"])
+    ref = case_id(request)
+    case_actions.set_cause(ref, "seller")
+    evidence.set_statement(request, "The parcel arrived damaged.")
+    case_actions.perform(ref, "agree", T0 + timedelta(days=2))
+    assert AftersalesRequest.get_by_id(request.id).state != "waiting_seller"
+    # the messages and every audit entry since the rep logged in name 李丽
+    assert {Message.get_by_id(item.message_id).author, note.author} == {"李丽"}
+    mine = list(AuditEntry.select().where(AuditEntry.id > before).order_by(AuditEntry.id))
+    assert {e.actor for e in mine} == {"李丽"}
+    assert {e.entity for e in mine} >= {"conversation", "aftersales", "outbox_item"}
+    assert ChangeLog.select().where(ChangeLog.rep == "李丽").count() >= len(mine)
+    assert [h.message_id for h in search.search_messages("退款")]
+
+
+def test_the_owner_adds_lists_changes_and_removes_reps(shop, monkeypatch, capsys,
+                                                       postgres_cluster):
+    owner, rep_login = shop["owner"], shop["rep_login"]
+    _, _, second = _logins(owner)
+    assert _add(owner, second, "rep", monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert PASSWORD not in out
+    assert main(["--db", owner, "server", "rep", "list", "--json"]) == 0
+    listed = {r["login"]: r for r in json.loads(capsys.readouterr().out)}
+    assert listed[rep_login] == {"login": rep_login, "role": "rep", "name": "李丽"}
+    assert listed[second]["role"] == "rep" and listed[shop["viewer_login"]]["role"] == "viewer"
+    # the second rep becomes a viewer: the server refuses its writes from now on
+    second_address = _as(owner, second)
+    assert not _refused(second_address, "UPDATE conversation SET is_read = 1")
+    assert main(["--db", owner, "server", "rep", "role", second, "viewer"]) == 0
+    assert _refused(second_address, "UPDATE conversation SET is_read = 1")
+    assert main(["--db", owner, "server", "rep", "list"]) == 0
+    assert f"{second:<24} viewer" in capsys.readouterr().out
+    # removed: the login is gone from the server
+    assert main(["--db", owner, "server", "rep", "remove", second]) == 0
+    assert postgres_cluster.sql(f"SELECT COUNT(*) FROM pg_roles WHERE rolname = '{second}'") \
+        == "0"
+    with pytest.raises(psycopg2.OperationalError):
+        psycopg2.connect(second_address)
+    assert main(["--db", owner, "server", "rep", "remove", second]) == 2
+    assert "is not a rep of this shop" in capsys.readouterr().err
+    # each change is in the audit trail, named after the owner's login
+    open_database(owner)
+    from app.models import AuditEntry
+    actions = [(e.entity_ref, e.action) for e in AuditEntry.select()
+               .where(AuditEntry.entity == "rep").order_by(AuditEntry.id)]
+    assert actions[-3:] == [(second, "add"), (second, "set_role"), (second, "remove")]
+
+
+def test_a_rep_cannot_add_reps(shop, monkeypatch, capsys):
+    _, _, second = _logins(shop["owner"])
+    assert _add(shop["rep"], second, "owner", monkeypatch) == 2
+    assert "does not allow this login" in capsys.readouterr().err
+
+
+def test_reps_need_a_server_database(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "a.db"), "server", "rep", "list"]) == 2
+    assert "shop database on a server" in capsys.readouterr().err
+
+
+def test_every_table_has_a_decision_and_a_new_table_gets_grants_with_its_migration(shop):
+    from app.migrations import postgres
+    from app.server import roles
+    database = open_database(shop["owner"])
+    tables = [r[0] for r in database.execute_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()]
+    assert roles.unclassified(tables) == []
+    # a table a later migration adds: read by the rep and the viewer, written by the owner
+    with database.atomic():
+        database.execute_sql('CREATE TABLE "later_table" ("id" BIGSERIAL PRIMARY KEY, '
+                             '"note" TEXT)')
+    assert _refused(shop["rep"], "SELECT * FROM later_table")
+    postgres.after_upgrade(database)
+    postgres.after_upgrade(database)                    # again: the same grants
+    assert not _refused(shop["rep"], "SELECT * FROM later_table")
+    assert _refused(shop["rep"], "INSERT INTO later_table (note) VALUES ('x')")
+    assert not _refused(shop["owner"], "INSERT INTO later_table (note) VALUES ('x')")
+
+
+def test_a_second_init_keeps_the_reps_and_their_grants(shop):
+    assert main(["server", "init", shop["owner"]]) == 0
+    assert _refused(shop["rep"], "DELETE FROM audit_entry")
+    assert not _refused(shop["rep"], "UPDATE conversation SET is_read = 1")
+
+
+def test_shop_databases_on_one_server_keep_their_reps_apart(shop, postgres_cluster):
+    """A rep of one shop cannot even connect to another shop's database."""
+    from tests.postgres_server import TEMPLATE
+    other = shop["owner"].rsplit("/", 1)[1] + "_b"
+    postgres_cluster.sql(f"CREATE DATABASE {other} TEMPLATE {TEMPLATE}")
+    try:
+        other_address = postgres_cluster.address(other)
+        assert main(["server", "init", other_address]) == 0
+        rep_there = shop["rep"].rsplit("/", 1)[0] + "/" + other
+        with pytest.raises(psycopg2.OperationalError) as caught:
+            psycopg2.connect(rep_there)
+        assert "permission denied" in str(caught.value)
+    finally:
+        close_database()
+        postgres_cluster.sql(f"DROP DATABASE IF EXISTS {other} WITH (FORCE)")
