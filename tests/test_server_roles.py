@@ -251,3 +251,49 @@ def test_shop_databases_on_one_server_keep_their_reps_apart(shop, postgres_clust
     finally:
         close_database()
         postgres_cluster.sql(f"DROP DATABASE IF EXISTS {other} WITH (FORCE)")
+
+
+# --- the window knows the login's role ----------------------------------------------------
+
+def _thread_panel(qtbot, conversation_id: int):
+    from ui.conversation.thread_panel import ThreadPanel
+    panel = ThreadPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    panel.show_conversation(conversation_id)
+    qtbot.waitUntil(lambda: panel.header is not None)
+    return panel
+
+
+@pytest.mark.gui
+def test_a_viewers_window_offers_no_send(qtbot, shop):
+    from ui.worker import wait_for_background
+    open_database(shop["viewer"])
+    panel = _thread_panel(qtbot, shop["conversation"])
+    assert not panel.composer.isVisible() and not panel.composer.send_button.isVisible()
+    assert panel.read_only_note.isVisible()
+    assert "viewer" in panel.read_only_note.text()
+    assert not panel.star.isEnabled() and not panel.replied_button.isEnabled()
+    assert not panel.assign_button.isEnabled()
+    assert panel.transcript_button.isEnabled()          # reading and printing stay
+    assert "请问退款什么时候到账" in panel.view.toPlainText()
+    wait_for_background()
+
+
+@pytest.mark.gui
+def test_a_reps_window_answers_but_leaves_the_owners_settings_alone(qtbot, shop, tmp_path):
+    from app.settings import Settings
+    from ui.settings_dialog.dialog import SettingsDialog
+    from ui.worker import wait_for_background
+    open_database(shop["rep"])
+    panel = _thread_panel(qtbot, shop["conversation"])
+    assert panel.composer.send_button.isVisible() and not panel.read_only_note.isVisible()
+    assert panel.star.isEnabled()
+    wait_for_background()
+    dialog = SettingsDialog(Settings(tmp_path / "settings.json"), shop["rep"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.owner_note.isVisible()
+    assert not dialog.policy.isEnabled() and not dialog.accounts.isEnabled()
+    assert not dialog.calendar.isEnabled() and dialog.general.isEnabled()

@@ -7,7 +7,7 @@ several shop databases on one server keep theirs apart (`group_role`):
 
 - owner: everything (shops, policy profiles, accounts, the calendar, the reps);
 - rep: reads everything and writes what a rep works: conversations and their messages,
-  buyers and orders, cases, evidence, follow-ups and complaints, the outbox, the search
+  quick phrases and automatic replies, buyers and orders, cases, evidence, follow-ups and complaints, the outbox, the search
   index, the change log and presence; the audit trail only grows (INSERT, no UPDATE or
   DELETE); of a channel account only what its sync records (state, last sync, last error);
 - viewer: reads only.
@@ -35,7 +35,7 @@ REP_WRITES = frozenset((
     "aftersales_request", "request_event", "dispute", "dispute_event", "dispute_proposal",
     "case_checklist_tick", "evidence_pack", "evidence_item",
     "follow_up_attempt", "follow_up_state", "complaint", "complaint_step",
-    "channel_cursor", "channel_message", "outbox_item",
+    "channel_cursor", "channel_message", "outbox_item", "auto_reply_rule", "auto_reply_revision",
     "change_log", "presence",
 ))
 # Tables a rep may only add to: the audit trail is append-only for reps.
@@ -44,10 +44,10 @@ REP_APPENDS = frozenset(("audit_entry",))
 # records about its account (app.channels.account.record_state).
 REP_COLUMNS = {"channel_account": ("state", "last_sync_at", "last_error", "last_error_at")}
 # The owner's alone (a rep reads them): shops, policy profiles, the calendar, channel and
-# platform accounts with their signing keys, automatic-reply rules, the schema's version.
+# platform accounts with their signing keys, the schema's version.
 OWNER_ONLY = frozenset((
     "shop", "policy_override", "calendar_override", "channel_account", "shop_signing_key",
-    "auto_reply_rule", "auto_reply_revision", "schema_version",
+    "schema_version",
 ))
 
 
@@ -75,7 +75,7 @@ def groups(database_name: str) -> dict[str, str]:
 def create_groups(cursor, database_name: str, admin: str | None = None) -> None:
     """Make the three group roles when missing (as a login that may create roles, on any
     database of the server) and let `admin`, the shop's owner login, add reps to them."""
-    for role, name in groups(database_name).items():
+    for name in groups(database_name).values():
         cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
         if cursor.fetchone() is None:
             cursor.execute(f"CREATE ROLE {quoted(name)} NOLOGIN")
