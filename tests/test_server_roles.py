@@ -297,3 +297,36 @@ def test_a_reps_window_answers_but_leaves_the_owners_settings_alone(qtbot, shop,
     assert dialog.owner_note.isVisible()
     assert not dialog.policy.isEnabled() and not dialog.accounts.isEnabled()
     assert not dialog.calendar.isEnabled() and dialog.general.isEnabled()
+
+
+def test_the_owner_made_by_init_adds_a_rep_who_works_as_themselves(postgres_cluster, monkeypatch,
+                                                                   capsys):
+    """The whole setup without a superuser after `server init`: the owner login adds a rep,
+    the rep writes a conversation's star and cannot touch the shop."""
+    import threading
+    name = f"owned_{threading.get_ident() % 100000}"
+    owner_login, rep_login = f"boss_{name}", f"rep_{name}"
+    postgres_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    monkeypatch.setenv("AFTERDESK_OWNER_PASSWORD", PASSWORD)
+    assert main(["server", "init", postgres_cluster.address(name), "--owner", owner_login]) == 0
+    owner = f"postgresql://{owner_login}@127.0.0.1:{postgres_cluster.port}/{name}"
+    try:
+        assert main(["--db", owner, "shop", "add", "tb", "--platform", "taobao",
+                     "--name", "淘宝店", "--tz", "Asia/Shanghai"]) == 0
+        assert _add(owner, rep_login, "rep", monkeypatch, "--name", "小王") == 0
+        assert main(["--db", owner, "server", "rep", "list", "--json"]) == 0
+        capsys.readouterr()
+        rep = _as(owner, rep_login)
+        assert _refused(rep, "UPDATE shop SET name = 'x'")
+        assert not _refused(rep, "UPDATE conversation SET star = 'red'")
+        from app.models import AuditEntry
+        from app.services.common.reps import current_rep, my_role
+        open_database(owner)
+        assert (my_role(), current_rep()) == ("owner", owner_login)
+        assert AuditEntry.select().where(AuditEntry.entity == "rep").get().actor == owner_login
+        close_database()
+        open_database(rep)
+        assert (my_role(), current_rep()) == ("rep", "小王")
+    finally:
+        close_database()
+        postgres_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

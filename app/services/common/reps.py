@@ -42,7 +42,12 @@ def _server_identity() -> tuple[str, str | None, bool] | None:
     found = _on_server.get(address)
     if found is None:
         from app.server import roles
-        found = _on_server[address] = roles.identity(db.database.cursor())
+        try:
+            found = _on_server[address] = roles.identity(db.database.cursor())
+        except Exception as exc:
+            if db.expected_problem(exc, address) is None:
+                raise
+            return None     # the server is out of reach: asked again at the next write
     return found
 
 
