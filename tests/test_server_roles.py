@@ -330,3 +330,11 @@ def test_the_owner_made_by_init_adds_a_rep_who_works_as_themselves(postgres_clus
     finally:
         close_database()
         postgres_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_group_roles_of_long_database_names_stay_apart_within_postgres_limit():
+    from app.server.roles import group_role
+    first, second = "shop_" + "x" * 70 + "_a", "shop_" + "x" * 70 + "_b"
+    names = {group_role(n, r) for n in (first, second) for r in ("owner", "rep", "viewer")}
+    assert len(names) == 6 and all(len(n.encode()) <= 63 for n in names)
+    assert group_role("afterdesk", "rep") == "afterdesk_rep"
