@@ -338,3 +338,44 @@ def test_group_roles_of_long_database_names_stay_apart_within_postgres_limit():
     names = {group_role(n, r) for n in (first, second) for r in ("owner", "rep", "viewer")}
     assert len(names) == 6 and all(len(n.encode()) <= 63 for n in names)
     assert group_role("afterdesk", "rep") == "afterdesk_rep"
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_viewer_opens_every_page_without_a_refusal(qtbot, shop, tmp_path, monkeypatch):
+    """Reading the whole window as a viewer writes nothing the server would refuse (a
+    refusal would show a message box)."""
+    from PySide6.QtWidgets import QApplication
+    from app.db import current_path
+    from app.settings import Settings
+    from ui import errors
+    from ui.main_window import MainWindow
+    from ui.worker import wait_for_background
+    shown: list[str] = []
+    monkeypatch.setattr(errors.ExpectedErrorBox, "exec", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(errors, "show_crash", lambda *args, **kw: shown.append(repr(args[1])))
+    open_database(shop["viewer"])
+    window = MainWindow(current_path(), Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    window.show()
+    window.reload_all()
+    try:
+        for key in list(window._specs):
+            window.navigation.select(key)
+            page = window.pages[key]
+            qtbot.waitUntil(lambda page=page: not getattr(page, "is_loading", False),
+                            timeout=20000)
+        window.navigation.select("conversations")
+        conversations = window.pages["conversations"]
+        qtbot.waitUntil(lambda: conversations.model.rowCount() == 1, timeout=20000)
+        conversations.view.setCurrentIndex(conversations.model.index(0, 1))
+        panel = conversations.thread_panel
+        qtbot.waitUntil(lambda: panel.header is not None, timeout=20000)
+        assert not panel.composer.isVisible()
+        wait_for_background()
+        QApplication.processEvents()
+    finally:
+        window.close()
+        wait_for_background()
+        QApplication.processEvents()
+    assert shown == []
