@@ -379,3 +379,19 @@ def test_a_viewer_opens_every_page_without_a_refusal(qtbot, shop, tmp_path, monk
         wait_for_background()
         QApplication.processEvents()
     assert shown == []
+
+
+@pytest.mark.gui
+def test_on_the_server_the_settings_show_the_logins_name_and_keep_their_own(qtbot, shop,
+                                                                            tmp_path):
+    from app.services.common.reps import REP_SETTING
+    from app.settings import Settings
+    from ui.settings_dialog.general_tab import GeneralTab
+    settings = Settings(tmp_path / "settings.json")
+    settings.set(REP_SETTING, "Ana at home")
+    open_database(shop["rep"])
+    tab = GeneralTab(settings, shop["rep"])
+    qtbot.addWidget(tab)
+    assert tab.rep_name.text() == "李丽" and not tab.rep_name.isEnabled()
+    tab.save()
+    assert settings.get(REP_SETTING) == "Ana at home"     # still the name on a file

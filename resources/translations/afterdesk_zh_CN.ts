@@ -2067,92 +2067,92 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="35"/>
+        <location filename="../../ui/pages/followups_page.py" line="36"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="70"/>
+        <location filename="../../ui/pages/followups_page.py" line="71"/>
         <source>Send follow-up</source>
         <translation>发送跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="73"/>
+        <location filename="../../ui/pages/followups_page.py" line="74"/>
         <source>Reason: not set</source>
         <translation>原因：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="75"/>
+        <location filename="../../ui/pages/followups_page.py" line="76"/>
         <source>Reason: </source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="77"/>
+        <location filename="../../ui/pages/followups_page.py" line="78"/>
         <source>Stop following up…</source>
         <translation>停止跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="79"/>
+        <location filename="../../ui/pages/followups_page.py" line="80"/>
         <source>Buyer&apos;s zone…</source>
         <translation>买家时区…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="80"/>
+        <location filename="../../ui/pages/followups_page.py" line="81"/>
         <source>Set where the buyer lives when it is not the usual zone of their country</source>
         <translation>买家所在地不在其国家的常用时区时，在此设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="91"/>
+        <location filename="../../ui/pages/followups_page.py" line="92"/>
         <source>By</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="113"/>
+        <location filename="../../ui/pages/followups_page.py" line="114"/>
         <source>Select a conversation</source>
         <translation>请选择会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="133"/>
+        <location filename="../../ui/pages/followups_page.py" line="134"/>
         <source>%1 follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 %1 次跟进未获回复：请停止跟进并记录原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="136"/>
+        <location filename="../../ui/pages/followups_page.py" line="137"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="138"/>
+        <location filename="../../ui/pages/followups_page.py" line="139"/>
         <source>Follow-up %1 of %2, suggested by %3 at %4 (your time). Keep it short and clear.</source>
         <translation>第 %1 次跟进（共 %2 次），按 %3 建议于 %4（您的时间）发送。请简短清楚。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="180"/>
+        <location filename="../../ui/pages/followups_page.py" line="181"/>
         <source>Night for the buyer</source>
         <translation>买家那边是夜间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="181"/>
+        <location filename="../../ui/pages/followups_page.py" line="182"/>
         <source>It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?</source>
         <translation>买家当地时间现在是 %1，不在其白天时段（%2–%3）内。仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="199"/>
+        <location filename="../../ui/pages/followups_page.py" line="200"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="200"/>
+        <location filename="../../ui/pages/followups_page.py" line="201"/>
         <source>Where does the buyer live? (empty: the country&apos;s zone)</source>
         <translation>买家所在的时区？（留空：使用其国家的时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="211"/>
+        <location filename="../../ui/pages/followups_page.py" line="212"/>
         <source>Stop following up</source>
         <translation>停止跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="212"/>
+        <location filename="../../ui/pages/followups_page.py" line="213"/>
         <source>Note why (e.g. no answer to 3 follow-ups):</source>
         <translation>请注明原因（例如：3 次跟进均未回复）：</translation>
     </message>
@@ -2160,12 +2160,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="225"/>
+        <location filename="../../ui/pages/followups_page.py" line="226"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="226"/>
+        <location filename="../../ui/pages/followups_page.py" line="227"/>
         <source>No buyer is waiting to answer you. Conversations whose last message is yours appear here with their follow-ups.</source>
         <translation>没有待买家回复的会话。最后一条消息由您发出的会话会连同跟进计划显示在这里。</translation>
     </message>
@@ -2173,12 +2173,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="31"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="36"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="27"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="32"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -2193,72 +2193,77 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>店铺其他客服在你的修改和回复旁看到的名字，也用于“分配给我”</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="34"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="29"/>
+        <source>On the shop&apos;s server your name is your login&apos;s, as the shop&apos;s owner gave it</source>
+        <translation>在店铺服务器上，您的名字就是店主为您的登录设定的名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="39"/>
         <source>Same as the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="35"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="40"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="35"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="40"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="38"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="43"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="43"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="48"/>
         <source>Backups to keep</source>
         <translation>保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="44"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="49"/>
         <source>Back up automatically once a day, at start</source>
         <translation>每天启动时自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="49"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="54"/>
         <source>Open backups folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="52"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="57"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="60"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="65"/>
         <source>A new language applies when AfterDesk starts again: you can restart it once you press OK.</source>
         <translation>新语言在售后工作台重新启动后生效：按“确定”后即可重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="68"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="73"/>
         <source>Your &amp;name:</source>
         <translation>你的名字(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="69"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="74"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="71"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="76"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="72"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="77"/>
         <source>&amp;Backups to keep:</source>
         <translation>保留备份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="74"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="79"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>

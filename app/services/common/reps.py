@@ -61,6 +61,13 @@ def my_role() -> str:
     return "owner" if superuser else (role or "viewer")
 
 
+def named_by_login() -> bool:
+    """True on a server database, where the login names the rep and the settings' name
+    is not used (a superuser's connection aside)."""
+    found = _server_identity()
+    return found is not None and not found[2]
+
+
 def may_write() -> bool:
     """True when this login may change conversations and cases (not a viewer)."""
     return my_role() != "viewer"
