@@ -90,14 +90,17 @@ def test_a_rep_cannot_change_a_policy_profile_or_the_audit_trail_even_with_raw_s
     assert _refused(rep, "DELETE FROM audit_entry")
     assert _refused(rep, "UPDATE audit_entry SET actor = 'someone else'")
     assert _refused(rep, "TRUNCATE audit_entry")
-    # the audit trail grows, and the rep reads everything
-    assert not _refused(rep, "INSERT INTO audit_entry (at, actor, entity, entity_ref, action) "
-                             "VALUES (now(), 'x', 'message', '1', 'note')")
+    # the audit trail grows, in the rep's own name only; the rep reads everything
+    for actor in ("someone else", "monitor"):
+        assert not _refused(rep, f"INSERT INTO audit_entry (at, actor, entity, entity_ref, "
+                                 f"action) VALUES (now(), '{actor}', 'message', '1', 'note')")
     assert not _refused(rep, "SELECT * FROM policy_override, shop, audit_entry")
     # what the owner wrote is still there
     open_database(shop["owner"])
-    from app.models import PolicyOverride
+    from app.models import AuditEntry, PolicyOverride
     assert [o.value for o in PolicyOverride.select()] == ["1"]
+    added = AuditEntry.select().where(AuditEntry.action == "note").order_by(AuditEntry.id)
+    assert [e.actor for e in added] == ["李丽", "monitor"]
 
 
 def test_a_viewer_reads_but_cannot_add_a_message(shop):

@@ -153,6 +153,39 @@ def apply_grants(cursor, database_name: str) -> None:
         cursor.execute(f"GRANT SELECT ON SEQUENCE {sequence} TO {rep}, {viewer}")
         if table in REP_WRITES or table in REP_APPENDS:
             cursor.execute(f"GRANT USAGE ON SEQUENCE {sequence} TO {rep}")
+    if "audit_entry" in tables:
+        for statement in actor_statements(database_name):
+            cursor.execute(statement)
+
+
+# The audit trail's actors that are AfterDesk's own jobs, not a rep (app.services: the
+# deadline monitor, the mail sync, an order import, automatic replies, the demo data).
+MACHINE_ACTORS = ("system", "monitor", "sync", "import", "auto_reply", "demo")
+
+
+def actor_statements(database_name: str) -> list[str]:
+    """A trigger that names the login in every audit entry a rep's or a viewer's login
+    adds: a rep cannot write an entry in another rep's name, even with raw SQL (an entry
+    of one of AfterDesk's own jobs, MACHINE_ACTORS, keeps its actor). The shop's owners
+    and a superuser write the actor they give (moving a shop in keeps its history)."""
+    owner_group = group_role(database_name, "owner").replace("'", "''")
+    machines = ", ".join(f"'{a}'" for a in MACHINE_ACTORS)
+    return [
+        "CREATE OR REPLACE FUNCTION afterdesk_audit_actor() RETURNS trigger "
+        "LANGUAGE plpgsql AS $body$ "
+        "DECLARE login oid := (SELECT oid FROM pg_roles WHERE rolname = session_user); "
+        "BEGIN "
+        "IF pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), "
+        "'USAGE') OR pg_has_role(session_user, "
+        f"(SELECT oid FROM pg_roles WHERE rolname = '{owner_group}'), 'USAGE') "
+        f"OR NEW.actor IN ({machines}) THEN RETURN NEW; END IF; "
+        "NEW.actor := left(COALESCE(NULLIF(btrim(shobj_description(login, 'pg_authid')), ''), "
+        "session_user::text), 100); "
+        "RETURN NEW; END $body$",
+        'DROP TRIGGER IF EXISTS audit_entry_actor ON "audit_entry"',
+        'CREATE TRIGGER audit_entry_actor BEFORE INSERT ON "audit_entry" FOR EACH ROW '
+        "EXECUTE FUNCTION afterdesk_audit_actor()",
+    ]
 
 
 def role_of(cursor, database_name: str, login: str | None = None) -> str | None:
