@@ -169,6 +169,30 @@ def test_a_rep_replies_and_works_a_case_and_every_write_names_the_rep(shop, test
     assert [h.message_id for h in search.search_messages("退款")]
 
 
+def test_a_rep_imports_orders_and_works_complaints_and_follow_ups(shop, tmp_path):
+    """The rest of a rep's day through the services, as the rep's login."""
+    from app.importers import samples as s
+    from app.models import AuditEntry, Order
+    from app.services.aftercare import complaints, followups
+    from app.services.commerce.order_imports import import_orders
+    from app.models.complaints import COMPLAINT_STEPS
+    open_database(shop["owner"])
+    make_shop("ae", "aliexpress")
+    close_database()
+    open_database(shop["rep"])
+    before = AuditEntry.select().order_by(AuditEntry.id.desc()).first().id
+    export = s.write_xlsx(tmp_path / "a.xlsx", s.AE_CLASSIC,
+                          [s.ae_classic_row("1"), s.ae_classic_row("2")])
+    assert import_orders(export, "ae").added == 2
+    complaint = complaints.open_complaint("tb", "late_shipment", "太慢了！",
+                                          order=Order.get(Order.order_no == "123"))
+    complaints.complete_step(complaint, COMPLAINT_STEPS[0], note="called")
+    conversation = followups.get_conversation(shop["conversation"])
+    followups.stop_following_up(conversation, "the buyer asked us to stop")
+    entries = list(AuditEntry.select().where(AuditEntry.id > before))
+    assert len(entries) >= 4 and {e.actor for e in entries} == {"李丽"}
+
+
 def test_the_owner_adds_lists_changes_and_removes_reps(shop, monkeypatch, capsys,
                                                        postgres_cluster):
     owner, rep_login = shop["owner"], shop["rep_login"]
