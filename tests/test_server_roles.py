@@ -87,6 +87,7 @@ def test_a_rep_cannot_change_a_policy_profile_or_the_audit_trail_even_with_raw_s
     assert _refused(rep, "DELETE FROM policy_override")
     assert _refused(rep, "UPDATE shop SET name = 'mine'")
     assert _refused(rep, "UPDATE channel_account SET settings = '{}'")
+    assert not _refused(rep, "UPDATE channel_account SET state = 'ok', last_error = ''")
     assert _refused(rep, "DELETE FROM audit_entry")
     assert _refused(rep, "UPDATE audit_entry SET actor = 'someone else'")
     assert _refused(rep, "TRUNCATE audit_entry")
@@ -199,7 +200,9 @@ def test_the_owner_adds_lists_changes_and_removes_reps(shop, monkeypatch, capsys
     _, _, second = _logins(owner)
     assert _add(owner, second, "rep", monkeypatch) == 0
     out = capsys.readouterr().out
-    assert PASSWORD not in out
+    assert PASSWORD not in out and "password is unchanged" not in out
+    assert _add(owner, second, "rep", monkeypatch) == 0          # again: the same login
+    assert "password is unchanged" in capsys.readouterr().out
     assert main(["--db", owner, "server", "rep", "list", "--json"]) == 0
     listed = {r["login"]: r for r in json.loads(capsys.readouterr().out)}
     assert listed[rep_login] == {"login": rep_login, "role": "rep", "name": "李丽"}

@@ -50,7 +50,9 @@ def run(args, path) -> int:
             return _list(args.json)
         if args.rep_command == "add":
             secret = _password(args.password_stdin)
-            add(args.login, args.role, name=args.name, password=secret)
+            if not add(args.login, args.role, name=args.name, password=secret) and secret:
+                print(f"{args.login} was already a login of this server: its password is "
+                      "unchanged")
             print(f"{args.login} is now a {args.role} of this shop")
         elif args.rep_command == "role":
             set_role(args.login, args.role)
@@ -111,14 +113,16 @@ def _join(cursor, name: str, login: str, role: str) -> None:
         cursor.execute(f"ALTER ROLE {quoted(login)} CREATEROLE")
 
 
-def add(login: str, role: str, *, name: str = "", password: str | None = None) -> None:
-    """Make `login` a rep of this shop with `role` (a new login needs `password`)."""
+def add(login: str, role: str, *, name: str = "", password: str | None = None) -> bool:
+    """Make `login` a rep of this shop with `role` (a new login needs `password`). True
+    when the login was made, False when it existed (its password is left as it was)."""
     from app.db import database
     from app.services.common import audit
     login = _checked_login(login)
     with database.atomic():
         cursor, shop_db = _cursor_and_name()
-        if not _exists(cursor, login):
+        made = not _exists(cursor, login)
+        if made:
             if not password:
                 raise InvalidInput("the new login {login} needs a password (type it, or "
                                    "give it with --password-stdin)", login=login)
@@ -127,6 +131,7 @@ def add(login: str, role: str, *, name: str = "", password: str | None = None) -
         if name.strip():
             cursor.execute(f"COMMENT ON ROLE {quoted(login)} IS %s", (name.strip()[:100],))
         audit.record("cli", ENTITY, login, "add", {"role": role, "name": name.strip()})
+    return made
 
 
 def _role_in_shop(cursor, shop_db: str, login: str) -> str | None:
