@@ -16,7 +16,8 @@ A rep's own login is a member of one of them (`app.commands.server_reps`). Grant
 given table by table (`REP_WRITES`, `REP_APPENDS`, `REP_COLUMNS`; every other table is
 the owner's to change) by `apply_grants`, which `server init` runs and every schema
 migration on the server runs again: a new table gets its grants with its migration. It is
-idempotent: it revokes and grants the whole set each time.
+idempotent: it revokes and grants the whole set each time. With them comes a trigger on
+the audit trail (`actor_statements`): an entry a rep's login adds names that rep.
 """
 
 from __future__ import annotations

@@ -20,8 +20,6 @@ REP_VARIABLE = "AFTERDESK_REP"
 # Actors the services write for "whoever uses this AfterDesk": the audit trail names the rep.
 REP_ACTORS = frozenset(("rep", "cli"))
 
-ROLES = ("owner", "rep", "viewer")
-
 _chosen: str | None = None
 _on_server: dict[str, tuple[str, str | None, bool]] = {}   # address -> roles.identity
 
@@ -57,7 +55,7 @@ def my_role() -> str:
     found = _server_identity()
     if found is None:
         return "owner"
-    name, role, superuser = found
+    _name, role, superuser = found
     return "owner" if superuser else (role or "viewer")
 
 
