@@ -1,5 +1,6 @@
 """`afterdesk server init ADDRESS` and `afterdesk server move-from FILE.db ADDRESS`: a shop
-database on a PostgreSQL server (docs/server.md).
+database on a PostgreSQL server (docs/server.md); `afterdesk --db ADDRESS server rep …`: its
+reps and their roles (app/commands/server_reps.py).
 
 `init` creates the shop database on the server when it is missing (through the server's
 `postgres` maintenance database, as the login the address names) and brings its schema
@@ -23,12 +24,16 @@ def register(subparsers) -> dict:
                                                 "shop database on the server")
     move.add_argument("file", metavar="FILE.db")
     move.add_argument("address", metavar="postgresql://USER@HOST:PORT/NAME")
+    from app.commands import server_reps
+    server_reps.add_parser(actions)
     server.set_defaults(no_database=True)
     return {"server": run}
 
 
 def run(args, db_path) -> int:
-    from app.commands import server_move, server_setup
+    from app.commands import server_move, server_reps, server_setup
+    if args.server_command == "rep":
+        return server_reps.run(args, db_path)
     if args.server_command == "init":
         shown = server_setup.init(args.address, owner=args.owner)
         print(f"shop database ready at {shown}")

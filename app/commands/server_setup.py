@@ -37,11 +37,14 @@ def _owner_password(owner: str) -> str:
 
 def init(text: str, *, owner: str | None = None) -> str:
     """Create the database `text` names when missing (owned by `owner`, made as a login
-    role when missing), then its schema. Returns the address shown."""
+    role when missing), its reps' group roles (app/server/roles.py), then its schema and
+    the group roles' grants. Returns the address shown."""
     import psycopg2
 
-    from app.db import close_database, expected_problem, open_database
+    from app.db import close_database, database, expected_problem, open_database
+    from app.migrations.postgres import after_upgrade
     from app.server import address as server_address
+    from app.server import roles
 
     address = server_address.remember(server_address.parse(text))
     try:
@@ -61,6 +64,7 @@ def init(text: str, *, owner: str | None = None) -> str:
                 cursor.execute(f"CREATE DATABASE {_quoted(address.name)} ENCODING 'UTF8' "
                                "TEMPLATE template0"
                                + (f" OWNER {_quoted(owner)}" if owner else ""))
+            roles.create_groups(cursor, address.name, admin=owner)
         finally:
             connection.close()
     except psycopg2.Error as exc:
@@ -71,6 +75,7 @@ def init(text: str, *, owner: str | None = None) -> str:
                                                        address.name)
     try:
         open_database(schema_address.shown())
+        after_upgrade(database)         # the reps' grants, also when nothing was migrated
     finally:
         close_database()
     return schema_address.shown()

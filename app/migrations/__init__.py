@@ -68,6 +68,9 @@ class SchemaTooNew(Exception):
 
 
 def current_version(db) -> int:
+    if getattr(db, "backend", "sqlite") == "postgresql" and db.execute_sql(
+            "SELECT to_regclass('schema_version') IS NOT NULL").fetchone()[0]:
+        return stored_version(db)   # a rep's login may read it but create no table
     db.execute_sql(
         'CREATE TABLE IF NOT EXISTS "schema_version" ('
         '"version" INTEGER NOT NULL PRIMARY KEY, "description" TEXT NOT NULL, '
@@ -132,4 +135,7 @@ def upgrade(db) -> int:
                 (migration.VERSION, migration.DESCRIPTION,
                  datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
         version = migration.VERSION
+    if getattr(db, "backend", "sqlite") == "postgresql":
+        from app.migrations import postgres
+        postgres.after_upgrade(db)      # a new table gets the reps' grants at once
     return version

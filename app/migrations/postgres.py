@@ -63,3 +63,13 @@ def apply(migration, db) -> None:
         statements = [translate(s) for s in sqlite_statements(migration)]
     for statement in statements:
         db.execute_sql(statement)
+
+
+def after_upgrade(db) -> None:
+    """After migrations on the server: the shop's group roles get their rights on every
+    table again, new ones included (app/server/roles.py; nothing when the shop has none)."""
+    from app.server import roles
+    with db.atomic():
+        cursor = db.cursor()
+        cursor.execute("SELECT current_database()")
+        roles.apply_grants(cursor, cursor.fetchone()[0])

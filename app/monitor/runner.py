@@ -234,6 +234,9 @@ class DeadlineMonitor(threading.Thread):
         holds the lease, or it takes it now); a database in memory is this process's own."""
         if self._lease is not None or not self.use_database:
             return True
+        from app.services.common.reps import may_write
+        if not may_write():     # a viewer's login records nothing: a rep's AfterDesk does
+            return False
         from app.channels.lease import PLATFORM_ACTIONS, Busy, Lease
         path = str(database.database or "")
         if not path or path == ":memory:" or path.startswith("file:"):

@@ -440,142 +440,142 @@
 <context>
     <name>AutoReplyEditor</name>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="60"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="50"/>
         <source>New reply</source>
         <translation>新建自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="62"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="52"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="67"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="57"/>
         <source>Any language</source>
         <translation>任意语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="70"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="60"/>
         <source>On: send this reply</source>
         <translation>启用：发送此回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="74"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="64"/>
         <source>Hi {buyer_name}, thanks for your message! We answer within 12 hours.</source>
         <translation>您好 {buyer_name}，感谢留言！我们会在 12 小时内回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="76"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="66"/>
         <source>Only {buyer_name} can be filled in: the reply goes out before anyone has looked at the conversation.</source>
         <translation>只能使用 {buyer_name}：自动回复在任何人查看会话之前就已发出。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="86"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="76"/>
         <source>Save reply</source>
         <translation>保存回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="102"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="92"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="103"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="93"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="108"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="98"/>
         <source>Text *</source>
         <translation>内容 *</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="116"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="106"/>
         <source>&lt;b&gt;History&lt;/b&gt; (newest first)</source>
         <translation>&lt;b&gt;修改记录&lt;/b&gt;（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="125"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="115"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="143"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="133"/>
         <source>Add a shop first.</source>
         <translation>请先添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="147"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="137"/>
         <source>A buyer who writes for the first time in {0} h gets the reply in their language (else the one for any language, else English), at most once in {0} h ({1}). It does not count as an answer: the conversation stays unreplied.</source>
         <translation>买家在 {0} 小时内首次发消息时，收到其语言的自动回复（没有则用任意语言的，再没有则用英语），每 {0} 小时最多一次（{1}）。自动回复不算作答复：会话仍为未回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="152"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="142"/>
         <source>This shop&apos;s platform rules have no automatic reply.</source>
         <translation>该店铺所在平台的规则没有自动回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="211"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="201"/>
         <source>A new reply has no history yet.</source>
         <translation>新回复还没有修改记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="222"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="212"/>
         <source>No changes recorded.</source>
         <translation>没有修改记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="228"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="218"/>
         <source>added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="232"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="222"/>
         <source>added switched off</source>
         <translation>添加时为停用</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="235"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="225"/>
         <source>switched on</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="235"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="225"/>
         <source>switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="239"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="229"/>
         <source>text changed; before:</source>
         <translation>内容已修改；修改前：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="241"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="231"/>
         <source>language: {0} → {1}</source>
         <translation>语言：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="244"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="234"/>
         <source>name: {0} → {1}</source>
         <translation>名称：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="249"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="239"/>
         <source>any language</source>
         <translation>任意语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="268"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="258"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="283"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="273"/>
         <source>Automatic replies</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/auto_reply_editor.py" line="284"/>
+        <location filename="../../ui/conversation/auto_reply_editor.py" line="274"/>
         <source>Delete the automatic reply &apos;%s&apos;? Its history goes with it.</source>
         <translation>删除自动回复“%s”？其修改记录也会一并删除。</translation>
     </message>
@@ -726,141 +726,141 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="60"/>
-        <location filename="../../ui/cases/case_view.py" line="140"/>
+        <location filename="../../ui/cases/case_view.py" line="61"/>
+        <location filename="../../ui/cases/case_view.py" line="144"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="78"/>
-        <location filename="../../ui/cases/case_view.py" line="244"/>
+        <location filename="../../ui/cases/case_view.py" line="79"/>
+        <location filename="../../ui/cases/case_view.py" line="248"/>
         <source>Record a step</source>
         <translation>记录处理步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="84"/>
+        <location filename="../../ui/cases/case_view.py" line="85"/>
         <source>Order and buyer</source>
         <translation>订单与买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="97"/>
+        <location filename="../../ui/cases/case_view.py" line="98"/>
         <source>Cause (GEN-1)</source>
         <translation>责任方（GEN-1）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="108"/>
+        <location filename="../../ui/cases/case_view.py" line="109"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="161"/>
+        <location filename="../../ui/cases/case_view.py" line="165"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="161"/>
+        <location filename="../../ui/cases/case_view.py" line="165"/>
         <source>After-sales request</source>
         <translation>售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="171"/>
+        <location filename="../../ui/cases/case_view.py" line="175"/>
         <source> · does not count toward the dispute rate (AE-2)</source>
         <translation> · 不计入纠纷率（AE-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="163"/>
+        <location filename="../../ui/cases/case_view.py" line="167"/>
         <source>{0} · shop {1} · order {2} · opened {3}</source>
         <translation>{0} · 店铺 {1} · 订单 {2} · 发起于 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="162"/>
+        <location filename="../../ui/cases/case_view.py" line="166"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="167"/>
+        <location filename="../../ui/cases/case_view.py" line="171"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="169"/>
+        <location filename="../../ui/cases/case_view.py" line="173"/>
         <source>{0} · {1} {2}</source>
         <translation>{0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="177"/>
+        <location filename="../../ui/cases/case_view.py" line="181"/>
         <source>Outcome: {0}</source>
         <translation>结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="178"/>
+        <location filename="../../ui/cases/case_view.py" line="182"/>
         <source>Protection window: {0}</source>
         <translation>保障期：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="206"/>
+        <location filename="../../ui/cases/case_view.py" line="210"/>
         <source>{0}; refund {1} {2}</source>
         <translation>{0}；退款 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="212"/>
+        <location filename="../../ui/cases/case_view.py" line="216"/>
         <source>{0} ({1} {2})</source>
         <translation>{0}（{1} {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="245"/>
+        <location filename="../../ui/cases/case_view.py" line="249"/>
         <source>Nothing more can be recorded: the case is over</source>
         <translation>案件已结束，无法再记录步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="251"/>
+        <location filename="../../ui/cases/case_view.py" line="255"/>
         <source>Available from {0}{1}</source>
         <translation>{0} 起可记录{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="253"/>
+        <location filename="../../ui/cases/case_view.py" line="257"/>
         <source>Possible until {0}{1}</source>
         <translation>可记录至 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="261"/>
+        <location filename="../../ui/cases/case_view.py" line="265"/>
         <source>cost {0} + shipping {1}</source>
         <translation>成本 {0} + 运费 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="262"/>
+        <location filename="../../ui/cases/case_view.py" line="266"/>
         <source>costs not recorded</source>
         <translation>未记录成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="263"/>
+        <location filename="../../ui/cases/case_view.py" line="267"/>
         <source>Order {0} · {1}
 paid {2} {3} · {4}</source>
         <translation>订单 {0} · {1}
 实付 {2} {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="266"/>
+        <location filename="../../ui/cases/case_view.py" line="270"/>
         <source>Files: {0}</source>
         <translation>文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="266"/>
+        <location filename="../../ui/cases/case_view.py" line="270"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="269"/>
+        <location filename="../../ui/cases/case_view.py" line="273"/>
         <source>Open conversation ({0})</source>
         <translation>打开会话（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="274"/>
+        <location filename="../../ui/cases/case_view.py" line="278"/>
         <source>Write to the buyer about this order</source>
         <translation>就此订单联系买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="292"/>
+        <location filename="../../ui/cases/case_view.py" line="296"/>
         <source>Next: {0} — {1} ({2}, {3})</source>
         <translation>下一时限：{0} — {1}（{2}，{3}）</translation>
     </message>
@@ -2060,92 +2060,92 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="35"/>
+        <location filename="../../ui/pages/followups_page.py" line="36"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="70"/>
+        <location filename="../../ui/pages/followups_page.py" line="71"/>
         <source>Send follow-up</source>
         <translation>发送跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="73"/>
+        <location filename="../../ui/pages/followups_page.py" line="74"/>
         <source>Reason: not set</source>
         <translation>原因：未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="75"/>
+        <location filename="../../ui/pages/followups_page.py" line="76"/>
         <source>Reason: </source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="77"/>
+        <location filename="../../ui/pages/followups_page.py" line="78"/>
         <source>Stop following up…</source>
         <translation>停止跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="79"/>
+        <location filename="../../ui/pages/followups_page.py" line="80"/>
         <source>Buyer&apos;s zone…</source>
         <translation>买家时区…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="80"/>
+        <location filename="../../ui/pages/followups_page.py" line="81"/>
         <source>Set where the buyer lives when it is not the usual zone of their country</source>
         <translation>买家所在地不在其国家的常用时区时，在此设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="91"/>
+        <location filename="../../ui/pages/followups_page.py" line="92"/>
         <source>By</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="113"/>
+        <location filename="../../ui/pages/followups_page.py" line="114"/>
         <source>Select a conversation</source>
         <translation>请选择会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="133"/>
+        <location filename="../../ui/pages/followups_page.py" line="134"/>
         <source>%1 follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 %1 次跟进未获回复：请停止跟进并记录原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="136"/>
+        <location filename="../../ui/pages/followups_page.py" line="137"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="138"/>
+        <location filename="../../ui/pages/followups_page.py" line="139"/>
         <source>Follow-up %1 of %2, suggested by %3 at %4 (your time). Keep it short and clear.</source>
         <translation>第 %1 次跟进（共 %2 次），按 %3 建议于 %4（您的时间）发送。请简短清楚。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="180"/>
+        <location filename="../../ui/pages/followups_page.py" line="181"/>
         <source>Night for the buyer</source>
         <translation>买家那边是夜间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="181"/>
+        <location filename="../../ui/pages/followups_page.py" line="182"/>
         <source>It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?</source>
         <translation>买家当地时间现在是 %1，不在其白天时段（%2–%3）内。仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="199"/>
+        <location filename="../../ui/pages/followups_page.py" line="200"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="200"/>
+        <location filename="../../ui/pages/followups_page.py" line="201"/>
         <source>Where does the buyer live? (empty: the country&apos;s zone)</source>
         <translation>买家所在的时区？（留空：使用其国家的时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="211"/>
+        <location filename="../../ui/pages/followups_page.py" line="212"/>
         <source>Stop following up</source>
         <translation>停止跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="212"/>
+        <location filename="../../ui/pages/followups_page.py" line="213"/>
         <source>Note why (e.g. no answer to 3 follow-ups):</source>
         <translation>请注明原因（例如：3 次跟进均未回复）：</translation>
     </message>
@@ -2153,12 +2153,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="225"/>
+        <location filename="../../ui/pages/followups_page.py" line="226"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="226"/>
+        <location filename="../../ui/pages/followups_page.py" line="227"/>
         <source>No buyer is waiting to answer you. Conversations whose last message is yours appear here with their follow-ups.</source>
         <translation>没有待买家回复的会话。最后一条消息由您发出的会话会连同跟进计划显示在这里。</translation>
     </message>
@@ -2166,12 +2166,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="31"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="36"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="27"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="32"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -2186,72 +2186,77 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>店铺其他客服在你的修改和回复旁看到的名字，也用于“分配给我”</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="34"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="29"/>
+        <source>On the shop&apos;s server your name is your login&apos;s, as the shop&apos;s owner gave it</source>
+        <translation>在店铺服务器上，您的名字就是店主为您的登录设定的名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="39"/>
         <source>Same as the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="35"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="40"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="35"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="40"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="38"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="43"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="43"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="48"/>
         <source>Backups to keep</source>
         <translation>保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="44"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="49"/>
         <source>Back up automatically once a day, at start</source>
         <translation>每天启动时自动备份一次</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="49"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="54"/>
         <source>Open backups folder</source>
         <translation>打开备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="52"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="57"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="60"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="65"/>
         <source>A new language applies when AfterDesk starts again: you can restart it once you press OK.</source>
         <translation>新语言在售后工作台重新启动后生效：按“确定”后即可重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="68"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="73"/>
         <source>Your &amp;name:</source>
         <translation>你的名字(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="69"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="74"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="71"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="76"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="72"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="77"/>
         <source>&amp;Backups to keep:</source>
         <translation>保留备份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/general_tab.py" line="74"/>
+        <location filename="../../ui/settings_dialog/general_tab.py" line="79"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
@@ -2893,98 +2898,98 @@ The data as it was before: {0}</source>
         <translation>搜索标题、/快捷键、内容</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="70"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="61"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="72"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="63"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="77"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="68"/>
         <source>one word, typed as /word + Tab</source>
         <translation>一个词，输入 /词 + Tab 插入</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="80"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="71"/>
         <source>Every shop</source>
         <translation>所有店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="87"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="78"/>
         <source>Add language</source>
         <translation>添加语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="90"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="81"/>
         <source>Remove this language</source>
         <translation>删除此语言</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="93"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="84"/>
         <source>Insert placeholder…</source>
         <translation>插入占位符…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="106"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="97"/>
         <source>Save phrase</source>
         <translation>保存短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="122"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="113"/>
         <source>Title *</source>
         <translation>标题 *</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="123"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="114"/>
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="124"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="115"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="125"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="116"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="134"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="125"/>
         <source>Text per language (the reply language picks it; English when the buyer&apos;s has none)</source>
         <translation>各语言的内容（按回复语言选用；买家语言没有时用英语）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="198"/>
-        <location filename="../../ui/conversation/phrase_editor.py" line="354"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="189"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="345"/>
         <source>Quick phrases</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="199"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="190"/>
         <source>Discard the changes to &apos;%s&apos;?</source>
         <translation>放弃对“%s”的修改？</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="199"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="190"/>
         <source>new phrase</source>
         <translation>新短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="296"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="287"/>
         <source>Placeholders:</source>
         <translation>占位符：</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="333"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="324"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/phrase_editor.py" line="355"/>
+        <location filename="../../ui/conversation/phrase_editor.py" line="346"/>
         <source>Delete the quick phrase &apos;%s&apos;?</source>
         <translation>删除快捷短语“%s”？</translation>
     </message>
@@ -3572,39 +3577,44 @@ The data as it was before: {0}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="22"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="24"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="31"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="33"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="34"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="33"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="35"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="34"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="36"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="35"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="37"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="36"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="38"/>
         <source>Translation</source>
         <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/dialog.py" line="42"/>
+        <source>Rules, working days and accounts are changed by the shop&apos;s owner: this login may read them.</source>
+        <translation>规则、工作日和账户由店主修改：此登录只能查看。</translation>
     </message>
 </context>
 <context>
@@ -3748,7 +3758,7 @@ The data as it was before: {0}</source>
     <name>ThreadPanel</name>
     <message>
         <location filename="../../ui/conversation/thread_panel.py" line="69"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="173"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="184"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
@@ -3773,112 +3783,117 @@ The data as it was before: {0}</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="128"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="116"/>
+        <source>This login may read the shop&apos;s conversations but not answer them or change them (a viewer). Ask the shop&apos;s owner for a rep&apos;s role to reply.</source>
+        <translation>此登录可以查看店铺的会话，但不能回复或修改（查看者）。如需回复，请店主为您分配客服角色。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_panel.py" line="136"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="130"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="138"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="198"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="209"/>
         <source> · assigned to {0}</source>
         <translation> · 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="203"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="214"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="204"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="215"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="225"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="236"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="302"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="313"/>
         <source>Edit the answer</source>
         <translation>编辑回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="303"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="314"/>
         <source>Answer</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="330"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="341"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="341"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="352"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="344"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="355"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="382"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="393"/>
         <source>{0} is replying</source>
         <translation>{0} 正在回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="383"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="394"/>
         <source>{0} are replying</source>
         <translation>{0} 正在回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="383"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="394"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="414"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="425"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="418"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="429"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="433"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="444"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="435"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="446"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="440"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="451"/>
         <source>Only the phrase memory translates: add an online translator (Baidu Translate) in Settings › Translation.</source>
         <translation>目前只有短语记忆可以翻译：请在 设置 › 翻译 中添加在线翻译（百度翻译）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="461"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="472"/>
         <source>Choose the language the message is written in (Translate from) first.</source>
         <translation>请先选择消息所用的语言（翻译自）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="476"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="487"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="477"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="488"/>
         <source>%1
 
 Translation (%2):</source>
@@ -5257,82 +5272,82 @@ Translation (%2):</source>
 <context>
     <name>channel_problems</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="409"/>
+        <location filename="../../ui/words/catalog.py" line="414"/>
         <source> The server said: “{said}”</source>
         <translation>服务器原话：“{said}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="410"/>
+        <location filename="../../ui/words/catalog.py" line="415"/>
         <source>AfterDesk stopped (or lost the connection) while the mail server was taking this answer: it may have reached the buyer. Look in the mailbox&apos;s Sent folder before Retry.</source>
         <translation>AfterDesk 在邮件服务器接收这条回复时停止（或断开了连接）：买家可能已经收到。重试前请先查看邮箱的“已发送”文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="411"/>
+        <location filename="../../ui/words/catalog.py" line="416"/>
         <source>No password is kept for this account on this computer: enter it in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>这台电脑上没有保存此账户的密码：请在 设置 › 账户 中输入（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="412"/>
+        <location filename="../../ui/words/catalog.py" line="417"/>
         <source>The buyer has no mail address: add it to the buyer, then Retry.</source>
         <translation>买家没有邮箱地址：请为买家添加后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="413"/>
+        <location filename="../../ui/words/catalog.py" line="418"/>
         <source>The connection to the mail server {host} ended while the answer was being sent: it may have reached the buyer.</source>
         <translation>发送回复时与邮件服务器 {host} 的连接中断：买家可能已经收到。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="414"/>
+        <location filename="../../ui/words/catalog.py" line="419"/>
         <source>The mail server refused the answer.</source>
         <translation>邮件服务器拒收了这条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="415"/>
+        <location filename="../../ui/words/catalog.py" line="420"/>
         <source>The mail server refused the buyer&apos;s address ({addresses}).</source>
         <translation>邮件服务器拒绝了买家的地址（{addresses}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="416"/>
+        <location filename="../../ui/words/catalog.py" line="421"/>
         <source>The mail server refused to send from {sender}.</source>
         <translation>邮件服务器拒绝以 {sender} 发件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="417"/>
+        <location filename="../../ui/words/catalog.py" line="422"/>
         <source>The mail server {host} answered with an error.</source>
         <translation>邮件服务器 {host} 返回了错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="418"/>
+        <location filename="../../ui/words/catalog.py" line="423"/>
         <source>The mail server {host} asked to try later.</source>
         <translation>邮件服务器 {host} 要求稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="419"/>
+        <location filename="../../ui/words/catalog.py" line="424"/>
         <source>The mail server {host} cannot be found: no network, or the server name is wrong. AfterDesk keeps trying.</source>
         <translation>找不到邮件服务器 {host}：没有网络，或服务器名称有误。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="420"/>
+        <location filename="../../ui/words/catalog.py" line="425"/>
         <source>The mail server {host} cannot be reached: no network, or the server is down. AfterDesk keeps trying.</source>
         <translation>无法连接邮件服务器 {host}：没有网络，或服务器已停机。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="421"/>
+        <location filename="../../ui/words/catalog.py" line="426"/>
         <source>The mail server {host} does not offer secure sending on this port: check the port and the security setting.</source>
         <translation>邮件服务器 {host} 在此端口不提供安全发送：请检查端口和安全设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="422"/>
+        <location filename="../../ui/words/catalog.py" line="427"/>
         <source>The mail server {host} refused the user name or password. Enter the password again in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>邮件服务器 {host} 拒绝了用户名或密码。请在 设置 › 账户 中重新输入密码（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="423"/>
+        <location filename="../../ui/words/catalog.py" line="428"/>
         <source>The mail server {host}: its certificate is not trusted (expired, or not the server&apos;s name). Check the server name with your mail provider.</source>
         <translation>邮件服务器 {host}：其证书不受信任（已过期，或与服务器名称不符）。请向邮箱服务商核实服务器名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="424"/>
+        <location filename="../../ui/words/catalog.py" line="429"/>
         <source>The secure connection to the mail server {host} failed: check the port and the security setting (TLS or STARTTLS).</source>
         <translation>与邮件服务器 {host} 的安全连接失败：请检查端口和安全设置（TLS 或 STARTTLS）。</translation>
     </message>
@@ -6802,736 +6817,761 @@ Translation (%2):</source>
     </message>
     <message>
         <location filename="../../ui/words/catalog.py" line="262"/>
+        <source>a login is 1 to 63 characters: &apos;{login}&apos;</source>
+        <translation>登录名须为 1 到 63 个字符：&apos;{login}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="263"/>
         <source>a message from the buyer cannot be an internal note or an automatic reply</source>
         <translation>买家发来的消息不能是内部备注或自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="263"/>
+        <location filename="../../ui/words/catalog.py" line="264"/>
         <source>a review has 1 to 5 stars, got {review_rating!r}</source>
         <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="264"/>
+        <location filename="../../ui/words/catalog.py" line="265"/>
         <source>a shop with the key &apos;{key}&apos; already exists</source>
         <translation>店铺标识“{key}”已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="265"/>
+        <location filename="../../ui/words/catalog.py" line="266"/>
         <source>a shortcut is one word (letters, digits, - or _)</source>
         <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="266"/>
+        <location filename="../../ui/words/catalog.py" line="267"/>
         <source>an account with the key &apos;{key}&apos; exists already</source>
         <translation>名为“{key}”的账户已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="267"/>
+        <location filename="../../ui/words/catalog.py" line="268"/>
         <source>an answer carries at most {count} files</source>
         <translation>一条回复最多带 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="268"/>
+        <location filename="../../ui/words/catalog.py" line="269"/>
         <source>an answer carries at most {max_mb} MB of files; with &apos;{name}&apos; ({megabytes:.1f} MB) it would be {total:.1f} MB. Send a smaller picture, or the rest in a second answer.</source>
         <translation>一条回复的文件最多 {max_mb} MB；加上“{name}”（{megabytes:.1f} MB）将达到 {total:.1f} MB。请发送较小的图片，或把其余的放到下一条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="269"/>
+        <location filename="../../ui/words/catalog.py" line="270"/>
         <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
         <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="270"/>
+        <location filename="../../ui/words/catalog.py" line="271"/>
         <source>an internal note cannot be an automatic reply</source>
         <translation>内部备注不能是自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="271"/>
+        <location filename="../../ui/words/catalog.py" line="272"/>
         <source>automatic reply {rule} does not exist (deleted meanwhile?)</source>
         <translation>自动回复 {rule} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="272"/>
+        <location filename="../../ui/words/catalog.py" line="273"/>
         <source>buyer &apos;{login}&apos; belongs to another shop</source>
         <translation>买家“{login}”属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="273"/>
+        <location filename="../../ui/words/catalog.py" line="274"/>
         <source>choose the language the message is written in</source>
         <translation>请选择消息所用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="274"/>
+        <location filename="../../ui/words/catalog.py" line="275"/>
         <source>choose the shop</source>
         <translation>请选择店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="275"/>
+        <location filename="../../ui/words/catalog.py" line="276"/>
         <source>conversation {conversation_id} does not exist (deleted meanwhile?)</source>
         <translation>会话 {conversation_id} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="276"/>
+        <location filename="../../ui/words/catalog.py" line="277"/>
         <source>copies must be between 1 and 99, not {copies}</source>
         <translation>份数必须在 1 到 99 之间，而不是 {copies}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="277"/>
+        <location filename="../../ui/words/catalog.py" line="278"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="278"/>
+        <location filename="../../ui/words/catalog.py" line="279"/>
         <source>enter the key shown beside the app id in the Baidu Translate console</source>
         <translation>请输入百度翻译管理控制台中 APP ID 旁边的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="279"/>
+        <location filename="../../ui/words/catalog.py" line="280"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="280"/>
+        <location filename="../../ui/words/catalog.py" line="281"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="281"/>
+        <location filename="../../ui/words/catalog.py" line="282"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="282"/>
+        <location filename="../../ui/words/catalog.py" line="283"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="283"/>
+        <location filename="../../ui/words/catalog.py" line="284"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="284"/>
+        <location filename="../../ui/words/catalog.py" line="285"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="285"/>
+        <location filename="../../ui/words/catalog.py" line="286"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="286"/>
+        <location filename="../../ui/words/catalog.py" line="287"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="287"/>
+        <location filename="../../ui/words/catalog.py" line="288"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="288"/>
+        <location filename="../../ui/words/catalog.py" line="289"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="289"/>
+        <location filename="../../ui/words/catalog.py" line="290"/>
         <source>give the shop&apos;s mail address (--address) when the user name is not one</source>
         <translation>用户名不是邮箱地址时，请填写店铺的邮箱地址（--address）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="290"/>
+        <location filename="../../ui/words/catalog.py" line="291"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="291"/>
+        <location filename="../../ui/words/catalog.py" line="292"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="292"/>
+        <location filename="../../ui/words/catalog.py" line="293"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="293"/>
+        <location filename="../../ui/words/catalog.py" line="294"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="294"/>
+        <location filename="../../ui/words/catalog.py" line="295"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="295"/>
+        <location filename="../../ui/words/catalog.py" line="296"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="296"/>
+        <location filename="../../ui/words/catalog.py" line="297"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="297"/>
+        <location filename="../../ui/words/catalog.py" line="298"/>
         <source>no account with the key &apos;{key}&apos; (afterdesk account list)</source>
         <translation>没有名为“{key}”的账户（afterdesk account list）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="298"/>
+        <location filename="../../ui/words/catalog.py" line="299"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="299"/>
+        <location filename="../../ui/words/catalog.py" line="300"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="300"/>
+        <location filename="../../ui/words/catalog.py" line="301"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="301"/>
+        <location filename="../../ui/words/catalog.py" line="302"/>
         <source>no database file at {file}</source>
         <translation>{file} 处没有数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="302"/>
+        <location filename="../../ui/words/catalog.py" line="303"/>
         <source>no default printer is set: choose one with --printer ({names})</source>
         <translation>没有设置默认打印机：请用 --printer 选择一台（{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="303"/>
+        <location filename="../../ui/words/catalog.py" line="304"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="304"/>
+        <location filename="../../ui/words/catalog.py" line="305"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="305"/>
+        <location filename="../../ui/words/catalog.py" line="306"/>
         <source>no order {order_no}</source>
         <translation>没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="306"/>
+        <location filename="../../ui/words/catalog.py" line="307"/>
         <source>no printer is installed: add one in the system&apos;s printer settings, or build a PDF with &apos;afterdesk evidence build&apos;</source>
         <translation>没有安装打印机：请在系统的打印机设置中添加一台，或用“afterdesk evidence build”生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="307"/>
+        <location filename="../../ui/words/catalog.py" line="308"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="308"/>
+        <location filename="../../ui/words/catalog.py" line="309"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="309"/>
+        <location filename="../../ui/words/catalog.py" line="310"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="310"/>
+        <location filename="../../ui/words/catalog.py" line="311"/>
         <source>no {platform} shop has order {order_no}</source>
         <translation>没有 {platform} 店铺有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="311"/>
+        <location filename="../../ui/words/catalog.py" line="312"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="312"/>
+        <location filename="../../ui/words/catalog.py" line="313"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="313"/>
+        <location filename="../../ui/words/catalog.py" line="314"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="314"/>
+        <location filename="../../ui/words/catalog.py" line="315"/>
         <source>only a failed answer can be sent again</source>
         <translation>只有发送失败的回复才能重发</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="315"/>
+        <location filename="../../ui/words/catalog.py" line="316"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="316"/>
+        <location filename="../../ui/words/catalog.py" line="317"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="317"/>
+        <location filename="../../ui/words/catalog.py" line="318"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="318"/>
+        <location filename="../../ui/words/catalog.py" line="319"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="319"/>
+        <location filename="../../ui/words/catalog.py" line="320"/>
         <source>order {order_no} already has its completion time ({known:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>订单 {order_no} 已有交易成功时间（{known:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="320"/>
+        <location filename="../../ui/words/catalog.py" line="321"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="321"/>
+        <location filename="../../ui/words/catalog.py" line="322"/>
         <source>order {order_no} has not succeeded (交易成功): it has no completion time to enter</source>
         <translation>订单 {order_no} 尚未交易成功：没有可填写的交易成功时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="322"/>
+        <location filename="../../ui/words/catalog.py" line="323"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="323"/>
+        <location filename="../../ui/words/catalog.py" line="324"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="324"/>
+        <location filename="../../ui/words/catalog.py" line="325"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="325"/>
+        <location filename="../../ui/words/catalog.py" line="326"/>
         <source>order {order_no} is in several shops ({keys}): say which with --shop KEY</source>
         <translation>订单 {order_no} 属于多个店铺（{keys}）：请用 --shop KEY 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="326"/>
+        <location filename="../../ui/words/catalog.py" line="327"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="327"/>
+        <location filename="../../ui/words/catalog.py" line="328"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="328"/>
+        <location filename="../../ui/words/catalog.py" line="329"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="329"/>
+        <location filename="../../ui/words/catalog.py" line="330"/>
         <source>outbox item {item} does not exist</source>
         <translation>发件箱条目 {item} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="330"/>
+        <location filename="../../ui/words/catalog.py" line="331"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="331"/>
+        <location filename="../../ui/words/catalog.py" line="332"/>
+        <source>reps and roles belong to a shop database on a server: give its address with --db postgresql://OWNER@HOST/NAME</source>
+        <translation>客服和角色属于服务器上的店铺数据库：请用 --db postgresql://OWNER@HOST/NAME 给出其地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="333"/>
         <source>say the amount the platform decided: no proposal names one</source>
         <translation>请填写平台判定的退款金额：没有任何方案写明金额</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="332"/>
+        <location filename="../../ui/words/catalog.py" line="334"/>
         <source>say which shop the export belongs to: --shop KEY</source>
         <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="333"/>
+        <location filename="../../ui/words/catalog.py" line="335"/>
         <source>shop {key} already has a buyer &apos;{login}&apos;</source>
         <translation>店铺 {key} 已有买家“{login}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="334"/>
+        <location filename="../../ui/words/catalog.py" line="336"/>
         <source>shop {key} already has order {order_no}</source>
         <translation>店铺 {key} 已有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="335"/>
+        <location filename="../../ui/words/catalog.py" line="337"/>
         <source>shop {key} has no order {order_no}</source>
         <translation>店铺 {key} 没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="336"/>
+        <location filename="../../ui/words/catalog.py" line="338"/>
         <source>shop {shop} is a {platform} shop: its platform account is of kind {platform}</source>
         <translation>店铺 {shop} 是 {platform} 店铺：其平台账户的类型应为 {platform}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="337"/>
+        <location filename="../../ui/words/catalog.py" line="339"/>
         <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
         <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="338"/>
+        <location filename="../../ui/words/catalog.py" line="340"/>
         <source>the amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="339"/>
+        <location filename="../../ui/words/catalog.py" line="341"/>
         <source>the amount {amount} must not be negative</source>
         <translation>金额 {amount} 不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="340"/>
+        <location filename="../../ui/words/catalog.py" line="342"/>
         <source>the app id is the number shown in the Baidu Translate console</source>
         <translation>APP ID 是百度翻译管理控制台中显示的数字</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="341"/>
+        <location filename="../../ui/words/catalog.py" line="343"/>
         <source>the buyer is a buyer of another shop</source>
         <translation>该买家属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="342"/>
+        <location filename="../../ui/words/catalog.py" line="344"/>
         <source>the buyer is not a buyer of shop {key}</source>
         <translation>该买家不是店铺 {key} 的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="343"/>
+        <location filename="../../ui/words/catalog.py" line="345"/>
         <source>the conversation belongs to another shop</source>
         <translation>该会话属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="344"/>
+        <location filename="../../ui/words/catalog.py" line="346"/>
         <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
         <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="345"/>
+        <location filename="../../ui/words/catalog.py" line="347"/>
         <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
         <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="346"/>
+        <location filename="../../ui/words/catalog.py" line="348"/>
         <source>the document conflicts with this database ({exc}); nothing was imported</source>
         <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="347"/>
+        <location filename="../../ui/words/catalog.py" line="349"/>
         <source>the folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="348"/>
+        <location filename="../../ui/words/catalog.py" line="350"/>
         <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
         <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="349"/>
+        <location filename="../../ui/words/catalog.py" line="351"/>
         <source>the inbox cannot be sorted by &apos;{key}&apos;</source>
         <translation>收件箱不能按“{key}”排序</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="350"/>
+        <location filename="../../ui/words/catalog.py" line="352"/>
+        <source>the new login {login} needs a password (type it, or give it with --password-stdin)</source>
+        <translation>新登录 {login} 需要密码（输入密码，或用 --password-stdin 提供）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="353"/>
         <source>the order has no buyer to write to</source>
         <translation>该订单没有可以联系的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="351"/>
+        <location filename="../../ui/words/catalog.py" line="354"/>
         <source>the owner {owner} needs a password</source>
         <translation>店主 {owner} 需要设置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="352"/>
+        <location filename="../../ui/words/catalog.py" line="355"/>
         <source>the pack is empty: add the conversation and evidence first</source>
         <translation>证据包是空的：请先添加会话和证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="353"/>
+        <location filename="../../ui/words/catalog.py" line="356"/>
         <source>the password is empty</source>
         <translation>密码为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="354"/>
+        <location filename="../../ui/words/catalog.py" line="357"/>
         <source>the period ends ({end}) before it starts ({start})</source>
         <translation>时间段的结束（{end}）早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="355"/>
+        <location filename="../../ui/words/catalog.py" line="358"/>
         <source>the refund amount must be more than 0</source>
         <translation>退款金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="356"/>
+        <location filename="../../ui/words/catalog.py" line="359"/>
         <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="357"/>
+        <location filename="../../ui/words/catalog.py" line="360"/>
         <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
         <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="358"/>
+        <location filename="../../ui/words/catalog.py" line="361"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="359"/>
+        <location filename="../../ui/words/catalog.py" line="362"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="360"/>
+        <location filename="../../ui/words/catalog.py" line="363"/>
         <source>the seller&apos;s statement of {case} is empty: write it (or fill it from the template) before building, or confirm building without it (&apos;--allow-incomplete&apos;)</source>
         <translation>{case} 的卖家声明为空：请先填写（或从模板填入）再生成，或确认在没有声明的情况下生成（“--allow-incomplete”）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="361"/>
+        <location filename="../../ui/words/catalog.py" line="364"/>
         <source>the seller&apos;s statement of {case} is empty: write it before printing, or confirm with --allow-incomplete</source>
         <translation>{case} 的卖家声明为空：请先填写再打印，或用 --allow-incomplete 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="362"/>
+        <location filename="../../ui/words/catalog.py" line="365"/>
         <source>the shop database {address} already holds data ({table}): a move goes into an empty one only (afterdesk server init makes one)</source>
         <translation>店铺数据库 {address} 中已有数据（{table}）：只能迁入空的数据库（可用 afterdesk server init 创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="363"/>
+        <location filename="../../ui/words/catalog.py" line="366"/>
         <source>the shop has no Taobao account: refuse it in the seller centre</source>
         <translation>本店没有连接淘宝账号：请在卖家中心拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="364"/>
+        <location filename="../../ui/words/catalog.py" line="367"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="365"/>
+        <location filename="../../ui/words/catalog.py" line="368"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="366"/>
+        <location filename="../../ui/words/catalog.py" line="369"/>
         <source>the {part} is empty</source>
         <translation>{part} 为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="367"/>
+        <location filename="../../ui/words/catalog.py" line="370"/>
         <source>there is no printer named &apos;{name}&apos;; installed: {names}</source>
         <translation>没有名为“{name}”的打印机；已安装：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="368"/>
+        <location filename="../../ui/words/catalog.py" line="371"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="369"/>
+        <location filename="../../ui/words/catalog.py" line="372"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="370"/>
+        <location filename="../../ui/words/catalog.py" line="373"/>
         <source>this answer has gone (or is going) to the buyer: it cannot be changed any more</source>
         <translation>此回复已经（或正在）发给买家，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="371"/>
+        <location filename="../../ui/words/catalog.py" line="374"/>
         <source>this answer was confirmed already</source>
         <translation>此回复已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="372"/>
+        <location filename="../../ui/words/catalog.py" line="375"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="373"/>
+        <location filename="../../ui/words/catalog.py" line="376"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="374"/>
+        <location filename="../../ui/words/catalog.py" line="377"/>
         <source>this request was not brought in from Taobao: refuse it in the seller centre, then record it here</source>
         <translation>这个申请不是从淘宝同步来的：请先在卖家中心拒绝，再在这里记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="375"/>
+        <location filename="../../ui/words/catalog.py" line="378"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="376"/>
+        <location filename="../../ui/words/catalog.py" line="379"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="377"/>
+        <location filename="../../ui/words/catalog.py" line="380"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="378"/>
+        <location filename="../../ui/words/catalog.py" line="381"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="379"/>
+        <location filename="../../ui/words/catalog.py" line="382"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="380"/>
+        <location filename="../../ui/words/catalog.py" line="383"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="381"/>
+        <location filename="../../ui/words/catalog.py" line="384"/>
         <source>without TLS the password would cross the network readable: &apos;none&apos; is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不加密时密码会以明文经过网络：“不加密”仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="382"/>
+        <location filename="../../ui/words/catalog.py" line="385"/>
         <source>without https the secret and the token would cross the network readable: http is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不用 https，密钥和令牌会以明文经过网络：http 只能用于本机或店铺自己网络中的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="383"/>
+        <location filename="../../ui/words/catalog.py" line="386"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="384"/>
+        <location filename="../../ui/words/catalog.py" line="387"/>
         <source>write the gateway as an address such as https://api-sg.aliexpress.com</source>
         <translation>请把网关写成地址，例如 https://api-sg.aliexpress.com</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="385"/>
+        <location filename="../../ui/words/catalog.py" line="388"/>
         <source>write the server as HOST:PORT, e.g. imap.example.com:993</source>
         <translation>服务器请写成 主机:端口，例如 imap.example.com:993</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="386"/>
+        <location filename="../../ui/words/catalog.py" line="389"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="387"/>
+        <location filename="../../ui/words/catalog.py" line="390"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="388"/>
+        <location filename="../../ui/words/catalog.py" line="391"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="389"/>
+        <location filename="../../ui/words/catalog.py" line="392"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="390"/>
+        <location filename="../../ui/words/catalog.py" line="393"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="391"/>
+        <location filename="../../ui/words/catalog.py" line="394"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="392"/>
+        <location filename="../../ui/words/catalog.py" line="395"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="393"/>
+        <location filename="../../ui/words/catalog.py" line="396"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="394"/>
+        <location filename="../../ui/words/catalog.py" line="397"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="395"/>
+        <location filename="../../ui/words/catalog.py" line="398"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="396"/>
+        <location filename="../../ui/words/catalog.py" line="399"/>
         <source>{file} is at schema {version}, this AfterDesk at {latest}</source>
         <translation>{file} 的结构版本为 {version}，本 AfterDesk 为 {latest}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="397"/>
+        <location filename="../../ui/words/catalog.py" line="400"/>
+        <source>{login} cannot remove itself: ask another owner</source>
+        <translation>{login} 不能移除自己：请另一位店主操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="401"/>
+        <source>{login} is not a rep of this shop</source>
+        <translation>{login} 不是本店的客服</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="402"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="398"/>
+        <location filename="../../ui/words/catalog.py" line="403"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="399"/>
+        <location filename="../../ui/words/catalog.py" line="404"/>
         <source>{name} nests lists or objects deeper than any interchange document does; it is not one</source>
         <translation>{name} 的列表或对象嵌套层数超出任何交换文件，它不是交换文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="400"/>
+        <location filename="../../ui/words/catalog.py" line="405"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="401"/>
+        <location filename="../../ui/words/catalog.py" line="406"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="402"/>
+        <location filename="../../ui/words/catalog.py" line="407"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="403"/>
+        <location filename="../../ui/words/catalog.py" line="408"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="404"/>
+        <location filename="../../ui/words/catalog.py" line="409"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="405"/>
+        <location filename="../../ui/words/catalog.py" line="410"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="406"/>
+        <location filename="../../ui/words/catalog.py" line="411"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="407"/>
+        <location filename="../../ui/words/catalog.py" line="412"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="408"/>
+        <location filename="../../ui/words/catalog.py" line="413"/>
         <source>{what} was changed meanwhile by {reps} ({actions}): look at it as it is now and try again</source>
         <translation>{what} 刚刚已被 {reps} 修改（{actions}）：请查看最新内容后再试</translation>
     </message>

@@ -22,6 +22,7 @@ from app.clock import utcnow
 from app.services.casework import case_actions
 from app.services.common import change_notice
 from app.services.common.background import run_read
+from app.services.common.reps import may_write
 from app.services.casework.case_steps import LATER as LATER_STEP
 from app.services.casework.case_steps import NOW as NOW_STEP
 from app.services.casework.case_steps import OVER as OVER_STEP
@@ -120,6 +121,9 @@ class CaseView(QScrollArea):
                            self.order_box, cause_box, self.advisor, self.guide)
         for part in self.body_parts:
             part.setVisible(False)
+        if not may_write():         # a viewer's login records no step (app/server/roles.py)
+            self.body_parts = tuple(p for p in self.body_parts if p is not self.actions_box)
+            self.cause.setEnabled(False)
         self.cause.activated.connect(self._cause_chosen)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)

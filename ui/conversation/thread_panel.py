@@ -23,7 +23,7 @@ from app.services.messaging import conversations, presence, quick_phrases, threa
 from app.services.common.background import run_read
 from app.services.common import change_notice
 from app.services.common.live_changes import conversation_ref
-from app.services.common.reps import current_rep
+from app.services.common.reps import current_rep, may_write
 from app.services.common.versions import as_shown
 from app.errors import ServiceError
 from ui.conversation.buyer_clock import BuyerClock
@@ -109,7 +109,15 @@ class ThreadPanel(QWidget):
         self.view.outbox_action.connect(self.outbox_action)
         self.view.translation_edit.connect(self.edit_translation)
         self.viewer: ImageViewer | None = None
+        self.may_write = may_write()     # a viewer's login reads only (app/server/roles.py)
         self.composer = Composer()
+        self.composer.setVisible(self.may_write)
+        self.read_only_note = QLabel(self.tr(
+            "This login may read the shop's conversations but not answer them or change "
+            "them (a viewer). Ask the shop's owner for a rep's role to reply."))
+        self.read_only_note.setWordWrap(True)
+        style_text(self.read_only_note, "muted")
+        self.read_only_note.setVisible(not self.may_write)
         self.composer.sent.connect(self._sent)
         self.composer.edit.textChanged.connect(self._typing)
         change_notice.subscribe(self._heard)
@@ -134,6 +142,7 @@ class ThreadPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.composer)
+        split.addWidget(self.read_only_note)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([500, 130])
@@ -159,6 +168,8 @@ class ThreadPanel(QWidget):
         for widget in (self.star, self.replied_button, self.assign_button, self.source,
                        self.target, self.translate_button, self.transcript_button):
             widget.setEnabled(on)
+        for widget in (self.star, self.replied_button, self.assign_button):
+            widget.setEnabled(on and self.may_write)
 
     # --- loading ---------------------------------------------------------------------
     def show_conversation(self, conversation_id: int | None) -> None:
@@ -211,12 +222,12 @@ class ThreadPanel(QWidget):
         self.composer.set_conversation(head.id, head.shop_id, head.channel, language,
                                        data["side"].placeholder_values, data["phrases"])
         self._enable(True)
-        self.assign_button.setEnabled(head.assigned_to != self.my_name)
+        self.assign_button.setEnabled(head.assigned_to != self.my_name and self.may_write)
         self.side_loaded.emit(data["side"])
         if self.isVisible():
             self.refresh_presence()
             self.presence_timer.start()
-        if not head.is_read:
+        if not head.is_read and self.may_write:
             self._write(conversations.mark_read, reload=False, as_it_is=True)
         self.loaded.emit(head.id)
 
@@ -386,7 +397,7 @@ class ThreadPanel(QWidget):
     def _typing(self) -> None:
         """The rep types in the composer: the others see "… is replying" (renewed while the
         rep goes on typing; an emptied composer takes it back)."""
-        if self.conversation_id is None:
+        if self.conversation_id is None or not self.may_write:
             return
         if not self.composer.edit.toPlainText().strip():
             self._stop_replying()

@@ -18,6 +18,7 @@ from app.vocab import CHANNELS as CHANNEL_CODES
 from app.rules.timeconv import COUNTRY_ZONES, to_zone
 from app.services.aftercare import followups
 from app.services.common.background import run_read
+from app.services.common.reps import may_write
 from ui.conversation.buyer_clock import BuyerClock
 from ui.formatting import local_time_text
 from ui.words.vocabulary import CHANNELS, FOLLOW_UP_REASONS, word
@@ -105,7 +106,7 @@ class FollowUpPanel(QWidget):
 
     def show_row(self, row) -> None:
         self.row = row
-        enabled = row is not None
+        enabled = row is not None and may_write()     # a viewer's login reads only
         for w in (self.channel, self.body, self.send_button, self.reason, self.stop_button,
                   self.zone_button):
             w.setEnabled(enabled)

@@ -3,10 +3,11 @@ rules and the calendar are saved by their own buttons, each change audited)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from app.settings import Settings
-from app.services.common.reps import set_current_rep
+from app.services.common.reps import my_role, set_current_rep
 from ui.write_op import POLICY, run_write
 from ui.settings_dialog.accounts_tab import AccountsTab
 from ui.settings_dialog.alerts_tab import AlertsTab
@@ -14,6 +15,7 @@ from ui.settings_dialog.calendar_tab import CalendarTab
 from ui.settings_dialog.general_tab import GeneralTab
 from ui.settings_dialog.policy_tab import PolicyTab
 from ui.settings_dialog.translation_tab import TranslationTab
+from ui.tones import style_text
 
 
 class SettingsDialog(QDialog):
@@ -34,11 +36,23 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.calendar, self.tr("Working days"))
         self.tabs.addTab(self.accounts, self.tr("Accounts"))
         self.tabs.addTab(self.translation, self.tr("Translation"))
+        # The rules, the working days and the accounts are the shop owner's: on a shop
+        # server a rep's or a viewer's login reads them (app/server/roles.py).
+        self.owner_note = QLabel(self.tr(
+            "Rules, working days and accounts are changed by the shop's owner: this "
+            "login may read them."))
+        self.owner_note.setWordWrap(True)
+        style_text(self.owner_note, "muted")
+        is_owner = my_role() == "owner"
+        self.owner_note.setVisible(not is_owner)
+        for tab in (self.policy, self.calendar, self.accounts):
+            tab.setEnabled(is_owner)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.owner_note)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(820, 560)

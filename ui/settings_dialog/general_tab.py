@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QLineEdit, QPushButton, QSpinBox, QWidget)
 
 from app import backup, paths
-from app.services.common.reps import REP_SETTING, current_rep
+from app.services.common.reps import REP_SETTING, current_rep, named_by_login
 from app.settings import Settings
 from ui.i18n import LANGUAGES
 
@@ -23,6 +23,11 @@ class GeneralTab(QWidget):
         self.rep_name.setAccessibleName(self.tr("Your name"))
         self.rep_name.setToolTip(self.tr("What the other reps of the shop see beside your "
                                          "changes and replies, and 'assigned to me'"))
+        if named_by_login():        # on a shop server the login is the rep's name
+            self.rep_name.setEnabled(False)
+            self.rep_name.setText(current_rep())
+            self.rep_name.setToolTip(self.tr("On the shop's server your name is your "
+                                             "login's, as the shop's owner gave it"))
         self.language = QComboBox()
         self.language.addItem(self.tr("Same as the system"), "")
         for code, name in LANGUAGES.items():
@@ -78,7 +83,8 @@ class GeneralTab(QWidget):
         return self.language.currentData() != self.settings.get("ui.language")
 
     def save(self) -> None:
-        self.settings.set(REP_SETTING, self.rep_name.text().strip())
+        if self.rep_name.isEnabled():       # kept for a file when named by a server login
+            self.settings.set(REP_SETTING, self.rep_name.text().strip())
         self.settings.set("ui.language", self.language.currentData())
         self.settings.set("ui.theme", self.theme.currentData())
         self.settings.set("backup.keep", self.keep.value())

@@ -2,8 +2,12 @@
 
 On a shop's own SQLite file the rep is named in the settings ("conversations.my_name",
 the name 'assigned to me' uses too; empty: the computer's login), or for one command by
-the environment variable AFTERDESK_REP. A shop database on a server will name the rep by
-the login its connection uses: `current_rep()` is the one place that answers.
+the environment variable AFTERDESK_REP. On a shop database on a server the rep is the
+login the connection uses (the name the owner gave it with `server rep add --name`, else
+the login itself), whatever the settings say; only a superuser's connection (setting the
+server up) keeps the settings' name. `current_rep()` is the one place that answers, and
+`my_role()` says what the server lets this login do (app/server/roles.py): on a file the
+one rep does everything ("owner").
 """
 
 from __future__ import annotations
@@ -17,16 +21,61 @@ REP_VARIABLE = "AFTERDESK_REP"
 REP_ACTORS = frozenset(("rep", "cli"))
 
 _chosen: str | None = None
+_on_server: dict[str, tuple[str, str | None, bool]] = {}   # address -> roles.identity
 
 
 def set_current_rep(name: str | None) -> None:
     """This AfterDesk works for `name` from now on (None: ask the settings again)."""
     global _chosen
     _chosen = name.strip()[:100] if name and name.strip() else None
+    _on_server.clear()
+
+
+def _server_identity() -> tuple[str, str | None, bool] | None:
+    """(name, role, superuser) of this AfterDesk's login on a server database; None on a file."""
+    from app import db
+    if not db.on_server():
+        return None
+    address = db.current_path() or ""
+    found = _on_server.get(address)
+    if found is None:
+        from app.server import roles
+        try:
+            found = _on_server[address] = roles.identity(db.database.cursor())
+        except Exception as exc:
+            if db.expected_problem(exc, address) is None:
+                raise
+            return None     # the server is out of reach: asked again at the next write
+    return found
+
+
+def my_role() -> str:
+    """What this AfterDesk's login may do: "owner" (everything), "rep" (conversations,
+    cases, evidence; reads the rest) or "viewer" (reads only). On a file: "owner"."""
+    found = _server_identity()
+    if found is None:
+        return "owner"
+    _name, role, superuser = found
+    return "owner" if superuser else (role or "viewer")
+
+
+def named_by_login() -> bool:
+    """True on a server database, where the login names the rep and the settings' name
+    is not used (a superuser's connection aside)."""
+    found = _server_identity()
+    return found is not None and not found[2]
+
+
+def may_write() -> bool:
+    """True when this login may change conversations and cases (not a viewer)."""
+    return my_role() != "viewer"
 
 
 def current_rep() -> str:
     global _chosen
+    found = _server_identity()
+    if found is not None and not found[2]:
+        return found[0][:100]
     if _chosen is None:
         named = os.environ.get(REP_VARIABLE, "").strip()
         if not named:

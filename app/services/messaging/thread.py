@@ -20,6 +20,7 @@ from app.vocab import CHANNELS, DISPUTE_FINAL_STATES, REQUEST_FINAL_STATES
 from app.services.messaging import conversations, placeholders
 from app.errors import InvalidInput, NotFound
 from app.services.common.input_checks import choice
+from app.services.common.reps import actor_name
 from app.services.casework import case_forms
 from app.services.casework.case_ids import case_id, get_case
 from app.services.commerce.policy import load_profile
@@ -268,7 +269,7 @@ def send_reply(conversation_id: int, body: str, *, channel: str | None = None,
                language: str = "", at: datetime | None = None, author: str = "rep",
                internal: bool = False, actor: str = "rep") -> Message:
     """Send the rep's answer (or save an internal note) through `channel` (default: the
-    conversation's own). A text with a placeholder left is refused; nothing is written."""
+    conversation's own). The message's author "rep" is the rep's name (current_rep). A text with a placeholder left is refused; nothing is written."""
     c = get_conversation(conversation_id)
     record = f"reply to conversation {conversation_id}"
     body = (body or "").strip()
@@ -278,7 +279,7 @@ def send_reply(conversation_id: int, body: str, *, channel: str | None = None,
         placeholders.check_sendable(body, record)
     channel = choice(channel or c.channel, CHANNELS, "channel", record)
     return conversations.add_message(c, "out", body, at or utcnow(), channel=channel,
-                                     author=author, is_internal=internal,
+                                     author=actor_name(author), is_internal=internal,
                                      source_lang=language, actor=actor)
 
 
