@@ -12,7 +12,6 @@ from datetime import timedelta
 
 import pytest
 
-from app import secrets
 from app.channels import outbox, states
 from app.channels.account import get_account
 from app.channels.errors import ChannelProblem
@@ -20,43 +19,18 @@ from app.channels.sync import run_pass
 from app.clock import clock_at, utcnow
 from app.errors import InvalidInput
 from app.models import AftersalesRequest, Dispute, Message
-from app.models.channels import ChannelAccount, OutboxItem
+from app.models.channels import OutboxItem
 from app.platforms import decisions
-from app.platforms.accounts import add_platform_account
-from tests import aliexpress_simulator as ae_sim
 from tests.evidence_helpers import png_bytes
-from tests.factories import make_shop, utc
-from tests.taobao_simulator import APP_KEY, APP_SECRET, SESSION, Simulator
+from tests.factories import utc
 
-pytest_plugins = ("tests.aliexpress_fixtures",)   # sim
+pytest_plugins = ("tests.aliexpress_fixtures", "tests.platform_push_fixtures")  # sim, ae, tb
 
 NOW_AE = utc(2026, 11, 29, 12, 0)
 PNG, SECOND = png_bytes(), png_bytes(rgb=(20, 200, 30))
 
 
 # --- AliExpress ----------------------------------------------------------------------------
-@pytest.fixture
-def ae(db, sim):
-    """A connected AliExpress shop whose first sync brought an order and its dispute; the
-    day after the buyer opened it (the seller's AE-3 time runs)."""
-    with clock_at(NOW_AE):
-        yield _ae(sim)
-
-
-def _ae(sim):
-    shop = make_shop("ae")
-    account = add_platform_account("ae-open", shop, kind="aliexpress",
-                                   app_key=ae_sim.APP_KEY, gateway=sim.gateway,
-                                   app_secret=ae_sim.APP_SECRET, token=ae_sim.TOKEN,
-                                   refresh_token=ae_sim.REFRESH_TOKEN)
-    account.settings = {**account.settings, "first_sync_days": 3650}
-    account.save()
-    sim.add_orders(1)
-    issue_id = sim.add_issue()
-    run_pass(account)
-    return account, Dispute.get(Dispute.issue_id == issue_id)
-
-
 def _calls(sim, method: str) -> list[dict]:
     return [form for name, form in sim.calls if name == method]
 
@@ -228,26 +202,6 @@ def test_the_case_view_knows_what_can_go_to_aliexpress(ae, sim):
 
 
 # --- Taobao --------------------------------------------------------------------------------
-@pytest.fixture
-def tb_sim():
-    simulator = Simulator().start()
-    yield simulator
-    simulator.stop()
-
-
-@pytest.fixture
-def tb(db, tb_sim):
-    shop = make_shop("tb", platform="taobao")
-    account = ChannelAccount.create(
-        key="tb-top", shop=shop, kind="taobao", state=states.NEW, created_at=utcnow(),
-        settings={"app_key": APP_KEY, "gateway": tb_sim.url,
-                  "sync_from": "2026-11-30 00:00:00"})
-    secrets.set_secret("AfterDesk platform account", "tb-top:app_secret", APP_SECRET)
-    secrets.set_secret("AfterDesk platform account", "tb-top:token", SESSION)
-    run_pass(account)
-    return account, AftersalesRequest.get()
-
-
 def _later_pass(account, minutes: int = 2):
     with clock_at(utcnow() + timedelta(minutes=minutes)):
         return run_pass(account)
