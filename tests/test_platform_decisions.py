@@ -22,11 +22,9 @@ from app.models import AftersalesRequest, Dispute, Message
 from app.models.channels import OutboxItem
 from app.platforms import decisions
 from tests.evidence_helpers import png_bytes
-from tests.factories import utc
 
 pytest_plugins = ("tests.aliexpress_fixtures", "tests.platform_push_fixtures")  # sim, ae, tb
 
-NOW_AE = utc(2026, 11, 29, 12, 0)
 PNG, SECOND = png_bytes(), png_bytes(rgb=(20, 200, 30))
 
 
