@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from app.channels import states
 from app.channels.errors import Refused
+from app.channels.problem_texts import text
 from app.db import database
 from app.models.channels import OutboxItem
 from app.platforms.aliexpress import disputes
@@ -41,7 +42,7 @@ def send(client: Client, item: OutboxItem) -> None:
         else:
             _save(client, action, detail)
     except PlatformAnswer as answer:
-        raise Refused(f"{SERVER} refused it: {answer.error.words()}",
+        raise Refused(text("platform_refused", platform=SERVER, words=answer.error.words()),
                       detail=answer.detail) from None
 
 
@@ -143,7 +144,7 @@ def _left(action: dict) -> list[dict]:
 def _taken(answer: dict, method: str) -> None:
     if answer.get("result_object") is not True:
         said = answer.get("error_message") or answer.get("msg") or "result_object false"
-        raise Refused(f"{SERVER} did not take it ({method}): {said}")
+        raise Refused(text("platform_not_taken", platform=SERVER, method=method, words=said))
 
 
 def _amount(value) -> Decimal | None:

@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 from app import secrets
 from app.channels import states
 from app.channels.errors import ChannelProblem, Refused
+from app.channels.problem_texts import text
 from app.clock import utcnow
 from app.models import Message, Order
 from app.models.channels import ChannelAccount, OutboxItem
@@ -267,8 +268,8 @@ def _agreed(answer: dict, refund_id: str) -> None:
     if not ok:
         said = (mine or {}).get("message") or answer.get("message") or ""
         code = answer.get("msg_code") or ""
-        raise Refused(f"Taobao refused it: {said} ({code})" if code
-                      else f"Taobao refused it: {said}")
+        raise Refused(text("platform_refused", platform="Taobao",
+                           words=f"{said} ({code})" if code else said))
 
 
 def _flag_order(account, order_no: str, word: str) -> None:
