@@ -19,9 +19,12 @@ from app.channels.sync import run_pass
 from app.clock import clock_at, utcnow
 from app.errors import InvalidInput
 from app.models import AftersalesRequest, Dispute, Message
-from app.models.channels import OutboxItem
+from app import secrets
+from app.models.channels import ChannelAccount, OutboxItem
 from app.platforms import decisions
 from tests.evidence_helpers import png_bytes
+from tests.factories import make_shop
+from tests.taobao_simulator import APP_KEY, APP_SECRET, SESSION
 
 pytest_plugins = ("tests.aliexpress_fixtures", "tests.platform_push_fixtures")  # sim, ae, tb
 
@@ -280,3 +283,26 @@ def test_a_timestamp_sub_code_means_the_clock_too():
                                    "sub_code": "isv.invalid-timestamp",
                                    "sub_msg": "时间戳错误"}), item=True)
     assert problem.state == states.ERROR and "clock" in str(problem)
+
+
+def test_the_command_line_sends_a_decision_with_send(tmp_path, capsys, tb_sim):
+    from app.cli import main
+    from app.db import close_database, open_database
+    path = tmp_path / "cli.db"
+    open_database(path)
+    shop = make_shop("tb", platform="taobao")
+    account = ChannelAccount.create(
+        key="tb-top", shop=shop, kind="taobao", state=states.NEW, created_at=utcnow(),
+        settings={"app_key": APP_KEY, "gateway": tb_sim.url,
+                  "sync_from": "2026-11-30 00:00:00"})
+    secrets.set_secret("AfterDesk platform account", "tb-top:app_secret", APP_SECRET)
+    secrets.set_secret("AfterDesk platform account", "tb-top:token", SESSION)
+    run_pass(account)
+    close_database()
+    assert main(["--db", str(path), "case", "act", "A-1", "refuse", "--reason",
+                 "商品完好，请提供开箱视频。", "--at", "2026-12-05T00:00:00Z", "--send"]) == 0
+    out = capsys.readouterr()[0]
+    assert "queued for the platform: outbox item 1 (taobao.refund.refuse)" in out
+    assert main(["--db", str(path), "sync", "--once"]) == 0
+    [refused] = _tb_calls(tb_sim, "taobao.refund.refuse")
+    assert refused["refuse_message"] == "商品完好，请提供开箱视频。"

@@ -85,6 +85,8 @@ def send_step(ref: str, action: str, at: datetime, *, files=(), shown_version=No
     if action not in SENDABLE[kind] or not platform_of(case):
         raise InvalidInput("'{action}' cannot be sent to the platform for {case}",
                            action=action, case=ref, record=ref, field="action")
+    from app.services.casework.case_actions import check_inputs
+    check_inputs(ref, action, values)
     at = instant(at, "at", ref)
     if kind == "dispute":
         from app.platforms.aliexpress import decisions as ae
