@@ -27,6 +27,7 @@ from tests.factories import make_shop
 from tests.taobao_simulator import APP_KEY, APP_SECRET, SESSION
 
 pytest_plugins = ("tests.aliexpress_fixtures", "tests.platform_push_fixtures")  # sim, ae, tb
+pytestmark = pytest.mark.both_backends
 
 PNG, SECOND = png_bytes(), png_bytes(rgb=(20, 200, 30))
 
