@@ -307,3 +307,22 @@ def test_the_command_line_sends_a_decision_with_send(tmp_path, capsys, tb_sim):
     assert main(["--db", str(path), "sync", "--once"]) == 0
     [refused] = _tb_calls(tb_sim, "taobao.refund.refuse")
     assert refused["refuse_message"] == "商品完好，请提供开箱视频。"
+
+
+def test_a_return_proposal_needs_the_shops_return_address_on_aliexpress(ae, sim):
+    account, dispute = ae
+    with pytest.raises(InvalidInput) as refused:
+        decisions.send_step(f"D-{dispute.id}", "seller_counter_propose", utcnow(),
+                            solution_type="return_and_refund", refund_amount="23.80")
+    assert "return address" in str(refused.value)
+    assert not OutboxItem.select().exists()
+    assert "seller" not in {p.party for p in Dispute.get_by_id(dispute.id).proposals}
+    account.settings = {**account.settings, "return_address_id": "30001234"}
+    account.save()
+    decisions.send_step(f"D-{dispute.id}", "seller_counter_propose", utcnow(),
+                        solution_type="return_and_refund", refund_amount="23.80")
+    run_pass(account)
+    [saved] = _calls(sim, "aliexpress.issue.solution.save")
+    dto = json.loads(saved["param_dto"])
+    assert (dto["add_solution_type"], dto["return_good_address_id"]) == (
+        "return_and_refund", "30001234")

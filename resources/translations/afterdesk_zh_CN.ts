@@ -3116,47 +3116,57 @@ The data as it was before: {0}</source>
         <translation>例如 shop1-platform</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="38"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="34"/>
+        <source>The id of the shop&apos;s return address on AliExpress: a return solution accepted or proposed from AfterDesk needs it.</source>
+        <translation>店铺在速卖通的退货地址 ID：在 AfterDesk 中同意或提出退货退款方案时需要它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="42"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="38"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="42"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="39"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="43"/>
         <source>Account name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="40"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="44"/>
         <source>App key</source>
         <translation>应用 Key (App key)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="41"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="45"/>
         <source>Gateway</source>
         <translation>网关</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="42"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="46"/>
         <source>App secret</source>
         <translation>应用密钥 (App secret)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="43"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="47"/>
         <source>Seller&apos;s token</source>
         <translation>卖家令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="44"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="48"/>
         <source>Refresh token (AliExpress)</source>
         <translation>刷新令牌（速卖通）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="47"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="49"/>
+        <source>Return address id (AliExpress)</source>
+        <translation>退货地址 ID（速卖通）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="53"/>
         <source>Add &amp;platform account</source>
         <translation>添加平台账户(&amp;P)</translation>
     </message>
@@ -5342,92 +5352,92 @@ Translation (%2):</source>
 <context>
     <name>channel_problems</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="417"/>
+        <location filename="../../ui/words/catalog.py" line="418"/>
         <source> The server said: “{said}”</source>
         <translation>服务器原话：“{said}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="418"/>
+        <location filename="../../ui/words/catalog.py" line="419"/>
         <source>AfterDesk stopped (or lost the connection) while the mail server was taking this answer: it may have reached the buyer. Look in the mailbox&apos;s Sent folder before Retry.</source>
         <translation>AfterDesk 在邮件服务器接收这条回复时停止（或断开了连接）：买家可能已经收到。重试前请先查看邮箱的“已发送”文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="419"/>
+        <location filename="../../ui/words/catalog.py" line="420"/>
         <source>No password is kept for this account on this computer: enter it in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>这台电脑上没有保存此账户的密码：请在 设置 › 账户 中输入（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="420"/>
+        <location filename="../../ui/words/catalog.py" line="421"/>
         <source>The buyer has no mail address: add it to the buyer, then Retry.</source>
         <translation>买家没有邮箱地址：请为买家添加后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="421"/>
+        <location filename="../../ui/words/catalog.py" line="422"/>
         <source>The connection to the mail server {host} ended while the answer was being sent: it may have reached the buyer.</source>
         <translation>发送回复时与邮件服务器 {host} 的连接中断：买家可能已经收到。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="422"/>
+        <location filename="../../ui/words/catalog.py" line="423"/>
         <source>The mail server refused the answer.</source>
         <translation>邮件服务器拒收了这条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="423"/>
+        <location filename="../../ui/words/catalog.py" line="424"/>
         <source>The mail server refused the buyer&apos;s address ({addresses}).</source>
         <translation>邮件服务器拒绝了买家的地址（{addresses}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="424"/>
+        <location filename="../../ui/words/catalog.py" line="425"/>
         <source>The mail server refused to send from {sender}.</source>
         <translation>邮件服务器拒绝以 {sender} 发件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="425"/>
+        <location filename="../../ui/words/catalog.py" line="426"/>
         <source>The mail server {host} answered with an error.</source>
         <translation>邮件服务器 {host} 返回了错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="426"/>
+        <location filename="../../ui/words/catalog.py" line="427"/>
         <source>The mail server {host} asked to try later.</source>
         <translation>邮件服务器 {host} 要求稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="427"/>
+        <location filename="../../ui/words/catalog.py" line="428"/>
         <source>The mail server {host} cannot be found: no network, or the server name is wrong. AfterDesk keeps trying.</source>
         <translation>找不到邮件服务器 {host}：没有网络，或服务器名称有误。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="428"/>
+        <location filename="../../ui/words/catalog.py" line="429"/>
         <source>The mail server {host} cannot be reached: no network, or the server is down. AfterDesk keeps trying.</source>
         <translation>无法连接邮件服务器 {host}：没有网络，或服务器已停机。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="429"/>
+        <location filename="../../ui/words/catalog.py" line="430"/>
         <source>The mail server {host} does not offer secure sending on this port: check the port and the security setting.</source>
         <translation>邮件服务器 {host} 在此端口不提供安全发送：请检查端口和安全设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="430"/>
+        <location filename="../../ui/words/catalog.py" line="431"/>
         <source>The mail server {host} refused the user name or password. Enter the password again in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>邮件服务器 {host} 拒绝了用户名或密码。请在 设置 › 账户 中重新输入密码（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="431"/>
+        <location filename="../../ui/words/catalog.py" line="432"/>
         <source>The mail server {host}: its certificate is not trusted (expired, or not the server&apos;s name). Check the server name with your mail provider.</source>
         <translation>邮件服务器 {host}：其证书不受信任（已过期，或与服务器名称不符）。请向邮箱服务商核实服务器名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="432"/>
+        <location filename="../../ui/words/catalog.py" line="433"/>
         <source>The secure connection to the mail server {host} failed: check the port and the security setting (TLS or STARTTLS).</source>
         <translation>与邮件服务器 {host} 的安全连接失败：请检查端口和安全设置（TLS 或 STARTTLS）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="433"/>
+        <location filename="../../ui/words/catalog.py" line="434"/>
         <source>{platform} did not take it ({method}): {words}</source>
         <translation>{platform}未受理（{method}）：{words}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="434"/>
+        <location filename="../../ui/words/catalog.py" line="435"/>
         <source>{platform} refused it: {words}</source>
         <translation>{platform}拒绝了：{words}</translation>
     </message>
@@ -7402,271 +7412,276 @@ Translation (%2):</source>
     </message>
     <message>
         <location filename="../../ui/words/catalog.py" line="363"/>
+        <source>the return address id is a number (AliExpress seller centre › return addresses)</source>
+        <translation>退货地址 ID 是数字（速卖通卖家后台 › 退货地址）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="364"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="364"/>
+        <location filename="../../ui/words/catalog.py" line="365"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="365"/>
+        <location filename="../../ui/words/catalog.py" line="366"/>
         <source>the seller&apos;s statement of {case} is empty: write it (or fill it from the template) before building, or confirm building without it (&apos;--allow-incomplete&apos;)</source>
         <translation>{case} 的卖家声明为空：请先填写（或从模板填入）再生成，或确认在没有声明的情况下生成（“--allow-incomplete”）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="366"/>
+        <location filename="../../ui/words/catalog.py" line="367"/>
         <source>the seller&apos;s statement of {case} is empty: write it before printing, or confirm with --allow-incomplete</source>
         <translation>{case} 的卖家声明为空：请先填写再打印，或用 --allow-incomplete 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="367"/>
+        <location filename="../../ui/words/catalog.py" line="368"/>
         <source>the shop database {address} already holds data ({table}): a move goes into an empty one only (afterdesk server init makes one)</source>
         <translation>店铺数据库 {address} 中已有数据（{table}）：只能迁入空的数据库（可用 afterdesk server init 创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="368"/>
+        <location filename="../../ui/words/catalog.py" line="369"/>
         <source>the shop has no AliExpress account: decide it in the seller centre, then record it here</source>
         <translation>该店铺没有速卖通账户：请在卖家后台处理，然后在此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="369"/>
+        <location filename="../../ui/words/catalog.py" line="370"/>
         <source>the shop has no Taobao account: decide it in the seller centre</source>
         <translation>该店铺没有淘宝账户：请在卖家后台处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="370"/>
+        <location filename="../../ui/words/catalog.py" line="371"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="371"/>
+        <location filename="../../ui/words/catalog.py" line="372"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="372"/>
+        <location filename="../../ui/words/catalog.py" line="373"/>
         <source>the {part} is empty</source>
         <translation>{part} 为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="373"/>
+        <location filename="../../ui/words/catalog.py" line="374"/>
         <source>there is no printer named &apos;{name}&apos;; installed: {names}</source>
         <translation>没有名为“{name}”的打印机；已安装：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="374"/>
+        <location filename="../../ui/words/catalog.py" line="375"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="375"/>
+        <location filename="../../ui/words/catalog.py" line="376"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="376"/>
+        <location filename="../../ui/words/catalog.py" line="377"/>
         <source>this answer has gone (or is going) to the buyer: it cannot be changed any more</source>
         <translation>此回复已经（或正在）发给买家，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="377"/>
+        <location filename="../../ui/words/catalog.py" line="378"/>
         <source>this answer was confirmed already</source>
         <translation>此回复已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="378"/>
+        <location filename="../../ui/words/catalog.py" line="379"/>
         <source>this dispute was recorded by hand (no AliExpress issue id): decide it in the seller centre, then record it here</source>
         <translation>该纠纷为手动记录（没有速卖通纠纷 ID）：请在卖家后台处理，然后在此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="379"/>
+        <location filename="../../ui/words/catalog.py" line="380"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="380"/>
+        <location filename="../../ui/words/catalog.py" line="381"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="381"/>
+        <location filename="../../ui/words/catalog.py" line="382"/>
         <source>this request was not brought in from Taobao: agree in the seller centre, then record it here</source>
         <translation>该售后申请不是从淘宝同步的：请在卖家后台同意，然后在此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="382"/>
+        <location filename="../../ui/words/catalog.py" line="383"/>
         <source>this request was not brought in from Taobao: refuse it in the seller centre, then record it here</source>
         <translation>这个申请不是从淘宝同步来的：请先在卖家中心拒绝，再在这里记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="383"/>
+        <location filename="../../ui/words/catalog.py" line="384"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="384"/>
+        <location filename="../../ui/words/catalog.py" line="385"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="385"/>
+        <location filename="../../ui/words/catalog.py" line="386"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="386"/>
+        <location filename="../../ui/words/catalog.py" line="387"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="387"/>
+        <location filename="../../ui/words/catalog.py" line="388"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="388"/>
+        <location filename="../../ui/words/catalog.py" line="389"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="389"/>
+        <location filename="../../ui/words/catalog.py" line="390"/>
         <source>without TLS the password would cross the network readable: &apos;none&apos; is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不加密时密码会以明文经过网络：“不加密”仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="390"/>
+        <location filename="../../ui/words/catalog.py" line="391"/>
         <source>without https the secret and the token would cross the network readable: http is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不用 https，密钥和令牌会以明文经过网络：http 只能用于本机或店铺自己网络中的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="391"/>
+        <location filename="../../ui/words/catalog.py" line="392"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="392"/>
+        <location filename="../../ui/words/catalog.py" line="393"/>
         <source>write the gateway as an address such as https://api-sg.aliexpress.com</source>
         <translation>请把网关写成地址，例如 https://api-sg.aliexpress.com</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="393"/>
+        <location filename="../../ui/words/catalog.py" line="394"/>
         <source>write the server as HOST:PORT, e.g. imap.example.com:993</source>
         <translation>服务器请写成 主机:端口，例如 imap.example.com:993</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="394"/>
+        <location filename="../../ui/words/catalog.py" line="395"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="395"/>
+        <location filename="../../ui/words/catalog.py" line="396"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="396"/>
+        <location filename="../../ui/words/catalog.py" line="397"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="397"/>
+        <location filename="../../ui/words/catalog.py" line="398"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="398"/>
+        <location filename="../../ui/words/catalog.py" line="399"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="399"/>
+        <location filename="../../ui/words/catalog.py" line="400"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="400"/>
+        <location filename="../../ui/words/catalog.py" line="401"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="401"/>
+        <location filename="../../ui/words/catalog.py" line="402"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="402"/>
+        <location filename="../../ui/words/catalog.py" line="403"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="403"/>
+        <location filename="../../ui/words/catalog.py" line="404"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="404"/>
+        <location filename="../../ui/words/catalog.py" line="405"/>
         <source>{file} is at schema {version}, this AfterDesk at {latest}</source>
         <translation>{file} 的结构版本为 {version}，本 AfterDesk 为 {latest}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="405"/>
+        <location filename="../../ui/words/catalog.py" line="406"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="406"/>
+        <location filename="../../ui/words/catalog.py" line="407"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="407"/>
+        <location filename="../../ui/words/catalog.py" line="408"/>
         <source>{name} nests lists or objects deeper than any interchange document does; it is not one</source>
         <translation>{name} 的列表或对象嵌套层数超出任何交换文件，它不是交换文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="408"/>
+        <location filename="../../ui/words/catalog.py" line="409"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="409"/>
+        <location filename="../../ui/words/catalog.py" line="410"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="410"/>
+        <location filename="../../ui/words/catalog.py" line="411"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="411"/>
+        <location filename="../../ui/words/catalog.py" line="412"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="412"/>
+        <location filename="../../ui/words/catalog.py" line="413"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="413"/>
+        <location filename="../../ui/words/catalog.py" line="414"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="414"/>
+        <location filename="../../ui/words/catalog.py" line="415"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="415"/>
+        <location filename="../../ui/words/catalog.py" line="416"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="416"/>
+        <location filename="../../ui/words/catalog.py" line="417"/>
         <source>{what} was changed meanwhile by {reps} ({actions}): look at it as it is now and try again</source>
         <translation>{what} 刚刚已被 {reps} 修改（{actions}）：请查看最新内容后再试</translation>
     </message>

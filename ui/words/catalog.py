@@ -360,6 +360,7 @@ TEXTS = [
     QT_TRANSLATE_NOOP('problems', 'the refund amount must be more than 0'),
     QT_TRANSLATE_NOOP('problems', 'the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})'),
     QT_TRANSLATE_NOOP('problems', 'the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})'),
+    QT_TRANSLATE_NOOP('problems', 'the return address id is a number (AliExpress seller centre › return addresses)'),
     QT_TRANSLATE_NOOP('problems', 'the rules of platform {platform} have no automatic reply'),
     QT_TRANSLATE_NOOP('problems', 'the seller has made no proposal the buyer could accept'),
     QT_TRANSLATE_NOOP('problems', "the seller's statement of {case} is empty: write it (or fill it from the template) before building, or confirm building without it ('--allow-incomplete')"),
