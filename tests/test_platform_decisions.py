@@ -163,6 +163,8 @@ def test_a_stop_between_two_pictures_sends_only_the_rest_after_the_reps_check(ae
     run_pass(account)
     stored = _item(item)
     assert stored.state == states.FAILED and len(sim.pictures) == 2   # the rep checks
+    assert stored.error.startswith("AfterDesk stopped while AliExpress was taking this "
+                                   "decision")
     outbox.retry(stored)
     run_pass(account)
     assert len(sim.pictures) == 3 and _item(item).state == states.SENT

@@ -40,6 +40,9 @@ TEMPLATES = {
     # a decision pushed to an open platform (app/platforms): the platform's words and codes
     "platform_refused": "{platform} refused it: {words}",
     "platform_not_taken": "{platform} did not take it ({method}): {words}",
+    "platform_unsure": "AfterDesk stopped while {platform} was taking this decision: part of "
+                       "it may have arrived. Look at the case in the seller centre before "
+                       "Retry (Retry sends only what was not taken).",
     "unsure": "AfterDesk stopped (or lost the connection) while the mail server was taking "
               "this answer: it may have reached the buyer. Look in the mailbox's Sent folder "
               "before Retry.",

@@ -5363,81 +5363,86 @@ Translation (%2):</source>
     </message>
     <message>
         <location filename="../../ui/words/catalog.py" line="420"/>
+        <source>AfterDesk stopped while {platform} was taking this decision: part of it may have arrived. Look at the case in the seller centre before Retry (Retry sends only what was not taken).</source>
+        <translation>{platform}受理该决定时 AfterDesk 停止了：其中一部分可能已经送达。请先在卖家后台查看该案件，再点“重试”（重试只发送尚未受理的部分）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="421"/>
         <source>No password is kept for this account on this computer: enter it in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>这台电脑上没有保存此账户的密码：请在 设置 › 账户 中输入（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="421"/>
+        <location filename="../../ui/words/catalog.py" line="422"/>
         <source>The buyer has no mail address: add it to the buyer, then Retry.</source>
         <translation>买家没有邮箱地址：请为买家添加后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="422"/>
+        <location filename="../../ui/words/catalog.py" line="423"/>
         <source>The connection to the mail server {host} ended while the answer was being sent: it may have reached the buyer.</source>
         <translation>发送回复时与邮件服务器 {host} 的连接中断：买家可能已经收到。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="423"/>
+        <location filename="../../ui/words/catalog.py" line="424"/>
         <source>The mail server refused the answer.</source>
         <translation>邮件服务器拒收了这条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="424"/>
+        <location filename="../../ui/words/catalog.py" line="425"/>
         <source>The mail server refused the buyer&apos;s address ({addresses}).</source>
         <translation>邮件服务器拒绝了买家的地址（{addresses}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="425"/>
+        <location filename="../../ui/words/catalog.py" line="426"/>
         <source>The mail server refused to send from {sender}.</source>
         <translation>邮件服务器拒绝以 {sender} 发件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="426"/>
+        <location filename="../../ui/words/catalog.py" line="427"/>
         <source>The mail server {host} answered with an error.</source>
         <translation>邮件服务器 {host} 返回了错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="427"/>
+        <location filename="../../ui/words/catalog.py" line="428"/>
         <source>The mail server {host} asked to try later.</source>
         <translation>邮件服务器 {host} 要求稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="428"/>
+        <location filename="../../ui/words/catalog.py" line="429"/>
         <source>The mail server {host} cannot be found: no network, or the server name is wrong. AfterDesk keeps trying.</source>
         <translation>找不到邮件服务器 {host}：没有网络，或服务器名称有误。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="429"/>
+        <location filename="../../ui/words/catalog.py" line="430"/>
         <source>The mail server {host} cannot be reached: no network, or the server is down. AfterDesk keeps trying.</source>
         <translation>无法连接邮件服务器 {host}：没有网络，或服务器已停机。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="430"/>
+        <location filename="../../ui/words/catalog.py" line="431"/>
         <source>The mail server {host} does not offer secure sending on this port: check the port and the security setting.</source>
         <translation>邮件服务器 {host} 在此端口不提供安全发送：请检查端口和安全设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="431"/>
+        <location filename="../../ui/words/catalog.py" line="432"/>
         <source>The mail server {host} refused the user name or password. Enter the password again in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>邮件服务器 {host} 拒绝了用户名或密码。请在 设置 › 账户 中重新输入密码（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="432"/>
+        <location filename="../../ui/words/catalog.py" line="433"/>
         <source>The mail server {host}: its certificate is not trusted (expired, or not the server&apos;s name). Check the server name with your mail provider.</source>
         <translation>邮件服务器 {host}：其证书不受信任（已过期，或与服务器名称不符）。请向邮箱服务商核实服务器名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="433"/>
+        <location filename="../../ui/words/catalog.py" line="434"/>
         <source>The secure connection to the mail server {host} failed: check the port and the security setting (TLS or STARTTLS).</source>
         <translation>与邮件服务器 {host} 的安全连接失败：请检查端口和安全设置（TLS 或 STARTTLS）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="434"/>
+        <location filename="../../ui/words/catalog.py" line="435"/>
         <source>{platform} did not take it ({method}): {words}</source>
         <translation>{platform}未受理（{method}）：{words}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="435"/>
+        <location filename="../../ui/words/catalog.py" line="436"/>
         <source>{platform} refused it: {words}</source>
         <translation>{platform}拒绝了：{words}</translation>
     </message>

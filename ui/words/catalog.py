@@ -417,6 +417,7 @@ TEXTS = [
     QT_TRANSLATE_NOOP('problems', '{what} was changed meanwhile by {reps} ({actions}): look at it as it is now and try again'),
     QT_TRANSLATE_NOOP('channel_problems', ' The server said: “{said}”'),
     QT_TRANSLATE_NOOP('channel_problems', "AfterDesk stopped (or lost the connection) while the mail server was taking this answer: it may have reached the buyer. Look in the mailbox's Sent folder before Retry."),
+    QT_TRANSLATE_NOOP('channel_problems', 'AfterDesk stopped while {platform} was taking this decision: part of it may have arrived. Look at the case in the seller centre before Retry (Retry sends only what was not taken).'),
     QT_TRANSLATE_NOOP('channel_problems', 'No password is kept for this account on this computer: enter it in Settings › Accounts (or: afterdesk account add … --password-stdin).'),
     QT_TRANSLATE_NOOP('channel_problems', 'The buyer has no mail address: add it to the buyer, then Retry.'),
     QT_TRANSLATE_NOOP('channel_problems', 'The connection to the mail server {host} ended while the answer was being sent: it may have reached the buyer.'),

@@ -17,7 +17,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Callable
 
-from app.channels import cursor, ingest, states
+from app.channels import cursor, ingest, problem_texts, states
 from app.channels.errors import ChannelProblem, Refused
 from app.clock import utcnow
 from app.db import database
@@ -230,6 +230,8 @@ class AliExpressConnector:
 
     def new_id(self) -> str:
         return f"afterdesk-{uuid.uuid4().hex}"
+
+    unsure_text = problem_texts.text("platform_unsure", platform="AliExpress")
 
     def check_sending(self, item: OutboxItem) -> str:
         """A dispute decision caught in `sending` by a stop: the dispute's detail says
