@@ -327,4 +327,4 @@ def test_a_return_proposal_needs_the_shops_return_address_on_aliexpress(ae, sim)
     [saved] = _calls(sim, "aliexpress.issue.solution.save")
     dto = json.loads(saved["param_dto"])
     assert (dto["add_solution_type"], dto["return_good_address_id"]) == (
-        "return_and_refund", "30001234")
+        "return_and_refund", 30001234)

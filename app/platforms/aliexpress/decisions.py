@@ -33,9 +33,8 @@ from app.vocab import CHANNEL_OF_KIND
 AGREE = "aliexpress.issue.solution.agree"
 SAVE = "aliexpress.issue.solution.save"
 IMAGE_UPLOAD = "aliexpress.issue.image.upload"
-METHODS = (AGREE, SAVE, IMAGE_UPLOAD)
 IMAGE_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif"}
-MAX_PICTURES = 10
+MAX_PICTURES = 10           # AfterDesk's own limit per step (the platform names none)
 RETURN = "return_and_refund"
 
 
@@ -69,7 +68,7 @@ def _base(dispute: Dispute, method: str) -> dict:
 
 def _return_address(account: ChannelAccount, ref: str) -> str:
     found = str((account.settings or {}).get("return_address_id") or "").strip()
-    if not found:
+    if not found.isdigit():
         raise InvalidInput("a return needs the shop's return address id on AliExpress: enter "
                            "it in the account's settings (return_address_id), or decide in "
                            "the seller centre", record=ref, field="solution_type")

@@ -110,7 +110,8 @@ def _save(client: Client, action: dict, detail: dict) -> None:
                  "refund_amount": action["refund_amount"],
                  "refund_amount_currency": action.get("currency") or "USD",
                  "solution_context": action.get("note") or None,
-                 "return_good_address_id": action.get("return_address_id")}
+                 "return_good_address_id": int(action["return_address_id"])
+                 if action.get("return_address_id") else None}
     seller = _solutions(detail, "seller")
     if seller:                       # the seller has a proposal already: it is changed
         dto.update(add_seller_solution=False, modify_seller_solution_id=seller[-1]["id"])
