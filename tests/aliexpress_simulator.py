@@ -11,7 +11,11 @@ AfterDesk does: its check is written here on its own, so a wrong client fails.
 
 Scenarios: `limit_next(method)` answers the next call of a method with ApiCallLimit;
 `expire_token()` makes the current access token invalid (the client must refresh);
-orders and issues are plain dicts a test changes between two syncs.
+`skew` (seconds) puts the simulator's clock off (a timestamp error); orders and issues are
+plain dicts a test changes between two syncs. The seller's dispute decisions (agree to a
+solution, save the seller's own, upload a picture: a multipart request whose file part is
+outside the signature) change the issue's detail as the platform would; their refusals
+come from tests/fixtures/aliexpress/decision_answers.json.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import json
 import threading
 import time
 import urllib.parse
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -60,6 +66,9 @@ class AliExpressSimulator:
         self._lists: dict[tuple, list] = {}
         self._lock = threading.Lock()
         self._counter = 0
+        self.skew = 0.0                             # seconds the simulator's clock is off
+        self.pictures: list[tuple[str, str, bytes]] = []   # (issue id, extension, bytes)
+        self.files: dict = {}
         handler = type("Handler", (_Handler,), {"simulator": self})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -133,7 +142,7 @@ class AliExpressSimulator:
             stamp = int(form.get("timestamp", ""))
         except ValueError:
             return self.error("InvalidTimestamp", "The timestamp is not valid")
-        if abs(stamp / 1000 - time.time()) > 7200:
+        if abs(stamp / 1000 - (time.time() + self.skew)) > 7200:
             return self.error("InvalidTimestamp", "The timestamp is out of range")
         if form.get("sign") != expected_sign(form, APP_SECRET, prefix):
             return self.error("IncompleteSignature",
@@ -155,11 +164,16 @@ class AliExpressSimulator:
         answer = {"aliexpress.trade.seller.orderlist.get": self._order_list,
                   "aliexpress.issue.issuelist.get": self._issue_list,
                   "aliexpress.issue.detail.get": self._issue_detail,
-                  "aliexpress.trade.new.redefining.findorderbyid": self._order_detail
+                  "aliexpress.trade.new.redefining.findorderbyid": self._order_detail,
+                  "aliexpress.issue.solution.agree": self._agree,
+                  "aliexpress.issue.solution.save": self._save_solution,
+                  "aliexpress.issue.image.upload": self._upload_image,
                   }.get(method)
         if answer is None:
             return self.error("InvalidApiPath", f"The api {method} does not exist")
         body = answer(form)
+        if "error_response" in body:
+            return body
         body["request_id"] = self.request_id()
         return {method.replace(".", "_") + "_response": body}
 
@@ -223,15 +237,123 @@ class AliExpressSimulator:
             return {"result_object": {}, "error_message": "issue not found"}
         return {"result_object": issue["detail"]}
 
+    # --- the seller's decisions --------------------------------------------------------------
+    def _refusal(self, key: str) -> dict:
+        answer = DECISION_ANSWERS[key]
+        return self.error(answer["code"], answer["msg"], answer.get("sub_code", ""))
+
+    def _issue_of(self, form: dict) -> dict | None:
+        issue = self.issues.get(str(form.get("issue_id", "")))
+        if issue is None or issue["listed"]["buyer_login_id"] != form.get("buyer_login_id"):
+            return None
+        return issue
+
+    def _touch(self, issue: dict, status: str | None = None) -> str:
+        now = time.strftime(PACIFIC_FORMAT, time.gmtime(time.time() - 8 * 3600))
+        issue["listed"]["gmt_modified"] = now
+        if status:
+            issue["listed"]["issue_status"] = issue["detail"]["issue_status"] = status
+        return now
+
+    def _agree(self, form: dict) -> dict:
+        issue = self._issue_of(form)
+        if issue is None:
+            return self._refusal("issue_not_found")
+        buyer = issue["detail"]["buyer_solution_list"]["solution_api_dto"]
+        chosen = next((s for s in buyer if str(s["id"]) == form.get("solution_id")), None)
+        if chosen is None:
+            return self._refusal("solution_not_found")
+        if chosen["status"] not in ("wait_seller_accept", "wait_buyer_and_seller_accept"):
+            return self._refusal("solution_status")
+        if chosen["solution_type"] == "return_and_refund" and not form.get("return_address_id"):
+            return self._refusal("return_address")
+        now = self._touch(issue, "finish")
+        chosen.update(status="reached", seller_accept_time=now, reached_time=now,
+                      reached_type="negotiation_consensus", gmt_modified=now)
+        return {"result_object": True}
+
+    def _save_solution(self, form: dict) -> dict:
+        dto = json.loads(form.get("param_dto") or "{}")
+        issue = self._issue_of({"issue_id": dto.get("issue_id"),
+                                "buyer_login_id": dto.get("buyer_login_id")})
+        if issue is None:
+            return self._refusal("issue_not_found")
+        detail = issue["detail"]
+        seller = (detail.get("seller_solution_list") or {}).get("solution_api_dto") or []
+        if dto.get("add_seller_solution") is True:
+            buyer = detail["buyer_solution_list"]["solution_api_dto"]
+            if not any(s["id"] == dto.get("buyer_solution_id") for s in buyer):
+                return self._refusal("solution_not_found")
+        elif not any(s["id"] == dto.get("modify_seller_solution_id") for s in seller):
+            return self._refusal("solution_not_found")
+        if dto.get("add_solution_type") not in ("refund", "return_and_refund"):
+            return self._refusal("solution_type")
+        if float(dto.get("refund_amount", 0)) > float(detail["refund_money_max"]):
+            return self._refusal("amount_too_high")
+        if dto["add_solution_type"] == "return_and_refund" and not dto.get(
+                "return_good_address_id"):
+            return self._refusal("return_address")
+        now = self._touch(issue)
+        solution = {"id": 6020000000000001 + len(seller), "issue_id": dto["issue_id"],
+                    "solution_owner": "seller", "solution_type": dto["add_solution_type"],
+                    "refund_money": dto["refund_amount"],
+                    "refund_money_currency": dto.get("refund_amount_currency", "USD"),
+                    "content": dto.get("solution_context", ""), "status": "wait_buyer_accept",
+                    "gmt_create": now, "gmt_modified": now}
+        if dto.get("add_seller_solution") is True:
+            seller.append(solution)
+        else:
+            for n, old in enumerate(seller):
+                if old["id"] == dto["modify_seller_solution_id"]:
+                    seller[n] = {**solution, "id": old["id"]}
+        detail["seller_solution_list"] = {"solution_api_dto": seller}
+        return {"result_object": True}
+
+    def _upload_image(self, form: dict) -> dict:
+        issue = self._issue_of(form)
+        if issue is None:
+            return self._refusal("issue_not_found")
+        picture = self.files.get("image_bytes")
+        if not picture:
+            return self._refusal("image_missing")
+        if form.get("extension") not in ("jpg", "jpeg", "png", "gif"):
+            return self._refusal("image_type")
+        self.pictures.append((str(form["issue_id"]), form["extension"], picture))
+        return {"result_object": True}
+
+
+DECISION_ANSWERS = fixture("decision_answers.json")
+
+
+def _multipart(content_type: str, body: bytes) -> tuple[dict, dict]:
+    """The text fields and the file parts (name → bytes) of a multipart/form-data body."""
+    message = BytesParser(policy=HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    form, files = {}, {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if part.get_filename() is not None:
+            files[name] = part.get_payload(decode=True)
+        else:
+            form[name] = part.get_payload(decode=True).decode("utf-8")
+    return form, files
+
 
 class _Handler(BaseHTTPRequestHandler):
     simulator: AliExpressSimulator
 
     def do_POST(self):  # noqa: N802 - the name http.server calls
         length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length).decode("utf-8")
-        form = {k: v[0] for k, v in urllib.parse.parse_qs(raw, keep_blank_values=True).items()}
+        raw = self.rfile.read(length)
+        content_type = self.headers.get("Content-Type") or ""
+        files: dict = {}
+        if content_type.startswith("multipart/form-data"):
+            form, files = _multipart(content_type, raw)
+        else:
+            form = {k: v[0] for k, v in urllib.parse.parse_qs(
+                raw.decode("utf-8"), keep_blank_values=True).items()}
         if self.path == "/sync":
+            self.simulator.files = files        # the request's file parts (never signed)
             body = self.simulator.sync(form)
         elif self.path == "/rest/auth/token/refresh":
             body = self.simulator.refresh(form)

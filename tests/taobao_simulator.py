@@ -31,6 +31,9 @@ def load(name: str):
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
+AGREE_ANSWERS = load("agree_answers.json")     # taobao.rp.refunds.agree's words
+
+
 def expected_sign(params: dict, secret: str, method: str) -> str:
     text = "".join(k + v for k, v in sorted(params.items()) if k != "sign" and v != "")
     if method == "md5":
@@ -157,6 +160,37 @@ class Simulator:
         now = utcnow().astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
         refund.update(status="SELLER_REFUSE_BUYER", modified=now)
         return {"refund_refuse_response": {"is_success": True}}
+
+    def do_taobao_rp_refunds_agree(self, params):
+        """refund_infos "refund_id|amount in fen|version[|phase]"; the answer's own body
+        says whether each refund was agreed (succ, msg_code, results)."""
+        results, all_ok = [], True
+        for info in params.get("refund_infos", "").split(","):
+            parts = info.split("|")
+            if len(parts) < 3 or not parts[1].isdigit():
+                return _error(41, "Invalid arguments:refund_infos", "isv.invalid-parameter",
+                              "退款信息格式错误")
+            refund_id, fen, version = parts[0], int(parts[1]), parts[2]
+            refund = next((r for r in self.refunds if r["refund_id"] == refund_id), None)
+            if refund is None:
+                return _error(15, "Remote service error", "isv.refund-not-exist", "退款不存在")
+            said = AGREE_ANSWERS["refused"]
+            if str(refund.get("refund_version")) != version:
+                ok, message = False, said["stale"]
+            elif refund["status"] != "WAIT_SELLER_AGREE":
+                ok, message = False, said["status"]
+            elif fen > round(float(refund["refund_fee"]) * 100):
+                ok, message = False, said["amount"]
+            else:
+                ok, message = True, AGREE_ANSWERS["agreed"]
+                now = utcnow().astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+                refund.update(status="SUCCESS", modified=now)
+            all_ok &= ok
+            results.append({"refund_id": refund_id, "succ": ok, "message": message})
+        return {"rp_refunds_agree_response": {
+            "succ": all_ok, "msg_code": "OP_SUCC" if all_ok else "OP_FAILURE_UE",
+            "message": AGREE_ANSWERS["agreed"] if all_ok else results[0]["message"],
+            "results": {"refund_mapping_result": results}}}
 
     def do_taobao_refund_message_add(self, params):
         found = self.messages.setdefault(params["refund_id"], [])

@@ -58,7 +58,8 @@ def carries_files(conversation_id: int, channel: str | None = None) -> bool:
 def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,
                 language: str = "", at: datetime | None = None, author: str = "rep",
                 actor: str = "rep", original: str = "", original_lang: str = "",
-                files=(), action: dict | None = None) -> OutboxItem:
+                files=(), action: dict | None = None,
+                account: ChannelAccount | None = None) -> OutboxItem:
     """The rep's answer as a message of the thread and an outbox item, in one transaction.
     The conversation keeps its replied state until the answer is delivered.
 
@@ -66,7 +67,8 @@ def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,
     (`original_lang`) and sends a translation, is kept beside it as the message's
     translation and remembered by the phrase memory. `files`: (name, bytes) pairs of
     pictures and PDFs, checked before anything is written. With `action`, the item carries
-    a decision for the platform (a refund refused…) whose words, the body, the buyer sees."""
+    a decision for the platform (a refund refused…) whose words, the body, the buyer sees;
+    `account` the platform account that makes it."""
     from app.services.messaging import reply_files, thread, translation
     checked = reply_files.check_all(files)
     original = (original or "").strip()
@@ -87,7 +89,7 @@ def queue_reply(conversation_id: int, body: str, *, channel: str | None = None,
         if conversation.is_replied != was_replied:
             conversation.is_replied = was_replied
             conversation.save(only=[Conversation.is_replied])
-        item = create_item(conversation, message, actor, action)
+        item = create_item(conversation, message, actor, action, account)
     notify()
     return item
 

@@ -37,6 +37,12 @@ TEMPLATES = {
     "no_address": "The buyer has no mail address: add it to the buyer, then Retry.",
     "cut_off": "The connection to the mail server {host} ended while the answer was being "
                "sent: it may have reached the buyer.",
+    # a decision pushed to an open platform (app/platforms): the platform's words and codes
+    "platform_refused": "{platform} refused it: {words}",
+    "platform_not_taken": "{platform} did not take it ({method}): {words}",
+    "platform_unsure": "AfterDesk stopped while {platform} was taking this decision: part of "
+                       "it may have arrived. Look at the case in the seller centre before "
+                       "Retry (Retry sends only what was not taken).",
     "unsure": "AfterDesk stopped (or lost the connection) while the mail server was taking "
               "this answer: it may have reached the buyer. Look in the mailbox's Sent folder "
               "before Retry.",

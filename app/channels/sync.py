@@ -64,8 +64,8 @@ def _settle_sending(account, connector) -> None:
             outbox.mark_sent(item, item.updated_at)
         elif verdict == states.DID_NOT_GO:
             outbox.requeue(item)
-        else:
-            outbox.mark_failed(item, UNSURE_TEXT)
+        else:       # a connector may say it in its own words (an open platform's)
+            outbox.mark_failed(item, getattr(connector, "unsure_text", UNSURE_TEXT))
         log.info("answer %s found in sending after a stop: %s", item.id, verdict)
 
 

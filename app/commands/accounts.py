@@ -23,6 +23,9 @@ def register(subparsers) -> dict:
     add.add_argument("--gateway", default="",
                      help="platform: the gateway address (default: the platform's own)")
     add.add_argument("--seller-id", default="", help="platform: the seller's id (optional)")
+    add.add_argument("--return-address-id", default="",
+                     help="aliexpress: the shop's return address id (a return solution "
+                          "accepted or proposed from AfterDesk needs it; optional)")
     add.add_argument("--secrets-stdin", action="store_true",
                      help="platform: read the app secret, the seller's token and (AliExpress) "
                           "the refresh token from standard input, one a line")
@@ -108,7 +111,8 @@ def _add_platform(args) -> int:
         refresh = refresh or None
     added = add_platform_account(
         args.key, args.shop, kind=args.kind, app_key=args.app_key, gateway=args.gateway,
-        seller_id=args.seller_id, app_secret=secret, token=token, refresh_token=refresh)
+        seller_id=args.seller_id, app_secret=secret, token=token, refresh_token=refresh,
+        return_address_id=args.return_address_id)
     notify_accounts()
     print(f"account {added.key} ({args.kind}, gateway {added.settings['gateway']}) added to "
           f"shop {args.shop}" + ("" if secret and token else

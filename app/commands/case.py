@@ -4,11 +4,14 @@
     afterdesk case actions D-12 [--at INSTANT] [--json]
     afterdesk case act D-12 seller_refuse --reason "Tracking shows delivered" [--at INSTANT]
     afterdesk case act A-7 rule_for_buyer --amount 20.00 [--file proof.pdf] [--json]
+    afterdesk case act D-12 seller_accept --send     # and send it to AliExpress/Taobao
     afterdesk case cause D-12 carrier
 
 Every step goes through app.services.casework.case_actions (state machine, rule clocks,
 audit, change notice), the window's own path: a refusal is exit 2 with the rule's message
-and nothing is written.
+and nothing is written. With --send, a decision on a case the shop's connected platform
+account brought in is also queued for the platform (app.platforms.decisions.send_step, the
+case view's "Send it to … now"); `afterdesk outbox` shows how it goes.
 """
 
 from __future__ import annotations
@@ -55,6 +58,10 @@ def register(subparsers) -> dict:
     act.add_argument("--at", metavar="INSTANT",
                      help="when it happened on the platform, ISO 8601 (default: now)")
     act.add_argument("--json", action="store_true", help="print the case afterwards as JSON")
+    act.add_argument("--send", action="store_true",
+                     help="also send the decision to the platform through the outbox "
+                          "(AliExpress: seller_accept, seller_counter_propose, submit_proof "
+                          "with --file pictures; Taobao: agree, refuse)")
     cause = sub.add_parser("cause", help="who caused the problem (GEN-1): seller, carrier, "
                            "buyer or unknown")
     cause.add_argument("id")
@@ -90,12 +97,21 @@ def run(args, db_path) -> int:
     if command == "act":
         values = _step_values(args)
         before = case_detail(args.id, at)
-        case_actions.perform(args.id, args.action, at, files=args.file, actor="cli", **values)
+        sent = None
+        if args.send:
+            from app.platforms.decisions import send_step
+            sent = send_step(args.id, args.action, at, files=args.file, actor="cli", **values)
+        else:
+            case_actions.perform(args.id, args.action, at, files=args.file, actor="cli",
+                                 **values)
         after = case_detail(args.id, at)
         if args.json:
             print_json(case_json(after, evidence_status(args.id)))
         else:
             print(f"{after.ref}: {args.action} at {plain(at)}: {before.state} -> {after.state}")
+            if sent is not None:
+                print(f"queued for the platform: outbox item {sent.id} "
+                      f"({sent.action['method']})")
         return EXIT_OK
     detail = case_detail(args.id, at)
     if command == "actions":

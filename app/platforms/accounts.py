@@ -19,10 +19,12 @@ def add_platform_account(key: str, shop, *, kind: str, app_key: str, gateway: st
                          seller_id: str = "", app_secret: str | None = None,
                          token: str | None = None, refresh_token: str | None = None,
                          messages: bool = False, poll_seconds: int = DEFAULT_POLL_SECONDS,
-                         actor: str = "rep") -> ChannelAccount:
+                         return_address_id: str = "", actor: str = "rep") -> ChannelAccount:
     """Add a shop's open-platform account (AliExpress, Taobao). The app secret and the
     seller's token(s), when given, go to the keyring. `messages`: the shop's app may use
-    the platform's message methods (else answers stay copy & open)."""
+    the platform's message methods (else answers stay copy & open). `return_address_id`:
+    AliExpress's id of the shop's return address, which a return solution the rep accepts
+    or proposes needs (app.platforms.aliexpress.decisions)."""
     shop = get_shop(shop)
     record = f"account {key}"
     choice(kind, tuple(DEFAULT_GATEWAYS), "kind", record)
@@ -33,11 +35,18 @@ def add_platform_account(key: str, shop, *, kind: str, app_key: str, gateway: st
     app_key = text(app_key, "app_key", record, max_len=100)
     gateway = _gateway(gateway or DEFAULT_GATEWAYS[kind], record)
     seller_id = text(seller_id, "seller_id", record, max_len=100, required=False)
+    return_address_id = text(return_address_id, "return_address_id", record, max_len=30,
+                             required=False)
+    if return_address_id and not return_address_id.isdigit():
+        raise InvalidInput("the return address id is a number (AliExpress seller centre › "
+                           "return addresses)", record=record, field="return_address_id")
     key = check_new_key(key, record)
     settings = {"app_key": app_key, "gateway": gateway, "messages": bool(messages),
                 "poll_seconds": max(15, int(poll_seconds))}
     if seller_id:
         settings["seller_id"] = seller_id
+    if return_address_id:
+        settings["return_address_id"] = return_address_id
     given = {credentials.APP_SECRET: app_secret, credentials.TOKEN: token,
              credentials.REFRESH_TOKEN: refresh_token}
     for part, value in given.items():

@@ -14,6 +14,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass
 
 from app.channels import states
@@ -47,11 +48,16 @@ class PlatformError:
 
 
 def post_form(url: str, params: dict, *, server: str,
-              timeout: float = TIMEOUT_SECONDS) -> dict:
+              timeout: float = TIMEOUT_SECONDS, files: dict | None = None) -> dict:
     """POST `params` (str values) to `url`; the decoded JSON object. `server` names the
-    platform in the rep's words ("AliExpress")."""
-    data = urllib.parse.urlencode(params).encode("utf-8")
-    request = urllib.request.Request(url, data=data, headers=_HEADERS, method="POST")
+    platform in the rep's words ("AliExpress"). `files` (name → (file name, bytes)), when
+    given, go with the parameters as multipart/form-data parts (never signed)."""
+    if files:
+        data, content_type = _multipart(params, files)
+        headers = {**_HEADERS, "Content-Type": content_type}
+    else:
+        data, headers = urllib.parse.urlencode(params).encode("utf-8"), _HEADERS
+    request = urllib.request.Request(url, data=data, headers=headers, method="POST")
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read()
@@ -83,6 +89,21 @@ def post_form(url: str, params: dict, *, server: str,
             "nothing was changed; AfterDesk tries again at the next sync.",
             detail=f"{url}: {body[:300]!r}")
     return decoded
+
+
+def _multipart(params: dict, files: dict) -> tuple[bytes, str]:
+    boundary = "AfterDesk" + uuid.uuid4().hex
+    parts = []
+    for name, value in params.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n'
+                     f'\r\n{value}\r\n'.encode("utf-8"))
+    for name, (file_name, content) in files.items():
+        safe = file_name.replace('"', "").replace("\r", "").replace("\n", "")
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                     f'filename="{safe}"\r\nContent-Type: application/octet-stream\r\n'
+                     f'\r\n'.encode("utf-8") + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode("ascii"))
+    return b"".join(parts), f"multipart/form-data; boundary={boundary};charset=utf-8"
 
 
 def _decode(body: bytes) -> dict | None:

@@ -1,22 +1,30 @@
 """Record one step on a case: the step's own inputs (a refusal's reason, a new proposal, a
 tracking number…) and when it happened on the platform (the rep's local time, default
 now). The step goes through app.services.casework.case_actions.perform; a refusal stays in the
-dialog and nothing is written."""
+dialog and nothing is written.
+
+For a case the shop's connected platform account brought in, a decision the platform
+takes from AfterDesk (accept, counter-propose or send pictures on an AliExpress dispute;
+agree or refuse a Taobao refund) is also sent there: "Send it to AliExpress/Taobao" is
+ticked, and the step is recorded and queued in the outbox together
+(app.platforms.decisions.send_step); the case view shows how the sending goes."""
 
 from __future__ import annotations
 
 from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
+from app.platforms import decisions as platform_decisions
 from app.services.casework import case_actions
 from app.services.casework.aftersales_rules import REQUEST_REASONS
 from ui.cases.form_bits import AmountEdit, ErrorLine, mark, required
 from ui.cases.instant_edit import InstantEdit
 from ui.words.cases import ACTIONS, SERVICE_TYPES, SOLUTIONS, w
-from ui.write_op import CASES, run_write
+from ui.write_op import CASES, CONVERSATIONS, run_write
 
 # action -> ((argument, kind, label, required), ...); kinds: text, money, solution,
 # service_type, request_reason, party
@@ -61,15 +69,21 @@ FIELDS = {
     "submit_proof": (("note", "text", QT_TRANSLATE_NOOP("ActionDialog", "What was submitted"),
                       False),),
 }
+PLATFORM_NAMES = {"aliexpress": QT_TRANSLATE_NOOP("ActionDialog", "AliExpress"),
+                  "taobao": QT_TRANSLATE_NOOP("ActionDialog", "Taobao")}
+PICTURE_FILTER = QT_TRANSLATE_NOOP("ActionDialog", "Pictures (*.jpg *.jpeg *.png *.gif)")
 
 
 class ActionDialog(QDialog):
     def __init__(self, ref: str, action: str, parent: QWidget | None = None, *,
-                 currency: str = "", state_text: str = "", version: int | None = None):
+                 currency: str = "", state_text: str = "", version: int | None = None,
+                 send_to: str = ""):
         super().__init__(parent)
         self.ref, self.action = ref, action
         self.version = version          # the case as the view showed it (StaleEdit)
         self.done_ok = False
+        self.files: list[str] = []      # pictures sent with the step (AliExpress evidence)
+        self.sent_item = None           # the outbox item of a decision sent
         self.setWindowTitle(self.tr("{0} · {1}").format(ref, w(ACTIONS, action)))
         self.inputs: dict[str, tuple[QWidget, str, bool, str]] = {}
         form = QFormLayout()
@@ -83,6 +97,25 @@ class ActionDialog(QDialog):
             form.addRow(required(self.tr(label)) if needed else self.tr(label), widget)
         self.at = InstantEdit()
         form.addRow(required(self.tr("When on the platform")), self.at)
+        self.send: QCheckBox | None = None
+        self.files_text: QLabel | None = None
+        if send_to:
+            platform = self.tr(PLATFORM_NAMES.get(send_to, send_to))
+            self.send = QCheckBox(self.tr("Send it to {0} now").format(platform))
+            self.send.setChecked(True)
+            self.send.setToolTip(self.tr("Recorded here and sent to {0} through the outbox; "
+                                         "the case shows whether {0} took it.").format(
+                                             platform))
+            form.addRow(self.send)
+            if action == "submit_proof":
+                choose = QPushButton(self.tr("Choose pictures…"))
+                choose.clicked.connect(self._choose_files)
+                self.files_text = QLabel(self.tr("No picture chosen"))
+                self.files_text.setWordWrap(True)
+                row = QHBoxLayout()
+                row.addWidget(choose)
+                row.addWidget(self.files_text, 1)
+                form.addRow(self.tr("Pictures"), row)
         self.error = ErrorLine()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.addButton(self.tr("Record"),
@@ -94,6 +127,23 @@ class ActionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
+
+    def _choose_files(self) -> None:
+        paths, _chosen = QFileDialog.getOpenFileNames(self, self.tr("Choose pictures"), "",
+                                                      self.tr(PICTURE_FILTER))
+        if paths:
+            self.set_files(paths)
+
+    def set_files(self, paths) -> None:
+        from pathlib import Path
+        self.files = [str(p) for p in paths]
+        if self.files_text is not None:
+            self.files_text.setText(self.tr(", ").join(Path(p).name for p in self.files)
+                                    or self.tr("No picture chosen"))
+
+    @property
+    def sending(self) -> bool:
+        return self.send is not None and self.send.isChecked()
 
     def _make(self, kind: str) -> QWidget:
         if kind == "money":
@@ -145,14 +195,25 @@ class ActionDialog(QDialog):
         values, missing = self.values()
         if not self.error.show_missing(missing):
             return False
-        written = run_write(self, partial(case_actions.perform, self.ref, self.action,
-                                          self.at.instant(), shown_version=self.version,
-                                          **values),
-                            changes=[CASES], refs=[self.ref],
+        if self.sending:
+            if self.action == "submit_proof" and not self.files:
+                self.error.show_error(self.tr("Choose the pictures to send."))
+                return False
+            write = partial(platform_decisions.send_step, self.ref, self.action,
+                            self.at.instant(), shown_version=self.version,
+                            files=self.files, **values)
+        else:
+            write = partial(case_actions.perform, self.ref, self.action, self.at.instant(),
+                            shown_version=self.version, **values)
+        written = run_write(self, write, changes=[CASES, CONVERSATIONS], refs=[self.ref],
                             on_refused=self.error.show_refusal)
         if not written:
             return False
-        self.version = getattr(written.result, "version", None)   # the case as it is now
+        if self.sending:
+            self.sent_item = written.result
+            self.version = None          # the view reads the case again (the notice)
+        else:
+            self.version = getattr(written.result, "version", None)  # the case as it is now
         self.done_ok = True
         self.accept()
         return True

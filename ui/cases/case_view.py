@@ -3,8 +3,11 @@ the proposals side by side (AE-9), the step buttons from the state machine, the 
 the cause (GEN-1), the order with the way to the buyer's conversation, the refund-or-resend
 advisor (GEN-2) and the checklist (GEN-3).
 
-The case is read on a pool thread (app.services.casework.case_view.case_detail); a QTimer then only
-rewrites the countdown texts, without reading the database.
+The case is read on a pool thread (app.platforms.decisions.case_detail: the service's
+case_detail with what can go to the shop's connected platform and the decisions sent); a
+QTimer then only rewrites the countdown texts, without reading the database. A decision
+sent to the platform shows under the steps with its state (queued, sending, sent, or not
+sent with the platform's words and code).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from functools import partial
 
 import shiboken6
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -26,7 +29,8 @@ from app.services.common.reps import may_write
 from app.services.casework.case_steps import LATER as LATER_STEP
 from app.services.casework.case_steps import NOW as NOW_STEP
 from app.services.casework.case_steps import OVER as OVER_STEP
-from app.services.casework.case_view import case_detail, deadline_for_view
+from app.platforms.decisions import case_detail
+from app.services.casework.case_view import deadline_for_view
 from ui.cases.action_dialog import ActionDialog
 from ui.cases.advisor_panel import AdvisorPanel
 from ui.cases.case_parts import OVERDUE, SOON, DeadlinesTable, ProposalsRow, TimelineTable
@@ -36,7 +40,8 @@ from ui.words.cases import (ACTIONS, CAUSE_HINTS, CAUSES, KINDS, OUTCOMES, REQUE
                             w, window_words)
 from ui.errors import report_exception
 from ui.formatting import countdown_text, local_time_text
-from ui.words.vocabulary import CHANNELS, ORDER_STATES, word
+from ui.words.channel_problems import problem_words
+from ui.words.vocabulary import CHANNELS, ORDER_STATES, OUTBOX_STATES, word
 from ui.worker import run_in_background
 from ui.tones import style_text
 from ui.write_op import CASES, run_write
@@ -79,6 +84,9 @@ class CaseView(QScrollArea):
         self.actions_box = QGroupBox(self.tr("Record a step"))
         self.actions_grid = QGridLayout(self.actions_box)
         self.action_buttons: dict[str, QPushButton] = {}
+        self.sent_text = QLabel()            # the decisions sent to the platform
+        self.sent_text.setWordWrap(True)
+        self.sent_text.setTextFormat(Qt.TextFormat.PlainText)
         self.timeline = TimelineTable()
         self.timeline.setMinimumHeight(160)
 
@@ -104,7 +112,7 @@ class CaseView(QScrollArea):
 
         left = QVBoxLayout()
         for widget in (self.title, self.subtitle, self.outcome, self.next_due, self.window_text,
-                       self.deadlines, self.proposals, self.actions_box):
+                       self.deadlines, self.proposals, self.actions_box, self.sent_text):
             left.addWidget(widget)
         self.timeline_title = QLabel(self.tr("<b>Timeline</b>"))
         left.addWidget(self.timeline_title)
@@ -116,7 +124,8 @@ class CaseView(QScrollArea):
         columns = QHBoxLayout(inner)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
-        self.body_parts = (self.deadlines, self.proposals, self.actions_box, self.timeline,
+        self.body_parts = (self.deadlines, self.proposals, self.actions_box, self.sent_text,
+                           self.timeline,
                            self.timeline_title,
                            self.order_box, cause_box, self.advisor, self.guide)
         for part in self.body_parts:
@@ -196,6 +205,7 @@ class CaseView(QScrollArea):
             if part is not self.proposals:
                 part.setVisible(True)
         self.deadlines.setVisible(bool(d.deadlines))
+        self._fill_sent(d)
         self.tick()
         self.timer.start()
         self.loaded.emit(d.ref)
@@ -230,6 +240,32 @@ class CaseView(QScrollArea):
             self.actions_grid.addWidget(button, number // 3, number % 3)
             self.action_buttons[offer.action] = button
         self._time_actions(d.read_at)
+
+    def _fill_sent(self, d) -> None:
+        """Each decision sent to the platform: its step, its state, the platform's words
+        when it refused it."""
+        lines = []
+        for sent in d.sent:
+            line = self.tr("{0} → {1}: {2}").format(
+                w(ACTIONS, sent.step), self.platform_name(d.send_to),
+                word(OUTBOX_STATES, sent.state))
+            if sent.state == "failed" and sent.error:
+                line = self.tr("{0} — {1}").format(line, problem_words(sent.error))
+            lines.append(line)
+        self.sent_text.setText("\n".join(lines))
+        self.sent_text.setVisible(bool(lines))
+        failed = any(s.state == "failed" for s in d.sent)
+        style_text(self.sent_text, "error" if failed else "muted")
+
+    def platform_name(self, platform: str) -> str:
+        return {"aliexpress": self.tr("AliExpress"), "taobao": self.tr("Taobao")}.get(
+            platform, platform)
+
+    def refresh_if_sending(self) -> None:
+        """A sync pass went by: a decision still on its way may have gone (or failed)."""
+        if self.detail is not None and any(s.state in ("queued", "sending")
+                                           for s in self.detail.sent):
+            self.reload()
 
     def _time_actions(self, now) -> None:
         """Enable the steps whose time has come, hide those whose time is over, and say on
@@ -300,7 +336,8 @@ class CaseView(QScrollArea):
     def open_action(self, action: str) -> ActionDialog:
         d = self.detail
         self.dialog = ActionDialog(d.ref, action, self, currency=d.currency,
-                                   state_text=w(STATES, d.state), version=d.version)
+                                   state_text=w(STATES, d.state), version=d.version,
+                                   send_to=d.send_to if action in d.sendable else "")
         dialog = self.dialog
         dialog.accepted.connect(lambda: self._written(dialog.version))
         dialog.open()          # its write announces the change: the view reloads

@@ -126,6 +126,7 @@ class CasesPage(ListPage):
 
     def apply_rows(self, found) -> None:
         self._read_at = found.read_at
+        self.case_view.refresh_if_sending()     # a decision sent to the platform went?
         self.empty_text = (self.tr("No case matches the filters.") if found.total
                            else self.tr("No disputes, after-sales requests or complaints yet."))
         self._fill_filters(found.choices)

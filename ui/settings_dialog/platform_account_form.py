@@ -30,6 +30,10 @@ class PlatformAccountForm(QWidget):
         self.app_secret = QLineEdit()
         self.token = QLineEdit()
         self.refresh_token = QLineEdit()
+        self.return_address = QLineEdit()
+        self.return_address.setToolTip(self.tr("The id of the shop's return address on "
+                                               "AliExpress: a return solution accepted or "
+                                               "proposed from AfterDesk needs it."))
         for secret in (self.app_secret, self.token, self.refresh_token):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -41,7 +45,9 @@ class PlatformAccountForm(QWidget):
                               (self.tr("Gateway"), self.gateway),
                               (self.tr("App secret"), self.app_secret),
                               (self.tr("Seller's token"), self.token),
-                              (self.tr("Refresh token (AliExpress)"), self.refresh_token)):
+                              (self.tr("Refresh token (AliExpress)"), self.refresh_token),
+                              (self.tr("Return address id (AliExpress)"),
+                               self.return_address)):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         self.add_button = QPushButton(self.tr("Add &platform account"))
@@ -61,6 +67,7 @@ class PlatformAccountForm(QWidget):
         kind = self.kind.currentData()
         self.gateway.setPlaceholderText(DEFAULT_GATEWAYS.get(kind, ""))
         self.refresh_token.setEnabled(kind == "aliexpress")
+        self.return_address.setEnabled(kind == "aliexpress")
 
     def add(self) -> bool:
         from app.channels.runner import notify_accounts
@@ -72,7 +79,9 @@ class PlatformAccountForm(QWidget):
                 app_key=self.app_key.text(), gateway=self.gateway.text(),
                 app_secret=self.app_secret.text() or None, token=self.token.text() or None,
                 refresh_token=(self.refresh_token.text() or None) if kind == "aliexpress"
-                else None)
+                else None,
+                return_address_id=self.return_address.text().strip()
+                if kind == "aliexpress" else "")
         except Exception as error:  # noqa: BLE001 - refusals shown to the rep, bugs reported
             report_exception(error, self)
             return False

@@ -47,26 +47,28 @@ class Client:
         return {"app_key": self.app_key, "timestamp": str(int(self.clock() * 1000)),
                 "sign_method": signing.SIGN_METHOD}
 
-    def call(self, method: str, params: dict) -> dict:
-        """The answer of business method `method` (what its `…_response` member holds)."""
+    def call(self, method: str, params: dict, files: dict | None = None) -> dict:
+        """The answer of business method `method` (what its `…_response` member holds).
+        `files` (name → (file name, bytes)) go as multipart parts, outside the signature."""
         try:
-            return self._call_once(method, params)
+            return self._call_once(method, params, files)
         except _TokenRefused as refused:
             if not self.refresh_token:
                 raise errors.problem(refused.error, method) from None
             self.refresh()
             try:
-                return self._call_once(method, params)
+                return self._call_once(method, params, files)
             except _TokenRefused as again:
                 raise errors.problem(again.error, method) from None
 
-    def _call_once(self, method: str, params: dict) -> dict:
+    def _call_once(self, method: str, params: dict, files: dict | None = None) -> dict:
         form = self._common()
         form.update(method=method, session=self.token, format="json")
         form.update({k: _plain(v) for k, v in params.items() if v is not None})
         form["sign"] = signing.sign(form, self.app_secret)
         self.calls += 1
-        answer = gateway.post_form(self.base + "/sync", form, server=errors.SERVER)
+        answer = gateway.post_form(self.base + "/sync", form, server=errors.SERVER,
+                                   files=files)
         if "error_response" in answer:
             error = PlatformError.of(answer["error_response"] or {})
             if errors.is_token_problem(error):

@@ -4,9 +4,10 @@ modification time, page by page; each page is written in the transaction that mo
 cursor (app.channels.cursor), so a pass stopped anywhere (a call limit, no network, a
 kill) goes on from there next time and nothing stored is lost.
 
-Answers do not go out through AliExpress yet (the message centre's methods are retired
-or need a permission a small shop cannot get: docs/connectors.md): the account's
-`messages` setting stays off and answers stay copy & open.
+A rep's dispute decisions (accept, counter-proposal, evidence pictures) go out through
+the outbox (`send`, app.platforms.aliexpress.pushes). Answers do not (the message centre's
+methods are retired or need a permission a small shop cannot get: docs/connectors.md):
+the account's `messages` setting stays off and answers stay copy & open.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Callable
 
-from app.channels import cursor, ingest, states
+from app.channels import cursor, ingest, problem_texts, states
 from app.channels.errors import ChannelProblem, Refused
 from app.clock import utcnow
 from app.db import database
 from app.models import Dispute, Order
 from app.models.channels import ChannelAccount, OutboxItem
 from app.platforms import credentials, records
-from app.platforms.aliexpress import disputes, orders
+from app.platforms.aliexpress import disputes, orders, pushes
 from app.platforms.aliexpress.client import Client
 from app.vocab import DISPUTE_FINAL_STATES
 
@@ -230,10 +231,21 @@ class AliExpressConnector:
     def new_id(self) -> str:
         return f"afterdesk-{uuid.uuid4().hex}"
 
+    unsure_text = problem_texts.text("platform_unsure", platform="AliExpress")
+
     def check_sending(self, item: OutboxItem) -> str:
-        return states.DID_NOT_GO     # nothing is ever handed to AliExpress (send refuses)
+        """A dispute decision caught in `sending` by a stop: the dispute's detail says
+        whether it went (app.platforms.aliexpress.pushes); an answer never goes."""
+        if item.action:
+            return pushes.check(self._client(), item)
+        return states.DID_NOT_GO
 
     def send(self, item: OutboxItem) -> None:
+        """A rep's dispute decision (app.platforms.aliexpress.decisions). Answers stay copy
+        & open: the message centre's methods are retired (docs/connectors.md)."""
+        if item.action:
+            pushes.send(self._client(), item)
+            return
         raise Refused("AfterDesk cannot send through AliExpress for this shop: answer in "
                       "the seller centre (copy & open).")
 

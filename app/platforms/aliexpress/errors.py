@@ -63,5 +63,14 @@ def problem(error: PlatformError, method: str) -> ChannelProblem:
             return ChannelProblem(
                 state, words.format(server=SERVER, method=method) + f" {SERVER} said: {said}",
                 retry=retry, detail=detail)
-    return ChannelProblem(states.ERROR, f"{SERVER} answered with an error: {said}",
-                          detail=detail)
+    return PlatformAnswer(error, f"{SERVER} answered with an error: {said}", detail=detail)
+
+
+class PlatformAnswer(ChannelProblem):
+    """An error of the platform's that names no account problem (a refusal of this
+    request: its parameters or the record's state); `error` keeps its envelope, so a
+    pushed decision can fail alone with the platform's words and code."""
+
+    def __init__(self, error: PlatformError, message: str, detail: str = ""):
+        super().__init__(states.ERROR, message, detail=detail)
+        self.error = error

@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 from app import secrets
 from app.channels import states
 from app.channels.errors import ChannelProblem, Refused
+from app.channels.problem_texts import text
 from app.clock import utcnow
 from app.models import Message, Order
 from app.models.channels import ChannelAccount, OutboxItem
@@ -190,8 +191,8 @@ class TaobaoConnector:
         if item.action:
             refund = self.call("taobao.refund.get", refund_id=item.action["refund_id"],
                                fields="refund_id,status").get("refund") or {}
-            return (states.WENT if refund.get("status") == "SELLER_REFUSE_BUYER"
-                    else states.DID_NOT_GO)
+            went = DECIDED.get(item.action.get("method"), ())
+            return states.WENT if refund.get("status") in went else states.DID_NOT_GO
         refund_id = messages.refund_of_conversation(self.account, item.conversation_id)
         if refund_id is None:
             return states.DID_NOT_GO
@@ -224,19 +225,51 @@ class TaobaoConnector:
         """A decision (app.platforms.taobao.decisions): taobao.refund.refuse with the reason,
         and the refund's phase and version (required for Tmall refunds) read just before."""
         action = dict(item.action)
-        if action.get("method") != decisions.REFUSE:
+        if action.get("method") not in DECIDED:
             raise Refused(f"AfterDesk cannot send {action.get('method')!r} to Taobao.")
         refund = self.call("taobao.refund.get", refund_id=action["refund_id"],
                            fields="refund_id,status,refund_phase,refund_version"
                            ).get("refund") or {}
         assert self.client is not None, "open() first"
         try:
+            if action["method"] == decisions.AGREE:
+                answer = self.client.call(decisions.AGREE,
+                                          refund_infos=_refund_info(action, refund))
+                _agreed(answer, action["refund_id"])
+                return
             self.client.call(decisions.REFUSE, refund_id=action["refund_id"],
                              refuse_message=Message.get_by_id(item.message_id).body,
                              refund_phase=refund.get("refund_phase") or None,
                              refund_version=refund.get("refund_version") or None)
         except TopError as error:
             raise problem_of(error, item=True) from error
+
+
+# A decision caught in `sending` went when the refund is in one of these states.
+DECIDED = {decisions.REFUSE: ("SELLER_REFUSE_BUYER",), decisions.AGREE: ("SUCCESS",)}
+
+
+def _refund_info(action: dict, refund: dict) -> str:
+    """refund_infos of taobao.rp.refunds.agree: refund_id|amount in fen|version|phase (the
+    phase for Tmall refunds only)."""
+    parts = [str(action["refund_id"]), str(action["amount_fen"]),
+             str(refund.get("refund_version") or "")]
+    if refund.get("refund_phase"):
+        parts.append(str(refund["refund_phase"]))
+    return "|".join(parts)
+
+
+def _agreed(answer: dict, refund_id: str) -> None:
+    """taobao.rp.refunds.agree answers in its body (succ, msg_code, message, and one
+    result per refund): anything but success fails the item with the platform's words."""
+    results = (answer.get("results") or {}).get("refund_mapping_result") or []
+    mine = next((r for r in results if str(r.get("refund_id")) == refund_id), None)
+    ok = answer.get("succ") is True and (mine is None or mine.get("succ") is True)
+    if not ok:
+        said = (mine or {}).get("message") or answer.get("message") or ""
+        code = answer.get("msg_code") or ""
+        raise Refused(text("platform_refused", platform="Taobao",
+                           words=f"{said} ({code})" if code else said))
 
 
 def _flag_order(account, order_no: str, word: str) -> None:

@@ -65,7 +65,7 @@ def problem_of(error: TopError, *, item: bool = False) -> ChannelProblem:
         return ChannelProblem(states.AUTH_FAILED, "Taobao refused the app key or the "
                               "signature: check the app key and the app secret. "
                               f"Taobao said: {words}", retry=False, detail=detail)
-    if code in TIMESTAMP_CODES:
+    if code in TIMESTAMP_CODES or "timestamp" in sub:
         return ChannelProblem(states.ERROR, "Taobao refused the request's time: check this "
                               "computer's clock and time zone (it must be right within 10 "
                               f"minutes). Taobao said: {words}", detail=detail)

@@ -116,6 +116,12 @@ class CaseDetail:
     resolution: str = ""       # how a dispute ended (vocab.RESOLUTIONS), "" otherwise
     refund: Decimal | None = None   # what the outcome paid the buyer
     version: int = 0           # the case's version as read (a change hands it back)
+    # Filled by app.platforms.decisions.case_detail for a case the shop's connected
+    # platform account brought in: the platform, the steps that can go to it, the
+    # decisions sent (their outbox state, the platform's words when refused).
+    send_to: str = ""
+    sendable: tuple = ()
+    sent: tuple = ()
 
     @property
     def shown_guide(self) -> str | None:

@@ -76,9 +76,12 @@ def queue_message(message: Message, *, actor: str = "system") -> OutboxItem:
 
 
 def create_item(conversation: Conversation, message: Message, actor: str,
-                action: dict | None = None) -> OutboxItem:
-    """`action`: a decision for the platform the item carries (a refund refused…)."""
-    account = account_for(conversation, message.channel)
+                action: dict | None = None,
+                account: ChannelAccount | None = None) -> OutboxItem:
+    """`action`: a decision for the platform the item carries (a refund refused…);
+    `account`: the account that makes it (a decision goes through the shop's platform
+    account even where its answers stay copy & open), else the one that sends answers."""
+    account = account or account_for(conversation, message.channel)
     now = utcnow()
     item = OutboxItem.create(conversation=conversation, message=message, account=account,
                              channel=message.channel, state=OUTBOX_QUEUED,
