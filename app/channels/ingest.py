@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 
-from app.channels import outbox, states
+from app.channels import ingest_bulk, outbox, states
 from app.channels.incoming import Incoming
 from app.db import database
 from app.errors import ServiceError
@@ -105,26 +105,73 @@ def known(account: ChannelAccount, channel_id: str) -> bool:
 
 def store_batch(account: ChannelAccount, batch: list) -> int:
     """Store a batch of (Incoming, cursor.Advance) in one transaction and move each scope's
-    cursor past its last message; the number stored. A message the service refuses is
+    cursor past its last message; the number stored. The batch is written in bulk
+    (app.channels.ingest_bulk: the same result as one by one, a few statements per table);
+    a batch holding a message the service refuses goes one by one, where that message is
     logged and passed (the next ones must not wait behind it forever)."""
     if not batch:
         return 0
-    stored = 0
     with database.atomic():
-        lookups = Lookups(account, [incoming for incoming, _ in batch])
-        for number, (incoming, _) in enumerate(batch):
-            try:
-                if store_incoming(account, incoming, lookups) is not None:
-                    stored += 1
-            except ServiceError as exc:
-                log.error("account %s: message %s not stored: %s", account.key,
-                          incoming.channel_id, exc)
-                # its savepoint is rolled back (a buyer it added too): read again
-                lookups = Lookups(account, [i for i, _ in batch[number + 1:]])
+        incoming = [item for item, _ in batch]
+        lookups = Lookups(account, incoming)
+        try:
+            planned = ingest_bulk.plan(account, incoming, lookups)
+        except ingest_bulk.NotBulk as exc:
+            log.info("account %s: a batch stored one by one (%s)", account.key, exc)
+            stored = _one_by_one(account, batch, lookups)
+        else:
+            stored = _in_bulk(account, planned, lookups)
         last = {advance.scope: advance for _, advance in batch}
         for advance in last.values():
             advance()
     return stored
+
+
+def _one_by_one(account: ChannelAccount, batch: list, lookups: Lookups) -> int:
+    stored = 0
+    for number, (incoming, _) in enumerate(batch):
+        try:
+            if store_incoming(account, incoming, lookups) is not None:
+                stored += 1
+        except ServiceError as exc:
+            log.error("account %s: message %s not stored: %s", account.key,
+                      incoming.channel_id, exc)
+            # its savepoint is rolled back (a buyer it added too): read again
+            lookups = Lookups(account, [i for i, _ in batch[number + 1:]])
+    return stored
+
+
+def _in_bulk(account: ChannelAccount, planned, lookups: Lookups) -> int:
+    """The batch written in bulk, then what is rare and goes through the services one
+    message at a time: files, unreadable parts, automatic replies (AE-12, in the order
+    the messages came)."""
+    written = ingest_bulk.write(account, planned)
+    if not written:
+        return 0
+    for item in written:
+        if item.incoming.files:
+            _attach(item.id, item.incoming)
+        if item.incoming.problems:
+            audit.record(ACTOR, "conversation", item.thread.uid, "unreadable_parts",
+                         {"message": item.id, "problems": item.incoming.problems[:20]})
+    new = [t for t in planned.threads if t.row is None]
+    audit.record(ACTOR, "message_sync", account.key, "store messages",
+                 {"messages": len(written), "conversations": len(new),
+                  "first": written[0].incoming.channel_id,
+                  "last": written[-1].incoming.channel_id})
+    if planned.new_buyers:
+        audit.record(ACTOR, "buyer", account.shop.key, "add from sync",
+                     {"logins": sorted(planned.new_buyers)})
+    if lookups.auto_replies:
+        from app.services.messaging import conversations
+        for item in written:
+            if item.incoming.automatic:
+                continue
+            conversation = Conversation.get_by_id(item.thread.id)
+            message = Message.get_by_id(item.id)
+            conversations.send_auto_reply(conversation, message)
+            _queue_automatic_reply(conversation, message)
+    return len(written)
 
 
 def store_incoming(account: ChannelAccount, incoming: Incoming,
@@ -146,7 +193,7 @@ def store_incoming(account: ChannelAccount, incoming: Incoming,
         lookups.stored(ChannelMessage.create(
             account=account, channel_id=incoming.channel_id, conversation=conversation,
             message=message, references=" ".join(incoming.references)[:4000]))
-        _attach(message, incoming)
+        _attach(message.id, incoming)
         if incoming.problems:
             audit.record(ACTOR, "conversation", conversation.uid, "unreadable_parts",
                          {"message": message.id, "problems": incoming.problems[:20]})
@@ -208,7 +255,7 @@ def _buyer(shop, incoming: Incoming, lookups: Lookups) -> Buyer:
     return buyer
 
 
-def _attach(message: Message, incoming: Incoming) -> None:
+def _attach(message_id: int, incoming: Incoming) -> None:
     """The mail's files in the content-addressed file store, on the message (pictures
     show as thumbnails in the thread like any message's)."""
     if not incoming.files:
@@ -221,5 +268,5 @@ def _attach(message: Message, incoming: Incoming) -> None:
         stored = StoredFile.get_or_none(StoredFile.sha256 == digest) or StoredFile.create(
             sha256=digest, size=len(item.data), mime=(store.sniff(item.data) or item.mime)[:100],
             original_name=item.name[:300], created_at=now)
-        Attachment.create(file=stored, message=message, caption=item.name[:300],
+        Attachment.create(file=stored, message=message_id, caption=item.name[:300],
                           created_at=now)

@@ -1,0 +1,312 @@
+"""A batch of incoming messages written with a few statements per table instead of the
+messaging service's twenty or so per message (a first sync of a mailbox: thousands of
+mails), with what the one-by-one path (app.channels.ingest.store_incoming) gives:
+
+- the same conversations: by the ids a message answers (In-Reply-To, References, in this
+  batch too), else by the buyer and an order number of the shop, else a new one; the same
+  buyers (found by address or added);
+- the same inbox fields: last message, last message from the buyer, unread and unreplied
+  when a buyer's message is the newest of its conversation, the version counted up once
+  per message (as each service save does);
+- each message with its channel id (a re-fetch stores nothing twice), findable at once
+  (the search index), its files in the file store, its unreadable parts in the audit trail;
+- the automatic replies (AE-12) through the service, in the order the messages came, after
+  the batch's rows are written (a message sees only the messages before it, as one by one);
+- the audit trail: one entry for the batch's messages and one for the buyers it added
+  (as an order import records one entry per import) instead of one per row.
+
+Everything is first planned and checked without writing; a message the service would
+refuse (an empty text, a time in the future, a name too long) makes `plan` raise
+`NotBulk`, and the caller stores that batch one by one (which logs and passes it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.channels import states
+from app.channels.incoming import Incoming
+from peewee import fn
+
+from app.db import database
+from app.errors import ServiceError
+from app.models import Buyer, Conversation, Message
+from app.models.base import new_uid
+from app.models.channels import ChannelAccount, ChannelMessage
+from app.services.common.input_checks import instant, text
+from app.vocab import CHANNELS
+
+_LATER = 1 << 62        # the links a batch adds sort after every stored one (newest wins)
+
+
+class NotBulk(Exception):
+    """The batch holds a message the one-by-one path must decide on."""
+
+
+@dataclass
+class _Thread:
+    """A conversation the batch writes to: a stored one (`row`) or a new one."""
+    id: int | None
+    channel: str
+    uid: str = ""
+    row: Conversation | None = None
+    buyer: object = None               # a Buyer, or the address of a buyer to add
+    order_id: int | None = None
+    subject: str = ""
+    created_at: datetime | None = None
+    last_message_at: datetime | None = None
+    last_inbound_at: datetime | None = None
+    newest: datetime | None = None     # the newest message a person wrote or will answer
+    is_read: bool = True
+    is_replied: bool = True
+    added: int = 0
+
+
+@dataclass
+class _Planned:
+    incoming: Incoming
+    thread: _Thread
+    body: str
+    at: datetime
+    author: str
+    id: int | None = None
+
+
+@dataclass
+class Plan:
+    messages: list = field(default_factory=list)          # _Planned, in the batch's order
+    threads: list = field(default_factory=list)           # _Thread, new and stored
+    new_buyers: dict = field(default_factory=dict)        # address -> (name, email)
+
+
+def plan(account: ChannelAccount, batch: list[Incoming], lookups) -> Plan:
+    """What the batch would write, checked as the services check it; raises NotBulk."""
+    try:
+        return _plan(account, batch, lookups)
+    except ServiceError as exc:
+        raise NotBulk(str(exc)) from exc
+
+
+def _plan(account, batch, lookups) -> Plan:
+    from app.channels.ingest import order_numbers
+    result = Plan()
+    record = "message of a mail sync"
+    channel = states.CHANNEL_OF_KIND[account.kind]
+    own_address = str(account.settings.get("address", "")).lower()
+    stored_threads = _stored_threads(account, channel, batch, lookups)
+    by_id: dict[int, _Thread] = {}
+    by_pair: dict[tuple, _Thread] = {}
+    links: dict[str, tuple[int, object]] = dict(lookups.links)
+    known = set(lookups.known)
+    for incoming in batch:
+        if incoming.channel_id in known:
+            continue
+        if incoming.sender and incoming.sender == own_address:
+            continue
+        at = instant(incoming.at, "at", record)
+        body = text(incoming.body or incoming.subject
+                    or ", ".join(f.name for f in incoming.files) or "—", "body", record)
+        author = text(incoming.sender_name or incoming.sender, "author", record, max_len=100,
+                      required=False)
+        found = [links[r] for r in incoming.references if r in links]
+        if found:
+            key = max(found, key=lambda link: link[0])[1]
+            thread = key if isinstance(key, _Thread) else \
+                _stored(key, by_id, stored_threads, result)
+        else:
+            thread = _by_buyer(account, channel, incoming, lookups, by_id, by_pair,
+                               stored_threads, result, record, order_numbers)
+        if thread.channel not in CHANNELS:
+            raise NotBulk(f"channel {thread.channel}")
+        _note(thread, at)
+        result.messages.append(_Planned(incoming, thread, body, at, author))
+        known.add(incoming.channel_id)
+        links[incoming.channel_id] = (_LATER + len(result.messages), thread)
+    return result
+
+
+def _stored_threads(account, channel, batch, lookups) -> dict:
+    """The stored conversations the batch may join (by the ids it answers, or by a buyer
+    and an order), each with the newest message a person will answer, read at once."""
+    ids = {lookups.links[r][1] for i in batch for r in i.references if r in lookups.links}
+    buyers = {b.id for b in lookups.buyers.values()}
+    orders = {o.id for o in lookups.orders.values()}
+    rows: dict[int, Conversation] = {}
+    if ids:
+        for row in Conversation.select().where(Conversation.id.in_(sorted(ids))):
+            rows[row.id] = row
+    if buyers and orders:
+        for row in (Conversation.select()
+                    .where((Conversation.shop == account.shop_id)
+                           & (Conversation.channel == channel)
+                           & Conversation.buyer.in_(sorted(buyers))
+                           & Conversation.order.in_(sorted(orders)))):
+            rows[row.id] = row
+    newest: dict[int, datetime] = {}
+    if rows:
+        for conversation_id, at in (
+                Message.select(Message.conversation, fn.MAX(Message.sent_at))
+                .where(Message.conversation.in_(sorted(rows))
+                       & (Message.is_internal == False)  # noqa: E712
+                       & (Message.is_auto == False))  # noqa: E712
+                .group_by(Message.conversation).tuples()):
+            if at is not None:
+                newest[conversation_id] = Message.sent_at.python_value(at)
+    return {"rows": rows, "newest": newest}
+
+
+def _stored(conversation_id: int, by_id: dict, stored_threads: dict, result: Plan) -> _Thread:
+    thread = by_id.get(conversation_id)
+    if thread is None:
+        row = stored_threads["rows"][conversation_id]
+        thread = _Thread(row.id, row.channel, row.uid, row=row, last_message_at=row.last_message_at,
+                         last_inbound_at=row.last_inbound_at,
+                         newest=stored_threads["newest"].get(row.id),
+                         is_read=row.is_read, is_replied=row.is_replied)
+        by_id[conversation_id] = thread
+        result.threads.append(thread)
+    return thread
+
+
+def _by_buyer(account, channel, incoming, lookups, by_id, by_pair, stored_threads, result,
+              record, order_numbers) -> _Thread:
+    """As ingest._conversation_for without a thread: the buyer's conversation about the
+    order the message names, else a new one."""
+    address = incoming.sender or "unknown-sender"
+    buyer = lookups.buyers.get(address)
+    if buyer is None:
+        if address not in result.new_buyers:
+            result.new_buyers[address] = (
+                text(address, "login", record, max_len=200),
+                text(incoming.sender_name[:200], "name", record, max_len=200, required=False),
+                text(address if "@" in address else "", "email", record, max_len=200,
+                     required=False))
+        buyer_key: object = address
+    else:
+        buyer_key = buyer.id
+    found = [lookups.orders[n] for n in order_numbers(incoming) if n in lookups.orders]
+    order = max(found, key=lambda o: o.id) if found else None
+    if order is not None and order.buyer_id is not None and order.buyer_id != buyer_key:
+        order = None               # another buyer's order number (or a buyer not yet added)
+    if order is not None:
+        thread = by_pair.get((buyer_key, order.id))
+        if thread is not None:
+            return thread
+        stored = [row.id for row in stored_threads["rows"].values()
+                  if row.buyer_id == buyer_key and row.order_id == order.id
+                  and row.channel == channel and row.shop_id == account.shop_id]
+        if stored:
+            thread = _stored(max(stored), by_id, stored_threads, result)
+            by_pair[(buyer_key, order.id)] = thread
+            return thread
+    thread = _Thread(None, channel, new_uid(), buyer=buyer if buyer is not None else address,
+                     order_id=order.id if order is not None else None,
+                     subject=text(incoming.subject[:300], "subject", record, max_len=300,
+                                  required=False),
+                     created_at=instant(incoming.at, "at", record))
+    result.threads.append(thread)
+    if order is not None:
+        by_pair[(buyer_key, order.id)] = thread
+    return thread
+
+
+def _note(thread: _Thread, at: datetime) -> None:
+    """A buyer's message added to the thread: the inbox fields as the service sets them
+    (app.services.messaging.conversations._refresh)."""
+    if thread.last_message_at is None or at >= thread.last_message_at:
+        thread.last_message_at = at
+    if thread.last_inbound_at is None or at >= thread.last_inbound_at:
+        thread.last_inbound_at = at
+    if thread.newest is None or at >= thread.newest:       # newest (a later id wins ties)
+        thread.newest = at
+        thread.is_replied = False
+        thread.is_read = False
+    thread.added += 1
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def write(account: ChannelAccount, planned: Plan) -> list[_Planned]:
+    """Write what `plan` planned (inside the caller's transaction); the messages written."""
+    shop_id = account.shop_id
+    buyer_ids = _add_buyers(shop_id, planned.new_buyers)
+    new = [t for t in planned.threads if t.id is None]
+    for thread, conversation_id in zip(new, reserve_ids(Conversation, len(new))):
+        thread.id = conversation_id
+    fields = Conversation._meta.fields
+    insert(Conversation, ("id", "uid", "shop", "buyer", "order", "channel", "subject",
+                          "language", "star", "assigned_to", "created_at", "last_message_at",
+                          "last_inbound_at", "is_read", "is_replied", "version"),
+           [(t.id, t.uid, shop_id,
+             t.buyer.id if isinstance(t.buyer, Buyer) else buyer_ids[t.buyer], t.order_id,
+             t.channel, t.subject, "", "none", "", _instant(fields, "created_at", t.created_at),
+             _instant(fields, "last_message_at", t.last_message_at),
+             _instant(fields, "last_inbound_at", t.last_inbound_at), t.is_read, t.is_replied,
+             t.added) for t in new])
+    stored = [t for t in planned.threads if t.row is not None]
+    if stored:
+        database.execute_many(
+            'UPDATE "conversation" SET "last_message_at" = ?, "last_inbound_at" = ?, '
+            '"is_read" = ?, "is_replied" = ?, "version" = "version" + ? WHERE "id" = ?',
+            [(_instant(fields, "last_message_at", t.last_message_at),
+              _instant(fields, "last_inbound_at", t.last_inbound_at), t.is_read,
+              t.is_replied, t.added, t.id) for t in stored])
+    messages = planned.messages
+    for message, message_id in zip(messages, reserve_ids(Message, len(messages))):
+        message.id = message_id
+    sent_at = Message.sent_at.db_value
+    insert(Message, ("id", "conversation", "direction", "channel", "body", "source_lang",
+                     "translation", "translation_lang", "sent_at", "author", "is_auto",
+                     "is_internal"),
+           [(m.id, m.thread.id, "in", m.thread.channel, m.body, "", None, "",
+             sent_at(m.at), m.author, False, False) for m in messages])
+    insert(ChannelMessage, ("account", "channel_id", "conversation", "message", "references"),
+           [(account.id, m.incoming.channel_id, m.thread.id, m.id,
+             " ".join(m.incoming.references)[:4000]) for m in messages])
+    from app.services.messaging import search
+    index = search.backend()
+    database.execute_many(index.STORE, [(m.id, index.stored_terms(f"{m.body}\n"))
+                                        for m in messages])
+    return messages
+
+
+def _instant(fields, name: str, value):
+    return fields[name].db_value(value)
+
+
+def _add_buyers(shop_id: int, new_buyers: dict) -> dict:
+    """The buyers the batch adds (address -> id)."""
+    addresses = list(new_buyers)
+    ids = dict(zip(addresses, reserve_ids(Buyer, len(addresses))))
+    insert(Buyer, ("id", "shop", "login", "name", "country", "language", "timezone", "email",
+                   "phone", "note"),
+           [(ids[a], shop_id, login, name, "", "", None, email, "", "")
+            for a, (login, name, email) in new_buyers.items()])
+    return ids
+
+
+def insert(model, names: tuple, rows: list) -> None:
+    """One INSERT of `model`'s fields `names` for each row (values as the driver takes them)."""
+    if not rows:
+        return
+    fields = model._meta.fields
+    columns = ", ".join(f'"{fields[n].column_name}"' for n in names)
+    marks = ", ".join("?" for _ in names)
+    database.execute_many(f'INSERT INTO "{model._meta.table_name}" ({columns}) '
+                          f'VALUES ({marks})', rows)
+
+
+def reserve_ids(model, count: int) -> list[int]:
+    """`count` new ids of `model`'s table, taken inside the writing transaction (which holds
+    the write lock): the server's sequence on PostgreSQL, the next ones in the file."""
+    if count <= 0:
+        return []
+    table = model._meta.table_name
+    if database.backend == "postgresql":
+        cursor = database.execute_sql(
+            f"SELECT nextval(pg_get_serial_sequence('\"{table}\"', 'id')) "
+            "FROM generate_series(1, ?)", (count,))
+        return [row[0] for row in cursor.fetchall()]
+    top = database.execute_sql(f'SELECT MAX("id") FROM "{table}"').fetchone()[0] or 0
+    return list(range(top + 1, top + count + 1))
