@@ -169,8 +169,9 @@ def _in_bulk(account: ChannelAccount, planned, lookups: Lookups) -> int:
                 continue
             conversation = Conversation.get_by_id(item.thread.id)
             message = Message.get_by_id(item.id)
-            conversations.send_auto_reply(conversation, message)
-            _queue_automatic_reply(conversation, message)
+            reply = conversations.send_auto_reply(conversation, message)
+            if reply is not None:
+                outbox.queue_message(reply, actor="auto_reply")
     return len(written)
 
 
