@@ -27,7 +27,7 @@ from app.services.common import audit
 
 _ORDER_NUMBER = re.compile(r"(?<!\d)(\d{6,24})(?!\d)")
 ACTOR = "sync"
-BATCH = 50          # messages per transaction of a sync (it holds the write lock meanwhile)
+BATCH = 500         # messages per transaction of a sync (it holds the write lock meanwhile)
 _IN_LIST = 500      # values per IN (...) list, under SQLite's variable limit
 
 log = logging.getLogger("afterdesk.channels")
