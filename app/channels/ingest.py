@@ -7,9 +7,11 @@ name our own answers too), else by the buyer's address and an order number of th
 found in its subject or text; else it starts one. Each stored message keeps its channel
 id: a message fetched again is recognised and stored nothing twice.
 
-A sync stores a batch at a time (`store_batch`): one transaction, and what the batch's
+A sync stores a batch at a time (`store_batch`): one transaction, what the batch's
 messages need from the database (known ids, the threads they answer, their buyers and the
-orders they name) read with one query each instead of several per message.
+orders they name) read with one query each, and the batch written in bulk with the same
+results (app.channels.ingest_bulk); one by one only when the service would refuse one of
+its messages.
 """
 
 from __future__ import annotations

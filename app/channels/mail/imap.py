@@ -2,7 +2,8 @@
 proof that an answer went), and IDLE (the server says when mail arrives).
 
 Uses `imapclient`. Mails are fetched with BODY.PEEK[]: reading them in AfterDesk does not
-mark them read in the rep's other mail programs.
+mark them read in the rep's other mail programs; FETCH_BATCH at a time, the next batch
+asked for (on a thread of the pass) while the sync stores the one before.
 """
 
 from __future__ import annotations
