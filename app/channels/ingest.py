@@ -165,10 +165,9 @@ def _in_bulk(account: ChannelAccount, planned, lookups: Lookups) -> int:
         audit.record(ACTOR, "buyer", account.shop.key, "add from sync",
                      {"logins": sorted(planned.new_buyers)})
     if lookups.auto_replies:
-        from app.services.messaging import conversations
-        for item in written:
-            if item.incoming.automatic:
-                continue
+        from app.services.messaging import auto_reply, conversations
+        window = auto_reply.window_for(account.shop)
+        for item in ingest_bulk.may_get_automatic_reply(written, window):
             conversation = Conversation.get_by_id(item.thread.id)
             message = Message.get_by_id(item.id)
             reply = conversations.send_auto_reply(conversation, message)

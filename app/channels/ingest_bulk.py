@@ -310,3 +310,24 @@ def reserve_ids(model, count: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
     top = database.execute_sql(f'SELECT MAX("id") FROM "{table}"').fetchone()[0] or 0
     return list(range(top + 1, top + count + 1))
+
+
+def may_get_automatic_reply(written: list[_Planned], window) -> list[_Planned]:
+    """The messages that may be due an automatic reply (AE-12), in order: not a machine's,
+    and with no earlier message of the batch from the same buyer in the window before it
+    (such a one makes it not the buyer's first, whatever else is stored). The service
+    decides on each of these (app.services.messaging.auto_reply.reply_due)."""
+    if window is None:
+        return []
+    earlier: dict[object, list[datetime]] = {}
+    found = []
+    for item in written:
+        thread = item.thread
+        buyer = thread.row.buyer_id if thread.row is not None else \
+            (thread.buyer.id if isinstance(thread.buyer, Buyer) else thread.buyer)
+        times = earlier.setdefault(buyer, [])
+        if not item.incoming.automatic and \
+                not any(item.at - window < at <= item.at for at in times):
+            found.append(item)
+        times.append(item.at)
+    return found
