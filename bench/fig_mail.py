@@ -4,7 +4,7 @@ the server's IDLE notice alone (an imapclient connection in IDLE seeing the new 
 
 P10b: the first sync of a mailbox into an empty shop (app.channels.sync.run_pass:
 IMAP fetch, parsing, threading, the batch written in bulk with the messaging service's
-results (app.channels.ingest_bulk), the search index, the cursor)
+results (app.services.messaging.inbound_bulk), the search index, the cursor)
 against fetching the same mails with the IMAP library alone (imapclient, same batches,
 same server, same run).
 

@@ -1,4 +1,5 @@
-"""A sync writes a batch of mails in bulk (app.channels.ingest_bulk) and a rep sees exactly
+"""A sync writes a batch of mails in bulk (app.services.messaging.inbound_bulk, through
+app.channels.ingest.store_batch) and a rep sees exactly
 what storing them one by one through the messaging service gives: the same conversations
 (threaded by the ids they answer, then by buyer and order), the same messages and files,
 unread and unreplied the same, the same automatic replies queued (AE-12: once per buyer in
@@ -8,14 +9,14 @@ from datetime import timedelta
 
 import pytest
 
-from app.channels import cursor, ingest, ingest_bulk
+from app.channels import cursor, ingest, states
 from app.channels.account import add_account, get_account
 from app.channels.incoming import Incoming, IncomingFile
 from app.clock import utcnow
 from app.db import database
 from app.models import Buyer, Conversation, Message
 from app.models.channels import ChannelMessage, OutboxItem
-from app.services.messaging import auto_reply
+from app.services.messaging import auto_reply, inbound_bulk
 from app.services.messaging.search import search_messages
 from tests.factories import make_buyer, make_order, make_shop
 
@@ -27,6 +28,14 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 def mail(channel_id, at, sender, body, *, references=(), subject="Parcel", **extra):
     return Incoming(channel_id=channel_id, sender=sender, sender_name=sender.split("@")[0].title(),
                     subject=subject, body=body, at=at, references=tuple(references), **extra)
+
+
+def _plan(account, batch):
+    """What the bulk path plans for `batch` (raises NotBulk when it leaves it to one by one)."""
+    return inbound_bulk.plan(batch, ingest.Lookups(account, batch), shop_id=account.shop_id,
+                             channel=states.CHANNEL_OF_KIND[account.kind],
+                             own_address=account.settings["address"],
+                             order_numbers=ingest.order_numbers)
 
 
 def _shop_with_history(key: str, now):
@@ -95,8 +104,7 @@ def test_a_batch_in_bulk_gives_what_one_by_one_gives(db):
     batch = _batch("ae", now)
     advances = [cursor.Advance(bulk_account, "imap:INBOX", {"uidvalidity": 1, "last_uid": n})
                 for n in range(1, len(batch) + 1)]
-    lookups = ingest.Lookups(bulk_account, batch)
-    ingest_bulk.plan(bulk_account, batch, lookups)        # the bulk path takes this batch
+    assert len(_plan(bulk_account, batch).messages) == 7     # the bulk path takes this batch
     assert ingest.store_batch(bulk_account, list(zip(batch, advances))) == 7
     with database.atomic():
         lookups = ingest.Lookups(one_account, _batch("ae2", now))
@@ -132,8 +140,8 @@ def test_a_batch_with_a_refused_mail_goes_one_by_one(db):
     shop, account = _shop_with_history("ae", now)
     batch = [mail("<late@b>", now + timedelta(days=3), "ana@buyer.test", "From the future"),
              mail("<ok@b>", now - timedelta(hours=1), "ana@buyer.test", "My parcel")]
-    with pytest.raises(ingest_bulk.NotBulk):
-        ingest_bulk.plan(account, batch, ingest.Lookups(account, batch))
+    with pytest.raises(inbound_bulk.NotBulk):
+        _plan(account, batch)
     advances = [cursor.Advance(account, "imap:INBOX", {"uidvalidity": 1, "last_uid": n})
                 for n in (1, 2)]
     assert ingest.store_batch(account, list(zip(batch, advances))) == 1

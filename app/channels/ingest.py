@@ -10,7 +10,7 @@ id: a message fetched again is recognised and stored nothing twice.
 A sync stores a batch at a time (`store_batch`): one transaction, what the batch's
 messages need from the database (known ids, the threads they answer, their buyers and the
 orders they name) read with one query each, and the batch written in bulk with the same
-results (app.channels.ingest_bulk); one by one only when the service would refuse one of
+results (app.services.messaging.inbound_bulk); one by one only when the service would refuse one of
 its messages.
 """
 
@@ -19,13 +19,14 @@ from __future__ import annotations
 import logging
 import re
 
-from app.channels import ingest_bulk, outbox, states
+from app.channels import outbox, states
 from app.channels.incoming import Incoming
 from app.db import database
 from app.errors import ServiceError
 from app.models import Attachment, Buyer, Conversation, Message, Order, StoredFile
 from app.models.channels import ChannelAccount, ChannelMessage
 from app.services.common import audit
+from app.services.messaging import inbound_bulk
 
 _ORDER_NUMBER = re.compile(r"(?<!\d)(\d{6,24})(?!\d)")
 ACTOR = "sync"
@@ -108,7 +109,8 @@ def known(account: ChannelAccount, channel_id: str) -> bool:
 def store_batch(account: ChannelAccount, batch: list) -> int:
     """Store a batch of (Incoming, cursor.Advance) in one transaction and move each scope's
     cursor past its last message; the number stored. The batch is written in bulk
-    (app.channels.ingest_bulk: the same result as one by one, a few statements per table);
+    (app.services.messaging.inbound_bulk: the same result as one by one, a few statements
+    per table);
     a batch holding a message the service refuses goes one by one, where that message is
     logged and passed (the next ones must not wait behind it forever)."""
     if not batch:
@@ -117,8 +119,12 @@ def store_batch(account: ChannelAccount, batch: list) -> int:
         incoming = [item for item, _ in batch]
         lookups = Lookups(account, incoming)
         try:
-            planned = ingest_bulk.plan(account, incoming, lookups)
-        except ingest_bulk.NotBulk as exc:
+            planned = inbound_bulk.plan(
+                incoming, lookups, shop_id=account.shop_id,
+                channel=states.CHANNEL_OF_KIND[account.kind],
+                own_address=str(account.settings.get("address", "")).lower(),
+                order_numbers=order_numbers)
+        except inbound_bulk.NotBulk as exc:
             log.info("account %s: a batch stored one by one (%s)", account.key, exc)
             stored = _one_by_one(account, batch, lookups)
         else:
@@ -144,30 +150,27 @@ def _one_by_one(account: ChannelAccount, batch: list, lookups: Lookups) -> int:
 
 
 def _in_bulk(account: ChannelAccount, planned, lookups: Lookups) -> int:
-    """The batch written in bulk, then what is rare and goes through the services one
-    message at a time: files, unreadable parts, automatic replies (AE-12, in the order
-    the messages came)."""
-    written = ingest_bulk.write(account, planned)
+    """The batch written in bulk by the messaging service, its channel ids beside it, then
+    what is rare, a message at a time: files, unreadable parts, automatic replies (AE-12,
+    in the order the messages came)."""
+    written = inbound_bulk.write(planned, actor=ACTOR, source=account.key)
     if not written:
         return 0
+    database.execute_many(
+        'INSERT INTO "channel_message" ("account_id", "channel_id", "conversation_id", '
+        '"message_id", "references") VALUES (?, ?, ?, ?, ?)',
+        [(account.id, m.incoming.channel_id, m.thread.id, m.id,
+          " ".join(m.incoming.references)[:4000]) for m in written])
     for item in written:
         if item.incoming.files:
             _attach(item.id, item.incoming)
         if item.incoming.problems:
             audit.record(ACTOR, "conversation", item.thread.uid, "unreadable_parts",
                          {"message": item.id, "problems": item.incoming.problems[:20]})
-    new = [t for t in planned.threads if t.row is None]
-    audit.record(ACTOR, "message_sync", account.key, "store messages",
-                 {"messages": len(written), "conversations": len(new),
-                  "first": written[0].incoming.channel_id,
-                  "last": written[-1].incoming.channel_id})
-    if planned.new_buyers:
-        audit.record(ACTOR, "buyer", account.shop.key, "add from sync",
-                     {"logins": sorted(planned.new_buyers)})
     if lookups.auto_replies:
         from app.services.messaging import auto_reply, conversations
         window = auto_reply.window_for(account.shop)
-        for item in ingest_bulk.may_get_automatic_reply(written, window):
+        for item in inbound_bulk.may_get_automatic_reply(written, window):
             conversation = Conversation.get_by_id(item.thread.id)
             message = Message.get_by_id(item.id)
             reply = conversations.send_auto_reply(conversation, message)

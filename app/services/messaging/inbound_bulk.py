@@ -1,39 +1,42 @@
-"""A batch of incoming messages written with a few statements per table instead of the
-messaging service's twenty or so per message (a first sync of a mailbox: thousands of
-mails), with what the one-by-one path (app.channels.ingest.store_incoming) gives:
+"""A batch of incoming messages (a mail sync's: app.channels.ingest) written with a few
+statements per table instead of add_message's twenty or so per message, with what adding
+them one by one (app.services.messaging.conversations) gives:
 
 - the same conversations: by the ids a message answers (In-Reply-To, References, in this
   batch too), else by the buyer and an order number of the shop, else a new one; the same
   buyers (found by address or added);
 - the same inbox fields: last message, last message from the buyer, unread and unreplied
   when a buyer's message is the newest of its conversation, the version counted up once
-  per message (as each service save does);
-- each message with its channel id (a re-fetch stores nothing twice), findable at once
-  (the search index), its files in the file store, its unreadable parts in the audit trail;
-- the automatic replies (AE-12) through the service, in the order the messages came, after
-  the batch's rows are written (a message sees only the messages before it, as one by one);
-- the audit trail: one entry for the batch's messages and one for the buyers it added
-  (as an order import records one entry per import) instead of one per row.
+  per message (as each save of the service does);
+- each message findable at once (the search index);
+- the audit trail: one entry for the batch's messages and one for the buyers it added (as
+  an order import records one entry per import) instead of one per row.
 
 Everything is first planned and checked without writing; a message the service would
 refuse (an empty text, a time in the future, a name too long) makes `plan` raise
-`NotBulk`, and the caller stores that batch one by one (which logs and passes it).
+`NotBulk`, and the caller stores that batch one by one (which logs and passes it). What is
+rare stays the caller's, a message at a time after `write`: its channel ids, files,
+unreadable parts and automatic replies (AE-12: `may_get_automatic_reply` says which
+messages to ask the service about, in order; each sees only the messages before it).
+
+The messages come as the channels hand them (app.channels.incoming.Incoming: channel_id,
+sender, sender_name, subject, body, at, references, files, automatic), with what the
+batch read at once (app.channels.ingest.Lookups: known, links, buyers, orders).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any, Callable
 
-from app.channels import states
-from app.channels.incoming import Incoming
 from peewee import fn
 
 from app.db import database
 from app.errors import ServiceError
 from app.models import Buyer, Conversation, Message
 from app.models.base import new_uid
-from app.models.channels import ChannelAccount, ChannelMessage
+from app.services.common import audit
 from app.services.common.input_checks import instant, text
 from app.vocab import CHANNELS
 
@@ -65,7 +68,7 @@ class _Thread:
 
 @dataclass
 class _Planned:
-    incoming: Incoming
+    incoming: Any                      # app.channels.incoming.Incoming
     thread: _Thread
     body: str
     at: datetime
@@ -77,27 +80,28 @@ class _Planned:
 class Plan:
     messages: list = field(default_factory=list)          # _Planned, in the batch's order
     threads: list = field(default_factory=list)           # _Thread, new and stored
-    new_buyers: dict = field(default_factory=dict)        # address -> (name, email)
+    new_buyers: dict = field(default_factory=dict)        # address -> (login, name, email)
+    shop_id: int = 0
 
 
-def plan(account: ChannelAccount, batch: list[Incoming], lookups) -> Plan:
-    """What the batch would write, checked as the services check it; raises NotBulk."""
+def plan(batch: list, lookups: Any, *, shop_id: int, channel: str, own_address: str,
+         order_numbers: Callable[[Any], list[str]]) -> Plan:
+    """What the batch would write into shop `shop_id` (new conversations on `channel`),
+    checked as the services check it; raises NotBulk. `own_address`: the shop's own
+    mails are skipped; `order_numbers`: the order numbers a message names."""
     try:
-        return _plan(account, batch, lookups)
+        return _plan(batch, lookups, shop_id, channel, own_address, order_numbers)
     except ServiceError as exc:
         raise NotBulk(str(exc)) from exc
 
 
-def _plan(account, batch, lookups) -> Plan:
-    from app.channels.ingest import order_numbers
-    result = Plan()
-    record = "message of a mail sync"
-    channel = states.CHANNEL_OF_KIND[account.kind]
-    own_address = str(account.settings.get("address", "")).lower()
-    stored_threads = _stored_threads(account, channel, batch, lookups)
+def _plan(batch, lookups, shop_id, channel, own_address, order_numbers) -> Plan:
+    result = Plan(shop_id=shop_id)
+    record = "message of a sync"
+    stored_threads = _stored_threads(shop_id, channel, batch, lookups)
     by_id: dict[int, _Thread] = {}
     by_pair: dict[tuple, _Thread] = {}
-    links: dict[str, tuple[int, object]] = dict(lookups.links)
+    links: dict[str, tuple[int, Any]] = dict(lookups.links)
     known = set(lookups.known)
     for incoming in batch:
         if incoming.channel_id in known:
@@ -115,7 +119,7 @@ def _plan(account, batch, lookups) -> Plan:
             thread = key if isinstance(key, _Thread) else \
                 _stored(key, by_id, stored_threads, result)
         else:
-            thread = _by_buyer(account, channel, incoming, lookups, by_id, by_pair,
+            thread = _by_buyer(shop_id, channel, incoming, lookups, by_id, by_pair,
                                stored_threads, result, record, order_numbers)
         if thread.channel not in CHANNELS:
             raise NotBulk(f"channel {thread.channel}")
@@ -126,7 +130,7 @@ def _plan(account, batch, lookups) -> Plan:
     return result
 
 
-def _stored_threads(account, channel, batch, lookups) -> dict:
+def _stored_threads(shop_id, channel, batch, lookups) -> dict:
     """The stored conversations the batch may join (by the ids it answers, or by a buyer
     and an order), each with the newest message a person will answer, read at once."""
     ids = {lookups.links[r][1] for i in batch for r in i.references if r in lookups.links}
@@ -138,7 +142,7 @@ def _stored_threads(account, channel, batch, lookups) -> dict:
             rows[row.id] = row
     if buyers and orders:
         for row in (Conversation.select()
-                    .where((Conversation.shop == account.shop_id)
+                    .where((Conversation.shop == shop_id)
                            & (Conversation.channel == channel)
                            & Conversation.buyer.in_(sorted(buyers))
                            & Conversation.order.in_(sorted(orders)))):
@@ -169,10 +173,10 @@ def _stored(conversation_id: int, by_id: dict, stored_threads: dict, result: Pla
     return thread
 
 
-def _by_buyer(account, channel, incoming, lookups, by_id, by_pair, stored_threads, result,
+def _by_buyer(shop_id, channel, incoming, lookups, by_id, by_pair, stored_threads, result,
               record, order_numbers) -> _Thread:
-    """As ingest._conversation_for without a thread: the buyer's conversation about the
-    order the message names, else a new one."""
+    """Without a thread (as app.channels.ingest._conversation_for): the buyer's
+    conversation about the order the message names, else a new one."""
     address = incoming.sender or "unknown-sender"
     buyer = lookups.buyers.get(address)
     if buyer is None:
@@ -195,7 +199,7 @@ def _by_buyer(account, channel, incoming, lookups, by_id, by_pair, stored_thread
             return thread
         stored = [row.id for row in stored_threads["rows"].values()
                   if row.buyer_id == buyer_key and row.order_id == order.id
-                  and row.channel == channel and row.shop_id == account.shop_id]
+                  and row.channel == channel and row.shop_id == shop_id]
         if stored:
             thread = _stored(max(stored), by_id, stored_threads, result)
             by_pair[(buyer_key, order.id)] = thread
@@ -227,9 +231,11 @@ def _note(thread: _Thread, at: datetime) -> None:
 
 # --- writing -------------------------------------------------------------------------------
 
-def write(account: ChannelAccount, planned: Plan) -> list[_Planned]:
-    """Write what `plan` planned (inside the caller's transaction); the messages written."""
-    shop_id = account.shop_id
+def write(planned: Plan, *, actor: str, source: str) -> list[_Planned]:
+    """Write what `plan` planned, inside the caller's transaction (which holds the write
+    lock); the messages written, each with its id. `source` names the batch's origin in
+    the audit trail (an account)."""
+    shop_id = planned.shop_id
     buyer_ids = _add_buyers(shop_id, planned.new_buyers)
     new = [t for t in planned.threads if t.id is None]
     for thread, conversation_id in zip(new, reserve_ids(Conversation, len(new))):
@@ -261,13 +267,20 @@ def write(account: ChannelAccount, planned: Plan) -> list[_Planned]:
                      "is_internal"),
            [(m.id, m.thread.id, "in", m.thread.channel, m.body, "", None, "",
              sent_at(m.at), m.author, False, False) for m in messages])
-    insert(ChannelMessage, ("account", "channel_id", "conversation", "message", "references"),
-           [(account.id, m.incoming.channel_id, m.thread.id, m.id,
-             " ".join(m.incoming.references)[:4000]) for m in messages])
     from app.services.messaging import search
     index = search.backend()
     database.execute_many(index.STORE, [(m.id, index.stored_terms(f"{m.body}\n"))
                                         for m in messages])
+    if messages:
+        audit.record(actor, "message_sync", source, "store messages",
+                     {"messages": len(messages), "conversations": len(new),
+                      "first": messages[0].incoming.channel_id,
+                      "last": messages[-1].incoming.channel_id})
+    if planned.new_buyers:
+        from app.models import Shop
+        shop_key = Shop.select(Shop.key).where(Shop.id == shop_id).scalar()
+        audit.record(actor, "buyer", shop_key, "add from sync",
+                     {"logins": sorted(planned.new_buyers)})
     return messages
 
 
@@ -312,7 +325,8 @@ def reserve_ids(model, count: int) -> list[int]:
     return list(range(top + 1, top + count + 1))
 
 
-def may_get_automatic_reply(written: list[_Planned], window) -> list[_Planned]:
+def may_get_automatic_reply(written: list[_Planned],
+                            window: timedelta | None) -> list[_Planned]:
     """The messages that may be due an automatic reply (AE-12), in order: not a machine's,
     and with no earlier message of the batch from the same buyer in the window before it
     (such a one makes it not the buyer's first, whatever else is stored). The service
