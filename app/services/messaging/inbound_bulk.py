@@ -48,7 +48,7 @@ class NotBulk(Exception):
 
 
 @dataclass
-class _Thread:
+class PlannedThread:
     """A conversation the batch writes to: a stored one (`row`) or a new one."""
     id: int | None
     channel: str
@@ -60,16 +60,16 @@ class _Thread:
     created_at: datetime | None = None
     last_message_at: datetime | None = None
     last_inbound_at: datetime | None = None
-    newest: datetime | None = None     # the newest message a person wrote or will answer
+    newest: datetime | None = None     # its newest message but notes and automatic replies
     is_read: bool = True
     is_replied: bool = True
     added: int = 0
 
 
 @dataclass
-class _Planned:
+class PlannedMessage:
     incoming: Any                      # app.channels.incoming.Incoming
-    thread: _Thread
+    thread: PlannedThread
     body: str
     at: datetime
     author: str
@@ -78,8 +78,8 @@ class _Planned:
 
 @dataclass
 class Plan:
-    messages: list = field(default_factory=list)          # _Planned, in the batch's order
-    threads: list = field(default_factory=list)           # _Thread, new and stored
+    messages: list = field(default_factory=list)          # PlannedMessage, in the batch's order
+    threads: list = field(default_factory=list)           # PlannedThread, new and stored
     new_buyers: dict = field(default_factory=dict)        # address -> (login, name, email)
     shop_id: int = 0
 
@@ -99,8 +99,8 @@ def _plan(batch, lookups, shop_id, channel, own_address, order_numbers) -> Plan:
     result = Plan(shop_id=shop_id)
     record = "message of a sync"
     stored_threads = _stored_threads(shop_id, channel, batch, lookups)
-    by_id: dict[int, _Thread] = {}
-    by_pair: dict[tuple, _Thread] = {}
+    by_id: dict[int, PlannedThread] = {}
+    by_pair: dict[tuple, PlannedThread] = {}
     links: dict[str, tuple[int, Any]] = dict(lookups.links)
     known = set(lookups.known)
     for incoming in batch:
@@ -116,7 +116,7 @@ def _plan(batch, lookups, shop_id, channel, own_address, order_numbers) -> Plan:
         found = [links[r] for r in incoming.references if r in links]
         if found:
             key = max(found, key=lambda link: link[0])[1]
-            thread = key if isinstance(key, _Thread) else \
+            thread = key if isinstance(key, PlannedThread) else \
                 _stored(key, by_id, stored_threads, result)
         else:
             thread = _by_buyer(shop_id, channel, incoming, lookups, by_id, by_pair,
@@ -124,7 +124,7 @@ def _plan(batch, lookups, shop_id, channel, own_address, order_numbers) -> Plan:
         if thread.channel not in CHANNELS:
             raise NotBulk(f"channel {thread.channel}")
         _note(thread, at)
-        result.messages.append(_Planned(incoming, thread, body, at, author))
+        result.messages.append(PlannedMessage(incoming, thread, body, at, author))
         known.add(incoming.channel_id)
         links[incoming.channel_id] = (_LATER + len(result.messages), thread)
     return result
@@ -160,21 +160,23 @@ def _stored_threads(shop_id, channel, batch, lookups) -> dict:
     return {"rows": rows, "newest": newest}
 
 
-def _stored(conversation_id: int, by_id: dict, stored_threads: dict, result: Plan) -> _Thread:
+def _stored(conversation_id: int, by_id: dict, stored_threads: dict,
+            result: Plan) -> PlannedThread:
     thread = by_id.get(conversation_id)
     if thread is None:
         row = stored_threads["rows"][conversation_id]
-        thread = _Thread(row.id, row.channel, row.uid, row=row, last_message_at=row.last_message_at,
-                         last_inbound_at=row.last_inbound_at,
-                         newest=stored_threads["newest"].get(row.id),
-                         is_read=row.is_read, is_replied=row.is_replied)
+        thread = PlannedThread(row.id, row.channel, row.uid, row=row,
+                               last_message_at=row.last_message_at,
+                               last_inbound_at=row.last_inbound_at,
+                               newest=stored_threads["newest"].get(row.id),
+                               is_read=row.is_read, is_replied=row.is_replied)
         by_id[conversation_id] = thread
         result.threads.append(thread)
     return thread
 
 
 def _by_buyer(shop_id, channel, incoming, lookups, by_id, by_pair, stored_threads, result,
-              record, order_numbers) -> _Thread:
+              record, order_numbers) -> PlannedThread:
     """Without a thread (as app.channels.ingest._conversation_for): the buyer's
     conversation about the order the message names, else a new one."""
     address = incoming.sender or "unknown-sender"
@@ -204,7 +206,7 @@ def _by_buyer(shop_id, channel, incoming, lookups, by_id, by_pair, stored_thread
             thread = _stored(max(stored), by_id, stored_threads, result)
             by_pair[(buyer_key, order.id)] = thread
             return thread
-    thread = _Thread(None, channel, new_uid(), buyer=buyer if buyer is not None else address,
+    thread = PlannedThread(None, channel, new_uid(), buyer=buyer if buyer is not None else address,
                      order_id=order.id if order is not None else None,
                      subject=text(incoming.subject[:300], "subject", record, max_len=300,
                                   required=False),
@@ -215,7 +217,7 @@ def _by_buyer(shop_id, channel, incoming, lookups, by_id, by_pair, stored_thread
     return thread
 
 
-def _note(thread: _Thread, at: datetime) -> None:
+def _note(thread: PlannedThread, at: datetime) -> None:
     """A buyer's message added to the thread: the inbox fields as the service sets them
     (app.services.messaging.conversations._refresh)."""
     if thread.last_message_at is None or at >= thread.last_message_at:
@@ -231,7 +233,7 @@ def _note(thread: _Thread, at: datetime) -> None:
 
 # --- writing -------------------------------------------------------------------------------
 
-def write(planned: Plan, *, actor: str, source: str) -> list[_Planned]:
+def write(planned: Plan, *, actor: str, source: str) -> list[PlannedMessage]:
     """Write what `plan` planned, inside the caller's transaction (which holds the write
     lock); the messages written, each with its id. `source` names the batch's origin in
     the audit trail (an account)."""
@@ -325,8 +327,8 @@ def reserve_ids(model, count: int) -> list[int]:
     return list(range(top + 1, top + count + 1))
 
 
-def may_get_automatic_reply(written: list[_Planned],
-                            window: timedelta | None) -> list[_Planned]:
+def may_get_automatic_reply(written: list[PlannedMessage],
+                            window: timedelta | None) -> list[PlannedMessage]:
     """The messages that may be due an automatic reply (AE-12), in order: not a machine's,
     and with no earlier message of the batch from the same buyer in the window before it
     (such a one makes it not the buyer's first, whatever else is stored). The service
