@@ -3,7 +3,8 @@ the sync runner on IMAP IDLE (bench/mail_probe.py, a window process of its own),
 the server's IDLE notice alone (an imapclient connection in IDLE seeing the new mail).
 
 P10b: the first sync of a mailbox into an empty shop (app.channels.sync.run_pass:
-IMAP fetch, parsing, threading, the messaging service, the search index, the cursor)
+IMAP fetch, parsing, threading, the batch written in bulk with the messaging service's
+results (app.services.messaging.inbound_bulk), the search index, the cursor)
 against fetching the same mails with the IMAP library alone (imapclient, same batches,
 same server, same run).
 

@@ -7,9 +7,11 @@ name our own answers too), else by the buyer's address and an order number of th
 found in its subject or text; else it starts one. Each stored message keeps its channel
 id: a message fetched again is recognised and stored nothing twice.
 
-A sync stores a batch at a time (`store_batch`): one transaction, and what the batch's
+A sync stores a batch at a time (`store_batch`): one transaction, what the batch's
 messages need from the database (known ids, the threads they answer, their buyers and the
-orders they name) read with one query each instead of several per message.
+orders they name) read with one query each, and the batch written in bulk with the same
+results (app.services.messaging.inbound_bulk); one by one only when the service would refuse one of
+its messages.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from app.errors import ServiceError
 from app.models import Attachment, Buyer, Conversation, Message, Order, StoredFile
 from app.models.channels import ChannelAccount, ChannelMessage
 from app.services.common import audit
+from app.services.messaging import inbound_bulk
 
 _ORDER_NUMBER = re.compile(r"(?<!\d)(\d{6,24})(?!\d)")
 ACTOR = "sync"
-BATCH = 50          # messages per transaction of a sync (it holds the write lock meanwhile)
+BATCH = 500         # messages per transaction of a sync (it holds the write lock meanwhile)
 _IN_LIST = 500      # values per IN (...) list, under SQLite's variable limit
 
 log = logging.getLogger("afterdesk.channels")
@@ -105,26 +108,75 @@ def known(account: ChannelAccount, channel_id: str) -> bool:
 
 def store_batch(account: ChannelAccount, batch: list) -> int:
     """Store a batch of (Incoming, cursor.Advance) in one transaction and move each scope's
-    cursor past its last message; the number stored. A message the service refuses is
+    cursor past its last message; the number stored. The batch is written in bulk
+    (app.services.messaging.inbound_bulk: the same result as one by one, a few statements
+    per table);
+    a batch holding a message the service refuses goes one by one, where that message is
     logged and passed (the next ones must not wait behind it forever)."""
     if not batch:
         return 0
-    stored = 0
     with database.atomic():
-        lookups = Lookups(account, [incoming for incoming, _ in batch])
-        for number, (incoming, _) in enumerate(batch):
-            try:
-                if store_incoming(account, incoming, lookups) is not None:
-                    stored += 1
-            except ServiceError as exc:
-                log.error("account %s: message %s not stored: %s", account.key,
-                          incoming.channel_id, exc)
-                # its savepoint is rolled back (a buyer it added too): read again
-                lookups = Lookups(account, [i for i, _ in batch[number + 1:]])
+        incoming = [item for item, _ in batch]
+        lookups = Lookups(account, incoming)
+        try:
+            planned = inbound_bulk.plan(
+                incoming, lookups, shop_id=account.shop_id,
+                channel=states.CHANNEL_OF_KIND[account.kind],
+                own_address=str(account.settings.get("address", "")).lower(),
+                order_numbers=order_numbers)
+        except inbound_bulk.NotBulk as exc:
+            log.info("account %s: a batch stored one by one (%s)", account.key, exc)
+            stored = _one_by_one(account, batch, lookups)
+        else:
+            stored = _in_bulk(account, planned, lookups)
         last = {advance.scope: advance for _, advance in batch}
         for advance in last.values():
             advance()
     return stored
+
+
+def _one_by_one(account: ChannelAccount, batch: list, lookups: Lookups) -> int:
+    stored = 0
+    for number, (incoming, _) in enumerate(batch):
+        try:
+            if store_incoming(account, incoming, lookups) is not None:
+                stored += 1
+        except ServiceError as exc:
+            log.error("account %s: message %s not stored: %s", account.key,
+                      incoming.channel_id, exc)
+            # its savepoint is rolled back (a buyer it added too): read again
+            lookups = Lookups(account, [i for i, _ in batch[number + 1:]])
+    return stored
+
+
+def _in_bulk(account: ChannelAccount, planned, lookups: Lookups) -> int:
+    """The batch written in bulk by the messaging service, its channel ids beside it, then
+    what is rare, a message at a time: files, unreadable parts, automatic replies (AE-12,
+    in the order the messages came)."""
+    written = inbound_bulk.write(planned, actor=ACTOR, source=account.key)
+    if not written:
+        return 0
+    database.execute_many(
+        'INSERT INTO "channel_message" ("account_id", "channel_id", "conversation_id", '
+        '"message_id", "references") VALUES (?, ?, ?, ?, ?)',
+        [(account.id, m.incoming.channel_id, m.thread.id, m.id,
+          " ".join(m.incoming.references)[:4000]) for m in written])
+    for item in written:
+        if item.incoming.files:
+            _attach(item.id, item.incoming)
+        if item.incoming.problems:
+            audit.record(ACTOR, "conversation", item.thread.uid, "unreadable_parts",
+                         {"message": item.id, "problems": item.incoming.problems[:20]})
+    if lookups.auto_replies:
+        from app.services.messaging import auto_reply, conversations
+        window = auto_reply.window_for(account.shop)
+        for item in inbound_bulk.may_get_automatic_reply(written, window):
+            conversation = Conversation.get_by_id(item.thread.id)
+            message = Message.get_by_id(item.id)
+            reply = conversations.send_auto_reply(conversation, message)
+            if reply is not None:
+                outbox.queue_message(reply, actor="auto_reply")
+    return len(written)
 
 
 def store_incoming(account: ChannelAccount, incoming: Incoming,
@@ -146,7 +198,7 @@ def store_incoming(account: ChannelAccount, incoming: Incoming,
         lookups.stored(ChannelMessage.create(
             account=account, channel_id=incoming.channel_id, conversation=conversation,
             message=message, references=" ".join(incoming.references)[:4000]))
-        _attach(message, incoming)
+        _attach(message.id, incoming)
         if incoming.problems:
             audit.record(ACTOR, "conversation", conversation.uid, "unreadable_parts",
                          {"message": message.id, "problems": incoming.problems[:20]})
@@ -208,7 +260,7 @@ def _buyer(shop, incoming: Incoming, lookups: Lookups) -> Buyer:
     return buyer
 
 
-def _attach(message: Message, incoming: Incoming) -> None:
+def _attach(message_id: int, incoming: Incoming) -> None:
     """The mail's files in the content-addressed file store, on the message (pictures
     show as thumbnails in the thread like any message's)."""
     if not incoming.files:
@@ -221,5 +273,5 @@ def _attach(message: Message, incoming: Incoming) -> None:
         stored = StoredFile.get_or_none(StoredFile.sha256 == digest) or StoredFile.create(
             sha256=digest, size=len(item.data), mime=(store.sniff(item.data) or item.mime)[:100],
             original_name=item.name[:300], created_at=now)
-        Attachment.create(file=stored, message=message, caption=item.name[:300],
+        Attachment.create(file=stored, message=message_id, caption=item.name[:300],
                           created_at=now)

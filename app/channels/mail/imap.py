@@ -2,7 +2,8 @@
 proof that an answer went), and IDLE (the server says when mail arrives).
 
 Uses `imapclient`. Mails are fetched with BODY.PEEK[]: reading them in AfterDesk does not
-mark them read in the rep's other mail programs.
+mark them read in the rep's other mail programs; FETCH_BATCH at a time, the next batch
+asked for (on a thread of the pass) while the sync stores the one before.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import ssl
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
+from functools import partial
 from typing import Callable, Iterator
 
 from app.channels import states
@@ -89,14 +92,27 @@ class Mailbox:
         uids = [u for u in self._guard(self.client.search, ["UID", f"{last + 1}:*"])
                 if u > last]
         uids.sort()
-        for start in range(0, len(uids), FETCH_BATCH):
-            batch = uids[start:start + FETCH_BATCH]
-            found = self._guard(self.client.fetch, batch, ["BODY.PEEK[]", "INTERNALDATE"])
-            for uid in batch:
-                data = found.get(uid)
-                if data is None:
-                    continue                     # expunged meanwhile
-                yield validity, uid, data.get(b"BODY[]") or b"", _arrival(data)
+        batches = [uids[start:start + FETCH_BATCH] for start in range(0, len(uids), FETCH_BATCH)]
+        if not batches:
+            return
+        # The next batch is asked for while this one is stored: the server works meanwhile.
+        # Only the fetching thread uses the connection until the last batch is in.
+        fetching = ThreadPoolExecutor(1, thread_name_prefix="afterdesk-imap-fetch")
+        fetch = partial(self._guard, self.client.fetch)
+        what = ["BODY.PEEK[]", "INTERNALDATE"]
+        try:
+            pending = fetching.submit(fetch, batches[0], what)
+            for number, batch in enumerate(batches):
+                found = pending.result()
+                if number + 1 < len(batches):
+                    pending = fetching.submit(fetch, batches[number + 1], what)
+                for uid in batch:
+                    data = found.get(uid)
+                    if data is None:
+                        continue                     # expunged meanwhile
+                    yield validity, uid, data.get(b"BODY[]") or b"", _arrival(data)
+        finally:
+            fetching.shutdown(wait=True)             # the connection is free again
 
     # --- the Sent folder ----------------------------------------------------------------------
     def sent_folder(self) -> str:

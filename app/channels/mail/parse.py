@@ -26,6 +26,11 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936"
               "ascii": "utf-8", "ks_c_5601-1987": "cp949"}
 _GUESSES = ("utf-8", "gb18030", "big5hkscs")
 _ID = re.compile(r"<[^<>\s]+>")
+# The usual From: a plain name and an address, or an address alone; read as
+# email.utils.parseaddr reads them, without its general parser. Any other form goes to it.
+_ADDRESS = r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+_NAMED = re.compile(rf"([A-Za-z0-9]+(?: [A-Za-z0-9]+)*) <({_ADDRESS})>")
+_BARE = re.compile(_ADDRESS)
 
 
 def _codec(label: str | None) -> str | None:
@@ -82,9 +87,9 @@ def ids_in(value) -> list[str]:
     return _ID.findall(str(value or ""))
 
 
-def _when(mail: MimeMessage, fallback: datetime) -> datetime:
+def _when(headers: dict, fallback: datetime) -> datetime:
     try:
-        parsed = email.utils.parsedate_to_datetime(str(mail.get("Date", "")))
+        parsed = email.utils.parsedate_to_datetime(str(headers.get("date", "")))
     except (TypeError, ValueError, IndexError):
         return fallback
     if parsed is None:
@@ -94,17 +99,38 @@ def _when(mail: MimeMessage, fallback: datetime) -> datetime:
     return min(parsed.astimezone(timezone.utc), fallback)   # a sender's clock ahead: now
 
 
-def is_automatic(mail: MimeMessage) -> bool:
-    """Sent by a machine (RFC 3834 Auto-Submitted, a list or bulk mail, a bounce)."""
-    submitted = str(mail.get("Auto-Submitted", "")).strip().lower()
+def sender_of(value: str) -> tuple[str, str]:
+    """(name, address) of a From header's text, as email.utils.parseaddr gives them."""
+    named = _NAMED.fullmatch(value)
+    if named is not None:
+        return named.group(1), named.group(2)
+    if _BARE.fullmatch(value):
+        return "", value
+    return email.utils.parseaddr(value)
+
+
+def first_headers(mail: MimeMessage) -> dict:
+    """Each header's first value by its lower-case name: read once, instead of a scan of
+    every header for each one asked (`mail.get`)."""
+    found: dict = {}
+    for name, value in mail.items():
+        found.setdefault(name.lower(), value)
+    return found
+
+
+def is_automatic(mail: MimeMessage, headers: dict | None = None) -> bool:
+    """Sent by a machine (RFC 3834 Auto-Submitted, a list or bulk mail, a bounce).
+    `headers`: first_headers(mail), when read already."""
+    headers = first_headers(mail) if headers is None else headers
+    submitted = str(headers.get("auto-submitted", "")).strip().lower()
     if submitted and submitted != "no":
         return True
-    if str(mail.get("Precedence", "")).strip().lower() in ("bulk", "list", "junk"):
+    if str(headers.get("precedence", "")).strip().lower() in ("bulk", "list", "junk"):
         return True
-    if mail.get("List-Id") or mail.get("List-Unsubscribe") or mail.get("X-Autoreply"):
+    if headers.get("list-id") or headers.get("list-unsubscribe") or headers.get("x-autoreply"):
         return True
-    sender = email.utils.parseaddr(str(mail.get("Return-Path", "")))[1]
-    return str(mail.get("Return-Path", "")).strip() == "<>" and not sender
+    return_path = str(headers.get("return-path", ""))
+    return return_path.strip() == "<>" and not email.utils.parseaddr(return_path)[1]
 
 
 def _payload(part: MimeMessage, problems: list) -> bytes:
@@ -140,10 +166,15 @@ def parse(raw: bytes, *, fallback_id: str, received_at: datetime) -> Incoming:
     for index, part in enumerate(mail.walk()):
         if part.is_multipart():
             continue
-        disposition = str(part.get("Content-Disposition", "")).split(";")[0].strip().lower()
+        disposition_text = str(part.get("Content-Disposition", ""))
+        disposition = disposition_text.split(";")[0].strip().lower()
         content_type = part.get_content_type()
-        named = bool(part.get_param("name") or part.get_param("filename",
-                                                               header="content-disposition"))
+        # a name or filename parameter (RFC 2231's name*0 too): only looked for where its
+        # word appears, the parameters' parsing being the dearest part of reading a mail
+        named = ("name" in str(part.get("Content-Type", "")).lower()
+                 and bool(part.get_param("name"))) or \
+            ("name" in disposition_text.lower()
+             and bool(part.get_param("filename", header="content-disposition")))
         if disposition == "attachment" or (named and not content_type.startswith("text/")) \
                 or content_type.startswith(("image/", "application/", "audio/", "video/")):
             data = _payload(part, problems)
@@ -158,11 +189,13 @@ def parse(raw: bytes, *, fallback_id: str, received_at: datetime) -> Incoming:
         elif not content_type.startswith("multipart/"):
             problems.append(f"a {content_type} part was not shown")
     body = "\n\n".join(t.strip() for t in (plain or html) if t.strip())
-    name, address = email.utils.parseaddr(header_text(mail.get("From")))
-    message_id = (ids_in(mail.get("Message-ID")) or [fallback_id])[0]
-    references = ids_in(mail.get("In-Reply-To")) + list(reversed(ids_in(mail.get("References"))))
+    headers = first_headers(mail)
+    name, address = sender_of(header_text(headers.get("from")))
+    message_id = (ids_in(headers.get("message-id")) or [fallback_id])[0]
+    references = ids_in(headers.get("in-reply-to")) + \
+        list(reversed(ids_in(headers.get("references"))))
     return Incoming(
         channel_id=message_id, sender=address.strip().lower(), sender_name=name.strip(),
-        subject=header_text(mail.get("Subject")), body=body,
-        at=_when(mail, received_at), references=tuple(dict.fromkeys(references)),
-        files=files, automatic=is_automatic(mail), problems=problems)
+        subject=header_text(headers.get("subject")), body=body,
+        at=_when(headers, received_at), references=tuple(dict.fromkeys(references)),
+        files=files, automatic=is_automatic(mail, headers), problems=problems)

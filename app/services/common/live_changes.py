@@ -30,7 +30,7 @@ EVERYTHING_KIND = "*"                    # a row whose kind of change is not kno
 # The audit trail's entities, by the kind of change the pages listen for.
 _KIND_OF = {
     "conversation": cn.CONVERSATIONS, "translation": cn.CONVERSATIONS,
-    "outbox_item": cn.CONVERSATIONS,
+    "outbox_item": cn.CONVERSATIONS, "message_sync": cn.CONVERSATIONS,
     "dispute": cn.CASES, "aftersales": cn.CASES,
     "complaint": cn.COMPLAINTS, "evidence_pack": cn.EVIDENCE,
     "order": cn.ORDERS, "import": cn.ORDERS,

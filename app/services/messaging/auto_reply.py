@@ -262,7 +262,8 @@ def reply_due(conversation: Conversation, message: Message) -> DueReply | None:
         return None
     at = message.sent_at
     recent = _buyer_messages(conversation.buyer_id, at - window, at)
-    earlier_inbound = recent.where((Message.direction == "in") & (Message.id != message.id))
+    # Messages stored before it: a batch written at once (a mail sync) holds later ones too.
+    earlier_inbound = recent.where((Message.direction == "in") & (Message.id < message.id))
     if earlier_inbound.exists():
         return None                       # not the buyer's first message in the window
     if recent.where(Message.is_auto == True).exists():  # noqa: E712

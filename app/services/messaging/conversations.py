@@ -95,20 +95,23 @@ def add_message(conversation: Conversation, direction: str, body: str, at: datet
         audit.record(actor, ENTITY, conversation.uid, kind,
                      {"message": message.id, "channel": channel, "at": at.isoformat()})
         if direction == "in" and auto_reply_allowed:
-            _send_auto_reply(conversation, message)   # AE-12
+            send_auto_reply(conversation, message)   # AE-12
     return message
 
 
-def _send_auto_reply(conversation: Conversation, message: Message) -> None:
+def send_auto_reply(conversation: Conversation, message: Message) -> Message | None:
     """rule AE-12: the automatic reply to the buyer's first message in the window, when a
-    rule of the shop calls for one; inside add_message's transaction."""
+    rule of the shop calls for one (the reply, else None); inside the transaction that
+    added the message (add_message's, or a mail sync's that wrote a batch in bulk:
+    app.channels.ingest)."""
     due = auto_reply.reply_due(conversation, message)
     if due is None:
-        return
+        return None
     reply = add_message(conversation, "out", due.body, message.sent_at,
                         author=auto_reply.AUTHOR, is_auto=True, source_lang=due.rule.language,
                         actor="auto_reply")
     auto_reply.record_sent(due, conversation, reply)
+    return reply
 
 
 def _refresh(conversation: Conversation, message: Message) -> None:
