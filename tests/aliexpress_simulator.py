@@ -46,6 +46,26 @@ def expected_sign(form: dict, secret: str, prefix: str) -> str:
     return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest().upper()
 
 
+def make_orders(count: int, *, first: int = 8199000000000001, buyers: int = 0,
+                **changes) -> dict[str, dict]:
+    """order number -> order DTO: `count` orders made from the fixture order, numbered from
+    `first` (step 10); with `buyers`, bought by that many buyers in turn (else the fixture's
+    one buyer)."""
+    template = (FIXTURES / "order.json").read_text(encoding="utf-8")
+    made = {}
+    for n in range(count):
+        order = json.loads(template)
+        number = first + n * 10
+        order["order_id"] = number
+        for product in order["product_list"]["aeop_order_product_dto"]:
+            product["order_id"] = product["child_id"] = number + 1
+        if buyers:
+            order["buyer_login_id"] = f"br{n % buyers:06d}buyer"
+        order.update(changes)
+        made[str(number)] = order
+    return made
+
+
 class AliExpressSimulator:
     def __init__(self):
         self.orders: dict[str, dict] = {}          # order number → order DTO
@@ -79,18 +99,9 @@ class AliExpressSimulator:
     # --- what a test sets up ------------------------------------------------------------
     def add_orders(self, count: int, *, first: int = 8199000000000001, **changes) -> list[str]:
         """`count` orders made from the fixture order, numbered from `first`."""
-        template = (FIXTURES / "order.json").read_text(encoding="utf-8")
-        numbers = []
-        for n in range(count):
-            order = json.loads(template)
-            number = first + n * 10
-            order["order_id"] = number
-            for product in order["product_list"]["aeop_order_product_dto"]:
-                product["order_id"] = product["child_id"] = number + 1
-            order.update(changes)
-            self.orders[str(number)] = order
-            numbers.append(str(number))
-        return numbers
+        made = make_orders(count, first=first, **changes)
+        self.orders.update(made)
+        return list(made)
 
     def add_issue(self) -> str:
         issue = fixture("issue.json")

@@ -167,13 +167,23 @@ def _buyer_ids(shop, rows) -> dict:
 
 def _known_buyers(shop, logins) -> dict:
     """login -> id of the shop's buyers: those asked for by name (a platform's pages), or
-    the whole shop in one pass (a big file)."""
-    query = Buyer.select(Buyer.login, Buyer.id).where(Buyer.shop == shop)
+    the whole shop in one pass (a big file). Plain SQL: a page's thousand names through
+    the query builder cost more than the rows they find (docs/performance.md, P11)."""
+    table = Buyer._meta.table_name
     if len(logins) > WHOLE_SHOP:
-        return dict(query.tuples())
+        return dict(database.execute_sql(
+            f'SELECT "login", "id" FROM "{table}" WHERE "shop_id" = ?', (shop.id,)).fetchall())
+    return _by_key(table, "login", shop.id, list(logins))
+
+
+def _by_key(table: str, key: str, shop_id: int, wanted: list) -> dict:
+    """key -> id of the shop's rows of `table` whose `key` is one of `wanted`."""
     found: dict = {}
-    for part in _chunks(list(logins), FEW):
-        found.update(query.where(Buyer.login.in_(part)).tuples())
+    for part in _chunks(wanted, FEW):
+        marks = ", ".join("?" * len(part))
+        found.update(database.execute_sql(
+            f'SELECT "{key}", "id" FROM "{table}" WHERE "shop_id" = ? AND "{key}" IN ({marks})',
+            (shop_id, *part)).fetchall())
     return found
 
 
@@ -214,11 +224,7 @@ def _order_ids(shop_id: int, order_nos: list) -> dict:
         return {}
     wanted = set(order_nos)
     if len(wanted) <= WHOLE_SHOP:    # a platform's pages: by number, not the whole shop
-        found: dict = {}
-        for part in _chunks(list(wanted), FEW):
-            found.update(Order.select(Order.order_no, Order.id)
-                         .where((Order.shop == shop_id) & Order.order_no.in_(part)).tuples())
-        return found
+        return _by_key(Order._meta.table_name, "order_no", shop_id, list(wanted))
     cursor = database.execute_sql(
         f'SELECT "order_no", "id" FROM "{Order._meta.table_name}" WHERE "shop_id" = ?',
         (shop_id,))
