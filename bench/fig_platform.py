@@ -37,6 +37,8 @@ def serve(count: int) -> None:
     sim = s.AliExpressSimulator()
     sim.keep_lists = True           # nothing changes while the pass lists the orders
     sim.orders.update(s.make_orders(count, buyers=BUYERS))
+    for order in sim.orders.values():
+        sim.order_text(order)       # its answers' JSON written before the pass asks
     sim.start()
     print(sim.gateway, flush=True)
     sys.stdin.read()

@@ -76,8 +76,11 @@ class AliExpressSimulator:
         self.refused: list[str] = []               # codes answered
         self._limits: dict[str, int] = {}
         self._garble = False
+        self._status = 0            # answer the next call with this HTTP error status
+        self.peers: list[int] = []  # the caller's port of each call (one per connection)
         self.keep_lists = False     # the benchmark: orders do not change while it lists them
         self._lists: dict[tuple, list] = {}
+        self._texts: dict[int, str] = {}   # keep_lists: each order's JSON, written once
         self._lock = threading.Lock()
         self._counter = 0
         handler = type("Handler", (_Handler,), {"simulator": self})
@@ -116,6 +119,10 @@ class AliExpressSimulator:
         """The next answer is a proxy's HTML error page, not the platform's JSON."""
         self._garble = True
 
+    def fail_next(self, status: int) -> None:
+        """The next call is answered with HTTP `status` and a proxy's page."""
+        self._status = status
+
     def expire_token(self) -> None:
         self.token = "expired-" + self.token
 
@@ -151,7 +158,7 @@ class AliExpressSimulator:
                               "The request signature does not conform to platform standards")
         return None
 
-    def sync(self, form: dict) -> dict:
+    def sync(self, form: dict) -> dict | bytes:
         method = form.get("method", "")
         self.calls.append((method, form))
         refused = self.check(form, "")
@@ -172,7 +179,27 @@ class AliExpressSimulator:
             return self.error("InvalidApiPath", f"The api {method} does not exist")
         body = answer(form)
         body["request_id"] = self.request_id()
-        return {method.replace(".", "_") + "_response": body}
+        envelope = {method.replace(".", "_") + "_response": body}
+        if self.keep_lists and answer == self._order_list:
+            return self._with_written_orders(envelope, body["result"]["target_list"])
+        return envelope
+
+    def order_text(self, order: dict) -> str:
+        """An order's JSON, written once (keep_lists: the orders do not change)."""
+        text = self._texts.get(id(order))
+        if text is None:
+            text = self._texts[id(order)] = json.dumps(order, ensure_ascii=False)
+        return text
+
+    def _with_written_orders(self, envelope: dict, target: dict) -> bytes:
+        """The answer as bytes, its orders spliced in from their written JSON: the
+        benchmark measures AfterDesk reading pages, not this simulator writing them."""
+        listed, target["aeop_order_item_dto"] = target["aeop_order_item_dto"], []
+        text = json.dumps(envelope, ensure_ascii=False)
+        empty = '"aeop_order_item_dto": []'
+        assert text.count(empty) == 1
+        return text.replace(empty, '"aeop_order_item_dto": ['
+                            + ", ".join(self.order_text(o) for o in listed) + "]").encode()
 
     def refresh(self, form: dict) -> dict:
         self.calls.append(("/auth/token/refresh", form))
@@ -237,10 +264,16 @@ class AliExpressSimulator:
 
 class _Handler(BaseHTTPRequestHandler):
     simulator: AliExpressSimulator
+    protocol_version = "HTTP/1.1"      # a connection serves several calls, as the gateway's
 
     def do_POST(self):  # noqa: N802 - the name http.server calls
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length).decode("utf-8")
+        self.simulator.peers.append(self.client_address[1])
+        if self.simulator._status:
+            status, self.simulator._status = self.simulator._status, 0
+            self.send_error(status)
+            return
         form = {k: v[0] for k, v in urllib.parse.parse_qs(raw, keep_blank_values=True).items()}
         if self.path == "/sync":
             body = self.simulator.sync(form)
@@ -249,7 +282,8 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self.send_error(404)
             return
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False
+                                                               ).encode("utf-8")
         if self.simulator._garble:
             self.simulator._garble = False
             data = b"<html><body>502 Bad Gateway</body></html>"
