@@ -57,13 +57,21 @@ def floor_rows(count: int) -> list:
 
 def measure(scale, folder: Path) -> Figure:
     """Leaves the database closed."""
-    from app.db import close_database, open_database
-    from bench.fig_import import raw_insert, shop_for
     import keyring
     from tests.file_keyring import FileKeyring
     folder.mkdir(parents=True, exist_ok=True)
     count = scale.platform_orders
-    keyring.set_keyring(FileKeyring(folder / "keyring.json"))
+    ring_before = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring(folder / "keyring.json"))      # never the rep's keyring
+    try:
+        return _measure(scale, folder, count)
+    finally:
+        keyring.set_keyring(ring_before)
+
+
+def _measure(scale, folder: Path, count: int) -> Figure:
+    from app.db import close_database, open_database
+    from bench.fig_import import raw_insert, shop_for
     rows = floor_rows(count)
     server = subprocess.Popen([sys.executable, "-m", "bench.fig_platform", "serve",
                                str(count)], cwd=ROOT, stdin=subprocess.PIPE,
