@@ -81,7 +81,7 @@ def _measure(scale, folder: Path, count: int) -> Figure:
         gateway = server.stdout.readline().strip()
         if not gateway.startswith("http://"):
             raise AssertionError("P11: the platform simulator did not start")
-        raws, passes, writes, calls, in_calls = [], [], [], [], []
+        raws, passes, writes, calls, in_calls, cpu = [], [], [], [], [], []
         for run in range(max(1, scale.platform_repeats)):
             open_database(folder / f"raw{run}.db")
             raws.append(raw_insert(SimpleNamespace(rows=rows), shop_for("aliexpress").id))
@@ -93,6 +93,7 @@ def _measure(scale, folder: Path, count: int) -> Figure:
             writes.append(spent["writes"])
             calls.append(spent["calls"])
             in_calls.append(spent["calls_s"])
+            cpu.append(spent["cpu_s"])
             (folder / f"raw{run}.db").unlink()
             (folder / f"sync{run}.db").unlink()
     finally:
@@ -112,12 +113,13 @@ def _measure(scale, folder: Path, count: int) -> Figure:
                  "writes_s": round(median(writes), 2),
                  "writes_ratio": round(median(writes) / max(floor, 1e-9), 2),
                  "writes_runs": [round(w, 2) for w in writes],
-                 "calls_s": round(median(in_calls), 2)})
+                 "calls_s": round(median(in_calls), 2),
+                 "pass_cpu_s": round(median(cpu), 2)})
 
 
 def _first_sync(gateway: str, count: int) -> tuple[float, dict]:
     """(seconds of the whole pass, {"writes": seconds in records.write_orders, "calls": how
-    many calls, "calls_s": seconds in them})."""
+    many calls, "calls_s": seconds in them, "cpu_s": this process's CPU seconds})."""
     from app.channels.sync import run_pass
     from app.platforms import gateway as calls_module, records
     from bench.fig_import import shop_for
@@ -149,9 +151,10 @@ def _first_sync(gateway: str, count: int) -> tuple[float, dict]:
 
     records.write_orders, calls_module.post_form = timed_write, counted_post
     try:
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         result = run_pass(account)
         whole = time.perf_counter() - began
+        spent["cpu_s"] = time.process_time() - cpu
     finally:
         records.write_orders, calls_module.post_form = write, post
     if result.pulled.get("added") != count:
