@@ -1,5 +1,5 @@
 """`python -m bench [--json] [--dir FOLDER] [--seed N]`: generate shops at the scale of a busy
-year and measure every performance figure (P1–P8, P10a, P10b) beside its floor, in one run
+year and measure every performance figure (P1–P8, P10a, P10b, P11) beside its floor, in one run
 (docs/performance.md). It works in a folder of its own, never on the rep's database.
 
 Run it from the repository's root folder: the benchmark is a tool beside AfterDesk, not a
@@ -20,8 +20,9 @@ from bench.scale import FULL, Scale, scaled, tiny
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bench",
-        description="measure start, inbox, search, thread, import, monitor, evidence pack "
-                    "and memory on generated shop-scale data (takes minutes)")
+        description="measure start, inbox, search, thread, import, monitor, evidence pack, "
+                    "memory, mail and platform syncs on generated shop-scale data (takes "
+                    "minutes)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--dir", metavar="FOLDER",
                         help="keep the generated shops and scratch files here (reused by the "

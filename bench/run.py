@@ -22,8 +22,9 @@ from bench.scale import Scale
 from app.db import close_database, open_database
 from app.paths import HOME_VARIABLE
 
-FIGURES = ("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P10a", "P10b")
+FIGURES = ("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P10a", "P10b", "P11")
 META = "shop.json"          # what the kept data was generated with
+ON_THE_SHOPS = ("P1", "P2", "P3", "P4", "P7", "P8")   # the figures measured on the generated shops
 
 
 def run_bench(scale: Scale, *, folder: Path | None = None, seed: int = 7,
@@ -37,7 +38,9 @@ def run_bench(scale: Scale, *, folder: Path | None = None, seed: int = 7,
     home_before = os.environ.get(HOME_VARIABLE)
     os.environ[HOME_VARIABLE] = str(folder / "home")
     try:
-        data = _shop_data(folder, scale, seed, log)
+        # P5, P6, P10 and P11 make their own data: `--only P11` generates no shops
+        data = (_shop_data(folder, scale, seed, log)
+                if any(key in only for key in ON_THE_SHOPS) else {})
         db_path, empty_path = folder / "shop.db", folder / "empty.db"
         open_database(empty_path)
         close_database()
@@ -54,6 +57,10 @@ def run_bench(scale: Scale, *, folder: Path | None = None, seed: int = 7,
             from bench import fig_import
             figures["P5"] = _timed("P5", lambda: fig_import.measure(scale, folder / "import"),
                                    log)
+        if "P11" in only:
+            from bench import fig_platform
+            figures["P11"] = _timed("P11", lambda: fig_platform.measure(
+                scale, folder / "platform"), log)
         if "P10a" in only or "P10b" in only:
             from bench import fig_mail
             p10a, p10b = _timed("P10a and P10b",

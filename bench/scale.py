@@ -32,6 +32,8 @@ class Scale:
     mail_repeats: int = 1            # P10b: first syncs and fetches alone, alternating (a sync of
                                      # 10,000 mails takes minutes on a busy machine)
     mail_rounds: int = 5             # P10a: mails appended one at a time into the open window
+    platform_orders: int = 100_000   # P11: orders of the platform simulator, synced into an empty shop
+    platform_repeats: int = 3        # P11: first syncs and raw writes, alternating
 
     def describe(self) -> dict:
         return {"orders": self.orders, "conversations": self.conversations,
@@ -42,7 +44,9 @@ class Scale:
                 "repeats": self.repeats, "slow_repeats": self.slow_repeats,
                 "import_repeats": self.import_repeats,
                 "start_repeats": self.start_repeats, "mails": self.mails,
-                "mail_repeats": self.mail_repeats, "mail_rounds": self.mail_rounds}
+                "mail_repeats": self.mail_repeats, "mail_rounds": self.mail_rounds,
+                "platform_orders": self.platform_orders,
+                "platform_repeats": self.platform_repeats}
 
 
 FULL = Scale()
@@ -54,7 +58,8 @@ def tiny() -> Scale:
                    template_orders=60, long_thread=120, pack_messages=30, pack_photos=2,
                    photo_size=(320, 240), import_rows=300, idle_cases=40, idle_seconds=0.3,
                    repeats=2, slow_repeats=1, import_repeats=1, start_repeats=0, probes_at_once=4,
-                   mails=40, mail_repeats=1, mail_rounds=2)
+                   mails=40, mail_repeats=1, mail_rounds=2, platform_orders=300,
+                   platform_repeats=1)
 
 
 def scaled(factor: float) -> Scale:
@@ -67,4 +72,5 @@ def scaled(factor: float) -> Scale:
     return replace(FULL, orders=n(FULL.orders, 1_500), conversations=n(FULL.conversations, 300),
                    messages=n(FULL.messages, 3_000), cases=n(FULL.cases, 150),
                    import_rows=n(FULL.import_rows, 300), idle_cases=n(FULL.idle_cases, 40),
-                   mails=n(FULL.mails, 40))
+                   mails=n(FULL.mails, 40),
+                   platform_orders=n(FULL.platform_orders, 300))

@@ -52,6 +52,26 @@ def expected_sign(form: dict, secret: str, prefix: str) -> str:
     return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest().upper()
 
 
+def make_orders(count: int, *, first: int = 8199000000000001, buyers: int = 0,
+                **changes) -> dict[str, dict]:
+    """order number -> order DTO: `count` orders made from the fixture order, numbered from
+    `first` (step 10); with `buyers`, bought by that many buyers in turn (else the fixture's
+    one buyer)."""
+    template = (FIXTURES / "order.json").read_text(encoding="utf-8")
+    made = {}
+    for n in range(count):
+        order = json.loads(template)
+        number = first + n * 10
+        order["order_id"] = number
+        for product in order["product_list"]["aeop_order_product_dto"]:
+            product["order_id"] = product["child_id"] = number + 1
+        if buyers:
+            order["buyer_login_id"] = f"br{n % buyers:06d}buyer"
+        order.update(changes)
+        made[str(number)] = order
+    return made
+
+
 class AliExpressSimulator:
     def __init__(self):
         self.orders: dict[str, dict] = {}          # order number → order DTO
@@ -62,8 +82,11 @@ class AliExpressSimulator:
         self.refused: list[str] = []               # codes answered
         self._limits: dict[str, int] = {}
         self._garble = False
+        self._status = 0            # answer the next call with this HTTP error status
+        self.peers: list[int] = []  # the caller's port of each call (one per connection)
         self.keep_lists = False     # the benchmark: orders do not change while it lists them
         self._lists: dict[tuple, list] = {}
+        self._texts: dict[int, str] = {}   # keep_lists: each order's JSON, written once
         self._lock = threading.Lock()
         self._counter = 0
         self.skew = 0.0                             # seconds the simulator's clock is off
@@ -88,18 +111,9 @@ class AliExpressSimulator:
     # --- what a test sets up ------------------------------------------------------------
     def add_orders(self, count: int, *, first: int = 8199000000000001, **changes) -> list[str]:
         """`count` orders made from the fixture order, numbered from `first`."""
-        template = (FIXTURES / "order.json").read_text(encoding="utf-8")
-        numbers = []
-        for n in range(count):
-            order = json.loads(template)
-            number = first + n * 10
-            order["order_id"] = number
-            for product in order["product_list"]["aeop_order_product_dto"]:
-                product["order_id"] = product["child_id"] = number + 1
-            order.update(changes)
-            self.orders[str(number)] = order
-            numbers.append(str(number))
-        return numbers
+        made = make_orders(count, first=first, **changes)
+        self.orders.update(made)
+        return list(made)
 
     def add_issue(self) -> str:
         issue = fixture("issue.json")
@@ -113,6 +127,10 @@ class AliExpressSimulator:
     def garble_next(self) -> None:
         """The next answer is a proxy's HTML error page, not the platform's JSON."""
         self._garble = True
+
+    def fail_next(self, status: int) -> None:
+        """The next call is answered with HTTP `status` and a proxy's page."""
+        self._status = status
 
     def expire_token(self) -> None:
         self.token = "expired-" + self.token
@@ -149,7 +167,7 @@ class AliExpressSimulator:
                               "The request signature does not conform to platform standards")
         return None
 
-    def sync(self, form: dict) -> dict:
+    def sync(self, form: dict) -> dict | bytes:
         method = form.get("method", "")
         self.calls.append((method, form))
         refused = self.check(form, "")
@@ -175,7 +193,27 @@ class AliExpressSimulator:
         if "error_response" in body:
             return body
         body["request_id"] = self.request_id()
-        return {method.replace(".", "_") + "_response": body}
+        envelope = {method.replace(".", "_") + "_response": body}
+        if self.keep_lists and answer == self._order_list:
+            return self._with_written_orders(envelope, body["result"]["target_list"])
+        return envelope
+
+    def order_text(self, order: dict) -> str:
+        """An order's JSON, written once (keep_lists: the orders do not change)."""
+        text = self._texts.get(id(order))
+        if text is None:
+            text = self._texts[id(order)] = json.dumps(order, ensure_ascii=False)
+        return text
+
+    def _with_written_orders(self, envelope: dict, target: dict) -> bytes:
+        """The answer as bytes, its orders spliced in from their written JSON: the
+        benchmark measures AfterDesk reading pages, not this simulator writing them."""
+        listed, target["aeop_order_item_dto"] = target["aeop_order_item_dto"], []
+        text = json.dumps(envelope, ensure_ascii=False)
+        empty = '"aeop_order_item_dto": []'
+        assert text.count(empty) == 1
+        return text.replace(empty, '"aeop_order_item_dto": ['
+                            + ", ".join(self.order_text(o) for o in listed) + "]").encode()
 
     def refresh(self, form: dict) -> dict:
         self.calls.append(("/auth/token/refresh", form))
@@ -341,10 +379,16 @@ def _multipart(content_type: str, body: bytes) -> tuple[dict, dict]:
 
 class _Handler(BaseHTTPRequestHandler):
     simulator: AliExpressSimulator
+    protocol_version = "HTTP/1.1"      # a connection serves several calls, as the gateway's
 
     def do_POST(self):  # noqa: N802 - the name http.server calls
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length)
+        self.simulator.peers.append(self.client_address[1])
+        if self.simulator._status:
+            status, self.simulator._status = self.simulator._status, 0
+            self.send_error(status)
+            return
         content_type = self.headers.get("Content-Type") or ""
         files: dict = {}
         if content_type.startswith("multipart/form-data"):
@@ -360,7 +404,8 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self.send_error(404)
             return
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False
+                                                               ).encode("utf-8")
         if self.simulator._garble:
             self.simulator._garble = False
             data = b"<html><body>502 Bad Gateway</body></html>"

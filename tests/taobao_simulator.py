@@ -57,6 +57,7 @@ class Simulator:
         # a buyer's evidence picture (a PNG signature and a few bytes: enough to sniff)
         self.pictures = {"cup-lid.png": b"\x89PNG\r\n\x1a\n" + bytes(range(64))}
         self.garbage_next = 0              # answer the next N calls with a broken body
+        self.lists_without_orders = False  # the trade list leaves out the trades' orders
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -114,11 +115,13 @@ class Simulator:
                        key=lambda r: r["modified"], reverse=True)
         size, page = int(params.get("page_size", 40)), int(params.get("page_no", 1))
         part = found[(page - 1) * size: page * size]
-        fields = set(params.get("fields", "").split(","))
-        part = [{k: v for k, v in r.items() if k in fields} for r in part]
+        part = [_only(r, params.get("fields", "")) for r in part]
         return {key: {"total_results": len(found), outer: {inner: part}}}
 
     def do_taobao_trades_sold_increment_get(self, params):
+        if self.lists_without_orders:
+            params = {**params, "fields": ",".join(
+                f for f in params.get("fields", "").split(",") if not f.startswith("orders"))}
         return self._window(self.trades, params, "trades", "trade",
                             "trades_sold_increment_get_response")
 
@@ -236,6 +239,19 @@ class Simulator:
                 pass
 
         return Handler
+
+
+def _only(record: dict, fields: str) -> dict:
+    """The record with the asked fields only, as TOP answers: `orders.title` asks for the
+    trade's orders with their titles."""
+    names = fields.split(",")
+    top = {n for n in names if "." not in n}
+    inner = {n.split(".", 1)[1] for n in names if n.startswith("orders.")}
+    out = {k: v for k, v in record.items() if k in top}
+    if inner and "orders" in record:
+        out["orders"] = {"order": [{k: v for k, v in o.items() if k in inner}
+                                   for o in record["orders"]["order"]]}
+    return out
 
 
 def _error(code: int, msg: str, sub_code: str = "", sub_msg: str = "") -> dict:

@@ -20,7 +20,7 @@ from bench.scale import tiny
 from app.vocab import DISPUTE_STATES, REQUEST_STATES
 
 ROOT = Path(__file__).resolve().parents[1]
-FIGURES = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P10a", "P10b"]
+FIGURES = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P10a", "P10b", "P11"]
 
 
 

@@ -5,6 +5,7 @@ and the v2 database migrates forward to the import-batch table keeping its data.
 from __future__ import annotations
 
 import threading
+from decimal import Decimal
 
 import pytest
 
@@ -110,3 +111,16 @@ def test_v2_database_with_data_migrates_to_import_batches(tmp_path):
         assert ImportBatch.select().count() == 1 and Order.select().count() == 1
     finally:
         close_database()
+
+
+def test_an_amount_is_stored_to_the_cent_as_the_money_field_rounds_it():
+    """The bulk writer's cents: exact amounts as they are, others half up, too big or a
+    float refused (as app.models.fields.to_money does)."""
+    from app.importers.plan import cents
+    assert cents(Decimal("23.80")) == 2380 and cents(Decimal("23.8")) == 2380
+    assert cents(Decimal("1.005")) == 101 and cents(Decimal("-0.50")) == -50
+    assert cents(12) == 1200 and cents(Decimal("1E+2")) == 10000
+    with pytest.raises(ValueError):
+        cents(Decimal("1000000000000.00"))
+    with pytest.raises(TypeError):
+        cents(1.5)

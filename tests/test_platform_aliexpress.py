@@ -84,6 +84,23 @@ def test_first_sync_brings_every_page_of_orders_with_items(shop, sim):
     assert Order.select().where(Order.shop == shop).count() == 120
 
 
+def test_a_pass_asks_its_pages_on_one_connection_and_a_gateway_error_is_offline(shop, sim):
+    """The pages of a pass go over one kept connection (no new handshake per page); a
+    gateway answering with an HTTP error leaves the account offline, and the next pass
+    opens a new connection and goes on."""
+    sim.add_orders(120)
+    account = _account(shop, sim)
+    run_pass(account)
+    assert len(sim.peers) >= 5 and len(set(sim.peers)) == 1
+    sim.fail_next(503)
+    with pytest.raises(ChannelProblem) as raised:
+        run_pass(account)
+    assert raised.value.state == states.OFFLINE and "HTTP 503" in str(raised.value)
+    run_pass(account)
+    assert get_account("ae-open").state == states.CONNECTED
+    assert Order.select().where(Order.shop == shop).count() == 120
+
+
 def test_a_call_limit_stops_the_pass_and_the_next_goes_on_from_there(shop, sim):
     sim.add_orders(120)
     account = _account(shop, sim)

@@ -123,6 +123,32 @@ def test_first_sync_stores_every_trade_of_several_pages_with_items(account, sim)
                                                                           "taobao:trades")
 
 
+def test_a_trade_the_list_gives_whole_is_not_asked_for_again(account, sim):
+    """The increment list carries each trade's items and waybill: the first sync makes no
+    fullinfo call per trade (five trades, one call per page, not one per trade)."""
+    run_pass(account)
+    asked = {c["tid"] for c in sim.calls if c["method"] == "taobao.trade.fullinfo.get"}
+    assert not asked & {str(t["tid"]) for t in sim.trades}
+    cup = _order("3901000000000000201")
+    assert (cup.carrier, cup.tracking_no) == ("圆通速递", "YT8800000002")
+    assert OrderItem.select().where(OrderItem.order == _order("3901000000000000301")).count() \
+        == 2
+
+
+def test_a_trade_listed_without_its_items_is_read_in_full(account, sim):
+    """A gateway that lists only part of each trade: its fullinfo brings items and
+    waybill, so the orders are the same."""
+    sim.lists_without_orders = True
+    run_pass(account)
+    asked = [c["tid"] for c in sim.calls if c["method"] == "taobao.trade.fullinfo.get"]
+    assert len(set(asked)) == 5
+    cup = _order("3901000000000000201")
+    assert (cup.carrier, cup.tracking_no) == ("圆通速递", "YT8800000002")
+    titles = [i.title for i in OrderItem.select().where(
+        OrderItem.order == _order("3901000000000000301")).order_by(OrderItem.position)]
+    assert titles == ["手机壳 透明", "钢化膜 两片装"]
+
+
 def test_a_second_sync_adds_nothing_twice_and_takes_a_changed_status(account, sim):
     run_pass(account)
     sim.calls.clear()
@@ -179,15 +205,19 @@ def test_an_access_limit_goes_offline_then_the_next_pass_succeeds(account, sim):
 
 
 def test_a_limit_in_the_middle_keeps_the_pages_stored_and_resumes(account, sim):
-    calls = {"n": 0}
+    later_pages = {"n": 0, "limited": False}
     answer = sim.answer
 
-    def limited_after_three(params):
-        calls["n"] += 1
-        if calls["n"] == 6:
-            sim.limit_next = 1
+    def limited_in_a_window(params):
+        # a window's pages are read from the last to the first: once a later page is
+        # stored, the call for its first page is refused by the call limit
+        if params.get("method") == "taobao.trades.sold.increment.get":
+            if params.get("page_no") != "1":
+                later_pages["n"] += 1
+            elif later_pages["n"] and not later_pages["limited"]:
+                sim.limit_next, later_pages["limited"] = 1, True
         return answer(params)
-    sim.answer = limited_after_three
+    sim.answer = limited_in_a_window
     with pytest.raises(ChannelProblem):
         run_pass(account)
     stored = Order.select().count()

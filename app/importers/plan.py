@@ -8,12 +8,13 @@ know (an empty cell) never wipes what AfterDesk knows; a note is only filled whe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from decimal import Decimal
 from typing import NamedTuple
 
 from app.db import database
 from app.importers.rows import OrderRow
-from app.models.fields import to_money
+from app.models.fields import MONEY_LIMIT, to_money
 
 CHUNK = 500           # SQLite host parameters per IN (...) list stay well below its limit
 # Columns an import writes, in this order (orders table); `None` in a file value keeps the
@@ -27,9 +28,15 @@ FILL_ONLY = {"note"}  # the rep's own words are never overwritten by an import
 ITEM_COLUMNS = ("position", "product_id", "title", "attributes", "quantity", "unit_price")
 
 
+CENTS_LIMIT = int(MONEY_LIMIT * 100)
+
+
 def cents(value) -> int:
-    if value.__class__ is Decimal and value.as_tuple().exponent == -2:
-        return int(value.scaleb(2))          # already exact to the cent
+    if value.__class__ is Decimal and value.is_finite():
+        scaled = value.scaleb(2)
+        whole = int(scaled)
+        if whole == scaled and -CENTS_LIMIT < whole < CENTS_LIMIT:
+            return whole                     # already exact to the cent
     return int(to_money(value) * 100)
 
 
@@ -37,20 +44,22 @@ def stored_time(value) -> str | None:
     return None if value is None else value.replace(tzinfo=None).isoformat(" ")
 
 
+_ORDER_VALUES = attrgetter(*ORDER_COLUMNS)
+_MONEY_AT = tuple(n for n, name in enumerate(ORDER_COLUMNS) if name in MONEY)
+_TIMES_AT = tuple(n for n, name in enumerate(ORDER_COLUMNS) if name in TIMES)
+
+
 def stored_values(row: OrderRow) -> tuple:
     if row.stored is not None:
         return row.stored
-    out = []
-    for name in ORDER_COLUMNS:
-        value = getattr(row, name)
-        if name in MONEY:
-            value = cents(value)
-        elif name in TIMES:
-            value = stored_time(value)
-        out.append(value)
+    out = list(_ORDER_VALUES(row))
+    for n in _MONEY_AT:
+        out[n] = cents(out[n])
+    for n in _TIMES_AT:
+        value = out[n]
+        if value is not None:
+            out[n] = value.replace(tzinfo=None).isoformat(" ")
     return tuple(out)
-
-
 
 
 def stored_items(items: list) -> tuple:

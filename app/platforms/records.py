@@ -46,15 +46,20 @@ def _hour_in_utc(hour: datetime, platform: str) -> datetime:
     return platform_to_utc(hour, platform)
 
 
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
 def amount(value) -> Decimal:
     """An amount the platform wrote ('12.30', 12.3, or {"amount": "12.30", …})."""
-    if isinstance(value, dict):
-        value = value.get("amount", value.get("cent"))
+    if value.__class__ is dict:
+        value = value["amount"] if "amount" in value else value.get("cent")
+    if value is None or value == "":
+        return ZERO
     try:
-        return Decimal(str(value)).quantize(Decimal("0.01")) if value not in (None, "") \
-            else Decimal("0.00")
+        return Decimal(value if value.__class__ is str else str(value)).quantize(CENT)
     except InvalidOperation:
-        return Decimal("0.00")
+        return ZERO
 
 
 def in_stored_form(rows: list[OrderRow]) -> list[OrderRow]:

@@ -42,6 +42,10 @@ class Client:
         self.save_tokens = save_tokens
         self.clock = clock
         self.calls = 0
+        self.connections = gateway.Connections()    # kept open for the pass's calls
+
+    def close(self) -> None:
+        self.connections.close()
 
     def _common(self) -> dict:
         return {"app_key": self.app_key, "timestamp": str(int(self.clock() * 1000)),
@@ -68,7 +72,7 @@ class Client:
         form["sign"] = signing.sign(form, self.app_secret)
         self.calls += 1
         answer = gateway.post_form(self.base + "/sync", form, server=errors.SERVER,
-                                   files=files)
+                                   files=files, connections=self.connections)
         if "error_response" in answer:
             error = PlatformError.of(answer["error_response"] or {})
             if errors.is_token_problem(error):
@@ -89,7 +93,7 @@ class Client:
         form["sign"] = signing.sign(form, self.app_secret, REFRESH_PATH)
         self.calls += 1
         answer = gateway.post_form(self.base + "/rest" + REFRESH_PATH, form,
-                                   server=errors.SERVER)
+                                   server=errors.SERVER, connections=self.connections)
         token = answer.get("access_token")
         if str(answer.get("code", "0")) != "0" or not token:
             error = PlatformError(str(answer.get("code") or "IllegalRefreshToken"),

@@ -68,15 +68,20 @@ class AliExpressConnector:
             credentials.put(self.account.key, credentials.REFRESH_TOKEN, refresh_token)
 
     def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
         self.client = None
 
     def test(self) -> None:
         """One small signed call (the last hour's orders, one page)."""
         self.open()
-        now = self.clock()
-        query = orders.query(now - timedelta(hours=1), now, 1, False)
-        query["param_aeop_order_query"]["page_size"] = 1
-        orders.page_of(self._client().call(orders.LIST_METHOD, query))
+        try:
+            now = self.clock()
+            query = orders.query(now - timedelta(hours=1), now, 1, False)
+            query["param_aeop_order_query"]["page_size"] = 1
+            orders.page_of(self._client().call(orders.LIST_METHOD, query))
+        finally:
+            self.close()
 
     def watcher(self, push):
         return None             # no push from the platform: the runner polls

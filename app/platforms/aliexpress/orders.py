@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from app.channels import states
 from app.channels.errors import ChannelProblem
 from app.importers.rows import OrderRow
-from app.platforms.records import amount, platform_time
+from app.platforms.records import ZERO, amount, platform_time
 from app.rules.timeconv import PLATFORM_ZONES, to_zone
 
 LIST_METHOD = "aliexpress.trade.seller.orderlist.get"
@@ -98,7 +98,7 @@ def row_of(dto: dict, index: int = 0) -> OrderRow | None:
         return None
     state = str(dto.get("order_status") or "").strip()
     products = (dto.get("product_list") or {}).get("aeop_order_product_dto") or []
-    items, goods, shipping, carrier = [], amount(0), amount(0), ""
+    items, goods, shipping, carrier = [], ZERO, ZERO, ""
     for product in products:
         if not isinstance(product, dict):
             continue
@@ -107,8 +107,8 @@ def row_of(dto: dict, index: int = 0) -> OrderRow | None:
         goods += (amount(product.get("total_product_amount")) or price * count)
         shipping += amount(product.get("logistics_amount"))
         carrier = carrier or str(product.get("logistics_service_name") or "")
-        attributes = "; ".join(str(x) for x in (product.get("sku_code"),
-                                                product.get("product_standard")) if x)
+        sku, standard = product.get("sku_code"), product.get("product_standard")
+        attributes = f"{sku}; {standard}" if sku and standard else str(sku or standard or "")
         items.append({"title": str(product.get("product_name") or "—")[:2000],
                       "quantity": count, "unit_price": price,
                       "product_id": str(product.get("product_id") or "")[:64],
@@ -124,7 +124,7 @@ def row_of(dto: dict, index: int = 0) -> OrderRow | None:
         row=index, order_no=order_no[:64], status=_status(dto, state),
         platform_status=state[:64], created_at=created, paid_at=paid_at, shipped_at=shipped,
         goods_amount=goods, shipping_amount=shipping, total_amount=paid or goods + shipping,
-        paid_amount=paid if paid_at is not None else amount(0), carrier=carrier[:100],
+        paid_amount=paid if paid_at is not None else ZERO, carrier=carrier[:100],
         buyer_login=str(dto.get("buyer_login_id") or "")[:200],
         buyer_name=str(dto.get("buyer_signer_fullname") or "")[:200], items=items)
 

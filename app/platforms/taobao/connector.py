@@ -88,7 +88,7 @@ class TaobaoConnector:
         since = to_utc(self.settings.get("sync_from"))
         paging.pull_by_modified(
             self, self.account, "taobao:trades", "taobao.trades.sold.increment.get",
-            fields=trades.LIST_FIELDS, outer="trades", inner="trade",
+            fields=trades.INCREMENT_FIELDS, outer="trades", inner="trade",
             prepare=self._full_trades, write=self._write_trades, start_from=since)
         paging.pull_by_modified(
             self, self.account, "taobao:refunds", "taobao.refunds.receive.get",
@@ -99,13 +99,18 @@ class TaobaoConnector:
         return iter(())              # pull() stores the refund messages itself
 
     def _full_trades(self, listed: list) -> list:
+        """The listed trades, each asked for in full (taobao.trade.fullinfo.get) only when
+        the list did not carry its items."""
         full = []
         for trade in listed:
             tid = trades.order_no_of(trade)
-            if tid:
-                body = self.call("taobao.trade.fullinfo.get", tid=tid,
-                                 fields=trades.FULL_FIELDS)
-                full.append(body.get("trade") or trade)
+            if not tid:
+                continue
+            if trades.is_whole(trade):
+                full.append(trade)
+                continue
+            body = self.call("taobao.trade.fullinfo.get", tid=tid, fields=trades.FULL_FIELDS)
+            full.append(body.get("trade") or trade)
         return full
 
     def _write_trades(self, full: list) -> None:

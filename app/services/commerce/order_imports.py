@@ -112,12 +112,13 @@ def _write(shop, rows, check: Callable[[], None],
     by_no = {row.order_no: row for row in rows}
     adds = plan.adds                      # order numbers
     updates = [s for s in plan.held if s.action == "update"]
+    last = _last_id(Order._meta.table_name)
     for part in _chunks(adds):
         check()
         _insert_orders(shop, [by_no[no] for no in part], buyers)
         done += len(part)
         report(done)
-    new_ids = _order_ids(shop.id, adds)
+    new_ids = _new_ids(Order._meta.table_name, "order_no", shop.id, last, set(adds))
     # the items' rows as stored, flat tuples of plain values (the collector leaves them)
     items = [(new_ids[no],) + item for no in adds for item in items_of(by_no[no])]
     for part in _chunks(updates):
@@ -158,22 +159,33 @@ def _buyer_ids(shop, rows) -> dict:
                 r.buyer_phone, "") for login, r in wanted.items() if login not in known]
     if missing:
         table = Buyer._meta.table_name
+        last = _last_id(table)
         database.execute_many(
             f'INSERT INTO "{table}" ("shop_id", "login", "name", "country", "language", "email", '
             '"phone", "note") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', missing)
-        known = _known_buyers(shop, wanted)
+        known.update(_new_ids(table, "login", shop.id, last, {m[1] for m in missing}))
     return known
 
 
 def _known_buyers(shop, logins) -> dict:
     """login -> id of the shop's buyers: those asked for by name (a platform's pages), or
-    the whole shop in one pass (a big file)."""
-    query = Buyer.select(Buyer.login, Buyer.id).where(Buyer.shop == shop)
+    the whole shop in one pass (a big file). Plain SQL: a page's thousand names through
+    the query builder cost more than the rows they find (docs/performance.md, P11)."""
+    table = Buyer._meta.table_name
     if len(logins) > WHOLE_SHOP:
-        return dict(query.tuples())
+        return dict(database.execute_sql(
+            f'SELECT "login", "id" FROM "{table}" WHERE "shop_id" = ?', (shop.id,)).fetchall())
+    return _by_key(table, "login", shop.id, list(logins))
+
+
+def _by_key(table: str, key: str, shop_id: int, wanted: list) -> dict:
+    """key -> id of the shop's rows of `table` whose `key` is one of `wanted`."""
     found: dict = {}
-    for part in _chunks(list(logins), FEW):
-        found.update(query.where(Buyer.login.in_(part)).tuples())
+    for part in _chunks(wanted, FEW):
+        marks = ", ".join("?" * len(part))
+        found.update(database.execute_sql(
+            f'SELECT "{key}", "id" FROM "{table}" WHERE "shop_id" = ? AND "{key}" IN ({marks})',
+            (shop_id, *part)).fetchall())
     return found
 
 
@@ -209,20 +221,21 @@ def _update_orders(rows, steps, buyers) -> None:
         f'UPDATE "{Order._meta.table_name}" SET {", ".join(sets)} WHERE "id" = ?', values)
 
 
-def _order_ids(shop_id: int, order_nos: list) -> dict:
-    if not order_nos:
+def _last_id(table: str) -> int:
+    """The highest id of `table` now (0 when empty)."""
+    return database.execute_sql(f'SELECT COALESCE(MAX("id"), 0) FROM "{table}"').fetchone()[0]
+
+
+def _new_ids(table: str, key: str, shop_id: int, last: int, wanted: set) -> dict:
+    """key -> id of the rows of `table` just added for the shop: those after id `last`
+    (the write lock is held since: no one else added any), read in one range, without
+    a parameter per key."""
+    if not wanted:
         return {}
-    wanted = set(order_nos)
-    if len(wanted) <= WHOLE_SHOP:    # a platform's pages: by number, not the whole shop
-        found: dict = {}
-        for part in _chunks(list(wanted), FEW):
-            found.update(Order.select(Order.order_no, Order.id)
-                         .where((Order.shop == shop_id) & Order.order_no.in_(part)).tuples())
-        return found
     cursor = database.execute_sql(
-        f'SELECT "order_no", "id" FROM "{Order._meta.table_name}" WHERE "shop_id" = ?',
-        (shop_id,))
-    return {no: oid for no, oid in cursor.fetchall() if no in wanted}
+        f'SELECT "{key}", "id" FROM "{table}" WHERE "id" > ? AND "shop_id" = ?',
+        (last, shop_id))
+    return {k: row_id for k, row_id in cursor.fetchall() if k in wanted}
 
 
 def _replace_items(values: list, replaced: set) -> None:
