@@ -104,6 +104,8 @@ def _succeeded(result, changes: Iterable[str], refs: Refs, on_done) -> None:
 
 
 def _failed(parent, error: BaseException, on_refused=None, on_failed=None) -> None:
+    from ui.server_state import server_state
+    server_state().noticed(error)       # the server gone: the window's banner says so
     if on_failed is not None:           # first: e.g. the database opened again
         on_failed(error)
     if on_refused is not None and is_expected(error):
