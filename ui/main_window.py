@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         state = server_state()
         state.gone.connect(self.server_banner.show)
         state.back.connect(self.server_banner.hide)
+        state.back.connect(self.reload_all)         # what could not be read meanwhile
         if not state.reachable:
             self.server_banner.show()
         self.banner = AlertBanner()

@@ -46,3 +46,13 @@ def server_state() -> ServerState:
     if not _state:
         _state.append(ServerState())
     return _state[0]
+
+
+def read_failed_server_gone(error: BaseException) -> bool:
+    """A reading that failed because the server cannot be reached: the banner says so (from
+    now on); True, and the caller keeps what it shows rather than a message box per
+    list. Any other error: False (reported as usual)."""
+    if not server_unreachable(error):
+        return False
+    server_state().noticed(error)
+    return True
