@@ -22,7 +22,6 @@ from tests.factories import make_buyer, make_shop
 from ui import errors
 from ui.main_window import MainWindow
 from ui.server_banner import ServerBanner
-from ui.server_state import server_state
 from ui.worker import wait_for_background
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
@@ -42,15 +41,8 @@ def own_cluster():
         cluster.stop()
 
 
-@pytest.fixture
-def reachable_again():
-    server_state().reached()
-    yield
-    server_state().reached()
-
-
 def test_the_window_says_the_server_is_gone_keeps_the_answer_and_resumes(
-        qtbot, own_cluster, tmp_path, monkeypatch, reachable_again):
+        qtbot, own_cluster, tmp_path, monkeypatch):
     open_database(own_cluster.address("shop"))
     shop = make_shop("ae")
     conv = conversations.start_conversation(shop, make_buyer(shop, "maria", language="en"),
