@@ -55,7 +55,7 @@ def test_the_window_says_the_server_is_gone_keeps_the_answer_and_resumes(
     qtbot.addWidget(window)
     window.show()
     window.reload_all()
-    window.start_live_changes()
+    window.start_monitor()          # then the mail sync and the live changes, as at start
     try:
         page = window.pages["conversations"]
         qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=20000)
@@ -64,7 +64,8 @@ def test_the_window_says_the_server_is_gone_keeps_the_answer_and_resumes(
         qtbot.waitUntil(lambda: panel.header is not None and panel.composer.isEnabled(),
                         timeout=20000)
         panel.open_url = lambda url: None       # no account: the answer is copied and opened
-        qtbot.waitUntil(lambda: window.live.listener.listening is True, timeout=20000)
+        qtbot.waitUntil(lambda: window.live is not None
+                        and window.live.listener.listening is True, timeout=20000)
         assert window.server_banner.isHidden()
         qtbot.keyClicks(panel.composer.edit, ANSWER)
 
