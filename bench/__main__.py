@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     wanted = {k.strip().upper() for k in args.only.split(",")} if args.only else None
-    only = tuple(k for k in FIGURES + SERVER_FIGURES if wanted is None or k.upper() in wanted)
+    offered = FIGURES + (SERVER_FIGURES if args.server or wanted else ())
+    only = tuple(k for k in offered if wanted is None or k.upper() in wanted)
     result = run_bench(scale_of(args.size, parser), server=args.server,
                        folder=Path(args.dir) if args.dir else None,
                        seed=args.seed, only=only,

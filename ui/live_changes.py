@@ -64,6 +64,8 @@ class LiveChanges(QObject):
         self.prune_timer.start()
         self.prune()
         self.listener = live_changes.listen(self.woken.emit, self.listening.emit)
+        if self.listener is not None:       # the window gone without stop(): stop listening
+            self.destroyed.connect(self.listener.stop)
 
     def stop(self) -> None:
         self.timer.stop()

@@ -83,9 +83,17 @@ class ChangeListener:
                 notification = connection.notifies.pop(0)
                 theirs = theirs or notification.payload != self.origin
             if theirs:
-                self.on_wake()
+                self._tell(self.on_wake)
 
     def _set_state(self, listening: bool, error: BaseException | None) -> None:
         if listening is not self.listening:
             self.listening = listening
-            self.on_state(listening, error)
+            self._tell(self.on_state, listening, error)
+
+    @staticmethod
+    def _tell(callback, *args) -> None:
+        """A callback's own failure is logged; it never ends the listening."""
+        try:
+            callback(*args)
+        except Exception:  # noqa: BLE001 - on the listener's thread: logged, listening goes on
+            log.exception("a live changes callback failed")
