@@ -105,8 +105,10 @@ class _Floor:
         self.listener.close()
 
 
-def measure(scale, folder: Path | None = None, seconds: float = SECONDS) -> Figure:
-    """P13 on the server the handle points at (its address: database.path)."""
+def measure(scale, folder: Path | None = None, seconds: float = SECONDS,
+            poll_only: bool = False) -> Figure:
+    """P13 on the server the handle points at (its address: database.path). `poll_only`:
+    the readers without the server's notifications (the A/B in docs/performance.md)."""
     from app.db import database
     from bench.processes import environment
     if database.backend != "postgresql":
@@ -122,7 +124,8 @@ def measure(scale, folder: Path | None = None, seconds: float = SECONDS) -> Figu
         reps.append((out, subprocess.Popen(
             [sys.executable, "-m", "bench.live_rep", "--server", database.path,
              "--rep", f"rep {number + 1}", "--start", str(start), "--seconds", str(seconds),
-             "--out", str(out), "--seed", str(number + 1)], env=env)))
+             "--out", str(out), "--seed", str(number + 1)]
+            + (["--poll-only"] if poll_only else []), env=env)))
     floor = _Floor()
     time.sleep(max(0.0, start - time.time()))
     floor.thread.start()
@@ -150,7 +153,7 @@ def measure(scale, folder: Path | None = None, seconds: float = SECONDS) -> Figu
                "median_ms": round(_percentile(delays, 0.5), 1),
                "max_ms": round(max(delays), 1) if delays else None,
                "floor_median_ms": round(_percentile(floor.runs, 0.5), 2),
-               "floor_runs": len(floor.runs)}
+               "floor_runs": len(floor.runs), "poll_only": poll_only}
     if missed:
         value = float("inf")                # a change never seen: the goal cannot hold
     return Figure("P13", "Live changes between five reps on a server",

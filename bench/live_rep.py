@@ -21,6 +21,7 @@ import time
 
 WRITE_EVERY_S = 0.25
 FALLBACK_S = 5.0           # as ui/live_changes.FALLBACK_MS
+POLL_S = 1.0               # as ui/live_changes.POLL_MS: the reader without notifications
 TAIL_S = 4.0               # the reader goes on this long after the last write
 
 
@@ -32,6 +33,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--poll-only", action="store_true",
+                        help="no listener: the change log read every second (the A/B of "
+                             "docs/performance.md, P13)")
     args = parser.parse_args(argv)
 
     from app.db import database, open_database
@@ -49,7 +53,7 @@ def main(argv=None) -> int:
 
     def read() -> None:
         while not done.is_set():
-            wake.wait(FALLBACK_S)
+            wake.wait(POLL_S if args.poll_only else FALLBACK_S)
             wake.clear()
             before = feed.last_id
             change = feed.poll()
@@ -62,7 +66,7 @@ def main(argv=None) -> int:
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    listener = live_changes.listen(wake.set, lambda *_: None)
+    listener = None if args.poll_only else live_changes.listen(wake.set, lambda *_: None)
     ids = [row[0] for row in Conversation.select(Conversation.id).tuples()]
     chance = random.Random(args.seed)
     writes: list = []
@@ -89,7 +93,8 @@ def main(argv=None) -> int:
     done.set()
     wake.set()
     reader.join(10)
-    listener.stop()
+    if listener is not None:
+        listener.stop()
     with open(args.out, "w", encoding="utf-8") as out:
         json.dump({"rep": args.rep, "writes": writes, "seen": seen}, out)
     return 0

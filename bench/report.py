@@ -22,19 +22,25 @@ def table(result: dict) -> str:
 
 def text(result: dict) -> str:
     data, scale = result["data"], result["scale"]
-    out = [f"AfterDesk benchmark: {data['orders']} orders, {data['conversation']} conversations, "
-           f"{data['message']} messages, {data['dispute'] + data['aftersales_request']} cases "
-           f"in {data['shop']} shops (seed {data['seed']}); medians of {scale['repeats']} "
-           f"repetitions (P2–P4), {scale.get('start_repeats', '?')} starts (P1), "
-           f"{scale.get('import_repeats', '?')} imports (P5), {scale['slow_repeats']} packs (P7)",
-           "", table(result), ""]
+    if data:
+        head = (f"AfterDesk benchmark: {data['orders']} orders, {data['conversation']} "
+                f"conversations, {data['message']} messages, "
+                f"{data['dispute'] + data['aftersales_request']} cases in {data['shop']} shops "
+                f"(seed {data['seed']}); medians of {scale['repeats']} repetitions (P2–P4), "
+                f"{scale.get('start_repeats', '?')} starts (P1), "
+                f"{scale.get('import_repeats', '?')} imports (P5), {scale['slow_repeats']} "
+                "packs (P7)")
+    else:                       # only a server's figure (P13): no shops generated
+        head = "AfterDesk benchmark: figures on a server only"
+    out = [head, "", table(result), ""]
     for f in result["figures"]:
         out.append(f"{f['figure']}: {f['what']}; floor: {f['floor_what']}.")
     machine = result["machine"]
     out += ["", f"{machine['cpus']} CPUs, {machine['system']}, Python {machine['python']}, "
                 f"PySide6 {machine['pyside6']}, SQLite {machine['sqlite']}; load average at the "
                 f"end {machine['load_average_at_end']}",
-            f"whole run {result['seconds']:.0f} s (shops generated in {data['seconds']:.0f} s); "
+            f"whole run {result['seconds']:.0f} s"
+            + (f" (shops generated in {data['seconds']:.0f} s); " if data else "; ")
             + ("every goal holds" if result["all_hold"]
                else "short of the goal: " + ", ".join(result["short"]))]
     return "\n".join(out)
