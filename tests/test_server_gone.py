@@ -2,7 +2,8 @@
 a throw-away PostgreSQL cluster of the test's own (the session's shared cluster keeps
 running), the server is stopped under an open window: the window says so at once, the
 list and the open conversation stay on screen, the answer being written stays in the
-composer and a send is refused with the server's message (no crash dialog); the server
+composer and a send is refused with the server's message, as is any other save (no crash
+dialog); the server
 started again, the banner goes away by itself and the same answer goes out."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.clock import utcnow
 from app.db import close_database, current_path, open_database
-from app.models import Message
+from app.models import Conversation, Message
 from app.settings import Settings
 from app.services.messaging import conversations
 from tests.factories import make_buyer, make_shop
@@ -78,6 +79,12 @@ def test_the_window_says_the_server_is_gone_keeps_the_answer_and_resumes(
         qtbot.mouseClick(panel.composer.send_button, Qt.MouseButton.LeftButton)
         assert panel.composer.edit.toPlainText() == ANSWER, "the answer is kept"
         assert "cannot be reached" in panel.composer.problem.text()
+        shown: list[str] = []
+        monkeypatch.setattr(errors.ExpectedErrorBox, "exec",
+                            lambda box: shown.append(box.text()) or 0)
+        panel.star.setCurrentIndex(panel.star.findData("red"))    # any other save
+        panel.star.activated.emit(panel.star.currentIndex())
+        assert len(shown) == 1 and "cannot be reached" in shown[0]
         assert crashes == []
 
         own_cluster.start()
@@ -85,6 +92,7 @@ def test_the_window_says_the_server_is_gone_keeps_the_answer_and_resumes(
         qtbot.mouseClick(panel.composer.send_button, Qt.MouseButton.LeftButton)
         assert panel.composer.edit.toPlainText() == ""
         assert Message.select().where(Message.body == ANSWER).count() == 1
+        assert Conversation.get_by_id(conv.id).star == "none", "the refused star not saved"
         assert crashes == []
     finally:
         window.close()
