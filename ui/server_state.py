@@ -24,9 +24,9 @@ class ServerState(QObject):
         super().__init__(parent)
         self.reachable = True
 
-    def noticed(self, error: BaseException | None) -> None:
-        """`error` (None: the listener's word) says the server cannot be reached."""
-        if error is not None and not server_unreachable(error):
+    def noticed(self, error: BaseException) -> None:
+        """When `error` says the server cannot be reached: gone (once)."""
+        if not server_unreachable(error):
             return
         if self.reachable:
             self.reachable = False

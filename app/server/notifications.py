@@ -27,6 +27,14 @@ RETRY_S = 1.0                      # a lost server is tried again this often
 log = logging.getLogger("afterdesk.server.notifications")
 
 
+def _connection_errors() -> tuple:
+    """What a lost or refused connection raises: the driver's errors, peewee's wrapping of
+    them, the socket's own."""
+    import peewee
+    import psycopg2
+    return (psycopg2.Error, peewee.DatabaseError, peewee.InterfaceError, OSError)
+
+
 class ChangeListener:
     def __init__(self, connect: Callable, origin: str, on_wake: Callable[[], None],
                  on_state: Callable[[bool, BaseException | None], None]):
@@ -55,10 +63,14 @@ class ChangeListener:
                 connection.cursor().execute(f"LISTEN {CHANNEL}")
                 self._set_state(True, None)
                 self._listen(connection)
-            except Exception as exc:  # noqa: BLE001 - any failure: the server is gone
+            except _connection_errors() as exc:         # the server gone (or refusing)
                 self._set_state(False, exc)
                 log.info("not listening for changes: %s", " ".join(str(exc).split()))
                 self._stopped.wait(RETRY_S)
+            except Exception as exc:  # noqa: BLE001 - a bug: logged; the reader polls on
+                log.exception("the live changes listener stopped")
+                self._set_state(False, exc)
+                return
             finally:
                 if connection is not None:
                     try:
