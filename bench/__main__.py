@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from bench.report import text
-from bench.run import FIGURES, run_bench
+from bench.run import FIGURES, SERVER_FIGURES, run_bench
 from bench.scale import FULL, Scale, scaled, tiny
 
 
@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "next run with the same size and seed); default: a temporary "
                              "folder, removed afterwards")
     parser.add_argument("--seed", type=int, default=7, help="seed of the generated shops")
+    parser.add_argument("--server", metavar="postgresql://…",
+                        help="also measure P13 (live changes between five reps) on this "
+                             "shop database on a PostgreSQL server")
     parser.add_argument("--only", metavar="P1,P2,…", help=argparse.SUPPRESS)
     parser.add_argument("--size", default="full", help=argparse.SUPPRESS)  # tiny | full | 0.1
     return parser
@@ -49,8 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     wanted = {k.strip().upper() for k in args.only.split(",")} if args.only else None
-    only = tuple(k for k in FIGURES if wanted is None or k.upper() in wanted)
-    result = run_bench(scale_of(args.size, parser),
+    offered = FIGURES + (SERVER_FIGURES if args.server or wanted else ())
+    only = tuple(k for k in offered if wanted is None or k.upper() in wanted)
+    result = run_bench(scale_of(args.size, parser), server=args.server,
                        folder=Path(args.dir) if args.dir else None,
                        seed=args.seed, only=only,
                        log=lambda line: print(line, file=sys.stderr, flush=True))

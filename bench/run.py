@@ -23,12 +23,13 @@ from app.db import close_database, open_database
 from app.paths import HOME_VARIABLE
 
 FIGURES = ("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P10a", "P10b", "P11")
+SERVER_FIGURES = ("P13",)   # measured on a PostgreSQL server: only with `server`
 META = "shop.json"          # what the kept data was generated with
 ON_THE_SHOPS = ("P1", "P2", "P3", "P4", "P7", "P8")   # the figures measured on the generated shops
 
 
 def run_bench(scale: Scale, *, folder: Path | None = None, seed: int = 7,
-              only: tuple = FIGURES, log=lambda text: None) -> dict:
+              only: tuple = FIGURES, log=lambda text: None, server: str | None = None) -> dict:
     began = time.perf_counter()
     temporary = folder is None
     folder = Path(folder or tempfile.mkdtemp(prefix="afterdesk-bench-"))
@@ -38,6 +39,12 @@ def run_bench(scale: Scale, *, folder: Path | None = None, seed: int = 7,
     home_before = os.environ.get(HOME_VARIABLE)
     os.environ[HOME_VARIABLE] = str(folder / "home")
     try:
+        if server is not None and "P13" in only:
+            figures["P13"] = _timed("P13", lambda: _live(server, folder / "live"), log)
+        elif "P13" in only:
+            log("P13 needs a shop database on a server: --server postgresql://…")
+        if not any(key in only for key in FIGURES):
+            return _result(figures, only, {}, scale, began, temporary, folder)
         # P5, P6, P10 and P11 make their own data: `--only P11` generates no shops
         data = (_shop_data(folder, scale, seed, log)
                 if any(key in only for key in ON_THE_SHOPS) else {})
@@ -91,7 +98,23 @@ def run_bench(scale: Scale, *, folder: Path | None = None, seed: int = 7,
             os.environ[HOME_VARIABLE] = home_before
         if temporary:
             shutil.rmtree(folder, ignore_errors=True)
-    ordered = [figures[key] for key in FIGURES if key in figures and key in only]
+    return _result(figures, only, data, scale, began, temporary, folder)
+
+
+def _live(server: str, folder: Path):
+    """P13 on the server database `server` (migrated when it is new)."""
+    from bench import fig_live
+    open_database(server)
+    try:
+        return fig_live.measure(None, folder)
+    finally:
+        close_database()
+
+
+def _result(figures: dict, only: tuple, data: dict, scale: Scale, began: float,
+            temporary: bool, folder: Path) -> dict:
+    ordered = [figures[key] for key in FIGURES + SERVER_FIGURES
+               if key in figures and key in only]
     return {"figures": [f.to_json() for f in ordered],
             "all_hold": all(f.holds for f in ordered),
             "holding": [f.key for f in ordered if f.holds],

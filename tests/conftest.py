@@ -37,6 +37,17 @@ def db(request, tmp_path):
     close_database()
 
 
+@pytest.fixture(autouse=True)
+def _server_reachable_again():
+    """A test that saw the shop server gone leaves the window's server state as at start
+    (ui/server_state.py keeps one for the process)."""
+    yield
+    import sys
+    module = sys.modules.get("ui.server_state")
+    if module is not None and module._state:
+        module._state[0].reachable = True
+
+
 TEST_REP = "Ana"         # the rep every test's AfterDesk works for (app.services.common.reps)
 
 

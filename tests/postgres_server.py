@@ -51,10 +51,19 @@ class Cluster:
         _as_postgres([BIN / "initdb", "-D", self.data, "-U", SUPERUSER, "--pwfile", password_file,
                       "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8",
                       "--locale=C.UTF-8"])
+        self.start()
+
+    def start(self) -> None:
+        """Start the server (again, after `halt`: same port, same data)."""
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} "
                    f"-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
         _as_postgres([BIN / "pg_ctl", "-D", self.data, "-o", options, "-l",
                       self.folder / "log", "-w", "start"])
+
+    def halt(self) -> None:
+        """Stop the server as a shop's server goes down (its clients' connections ended),
+        its data kept: `start` brings it back."""
+        _as_postgres([BIN / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop"])
 
     def address(self, name: str, *, password: bool = True, user: str = SUPERUSER) -> str:
         secret = f":{self.password}" if password else ""

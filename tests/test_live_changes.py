@@ -1,7 +1,8 @@
 """Several reps on one shop database (issue 24), in the services: every write is the rep's
 (audit trail, change log), a change from a stale copy is refused naming who changed it,
 the change log tells one AfterDesk what the others changed, presence says who is
-replying."""
+replying. On both backends; on a server, the server's notification of a change wakes the
+reader."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from tests.conftest import TEST_REP
 from tests.factories import T0, make_buyer, make_order, make_shop
 
 DAY = timedelta(days=1)
+pytestmark = pytest.mark.both_backends
 
 
 @pytest.fixture
@@ -135,3 +137,53 @@ def test_presence_says_who_else_is_replying_until_it_expires(conversation):
     assert presence.replying(conversation.id, at=T0 + presence.LASTS) == ["李丽"]
     presence.clear(conversation.id, rep="李丽")
     assert presence.replying(conversation.id, at=T0 + presence.LASTS) == []
+
+
+def test_the_change_log_keeps_a_day_and_a_reader_quiet_longer_reloads_everything(
+        conversation, monkeypatch):
+    feed = live_changes.ChangeFeed()
+    as_another_afterdesk(monkeypatch, "李丽")
+    conversations.set_star(Conversation.get_by_id(conversation.id), "red")
+    old = ChangeLog.select().count()
+    assert old >= 1
+    ChangeLog.update(at=T0).execute()                      # all of it a day old and more
+    conversations.set_star(Conversation.get_by_id(conversation.id), "blue")
+    assert live_changes.prune(now=T0 + live_changes.KEEP + DAY) == old
+    assert [row.action for row in ChangeLog.select()] == ["set_star"]
+    monkeypatch.setattr(live_changes, "ORIGIN", "this-afterdesk")
+    later = feed.read_at + live_changes.STALE_AFTER
+    assert feed.poll(now=later).kinds == change_notice.EVERYTHING, "rows it missed are gone"
+    assert feed.poll(now=later) is None
+
+
+def test_a_server_wakes_the_reader_when_another_afterdesk_commits_a_change(conversation,
+                                                                           monkeypatch):
+    if database.backend != "postgresql":
+        assert live_changes.listen(lambda: None, lambda *_: None) is None   # polled only
+        return
+    import threading
+    woken, states = threading.Event(), []
+    listener = live_changes.listen(woken.set, lambda up, _error: states.append(up))
+    try:
+        assert _wait(lambda: states == [True])
+        conversations.set_star(Conversation.get_by_id(conversation.id), "red")  # its own
+        as_another_afterdesk(monkeypatch, "李丽")
+        with pytest.raises(RuntimeError):
+            with database.atomic():
+                conversations.set_star(Conversation.get_by_id(conversation.id), "blue")
+                raise RuntimeError("undone: no notification")
+        assert not woken.wait(1.0)
+        conversations.set_star(Conversation.get_by_id(conversation.id), "green")
+        assert woken.wait(30)
+    finally:
+        listener.stop()
+
+
+def _wait(condition, seconds: float = 30) -> bool:
+    import time
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False

@@ -18,6 +18,8 @@ from app.settings import Settings
 from ui import keymap
 from ui.alert_banner import AlertBanner
 from ui.navigation import NavigationList
+from ui.server_banner import ServerBanner
+from ui.server_state import server_state
 from ui.pages import page_specs
 from ui.pages.list_page import ListPage
 from ui.pages.page_set import PageSet
@@ -61,6 +63,13 @@ class MainWindow(QMainWindow):
                 self.status.declare_count(spec.key, spec.title)
         front = self.pages[specs[0].key]
         self.navigation.page_chosen.connect(self.show_page)
+        self.server_banner = ServerBanner()         # the shop server gone (docs/server.md)
+        state = server_state()
+        state.gone.connect(self.server_banner.show)
+        state.back.connect(self.server_banner.hide)
+        state.back.connect(self.reload_all)         # what could not be read meanwhile
+        if not state.reachable:
+            self.server_banner.show()
         self.banner = AlertBanner()
         self.banner.open_deadlines.connect(lambda: self.show_page("deadlines"))
         self.monitor = None   # ui.monitor_bridge.MonitorBridge once started
@@ -73,6 +82,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.navigation)
         right = QVBoxLayout()
+        right.addWidget(self.server_banner)
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         layout.addLayout(right, 1)

@@ -33,6 +33,7 @@ from app.services.common.change_notice import (  # noqa: F401 - the kinds, for t
     CASES, COMPLAINTS, CONVERSATIONS, EVERYTHING, EVIDENCE, FOLLOWUPS, ORDERS, PHRASES,
     POLICY, SHOPS, VIEWS)
 from ui.errors import is_expected, report_exception
+from ui.server_state import server_state
 
 Refs = Iterable[str] | Callable[[Any], Iterable[str]]
 
@@ -104,6 +105,7 @@ def _succeeded(result, changes: Iterable[str], refs: Refs, on_done) -> None:
 
 
 def _failed(parent, error: BaseException, on_refused=None, on_failed=None) -> None:
+    server_state().noticed(error)       # the server gone: the window's banner says so
     if on_failed is not None:           # first: e.g. the database opened again
         on_failed(error)
     if on_refused is not None and is_expected(error):

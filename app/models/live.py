@@ -1,8 +1,11 @@
 """Several AfterDesks on one shop database: the change log they poll and who is replying.
 
-`ChangeLog` is append-only: one row per audited write (app.services.common.audit writes it
-inside the write's transaction), saying what kind of thing changed, which row, which rep
-and from which AfterDesk (`origin`, so an AfterDesk skips its own changes). `Presence`:
+`ChangeLog` is written only by appending: one row per audited write
+(app.services.common.audit writes it inside the write's transaction), saying what kind of
+thing changed, which row, which rep and from which AfterDesk (`origin`, so an AfterDesk
+skips its own changes); rows older than a day are pruned
+(app.services.common.live_changes.prune). On a server each row added notifies the
+listening AfterDesks (migration 16). `Presence`:
 a rep replying in a conversation, until `expires_at`.
 """
 
@@ -24,7 +27,7 @@ class ChangeLog(BaseModel):
 
     class Meta:
         table_name = "change_log"
-        indexes = ((("entity", "entity_ref"), False),)
+        indexes = ((("entity", "entity_ref"), False), (("at",), False))
 
 
 class Presence(BaseModel):

@@ -42,8 +42,14 @@ class ServerAddress:
         return self.shown()
 
     def connect_params(self, password: str | None) -> dict:
+        """The driver's settings. A connection whose server went without closing it (the
+        network cut) is given up by the operating system within about 20 s (TCP
+        keepalives, and the time unacknowledged data may wait) instead of minutes, so a
+        reading fails and the window says the server is gone (docs/server.md)."""
         params = {"user": self.user, "host": self.host, "port": self.port,
-                  "connect_timeout": 5, "application_name": "AfterDesk"}
+                  "connect_timeout": 5, "application_name": "AfterDesk",
+                  "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
+                  "keepalives_count": 3, "tcp_user_timeout": 20000}
         if password is not None:
             params["password"] = password
         return params

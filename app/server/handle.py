@@ -92,6 +92,23 @@ class PostgresDatabase(peewee.PostgresqlDatabase):
                 cursor.execute("BEGIN")
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
 
+    def cursor(self, named_cursor=None):
+        """A cursor on this thread's connection; one the server dropped is replaced first
+        (outside a transaction: inside one, the error ends the unit of work)."""
+        state = self._state
+        if not state.closed and state.conn is not None and state.conn.closed \
+                and not state.transactions:
+            state.reset()
+        return super().cursor(named_cursor)
+
+    def new_connection(self):
+        """A connection of its own to the same database, with the handle's login, in
+        autocommit (the live changes' listener: app/server/notifications.py)."""
+        with peewee.__exception_wrapper__:
+            connection = self._connect()
+        connection.autocommit = True
+        return connection
+
     def execute_sql(self, sql, params=None):
         if "?" in sql:
             sql = qmark_to_format(sql)
@@ -110,7 +127,7 @@ class PostgresDatabase(peewee.PostgresqlDatabase):
 
     def in_transaction(self) -> bool:
         """True while the server holds a transaction open on this thread's connection."""
-        if self.is_closed():
+        if self.is_closed() or self._state.conn.closed:
             return False
         from psycopg2.extensions import TRANSACTION_STATUS_IDLE
         return self.connection().info.transaction_status != TRANSACTION_STATUS_IDLE

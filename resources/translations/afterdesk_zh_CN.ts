@@ -2591,19 +2591,24 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="78"/>
+        <location filename="../../ui/pages/list_page.py" line="79"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="88"/>
-        <location filename="../../ui/pages/list_page.py" line="181"/>
-        <location filename="../../ui/pages/list_page.py" line="189"/>
+        <location filename="../../ui/pages/list_page.py" line="89"/>
+        <location filename="../../ui/pages/list_page.py" line="182"/>
+        <location filename="../../ui/pages/list_page.py" line="190"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/list_page.py" line="222"/>
+        <location filename="../../ui/pages/list_page.py" line="226"/>
+        <source>The list could not be read.</source>
+        <translation>无法读取列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/list_page.py" line="229"/>
         <source>The list could not be read. Press Refresh to try again.</source>
         <translation>无法读取列表。请点击“刷新”重试。</translation>
     </message>
@@ -2611,37 +2616,37 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>AfterDesk 售后工作台</source>
         <translation>售后工作台 AfterDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -3657,6 +3662,14 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>ServerBanner</name>
+    <message>
+        <location filename="../../ui/server_banner.py" line="18"/>
+        <source>The shop server cannot be reached. What is on screen stays as it was and an unsent answer stays in its box; nothing can be saved until the server is back. AfterDesk reconnects by itself.</source>
+        <translation>无法连接店铺服务器。屏幕上的内容保持不变，未发送的回复仍留在输入框中；服务器恢复前无法保存任何内容。AfterDesk 会自动重新连接。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings_dialog/dialog.py" line="24"/>
@@ -3839,143 +3852,143 @@ The data as it was before: {0}</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="69"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="184"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="70"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="185"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="85"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="86"/>
         <source>No star</source>
         <translation>无星标</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="90"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="91"/>
         <source>Assign to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="93"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="94"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="99"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="100"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="116"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="117"/>
         <source>This login may read the shop&apos;s conversations but not answer them or change them (a viewer). Ask the shop&apos;s owner for a rep&apos;s role to reply.</source>
         <translation>此登录可以查看店铺的会话，但不能回复或修改（查看者）。如需回复，请店主为您分配客服角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="136"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="137"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="138"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="139"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="209"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="210"/>
         <source> · assigned to {0}</source>
         <translation> · 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="214"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="215"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="215"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="216"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="236"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="240"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="313"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="317"/>
         <source>Edit the answer</source>
         <translation>编辑回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="314"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="318"/>
         <source>Answer</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="341"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="345"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="352"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="356"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="355"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="359"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="393"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="397"/>
         <source>{0} is replying</source>
         <translation>{0} 正在回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="394"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="398"/>
         <source>{0} are replying</source>
         <translation>{0} 正在回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="394"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="398"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="425"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="432"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="429"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="436"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="444"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="451"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="446"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="453"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="451"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="458"/>
         <source>Only the phrase memory translates: add an online translator (Baidu Translate) in Settings › Translation.</source>
         <translation>目前只有短语记忆可以翻译：请在 设置 › 翻译 中添加在线翻译（百度翻译）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="472"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="479"/>
         <source>Choose the language the message is written in (Translate from) first.</source>
         <translation>请先选择消息所用的语言（翻译自）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="487"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="494"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="488"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="495"/>
         <source>%1
 
 Translation (%2):</source>

@@ -32,6 +32,7 @@ from ui.conversation.shrink import ShrinkableRow
 from ui.conversation.image_viewer import ImageViewer, PictureUnreadable, read_picture
 from ui.conversation.thread_view import ThreadView, attachment_path, load_thumbnails
 from ui.conversation.transcript_actions import TranscriptButton
+from ui.server_state import read_failed_server_gone, server_state
 from ui.errors import describe, is_expected, report_exception, show_expected_error
 from ui.tones import style_text
 from ui.words.vocabulary import CHANNELS, STARS, word
@@ -232,9 +233,12 @@ class ThreadPanel(QWidget):
         self.loaded.emit(head.id)
 
     def _failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self.view.clear_thread(self.tr("The conversation could not be read."))
-            report_exception(error, self)
+        if generation != self._generation:
+            return
+        if self.header is not None and read_failed_server_gone(error):
+            return              # the thread shown stays; the banner says the server is gone
+        self.view.clear_thread(self.tr("The conversation could not be read."))
+        report_exception(error, self)
 
     # --- actions -------------------------------------------------------------------------
     def _write(self, action, *args, reload: bool = True, as_it_is: bool = False) -> bool:
@@ -414,7 +418,10 @@ class ThreadPanel(QWidget):
         self._marked_at = None
 
     def _presence_write(self, write) -> None:
-        """A presence mark changes no record: nothing announced, a busy database skips it."""
+        """A presence mark changes no record: nothing announced, a busy database skips it,
+        and so does a server known to be gone (no wait on the network while typing)."""
+        if not server_state().reachable:
+            return
         run_write(self, write, changes=(), on_refused=lambda _error: None)
 
     # --- translation -----------------------------------------------------------------------

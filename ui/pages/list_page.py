@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from app.services.common import change_notice
 from app.services.common.background import run_read
 from ui.errors import report_exception
+from ui.server_state import read_failed_server_gone
 from ui.table_models.list_table_model import sort_by_header
 from ui.worker import run_in_background
 
@@ -219,6 +220,12 @@ class ListPage(QWidget):
         if generation != self._generation:
             return
         self.is_loading = False
+        if read_failed_server_gone(error):      # the banner says it; read again when back
+            self.pending = True
+            if self.model.rowCount() == 0:
+                self._show_message(self.tr("The list could not be read."))
+            self.done.emit()
+            return
         self._show_message(self.tr("The list could not be read. Press Refresh to try again."))
         self.done.emit()
         report_exception(error, self)

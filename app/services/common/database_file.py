@@ -14,7 +14,7 @@ from app.server.address import is_server_address, shown
 
 __all__ = ["DatabaseError", "SchemaTooNew", "close_database", "close_thread_connection",
            "expected_problem", "is_server_address", "location", "open_database",
-           "ready_as_is", "upgrade_pending"]
+           "ready_as_is", "server_unreachable", "upgrade_pending"]
 
 
 def location(path):
@@ -29,3 +29,11 @@ def close_thread_connection() -> None:
     other threads' connections stay open."""
     if not db.database.is_closed():
         db.database.close()
+
+
+def server_unreachable(error: BaseException) -> bool:
+    """True when `error` says the shop server cannot be reached (docs/server.md, "When the
+    server is gone"), raw or as the DatabaseError a rep reads."""
+    if isinstance(error, DatabaseError):
+        return error.template == db.PROBLEMS["server_unreachable"]
+    return db.problem_key(error) == "server_unreachable"

@@ -8,24 +8,40 @@ the others as one change notice (app.services.common.change_notice), so its list
 open views reload as they do after its own writes. Its own writes are skipped: the window
 announced them when it made them.
 
-This module is the only reader of the log: a server's own notifications (PostgreSQL's
-LISTEN/NOTIFY) can replace the polling here without touching the pages. On such a server
-a row id taken from a sequence may become visible after a higher one; the feed then has
-to read by time as well, or by notification.
+This module is the only reader of the log. On a PostgreSQL server each row added also
+sends a notification when its transaction commits (migration 16); `listen` starts a
+listener of its own (app/server/notifications.py) that wakes the reader at once, so the
+window reads the log when something changed rather than only at its next poll. The log
+stays the source of truth: a notification carries nothing but "read now", and a
+notification lost (the listener reconnecting) is made up by the next poll.
+
+On a server a row id taken from a sequence may become visible after a higher one (two
+writers' transactions committing in the other order). Writers wait their turn on the
+shop's write lock (app/server/handle.py), which is taken before the row is added and held
+to the commit, so ids become visible in order there too.
+
+The log is pruned (`prune`): rows older than KEEP are deleted, at most once per
+PRUNE_EVERY by each open window. A reader that has not read the log for STALE_AFTER (a
+computer woken from sleep, a server gone for hours) may have missed pruned rows: its next
+reading reports everything as changed, and every list reloads.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Iterable
+from datetime import timedelta
+from typing import Callable, Iterable
 
 from app.clock import utcnow
+from app.db import database
 from app.models import AftersalesRequest, Conversation, Dispute
 from app.models.live import ChangeLog
 from app.services.common import change_notice as cn
 
 ORIGIN = uuid.uuid4().hex[:16]           # this AfterDesk, while it runs
 EVERYTHING_KIND = "*"                    # a row whose kind of change is not known
+KEEP = timedelta(days=1)                 # the change log keeps this much
+STALE_AFTER = KEEP / 2                   # a reader quiet this long reloads everything
 
 # The audit trail's entities, by the kind of change the pages listen for.
 _KIND_OF = {
@@ -60,19 +76,47 @@ def latest_id() -> int:
     return ChangeLog.select(ChangeLog.id).order_by(ChangeLog.id.desc()).scalar() or 0
 
 
+def prune(now=None) -> int:
+    """Delete the change log's rows older than KEEP (every reader has read them or will
+    reload everything, see ChangeFeed); how many."""
+    cutoff = (now or utcnow()) - KEEP
+    with database.atomic():
+        return ChangeLog.delete().where(ChangeLog.at < cutoff).execute()
+
+
+def listen(on_wake: Callable[[], None],
+           on_state: Callable[[bool, BaseException | None], None]):
+    """On a server: a started listener (app.server.notifications.ChangeListener) that calls
+    `on_wake()` on its own thread when another AfterDesk's change was committed, and
+    `on_state(listening, error)` when the server goes or comes back. On a file: None (the
+    log is only polled)."""
+    if database.backend != "postgresql":
+        return None
+    from app.server.notifications import ChangeListener
+    listener = ChangeListener(database.obj.new_connection, ORIGIN, on_wake, on_state)
+    listener.start()
+    return listener
+
+
 class ChangeFeed:
     """The change log read forward from where it stood when the feed was made."""
 
     def __init__(self, origin: str = ORIGIN):
         self.origin = origin
         self.last_id = latest_id()
+        self.read_at = utcnow()
 
-    def poll(self) -> cn.Change | None:
+    def poll(self, now=None) -> cn.Change | None:
         """The changes the other AfterDesks made since the last poll, as one change (None:
-        none)."""
+        none). After STALE_AFTER without a reading: everything (rows may be pruned)."""
+        now = now or utcnow()
+        if now - self.read_at >= STALE_AFTER:
+            self.last_id, self.read_at = latest_id(), now
+            return cn.Change(frozenset(cn.EVERYTHING), ())
         rows = list(ChangeLog.select(ChangeLog.id, ChangeLog.origin, ChangeLog.kind,
                                      ChangeLog.entity, ChangeLog.entity_ref)
                     .where(ChangeLog.id > self.last_id).order_by(ChangeLog.id).tuples())
+        self.read_at = now
         if not rows:
             return None
         self.last_id = rows[-1][0]
