@@ -112,13 +112,11 @@ class ThreadPanel(QWidget):
         self.viewer: ImageViewer | None = None
         self.may_write = may_write()     # a viewer's login reads only (app/server/roles.py)
         self.composer = Composer()
-        self.composer.setVisible(self.may_write)
         self.read_only_note = QLabel(self.tr(
             "This login may read the shop's conversations but not answer them or change "
             "them (a viewer). Ask the shop's owner for a rep's role to reply."))
         self.read_only_note.setWordWrap(True)
         style_text(self.read_only_note, "muted")
-        self.read_only_note.setVisible(not self.may_write)
         self.composer.sent.connect(self._sent)
         self.composer.edit.textChanged.connect(self._typing)
         change_notice.subscribe(self._heard)
@@ -144,6 +142,8 @@ class ThreadPanel(QWidget):
         split.addWidget(self.view)
         split.addWidget(self.composer)
         split.addWidget(self.read_only_note)
+        self.composer.setVisible(self.may_write)       # once inside the splitter: shown
+        self.read_only_note.setVisible(not self.may_write)   # alone, each was a window
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([500, 130])
