@@ -425,3 +425,23 @@ def test_on_the_server_the_settings_show_the_logins_name_and_keep_their_own(qtbo
     assert tab.rep_name.text() == "李丽" and not tab.rep_name.isEnabled()
     tab.save()
     assert settings.get(REP_SETTING) == "Ana at home"     # still the name on a file
+
+
+def test_a_new_reps_password_never_reaches_the_servers_log(postgres_address, postgres_cluster,
+                                                           monkeypatch, capsys):
+    """The server may log every statement that changes a role (log_statement = ddl): what
+    `rep add` sends is the password's hash, never the password (RULES: secrets in no log)."""
+    assert main(["server", "init", postgres_address]) == 0
+    name = postgres_address.rsplit("/", 1)[1]
+    postgres_cluster.sql(f"ALTER DATABASE {name} SET log_statement = 'ddl'")
+    secret = f"never-logged-{name}"
+    login = f"log_{name}"
+    monkeypatch.setattr("sys.stdin", io.StringIO(secret + "\n"))
+    assert main(["--db", postgres_address, "server", "rep", "add", login, "--role", "rep",
+                 "--password-stdin"]) == 0
+    capsys.readouterr()
+    logged = (postgres_cluster.folder / "log").read_text(errors="replace")
+    assert "CREATE ROLE" in logged and login in logged, "the statement was logged"
+    assert secret not in logged
+    rest = postgres_address.split("@", 1)[1]
+    psycopg2.connect(f"postgresql://{login}:{secret}@{rest}").close()   # the password works

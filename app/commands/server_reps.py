@@ -126,7 +126,11 @@ def add(login: str, role: str, *, name: str = "", password: str | None = None) -
             if not password:
                 raise InvalidInput("the new login {login} needs a password (type it, or "
                                    "give it with --password-stdin)", login=login)
-            cursor.execute(f"CREATE ROLE {quoted(login)} LOGIN PASSWORD %s", (password,))
+            # The password's hash is sent, never the password: a server that logs role
+            # changes (log_statement) keeps no secret in its log.
+            from psycopg2.extensions import encrypt_password
+            hashed = encrypt_password(password, login, cursor.connection)
+            cursor.execute(f"CREATE ROLE {quoted(login)} LOGIN PASSWORD %s", (hashed,))
         _join(cursor, shop_db, login, role)
         if name.strip():
             cursor.execute(f"COMMENT ON ROLE {quoted(login)} IS %s", (name.strip()[:100],))
