@@ -130,6 +130,28 @@ def test_a_stop_after_aliexpress_took_the_decision_does_not_send_it_again(ae, si
     assert len(_calls(sim, "aliexpress.issue.solution.agree")) == 1
 
 
+def test_an_agreement_whose_answer_was_lost_is_not_sent_again(ae, sim, monkeypatch):
+    """AliExpress took the agreement but its answer never arrived (a proxy's error page):
+    the pass fails and the item waits; the next pass reads the dispute, sees the buyer's
+    proposal reached and counts the decision sent instead of agreeing again (which the
+    platform would refuse, failing a decision that went)."""
+    account, dispute = ae
+    item = decisions.send_step(f"D-{dispute.id}", "seller_accept", utcnow())
+    agree = sim._agree
+
+    def taken_but_answer_lost(form):
+        sim.garble_next()
+        return agree(form)
+    monkeypatch.setattr(sim, "_agree", taken_but_answer_lost)
+    with pytest.raises(ChannelProblem):
+        run_pass(account)
+    assert _item(item).state == states.QUEUED
+    monkeypatch.setattr(sim, "_agree", agree)
+    run_pass(account)
+    assert _item(item).state == states.SENT
+    assert len(_calls(sim, "aliexpress.issue.solution.agree")) == 1
+
+
 def test_a_stop_before_aliexpress_took_it_sends_it_once_at_the_next_pass(ae, sim):
     account, dispute = ae
     item = decisions.send_step(f"D-{dispute.id}", "seller_counter_propose", utcnow(),

@@ -5,8 +5,9 @@ The dispute's detail (`aliexpress.issue.detail.get`) is read just before each de
 it gives the buyer's current solution id (to agree to it, or to answer it with the
 seller's own) and the seller's solution a counter-proposal changes. After a stop the
 same detail says whether the decision was taken: the buyer's solution reached, the
-seller's solution there with its amount. Pictures go one call each; each one taken is
-noted on the item at once, so a retry sends only the rest.
+seller's solution there with its amount; an agreement sent again after an answer that was
+lost finds the proposal reached and is not sent twice. Pictures go one call each; each
+one taken is noted on the item at once, so a retry sends only the rest.
 """
 
 from __future__ import annotations
@@ -56,9 +57,7 @@ def check(client: Client, item: OutboxItem) -> str:
         return states.WENT if not _left(action) else states.UNSURE
     detail = _detail(client, action, missing_ok=True)
     if method == AGREE:
-        buyer = _solutions(detail, "buyer")
-        return (states.WENT if any(s.get("status") in TAKEN or s.get("seller_accept_time")
-                                   for s in buyer) else states.DID_NOT_GO)
+        return states.WENT if _agreed(detail) else states.DID_NOT_GO
     if method == SAVE:
         wanted = _amount(action.get("refund_amount"))
         for solution in _solutions(detail, "seller"):
@@ -94,7 +93,18 @@ def _buyer_solution(action: dict, detail: dict) -> dict:
     return current
 
 
+def _agreed(detail: dict) -> bool:
+    """True when a proposal of the buyer's is agreed already (reached, or accepted by the
+    seller)."""
+    return any(s.get("status") in TAKEN or s.get("seller_accept_time")
+               for s in _solutions(detail, "buyer"))
+
+
 def _agree(client: Client, action: dict, detail: dict) -> None:
+    if _agreed(detail):
+        # taken by an earlier attempt whose answer was lost (the pass failed after the
+        # platform agreed): agreeing again would be refused and fail a decision that went
+        return
     solution = _buyer_solution(action, detail)
     answer = client.call(AGREE, {"issue_id": action["issue_id"],
                                  "buyer_login_id": action["buyer_login_id"],
