@@ -53,6 +53,12 @@ def tb_sim():
 
 @pytest.fixture
 def tb(db, tb_sim):
+    account = tb_account(tb_sim)
+    return account, AftersalesRequest.get()
+
+
+def tb_account(tb_sim) -> ChannelAccount:
+    """A Taobao shop's account on the simulator, after its first sync."""
     shop = make_shop("tb", platform="taobao")
     account = ChannelAccount.create(
         key="tb-top", shop=shop, kind="taobao", state=states.NEW, created_at=utcnow(),
@@ -61,4 +67,4 @@ def tb(db, tb_sim):
     secrets.set_secret("AfterDesk platform account", "tb-top:app_secret", APP_SECRET)
     secrets.set_secret("AfterDesk platform account", "tb-top:token", SESSION)
     run_pass(account)
-    return account, AftersalesRequest.get()
+    return account

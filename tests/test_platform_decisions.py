@@ -19,12 +19,9 @@ from app.channels.sync import run_pass
 from app.clock import clock_at, utcnow
 from app.errors import InvalidInput
 from app.models import AftersalesRequest, Dispute, Message
-from app import secrets
-from app.models.channels import ChannelAccount, OutboxItem
+from app.models.channels import OutboxItem
 from app.platforms import decisions
 from tests.evidence_helpers import png_bytes
-from tests.factories import make_shop
-from tests.taobao_simulator import APP_KEY, APP_SECRET, SESSION
 
 pytest_plugins = ("tests.aliexpress_fixtures", "tests.platform_push_fixtures")  # sim, ae, tb
 pytestmark = pytest.mark.both_backends
@@ -113,17 +110,22 @@ def test_a_decision_aliexpress_refuses_fails_with_its_words_and_code(ae, sim):
     assert "isv.refund-amount-exceed" in sent.error
 
 
-def test_a_stop_after_aliexpress_took_the_decision_does_not_send_it_again(ae, sim,
-                                                                           monkeypatch):
-    account, dispute = ae
-    item = decisions.send_step(f"D-{dispute.id}", "seller_accept", utcnow())
-
+def _stopped_before_marking_sent(monkeypatch, sync_pass) -> None:
+    """`sync_pass()` with AfterDesk stopped just after the platform took a decision, before
+    the item was marked sent."""
     def killed(*_args, **_kwargs):
         raise KeyboardInterrupt("AfterDesk was stopped")
     with monkeypatch.context() as patched:
         patched.setattr(outbox, "mark_sent", killed)
         with pytest.raises(KeyboardInterrupt):
-            run_pass(account)
+            sync_pass()
+
+
+def test_a_stop_after_aliexpress_took_the_decision_does_not_send_it_again(ae, sim,
+                                                                           monkeypatch):
+    account, dispute = ae
+    item = decisions.send_step(f"D-{dispute.id}", "seller_accept", utcnow())
+    _stopped_before_marking_sent(monkeypatch, lambda: run_pass(account))
     assert _item(item).state == states.SENDING
     run_pass(account)                       # the next start settles it from the detail
     assert _item(item).state == states.SENT
@@ -276,13 +278,7 @@ def test_a_refusal_with_its_reason_goes_through_the_same_step(tb, tb_sim):
 def test_a_stop_after_taobao_agreed_does_not_agree_twice(tb, tb_sim, monkeypatch):
     account, request = tb
     item = decisions.send_step(f"A-{request.id}", "agree", utcnow())
-
-    def killed(*_args, **_kwargs):
-        raise KeyboardInterrupt("AfterDesk was stopped")
-    with monkeypatch.context() as patched:
-        patched.setattr(outbox, "mark_sent", killed)
-        with pytest.raises(KeyboardInterrupt):
-            _later_pass(account)
+    _stopped_before_marking_sent(monkeypatch, lambda: _later_pass(account))
     assert _item(item).state == states.SENDING
     _later_pass(account, 4)
     assert _item(item).state == states.SENT
@@ -314,15 +310,9 @@ def test_the_command_line_sends_a_decision_with_send(tmp_path, capsys, tb_sim):
     from app.cli import main
     from app.db import close_database, open_database
     path = tmp_path / "cli.db"
+    from tests.platform_push_fixtures import tb_account
     open_database(path)
-    shop = make_shop("tb", platform="taobao")
-    account = ChannelAccount.create(
-        key="tb-top", shop=shop, kind="taobao", state=states.NEW, created_at=utcnow(),
-        settings={"app_key": APP_KEY, "gateway": tb_sim.url,
-                  "sync_from": "2026-11-30 00:00:00"})
-    secrets.set_secret("AfterDesk platform account", "tb-top:app_secret", APP_SECRET)
-    secrets.set_secret("AfterDesk platform account", "tb-top:token", SESSION)
-    run_pass(account)
+    tb_account(tb_sim)
     close_database()
     assert main(["--db", str(path), "case", "act", "A-1", "refuse", "--reason",
                  "商品完好，请提供开箱视频。", "--at", "2026-12-05T00:00:00Z", "--send"]) == 0
