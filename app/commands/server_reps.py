@@ -4,8 +4,9 @@ database on a server and their roles (docs/server.md, "Add reps"; app/server/rol
 
 A rep is a PostgreSQL login role, a member of one of the shop's group roles. The owner
 gives a new rep's password once (typed, or one line on standard input); AfterDesk sends
-it to the server and keeps it nowhere: the rep gives it once in the address on their own
-computer, where AfterDesk moves it to that computer's keyring. Each change is kept in the
+the server its hash (never the password: a server's log keeps no secret) and keeps it
+nowhere: the rep gives it once in the address on their own computer, where AfterDesk
+moves it to that computer's keyring. Each change is kept in the
 audit trail ("rep", LOGIN).
 """
 
