@@ -9,8 +9,11 @@ resumes by itself when the server answers again; one whose password was refused 
 for a new password (`notify_accounts`) or the longest retry. A single wait lasts at most
 `max_sleep` seconds (a computer's sleep can stretch a long wait).
 
-One runner per database at a time (app.channels.lease): two would send answers twice.
-Results leave the thread through callbacks (the window turns them into queued signals).
+One runner per database at a time (app.channels.lease): two would send answers twice. On
+a shop server every rep's AfterDesk starts one; the one holding the server's lease syncs
+and sends, the others wait for it (trying every LEASE_RETRY_S) and take over when its
+AfterDesk closes or loses the server. Results leave the thread through callbacks (the
+window turns them into queued signals).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ log = logging.getLogger("afterdesk.channels")
 
 RETRY_AFTER = (10.0, 30.0, 60.0, 120.0, 300.0, 600.0)   # after failed passes, then the last
 DEFAULT_MAX_SLEEP = 300.0
+LEASE_RETRY_S = 30.0       # on a server: how often a waiting runner asks for the lease
 _running: "weakref.WeakSet[ChannelRunner]" = weakref.WeakSet()
 
 
@@ -59,6 +63,7 @@ class ChannelRunner(threading.Thread):
         self.use_push = use_push
         self.monotonic = monotonic
         self.passes = 0                          # passes run (for tests and the status)
+        self.holds_lease = False                 # False: another AfterDesk syncs (a server)
         self._cond = threading.Condition()
         self._stopping = False
         self._requested = 0
@@ -113,17 +118,15 @@ class ChannelRunner(threading.Thread):
 
     # --- the thread ---------------------------------------------------------------------
     def run(self) -> None:
-        from app.channels.lease import Busy, Lease
-        try:
-            lease = Lease(database.database).acquire()
-        except Busy as exc:
-            self._deliver(self.on_error, str(exc))
+        from app.channels.lease import lease_for
+        lease = lease_for()
+        if not self._take(lease):
             with self._cond:
                 self._cond.notify_all()
             return
         _running.add(self)
         try:
-            self._loop()
+            self._loop(lease)
         except Exception as exc:  # noqa: BLE001 - reported, then the thread ends
             log.exception("the sync runner stopped")
             self._deliver(self.on_error, f"Mail sync stopped: {exc}")
@@ -134,17 +137,58 @@ class ChannelRunner(threading.Thread):
             if not database.is_closed():
                 database.close()
             lease.release()
+            self.holds_lease = False
             with self._cond:
                 self._sleeping = False
                 self._cond.notify_all()
 
-    def _loop(self) -> None:
+    def _take(self, lease) -> bool:
+        """Hold `lease`. On one computer's file another holder is reported and this runner
+        ends; on a server it waits for the lease (its holder syncs for every rep) until
+        stopped. False when stopped or refused."""
+        from app.channels.lease import Busy
+        told = False
+        while True:
+            try:
+                lease.acquire()
+                self.holds_lease = True
+                if told:
+                    log.info("this AfterDesk now syncs the shop's accounts")
+                return True
+            except Busy as exc:
+                if not lease.shared:
+                    self._deliver(self.on_error, str(exc))
+                    return False
+                if not told:
+                    log.info("another AfterDesk syncs the shop's accounts: waiting")
+                    told = True
+            except Exception as exc:  # noqa: BLE001 - the server away: asked again later
+                log.warning("the sync lease could not be asked for: %s", exc)
+            with self._cond:
+                if self._stopping:
+                    return False
+                self._handled = self._requested
+                self._sleeping = True
+                self._cond.notify_all()
+                self._cond.wait(LEASE_RETRY_S)
+                self._sleeping = False
+                if self._stopping:
+                    return False
+
+    def _loop(self, lease) -> None:
         while True:
             with self._cond:
                 if self._stopping:
                     return
                 seen = self._requested
                 pushed, self._pushed = self._pushed, set()
+            if not lease.still_held():      # on a server: lost with its connection
+                self.holds_lease = False
+                for watcher in list(self._watchers.values()):
+                    watcher.stop()
+                self._watchers.clear()
+                if not self._take(lease):
+                    return
             database.connect(reuse_if_open=True)
             try:
                 keys = self._accounts()

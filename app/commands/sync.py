@@ -25,7 +25,7 @@ def _say(result) -> None:
 def run(args, db_path) -> int:
     from app.channels import account as accounts
     from app.channels.errors import ChannelProblem
-    from app.channels.lease import Lease
+    from app.channels.lease import lease_for
     keys = args.account or [a.key for a in accounts.accounts()]
     for key in keys:
         accounts.get_account(key)               # an unknown key: a clear message
@@ -35,7 +35,7 @@ def run(args, db_path) -> int:
     if args.once:
         from app.channels.sync import run_pass
         problems = 0
-        with Lease(db_path):
+        with lease_for():
             for key in keys:
                 try:
                     _say(run_pass(key))

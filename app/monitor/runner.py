@@ -232,22 +232,30 @@ class DeadlineMonitor(threading.Thread):
     def _holds_lease(self) -> bool:
         """True when this AfterDesk records the platform's actions for the database (it
         holds the lease, or it takes it now); a database in memory is this process's own."""
-        if self._lease is not None or not self.use_database:
+        if not self.use_database:
             return True
+        if self._lease is not None:
+            if self._lease.still_held():
+                return True
+            self._lease = None          # lost with the server's connection: ask again
         from app.services.common.reps import may_write
         if not may_write():     # a viewer's login records nothing: a rep's AfterDesk does
             return False
-        from app.channels.lease import PLATFORM_ACTIONS, Busy, Lease
+        from app import db
+        from app.channels.lease import PLATFORM_ACTIONS, Busy, lease_for
         path = str(database.database or "")
-        if not path or path == ":memory:" or path.startswith("file:"):
+        if not db.on_server() and (not path or path == ":memory:" or path.startswith("file:")):
             return True
         try:
-            self._lease = Lease(path, PLATFORM_ACTIONS).acquire()
+            self._lease = lease_for(PLATFORM_ACTIONS).acquire()
         except Busy:
             return False
         except OSError as exc:          # no lock file beside the database: act alone
             log.warning("no lease for the platform's actions (%s): recorded here", exc)
             return True
+        except Exception as exc:  # noqa: BLE001 - the server away: asked again later
+            log.warning("the lease for the platform's actions could not be asked for: %s", exc)
+            return False
         log.info("this AfterDesk records the platform's actions of %s", path)
         return True
 
