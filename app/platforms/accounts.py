@@ -37,9 +37,7 @@ def add_platform_account(key: str, shop, *, kind: str, app_key: str, gateway: st
     seller_id = text(seller_id, "seller_id", record, max_len=100, required=False)
     return_address_id = text(return_address_id, "return_address_id", record, max_len=30,
                              required=False)
-    if return_address_id and not return_address_id.isdigit():
-        raise InvalidInput("the return address id is a number (AliExpress seller centre › "
-                           "return addresses)", record=record, field="return_address_id")
+    _check_address_id(return_address_id, record)
     key = check_new_key(key, record)
     settings = {"app_key": app_key, "gateway": gateway, "messages": bool(messages),
                 "poll_seconds": max(15, int(poll_seconds))}
@@ -73,3 +71,75 @@ def _gateway(value: str, record: str) -> str:
                            "network readable: http is only for a server on this computer "
                            "or the shop's own network", record=record, field="gateway")
     return value
+
+
+def _check_address_id(value: str, record: str) -> None:
+    if value and not value.isdigit():
+        raise InvalidInput("the return address id is a number (AliExpress seller centre › "
+                           "return addresses; Taobao: the address's id in the shop's "
+                           "address library)", record=record, field="return_address_id")
+
+
+# The settings `account set` and the window's account form change (none is a secret):
+# the gateway; the return address id (AliExpress and Taobao) and, for Taobao, the return
+# address the buyer is given when the seller agrees to a return (taobao.rp.returngoods.agree
+# requires each of them for a Taobao refund: docs/connectors.md).
+RETURN_FIELDS = {"return_name": 50, "return_address": 200, "return_post": 20,
+                 "return_tel": 30, "return_mobile": 30}
+EDITABLE = ("gateway", "return_address_id", *RETURN_FIELDS)
+
+
+def platform_settings(account) -> dict:
+    """The account's editable settings, each as text ('' when not set)."""
+    from app.channels.account import get_account
+    settings = get_account(account).settings or {}
+    return {name: str(settings.get(name) or "") for name in EDITABLE}
+
+
+def set_platform_settings(account, *, actor: str = "rep", **changes) -> ChannelAccount:
+    """Change an open-platform account's non-secret settings (`EDITABLE`; a value None is
+    left as it is, '' clears an optional one). The secrets stay in the keyring."""
+    from app.channels.account import ENTITY, get_account
+    from app.services.common import audit
+    account = get_account(account)
+    record = f"account {account.key}"
+    if account.kind not in DEFAULT_GATEWAYS:
+        raise InvalidInput("{key} is a mailbox: only an open-platform account has these "
+                           "settings", key=account.key, record=record, field="kind")
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise InvalidInput("unknown setting {name}", name=unknown[0], record=record,
+                           field=unknown[0])
+    wanted = {}
+    for name, value in changes.items():
+        if value is None:
+            continue
+        if name == "gateway":
+            wanted[name] = _gateway(value or DEFAULT_GATEWAYS[account.kind], record)
+        elif name == "return_address_id":
+            found = text(value, name, record, max_len=30, required=False)
+            _check_address_id(found, record)
+            wanted[name] = found
+        else:
+            if account.kind != "taobao":
+                raise InvalidInput("the return address's words are a Taobao setting "
+                                   "(AliExpress keeps only its id)", record=record,
+                                   field=name)
+            wanted[name] = text(value, name, record, max_len=RETURN_FIELDS[name],
+                                required=False)
+    with database.atomic():
+        account = ChannelAccount.get_by_id(account.id)
+        settings = dict(account.settings or {})
+        before = {name: settings.get(name, "") for name in wanted}
+        for name, value in wanted.items():
+            if value:
+                settings[name] = value
+            else:
+                settings.pop(name, None)
+        changed = {n: v for n, v in wanted.items() if before[n] != v}
+        if changed:
+            account.settings = settings
+            account.save(only=[ChannelAccount.settings])
+            audit.record(actor, ENTITY, account.key, "settings",
+                         {n: {"from": before[n], "to": v} for n, v in changed.items()})
+    return account
