@@ -1,6 +1,7 @@
 """Fixtures of the pushed decisions' tests (tests name this module in `pytest_plugins`):
 a connected AliExpress shop whose first sync brought an order and its dispute, and a
-connected Taobao shop whose first sync brought a refund, each against its simulator."""
+connected Taobao shop whose first sync brought a refund (`tb`; `tb_return`: a return and
+refund), each against its simulator."""
 
 from __future__ import annotations
 
@@ -62,3 +63,10 @@ def tb(db, tb_sim):
     secrets.set_secret("AfterDesk platform account", "tb-top:token", SESSION)
     run_pass(account)
     return account, AftersalesRequest.get()
+
+
+@pytest.fixture
+def tb_return(request, tb_sim):
+    """A Taobao shop whose first sync brought a return-and-refund request."""
+    tb_sim.refunds[0]["has_good_return"] = True
+    return request.getfixturevalue("tb")

@@ -38,7 +38,13 @@ def load(name: str):
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
-AGREE_ANSWERS = load("agree_answers.json")     # taobao.rp.refunds.agree's words
+AGREE_ANSWERS = load("agree_answers.json")
+# A Taobao shop's return address, as `account set` keeps it (taobao.rp.returngoods.agree).
+RETURN_ADDRESS = {"return_address_id": "20190001", "return_name": "王仓管",
+                  "return_address": "浙江省杭州市余杭区文一西路 100 号 3 号仓",
+                  "return_post": "311100", "return_tel": "0571-88880000",
+                  "return_mobile": "13800000000"}
+     # taobao.rp.refunds.agree's words
 
 
 def expected_sign(params: dict, secret: str, method: str) -> str:

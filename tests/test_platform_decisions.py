@@ -24,9 +24,10 @@ from app.models.channels import ChannelAccount, OutboxItem
 from app.platforms import decisions
 from tests.evidence_helpers import png_bytes
 from tests.factories import make_shop
-from tests.taobao_simulator import APP_KEY, APP_SECRET, SESSION
+from tests.taobao_simulator import APP_KEY, APP_SECRET, RETURN_ADDRESS, SESSION
 
-pytest_plugins = ("tests.aliexpress_fixtures", "tests.platform_push_fixtures")  # sim, ae, tb
+pytest_plugins = ("tests.aliexpress_fixtures",
+                  "tests.platform_push_fixtures")  # sim, ae, tb, tb_return
 pytestmark = pytest.mark.both_backends
 
 PNG, SECOND = png_bytes(), png_bytes(rgb=(20, 200, 30))
@@ -331,12 +332,6 @@ def test_a_return_proposal_needs_the_shops_return_address_on_aliexpress(ae, sim)
 
 
 # --- Taobao: a return, a refusal's proof, the SMS code ------------------------------------
-RETURN_ADDRESS = {"return_address_id": "20190001", "return_name": "王仓管",
-                  "return_address": "浙江省杭州市余杭区文一西路 100 号 3 号仓",
-                  "return_post": "311100", "return_tel": "0571-88880000",
-                  "return_mobile": "13800000000"}
-
-
 def _noisy_png(width: int, height: int) -> bytes:
     """A real PNG of random pixels: it does not compress, so it stays large."""
     import random
@@ -351,13 +346,6 @@ def _noisy_png(width: int, height: int) -> bytes:
     return (b"\x89PNG\r\n\x1a\n"
             + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-
-
-@pytest.fixture
-def tb_return(request, tb_sim):
-    """A Taobao shop whose first sync brought a return-and-refund request."""
-    tb_sim.refunds[0]["has_good_return"] = True
-    return request.getfixturevalue("tb")
 
 
 def test_agreeing_to_a_return_gives_taobao_the_shops_return_address(tb_return, tb_sim):
@@ -476,3 +464,35 @@ def test_only_a_failed_agreement_takes_an_sms_code(tb, tb_sim):
                                reason="商品完好，请提供开箱视频。")
     with pytest.raises(InvalidInput):
         decisions.retry_with_code(item.id, "123456")
+
+
+def test_the_command_line_changes_an_accounts_settings_but_never_its_secrets(tmp_path, capsys,
+                                                                            sim):
+    from app.cli import main
+    from app.db import close_database, open_database
+    from app.platforms.accounts import add_platform_account
+    from tests import aliexpress_simulator as ae_sim
+    path = tmp_path / "cli.db"
+    open_database(path)
+    add_platform_account("ae-open", make_shop("ae"), kind="aliexpress",
+                         app_key=ae_sim.APP_KEY, gateway=sim.gateway,
+                         app_secret=ae_sim.APP_SECRET, token=ae_sim.TOKEN)
+    close_database()
+    assert main(["--db", str(path), "account", "set", "ae-open",
+                 "--return-address-id", "30001234"]) == 0
+    assert "return_address_id 30001234" in capsys.readouterr()[0]
+    assert main(["--db", str(path), "account", "set", "ae-open",
+                 "--return-address-id", "Rua das Flores"]) != 0
+    assert "is a number" in capsys.readouterr()[1]
+    assert main(["--db", str(path), "account", "set", "ae-open",
+                 "--return-name", "Ana"]) != 0           # a Taobao setting
+    open_database(path)
+    try:
+        settings = ChannelAccount.get(ChannelAccount.key == "ae-open").settings
+        assert settings["return_address_id"] == "30001234"
+        assert settings["gateway"] == sim.gateway
+        assert not any(ae_sim.APP_SECRET in str(v) for v in settings.values())
+    finally:
+        close_database()
+    assert secrets.get_secret("AfterDesk platform account", "ae-open:app_secret") == \
+        ae_sim.APP_SECRET

@@ -41,7 +41,7 @@ TEMPLATES = {
     "platform_refused": "{platform} refused it: {words}",
     "platform_not_taken": "{platform} did not take it ({method}): {words}",
     "platform_code_needed": "{platform} sent an SMS code to the seller's phone (a large "
-                            "refund needs it): Retry and enter the code. {platform} said: "
+                            "refund needs it): Retry and enter the code. The platform said: "
                             "{words}",
     "platform_unsure": "AfterDesk stopped while {platform} was taking this decision: part of "
                        "it may have arrived. Look at the case in the seller centre before "

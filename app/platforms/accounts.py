@@ -19,12 +19,15 @@ def add_platform_account(key: str, shop, *, kind: str, app_key: str, gateway: st
                          seller_id: str = "", app_secret: str | None = None,
                          token: str | None = None, refresh_token: str | None = None,
                          messages: bool = False, poll_seconds: int = DEFAULT_POLL_SECONDS,
-                         return_address_id: str = "", actor: str = "rep") -> ChannelAccount:
+                         return_address_id: str = "", return_address: dict | None = None,
+                         actor: str = "rep") -> ChannelAccount:
     """Add a shop's open-platform account (AliExpress, Taobao). The app secret and the
     seller's token(s), when given, go to the keyring. `messages`: the shop's app may use
     the platform's message methods (else answers stay copy & open). `return_address_id`:
     AliExpress's id of the shop's return address, which a return solution the rep accepts
-    or proposes needs (app.platforms.aliexpress.decisions)."""
+    or proposes needs (app.platforms.aliexpress.decisions); on Taobao the id of the
+    address in the shop's address library. `return_address`: Taobao's return address
+    (`RETURN_FIELDS`), which agreeing to a return needs (app.platforms.taobao.decisions)."""
     shop = get_shop(shop)
     record = f"account {key}"
     choice(kind, tuple(DEFAULT_GATEWAYS), "kind", record)
@@ -45,6 +48,8 @@ def add_platform_account(key: str, shop, *, kind: str, app_key: str, gateway: st
         settings["seller_id"] = seller_id
     if return_address_id:
         settings["return_address_id"] = return_address_id
+    settings.update({name: value for name, value in
+                     _return_words(kind, return_address or {}, record).items() if value})
     given = {credentials.APP_SECRET: app_secret, credentials.TOKEN: token,
              credentials.REFRESH_TOKEN: refresh_token}
     for part, value in given.items():
@@ -89,6 +94,20 @@ RETURN_FIELDS = {"return_name": 50, "return_address": 200, "return_post": 20,
 EDITABLE = ("gateway", "return_address_id", *RETURN_FIELDS)
 
 
+def _return_words(kind: str, values: dict, record: str) -> dict:
+    """The Taobao return address's fields of `values`, checked."""
+    out = {}
+    for name, value in values.items():
+        if name not in RETURN_FIELDS:
+            raise InvalidInput("unknown setting {name}", name=name, record=record, field=name)
+        if value and kind != "taobao":
+            raise InvalidInput("the return address's words are a Taobao setting "
+                               "(AliExpress keeps only its id)", record=record, field=name)
+        out[name] = text(value or "", name, record, max_len=RETURN_FIELDS[name],
+                         required=False)
+    return out
+
+
 def platform_settings(account) -> dict:
     """The account's editable settings, each as text ('' when not set)."""
     from app.channels.account import get_account
@@ -121,12 +140,7 @@ def set_platform_settings(account, *, actor: str = "rep", **changes) -> ChannelA
             _check_address_id(found, record)
             wanted[name] = found
         else:
-            if account.kind != "taobao":
-                raise InvalidInput("the return address's words are a Taobao setting "
-                                   "(AliExpress keeps only its id)", record=record,
-                                   field=name)
-            wanted[name] = text(value, name, record, max_len=RETURN_FIELDS[name],
-                                required=False)
+            wanted.update(_return_words(account.kind, {name: value}, record))
     with database.atomic():
         account = ChannelAccount.get_by_id(account.id)
         settings = dict(account.settings or {})

@@ -123,7 +123,7 @@ def retry_with_code(item: int, code: str, *, actor: str = "rep"):
 def needs_code(error: str) -> bool:
     """Whether an item's failure asks for the SMS code (its bubble offers Retry with it)."""
     from app.channels.problem_texts import TEMPLATES
-    head = TEMPLATES["platform_code_needed"].split("{platform}")[1]
+    head = TEMPLATES["platform_code_needed"].split("{platform}")[1].split("{words}")[0]
     return bool(error) and head in error
 
 
