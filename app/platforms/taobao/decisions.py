@@ -199,7 +199,7 @@ def refuse(request: AftersalesRequest, reason: str, at=None, *, proof=None,
         order = request.order
         account = _account(order, record)
         aftersales.refuse(request, reason, at or utcnow(), actor=actor)
-        action = {"method": REFUSE, "refund_id": refund_id, "case": record}
+        action: dict = {"method": REFUSE, "refund_id": refund_id, "case": record}
         if checked is not None:
             case_actions.attach_checked(AftersalesRequest.get_by_id(request.id), [checked],
                                         actor)
