@@ -7071,8 +7071,8 @@ Translation (%2):</source>
     </message>
     <message>
         <location filename="../../ui/words/catalog.py" line="269"/>
-        <source>a return needs the shop&apos;s return address id on AliExpress: enter it in the account&apos;s settings (return_address_id), or decide in the seller centre</source>
-        <translation>退货方案需要店铺在速卖通的退货地址 ID：请在账户设置中填写（return_address_id），或在卖家后台处理</translation>
+        <source>a return needs the shop&apos;s return address id on AliExpress: enter it in Settings › Accounts › Platform settings (or afterdesk account set {key} --return-address-id N), or decide in the seller centre</source>
+        <translation>退货方案需要店铺在速卖通的退货地址 ID：请在 设置 › 账号 › 平台设置 中填写（或用 afterdesk account set {key} --return-address-id N），或在卖家后台处理</translation>
     </message>
     <message>
         <location filename="../../ui/words/catalog.py" line="270"/>

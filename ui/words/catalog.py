@@ -266,7 +266,7 @@ TEXTS = [
     QT_TRANSLATE_NOOP('problems', "a key has letters, digits, '.', '_' or '-' (e.g. shop1-mail)"),
     QT_TRANSLATE_NOOP('problems', "a login is 1 to 63 characters: '{login}'"),
     QT_TRANSLATE_NOOP('problems', 'a message from the buyer cannot be an internal note or an automatic reply'),
-    QT_TRANSLATE_NOOP('problems', "a return needs the shop's return address id on AliExpress: enter it in the account's settings (return_address_id), or decide in the seller centre"),
+    QT_TRANSLATE_NOOP('problems', "a return needs the shop's return address id on AliExpress: enter it in Settings › Accounts › Platform settings (or afterdesk account set {key} --return-address-id N), or decide in the seller centre"),
     QT_TRANSLATE_NOOP('problems', 'a review has 1 to 5 stars, got {review_rating!r}'),
     QT_TRANSLATE_NOOP('problems', "a shop with the key '{key}' already exists"),
     QT_TRANSLATE_NOOP('problems', 'a shortcut is one word (letters, digits, - or _)'),

@@ -2,8 +2,10 @@
 
 `pull()` reads what changed since the last pass: trades (orders, their items, shipping),
 then refunds (after-sales requests) with their messages (the refund's conversation).
-`send(item)` posts a rep's answer as a refund message. Settings: {"app_key", "gateway",
-optional "sign_method", "sync_from"}; the app secret and the seller's session key are in
+`send(item)` posts a rep's answer as a refund message, or a rep's decision
+(app.platforms.taobao.decisions: a refusal with its proof picture, a refund agreement with
+the SMS code the rep gave, a return agreement with the shop's return address). Settings: {"app_key", "gateway",
+optional "sign_method", "sync_from", the return address (app.platforms.accounts)}; the app secret and the seller's session key are in
 the keyring (service "AfterDesk platform account", names "<key>:app_secret", "<key>:token").
 """
 
