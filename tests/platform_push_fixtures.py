@@ -66,7 +66,7 @@ def tb(db, tb_sim):
 
 
 @pytest.fixture
-def tb_return(request, tb_sim):
+def tb_return(request, db, tb_sim):
     """A Taobao shop whose first sync brought a return-and-refund request."""
     tb_sim.refunds[0]["has_good_return"] = True
     return request.getfixturevalue("tb")

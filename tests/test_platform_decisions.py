@@ -496,3 +496,37 @@ def test_the_command_line_changes_an_accounts_settings_but_never_its_secrets(tmp
         close_database()
     assert secrets.get_secret("AfterDesk platform account", "ae-open:app_secret") == \
         ae_sim.APP_SECRET
+
+
+def test_a_return_agreed_after_the_sellers_tb3_time_is_refused_and_nothing_queued(tb_return,
+                                                                                  tb_sim):
+    """TB-3: on a shipped order the seller has 5 days from the request (2026-12-04 10:00
+    China time); after them the platform agreed by itself, so AfterDesk neither records
+    nor sends the seller's agreement."""
+    from app.errors import RuleRefusal
+    from app.platforms.accounts import set_platform_settings
+    from tests.factories import utc
+    account, request = tb_return
+    set_platform_settings("tb-top", **RETURN_ADDRESS)
+    with clock_at(utc(2026, 12, 11, 0, 0)):
+        with pytest.raises(RuleRefusal) as refused:
+            decisions.send_step(f"A-{request.id}", "agree_return", utc(2026, 12, 10, 0, 0))
+    assert refused.value.rule == "TB-3"
+    assert AftersalesRequest.get_by_id(request.id).state == "waiting_seller"
+    assert not OutboxItem.select().exists()
+
+
+def test_account_settings_are_checked_like_at_add_and_audited(tb, tb_sim):
+    from app.models.admin import AuditEntry
+    from app.platforms.accounts import set_platform_settings
+    with pytest.raises(InvalidInput) as refused:
+        set_platform_settings("tb-top", gateway="http://gw.example.com/router/rest")
+    assert "https" in str(refused.value)            # the secret would cross the net readable
+    with pytest.raises(InvalidInput):
+        set_platform_settings("tb-top", app_key="other")   # not a setting changed here
+    set_platform_settings("tb-top", gateway="")        # '': the platform's own gateway
+    settings = ChannelAccount.get(ChannelAccount.key == "tb-top").settings
+    assert settings["gateway"] == "https://eco.taobao.com/router/rest"
+    entry = AuditEntry.select().where(AuditEntry.action == "settings").get()
+    assert entry.detail["gateway"] == {"from": tb_sim.url,
+                                       "to": "https://eco.taobao.com/router/rest"}
