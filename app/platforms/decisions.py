@@ -2,7 +2,9 @@
 go to the platform (a dispute or refund the shop's connected account brought in), the step
 recorded and queued in one transaction (app.platforms.aliexpress.decisions,
 app.platforms.taobao.decisions), and the state of each decision sent (the outbox item:
-queued, sending, sent, failed with the platform's words and code).
+queued, sending, sent, failed with the platform's words and code). A Taobao refund
+agreement that failed because the platform sent the seller an SMS code goes again with
+that code (`retry_with_code`; `needs_code` tells its bubble to ask for it).
 """
 
 from __future__ import annotations
