@@ -1,6 +1,7 @@
 """Fixtures of the pushed decisions' tests (tests name this module in `pytest_plugins`):
 a connected AliExpress shop whose first sync brought an order and its dispute, and a
-connected Taobao shop whose first sync brought a refund, each against its simulator."""
+connected Taobao shop whose first sync brought a refund (`tb`; `tb_return`: a return and
+refund), each against its simulator."""
 
 from __future__ import annotations
 
@@ -68,3 +69,10 @@ def tb_account(tb_sim) -> ChannelAccount:
     secrets.set_secret("AfterDesk platform account", "tb-top:token", SESSION)
     run_pass(account)
     return account
+
+
+@pytest.fixture
+def tb_return(request, db, tb_sim):
+    """A Taobao shop whose first sync brought a return-and-refund request."""
+    tb_sim.refunds[0]["has_good_return"] = True
+    return request.getfixturevalue("tb")

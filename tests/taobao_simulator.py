@@ -6,6 +6,12 @@ in China time within 10 minutes, the app key, and the signature recomputed here 
 hex); a wrong one is refused with the platform's error envelope (code 25). The data comes
 from the fixture files in tests/taobao_data/, which a test may change between passes;
 `limit_next` and `expire_session` make the next calls fail the platform's way.
+
+Decisions: taobao.refund.refuse takes its proof picture as the multipart file part
+`refuse_proof` (outside the signature; kept in `proofs`); taobao.rp.refunds.agree above
+`code_above_fen` fails and "sends" the seller an SMS code (`sms_code`), which the next call
+must carry as `code`; taobao.rp.returngoods.agree checks the return address a Taobao refund
+requires. Their words come from tests/taobao_data/agree_answers.json.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from app.clock import utcnow
+from tests.aliexpress_simulator import _multipart
 
 DATA = Path(__file__).parent / "taobao_data"
 CHINA = timezone(timedelta(hours=8))
@@ -31,7 +38,13 @@ def load(name: str):
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
-AGREE_ANSWERS = load("agree_answers.json")     # taobao.rp.refunds.agree's words
+AGREE_ANSWERS = load("agree_answers.json")
+# A Taobao shop's return address, as `account set` keeps it (taobao.rp.returngoods.agree).
+RETURN_ADDRESS = {"return_address_id": "20190001", "return_name": "王仓管",
+                  "return_address": "浙江省杭州市余杭区文一西路 100 号 3 号仓",
+                  "return_post": "311100", "return_tel": "0571-88880000",
+                  "return_mobile": "13800000000"}
+     # taobao.rp.refunds.agree's words
 
 
 def expected_sign(params: dict, secret: str, method: str) -> str:
@@ -58,6 +71,10 @@ class Simulator:
         self.pictures = {"cup-lid.png": b"\x89PNG\r\n\x1a\n" + bytes(range(64))}
         self.garbage_next = 0              # answer the next N calls with a broken body
         self.lists_without_orders = False  # the trade list leaves out the trades' orders
+        self.proofs: list[bytes] = []      # refusal proofs received (refuse_proof)
+        self.files: dict = {}              # the current request's file parts
+        self.code_above_fen = 10 ** 9      # an agreement above this needs the SMS code
+        self.sms_code = ""                 # the code last "sent" to the seller's phone
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -160,15 +177,50 @@ class Simulator:
         if refund["status"] not in ("WAIT_SELLER_AGREE", "WAIT_SELLER_CONFIRM_GOODS"):
             return _error(15, "Remote service error", "isv.refund-status-not-support",
                           "当前退款状态不支持拒绝")
+        proof = self.files.get("refuse_proof")
+        if proof is not None:
+            if len(proof) > 130000:
+                return _error(15, "Remote service error", "isv.invalid-parameter",
+                              AGREE_ANSWERS["proof_too_big"])
+            self.proofs.append(proof)
         now = utcnow().astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
         refund.update(status="SELLER_REFUSE_BUYER", modified=now)
         return {"refund_refuse_response": {"is_success": True}}
+
+    def do_taobao_rp_returngoods_agree(self, params):
+        """The seller agrees to a return: a Taobao refund needs the address id, the name,
+        the address, the postcode, the landline and the mobile."""
+        refund = next((r for r in self.refunds if r["refund_id"] == params["refund_id"]), None)
+        if refund is None:
+            return _error(15, "Remote service error", "isv.refund-not-exist", "退款不存在")
+        for name in ("seller_address_id", "name", "address", "post", "tel", "mobile"):
+            if not params.get(name):
+                return _error(40, "Missing required arguments:" + name)
+        if refund.get("refund_phase") and not params.get("refund_version"):
+            return _error(40, "Missing required arguments:refund_version")
+        if refund["status"] != "WAIT_SELLER_AGREE" or not refund.get("has_good_return"):
+            return _error(15, "Remote service error", "isv.refund-status-not-support",
+                          AGREE_ANSWERS["refused"]["return_status"])
+        now = utcnow().astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+        refund.update(status="WAIT_BUYER_RETURN_GOODS", modified=now)
+        return {"rp_returngoods_agree_response": {"is_success": True}}
 
     def do_taobao_rp_refunds_agree(self, params):
         """refund_infos "refund_id|amount in fen|version[|phase]"; the answer's own body
         says whether each refund was agreed (succ, msg_code, results)."""
         results, all_ok = [], True
-        for info in params.get("refund_infos", "").split(","):
+        infos = params.get("refund_infos", "").split(",")
+        fen_asked = sum(int(i.split("|")[1]) for i in infos
+                        if len(i.split("|")) > 1 and i.split("|")[1].isdigit())
+        if fen_asked > self.code_above_fen:
+            if not params.get("code"):
+                self.sms_code = "839" + str(len(self.calls) % 1000).zfill(3)
+                return _error(15, "Remote service error", "isv.op-failure",
+                              AGREE_ANSWERS["code_sent"])
+            if params["code"] != self.sms_code:
+                return _error(15, "Remote service error", "isv.op-failure",
+                              AGREE_ANSWERS["code_wrong"])
+        for info in infos:
             parts = info.split("|")
             if len(parts) < 3 or not parts[1].isdigit():
                 return _error(41, "Invalid arguments:refund_infos", "isv.invalid-parameter",
@@ -210,8 +262,13 @@ class Simulator:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode("utf-8")
-                params = dict(parse_qsl(body, keep_blank_values=True))
+                raw = self.rfile.read(length)
+                content_type = self.headers.get("Content-Type") or ""
+                if content_type.startswith("multipart/form-data"):
+                    params, simulator.files = _multipart(content_type, raw)
+                else:
+                    params = dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+                    simulator.files = {}
                 # the platform answers errors with HTTP 200 and the error envelope
                 data = json.dumps(simulator.answer(params), ensure_ascii=False).encode()
                 if simulator.garbage_next:

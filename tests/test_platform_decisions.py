@@ -19,11 +19,15 @@ from app.channels.sync import run_pass
 from app.clock import clock_at, utcnow
 from app.errors import InvalidInput
 from app.models import AftersalesRequest, Dispute, Message
-from app.models.channels import OutboxItem
+from app import secrets
+from app.models.channels import ChannelAccount, OutboxItem
 from app.platforms import decisions
 from tests.evidence_helpers import png_bytes
+from tests.factories import make_shop
+from tests.taobao_simulator import RETURN_ADDRESS
 
-pytest_plugins = ("tests.aliexpress_fixtures", "tests.platform_push_fixtures")  # sim, ae, tb
+pytest_plugins = ("tests.aliexpress_fixtures",
+                  "tests.platform_push_fixtures")  # sim, ae, tb, tb_return
 pytestmark = pytest.mark.both_backends
 
 PNG, SECOND = png_bytes(), png_bytes(rgb=(20, 200, 30))
@@ -340,3 +344,204 @@ def test_a_return_proposal_needs_the_shops_return_address_on_aliexpress(ae, sim)
     dto = json.loads(saved["param_dto"])
     assert (dto["add_solution_type"], dto["return_good_address_id"]) == (
         "return_and_refund", 30001234)
+
+
+# --- Taobao: a return, a refusal's proof, the SMS code ------------------------------------
+def _noisy_png(width: int, height: int) -> bytes:
+    """A real PNG of random pixels: it does not compress, so it stays large."""
+    import random
+    import struct
+    import zlib
+    noise = random.Random(7)
+    raw = b"".join(b"\x00" + noise.randbytes(3 * width) for _ in range(height))
+
+    def chunk(kind, body):
+        return (struct.pack(">I", len(body)) + kind + body
+                + struct.pack(">I", zlib.crc32(kind + body)))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_agreeing_to_a_return_gives_taobao_the_shops_return_address(tb_return, tb_sim):
+    from app.platforms.accounts import set_platform_settings
+    account, request = tb_return
+    set_platform_settings("tb-top", **RETURN_ADDRESS)
+    item = decisions.send_step(f"A-{request.id}", "agree_return", utcnow())
+    assert AftersalesRequest.get_by_id(request.id).state == "waiting_buyer_return"
+    assert "文一西路 100 号" in Message.get_by_id(item.message_id).body
+    _later_pass(account)
+    [agreed] = _tb_calls(tb_sim, "taobao.rp.returngoods.agree")
+    assert {k: agreed[k] for k in ("seller_address_id", "name", "post", "tel", "mobile")} == {
+        "seller_address_id": "20190001", "name": "王仓管", "post": "311100",
+        "tel": "0571-88880000", "mobile": "13800000000"}
+    assert agreed["refund_version"] == "1764813600000"      # read just before (Tmall)
+    assert _item(item).state == states.SENT
+    assert tb_sim.refunds[0]["status"] == "WAIT_BUYER_RETURN_GOODS"
+    events = [e.action for e in AftersalesRequest.get_by_id(request.id).events]
+    _later_pass(account, 4)            # the platform's new state: already recorded
+    assert [e.action for e in AftersalesRequest.get_by_id(request.id).events] == events
+    assert len(_tb_calls(tb_sim, "taobao.rp.returngoods.agree")) == 1
+
+
+def test_a_return_without_the_shops_return_address_is_refused_before_anything_is_written(
+        tb_return, tb_sim):
+    from app.platforms.accounts import set_platform_settings
+    account, request = tb_return
+    set_platform_settings("tb-top", **{**RETURN_ADDRESS, "return_tel": ""})
+    with pytest.raises(InvalidInput) as refused:
+        decisions.send_step(f"A-{request.id}", "agree_return", utcnow())
+    assert "return_tel" in str(refused.value)
+    assert AftersalesRequest.get_by_id(request.id).state == "waiting_seller"
+    assert not OutboxItem.select().exists()
+
+
+def test_a_refund_only_request_is_not_agreed_as_a_return(tb, tb_sim):
+    from app.platforms.accounts import set_platform_settings
+    account, request = tb
+    set_platform_settings("tb-top", **RETURN_ADDRESS)
+    with pytest.raises(InvalidInput):
+        decisions.send_step(f"A-{request.id}", "agree_return", utcnow())
+    assert not OutboxItem.select().exists()
+
+
+def test_a_refusal_goes_with_its_proof_picture_as_an_unsigned_file(tb, tb_sim, tmp_path):
+    account, request = tb
+    proof = tmp_path / "packing.png"
+    proof.write_bytes(PNG)
+    item = decisions.send_step(f"A-{request.id}", "refuse", utcnow(), files=[proof],
+                               reason="发货前拍照检查完好，见凭证。")
+    _later_pass(account)
+    [refused] = _tb_calls(tb_sim, "taobao.refund.refuse")
+    assert "refuse_proof" not in refused                 # a file part, outside the signature
+    assert refused["refuse_message"] == "发货前拍照检查完好，见凭证。"
+    assert tb_sim.proofs == [PNG]
+    assert _item(item).state == states.SENT
+    assert [a.caption for a in AftersalesRequest.get_by_id(request.id).attachments] == [
+        "packing.png"]
+
+
+def test_a_refusal_proof_over_taobaos_size_is_refused_at_once(tb, tb_sim, tmp_path):
+    account, request = tb
+    big = tmp_path / "big.png"
+    big.write_bytes(_noisy_png(300, 200))
+    assert big.stat().st_size > 130_000
+    with pytest.raises(InvalidInput) as refused:
+        decisions.send_step(f"A-{request.id}", "refuse", utcnow(), files=[big],
+                            reason="商品完好，请提供开箱视频。")
+    assert "130000" in str(refused.value)
+    assert AftersalesRequest.get_by_id(request.id).state == "waiting_seller"
+
+
+def test_a_large_agreement_asks_for_the_sms_code_then_goes_with_it(tb, tb_sim):
+    from app.channels.problem_texts import TEMPLATES
+    from app.platforms.taobao.decisions import code_of
+    account, request = tb
+    tb_sim.code_above_fen = 5000                     # 79.00 yuan needs the code
+    item = decisions.send_step(f"A-{request.id}", "agree", utcnow())
+    _later_pass(account)
+    failed = _item(item)
+    assert failed.state == states.FAILED and decisions.needs_code(failed.error)
+    assert "已向卖家手机发送短信验证码" in failed.error
+    assert failed.error.startswith(TEMPLATES["platform_code_needed"].split(" said")[0]
+                                   .format(platform="Taobao"))
+    assert get_account("tb-top").state == states.CONNECTED
+    with pytest.raises(InvalidInput):
+        decisions.retry_with_code(item.id, "12ab")
+    decisions.retry_with_code(item.id, f" {tb_sim.sms_code} ")
+    assert code_of("tb-top", item.id) == tb_sim.sms_code     # in the keyring, not the db
+    assert tb_sim.sms_code not in json.dumps(_item(item).action)
+    _later_pass(account, 3)
+    second = _tb_calls(tb_sim, "taobao.rp.refunds.agree")[-1]
+    assert second["code"] == tb_sim.sms_code
+    assert _item(item).state == states.SENT
+    assert code_of("tb-top", item.id) is None                # forgotten once used
+
+
+def test_a_wrong_sms_code_fails_with_taobaos_words_and_is_forgotten(tb, tb_sim):
+    from app.platforms.taobao.decisions import code_of
+    account, request = tb
+    tb_sim.code_above_fen = 5000
+    item = decisions.send_step(f"A-{request.id}", "agree", utcnow())
+    _later_pass(account)
+    decisions.retry_with_code(item.id, "000000")
+    _later_pass(account, 3)
+    failed = _item(item)
+    assert failed.state == states.FAILED and "短信验证码错误或已过期" in failed.error
+    assert decisions.needs_code(failed.error)            # Retry asks for a code again
+    assert code_of("tb-top", item.id) is None
+    assert tb_sim.refunds[0]["status"] == "WAIT_SELLER_AGREE"
+
+
+def test_only_a_failed_agreement_takes_an_sms_code(tb, tb_sim):
+    account, request = tb
+    item = decisions.send_step(f"A-{request.id}", "refuse", utcnow(),
+                               reason="商品完好，请提供开箱视频。")
+    with pytest.raises(InvalidInput):
+        decisions.retry_with_code(item.id, "123456")
+
+
+def test_the_command_line_changes_an_accounts_settings_but_never_its_secrets(tmp_path, capsys,
+                                                                            sim):
+    from app.cli import main
+    from app.db import close_database, open_database
+    from app.platforms.accounts import add_platform_account
+    from tests import aliexpress_simulator as ae_sim
+    path = tmp_path / "cli.db"
+    open_database(path)
+    add_platform_account("ae-open", make_shop("ae"), kind="aliexpress",
+                         app_key=ae_sim.APP_KEY, gateway=sim.gateway,
+                         app_secret=ae_sim.APP_SECRET, token=ae_sim.TOKEN)
+    close_database()
+    assert main(["--db", str(path), "account", "set", "ae-open",
+                 "--return-address-id", "30001234"]) == 0
+    assert "return_address_id 30001234" in capsys.readouterr()[0]
+    assert main(["--db", str(path), "account", "set", "ae-open",
+                 "--return-address-id", "Rua das Flores"]) != 0
+    assert "is a number" in capsys.readouterr()[1]
+    assert main(["--db", str(path), "account", "set", "ae-open",
+                 "--return-name", "Ana"]) != 0           # a Taobao setting
+    open_database(path)
+    try:
+        settings = ChannelAccount.get(ChannelAccount.key == "ae-open").settings
+        assert settings["return_address_id"] == "30001234"
+        assert settings["gateway"] == sim.gateway
+        assert not any(ae_sim.APP_SECRET in str(v) for v in settings.values())
+    finally:
+        close_database()
+    assert secrets.get_secret("AfterDesk platform account", "ae-open:app_secret") == \
+        ae_sim.APP_SECRET
+
+
+def test_a_return_agreed_after_the_sellers_tb3_time_is_refused_and_nothing_queued(tb_return,
+                                                                                  tb_sim):
+    """TB-3: on a shipped order the seller has 5 days from the request (2026-12-04 10:00
+    China time); after them the platform agreed by itself, so AfterDesk neither records
+    nor sends the seller's agreement."""
+    from app.errors import RuleRefusal
+    from app.platforms.accounts import set_platform_settings
+    from tests.factories import utc
+    account, request = tb_return
+    set_platform_settings("tb-top", **RETURN_ADDRESS)
+    with clock_at(utc(2026, 12, 11, 0, 0)):
+        with pytest.raises(RuleRefusal) as refused:
+            decisions.send_step(f"A-{request.id}", "agree_return", utc(2026, 12, 10, 0, 0))
+    assert refused.value.rule == "TB-3"
+    assert AftersalesRequest.get_by_id(request.id).state == "waiting_seller"
+    assert not OutboxItem.select().exists()
+
+
+def test_account_settings_are_checked_like_at_add_and_audited(tb, tb_sim):
+    from app.models.admin import AuditEntry
+    from app.platforms.accounts import set_platform_settings
+    with pytest.raises(InvalidInput) as refused:
+        set_platform_settings("tb-top", gateway="http://gw.example.com/router/rest")
+    assert "https" in str(refused.value)            # the secret would cross the net readable
+    with pytest.raises(InvalidInput):
+        set_platform_settings("tb-top", app_key="other")   # not a setting changed here
+    set_platform_settings("tb-top", gateway="")        # '': the platform's own gateway
+    settings = ChannelAccount.get(ChannelAccount.key == "tb-top").settings
+    assert settings["gateway"] == "https://eco.taobao.com/router/rest"
+    entry = AuditEntry.select().where(AuditEntry.action == "settings").get()
+    assert entry.detail["gateway"] == {"from": tb_sim.url,
+                                       "to": "https://eco.taobao.com/router/rest"}

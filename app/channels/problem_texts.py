@@ -40,6 +40,9 @@ TEMPLATES = {
     # a decision pushed to an open platform (app/platforms): the platform's words and codes
     "platform_refused": "{platform} refused it: {words}",
     "platform_not_taken": "{platform} did not take it ({method}): {words}",
+    "platform_code_needed": "{platform} sent an SMS code to the seller's phone (a large "
+                            "refund needs it): Retry and enter the code. The platform said: "
+                            "{words}",
     "platform_unsure": "AfterDesk stopped while {platform} was taking this decision: part of "
                        "it may have arrived. Look at the case in the seller centre before "
                        "Retry (Retry sends only what was not taken).",

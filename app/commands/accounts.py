@@ -1,4 +1,4 @@
-"""`afterdesk account add|list|test|remove`: the shops' mail and open-platform accounts.
+"""`afterdesk account add|set|list|test|remove`: the shops' mail and open-platform accounts.
 Secrets are read from standard input (--password-stdin for a mailbox; --secrets-stdin for
 a platform: the app secret, then the seller's token, then AliExpress's refresh token, one a
 line) and kept in the operating system's keyring, never taken from the command line."""
@@ -38,6 +38,18 @@ def register(subparsers) -> dict:
     add.add_argument("--security", default="tls", choices=("tls", "starttls", "none"),
                      help="tls: implicit TLS (993/465); starttls (143/587); none: only for "
                           "a server on this computer or the shop's network")
+    change = sub.add_parser("set", help="change a platform account's settings (not its "
+                                        "secrets): gateway, return address")
+    change.add_argument("key")
+    change.add_argument("--gateway", help="the gateway address ('': the platform's own)")
+    change.add_argument("--return-address-id",
+                        help="the id of the shop's return address (AliExpress; Taobao: in "
+                             "the shop's address library); '' clears it")
+    for option, words in (("name", "the name of who receives returns"),
+                          ("address", "the return address (province, city, street)"),
+                          ("post", "its postcode"), ("tel", "a landline number"),
+                          ("mobile", "a mobile number")):
+        change.add_argument(f"--return-{option}", help=f"taobao: {words}")
     lst = sub.add_parser("list", help="the accounts and their state")
     lst.add_argument("--json", action="store_true")
     test = sub.add_parser("test", help="log in to the account's servers")
@@ -66,6 +78,8 @@ def run(args, db_path) -> int:
         print(f"account {added.key} added to shop {args.shop}"
               + ("" if password else "; no password kept yet (--password-stdin)"))
         return 0
+    if args.account_command == "set":
+        return _set_platform(args)
     if args.account_command == "list":
         rows = accounts.rows()
         if args.json:
@@ -117,6 +131,23 @@ def _add_platform(args) -> int:
     print(f"account {added.key} ({args.kind}, gateway {added.settings['gateway']}) added to "
           f"shop {args.shop}" + ("" if secret and token else
                                  "; secret and token not kept yet (--secrets-stdin)"))
+    return 0
+
+
+def _set_platform(args) -> int:
+    from app.channels.runner import notify_accounts
+    from app.platforms.accounts import EDITABLE, platform_settings, set_platform_settings
+    changes = {name: getattr(args, name) for name in EDITABLE}
+    if all(value is None for value in changes.values()):
+        from app.errors import InvalidInput
+        raise InvalidInput("name a setting to change, e.g. --return-address-id N",
+                           field="setting")
+    set_platform_settings(args.key, **changes)
+    notify_accounts()
+    now = platform_settings(args.key)
+    print(f"account {args.key}: " + ", ".join(f"{name} {now[name] or '(none)'}"
+                                             for name, value in changes.items()
+                                             if value is not None))
     return 0
 
 

@@ -2,7 +2,9 @@
 go to the platform (a dispute or refund the shop's connected account brought in), the step
 recorded and queued in one transaction (app.platforms.aliexpress.decisions,
 app.platforms.taobao.decisions), and the state of each decision sent (the outbox item:
-queued, sending, sent, failed with the platform's words and code).
+queued, sending, sent, failed with the platform's words and code). A Taobao refund
+agreement that failed because the platform sent the seller an SMS code goes again with
+that code (`retry_with_code`; `needs_code` tells its bubble to ask for it).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ SENDABLE = {
     "dispute": {"seller_accept": "aliexpress.issue.solution.agree",
                 "seller_counter_propose": "aliexpress.issue.solution.save",
                 "submit_proof": "aliexpress.issue.image.upload"},
-    "aftersales": {"agree": "taobao.rp.refunds.agree", "refuse": "taobao.refund.refuse"},
+    "aftersales": {"agree": "taobao.rp.refunds.agree",
+                   "agree_return": "taobao.rp.returngoods.agree",
+                   "refuse": "taobao.refund.refuse"},
 }
 STEP_OF_METHOD = {m: step for steps in SENDABLE.values() for step, m in steps.items()}
 
@@ -101,7 +105,28 @@ def send_step(ref: str, action: str, at: datetime, *, files=(), shown_version=No
     from app.platforms.taobao import decisions as tb
     if action == "agree":
         return tb.agree(case, at, actor=actor)
-    return tb.refuse(case, values.get("reason") or "", at, actor=actor)
+    if action == "agree_return":
+        return tb.agree_return(case, at, actor=actor)
+    pictures = _read(files)
+    if len(pictures) > 1:
+        raise InvalidInput("Taobao takes one picture as a refusal's proof", record=ref,
+                           field="files")
+    return tb.refuse(case, values.get("reason") or "", at,
+                     proof=pictures[0] if pictures else None, actor=actor)
+
+
+def retry_with_code(item: int, code: str, *, actor: str = "rep"):
+    """A Taobao refund agreement that failed because the platform sent the seller an SMS
+    code, sent again with that code (app.platforms.taobao.decisions.retry_with_code)."""
+    from app.platforms.taobao import decisions as tb
+    return tb.retry_with_code(item, code, actor=actor)
+
+
+def needs_code(error: str) -> bool:
+    """Whether an item's failure asks for the SMS code (its bubble offers Retry with it)."""
+    from app.channels.problem_texts import TEMPLATES
+    head = TEMPLATES["platform_code_needed"].split("{platform}")[1].split("{words}")[0]
+    return bool(error) and head in error
 
 
 def _read(paths) -> list[tuple[str, bytes]]:

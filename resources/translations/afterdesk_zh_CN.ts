@@ -107,226 +107,261 @@
     </message>
     <message>
         <location filename="../../ui/settings_dialog/accounts_tab.py" line="72"/>
+        <source>Platform se&amp;ttings…</source>
+        <translation>平台设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="73"/>
+        <source>Change the selected platform account&apos;s gateway and return address (its secrets stay in the password store).</source>
+        <translation>修改所选平台账号的网关和退货地址（密钥仍保存在密码库中）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="77"/>
         <source>Re&amp;move selected</source>
         <translation>删除所选(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="77"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="82"/>
         <source>Buyers&apos; mails come into the inbox and your answers go out from the shop&apos;s address. The password is kept in the computer&apos;s password store, not in AfterDesk&apos;s database.</source>
         <translation>买家的邮件进入收件箱，您的回复从店铺的邮箱地址发出。密码保存在电脑的密码库中，不在 AfterDesk 的数据库里。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="95"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="102"/>
         <source>Or connect a shop&apos;s open platform (AliExpress, Taobao): its orders and disputes then arrive without an import. The app secret and tokens are kept in the computer&apos;s password store.</source>
         <translation>也可以连接店铺的开放平台（速卖通、淘宝）：订单和纠纷会自动进来，无需导入。应用密钥和令牌保存在电脑的密码库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="112"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="119"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="162"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="169"/>
         <source>{0}: both servers accepted the login.</source>
         <translation>{0}：两台服务器都接受了登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="164"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="171"/>
         <source>{0}: the platform accepted the signed call.</source>
         <translation>{0}：平台接受了签名请求。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="187"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="194"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="188"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="195"/>
         <source>New password of {0} ({1}):</source>
         <translation>{0}（{1}）的新密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="200"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="207"/>
         <source>{0}: the new password is kept in the computer&apos;s password store.</source>
         <translation>{0}：新密码已保存在这台电脑的密码存储中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="215"/>
+        <source>Select a platform account (AliExpress, Taobao) first.</source>
+        <translation>请先选择一个平台账号（速卖通、淘宝）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="225"/>
+        <source>{0}: the settings were saved.</source>
+        <translation>{0}：设置已保存。</translation>
     </message>
 </context>
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="31"/>
+        <location filename="../../ui/cases/action_dialog.py" line="32"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="32"/>
+        <location filename="../../ui/cases/action_dialog.py" line="33"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="33"/>
+        <location filename="../../ui/cases/action_dialog.py" line="34"/>
         <source>Reason for refusing</source>
         <translation>拒绝理由</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="34"/>
+        <location filename="../../ui/cases/action_dialog.py" line="35"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="35"/>
+        <location filename="../../ui/cases/action_dialog.py" line="36"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="42"/>
+        <location filename="../../ui/cases/action_dialog.py" line="43"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="43"/>
-        <location filename="../../ui/cases/action_dialog.py" line="68"/>
+        <location filename="../../ui/cases/action_dialog.py" line="44"/>
+        <location filename="../../ui/cases/action_dialog.py" line="69"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="45"/>
+        <location filename="../../ui/cases/action_dialog.py" line="46"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="48"/>
+        <location filename="../../ui/cases/action_dialog.py" line="49"/>
         <source>Refund amount (empty: as requested)</source>
         <translation>退款金额（留空：按申请金额）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="50"/>
+        <location filename="../../ui/cases/action_dialog.py" line="51"/>
         <source>Buyer&apos;s new proposal</source>
         <translation>买家的新方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="53"/>
+        <location filename="../../ui/cases/action_dialog.py" line="54"/>
         <source>New reason (empty: unchanged)</source>
         <translation>新原因（留空：不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="56"/>
+        <location filename="../../ui/cases/action_dialog.py" line="57"/>
         <source>Seller&apos;s proposal</source>
         <translation>卖家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="59"/>
+        <location filename="../../ui/cases/action_dialog.py" line="60"/>
         <source>Platform&apos;s proposal</source>
         <translation>平台方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="63"/>
+        <location filename="../../ui/cases/action_dialog.py" line="64"/>
         <source>In favour of</source>
         <translation>裁决有利于</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="64"/>
+        <location filename="../../ui/cases/action_dialog.py" line="65"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="66"/>
+        <location filename="../../ui/cases/action_dialog.py" line="67"/>
         <source>Refund amount (empty: the proposal&apos;s)</source>
         <translation>退款金额（留空：按方案金额）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="69"/>
+        <location filename="../../ui/cases/action_dialog.py" line="70"/>
         <source>What was submitted</source>
         <translation>提交了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="72"/>
+        <location filename="../../ui/cases/action_dialog.py" line="73"/>
         <source>AliExpress</source>
         <translation>速卖通</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="73"/>
+        <location filename="../../ui/cases/action_dialog.py" line="74"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="74"/>
+        <location filename="../../ui/cases/action_dialog.py" line="75"/>
         <source>Pictures (*.jpg *.jpeg *.png *.gif)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="87"/>
+        <location filename="../../ui/cases/action_dialog.py" line="88"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="91"/>
+        <location filename="../../ui/cases/action_dialog.py" line="92"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="99"/>
+        <location filename="../../ui/cases/action_dialog.py" line="100"/>
         <source>When on the platform</source>
         <translation>平台上的发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="104"/>
+        <location filename="../../ui/cases/action_dialog.py" line="106"/>
         <source>Send it to {0} now</source>
         <translation>立即发送到{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="106"/>
+        <location filename="../../ui/cases/action_dialog.py" line="108"/>
         <source>Recorded here and sent to {0} through the outbox; the case shows whether {0} took it.</source>
         <translation>在此记录，并通过发件箱发送到{0}；案件中会显示{0}是否已受理。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="111"/>
+        <location filename="../../ui/cases/action_dialog.py" line="114"/>
+        <source>Choose a picture…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="115"/>
         <source>Choose pictures…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="113"/>
-        <location filename="../../ui/cases/action_dialog.py" line="142"/>
+        <location filename="../../ui/cases/action_dialog.py" line="117"/>
+        <location filename="../../ui/cases/action_dialog.py" line="154"/>
         <source>No picture chosen</source>
         <translation>未选择图片</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="118"/>
+        <location filename="../../ui/cases/action_dialog.py" line="122"/>
+        <source>Proof picture (optional; GIF, JPEG or PNG, at most 130 KB)</source>
+        <translation>凭证图片（可选；GIF、JPEG 或 PNG，不超过 130 KB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="123"/>
         <source>Pictures</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="121"/>
+        <location filename="../../ui/cases/action_dialog.py" line="127"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="132"/>
+        <location filename="../../ui/cases/action_dialog.py" line="139"/>
+        <source>Choose a picture</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="144"/>
         <source>Choose pictures</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="141"/>
+        <location filename="../../ui/cases/action_dialog.py" line="153"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="158"/>
+        <location filename="../../ui/cases/action_dialog.py" line="170"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="158"/>
+        <location filename="../../ui/cases/action_dialog.py" line="170"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="161"/>
+        <location filename="../../ui/cases/action_dialog.py" line="173"/>
         <source>— unchanged —</source>
         <translation>— 不变 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="200"/>
+        <location filename="../../ui/cases/action_dialog.py" line="212"/>
         <source>Choose the pictures to send.</source>
         <translation>请选择要发送的图片。</translation>
     </message>
@@ -3118,62 +3153,97 @@ The data as it was before: {0}</source>
 <context>
     <name>PlatformAccountForm</name>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="27"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="41"/>
         <source>e.g. shop1-platform</source>
         <translation>例如 shop1-platform</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="34"/>
-        <source>The id of the shop&apos;s return address on AliExpress: a return solution accepted or proposed from AfterDesk needs it.</source>
-        <translation>店铺在速卖通的退货地址 ID：在 AfterDesk 中同意或提出退货退款方案时需要它。</translation>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="49"/>
+        <source>The id of the shop&apos;s return address (AliExpress: seller centre › return addresses; Taobao: the address library): a return agreed or proposed from AfterDesk needs it.</source>
+        <translation>店铺退货地址的编号（速卖通：卖家后台 › 退货地址；淘宝：地址库）：在 AfterDesk 中同意或提出退货时需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="42"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="58"/>
+        <source>Returns: receiver (Taobao)</source>
+        <translation>退货：收件人（淘宝）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="59"/>
+        <source>Returns: address (Taobao)</source>
+        <translation>退货：地址（淘宝）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="60"/>
+        <source>Returns: postcode (Taobao)</source>
+        <translation>退货：邮编（淘宝）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="61"/>
+        <source>Returns: landline (Taobao)</source>
+        <translation>退货：座机（淘宝）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="62"/>
+        <source>Returns: mobile (Taobao)</source>
+        <translation>退货：手机（淘宝）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="63"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="42"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="63"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="43"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="64"/>
         <source>Account name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="44"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="65"/>
         <source>App key</source>
         <translation>应用 Key (App key)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="45"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="66"/>
         <source>Gateway</source>
         <translation>网关</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="46"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="67"/>
         <source>App secret</source>
         <translation>应用密钥 (App secret)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="47"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="68"/>
         <source>Seller&apos;s token</source>
         <translation>卖家令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="48"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="69"/>
         <source>Refresh token (AliExpress)</source>
         <translation>刷新令牌（速卖通）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="49"/>
-        <source>Return address id (AliExpress)</source>
-        <translation>退货地址 ID（速卖通）</translation>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="70"/>
+        <source>Return address id</source>
+        <translation>退货地址编号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="53"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="78"/>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="80"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="76"/>
         <source>Add &amp;platform account</source>
         <translation>添加平台账户(&amp;P)</translation>
     </message>
@@ -3827,6 +3897,35 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>SmsCodeDialog</name>
+    <message>
+        <location filename="../../ui/conversation/sms_code_dialog.py" line="22"/>
+        <source>Retry with the SMS code</source>
+        <translation>用短信验证码重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/sms_code_dialog.py" line="24"/>
+        <source>Taobao sent an SMS code to the seller&apos;s phone for this refund. Type it here: the agreement is sent again with it at once.</source>
+        <translation>淘宝已为这笔退款向卖家手机发送短信验证码。请在此输入：同意退款会立即带上验证码重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/sms_code_dialog.py" line="28"/>
+        <location filename="../../ui/conversation/sms_code_dialog.py" line="31"/>
+        <source>SMS code</source>
+        <translation>短信验证码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/sms_code_dialog.py" line="34"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/sms_code_dialog.py" line="47"/>
+        <source>Type the code Taobao sent to the seller&apos;s phone.</source>
+        <translation>请输入淘宝发送到卖家手机的验证码。</translation>
+    </message>
+</context>
+<context>
     <name>StepChecklist</name>
     <message>
         <location filename="../../ui/complaints/checklist.py" line="33"/>
@@ -3878,17 +3977,17 @@ The data as it was before: {0}</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="117"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="116"/>
         <source>This login may read the shop&apos;s conversations but not answer them or change them (a viewer). Ask the shop&apos;s owner for a rep&apos;s role to reply.</source>
         <translation>此登录可以查看店铺的会话，但不能回复或修改（查看者）。如需回复，请店主为您分配客服角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="137"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="135"/>
         <source>Translate from</source>
         <translation>翻译自</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="139"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="137"/>
         <source>to</source>
         <translation>译为</translation>
     </message>
@@ -4000,72 +4099,77 @@ Translation (%2):</source>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="65"/>
+        <location filename="../../ui/conversation/thread_view.py" line="68"/>
+        <source>Retry with the SMS code…</source>
+        <translation>用短信验证码重试…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conversation/thread_view.py" line="69"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="66"/>
+        <location filename="../../ui/conversation/thread_view.py" line="70"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="69"/>
+        <location filename="../../ui/conversation/thread_view.py" line="73"/>
         <source>Not sent: AfterDesk cannot send through this channel</source>
         <translation>未发送：AfterDesk 无法通过此渠道发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="71"/>
+        <location filename="../../ui/conversation/thread_view.py" line="75"/>
         <source>Copy &amp; open the platform</source>
         <translation>复制并打开平台</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="72"/>
+        <location filename="../../ui/conversation/thread_view.py" line="76"/>
         <source>I sent it in the platform</source>
         <translation>我已在平台发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="85"/>
+        <location filename="../../ui/conversation/thread_view.py" line="89"/>
         <source>Internal note · the buyer does not see this</source>
         <translation>内部备注 · 买家看不到</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="87"/>
+        <location filename="../../ui/conversation/thread_view.py" line="91"/>
         <source>Automatic reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="91"/>
+        <location filename="../../ui/conversation/thread_view.py" line="95"/>
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="99"/>
+        <location filename="../../ui/conversation/thread_view.py" line="103"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="106"/>
+        <location filename="../../ui/conversation/thread_view.py" line="110"/>
         <source>No translation available</source>
         <translation>没有可用的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="110"/>
+        <location filename="../../ui/conversation/thread_view.py" line="114"/>
         <source>Correct the translation</source>
         <translation>修改译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="111"/>
+        <location filename="../../ui/conversation/thread_view.py" line="115"/>
         <source>Write a translation</source>
         <translation>写译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="124"/>
+        <location filename="../../ui/conversation/thread_view.py" line="128"/>
         <source>(file not in this computer’s store)</source>
         <translation>（文件不在本机的文件库中）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="186"/>
+        <location filename="../../ui/conversation/thread_view.py" line="191"/>
         <source>No messages yet.</source>
         <translation>暂无消息。</translation>
     </message>
@@ -5367,99 +5471,104 @@ Translation (%2):</source>
 <context>
     <name>channel_problems</name>
     <message>
-        <location filename="../../ui/words/catalog.py" line="423"/>
+        <location filename="../../ui/words/catalog.py" line="434"/>
         <source> The server said: “{said}”</source>
         <translation>服务器原话：“{said}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="424"/>
+        <location filename="../../ui/words/catalog.py" line="435"/>
         <source>AfterDesk stopped (or lost the connection) while the mail server was taking this answer: it may have reached the buyer. Look in the mailbox&apos;s Sent folder before Retry.</source>
         <translation>AfterDesk 在邮件服务器接收这条回复时停止（或断开了连接）：买家可能已经收到。重试前请先查看邮箱的“已发送”文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="425"/>
+        <location filename="../../ui/words/catalog.py" line="436"/>
         <source>AfterDesk stopped while {platform} was taking this decision: part of it may have arrived. Look at the case in the seller centre before Retry (Retry sends only what was not taken).</source>
         <translation>{platform}受理该决定时 AfterDesk 停止了：其中一部分可能已经送达。请先在卖家后台查看该案件，再点“重试”（重试只发送尚未受理的部分）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="426"/>
+        <location filename="../../ui/words/catalog.py" line="437"/>
         <source>No password is kept for this account on this computer: enter it in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>这台电脑上没有保存此账户的密码：请在 设置 › 账户 中输入（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="427"/>
+        <location filename="../../ui/words/catalog.py" line="438"/>
         <source>The buyer has no mail address: add it to the buyer, then Retry.</source>
         <translation>买家没有邮箱地址：请为买家添加后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="428"/>
+        <location filename="../../ui/words/catalog.py" line="439"/>
         <source>The connection to the mail server {host} ended while the answer was being sent: it may have reached the buyer.</source>
         <translation>发送回复时与邮件服务器 {host} 的连接中断：买家可能已经收到。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="429"/>
+        <location filename="../../ui/words/catalog.py" line="440"/>
         <source>The mail server refused the answer.</source>
         <translation>邮件服务器拒收了这条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="430"/>
+        <location filename="../../ui/words/catalog.py" line="441"/>
         <source>The mail server refused the buyer&apos;s address ({addresses}).</source>
         <translation>邮件服务器拒绝了买家的地址（{addresses}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="431"/>
+        <location filename="../../ui/words/catalog.py" line="442"/>
         <source>The mail server refused to send from {sender}.</source>
         <translation>邮件服务器拒绝以 {sender} 发件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="432"/>
+        <location filename="../../ui/words/catalog.py" line="443"/>
         <source>The mail server {host} answered with an error.</source>
         <translation>邮件服务器 {host} 返回了错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="433"/>
+        <location filename="../../ui/words/catalog.py" line="444"/>
         <source>The mail server {host} asked to try later.</source>
         <translation>邮件服务器 {host} 要求稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="434"/>
+        <location filename="../../ui/words/catalog.py" line="445"/>
         <source>The mail server {host} cannot be found: no network, or the server name is wrong. AfterDesk keeps trying.</source>
         <translation>找不到邮件服务器 {host}：没有网络，或服务器名称有误。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="435"/>
+        <location filename="../../ui/words/catalog.py" line="446"/>
         <source>The mail server {host} cannot be reached: no network, or the server is down. AfterDesk keeps trying.</source>
         <translation>无法连接邮件服务器 {host}：没有网络，或服务器已停机。AfterDesk 会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="436"/>
+        <location filename="../../ui/words/catalog.py" line="447"/>
         <source>The mail server {host} does not offer secure sending on this port: check the port and the security setting.</source>
         <translation>邮件服务器 {host} 在此端口不提供安全发送：请检查端口和安全设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="437"/>
+        <location filename="../../ui/words/catalog.py" line="448"/>
         <source>The mail server {host} refused the user name or password. Enter the password again in Settings › Accounts (or: afterdesk account add … --password-stdin).</source>
         <translation>邮件服务器 {host} 拒绝了用户名或密码。请在 设置 › 账户 中重新输入密码（或：afterdesk account add … --password-stdin）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="438"/>
+        <location filename="../../ui/words/catalog.py" line="449"/>
         <source>The mail server {host}: its certificate is not trusted (expired, or not the server&apos;s name). Check the server name with your mail provider.</source>
         <translation>邮件服务器 {host}：其证书不受信任（已过期，或与服务器名称不符）。请向邮箱服务商核实服务器名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="439"/>
+        <location filename="../../ui/words/catalog.py" line="450"/>
         <source>The secure connection to the mail server {host} failed: check the port and the security setting (TLS or STARTTLS).</source>
         <translation>与邮件服务器 {host} 的安全连接失败：请检查端口和安全设置（TLS 或 STARTTLS）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="440"/>
+        <location filename="../../ui/words/catalog.py" line="451"/>
         <source>{platform} did not take it ({method}): {words}</source>
         <translation>{platform}未受理（{method}）：{words}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="441"/>
+        <location filename="../../ui/words/catalog.py" line="452"/>
         <source>{platform} refused it: {words}</source>
         <translation>{platform}拒绝了：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="453"/>
+        <source>{platform} sent an SMS code to the seller&apos;s phone (a large refund needs it): Retry and enter the code. The platform said: {words}</source>
+        <translation>{platform} 已向卖家手机发送短信验证码（大额退款需要）：请点重试并输入验证码。平台的原话：{words}</translation>
     </message>
 </context>
 <context>
@@ -6681,52 +6790,52 @@ Translation (%2):</source>
         <translation>数据库 {path} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="234"/>
+        <location filename="../../ui/words/catalog.py" line="237"/>
         <source>That file is the database itself; choose a backup file.</source>
         <translation>该文件就是数据库本身；请选择一个备份文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="236"/>
+        <location filename="../../ui/words/catalog.py" line="239"/>
         <source>The backup could not be written to {target}: {problem}. Check the folder and the free disk space.</source>
         <translation>无法将备份写入 {target}：{problem}。请检查文件夹和剩余磁盘空间。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="237"/>
+        <location filename="../../ui/words/catalog.py" line="240"/>
         <source>The backup failed: {problem}</source>
         <translation>备份失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="238"/>
+        <location filename="../../ui/words/catalog.py" line="241"/>
         <source>The backup {path} is damaged ({verdict}). Choose another backup file; nothing was changed.</source>
         <translation>备份 {path} 已损坏（{verdict}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="239"/>
+        <location filename="../../ui/words/catalog.py" line="242"/>
         <source>The damaged database {db_path} could not be moved aside: {problem}. Close every program using it, then restore again.</source>
         <translation>无法移开损坏的数据库 {db_path}：{problem}。请关闭所有正在使用它的程序，然后再恢复一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="240"/>
+        <location filename="../../ui/words/catalog.py" line="243"/>
         <source>The database {db_path} cannot be read, so it cannot be backed up: {exc}</source>
         <translation>无法读取数据库 {db_path}，因此无法备份：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="241"/>
+        <location filename="../../ui/words/catalog.py" line="244"/>
         <source>The database {path} cannot be opened. Check that the folder exists and may be written.</source>
         <translation>无法打开数据库 {path}。请确认文件夹存在且可写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="242"/>
+        <location filename="../../ui/words/catalog.py" line="245"/>
         <source>The database {path} cannot be read: {problem}</source>
         <translation>无法读取数据库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="244"/>
+        <location filename="../../ui/words/catalog.py" line="247"/>
         <source>The database {path} is read-only, so AfterDesk cannot save anything. Make the file writable (Windows: right-click it, Properties, untick Read-only), check that its folder may be written, or choose another data folder.</source>
         <translation>数据库 {path} 为只读，AfterDesk 无法保存任何内容。请将文件设为可写（Windows：右键单击文件 › 属性，取消勾选“只读”），确认其所在文件夹可写入，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="243"/>
+        <location filename="../../ui/words/catalog.py" line="246"/>
         <source>The database {path} is damaged and cannot be read ({problem}). Restore it from a backup; nothing was saved.</source>
         <translation>数据库 {path} 已损坏，无法读取（{problem}）。请从备份恢复；没有保存任何内容。</translation>
     </message>
@@ -6836,897 +6945,952 @@ Translation (%2):</source>
         <translation>淘宝要求拒绝理由为 {low} 到 {high} 个字</translation>
     </message>
     <message>
+        <location filename="../../ui/words/catalog.py" line="234"/>
+        <source>Taobao takes a refusal&apos;s proof as a picture (GIF, JPEG or PNG): {name}</source>
+        <translation>淘宝只接受图片作为拒绝凭证（GIF、JPEG 或 PNG）：{name}</translation>
+    </message>
+    <message>
         <location filename="../../ui/words/catalog.py" line="235"/>
+        <source>Taobao takes a refusal&apos;s proof of at most {limit} bytes; {name} has {size}: make it smaller</source>
+        <translation>淘宝的拒绝凭证最多 {limit} 字节；{name} 有 {size} 字节：请缩小后再试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="236"/>
+        <source>Taobao takes one picture as a refusal&apos;s proof</source>
+        <translation>淘宝的拒绝凭证只能是一张图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="238"/>
         <source>The Baidu Translate account has no balance left. Top it up in the Baidu Translate console.</source>
         <translation>百度翻译账户余额不足。请在百度翻译管理控制台充值。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="245"/>
+        <location filename="../../ui/words/catalog.py" line="248"/>
         <source>The database {path} was made by an older AfterDesk and needs an upgrade: run `afterdesk init` (or open the window) first.</source>
         <translation>数据库 {path} 由旧版 AfterDesk 创建，需要升级：请先运行 `afterdesk init`（或打开窗口）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="246"/>
+        <location filename="../../ui/words/catalog.py" line="249"/>
         <source>The disk holding {folder} could not be read or written ({problem}). Check that the drive or network share is still there, then try again. Nothing was saved.</source>
         <translation>无法读写 {folder} 所在的磁盘（{problem}）。请检查驱动器或网络共享是否仍然可用，然后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="247"/>
+        <location filename="../../ui/words/catalog.py" line="250"/>
         <source>The disk holding {folder} is full: free space and try again. Nothing was saved.</source>
         <translation>{folder} 所在的磁盘已满：请释放空间后重试。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="248"/>
+        <location filename="../../ui/words/catalog.py" line="251"/>
         <source>The restore failed and the database was not changed: {problem}</source>
         <translation>恢复失败，数据库没有被更改：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="249"/>
+        <location filename="../../ui/words/catalog.py" line="252"/>
         <source>The restore failed: {problem}. The damaged database is kept as {aside}.</source>
         <translation>恢复失败：{problem}。损坏的数据库保留为 {aside}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="250"/>
+        <location filename="../../ui/words/catalog.py" line="253"/>
         <source>The shop database {db_path} is on a server: it is backed up there (docs/server.md, pg_dump).</source>
         <translation>店铺数据库 {db_path} 在服务器上：请在服务器上备份（见 docs/server.md，pg_dump）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="251"/>
+        <location filename="../../ui/words/catalog.py" line="254"/>
         <source>The shop server has no database named in {path}. Check the address, or create the shop database with `afterdesk server init`.</source>
         <translation>店铺服务器上没有 {path} 中指定的数据库。请检查地址，或用 `afterdesk server init` 创建店铺数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="252"/>
+        <location filename="../../ui/words/catalog.py" line="255"/>
         <source>The shop server {path} cannot be reached ({problem}). Check that the server is running and that this computer can reach it; nothing was saved.</source>
         <translation>无法连接店铺服务器 {path}（{problem}）。请检查服务器是否在运行、本机能否访问它；没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="253"/>
+        <location filename="../../ui/words/catalog.py" line="256"/>
         <source>The shop server {path} does not allow this login to do that ({problem}). Ask the shop&apos;s owner for the right. Nothing was saved.</source>
         <translation>店铺服务器 {path} 不允许此登录执行该操作（{problem}）。请向店主申请权限。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="254"/>
+        <location filename="../../ui/words/catalog.py" line="257"/>
         <source>The shop server {path} has run out of disk space or memory: tell whoever looks after it. Nothing was saved.</source>
         <translation>店铺服务器 {path} 的磁盘空间或内存已用尽：请通知服务器的管理人员。没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="255"/>
+        <location filename="../../ui/words/catalog.py" line="258"/>
         <source>The shop server {path} refused the login ({problem}). Check the user name, and give AfterDesk the password once in the address (postgresql://user:password@host/name): it keeps it in the keyring.</source>
         <translation>店铺服务器 {path} 拒绝了登录（{problem}）。请检查用户名，并在地址中输入一次密码（postgresql://用户:密码@主机/名称）：AfterDesk 会把它保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="256"/>
+        <location filename="../../ui/words/catalog.py" line="259"/>
         <source>The text is too long to translate in one go: translate it in parts.</source>
         <translation>文字太长，无法一次翻译：请分段翻译。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="257"/>
+        <location filename="../../ui/words/catalog.py" line="260"/>
         <source>The translation service of this Baidu Translate account is switched off. Switch it on in the Baidu Translate console.</source>
         <translation>这个百度翻译账户的翻译服务已关闭。请在百度翻译管理控制台开启。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="258"/>
+        <location filename="../../ui/words/catalog.py" line="261"/>
         <source>There is no database at {db_path} to back up.</source>
         <translation>{db_path} 处没有可备份的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="259"/>
+        <location filename="../../ui/words/catalog.py" line="262"/>
         <source>There is no file {path}. Choose a backup file (afterdesk-….db).</source>
         <translation>文件 {path} 不存在。请选择一个备份文件（afterdesk-….db）。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="260"/>
+        <location filename="../../ui/words/catalog.py" line="263"/>
         <source>This Baidu Translate account is not verified yet. Finish the verification in the Baidu Translate console.</source>
         <translation>这个百度翻译账户尚未认证。请在百度翻译管理控制台完成认证。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="261"/>
+        <location filename="../../ui/words/catalog.py" line="264"/>
         <source>Too many translations at once for this Baidu Translate account. Wait a second and try again, or upgrade the account.</source>
         <translation>这个百度翻译账户的访问频率超限。请等一秒再试，或升级账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="262"/>
+        <location filename="../../ui/words/catalog.py" line="265"/>
         <source>a dispute with issue id {issue_id} is already recorded</source>
         <translation>纠纷编号 {issue_id} 已经记录过了</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="263"/>
+        <location filename="../../ui/words/catalog.py" line="266"/>
         <source>a key has letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (e.g. shop1-mail)</source>
         <translation>名称只能包含字母、数字、“.”、“_”或“-”（例如 shop1-mail）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="264"/>
+        <location filename="../../ui/words/catalog.py" line="267"/>
         <source>a login is 1 to 63 characters: &apos;{login}&apos;</source>
         <translation>登录名须为 1 到 63 个字符：&apos;{login}&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="265"/>
+        <location filename="../../ui/words/catalog.py" line="268"/>
         <source>a message from the buyer cannot be an internal note or an automatic reply</source>
         <translation>买家发来的消息不能是内部备注或自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="266"/>
-        <source>a return needs the shop&apos;s return address id on AliExpress: enter it in the account&apos;s settings (return_address_id), or decide in the seller centre</source>
-        <translation>退货方案需要店铺在速卖通的退货地址 ID：请在账户设置中填写（return_address_id），或在卖家后台处理</translation>
+        <location filename="../../ui/words/catalog.py" line="269"/>
+        <source>a return needs the shop&apos;s return address id on AliExpress: enter it in Settings › Accounts › Platform settings (or afterdesk account set {key} --return-address-id N), or decide in the seller centre</source>
+        <translation>退货方案需要店铺在速卖通的退货地址 ID：请在 设置 › 账号 › 平台设置 中填写（或用 afterdesk account set {key} --return-address-id N），或在卖家后台处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="267"/>
+        <location filename="../../ui/words/catalog.py" line="270"/>
         <source>a review has 1 to 5 stars, got {review_rating!r}</source>
         <translation>评价应为 1 到 5 星，收到的是 {review_rating!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="268"/>
+        <location filename="../../ui/words/catalog.py" line="271"/>
         <source>a shop with the key &apos;{key}&apos; already exists</source>
         <translation>店铺标识“{key}”已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="269"/>
+        <location filename="../../ui/words/catalog.py" line="272"/>
         <source>a shortcut is one word (letters, digits, - or _)</source>
         <translation>快捷词必须是一个词（字母、数字、- 或 _）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="270"/>
+        <location filename="../../ui/words/catalog.py" line="273"/>
+        <source>agreeing to a return on Taobao needs the shop&apos;s return address ({missing}): fill it in Settings › Accounts (or afterdesk account set), or agree in the seller centre</source>
+        <translation>在淘宝同意退货需要店铺的退货地址（{missing}）：请在 设置 › 账号 中填写（或用 afterdesk account set），或在卖家中心同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="274"/>
         <source>an account with the key &apos;{key}&apos; exists already</source>
         <translation>名为“{key}”的账户已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="271"/>
+        <location filename="../../ui/words/catalog.py" line="275"/>
         <source>an answer carries at most {count} files</source>
         <translation>一条回复最多带 {count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="272"/>
+        <location filename="../../ui/words/catalog.py" line="276"/>
         <source>an answer carries at most {max_mb} MB of files; with &apos;{name}&apos; ({megabytes:.1f} MB) it would be {total:.1f} MB. Send a smaller picture, or the rest in a second answer.</source>
         <translation>一条回复的文件最多 {max_mb} MB；加上“{name}”（{megabytes:.1f} MB）将达到 {total:.1f} MB。请发送较小的图片，或把其余的放到下一条回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="273"/>
+        <location filename="../../ui/words/catalog.py" line="277"/>
         <source>an automatic reply can only fill in {allowed}; remove {wrong}</source>
         <translation>自动回复只能填入 {allowed}；请删除 {wrong}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="274"/>
+        <location filename="../../ui/words/catalog.py" line="278"/>
         <source>an internal note cannot be an automatic reply</source>
         <translation>内部备注不能是自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="275"/>
+        <location filename="../../ui/words/catalog.py" line="279"/>
         <source>at most {count} pictures at a time</source>
         <translation>一次最多 {count} 张图片</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="276"/>
+        <location filename="../../ui/words/catalog.py" line="280"/>
         <source>automatic reply {rule} does not exist (deleted meanwhile?)</source>
         <translation>自动回复 {rule} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="277"/>
+        <location filename="../../ui/words/catalog.py" line="281"/>
         <source>buyer &apos;{login}&apos; belongs to another shop</source>
         <translation>买家“{login}”属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="278"/>
+        <location filename="../../ui/words/catalog.py" line="282"/>
         <source>choose at least one picture</source>
         <translation>请至少选择一张图片</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="279"/>
+        <location filename="../../ui/words/catalog.py" line="283"/>
         <source>choose the language the message is written in</source>
         <translation>请选择消息所用的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="280"/>
+        <location filename="../../ui/words/catalog.py" line="284"/>
         <source>choose the shop</source>
         <translation>请选择店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="281"/>
+        <location filename="../../ui/words/catalog.py" line="285"/>
         <source>conversation {conversation_id} does not exist (deleted meanwhile?)</source>
         <translation>会话 {conversation_id} 不存在（是否已被删除？）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="282"/>
+        <location filename="../../ui/words/catalog.py" line="286"/>
         <source>copies must be between 1 and 99, not {copies}</source>
         <translation>份数必须在 1 到 99 之间，而不是 {copies}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="283"/>
+        <location filename="../../ui/words/catalog.py" line="287"/>
         <source>do or skip the earlier step(s) first: {steps}</source>
         <translation>请先完成或跳过前面的步骤：{steps}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="284"/>
+        <location filename="../../ui/words/catalog.py" line="288"/>
+        <source>enter the code on the computer that syncs the account {key} (it keeps the account&apos;s secrets)</source>
+        <translation>请在同步账号 {key} 的电脑上输入验证码（那台电脑保存着该账号的密钥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="289"/>
         <source>enter the key shown beside the app id in the Baidu Translate console</source>
         <translation>请输入百度翻译管理控制台中 APP ID 旁边的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="285"/>
+        <location filename="../../ui/words/catalog.py" line="290"/>
         <source>enter the order number</source>
         <translation>请输入订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="286"/>
+        <location filename="../../ui/words/catalog.py" line="291"/>
         <source>expected a date and time, got {value!r}</source>
         <translation>应为日期和时间，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="287"/>
+        <location filename="../../ui/words/catalog.py" line="292"/>
         <source>expected a whole number of at least 1, got {quantity!r}</source>
         <translation>应为不小于 1 的整数，收到的是 {quantity!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="288"/>
+        <location filename="../../ui/words/catalog.py" line="293"/>
         <source>expected a whole number of days (0 or more), got {value!r}</source>
         <translation>应为整数天数（0 或以上），收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="289"/>
+        <location filename="../../ui/words/catalog.py" line="294"/>
         <source>expected a whole number of days (1 or more), got {days!r}</source>
         <translation>应为整数天数（1 或以上），收到的是 {days!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="290"/>
+        <location filename="../../ui/words/catalog.py" line="295"/>
         <source>expected an amount, got {value!r}</source>
         <translation>应为金额，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="291"/>
+        <location filename="../../ui/words/catalog.py" line="296"/>
         <source>expected text, got {value!r}</source>
         <translation>应为文本，收到的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="292"/>
+        <location filename="../../ui/words/catalog.py" line="297"/>
         <source>expected ticked or not (True / False), got {done!r}</source>
         <translation>应为勾选或未勾选（True / False），收到的是 {done!r}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="293"/>
+        <location filename="../../ui/words/catalog.py" line="298"/>
         <source>field &apos;{0}&apos;</source>
         <translation>字段“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="294"/>
+        <location filename="../../ui/words/catalog.py" line="299"/>
         <source>filters must be a mapping</source>
         <translation>筛选条件必须是键值对</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="295"/>
+        <location filename="../../ui/words/catalog.py" line="300"/>
         <source>give the shop&apos;s mail address (--address) when the user name is not one</source>
         <translation>用户名不是邮箱地址时，请填写店铺的邮箱地址（--address）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="296"/>
+        <location filename="../../ui/words/catalog.py" line="301"/>
         <source>give the text in at least one language</source>
         <translation>请至少用一种语言填写内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="297"/>
+        <location filename="../../ui/words/catalog.py" line="302"/>
         <source>is longer than {max_len} characters</source>
         <translation>超过 {max_len} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="298"/>
+        <location filename="../../ui/words/catalog.py" line="303"/>
         <source>message {message_id} does not exist</source>
         <translation>消息 {message_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="299"/>
+        <location filename="../../ui/words/catalog.py" line="304"/>
         <source>message {mid} is an internal note the buyer never saw; it is not evidence</source>
         <translation>消息 {mid} 是买家从未看到的内部备注，不能作为证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="300"/>
+        <location filename="../../ui/words/catalog.py" line="305"/>
         <source>message {mid} is from a conversation about another order or buyer</source>
         <translation>消息 {mid} 来自关于其他订单或买家的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="301"/>
+        <location filename="../../ui/words/catalog.py" line="306"/>
         <source>must be yes, no or unknown</source>
         <translation>必须是“是”、“否”或“未知”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="302"/>
+        <location filename="../../ui/words/catalog.py" line="307"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="303"/>
+        <location filename="../../ui/words/catalog.py" line="308"/>
+        <source>name a setting to change, e.g. --return-address-id N</source>
+        <translation>请指明要修改的设置，例如 --return-address-id N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="309"/>
         <source>no account with the key &apos;{key}&apos; (afterdesk account list)</source>
         <translation>没有名为“{key}”的账户（afterdesk account list）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="304"/>
+        <location filename="../../ui/words/catalog.py" line="310"/>
         <source>no case {text}</source>
         <translation>没有案件 {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="305"/>
+        <location filename="../../ui/words/catalog.py" line="311"/>
         <source>no complaint {ref}</source>
         <translation>没有投诉 {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="306"/>
+        <location filename="../../ui/words/catalog.py" line="312"/>
         <source>no conversation {conversation_id}</source>
         <translation>没有会话 {conversation_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="307"/>
+        <location filename="../../ui/words/catalog.py" line="313"/>
         <source>no database file at {file}</source>
         <translation>{file} 处没有数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="308"/>
+        <location filename="../../ui/words/catalog.py" line="314"/>
         <source>no default printer is set: choose one with --printer ({names})</source>
         <translation>没有设置默认打印机：请用 --printer 选择一台（{names}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="309"/>
+        <location filename="../../ui/words/catalog.py" line="315"/>
         <source>no evidence item {item}</source>
         <translation>没有证据条目 {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="310"/>
+        <location filename="../../ui/words/catalog.py" line="316"/>
         <source>no message {mid}</source>
         <translation>没有消息 {mid}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="311"/>
+        <location filename="../../ui/words/catalog.py" line="317"/>
         <source>no order {order_no}</source>
         <translation>没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="312"/>
+        <location filename="../../ui/words/catalog.py" line="318"/>
         <source>no printer is installed: add one in the system&apos;s printer settings, or build a PDF with &apos;afterdesk evidence build&apos;</source>
         <translation>没有安装打印机：请在系统的打印机设置中添加一台，或用“afterdesk evidence build”生成 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="313"/>
+        <location filename="../../ui/words/catalog.py" line="319"/>
         <source>no shop with the key &apos;{key}&apos;</source>
         <translation>没有标识为“{key}”的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="314"/>
+        <location filename="../../ui/words/catalog.py" line="320"/>
         <source>no shop with the key {keys}</source>
         <translation>没有标识为 {keys} 的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="315"/>
+        <location filename="../../ui/words/catalog.py" line="321"/>
         <source>no statement templates in &apos;{language}&apos; (zh or en)</source>
         <translation>没有“{language}”语言的陈述模板（可选 zh 或 en）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="316"/>
+        <location filename="../../ui/words/catalog.py" line="322"/>
         <source>no {platform} shop has order {order_no}</source>
         <translation>没有 {platform} 店铺有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="317"/>
+        <location filename="../../ui/words/catalog.py" line="323"/>
         <source>nothing changed: give a new proposal or reason</source>
         <translation>没有任何变化：请给出新的方案或理由</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="318"/>
+        <location filename="../../ui/words/catalog.py" line="324"/>
         <source>nothing to remember</source>
         <translation>没有需要保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="319"/>
+        <location filename="../../ui/words/catalog.py" line="325"/>
         <source>only AliExpress orders have a buyer confirmation window to extend</source>
         <translation>只有速卖通订单才有可延长的买家确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="320"/>
+        <location filename="../../ui/words/catalog.py" line="326"/>
         <source>only a failed answer can be sent again</source>
         <translation>只有发送失败的回复才能重发</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="321"/>
+        <location filename="../../ui/words/catalog.py" line="327"/>
         <source>only a parcel still on its way can have its confirmation window extended</source>
         <translation>只有仍在运输途中的包裹才能延长确认收货期</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="322"/>
+        <location filename="../../ui/words/catalog.py" line="328"/>
+        <source>only a refund agreement Taobao did not take can be sent again with an SMS code</source>
+        <translation>只有淘宝未接受的同意退款才能带短信验证码重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="329"/>
         <source>order {order_id} does not exist</source>
         <translation>订单 {order_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="323"/>
+        <location filename="../../ui/words/catalog.py" line="330"/>
         <source>order {order_id} no longer exists</source>
         <translation>订单 {order_id} 已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="324"/>
+        <location filename="../../ui/words/catalog.py" line="331"/>
         <source>order {order_no} already has an open dispute ({other_case})</source>
         <translation>订单 {order_no} 已有未结束的纠纷（{other_case}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="325"/>
+        <location filename="../../ui/words/catalog.py" line="332"/>
         <source>order {order_no} already has its completion time ({known:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>订单 {order_no} 已有交易成功时间（{known:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="326"/>
+        <location filename="../../ui/words/catalog.py" line="333"/>
         <source>order {order_no} belongs to another shop</source>
         <translation>订单 {order_no} 属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="327"/>
+        <location filename="../../ui/words/catalog.py" line="334"/>
         <source>order {order_no} has not succeeded (交易成功): it has no completion time to enter</source>
         <translation>订单 {order_no} 尚未交易成功：没有可填写的交易成功时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="328"/>
+        <location filename="../../ui/words/catalog.py" line="335"/>
         <source>order {order_no} is a {platform} order: record an after-sales request instead of a dispute</source>
         <translation>订单 {order_no} 是{platform}订单：请记录售后申请，而不是纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="329"/>
+        <location filename="../../ui/words/catalog.py" line="336"/>
         <source>order {order_no} is an {platform} order: its buyer opens a dispute, not a Taobao after-sales request</source>
         <translation>订单 {order_no} 是{platform}订单：其买家发起的是纠纷，而不是淘宝售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="330"/>
+        <location filename="../../ui/words/catalog.py" line="337"/>
         <source>order {order_no} is closed (交易关闭): no after-sales request can be opened on it</source>
         <translation>订单 {order_no} 已交易关闭：不能再发起售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="331"/>
+        <location filename="../../ui/words/catalog.py" line="338"/>
         <source>order {order_no} is in several shops ({keys}): say which with --shop KEY</source>
         <translation>订单 {order_no} 属于多个店铺（{keys}）：请用 --shop KEY 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="332"/>
+        <location filename="../../ui/words/catalog.py" line="339"/>
         <source>order {order_no} is in {currency}, not {currency2}</source>
         <translation>订单 {order_no} 的币种是 {currency}，不是 {currency2}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="333"/>
+        <location filename="../../ui/words/catalog.py" line="340"/>
         <source>order {order_no} is not paid: there is nothing to refund</source>
         <translation>订单 {order_no} 尚未付款：没有可退的款项</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="334"/>
+        <location filename="../../ui/words/catalog.py" line="341"/>
         <source>order {order_no} was placed by another buyer</source>
         <translation>订单 {order_no} 是其他买家下的</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="335"/>
+        <location filename="../../ui/words/catalog.py" line="342"/>
         <source>outbox item {item} does not exist</source>
         <translation>发件箱条目 {item} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="336"/>
+        <location filename="../../ui/words/catalog.py" line="343"/>
         <source>quick phrase {phrase_id} does not exist</source>
         <translation>快捷短语 {phrase_id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="337"/>
+        <location filename="../../ui/words/catalog.py" line="344"/>
         <source>reps and roles belong to a shop database on a server: give its address with --db postgresql://OWNER@HOST/NAME</source>
         <translation>客服和角色属于服务器上的店铺数据库：请用 --db postgresql://OWNER@HOST/NAME 给出其地址</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="338"/>
+        <location filename="../../ui/words/catalog.py" line="345"/>
         <source>say the amount the platform decided: no proposal names one</source>
         <translation>请填写平台判定的退款金额：没有任何方案写明金额</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="339"/>
+        <location filename="../../ui/words/catalog.py" line="346"/>
         <source>say which shop the export belongs to: --shop KEY</source>
         <translation>请说明导出文件属于哪个店铺：--shop KEY</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="340"/>
+        <location filename="../../ui/words/catalog.py" line="347"/>
         <source>shop {key} already has a buyer &apos;{login}&apos;</source>
         <translation>店铺 {key} 已有买家“{login}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="341"/>
+        <location filename="../../ui/words/catalog.py" line="348"/>
         <source>shop {key} already has order {order_no}</source>
         <translation>店铺 {key} 已有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="342"/>
+        <location filename="../../ui/words/catalog.py" line="349"/>
         <source>shop {key} has no order {order_no}</source>
         <translation>店铺 {key} 没有订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="343"/>
+        <location filename="../../ui/words/catalog.py" line="350"/>
         <source>shop {shop} is a {platform} shop: its platform account is of kind {platform}</source>
         <translation>店铺 {shop} 是 {platform} 店铺：其平台账户的类型应为 {platform}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="344"/>
+        <location filename="../../ui/words/catalog.py" line="351"/>
         <source>steps not done: {steps}. Do them, or say why they were skipped to close the case</source>
         <translation>尚未完成的步骤：{steps}。请完成这些步骤，或说明跳过的原因后再结案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="345"/>
+        <location filename="../../ui/words/catalog.py" line="352"/>
+        <source>the SMS code is the {low} to {high} digits Taobao sent to the seller&apos;s phone</source>
+        <translation>短信验证码是淘宝发到卖家手机的 {low} 到 {high} 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="353"/>
         <source>the amount must be more than 0</source>
         <translation>金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="346"/>
+        <location filename="../../ui/words/catalog.py" line="354"/>
         <source>the amount {amount} must not be negative</source>
         <translation>金额 {amount} 不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="347"/>
+        <location filename="../../ui/words/catalog.py" line="355"/>
         <source>the app id is the number shown in the Baidu Translate console</source>
         <translation>APP ID 是百度翻译管理控制台中显示的数字</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="348"/>
+        <location filename="../../ui/words/catalog.py" line="356"/>
         <source>the buyer is a buyer of another shop</source>
         <translation>该买家属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="349"/>
+        <location filename="../../ui/words/catalog.py" line="357"/>
         <source>the buyer is not a buyer of shop {key}</source>
         <translation>该买家不是店铺 {key} 的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="350"/>
+        <location filename="../../ui/words/catalog.py" line="358"/>
         <source>the conversation belongs to another shop</source>
         <translation>该会话属于其他店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="351"/>
+        <location filename="../../ui/words/catalog.py" line="359"/>
         <source>the demo needs at least {MIN_ORDERS} orders per shop</source>
         <translation>演示数据每个店铺至少需要 {MIN_ORDERS} 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="352"/>
+        <location filename="../../ui/words/catalog.py" line="360"/>
         <source>the demo shop &apos;{key}&apos; exists already: use a new database (--db PATH) for another demo</source>
         <translation>演示店铺“{key}”已存在：如需另一套演示数据，请使用新的数据库（--db PATH）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="353"/>
+        <location filename="../../ui/words/catalog.py" line="361"/>
         <source>the document conflicts with this database ({exc}); nothing was imported</source>
         <translation>该文件与此数据库冲突（{exc}）；没有导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="354"/>
+        <location filename="../../ui/words/catalog.py" line="362"/>
         <source>the folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="355"/>
+        <location filename="../../ui/words/catalog.py" line="363"/>
         <source>the goods price {goods_price} (cost + shipping + profit) is below 0</source>
         <translation>商品价格 {goods_price}（成本 + 运费 + 利润）低于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="356"/>
+        <location filename="../../ui/words/catalog.py" line="364"/>
         <source>the inbox cannot be sorted by &apos;{key}&apos;</source>
         <translation>收件箱不能按“{key}”排序</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="357"/>
+        <location filename="../../ui/words/catalog.py" line="365"/>
         <source>the new login {login} needs a password (type it, or give it with --password-stdin)</source>
         <translation>新登录 {login} 需要密码（输入密码，或用 --password-stdin 提供）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="358"/>
+        <location filename="../../ui/words/catalog.py" line="366"/>
         <source>the order has no buyer to write to</source>
         <translation>该订单没有可以联系的买家</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="359"/>
+        <location filename="../../ui/words/catalog.py" line="367"/>
         <source>the owner {owner} needs a password</source>
         <translation>店主 {owner} 需要设置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="360"/>
+        <location filename="../../ui/words/catalog.py" line="368"/>
         <source>the pack is empty: add the conversation and evidence first</source>
         <translation>证据包是空的：请先添加会话和证据</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="361"/>
+        <location filename="../../ui/words/catalog.py" line="369"/>
         <source>the password is empty</source>
         <translation>密码为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="362"/>
+        <location filename="../../ui/words/catalog.py" line="370"/>
         <source>the period ends ({end}) before it starts ({start})</source>
         <translation>时间段的结束（{end}）早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="363"/>
+        <location filename="../../ui/words/catalog.py" line="371"/>
         <source>the refund amount must be more than 0</source>
         <translation>退款金额必须大于 0</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="364"/>
+        <location filename="../../ui/words/catalog.py" line="372"/>
         <source>the refund amount {amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>退款金额 {amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="365"/>
+        <location filename="../../ui/words/catalog.py" line="373"/>
         <source>the refund {refund_amount} is more than the goods price {goods_price} (cost {product_cost} + shipping {shipping_cost} + profit {profit})</source>
         <translation>退款 {refund_amount} 超过了商品价格 {goods_price}（成本 {product_cost} + 运费 {shipping_cost} + 利润 {profit}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="366"/>
-        <source>the return address id is a number (AliExpress seller centre › return addresses)</source>
-        <translation>退货地址 ID 是数字（速卖通卖家后台 › 退货地址）</translation>
+        <location filename="../../ui/words/catalog.py" line="374"/>
+        <source>the return address id is a number (AliExpress seller centre › return addresses; Taobao: the address&apos;s id in the shop&apos;s address library)</source>
+        <translation>退货地址编号是一个数字（速卖通：卖家后台 › 退货地址；淘宝：店铺地址库中该地址的编号）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="367"/>
+        <location filename="../../ui/words/catalog.py" line="375"/>
+        <source>the return address&apos;s words are a Taobao setting (AliExpress keeps only its id)</source>
+        <translation>退货地址的文字是淘宝的设置（速卖通只保存地址编号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="376"/>
         <source>the rules of platform {platform} have no automatic reply</source>
         <translation>平台 {platform} 的规则中没有自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="368"/>
+        <location filename="../../ui/words/catalog.py" line="377"/>
         <source>the seller has made no proposal the buyer could accept</source>
         <translation>卖家还没有提出可供买家接受的方案</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="369"/>
+        <location filename="../../ui/words/catalog.py" line="378"/>
         <source>the seller&apos;s statement of {case} is empty: write it (or fill it from the template) before building, or confirm building without it (&apos;--allow-incomplete&apos;)</source>
         <translation>{case} 的卖家声明为空：请先填写（或从模板填入）再生成，或确认在没有声明的情况下生成（“--allow-incomplete”）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="370"/>
+        <location filename="../../ui/words/catalog.py" line="379"/>
         <source>the seller&apos;s statement of {case} is empty: write it before printing, or confirm with --allow-incomplete</source>
         <translation>{case} 的卖家声明为空：请先填写再打印，或用 --allow-incomplete 确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="371"/>
+        <location filename="../../ui/words/catalog.py" line="380"/>
         <source>the shop database {address} already holds data ({table}): a move goes into an empty one only (afterdesk server init makes one)</source>
         <translation>店铺数据库 {address} 中已有数据（{table}）：只能迁入空的数据库（可用 afterdesk server init 创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="372"/>
+        <location filename="../../ui/words/catalog.py" line="381"/>
         <source>the shop has no AliExpress account: decide it in the seller centre, then record it here</source>
         <translation>该店铺没有速卖通账户：请在卖家后台处理，然后在此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="373"/>
+        <location filename="../../ui/words/catalog.py" line="382"/>
         <source>the shop has no Taobao account: decide it in the seller centre</source>
         <translation>该店铺没有淘宝账户：请在卖家后台处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="374"/>
+        <location filename="../../ui/words/catalog.py" line="383"/>
         <source>the shortcut /{shortcut} is already used by &apos;{title}&apos;</source>
         <translation>快捷词 /{shortcut} 已被“{title}”使用</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="375"/>
+        <location filename="../../ui/words/catalog.py" line="384"/>
         <source>the step is already {state}</source>
         <translation>该步骤已是{state}状态</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="376"/>
+        <location filename="../../ui/words/catalog.py" line="385"/>
         <source>the {part} is empty</source>
         <translation>{part} 为空</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="377"/>
+        <location filename="../../ui/words/catalog.py" line="386"/>
         <source>there is no printer named &apos;{name}&apos;; installed: {names}</source>
         <translation>没有名为“{name}”的打印机；已安装：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="378"/>
+        <location filename="../../ui/words/catalog.py" line="387"/>
         <source>there is no saved view &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的已保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="379"/>
+        <location filename="../../ui/words/catalog.py" line="388"/>
         <source>these order fields cannot be changed: {names}</source>
         <translation>以下订单字段不能修改：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="380"/>
+        <location filename="../../ui/words/catalog.py" line="389"/>
         <source>this answer has gone (or is going) to the buyer: it cannot be changed any more</source>
         <translation>此回复已经（或正在）发给买家，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="381"/>
+        <location filename="../../ui/words/catalog.py" line="390"/>
         <source>this answer was confirmed already</source>
         <translation>此回复已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="382"/>
+        <location filename="../../ui/words/catalog.py" line="391"/>
         <source>this dispute was recorded by hand (no AliExpress issue id): decide it in the seller centre, then record it here</source>
         <translation>该纠纷为手动记录（没有速卖通纠纷 ID）：请在卖家后台处理，然后在此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="383"/>
+        <location filename="../../ui/words/catalog.py" line="392"/>
         <source>this is a refund-only request: there is nothing to send back (agree)</source>
         <translation>这是仅退款申请：没有需要退回的货物（请用 agree）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="384"/>
+        <location filename="../../ui/words/catalog.py" line="393"/>
         <source>this is a return-and-refund request: agree to the return first (agree_return)</source>
         <translation>这是退货退款申请：请先同意退货（agree_return）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="385"/>
+        <location filename="../../ui/words/catalog.py" line="394"/>
         <source>this request was not brought in from Taobao: agree in the seller centre, then record it here</source>
         <translation>该售后申请不是从淘宝同步的：请在卖家后台同意，然后在此记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="386"/>
+        <location filename="../../ui/words/catalog.py" line="395"/>
         <source>this request was not brought in from Taobao: refuse it in the seller centre, then record it here</source>
         <translation>这个申请不是从淘宝同步来的：请先在卖家中心拒绝，再在这里记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="387"/>
+        <location filename="../../ui/words/catalog.py" line="396"/>
         <source>tracking event {eid} is not one of order {order_no}</source>
         <translation>物流事件 {eid} 不属于订单 {order_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="388"/>
+        <location filename="../../ui/words/catalog.py" line="397"/>
         <source>unknown calendar &apos;{calendar}&apos;</source>
         <translation>未知的日历“{calendar}”</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="389"/>
+        <location filename="../../ui/words/catalog.py" line="398"/>
         <source>unknown inbox filter(s): {names}</source>
         <translation>未知的收件箱筛选条件：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="390"/>
+        <location filename="../../ui/words/catalog.py" line="399"/>
         <source>unknown item fields: {names}</source>
         <translation>未知的商品字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="391"/>
+        <location filename="../../ui/words/catalog.py" line="400"/>
         <source>unknown order fields: {names}</source>
         <translation>未知的订单字段：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="392"/>
+        <location filename="../../ui/words/catalog.py" line="401"/>
         <source>unknown placeholder {unknown}; use one of {known}</source>
         <translation>未知的占位符 {unknown}；请使用以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="393"/>
+        <location filename="../../ui/words/catalog.py" line="402"/>
+        <source>unknown setting {name}</source>
+        <translation>未知的设置 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="403"/>
         <source>without TLS the password would cross the network readable: &apos;none&apos; is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不加密时密码会以明文经过网络：“不加密”仅限本机或店铺内网的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="394"/>
+        <location filename="../../ui/words/catalog.py" line="404"/>
         <source>without https the secret and the token would cross the network readable: http is only for a server on this computer or the shop&apos;s own network</source>
         <translation>不用 https，密钥和令牌会以明文经过网络：http 只能用于本机或店铺自己网络中的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="395"/>
+        <location filename="../../ui/words/catalog.py" line="405"/>
         <source>write a message first</source>
         <translation>请先写一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="396"/>
+        <location filename="../../ui/words/catalog.py" line="406"/>
         <source>write the gateway as an address such as https://api-sg.aliexpress.com</source>
         <translation>请把网关写成地址，例如 https://api-sg.aliexpress.com</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="397"/>
+        <location filename="../../ui/words/catalog.py" line="407"/>
         <source>write the server as HOST:PORT, e.g. imap.example.com:993</source>
         <translation>服务器请写成 主机:端口，例如 imap.example.com:993</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="398"/>
+        <location filename="../../ui/words/catalog.py" line="408"/>
         <source>write: afterdesk import orders FILE --shop KEY (or: afterdesk import FILE for a JSON interchange file)</source>
         <translation>请写：afterdesk import orders FILE --shop KEY（或：afterdesk import FILE 导入 JSON 交换文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="399"/>
+        <location filename="../../ui/words/catalog.py" line="409"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="400"/>
+        <location filename="../../ui/words/catalog.py" line="410"/>
         <source>{amount} {currency} is more than the buyer paid ({paid_amount} {currency})</source>
         <translation>{amount} {currency} 超过了买家实付（{paid_amount} {currency}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="401"/>
+        <location filename="../../ui/words/catalog.py" line="411"/>
         <source>{at:%Y-%m-%d %H:%M:%S} UTC is before {what} ({earlier:%Y-%m-%d %H:%M:%S} UTC)</source>
         <translation>{at:%Y-%m-%d %H:%M:%S} UTC 早于{what}（{earlier:%Y-%m-%d %H:%M:%S} UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="402"/>
+        <location filename="../../ui/words/catalog.py" line="412"/>
         <source>{case} has no draft pack to submit</source>
         <translation>{case} 没有可提交的证据包草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="403"/>
+        <location filename="../../ui/words/catalog.py" line="413"/>
         <source>{case} has no draft pack to submit (version {version} is submitted already)</source>
         <translation>{case} 没有可提交的证据包草稿（第 {version} 版已经提交）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="404"/>
+        <location filename="../../ui/words/catalog.py" line="414"/>
         <source>{case} has no evidence pack version {version}: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有第 {version} 版证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="405"/>
+        <location filename="../../ui/words/catalog.py" line="415"/>
         <source>{case} has no evidence pack: add evidence first (or use &apos;afterdesk evidence build&apos;, which starts one)</source>
         <translation>{case} 没有证据包：请先添加证据（或使用“afterdesk evidence build”新建一个）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="406"/>
+        <location filename="../../ui/words/catalog.py" line="416"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="407"/>
+        <location filename="../../ui/words/catalog.py" line="417"/>
         <source>{case} is &apos;{state}&apos;: &apos;{action}&apos; is not possible in that state. Possible now: {allowed}.</source>
         <translation>{case} 处于“{state}”状态：此状态下不能执行“{action}”。现在可以：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="408"/>
+        <location filename="../../ui/words/catalog.py" line="418"/>
         <source>{file} is at schema {version}, this AfterDesk at {latest}</source>
         <translation>{file} 的结构版本为 {version}，本 AfterDesk 为 {latest}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="409"/>
+        <location filename="../../ui/words/catalog.py" line="419"/>
+        <source>{key} is a mailbox: only an open-platform account has these settings</source>
+        <translation>{key} 是邮箱账号：只有开放平台账号才有这些设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/catalog.py" line="420"/>
         <source>{login} cannot remove itself: ask another owner</source>
         <translation>{login} 不能移除自己：请另一位店主操作</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="410"/>
+        <location filename="../../ui/words/catalog.py" line="421"/>
         <source>{login} is not a rep of this shop</source>
         <translation>{login} 不是本店的客服</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="411"/>
+        <location filename="../../ui/words/catalog.py" line="422"/>
         <source>{name} is not a UTF-8 text file</source>
         <translation>{name} 不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="412"/>
+        <location filename="../../ui/words/catalog.py" line="423"/>
         <source>{name} is not valid JSON: {msg} at line {lineno}, column {colno}</source>
         <translation>{name} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="413"/>
+        <location filename="../../ui/words/catalog.py" line="424"/>
         <source>{name} nests lists or objects deeper than any interchange document does; it is not one</source>
         <translation>{name} 的列表或对象嵌套层数超出任何交换文件，它不是交换文件</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="414"/>
+        <location filename="../../ui/words/catalog.py" line="425"/>
         <source>{paid} is more than the buyer paid ({paid_amount})</source>
         <translation>{paid} 超过了买家实付（{paid_amount}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="415"/>
+        <location filename="../../ui/words/catalog.py" line="426"/>
         <source>{path} has no readable {MANIFEST_NAME}: is it an AfterDesk evidence pack? ({exc})</source>
         <translation>{path} 中没有可读的 {MANIFEST_NAME}：这是 AfterDesk 证据包吗？（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="416"/>
+        <location filename="../../ui/words/catalog.py" line="427"/>
         <source>{path} is not a readable ZIP: {exc}</source>
         <translation>{path} 不是可读的 ZIP 文件：{exc}</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="417"/>
+        <location filename="../../ui/words/catalog.py" line="428"/>
         <source>{path} is not an AfterDesk backup or is damaged ({exc}). Choose another backup file; nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份或已损坏（{exc}）。请选择其他备份文件；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="418"/>
+        <location filename="../../ui/words/catalog.py" line="429"/>
         <source>{path} is not an AfterDesk backup. Nothing was changed.</source>
         <translation>{path} 不是 AfterDesk 备份。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="419"/>
+        <location filename="../../ui/words/catalog.py" line="430"/>
         <source>{value!r} is a float; give the amount as text or Decimal so no cent is lost</source>
         <translation>{value!r} 是浮点数；请以文本或 Decimal 给出金额，以免丢失分位</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="420"/>
+        <location filename="../../ui/words/catalog.py" line="431"/>
         <source>{value} has no time zone; give the time with its zone</source>
         <translation>{value} 没有时区；请给出带时区的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="421"/>
+        <location filename="../../ui/words/catalog.py" line="432"/>
         <source>{value} is later than now ({now}): give a time that has already happened</source>
         <translation>{value} 晚于现在（{now}）：请填写已经发生的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/words/catalog.py" line="422"/>
+        <location filename="../../ui/words/catalog.py" line="433"/>
         <source>{what} was changed meanwhile by {reps} ({actions}): look at it as it is now and try again</source>
         <translation>{what} 刚刚已被 {reps} 修改（{actions}）：请查看最新内容后再试</translation>
     </message>

@@ -5,9 +5,10 @@ dialog and nothing is written.
 
 For a case the shop's connected platform account brought in, a decision the platform
 takes from AfterDesk (accept, counter-propose or send pictures on an AliExpress dispute;
-agree or refuse a Taobao refund) is also sent there: "Send it to AliExpress/Taobao" is
-ticked, and the step is recorded and queued in the outbox together
-(app.platforms.decisions.send_step); the case view shows how the sending goes."""
+agree to a Taobao refund or return, or refuse it with an optional proof picture) is also
+sent there: "Send it to AliExpress/Taobao" is ticked, and the step is recorded and queued in
+the outbox together (app.platforms.decisions.send_step); the case view shows how the
+sending goes."""
 
 from __future__ import annotations
 
@@ -99,6 +100,7 @@ class ActionDialog(QDialog):
         form.addRow(required(self.tr("When on the platform")), self.at)
         self.send: QCheckBox | None = None
         self.files_text: QLabel | None = None
+        self.one_picture = False        # a Taobao refusal's proof: one picture
         if send_to:
             platform = self.tr(PLATFORM_NAMES.get(send_to, send_to))
             self.send = QCheckBox(self.tr("Send it to {0} now").format(platform))
@@ -107,15 +109,19 @@ class ActionDialog(QDialog):
                                          "the case shows whether {0} took it.").format(
                                              platform))
             form.addRow(self.send)
-            if action == "submit_proof":
-                choose = QPushButton(self.tr("Choose pictures…"))
+            self.one_picture = action == "refuse" and send_to == "taobao"
+            if action == "submit_proof" or self.one_picture:
+                choose = QPushButton(self.tr("Choose a picture…") if self.one_picture
+                                     else self.tr("Choose pictures…"))
                 choose.clicked.connect(self._choose_files)
                 self.files_text = QLabel(self.tr("No picture chosen"))
                 self.files_text.setWordWrap(True)
                 row = QHBoxLayout()
                 row.addWidget(choose)
                 row.addWidget(self.files_text, 1)
-                form.addRow(self.tr("Pictures"), row)
+                form.addRow(self.tr("Proof picture (optional; GIF, JPEG or PNG, at most "
+                                    "130 KB)") if self.one_picture else self.tr("Pictures"),
+                            row)
         self.error = ErrorLine()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.addButton(self.tr("Record"),
@@ -129,6 +135,12 @@ class ActionDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def _choose_files(self) -> None:
+        if self.one_picture:
+            path, _chosen = QFileDialog.getOpenFileName(self, self.tr("Choose a picture"), "",
+                                                        self.tr(PICTURE_FILTER))
+            if path:
+                self.set_files([path])
+            return
         paths, _chosen = QFileDialog.getOpenFileNames(self, self.tr("Choose pictures"), "",
                                                       self.tr(PICTURE_FILTER))
         if paths:

@@ -5,7 +5,9 @@ channel and when (in the rep's zone). A translation sits under its original; int
 notes are yellow and say that the buyer never sees them; automatic replies say so.
 Pictures show as thumbnails (decoded small on a pool thread); a click opens them full size.
 An answer that goes through the outbox says where it is: queued, sending, sent, not sent
-(with the reason, Retry and Edit), or copied but not confirmed (docs/channels.md).
+(with the reason, Retry and Edit), or copied but not confirmed (docs/channels.md). A Taobao
+refund agreement the platform refused until the seller gives the SMS code it sent offers
+Retry with the code instead (ui/conversation/sms_code_dialog.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from app.platforms.decisions import needs_code
 from app.services.messaging.thread import MessageView
 from app.services.messaging.translation import LANGUAGES
 from app.evidence.store import object_path
@@ -62,7 +65,8 @@ def delivery_html(item) -> str:
     elif item.state == "failed":
         colour = tone("error")
         text += ": " + html.escape(problem_words(item.error))
-        links = [("retry", translate("ThreadView", "Retry")),
+        links = [("code", translate("ThreadView", "Retry with the SMS code…"))
+                 if needs_code(item.error) else ("retry", translate("ThreadView", "Retry")),
                  ("edit", translate("ThreadView", "Edit"))]
     elif item.state in ("queued", "copied") and not item.account:
         if item.state == "queued":
@@ -150,6 +154,7 @@ class ThreadView(QTextBrowser):
         self.deliveries: dict = {}
         self._buyer = ""
         self._empty_text: str | None = None     # shown instead of messages; None: none yet
+        self.code_dialog = None                 # Retry with the SMS code, when open
         redraw_on_theme_change(self, "_render")
 
     def show_thread(self, messages: list[MessageView], buyer_name: str, older: int = 0,
@@ -201,6 +206,16 @@ class ThreadView(QTextBrowser):
             self.image_clicked.emit(text[len("image:"):])
         elif text.startswith("translation:"):
             self.translation_edit.emit(int(text[len("translation:"):]))
+        elif text.startswith("outbox-code:"):
+            self.ask_code(int(text[len("outbox-code:"):]))
         elif text.startswith("outbox-"):
             action, _, item = text[len("outbox-"):].partition(":")
             self.outbox_action.emit(action, int(item))
+
+    def ask_code(self, item_id: int):
+        """Retry with the SMS code: the code's dialog (its write announces the change, so
+        the thread shows the answer queued again)."""
+        from ui.conversation.sms_code_dialog import SmsCodeDialog
+        self.code_dialog = SmsCodeDialog(item_id, self)
+        self.code_dialog.open()
+        return self.code_dialog

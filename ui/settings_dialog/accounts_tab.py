@@ -69,6 +69,11 @@ class AccountsTab(QWidget):
         self.test_button.clicked.connect(self.test_selected)
         self.password_button = QPushButton(self.tr("Change &password…"))
         self.password_button.clicked.connect(self.change_password)
+        self.settings_button = QPushButton(self.tr("Platform se&ttings…"))
+        self.settings_button.setToolTip(self.tr("Change the selected platform account's "
+                                                "gateway and return address (its secrets "
+                                                "stay in the password store)."))
+        self.settings_button.clicked.connect(self.edit_selected)
         self.remove_button = QPushButton(self.tr("Re&move selected"))
         self.remove_button.clicked.connect(self.remove_selected)
 
@@ -85,12 +90,14 @@ class AccountsTab(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.test_button)
         actions.addWidget(self.password_button)
+        actions.addWidget(self.settings_button)
         actions.addWidget(self.remove_button)
         layout.addLayout(actions)
         layout.addLayout(form)
         from ui.settings_dialog.platform_account_form import PlatformAccountForm
         self.platform_form = PlatformAccountForm(list_shops(), self)
         self.platform_form.added.connect(lambda _key: self.reload())
+        self.platform_form.saved.connect(self._settings_saved)
         platform_note = QLabel(self.tr(
             "Or connect a shop's open platform (AliExpress, Taobao): its orders and disputes "
             "then arrive without an import. The app secret and tokens are kept in the "
@@ -200,6 +207,22 @@ class AccountsTab(QWidget):
         self.problem.setText(self.tr("{0}: the new password is kept in the computer's "
                                      "password store.").format(row.key))
         return True
+
+    def edit_selected(self) -> bool:
+        """The selected platform account's settings, in the platform form to change."""
+        row = self.selected()
+        if row is None or row.kind == "mail":
+            self.problem.setText(self.tr("Select a platform account (AliExpress, Taobao) "
+                                         "first."))
+            return False
+        self.platform_form.edit(row.key)
+        self.platform_form.gateway.setFocus()
+        return True
+
+    def _settings_saved(self, key: str) -> None:
+        self.reload()
+        self.select(key)
+        self.problem.setText(self.tr("{0}: the settings were saved.").format(key))
 
     def remove_selected(self) -> None:
         from app.channels.runner import notify_accounts

@@ -70,8 +70,10 @@ def _return_address(account: ChannelAccount, ref: str) -> str:
     found = str((account.settings or {}).get("return_address_id") or "").strip()
     if not found.isdigit():
         raise InvalidInput("a return needs the shop's return address id on AliExpress: enter "
-                           "it in the account's settings (return_address_id), or decide in "
-                           "the seller centre", record=ref, field="solution_type")
+                           "it in Settings › Accounts › Platform settings (or afterdesk "
+                           "account set {key} --return-address-id N), or decide in the "
+                           "seller centre", key=account.key, record=ref,
+                           field="solution_type")
     return found
 
 

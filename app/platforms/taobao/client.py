@@ -45,10 +45,12 @@ class TopClient:
         params["sign"] = signing.sign(params, self.secret, self.sign_method)
         return params
 
-    def call(self, method: str, **business) -> dict:
-        """The body of the method's response; raises TopError for the error envelope."""
+    def call(self, method: str, files: dict | None = None, **business) -> dict:
+        """The body of the method's response; raises TopError for the error envelope.
+        `files` (name → (file name, bytes)): file parameters, sent as multipart parts and
+        left out of the signature, as TOP documents."""
         answer = gateway.post_form(self.gateway, self.params(method, business),
-                                   server="Taobao")
+                                   server="Taobao", files=files or None)
         if "error_response" in answer:
             raise TopError(answer["error_response"] or {})
         body = answer.get(response_key(method))

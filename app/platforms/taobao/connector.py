@@ -2,8 +2,10 @@
 
 `pull()` reads what changed since the last pass: trades (orders, their items, shipping),
 then refunds (after-sales requests) with their messages (the refund's conversation).
-`send(item)` posts a rep's answer as a refund message. Settings: {"app_key", "gateway",
-optional "sign_method", "sync_from"}; the app secret and the seller's session key are in
+`send(item)` posts a rep's answer as a refund message, or a rep's decision
+(app.platforms.taobao.decisions: a refusal with its proof picture, a refund agreement with
+the SMS code the rep gave, a return agreement with the shop's return address). Settings: {"app_key", "gateway",
+optional "sign_method", "sync_from", the return address (app.platforms.accounts)}; the app secret and the seller's session key are in
 the keyring (service "AfterDesk platform account", names "<key>:app_secret", "<key>:token").
 """
 
@@ -227,31 +229,84 @@ class TaobaoConnector:
 
 
     def _decide(self, item: OutboxItem) -> None:
-        """A decision (app.platforms.taobao.decisions): taobao.refund.refuse with the reason,
-        and the refund's phase and version (required for Tmall refunds) read just before."""
+        """A decision (app.platforms.taobao.decisions): taobao.refund.refuse with the reason
+        (and its proof picture), taobao.rp.refunds.agree (with the SMS code the rep gave,
+        if any), taobao.rp.returngoods.agree with the return address; the refund's phase
+        and version (required for Tmall refunds) read just before."""
         action = dict(item.action)
-        if action.get("method") not in DECIDED:
-            raise Refused(f"AfterDesk cannot send {action.get('method')!r} to Taobao.")
+        method = action.get("method")
+        if method not in DECIDED:
+            raise Refused(f"AfterDesk cannot send {method!r} to Taobao.")
         refund = self.call("taobao.refund.get", refund_id=action["refund_id"],
                            fields="refund_id,status,refund_phase,refund_version"
                            ).get("refund") or {}
+        phase = refund.get("refund_phase") or None
+        version = refund.get("refund_version") or None
         assert self.client is not None, "open() first"
+        if method == decisions.AGREE:
+            self._agree(item, action, refund)
+            return
         try:
-            if action["method"] == decisions.AGREE:
-                answer = self.client.call(decisions.AGREE,
-                                          refund_infos=_refund_info(action, refund))
-                _agreed(answer, action["refund_id"])
+            if method == decisions.AGREE_RETURN:
+                answer = self.client.call(
+                    decisions.AGREE_RETURN, refund_id=action["refund_id"],
+                    seller_address_id=action["return_address_id"],
+                    name=action["return_name"], address=action["return_address"],
+                    post=action["return_post"], tel=action["return_tel"],
+                    mobile=action["return_mobile"],
+                    remark=Message.get_by_id(item.message_id).body,
+                    refund_phase=phase, refund_version=version)
+                if answer.get("is_success") is not True:
+                    raise Refused(text("platform_not_taken", platform="Taobao",
+                                       method=method, words=repr(answer)[:200]))
                 return
-            self.client.call(decisions.REFUSE, refund_id=action["refund_id"],
+            proof = action.get("proof")
+            files = None
+            if proof:
+                from app.evidence import store
+                files = {"refuse_proof": (proof.get("name") or "proof",
+                                          store.read(proof["sha256"], proof.get("name", "")))}
+            self.client.call(decisions.REFUSE, files=files, refund_id=action["refund_id"],
                              refuse_message=Message.get_by_id(item.message_id).body,
-                             refund_phase=refund.get("refund_phase") or None,
-                             refund_version=refund.get("refund_version") or None)
+                             refund_phase=phase, refund_version=version)
         except TopError as error:
             raise problem_of(error, item=True) from error
 
+    def _agree(self, item: OutboxItem, action: dict, refund: dict) -> None:
+        """taobao.rp.refunds.agree. Above some amount the platform refuses it and sends the
+        seller an SMS code: the item fails saying so, and the rep's Retry gives the code
+        (app.platforms.taobao.decisions.retry_with_code), which goes with the next call
+        and is forgotten once the platform has answered."""
+        assert self.client is not None, "open() first"
+        key = self.account.key
+        code = decisions.code_of(key, item.id)
+        try:
+            answer = self.client.call(decisions.AGREE, code=code,
+                                      refund_infos=_refund_info(action, refund))
+        except TopError as error:
+            if code:
+                decisions.forget_code(key, item.id)
+            if asks_for_code(error.words()):
+                raise Refused(text("platform_code_needed", platform="Taobao",
+                                   words=error.words())) from error
+            raise problem_of(error, item=True) from error
+        if code:
+            decisions.forget_code(key, item.id)
+        _agreed(answer, action["refund_id"])
+
 
 # A decision caught in `sending` went when the refund is in one of these states.
-DECIDED = {decisions.REFUSE: ("SELLER_REFUSE_BUYER",), decisions.AGREE: ("SUCCESS",)}
+DECIDED = {decisions.REFUSE: ("SELLER_REFUSE_BUYER",), decisions.AGREE: ("SUCCESS",),
+           decisions.AGREE_RETURN: ("WAIT_BUYER_RETURN_GOODS", "WAIT_SELLER_CONFIRM_GOODS",
+                                    "SUCCESS")}
+# The platform names no code for "an SMS code was sent, call again with it" (the `code`
+# parameter of taobao.rp.refunds.agree, docs/connectors.md): its words are read instead.
+CODE_WORDS = ("验证码", "短信", "sms", "verification code", "verify code", "check code")
+
+
+def asks_for_code(words: str) -> bool:
+    low = (words or "").lower()
+    return any(word in low for word in CODE_WORDS)
 
 
 def _refund_info(action: dict, refund: dict) -> str:
@@ -273,8 +328,9 @@ def _agreed(answer: dict, refund_id: str) -> None:
     if not ok:
         said = (mine or {}).get("message") or answer.get("message") or ""
         code = answer.get("msg_code") or ""
-        raise Refused(text("platform_refused", platform="Taobao",
-                           words=f"{said} ({code})" if code else said))
+        words = f"{said} ({code})" if code else said
+        raise Refused(text("platform_code_needed" if asks_for_code(said)
+                           else "platform_refused", platform="Taobao", words=words))
 
 
 def _flag_order(account, order_no: str, word: str) -> None:
