@@ -104,6 +104,55 @@ def test_a_rep_cannot_change_a_policy_profile_or_the_audit_trail_even_with_raw_s
     assert [e.actor for e in added] == ["李丽", "monitor"]
 
 
+def _run(address: str, *statements: str) -> None:
+    connection = psycopg2.connect(address)
+    try:
+        for statement in statements:
+            connection.cursor().execute(statement)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _message_sql(conversation: int, direction: str, author: str, is_auto: int = 0) -> str:
+    return (f"INSERT INTO message (conversation_id, direction, channel, body, sent_at, author, "
+            f"is_auto, is_internal, source_lang, translation_lang) VALUES ({conversation}, "
+            f"'{direction}', 'im', 'spoof-{direction}-{author}', now(), '{author}', {is_auto}, "
+            f"0, '', '')")
+
+
+def test_a_rep_cannot_write_a_message_or_a_change_in_another_reps_name(shop):
+    """A reply, a change log row or an audit entry a rep's login writes names that rep,
+    whatever name its raw SQL gives; AfterDesk's own jobs keep theirs and the audit entry
+    says whose AfterDesk ran them; a buyer's message keeps the buyer (docs/server.md,
+    "Who wrote what")."""
+    conversation = shop["conversation"]
+    _run(shop["rep"],
+         _message_sql(conversation, "out", "王芳"),
+         _message_sql(conversation, "in", "wang"),
+         _message_sql(conversation, "out", "auto-reply", is_auto=1),
+         "INSERT INTO change_log (at, rep, origin, kind, entity, entity_ref, action) VALUES "
+         "(now(), '王芳', 'x', 'all', 'conversation', 'c1', 'spoof')",
+         "INSERT INTO change_log (at, rep, origin, kind, entity, entity_ref, action) VALUES "
+         "(now(), 'monitor', 'x', 'all', 'conversation', 'c2', 'spoof')",
+         "INSERT INTO audit_entry (at, actor, entity, entity_ref, action, detail) VALUES "
+         "(now(), 'monitor', 'message', '1', 'spoof', '{\"login\": \"王芳\", \"n\": 1}')")
+    _run(shop["owner"], _message_sql(conversation, "out", "老板"))
+    # an update cannot put another rep's name on an existing reply either
+    _run(shop["rep"], "UPDATE message SET author = '王芳' WHERE body = 'spoof-out-老板'",
+         "UPDATE change_log SET rep = '王芳' WHERE action = 'spoof'")
+    open_database(shop["owner"])
+    from app.models import AuditEntry, Message
+    from app.models.live import ChangeLog
+    authors = {m.body: m.author for m in Message.select().where(Message.body.startswith("spoof"))}
+    assert authors == {"spoof-out-王芳": "李丽", "spoof-in-wang": "wang",
+                       "spoof-out-auto-reply": "auto-reply", "spoof-out-老板": "李丽"}
+    changes = ChangeLog.select().where(ChangeLog.action == "spoof").order_by(ChangeLog.id)
+    assert [c.rep for c in changes] == ["李丽", "李丽"]
+    entry = AuditEntry.get(AuditEntry.action == "spoof")
+    assert entry.actor == "monitor" and entry.detail == {"login": "李丽", "n": 1}
+
+
 def test_a_viewer_reads_but_cannot_add_a_message(shop):
     viewer = shop["viewer"]
     assert not _refused(viewer, "SELECT * FROM message, conversation, audit_entry")
