@@ -474,3 +474,30 @@ def test_on_the_server_the_settings_show_the_logins_name_and_keep_their_own(qtbo
     assert tab.rep_name.text() == "李丽" and not tab.rep_name.isEnabled()
     tab.save()
     assert settings.get(REP_SETTING) == "Ana at home"     # still the name on a file
+
+
+@pytest.mark.gui
+def test_a_role_the_owner_changes_reaches_an_open_window_at_the_next_reading_of_changes(
+        qtbot, shop):
+    """The owner makes 李丽 a viewer while her window is open: the next reading of the
+    change log reads her role again and the thread shown hides its composer."""
+    from app.server.roles import group_role
+    from app.services.common import live_changes
+    from app.services.common.reps import my_role
+    from ui.worker import wait_for_background
+    open_database(shop["rep"])
+    panel = _thread_panel(qtbot, shop["conversation"])
+    assert panel.composer.isVisible() and my_role() == "rep"
+    wait_for_background()
+    feed = live_changes.ChangeFeed()
+    shop_db, login = shop["owner"].rsplit("/", 1)[1], shop["rep_login"]
+    _run(shop["owner"], f'REVOKE "{group_role(shop_db, "rep")}" FROM "{login}"',
+         f'GRANT "{group_role(shop_db, "viewer")}" TO "{login}"',
+         "INSERT INTO change_log (at, rep, origin, kind, entity, entity_ref, action) "
+         f"VALUES (now(), 'boss', 'the-owners-cli', '*', 'rep', '{login}', 'set_role')")
+    assert my_role() == "rep"               # kept: no query on the window's thread
+    live_changes.announce(feed.poll())
+    assert my_role() == "viewer"
+    qtbot.waitUntil(lambda: panel.read_only_note.isVisible() and not panel.composer.isVisible(),
+                    timeout=20000)
+    wait_for_background()

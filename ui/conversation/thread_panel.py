@@ -142,8 +142,7 @@ class ThreadPanel(QWidget):
         split.addWidget(self.view)
         split.addWidget(self.composer)
         split.addWidget(self.read_only_note)
-        self.composer.setVisible(self.may_write)       # once inside the splitter: shown
-        self.read_only_note.setVisible(not self.may_write)   # alone, each was a window
+        self._show_role()                   # once inside the splitter: alone, each was a window
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([500, 130])
@@ -159,6 +158,13 @@ class ThreadPanel(QWidget):
         layout.addWidget(self.translate_note)
         layout.addWidget(split, 1)
         self._enable(False)
+
+    def _show_role(self) -> None:
+        """The composer for a login that may write, the viewer's note for one that reads;
+        asked again at each reading (a role the owner changed: app.services.common.reps)."""
+        self.may_write = may_write()
+        self.composer.setVisible(self.may_write)
+        self.read_only_note.setVisible(not self.may_write)
 
     def _say(self, text: str) -> None:
         """The line under the translation row (translation, transcript); hidden when empty."""
@@ -203,6 +209,8 @@ class ThreadPanel(QWidget):
         if generation != self._generation:
             return
         head = self.header = data["header"]
+        if may_write() != self.may_write:
+            self._show_role()
         self.title.setText(
             f"<b>{head.buyer_name}</b> ({head.buyer_login}, {head.buyer_country or '?'}) · "
             f"{head.shop} · {word(CHANNELS, head.channel)}"
