@@ -313,6 +313,7 @@ class CaseView(QScrollArea):
             self.links.addWidget(button)
         write = QPushButton(self.tr("Write to the buyer about this order"))
         write.clicked.connect(partial(self.write_to_buyer.emit, d.order_id))
+        write.setEnabled(may_write())       # a viewer's login starts no conversation
         self.links.addWidget(write)
 
     # --- countdown ------------------------------------------------------------------------

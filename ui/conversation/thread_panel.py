@@ -163,6 +163,7 @@ class ThreadPanel(QWidget):
         """The composer for a login that may write, the viewer's note for one that reads;
         asked again at each reading (a role the owner changed: app.services.common.reps)."""
         self.may_write = may_write()
+        self.view.writes = self.may_write       # no Retry, Edit or translation links
         self.composer.setVisible(self.may_write)
         self.read_only_note.setVisible(not self.may_write)
 
@@ -175,7 +176,8 @@ class ThreadPanel(QWidget):
         for widget in (self.star, self.replied_button, self.assign_button, self.source,
                        self.target, self.translate_button, self.transcript_button):
             widget.setEnabled(on)
-        for widget in (self.star, self.replied_button, self.assign_button):
+        for widget in (self.star, self.replied_button, self.assign_button,
+                       self.translate_button):     # translations are kept: a write
             widget.setEnabled(on and self.may_write)
 
     # --- loading ---------------------------------------------------------------------
