@@ -152,3 +152,26 @@ def test_a_viewer_records_no_case_and_translates_nothing(qtbot, busy_shop, login
     assert ("Write a translation" in panel.view.toPlainText()) != viewer
     assert panel.translate_button.isEnabled() != viewer
     _finish()
+
+
+def test_the_window_reads_its_role_off_its_thread_when_it_opens_the_shop(qtbot, shop,
+                                                                        monkeypatch):
+    """Opening the shop database as the window does reads the login's role on a pool
+    thread; the widgets then ask the kept role without a query."""
+    import threading
+    from app.server import roles
+    from app.services.common.reps import may_write, my_role, set_current_rep
+    from ui.upgrade_progress import open_with_upgrade
+    set_current_rep(None)                   # nothing kept from before
+    readers: list[str] = []
+    read = roles.identity
+
+    def identity(cursor):
+        readers.append(threading.current_thread().name)
+        return read(cursor)
+    monkeypatch.setattr(roles, "identity", identity)
+    open_with_upgrade(shop["viewer"])
+    assert len(readers) == 1 and readers[0] != threading.main_thread().name
+    assert my_role() == "viewer" and not may_write()
+    assert len(readers) == 1                # asked again: the kept role
+    close_database()
