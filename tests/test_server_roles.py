@@ -136,7 +136,11 @@ def test_a_rep_cannot_write_a_message_or_a_change_in_another_reps_name(shop):
          "INSERT INTO change_log (at, rep, origin, kind, entity, entity_ref, action) VALUES "
          "(now(), 'monitor', 'x', 'all', 'conversation', 'c2', 'spoof')",
          "INSERT INTO audit_entry (at, actor, entity, entity_ref, action, detail) VALUES "
-         "(now(), 'monitor', 'message', '1', 'spoof', '{\"login\": \"王芳\", \"n\": 1}')")
+         "(now(), 'monitor', 'message', '1', 'spoof', '{\"login\": \"王芳\", \"n\": 1}')",
+         "INSERT INTO case_checklist_tick (request_id, guide, step, ticked_at, ticked_by) "
+         f"VALUES ({shop['request']}, 'lost_parcel', 'spoof', now(), '王芳')",
+         "INSERT INTO presence (conversation_uid, rep, origin, activity, expires_at) VALUES "
+         "('spoof', '王芳', 'x', 'replying', now())")
     _run(shop["owner"], _message_sql(conversation, "out", "老板"))
     # an update cannot put another rep's name on an existing reply either
     _run(shop["rep"], "UPDATE message SET author = '王芳' WHERE body = 'spoof-out-老板'",
@@ -151,6 +155,10 @@ def test_a_rep_cannot_write_a_message_or_a_change_in_another_reps_name(shop):
     assert [c.rep for c in changes] == ["李丽", "李丽"]
     entry = AuditEntry.get(AuditEntry.action == "spoof")
     assert entry.actor == "monitor" and entry.detail == {"login": "李丽", "n": 1}
+    from app.models.case_checklist import CaseChecklistTick
+    from app.models.live import Presence
+    assert CaseChecklistTick.get(CaseChecklistTick.step == "spoof").ticked_by == "李丽"
+    assert Presence.get(Presence.conversation_uid == "spoof").rep == "李丽"
 
 
 def test_a_viewer_reads_but_cannot_add_a_message(shop):

@@ -2,7 +2,8 @@
 
 No table changes. On a server, the upgrade gives the shop's group roles their rights again
 (app.migrations.postgres.after_upgrade), and with them the triggers that keep
-`message.author`, `change_log.rep` and `audit_entry.actor` true to the writing login
+`message.author`, `change_log.rep`, `audit_entry.actor` and the other columns naming a
+rep (`NAMED_BY`) true to the writing login
 (app/server/roles.py, `attribution_statements`; docs/server.md, "Who wrote what"): a shop
 database made before this release gets them here. SQLite has one rep: nothing there.
 

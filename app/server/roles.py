@@ -165,8 +165,15 @@ def apply_grants(cursor, database_name: str) -> None:
 MACHINE_ACTORS = ("system", "monitor", "sync", "import", "auto_reply", "demo")
 # The author of a message AfterDesk itself wrote (app.services.messaging.auto_reply.AUTHOR).
 MACHINE_AUTHORS = MACHINE_ACTORS + ("auto-reply",)
-# The columns that name who wrote a row, kept true by `attribution_statements`.
-ATTRIBUTED = {"audit_entry": "actor", "message": "author", "change_log": "rep"}
+# The other columns that name the rep who did something (a tick, a step, a follow-up…),
+# kept true by `attribution_statements` like the change log's rep: table -> columns.
+NAMED_BY = {
+    "case_checklist_tick": ("ticked_by",), "request_event": ("recorded_by",),
+    "dispute_event": ("recorded_by",), "complaint": ("closed_by",),
+    "complaint_step": ("done_by",), "follow_up_attempt": ("author",),
+    "follow_up_state": ("reason_set_by", "stopped_by"), "import_batch": ("imported_by",),
+    "auto_reply_revision": ("changed_by",), "presence": ("rep",),
+}
 
 
 def _sql_list(names) -> str:
@@ -184,7 +191,11 @@ def attribution_statements(database_name: str) -> list[str]:
     - message.author of a reply or note (direction "out"): the login's name, unless it is
       one of AfterDesk's own (MACHINE_AUTHORS: an automatic reply, a follow-up the monitor
       sent). A buyer's message (direction "in", stored by the sync) keeps its author. An
-      update that changes the author is held to the same rule.
+      update that changes the author is held to the same rule;
+    - the columns of NAMED_BY (who ticked a step, closed a complaint, sent a follow-up,
+      is replying…): the login's name when a rep's login gives another name (an empty
+      one, "nobody yet", and AfterDesk's own jobs' are kept), on INSERT and on an UPDATE
+      that changes it.
 
     The shop's owners and a superuser write the name they give (moving a shop in keeps
     its history). Run as the tables' owner with `apply_grants`."""
@@ -228,6 +239,18 @@ def attribution_statements(database_name: str) -> list[str]:
         "AND OLD.direction = 'out' THEN RETURN NEW; END IF; "
         f"IF NEW.author NOT IN ({authors}) THEN NEW.author := afterdesk_writer_name(); END IF; "
         "RETURN NEW; END $body$",
+        "CREATE OR REPLACE FUNCTION afterdesk_named_by() RETURNS trigger "
+        "LANGUAGE plpgsql AS $body$ DECLARE col text; given text; name text; BEGIN "
+        "IF afterdesk_writer_is_owner(TG_RELID) THEN RETURN NEW; END IF; "
+        "name := afterdesk_writer_name(); "
+        "FOREACH col IN ARRAY TG_ARGV LOOP "
+        "given := to_jsonb(NEW) ->> col; "
+        "IF COALESCE(given, '') = '' OR given = name "
+        f"OR given IN ({machines}) THEN CONTINUE; END IF; "
+        "IF TG_OP = 'UPDATE' AND given IS NOT DISTINCT FROM (to_jsonb(OLD) ->> col) "
+        "THEN CONTINUE; END IF; "
+        "NEW := jsonb_populate_record(NEW, jsonb_build_object(col, name)); "
+        "END LOOP; RETURN NEW; END $body$",
         'DROP TRIGGER IF EXISTS audit_entry_actor ON "audit_entry"',
         'CREATE TRIGGER audit_entry_actor BEFORE INSERT ON "audit_entry" FOR EACH ROW '
         "EXECUTE FUNCTION afterdesk_audit_actor()",
@@ -240,6 +263,12 @@ def _table_triggers(tables) -> list[str]:
         out += ['DROP TRIGGER IF EXISTS change_log_rep ON "change_log"',
                 'CREATE TRIGGER change_log_rep BEFORE INSERT OR UPDATE ON "change_log" '
                 "FOR EACH ROW EXECUTE FUNCTION afterdesk_change_rep()"]
+    for table, columns in sorted(NAMED_BY.items()):
+        if table in tables:
+            names = ", ".join(f"'{c}'" for c in columns)
+            out += [f'DROP TRIGGER IF EXISTS {table}_named_by ON "{table}"',
+                    f'CREATE TRIGGER {table}_named_by BEFORE INSERT OR UPDATE ON "{table}" '
+                    f"FOR EACH ROW EXECUTE FUNCTION afterdesk_named_by({names})"]
     if "message" in tables:
         out += ['DROP TRIGGER IF EXISTS message_author ON "message"',
                 'CREATE TRIGGER message_author BEFORE INSERT OR UPDATE ON "message" '
