@@ -148,6 +148,11 @@ def test_a_viewer_records_no_case_and_translates_nothing(qtbot, busy_shop, login
     qtbot.waitUntil(lambda: not page.is_loading, timeout=20000)
     assert page.new_request_button.isEnabled() != viewer
     assert page.new_dispute_button.isEnabled() != viewer
+    from ui.cases.case_view import CaseView
+    view = _shown(qtbot, CaseView())
+    with qtbot.waitSignal(view.loaded, timeout=20000):
+        view.show_case(f"A-{busy_shop['request']}")
+    assert view.actions_box.isVisible() != viewer and view.cause.isEnabled() != viewer
     panel = test_server_roles._thread_panel(qtbot, busy_shop["conversation"])
     assert ("Write a translation" in panel.view.toPlainText()) != viewer
     assert panel.translate_button.isEnabled() != viewer

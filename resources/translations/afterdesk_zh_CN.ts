@@ -783,7 +783,7 @@
     <name>CaseView</name>
     <message>
         <location filename="../../ui/cases/case_view.py" line="66"/>
-        <location filename="../../ui/cases/case_view.py" line="153"/>
+        <location filename="../../ui/cases/case_view.py" line="150"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择案件。</translation>
     </message>
@@ -809,48 +809,48 @@
         <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="174"/>
+        <location filename="../../ui/cases/case_view.py" line="171"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="174"/>
+        <location filename="../../ui/cases/case_view.py" line="171"/>
         <source>After-sales request</source>
         <translation>售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="184"/>
+        <location filename="../../ui/cases/case_view.py" line="181"/>
         <source> · does not count toward the dispute rate (AE-2)</source>
         <translation> · 不计入纠纷率（AE-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="176"/>
+        <location filename="../../ui/cases/case_view.py" line="173"/>
         <source>{0} · shop {1} · order {2} · opened {3}</source>
         <translation>{0} · 店铺 {1} · 订单 {2} · 发起于 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="175"/>
+        <location filename="../../ui/cases/case_view.py" line="172"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="180"/>
+        <location filename="../../ui/cases/case_view.py" line="177"/>
         <location filename="../../ui/cases/case_view.py" line="253"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="182"/>
+        <location filename="../../ui/cases/case_view.py" line="179"/>
         <source>{0} · {1} {2}</source>
         <translation>{0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="190"/>
+        <location filename="../../ui/cases/case_view.py" line="187"/>
         <source>Outcome: {0}</source>
         <translation>结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="191"/>
+        <location filename="../../ui/cases/case_view.py" line="188"/>
         <source>Protection window: {0}</source>
         <translation>保障期：{0}</translation>
     </message>
