@@ -509,3 +509,18 @@ def test_a_role_the_owner_changes_reaches_an_open_window_at_the_next_reading_of_
     qtbot.waitUntil(lambda: panel.read_only_note.isVisible() and not panel.composer.isVisible(),
                     timeout=20000)
     wait_for_background()
+
+
+def test_a_shop_made_before_the_attribution_triggers_gets_them_with_its_upgrade(shop):
+    """Schema version 17: a shop database at 16 (no triggers on the messages) is upgraded
+    when AfterDesk opens it, and from then a rep's reply names the rep."""
+    _run(shop["owner"], 'DROP TRIGGER message_author ON "message"',
+         'DELETE FROM schema_version WHERE version = 17')
+    _run(shop["rep"], _message_sql(shop["conversation"], "out", "before"))
+    open_database(shop["owner"])            # the upgrade to 17
+    close_database()
+    _run(shop["rep"], _message_sql(shop["conversation"], "out", "after"))
+    open_database(shop["owner"])
+    from app.models import Message
+    authors = {m.body: m.author for m in Message.select().where(Message.body.startswith("spoof"))}
+    assert authors == {"spoof-out-before": "before", "spoof-out-after": "李丽"}
