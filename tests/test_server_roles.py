@@ -104,6 +104,63 @@ def test_a_rep_cannot_change_a_policy_profile_or_the_audit_trail_even_with_raw_s
     assert [e.actor for e in added] == ["李丽", "monitor"]
 
 
+def _run(address: str, *statements: str) -> None:
+    connection = psycopg2.connect(address)
+    try:
+        for statement in statements:
+            connection.cursor().execute(statement)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _message_sql(conversation: int, direction: str, author: str, is_auto: int = 0) -> str:
+    return (f"INSERT INTO message (conversation_id, direction, channel, body, sent_at, author, "
+            f"is_auto, is_internal, source_lang, translation_lang) VALUES ({conversation}, "
+            f"'{direction}', 'im', 'spoof-{direction}-{author}', now(), '{author}', {is_auto}, "
+            f"0, '', '')")
+
+
+def test_a_rep_cannot_write_a_message_or_a_change_in_another_reps_name(shop):
+    """A reply, a change log row or an audit entry a rep's login writes names that rep,
+    whatever name its raw SQL gives; AfterDesk's own jobs keep theirs and the audit entry
+    says whose AfterDesk ran them; a buyer's message keeps the buyer (docs/server.md,
+    "Who wrote what")."""
+    conversation = shop["conversation"]
+    _run(shop["rep"],
+         _message_sql(conversation, "out", "王芳"),
+         _message_sql(conversation, "in", "wang"),
+         _message_sql(conversation, "out", "auto-reply", is_auto=1),
+         "INSERT INTO change_log (at, rep, origin, kind, entity, entity_ref, action) VALUES "
+         "(now(), '王芳', 'x', 'all', 'conversation', 'c1', 'spoof')",
+         "INSERT INTO change_log (at, rep, origin, kind, entity, entity_ref, action) VALUES "
+         "(now(), 'monitor', 'x', 'all', 'conversation', 'c2', 'spoof')",
+         "INSERT INTO audit_entry (at, actor, entity, entity_ref, action, detail) VALUES "
+         "(now(), 'monitor', 'message', '1', 'spoof', '{\"login\": \"王芳\", \"n\": 1}')",
+         "INSERT INTO case_checklist_tick (request_id, guide, step, ticked_at, ticked_by) "
+         f"VALUES ({shop['request']}, 'lost_parcel', 'spoof', now(), '王芳')",
+         "INSERT INTO presence (conversation_uid, rep, origin, activity, expires_at) VALUES "
+         "('spoof', '王芳', 'x', 'replying', now())")
+    _run(shop["owner"], _message_sql(conversation, "out", "老板"))
+    # an update cannot put another rep's name on an existing reply either
+    _run(shop["rep"], "UPDATE message SET author = '王芳' WHERE body = 'spoof-out-老板'",
+         "UPDATE change_log SET rep = '王芳' WHERE action = 'spoof'")
+    open_database(shop["owner"])
+    from app.models import AuditEntry, Message
+    from app.models.live import ChangeLog
+    authors = {m.body: m.author for m in Message.select().where(Message.body.startswith("spoof"))}
+    assert authors == {"spoof-out-王芳": "李丽", "spoof-in-wang": "wang",
+                       "spoof-out-auto-reply": "auto-reply", "spoof-out-老板": "李丽"}
+    changes = ChangeLog.select().where(ChangeLog.action == "spoof").order_by(ChangeLog.id)
+    assert [c.rep for c in changes] == ["李丽", "李丽"]
+    entry = AuditEntry.get(AuditEntry.action == "spoof")
+    assert entry.actor == "monitor" and entry.detail == {"login": "李丽", "n": 1}
+    from app.models.case_checklist import CaseChecklistTick
+    from app.models.live import Presence
+    assert CaseChecklistTick.get(CaseChecklistTick.step == "spoof").ticked_by == "李丽"
+    assert Presence.get(Presence.conversation_uid == "spoof").rep == "李丽"
+
+
 def test_a_viewer_reads_but_cannot_add_a_message(shop):
     viewer = shop["viewer"]
     assert not _refused(viewer, "SELECT * FROM message, conversation, audit_entry")
@@ -445,3 +502,45 @@ def test_a_new_reps_password_never_reaches_the_servers_log(postgres_address, pos
     assert secret not in logged
     rest = postgres_address.split("@", 1)[1]
     psycopg2.connect(f"postgresql://{login}:{secret}@{rest}").close()   # the password works
+
+
+@pytest.mark.gui
+def test_a_role_the_owner_changes_reaches_an_open_window_at_the_next_reading_of_changes(
+        qtbot, shop):
+    """The owner makes 李丽 a viewer while her window is open: the next reading of the
+    change log reads her role again and the thread shown hides its composer."""
+    from app.server.roles import group_role
+    from app.services.common import live_changes
+    from app.services.common.reps import my_role
+    from ui.worker import wait_for_background
+    open_database(shop["rep"])
+    panel = _thread_panel(qtbot, shop["conversation"])
+    assert panel.composer.isVisible() and my_role() == "rep"
+    wait_for_background()
+    feed = live_changes.ChangeFeed()
+    shop_db, login = shop["owner"].rsplit("/", 1)[1], shop["rep_login"]
+    _run(shop["owner"], f'REVOKE "{group_role(shop_db, "rep")}" FROM "{login}"',
+         f'GRANT "{group_role(shop_db, "viewer")}" TO "{login}"',
+         "INSERT INTO change_log (at, rep, origin, kind, entity, entity_ref, action) "
+         f"VALUES (now(), 'boss', 'the-owners-cli', '*', 'rep', '{login}', 'set_role')")
+    assert my_role() == "rep"               # kept: no query on the window's thread
+    live_changes.announce(feed.poll())
+    assert my_role() == "viewer"
+    qtbot.waitUntil(lambda: panel.read_only_note.isVisible() and not panel.composer.isVisible(),
+                    timeout=20000)
+    wait_for_background()
+
+
+def test_a_shop_made_before_the_attribution_triggers_gets_them_with_its_upgrade(shop):
+    """Schema version 17: a shop database at 16 (no triggers on the messages) is upgraded
+    when AfterDesk opens it, and from then a rep's reply names the rep."""
+    _run(shop["owner"], 'DROP TRIGGER message_author ON "message"',
+         'DELETE FROM schema_version WHERE version = 17')
+    _run(shop["rep"], _message_sql(shop["conversation"], "out", "before"))
+    open_database(shop["owner"])            # the upgrade to 17
+    close_database()
+    _run(shop["rep"], _message_sql(shop["conversation"], "out", "after"))
+    open_database(shop["owner"])
+    from app.models import Message
+    authors = {m.body: m.author for m in Message.select().where(Message.body.startswith("spoof"))}
+    assert authors == {"spoof-out-before": "before", "spoof-out-after": "李丽"}

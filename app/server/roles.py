@@ -16,8 +16,9 @@ A rep's own login is a member of one of them (`app.commands.server_reps`). Grant
 given table by table (`REP_WRITES`, `REP_APPENDS`, `REP_COLUMNS`; every other table is
 the owner's to change) by `apply_grants`, which `server init` runs and every schema
 migration on the server runs again: a new table gets its grants with its migration. It is
-idempotent: it revokes and grants the whole set each time. With them comes a trigger on
-the audit trail (`actor_statements`): an entry a rep's login adds names that rep.
+idempotent: it revokes and grants the whole set each time. With them come triggers on the
+audit trail, the messages and the change log (`attribution_statements`): what a rep's
+login writes names that rep, whatever name the writer gave.
 """
 
 from __future__ import annotations
@@ -155,38 +156,124 @@ def apply_grants(cursor, database_name: str) -> None:
         if table in REP_WRITES or table in REP_APPENDS:
             cursor.execute(f"GRANT USAGE ON SEQUENCE {sequence} TO {rep}")
     if "audit_entry" in tables:
-        for statement in actor_statements(database_name):
+        for statement in attribution_statements(database_name) + _table_triggers(tables):
             cursor.execute(statement)
 
 
 # The audit trail's actors that are AfterDesk's own jobs, not a rep (app.services: the
 # deadline monitor, the mail sync, an order import, automatic replies, the demo data).
 MACHINE_ACTORS = ("system", "monitor", "sync", "import", "auto_reply", "demo")
+# The author of a message AfterDesk itself wrote (app.services.messaging.auto_reply.AUTHOR).
+MACHINE_AUTHORS = MACHINE_ACTORS + ("auto-reply",)
+# The other columns that name the rep who did something (a tick, a step, a follow-up…),
+# kept true by `attribution_statements` like the change log's rep: table -> columns.
+NAMED_BY = {
+    "case_checklist_tick": ("ticked_by",), "request_event": ("recorded_by",),
+    "dispute_event": ("recorded_by",), "complaint": ("closed_by",),
+    "complaint_step": ("done_by",), "follow_up_attempt": ("author",),
+    "follow_up_state": ("reason_set_by", "stopped_by"), "import_batch": ("imported_by",),
+    "auto_reply_revision": ("changed_by",), "presence": ("rep",),
+}
 
 
-def actor_statements(database_name: str) -> list[str]:
-    """A trigger that names the login in every audit entry a rep's or a viewer's login
-    adds: a rep cannot write an entry in another rep's name, even with raw SQL (an entry
-    of one of AfterDesk's own jobs, MACHINE_ACTORS, keeps its actor). The shop's owners
-    and a superuser write the actor they give (moving a shop in keeps its history)."""
+def _sql_list(names) -> str:
+    return ", ".join("'" + n.replace("'", "''") + "'" for n in names)
+
+
+def attribution_statements(database_name: str) -> list[str]:
+    """Triggers that name the login in what a rep's login writes, so a rep with a SQL
+    client cannot write in another rep's name (docs/server.md, "Who wrote what"):
+
+    - audit_entry.actor and change_log.rep: the login's name (the name the owner gave it,
+      else the login), unless the actor is one of AfterDesk's own jobs (MACHINE_ACTORS:
+      the deadline monitor or the sync ran in that rep's AfterDesk); such an audit entry
+      keeps its actor and gets the login's name in its detail, under "login";
+    - message.author of a reply or note (direction "out"): the login's name, unless it is
+      one of AfterDesk's own (MACHINE_AUTHORS: an automatic reply, a follow-up the monitor
+      sent). A buyer's message (direction "in", stored by the sync) keeps its author. An
+      update that changes the author is held to the same rule;
+    - the columns of NAMED_BY (who ticked a step, closed a complaint, sent a follow-up,
+      is replying…): the login's name when a rep's login gives another name (an empty
+      one, "nobody yet", and AfterDesk's own jobs' are kept), on INSERT and on an UPDATE
+      that changes it.
+
+    The shop's owners and a superuser write the name they give (moving a shop in keeps
+    its history). Run as the tables' owner with `apply_grants`."""
     owner_group = group_role(database_name, "owner").replace("'", "''")
-    machines = ", ".join(f"'{a}'" for a in MACHINE_ACTORS)
+    machines = _sql_list(MACHINE_ACTORS)
+    authors = _sql_list(MACHINE_AUTHORS)
     return [
+        "CREATE OR REPLACE FUNCTION afterdesk_writer_is_owner(tbl oid) RETURNS boolean "
+        "LANGUAGE sql STABLE AS $body$ SELECT "
+        "pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = tbl), 'USAGE') "
+        "OR COALESCE(pg_has_role(session_user, "
+        f"(SELECT oid FROM pg_roles WHERE rolname = '{owner_group}'), 'USAGE'), false) "
+        "$body$",
+        "CREATE OR REPLACE FUNCTION afterdesk_writer_name() RETURNS text "
+        "LANGUAGE sql STABLE AS $body$ SELECT left(COALESCE(NULLIF(btrim("
+        "shobj_description((SELECT oid FROM pg_roles WHERE rolname = session_user), "
+        "'pg_authid')), ''), session_user::text), 100) $body$",
         "CREATE OR REPLACE FUNCTION afterdesk_audit_actor() RETURNS trigger "
-        "LANGUAGE plpgsql AS $body$ "
-        "DECLARE login oid := (SELECT oid FROM pg_roles WHERE rolname = session_user); "
-        "BEGIN "
-        "IF pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), "
-        "'USAGE') OR pg_has_role(session_user, "
-        f"(SELECT oid FROM pg_roles WHERE rolname = '{owner_group}'), 'USAGE') "
-        f"OR NEW.actor IN ({machines}) THEN RETURN NEW; END IF; "
-        "NEW.actor := left(COALESCE(NULLIF(btrim(shobj_description(login, 'pg_authid')), ''), "
-        "session_user::text), 100); "
+        "LANGUAGE plpgsql AS $body$ DECLARE old_detail jsonb; BEGIN "
+        "IF afterdesk_writer_is_owner(TG_RELID) THEN RETURN NEW; END IF; "
+        f"IF NEW.actor IN ({machines}) THEN "
+        "old_detail := NULLIF(NEW.detail, '')::jsonb; "
+        "IF old_detail IS NULL OR jsonb_typeof(old_detail) <> 'object' THEN "
+        "old_detail := CASE WHEN old_detail IS NULL THEN '{}'::jsonb "
+        "ELSE jsonb_build_object('detail', old_detail) END; END IF; "
+        "NEW.detail := (old_detail || jsonb_build_object('login', afterdesk_writer_name()))"
+        "::text; "
+        "ELSE NEW.actor := afterdesk_writer_name(); END IF; "
         "RETURN NEW; END $body$",
+        "CREATE OR REPLACE FUNCTION afterdesk_change_rep() RETURNS trigger "
+        "LANGUAGE plpgsql AS $body$ BEGIN "
+        "IF afterdesk_writer_is_owner(TG_RELID) THEN RETURN NEW; END IF; "
+        "IF TG_OP = 'UPDATE' AND NEW.rep IS NOT DISTINCT FROM OLD.rep THEN RETURN NEW; END IF; "
+        f"IF NEW.rep NOT IN ({machines}) THEN NEW.rep := afterdesk_writer_name(); END IF; "
+        "RETURN NEW; END $body$",
+        "CREATE OR REPLACE FUNCTION afterdesk_message_author() RETURNS trigger "
+        "LANGUAGE plpgsql AS $body$ BEGIN "
+        "IF afterdesk_writer_is_owner(TG_RELID) THEN RETURN NEW; END IF; "
+        "IF NEW.direction <> 'out' THEN RETURN NEW; END IF; "
+        "IF TG_OP = 'UPDATE' AND NEW.author IS NOT DISTINCT FROM OLD.author "
+        "AND OLD.direction = 'out' THEN RETURN NEW; END IF; "
+        f"IF NEW.author NOT IN ({authors}) THEN NEW.author := afterdesk_writer_name(); END IF; "
+        "RETURN NEW; END $body$",
+        "CREATE OR REPLACE FUNCTION afterdesk_named_by() RETURNS trigger "
+        "LANGUAGE plpgsql AS $body$ DECLARE col text; given text; name text; BEGIN "
+        "IF afterdesk_writer_is_owner(TG_RELID) THEN RETURN NEW; END IF; "
+        "name := afterdesk_writer_name(); "
+        "FOREACH col IN ARRAY TG_ARGV LOOP "
+        "given := to_jsonb(NEW) ->> col; "
+        "IF COALESCE(given, '') = '' OR given = name "
+        f"OR given IN ({machines}) THEN CONTINUE; END IF; "
+        "IF TG_OP = 'UPDATE' AND given IS NOT DISTINCT FROM (to_jsonb(OLD) ->> col) "
+        "THEN CONTINUE; END IF; "
+        "NEW := jsonb_populate_record(NEW, jsonb_build_object(col, name)); "
+        "END LOOP; RETURN NEW; END $body$",
         'DROP TRIGGER IF EXISTS audit_entry_actor ON "audit_entry"',
         'CREATE TRIGGER audit_entry_actor BEFORE INSERT ON "audit_entry" FOR EACH ROW '
         "EXECUTE FUNCTION afterdesk_audit_actor()",
     ]
+
+
+def _table_triggers(tables) -> list[str]:
+    out = []
+    if "change_log" in tables:
+        out += ['DROP TRIGGER IF EXISTS change_log_rep ON "change_log"',
+                'CREATE TRIGGER change_log_rep BEFORE INSERT OR UPDATE ON "change_log" '
+                "FOR EACH ROW EXECUTE FUNCTION afterdesk_change_rep()"]
+    for table, columns in sorted(NAMED_BY.items()):
+        if table in tables:
+            names = ", ".join(f"'{c}'" for c in columns)
+            out += [f'DROP TRIGGER IF EXISTS {table}_named_by ON "{table}"',
+                    f'CREATE TRIGGER {table}_named_by BEFORE INSERT OR UPDATE ON "{table}" '
+                    f"FOR EACH ROW EXECUTE FUNCTION afterdesk_named_by({names})"]
+    if "message" in tables:
+        out += ['DROP TRIGGER IF EXISTS message_author ON "message"',
+                'CREATE TRIGGER message_author BEFORE INSERT OR UPDATE ON "message" '
+                "FOR EACH ROW EXECUTE FUNCTION afterdesk_message_author()"]
+    return out
 
 
 def role_of(cursor, database_name: str, login: str | None = None) -> str | None:

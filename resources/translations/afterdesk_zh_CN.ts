@@ -791,12 +791,12 @@
 <context>
     <name>CaseRow</name>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="92"/>
+        <location filename="../../ui/conversation/order_panel.py" line="94"/>
         <source>Open ›</source>
         <translation>打开 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="93"/>
+        <location filename="../../ui/conversation/order_panel.py" line="95"/>
         <source>Show %s on the Requests &amp; Disputes page</source>
         <translation>在“售后与纠纷”页面查看 %s</translation>
     </message>
@@ -818,7 +818,7 @@
     <name>CaseView</name>
     <message>
         <location filename="../../ui/cases/case_view.py" line="66"/>
-        <location filename="../../ui/cases/case_view.py" line="153"/>
+        <location filename="../../ui/cases/case_view.py" line="150"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择案件。</translation>
     </message>
@@ -844,48 +844,48 @@
         <translation>&lt;b&gt;时间线&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="174"/>
+        <location filename="../../ui/cases/case_view.py" line="171"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="174"/>
+        <location filename="../../ui/cases/case_view.py" line="171"/>
         <source>After-sales request</source>
         <translation>售后申请</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="184"/>
+        <location filename="../../ui/cases/case_view.py" line="181"/>
         <source> · does not count toward the dispute rate (AE-2)</source>
         <translation> · 不计入纠纷率（AE-2）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="176"/>
+        <location filename="../../ui/cases/case_view.py" line="173"/>
         <source>{0} · shop {1} · order {2} · opened {3}</source>
         <translation>{0} · 店铺 {1} · 订单 {2} · 发起于 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="175"/>
+        <location filename="../../ui/cases/case_view.py" line="172"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="180"/>
+        <location filename="../../ui/cases/case_view.py" line="177"/>
         <location filename="../../ui/cases/case_view.py" line="253"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="182"/>
+        <location filename="../../ui/cases/case_view.py" line="179"/>
         <source>{0} · {1} {2}</source>
         <translation>{0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="190"/>
+        <location filename="../../ui/cases/case_view.py" line="187"/>
         <source>Outcome: {0}</source>
         <translation>结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="191"/>
+        <location filename="../../ui/cases/case_view.py" line="188"/>
         <source>Protection window: {0}</source>
         <translation>保障期：{0}</translation>
     </message>
@@ -967,7 +967,7 @@ paid {2} {3} · {4}</source>
         <translation>就此订单联系买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="332"/>
+        <location filename="../../ui/cases/case_view.py" line="333"/>
         <source>Next: {0} — {1} ({2}, {3})</source>
         <translation>下一时限：{0} — {1}（{2}，{3}）</translation>
     </message>
@@ -975,68 +975,68 @@ paid {2} {3} · {4}</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="47"/>
+        <location filename="../../ui/pages/cases_page.py" line="48"/>
         <source>Requests &amp; Disputes</source>
         <translation>售后与纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="30"/>
+        <location filename="../../ui/pages/cases_page.py" line="31"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="31"/>
+        <location filename="../../ui/pages/cases_page.py" line="32"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="32"/>
+        <location filename="../../ui/pages/cases_page.py" line="33"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="33"/>
+        <location filename="../../ui/pages/cases_page.py" line="34"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="34"/>
+        <location filename="../../ui/pages/cases_page.py" line="35"/>
         <source>All kinds</source>
         <translation>全部种类</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="35"/>
+        <location filename="../../ui/pages/cases_page.py" line="36"/>
         <source>All causes</source>
         <translation>全部责任方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="48"/>
-        <location filename="../../ui/pages/cases_page.py" line="131"/>
+        <location filename="../../ui/pages/cases_page.py" line="49"/>
+        <location filename="../../ui/pages/cases_page.py" line="134"/>
         <source>No disputes, after-sales requests or complaints yet.</source>
         <translation>暂无纠纷、售后申请或投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="60"/>
+        <location filename="../../ui/pages/cases_page.py" line="61"/>
         <source>Open only</source>
         <translation>仅显示未结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="63"/>
+        <location filename="../../ui/pages/cases_page.py" line="64"/>
         <source>New request…</source>
         <translation>新建售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="64"/>
+        <location filename="../../ui/pages/cases_page.py" line="65"/>
         <source>Record dispute…</source>
         <translation>记录纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="73"/>
+        <location filename="../../ui/pages/cases_page.py" line="74"/>
         <source>Show on the Complaints &amp;&amp; Reviews page</source>
         <translation>在“投诉与评价”页中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="130"/>
+        <location filename="../../ui/pages/cases_page.py" line="133"/>
         <source>No case matches the filters.</source>
         <translation>没有符合筛选条件的案件。</translation>
     </message>
@@ -1093,122 +1093,122 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ComplaintPanel</name>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="42"/>
+        <location filename="../../ui/complaints/panel.py" line="43"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="44"/>
+        <location filename="../../ui/complaints/panel.py" line="45"/>
         <source>What is offered: partial refund, coupon, resend…</source>
         <translation>提供的补偿：部分退款、优惠券、补发…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="49"/>
+        <location filename="../../ui/complaints/panel.py" line="50"/>
         <source>Record offer</source>
         <translation>记录补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="52"/>
+        <location filename="../../ui/complaints/panel.py" line="53"/>
         <source>Buyer gets</source>
         <translation>买家获得</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="54"/>
+        <location filename="../../ui/complaints/panel.py" line="55"/>
         <source>Costs the shop</source>
         <translation>店铺成本</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="59"/>
+        <location filename="../../ui/complaints/panel.py" line="60"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="61"/>
+        <location filename="../../ui/complaints/panel.py" line="62"/>
         <source>Never trade compensation for a changed review.</source>
         <translation>切勿以补偿换取修改评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="63"/>
+        <location filename="../../ui/complaints/panel.py" line="64"/>
         <source>Record follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="65"/>
+        <location filename="../../ui/complaints/panel.py" line="66"/>
         <source>Contact the buyer</source>
         <translation>联系买家</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="66"/>
+        <location filename="../../ui/complaints/panel.py" line="67"/>
         <source>Open the conversation with the buyer about this order (started if there is none)</source>
         <translation>打开与买家关于此订单的会话（没有则新建）</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="72"/>
+        <location filename="../../ui/complaints/panel.py" line="73"/>
         <source>Close case…</source>
         <translation>结案…</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="78"/>
+        <location filename="../../ui/complaints/panel.py" line="79"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="97"/>
+        <location filename="../../ui/complaints/panel.py" line="100"/>
         <source>Select a complaint</source>
         <translation>请选择投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="119"/>
+        <location filename="../../ui/complaints/panel.py" line="122"/>
         <source>The buyer may file this complaint with the platform until %1.</source>
         <translation>买家可在 %1 之前向平台提交此投诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="122"/>
+        <location filename="../../ui/complaints/panel.py" line="125"/>
         <source>Next: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="124"/>
+        <location filename="../../ui/complaints/panel.py" line="127"/>
         <source>Closed with steps skipped: %1</source>
         <translation>已结案，跳过的步骤：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="132"/>
+        <location filename="../../ui/complaints/panel.py" line="135"/>
         <source>Late-shipment rule: %1 %2</source>
         <translation>延迟发货规则：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="153"/>
+        <location filename="../../ui/complaints/panel.py" line="163"/>
         <source>Skip a step</source>
         <translation>跳过步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="153"/>
+        <location filename="../../ui/complaints/panel.py" line="163"/>
         <source>Why is it skipped?</source>
         <translation>为什么跳过？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="162"/>
+        <location filename="../../ui/complaints/panel.py" line="172"/>
         <source>Late-shipment compensation</source>
         <translation>延迟发货补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="173"/>
+        <location filename="../../ui/complaints/panel.py" line="183"/>
         <source>Follow-up</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="173"/>
+        <location filename="../../ui/complaints/panel.py" line="183"/>
         <source>What was said?</source>
         <translation>沟通了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="182"/>
+        <location filename="../../ui/complaints/panel.py" line="192"/>
         <source>Close with steps not done</source>
         <translation>在步骤未完成时结案</translation>
     </message>
     <message>
-        <location filename="../../ui/complaints/panel.py" line="183"/>
+        <location filename="../../ui/complaints/panel.py" line="193"/>
         <source>%1 step(s) not done. Say why they were skipped:</source>
         <translation>有 %1 个步骤未完成。请说明跳过的原因：</translation>
     </message>
@@ -1216,17 +1216,17 @@ paid {2} {3} · {4}</source>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="21"/>
+        <location filename="../../ui/pages/complaints_page.py" line="22"/>
         <source>Complaints &amp; Reviews</source>
         <translation>投诉与评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="22"/>
+        <location filename="../../ui/pages/complaints_page.py" line="23"/>
         <source>No complaints or negative reviews. Press New complaint when a buyer complains or leaves a bad review.</source>
         <translation>暂无投诉或差评。买家投诉或留下差评时，请点击“新建投诉”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints_page.py" line="24"/>
+        <location filename="../../ui/pages/complaints_page.py" line="25"/>
         <source>New complaint…</source>
         <translation>新建投诉…</translation>
     </message>
@@ -1480,6 +1480,7 @@ Send the text now?</source>
     <name>ConversationsPage</name>
     <message>
         <location filename="../../ui/pages/conversations_page.py" line="87"/>
+        <location filename="../../ui/pages/conversations_page.py" line="381"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
@@ -1504,19 +1505,24 @@ Send the text now?</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="318"/>
+        <location filename="../../ui/pages/conversations_page.py" line="319"/>
         <source>Saved views</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="341"/>
+        <location filename="../../ui/pages/conversations_page.py" line="342"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conversations_page.py" line="342"/>
+        <location filename="../../ui/pages/conversations_page.py" line="343"/>
         <source>Name of this view:</source>
         <translation>视图名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conversations_page.py" line="382"/>
+        <source>There is no conversation with the buyer about this order yet. This login reads only (a viewer): a rep starts one.</source>
+        <translation>还没有与买家关于此订单的会话。此登录只能查看（查看者）：需由客服发起会话。</translation>
     </message>
 </context>
 <context>
@@ -1902,194 +1908,194 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="55"/>
+        <location filename="../../ui/pages/evidence_page.py" line="56"/>
         <source>&lt;h2&gt;Evidence&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;证据&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="57"/>
+        <location filename="../../ui/pages/evidence_page.py" line="58"/>
         <source>Case:</source>
         <translation>案件：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="77"/>
+        <location filename="../../ui/pages/evidence_page.py" line="78"/>
         <source>Add messages…</source>
         <translation>添加消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="78"/>
+        <location filename="../../ui/pages/evidence_page.py" line="79"/>
         <source>Add tracking…</source>
         <translation>添加物流轨迹…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="79"/>
+        <location filename="../../ui/pages/evidence_page.py" line="80"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="80"/>
+        <location filename="../../ui/pages/evidence_page.py" line="81"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="95"/>
+        <location filename="../../ui/pages/evidence_page.py" line="96"/>
         <source>Fill from template</source>
         <translation>用模板填写</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="95"/>
+        <location filename="../../ui/pages/evidence_page.py" line="96"/>
         <source>Save statement</source>
         <translation>保存陈述</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="106"/>
+        <location filename="../../ui/pages/evidence_page.py" line="108"/>
         <source>&lt;b&gt;Seller&apos;s statement&lt;/b&gt;</source>
         <translation>&lt;b&gt;卖家陈述&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="120"/>
+        <location filename="../../ui/pages/evidence_page.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="123"/>
+        <location filename="../../ui/pages/evidence_page.py" line="125"/>
         <source>Build PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="124"/>
+        <location filename="../../ui/pages/evidence_page.py" line="126"/>
         <source>Export ZIP…</source>
         <translation>导出 ZIP…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="125"/>
+        <location filename="../../ui/pages/evidence_page.py" line="127"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="126"/>
-        <location filename="../../ui/pages/evidence_page.py" line="287"/>
+        <location filename="../../ui/pages/evidence_page.py" line="128"/>
+        <location filename="../../ui/pages/evidence_page.py" line="293"/>
         <source>Mark submitted</source>
         <translation>标为已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="207"/>
+        <location filename="../../ui/pages/evidence_page.py" line="211"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="207"/>
+        <location filename="../../ui/pages/evidence_page.py" line="211"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="210"/>
+        <location filename="../../ui/pages/evidence_page.py" line="214"/>
         <source>no pack yet</source>
         <translation>尚无证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="229"/>
+        <location filename="../../ui/pages/evidence_page.py" line="235"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="229"/>
+        <location filename="../../ui/pages/evidence_page.py" line="235"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="233"/>
+        <location filename="../../ui/pages/evidence_page.py" line="239"/>
         <source>Add messages</source>
         <translation>添加消息</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="234"/>
+        <location filename="../../ui/pages/evidence_page.py" line="240"/>
         <source>Messages of this order&apos;s conversations. Internal notes are never shown.</source>
         <translation>此订单相关会话中的消息。内部备注永远不会显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="242"/>
+        <location filename="../../ui/pages/evidence_page.py" line="248"/>
         <source>Add tracking</source>
         <translation>添加物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="242"/>
+        <location filename="../../ui/pages/evidence_page.py" line="248"/>
         <source>Tracking events of the order.</source>
         <translation>该订单的物流轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="250"/>
+        <location filename="../../ui/pages/evidence_page.py" line="256"/>
         <source>Add a photo or PDF</source>
         <translation>添加照片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="251"/>
+        <location filename="../../ui/pages/evidence_page.py" line="257"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="259"/>
+        <location filename="../../ui/pages/evidence_page.py" line="265"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="260"/>
+        <location filename="../../ui/pages/evidence_page.py" line="266"/>
         <source>What does this file show?</source>
         <translation>这个文件展示了什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="266"/>
+        <location filename="../../ui/pages/evidence_page.py" line="272"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="267"/>
+        <location filename="../../ui/pages/evidence_page.py" line="273"/>
         <source>Caption under the file in the pack:</source>
         <translation>证据包中显示在文件下方的说明：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="288"/>
+        <location filename="../../ui/pages/evidence_page.py" line="294"/>
         <source>Freeze this version as handed in to the platform? Later changes make a new version; this one stays as it is.</source>
         <translation>将此版本冻结为已提交给平台的版本？之后的修改会生成新版本；此版本保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="300"/>
+        <location filename="../../ui/pages/evidence_page.py" line="306"/>
         <source>The pack is {0}% complete.</source>
         <translation>证据包完整度为 {0}%。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="302"/>
+        <location filename="../../ui/pages/evidence_page.py" line="308"/>
         <source>Missing: {0}</source>
         <translation>缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="304"/>
+        <location filename="../../ui/pages/evidence_page.py" line="310"/>
         <source>The seller&apos;s statement is empty.</source>
         <translation>卖家声明为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="305"/>
+        <location filename="../../ui/pages/evidence_page.py" line="311"/>
         <source>Build it anyway?</source>
         <translation>仍要生成吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="314"/>
+        <location filename="../../ui/pages/evidence_page.py" line="320"/>
         <source>Save evidence pack</source>
         <translation>保存证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="332"/>
+        <location filename="../../ui/pages/evidence_page.py" line="338"/>
         <source>{0}: {1} pages</source>
         <translation>{0}：{1} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="308"/>
-        <location filename="../../ui/pages/evidence_page.py" line="335"/>
+        <location filename="../../ui/pages/evidence_page.py" line="314"/>
+        <location filename="../../ui/pages/evidence_page.py" line="341"/>
         <source>Evidence pack</source>
         <translation>证据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/evidence_page.py" line="366"/>
+        <location filename="../../ui/pages/evidence_page.py" line="372"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2207,52 +2213,52 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="114"/>
+        <location filename="../../ui/pages/followups_page.py" line="116"/>
         <source>Select a conversation</source>
         <translation>请选择会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="134"/>
+        <location filename="../../ui/pages/followups_page.py" line="136"/>
         <source>%1 follow-ups went unanswered: stop following up and note it.</source>
         <translation>已有 %1 次跟进未获回复：请停止跟进并记录原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="137"/>
+        <location filename="../../ui/pages/followups_page.py" line="139"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="139"/>
+        <location filename="../../ui/pages/followups_page.py" line="141"/>
         <source>Follow-up %1 of %2, suggested by %3 at %4 (your time). Keep it short and clear.</source>
         <translation>第 %1 次跟进（共 %2 次），按 %3 建议于 %4（您的时间）发送。请简短清楚。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="181"/>
+        <location filename="../../ui/pages/followups_page.py" line="183"/>
         <source>Night for the buyer</source>
         <translation>买家那边是夜间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="182"/>
+        <location filename="../../ui/pages/followups_page.py" line="184"/>
         <source>It is %1 for the buyer now, outside their daytime (%2–%3). Send anyway?</source>
         <translation>买家当地时间现在是 %1，不在其白天时段（%2–%3）内。仍要发送吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="200"/>
+        <location filename="../../ui/pages/followups_page.py" line="202"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="201"/>
+        <location filename="../../ui/pages/followups_page.py" line="203"/>
         <source>Where does the buyer live? (empty: the country&apos;s zone)</source>
         <translation>买家所在的时区？（留空：使用其国家的时区）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="212"/>
+        <location filename="../../ui/pages/followups_page.py" line="214"/>
         <source>Stop following up</source>
         <translation>停止跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="213"/>
+        <location filename="../../ui/pages/followups_page.py" line="215"/>
         <source>Note why (e.g. no answer to 3 follow-ups):</source>
         <translation>请注明原因（例如：3 次跟进均未回复）：</translation>
     </message>
@@ -2260,12 +2266,12 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="226"/>
+        <location filename="../../ui/pages/followups_page.py" line="228"/>
         <source>Awaiting buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/followups_page.py" line="227"/>
+        <location filename="../../ui/pages/followups_page.py" line="229"/>
         <source>No buyer is waiting to answer you. Conversations whose last message is yours appear here with their follow-ups.</source>
         <translation>没有待买家回复的会话。最后一条消息由您发出的会话会连同跟进计划显示在这里。</translation>
     </message>
@@ -2371,27 +2377,27 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="25"/>
+        <location filename="../../ui/cases/guide_panel.py" line="26"/>
         <source>Checklist (GEN-3)</source>
         <translation>检查清单（GEN-3）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="29"/>
+        <location filename="../../ui/cases/guide_panel.py" line="30"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="64"/>
+        <location filename="../../ui/cases/guide_panel.py" line="67"/>
         <source>{0}. {1}</source>
         <translation>{0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="75"/>
+        <location filename="../../ui/cases/guide_panel.py" line="79"/>
         <source>Ticked by {0} on {1}</source>
         <translation>{0} 于 {1} 勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/guide_panel.py" line="100"/>
+        <location filename="../../ui/cases/guide_panel.py" line="104"/>
         <source>{0} of {1} done</source>
         <translation>已完成 {0}/{1}</translation>
     </message>
@@ -2851,107 +2857,107 @@ The data as it was before: {0}</source>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="35"/>
+        <location filename="../../ui/conversation/order_panel.py" line="37"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="36"/>
+        <location filename="../../ui/conversation/order_panel.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="37"/>
+        <location filename="../../ui/conversation/order_panel.py" line="39"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="38"/>
+        <location filename="../../ui/conversation/order_panel.py" line="40"/>
         <source>Ordered</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="39"/>
+        <location filename="../../ui/conversation/order_panel.py" line="41"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="40"/>
+        <location filename="../../ui/conversation/order_panel.py" line="42"/>
         <source>Carrier</source>
         <translation>物流公司</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="41"/>
+        <location filename="../../ui/conversation/order_panel.py" line="43"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="43"/>
+        <location filename="../../ui/conversation/order_panel.py" line="45"/>
         <source>Promised by</source>
         <translation>承诺送达</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="50"/>
+        <location filename="../../ui/conversation/order_panel.py" line="52"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="56"/>
+        <location filename="../../ui/conversation/order_panel.py" line="58"/>
         <source>Tracking</source>
         <translation>物流跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="115"/>
+        <location filename="../../ui/conversation/order_panel.py" line="117"/>
         <source>&lt;b&gt;Requests and disputes&lt;/b&gt;</source>
         <translation>&lt;b&gt;售后与纠纷&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="122"/>
+        <location filename="../../ui/conversation/order_panel.py" line="124"/>
         <source>Open after-sales request…</source>
         <translation>登记售后申请…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="123"/>
+        <location filename="../../ui/conversation/order_panel.py" line="125"/>
         <source>Record the request the buyer opened on Taobao (refund only, or return and refund)</source>
         <translation>登记买家在淘宝发起的售后申请（仅退款，或退货退款）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="126"/>
+        <location filename="../../ui/conversation/order_panel.py" line="128"/>
         <source>Record dispute…</source>
         <translation>登记纠纷…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="127"/>
+        <location filename="../../ui/conversation/order_panel.py" line="129"/>
         <source>Record the dispute the buyer opened on AliExpress, with the buyer&apos;s proposal</source>
         <translation>登记买家在速卖通发起的纠纷及买家方案</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="130"/>
+        <location filename="../../ui/conversation/order_panel.py" line="132"/>
         <source>&lt;b&gt;The buyer&apos;s other orders&lt;/b&gt;</source>
         <translation>&lt;b&gt;该买家的其他订单&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="135"/>
+        <location filename="../../ui/conversation/order_panel.py" line="137"/>
         <source>Write about this order</source>
         <translation>就此订单写消息</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="168"/>
+        <location filename="../../ui/conversation/order_panel.py" line="170"/>
         <source>Choose a conversation.</source>
         <translation>请选择会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="170"/>
+        <location filename="../../ui/conversation/order_panel.py" line="172"/>
         <source>This conversation is not about an order.</source>
         <translation>此会话不涉及订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="181"/>
+        <location filename="../../ui/conversation/order_panel.py" line="183"/>
         <source> · case</source>
         <translation> · 售后/纠纷</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/order_panel.py" line="213"/>
+        <location filename="../../ui/conversation/order_panel.py" line="218"/>
         <source>This order already had its one after-sales request: {0} ({1}).</source>
         <translation>该订单已用过唯一一次售后申请：{0}（{1}）。</translation>
     </message>
@@ -2982,22 +2988,22 @@ The data as it was before: {0}</source>
 <context>
     <name>ParcelWatchPage</name>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="25"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="26"/>
         <source>Parcel watch</source>
         <translation>包裹监控</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="26"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="27"/>
         <source>No parcel in transit is near the end of its buyer&apos;s confirmation window.</source>
         <translation>没有在途包裹接近买家确认收货期限。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="28"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="29"/>
         <source>Extension recorded</source>
         <translation>已记录延长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/parcel_watch_page.py" line="29"/>
+        <location filename="../../ui/pages/parcel_watch_page.py" line="30"/>
         <source>After extending the buyer&apos;s confirmation window on the platform, record it here: the window&apos;s end moves by the advised days.</source>
         <translation>在平台上延长买家确认收货时间后，请在此记录：期限会按建议的天数顺延。</translation>
     </message>
@@ -3408,19 +3414,27 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <location filename="../../ui/read_only.py" line="26"/>
+        <source>This login reads only (a viewer): ask the shop&apos;s owner for a rep&apos;s role to change it.</source>
+        <translation>此登录只能查看（查看者）：如需修改，请店主为您分配客服角色。</translation>
+    </message>
+</context>
+<context>
     <name>RepliesDialog</name>
     <message>
-        <location filename="../../ui/conversation/replies_dialog.py" line="21"/>
+        <location filename="../../ui/conversation/replies_dialog.py" line="22"/>
         <source>Quick phrases and automatic replies</source>
         <translation>快捷短语和自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/replies_dialog.py" line="25"/>
+        <location filename="../../ui/conversation/replies_dialog.py" line="26"/>
         <source>Quick phrases</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/replies_dialog.py" line="26"/>
+        <location filename="../../ui/conversation/replies_dialog.py" line="27"/>
         <source>Automatic replies</source>
         <translation>自动回复</translation>
     </message>
@@ -3428,99 +3442,99 @@ The data as it was before: {0}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="52"/>
+        <location filename="../../ui/pages/reports_page.py" line="53"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="58"/>
-        <location filename="../../ui/pages/reports_page.py" line="168"/>
+        <location filename="../../ui/pages/reports_page.py" line="59"/>
+        <location filename="../../ui/pages/reports_page.py" line="178"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="67"/>
+        <location filename="../../ui/pages/reports_page.py" line="68"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="68"/>
+        <location filename="../../ui/pages/reports_page.py" line="69"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="69"/>
+        <location filename="../../ui/pages/reports_page.py" line="70"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="70"/>
+        <location filename="../../ui/pages/reports_page.py" line="71"/>
         <source>Import orders…</source>
         <translation>导入订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="83"/>
+        <location filename="../../ui/pages/reports_page.py" line="84"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="83"/>
+        <location filename="../../ui/pages/reports_page.py" line="84"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="84"/>
+        <location filename="../../ui/pages/reports_page.py" line="85"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="87"/>
-        <location filename="../../ui/pages/reports_page.py" line="115"/>
+        <location filename="../../ui/pages/reports_page.py" line="88"/>
+        <location filename="../../ui/pages/reports_page.py" line="117"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="110"/>
+        <location filename="../../ui/pages/reports_page.py" line="112"/>
         <source>The period ends before it starts.</source>
         <translation>所选期间的结束早于开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="151"/>
+        <location filename="../../ui/pages/reports_page.py" line="161"/>
         <source>{start} – {end}, times in {zone}. Rates follow AE-16; the platform&apos;s rate leaves out the reasons of AE-2.</source>
         <translation>{start} – {end}，时间按 {zone}。比率按 AE-16 计算；平台的纠纷率不计入 AE-2 中的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="161"/>
+        <location filename="../../ui/pages/reports_page.py" line="171"/>
         <source>The report could not be made. Press Refresh to try again.</source>
         <translation>无法生成报表。请点击“刷新”重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="184"/>
+        <location filename="../../ui/pages/reports_page.py" line="194"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="184"/>
+        <location filename="../../ui/pages/reports_page.py" line="194"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="185"/>
+        <location filename="../../ui/pages/reports_page.py" line="195"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="194"/>
+        <location filename="../../ui/pages/reports_page.py" line="204"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="198"/>
+        <location filename="../../ui/pages/reports_page.py" line="208"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports_page.py" line="199"/>
+        <location filename="../../ui/pages/reports_page.py" line="209"/>
         <source>The report could not be saved: {error}</source>
         <translation>报表无法保存：{error}</translation>
     </message>
@@ -3952,7 +3966,7 @@ The data as it was before: {0}</source>
     <name>ThreadPanel</name>
     <message>
         <location filename="../../ui/conversation/thread_panel.py" line="70"/>
-        <location filename="../../ui/conversation/thread_panel.py" line="185"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="193"/>
         <source>Choose a conversation on the left.</source>
         <translation>请在左侧选择会话。</translation>
     </message>
@@ -3992,102 +4006,102 @@ The data as it was before: {0}</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="210"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="220"/>
         <source> · assigned to {0}</source>
         <translation> · 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="215"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="225"/>
         <source>Mark unreplied</source>
         <translation>标为未回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="216"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="226"/>
         <source>Mark replied</source>
         <translation>标为已回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="240"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="250"/>
         <source>The conversation could not be read.</source>
         <translation>无法读取此会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="317"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="327"/>
         <source>Edit the answer</source>
         <translation>编辑回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="318"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="328"/>
         <source>Answer</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="345"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="355"/>
         <source>The picture {0} is not in this computer&apos;s file store.</source>
         <translation>图片 {0} 不在本机的文件库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="356"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="366"/>
         <source>Transcript saved: %s (%d pages)</source>
         <translation>聊天记录已保存：%s（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="359"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="369"/>
         <source>Transcript sent to the printer (%d pages)</source>
         <translation>聊天记录已发送到打印机（%d 页）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="397"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="407"/>
         <source>{0} is replying</source>
         <translation>{0} 正在回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="398"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="408"/>
         <source>{0} are replying</source>
         <translation>{0} 正在回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="398"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="408"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="432"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="442"/>
         <source>Every message from the buyer has a translation.</source>
         <translation>买家的每条消息都已有译文。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="436"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="446"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="451"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="461"/>
         <source>%d translated, %d with no translation available</source>
         <translation>已翻译 %d 条，%d 条无可用译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="453"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="463"/>
         <source> (some in English: no text in the chosen language)</source>
         <translation>（部分为英文：所选语言没有对应文本）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="458"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="468"/>
         <source>Only the phrase memory translates: add an online translator (Baidu Translate) in Settings › Translation.</source>
         <translation>目前只有短语记忆可以翻译：请在 设置 › 翻译 中添加在线翻译（百度翻译）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="479"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="489"/>
         <source>Choose the language the message is written in (Translate from) first.</source>
         <translation>请先选择消息所用的语言（翻译自）。</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="494"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="504"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_panel.py" line="495"/>
+        <location filename="../../ui/conversation/thread_panel.py" line="505"/>
         <source>%1
 
 Translation (%2):</source>
@@ -4099,77 +4113,77 @@ Translation (%2):</source>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="68"/>
+        <location filename="../../ui/conversation/thread_view.py" line="69"/>
         <source>Retry with the SMS code…</source>
         <translation>用短信验证码重试…</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="69"/>
+        <location filename="../../ui/conversation/thread_view.py" line="70"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="70"/>
+        <location filename="../../ui/conversation/thread_view.py" line="71"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="73"/>
+        <location filename="../../ui/conversation/thread_view.py" line="74"/>
         <source>Not sent: AfterDesk cannot send through this channel</source>
         <translation>未发送：AfterDesk 无法通过此渠道发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="75"/>
+        <location filename="../../ui/conversation/thread_view.py" line="76"/>
         <source>Copy &amp; open the platform</source>
         <translation>复制并打开平台</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="76"/>
+        <location filename="../../ui/conversation/thread_view.py" line="77"/>
         <source>I sent it in the platform</source>
         <translation>我已在平台发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="89"/>
+        <location filename="../../ui/conversation/thread_view.py" line="90"/>
         <source>Internal note · the buyer does not see this</source>
         <translation>内部备注 · 买家看不到</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="91"/>
+        <location filename="../../ui/conversation/thread_view.py" line="92"/>
         <source>Automatic reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="95"/>
+        <location filename="../../ui/conversation/thread_view.py" line="96"/>
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="103"/>
+        <location filename="../../ui/conversation/thread_view.py" line="104"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="110"/>
+        <location filename="../../ui/conversation/thread_view.py" line="111"/>
         <source>No translation available</source>
         <translation>没有可用的译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="114"/>
+        <location filename="../../ui/conversation/thread_view.py" line="115"/>
         <source>Correct the translation</source>
         <translation>修改译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="115"/>
+        <location filename="../../ui/conversation/thread_view.py" line="116"/>
         <source>Write a translation</source>
         <translation>写译文</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="128"/>
+        <location filename="../../ui/conversation/thread_view.py" line="129"/>
         <source>(file not in this computer’s store)</source>
         <translation>（文件不在本机的文件库中）</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/thread_view.py" line="191"/>
+        <location filename="../../ui/conversation/thread_view.py" line="193"/>
         <source>No messages yet.</source>
         <translation>暂无消息。</translation>
     </message>
@@ -4428,7 +4442,7 @@ Translation (%2):</source>
 <context>
     <name>UpgradeProgress</name>
     <message>
-        <location filename="../../ui/upgrade_progress.py" line="26"/>
+        <location filename="../../ui/upgrade_progress.py" line="33"/>
         <source>Upgrading the database for this version of AfterDesk. This happens once and can take a minute on a big shop…</source>
         <translation>正在为此版本的售后工作台升级数据库。只需一次，店铺数据量大时可能需要约一分钟……</translation>
     </message>

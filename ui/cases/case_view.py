@@ -130,9 +130,6 @@ class CaseView(QScrollArea):
                            self.order_box, cause_box, self.advisor, self.guide)
         for part in self.body_parts:
             part.setVisible(False)
-        if not may_write():         # a viewer's login records no step (app/server/roles.py)
-            self.body_parts = tuple(p for p in self.body_parts if p is not self.actions_box)
-            self.cause.setEnabled(False)
         self.cause.activated.connect(self._cause_chosen)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -204,6 +201,9 @@ class CaseView(QScrollArea):
         for part in self.body_parts:
             if part is not self.proposals:
                 part.setVisible(True)
+        may = may_write()           # a viewer's login records no step (app/server/roles.py);
+        self.actions_box.setVisible(may)            # asked at each reading: a role changed
+        self.cause.setEnabled(may)
         self.deadlines.setVisible(bool(d.deadlines))
         self._fill_sent(d)
         self.tick()
@@ -313,6 +313,7 @@ class CaseView(QScrollArea):
             self.links.addWidget(button)
         write = QPushButton(self.tr("Write to the buyer about this order"))
         write.clicked.connect(partial(self.write_to_buyer.emit, d.order_id))
+        write.setEnabled(may_write())       # a viewer's login starts no conversation
         self.links.addWidget(write)
 
     # --- countdown ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QVBoxLayo
 from app.services.casework import case_checklist
 from app.services.casework.case_guides import GUIDES
 from ui.words.cases import tr
+from ui import read_only
 from ui.write_op import CASES, run_write
 from ui.formatting import local_time_text
 
@@ -34,6 +35,8 @@ class GuidePanel(QGroupBox):
         self.layout_.addWidget(self.choice)
         self.boxes: list[QCheckBox] = []
         self.layout_.addWidget(self.progress)
+        self.read_only_note = read_only.note()     # a viewer's login ticks nothing
+        self.layout_.addWidget(self.read_only_note)
         self.choice.currentIndexChanged.connect(self._show)
 
     def set_case(self, ref: str | None, guide: str | None, checklist=None) -> None:
@@ -67,8 +70,9 @@ class GuidePanel(QGroupBox):
             box.setChecked(step.key in done)
             self._describe(box, done.get(step.key))
             box.toggled.connect(partial(self._toggled, box))
-            self.layout_.insertWidget(self.layout_.count() - 1, box)
+            self.layout_.insertWidget(self.layout_.count() - 2, box)
             self.boxes.append(box)
+        read_only.show_role(self.read_only_note, self.boxes)
         self._count()
 
     def _describe(self, box: QCheckBox, tick) -> None:

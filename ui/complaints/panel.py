@@ -17,6 +17,7 @@ from ui.words.complaints import KINDS, OUTCOMES, STATES, say
 from ui.formatting import local_time_text
 from ui.goto import conversation_about_order
 from ui.worker import run_in_background
+from ui import read_only
 from ui.write_op import COMPLAINTS, run_write
 
 
@@ -82,6 +83,8 @@ class ComplaintPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        self.read_only_note = read_only.note()     # a viewer's login records no step
+        layout.addWidget(self.read_only_note)
         layout.addWidget(self.words)
         layout.addWidget(self.window_line)
         layout.addWidget(self.checklist)
@@ -134,6 +137,13 @@ class ComplaintPanel(QWidget):
         for w in (self.offer, self.amount, self.cost, self.suggest, self.save_offer,
                   self.contact, self.outcome, self.close_button):
             w.setEnabled(is_open)
+        if not read_only.show_role(self.read_only_note, ()):
+            for w in (self.offer, self.amount, self.cost, self.suggest, self.save_offer,
+                      self.contact, self.outcome, self.close_button, self.write_button):
+                w.setEnabled(False)
+            for row in self.checklist.rows.values():
+                for button in row[3:]:
+                    button.setEnabled(False)
 
     # --- writing ---------------------------------------------------------------------------
     def _write(self, fn, *args, **kwargs) -> bool:

@@ -10,6 +10,8 @@ each request or dispute of the order has a button that opens it on that page.
 
 from __future__ import annotations
 
+from app.services.common.reps import may_write
+
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -187,6 +189,9 @@ class OrderPanel(QScrollArea):
         self.others_title.setVisible(has_others)
         self.others.setVisible(has_others)
         self.write_button.setVisible(has_others)
+        may = may_write()           # a viewer's login records no case and starts no conversation
+        for button in (self.request_button, self.dispute_button, self.write_button):
+            button.setEnabled(may)
 
     def _show_cases(self, cases) -> None:
         for row in self.case_rows.values():

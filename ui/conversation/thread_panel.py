@@ -142,8 +142,7 @@ class ThreadPanel(QWidget):
         split.addWidget(self.view)
         split.addWidget(self.composer)
         split.addWidget(self.read_only_note)
-        self.composer.setVisible(self.may_write)       # once inside the splitter: shown
-        self.read_only_note.setVisible(not self.may_write)   # alone, each was a window
+        self._show_role()                   # once inside the splitter: alone, each was a window
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([500, 130])
@@ -160,6 +159,14 @@ class ThreadPanel(QWidget):
         layout.addWidget(split, 1)
         self._enable(False)
 
+    def _show_role(self) -> None:
+        """The composer for a login that may write, the viewer's note for one that reads;
+        asked again at each reading (a role the owner changed: app.services.common.reps)."""
+        self.may_write = may_write()
+        self.view.writes = self.may_write       # no Retry, Edit or translation links
+        self.composer.setVisible(self.may_write)
+        self.read_only_note.setVisible(not self.may_write)
+
     def _say(self, text: str) -> None:
         """The line under the translation row (translation, transcript); hidden when empty."""
         self.translate_note.setText(text)
@@ -169,7 +176,8 @@ class ThreadPanel(QWidget):
         for widget in (self.star, self.replied_button, self.assign_button, self.source,
                        self.target, self.translate_button, self.transcript_button):
             widget.setEnabled(on)
-        for widget in (self.star, self.replied_button, self.assign_button):
+        for widget in (self.star, self.replied_button, self.assign_button,
+                       self.translate_button):     # translations are kept: a write
             widget.setEnabled(on and self.may_write)
 
     # --- loading ---------------------------------------------------------------------
@@ -203,6 +211,8 @@ class ThreadPanel(QWidget):
         if generation != self._generation:
             return
         head = self.header = data["header"]
+        if may_write() != self.may_write:
+            self._show_role()
         self.title.setText(
             f"<b>{head.buyer_name}</b> ({head.buyer_login}, {head.buyer_country or '?'}) · "
             f"{head.shop} · {word(CHANNELS, head.channel)}"

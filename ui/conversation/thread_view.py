@@ -54,8 +54,9 @@ def _lang(code: str) -> str:
     return LANGUAGES.get(code, code) if code else ""
 
 
-def delivery_html(item) -> str:
-    """The outbox state under an answer's bubble, with what the rep can do about it."""
+def delivery_html(item, writes: bool = True) -> str:
+    """The outbox state under an answer's bubble, with what the rep can do about it
+    (nothing when the login may not write: a viewer)."""
     translate = QCoreApplication.translate
     text = html.escape(word(OUTBOX_STATES, item.state))
     links = []
@@ -77,13 +78,13 @@ def delivery_html(item) -> str:
     elif item.state == "queued" and item.error:
         text += ": " + html.escape(problem_words(item.error))
     anchors = " · ".join(f'<a href="outbox-{action}:{item.id}">{html.escape(label)}</a>'
-                         for action, label in links)
+                         for action, label in (links if writes else ()))
     return (f'<div style="color:{colour}; font-size:small; margin-top:4px">{text}'
             + (f" · {anchors}" if anchors else "") + "</div>")
 
 
 def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
-                 thumbnails: dict | None = None, delivery=None) -> str:
+                 thumbnails: dict | None = None, delivery=None, writes: bool = True) -> str:
     translate = QCoreApplication.translate
     if m.is_internal:
         kind, who = "note", translate("ThreadView", "Internal note · the buyer does not see this")
@@ -110,7 +111,7 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
         none = translate("ThreadView", "No translation available")
         parts.append(f'<div style="color:{muted}; font-size:small; margin-top:4px">'
                      f'<i>{html.escape(none)}</i></div>')
-    if kind == "in":                       # the rep types or corrects the translation
+    if kind == "in" and writes:            # the rep types or corrects the translation
         link = (translate("ThreadView", "Correct the translation") if m.translation
                 else translate("ThreadView", "Write a translation"))
         parts.append(f'<div style="font-size:small"><a href="translation:{m.id}">'
@@ -130,7 +131,7 @@ def message_html(m: MessageView, buyer_name: str, untranslatable: bool = False,
         parts.append(f'<div style="color:{text}; font-size:small">📎 {name}'
                      f'{html.escape(missing)}</div>')
     if delivery is not None:
-        parts.append(delivery_html(delivery))
+        parts.append(delivery_html(delivery, writes))
     cell = (f'<td width="78%" bgcolor="{tone("bubble." + kind)}" style="padding:6px">'
             + "".join(parts) + "</td>")
     spacer = '<td width="22%"></td>'
@@ -153,6 +154,7 @@ class ThreadView(QTextBrowser):
         self.thumbnails: dict = {}
         self.deliveries: dict = {}
         self._buyer = ""
+        self.writes = True          # links that write (False for a viewer's login)
         self._empty_text: str | None = None     # shown instead of messages; None: none yet
         self.code_dialog = None                 # Retry with the SMS code, when open
         redraw_on_theme_change(self, "_render")
@@ -192,7 +194,8 @@ class ThreadView(QTextBrowser):
             self.setHtml(f'<p style="color:{tone("muted")}">{html.escape(text)}</p>')
             return
         self.setHtml("".join(message_html(m, self._buyer, m.id in self.untranslatable,
-                                          self.thumbnails, self.deliveries.get(m.id))
+                                          self.thumbnails, self.deliveries.get(m.id),
+                                          self.writes)
                              for m in self.messages))
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
@@ -204,6 +207,8 @@ class ThreadView(QTextBrowser):
         text = url.toString()
         if text.startswith("image:"):
             self.image_clicked.emit(text[len("image:"):])
+        elif not self.writes:
+            return
         elif text.startswith("translation:"):
             self.translation_edit.emit(int(text[len("translation:"):]))
         elif text.startswith("outbox-code:"):

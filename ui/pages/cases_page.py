@@ -18,6 +18,7 @@ from app.clock import utcnow
 from app.services.common.change_notice import CASES, COMPLAINTS, ORDERS, POLICY, SHOPS
 from app.services.clocks import queue as q
 from ui.cases.case_view import CaseView
+from app.services.common.reps import may_write
 from ui.cases.dispute_form import DisputeForm
 from ui.cases.request_form import RequestForm
 from ui.words.cases import CASE_TYPES, CAUSES, COMPLAINT_KINDS, STATES, w
@@ -125,6 +126,8 @@ class CasesPage(ListPage):
         return self.case_view.ref
 
     def apply_rows(self, found) -> None:
+        for button in (self.new_request_button, self.new_dispute_button):
+            button.setEnabled(may_write())      # a viewer's login records no case
         self._read_at = found.read_at
         self.case_view.refresh_if_sending()     # a decision sent to the platform went?
         self.empty_text = (self.tr("No case matches the filters.") if found.total

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QSplitter, QWidget
 
 from app.services.aftercare.complaint_queries import list_complaints
+from app.services.common.reps import may_write
 from ui.complaints.new_dialog import NewComplaintDialog
 from ui.complaints.panel import ComplaintPanel
 from app.services.common.change_notice import COMPLAINTS, ORDERS, SHOPS
@@ -43,6 +44,7 @@ class ComplaintsPage(ListPage):
         return list_complaints
 
     def apply_rows(self, rows) -> None:
+        self.new_button.setEnabled(may_write())      # a viewer's login opens no complaint
         keep = self.panel.detail.row.complaint_id if self.panel.detail else None
         self.model.set_rows(rows)
         ids = [r.complaint_id for r in rows]

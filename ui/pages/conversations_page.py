@@ -11,10 +11,10 @@ import logging
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLineEdit, QMessageBox, QPushButton,
+                               QSplitter, QVBoxLayout, QWidget)
 
-from app.services.common.reps import current_rep
+from app.services.common.reps import current_rep, may_write
 from app.services.common.background import run_plain_read, run_read
 from app.services.messaging.inbox import conversation_ids, conversation_rows, default_sort
 from ui.conversation import keyboard
@@ -212,6 +212,7 @@ class ConversationsPage(ListPage):
         return self._count_known
 
     def apply_rows(self, loaded) -> None:
+        self.save_view_button.setEnabled(may_write())   # a viewer's login saves no view
         ids, first_rows, shops, views, rest_filters = loaded
         self._count_known = rest_filters is None
         if shops is not None:
@@ -364,8 +365,23 @@ class ConversationsPage(ListPage):
             self.open_after_reload(conv_id)
             self.filters_bar.set_filters({})            # the new conversation must be listed
             self.search.clear()
+        if not may_write():     # a viewer's login starts none: the one there is, if any
+            run_in_background(partial(run_read, thread.conversation_about_order, order_id),
+                              on_result=lambda conv_id: self._show_existing(conv_id, show),
+                              context=self)
+            return
         run_write(self, partial(thread.start_from_order, order_id), changes=[CONVERSATIONS],
                   on_done=show)
+
+    def _show_existing(self, conv_id: int | None, show) -> None:
+        if conv_id is not None:
+            show(conv_id)
+            return
+        self.no_conversation_box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Conversations"), self.tr(
+                "There is no conversation with the buyer about this order yet. This login "
+                "reads only (a viewer): a rep starts one."), parent=self)
+        self.no_conversation_box.open()     # not modal: the page stays usable
 
     def _open_case(self, ref: str) -> None:
         """Switch to the Requests & Disputes page with case `ref` chosen."""

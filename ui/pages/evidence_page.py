@@ -27,6 +27,7 @@ from ui.worker import run_in_background
 from ui.evidence.printing import preview
 from ui.table_models.case_table_model import reason_text, state_words
 from ui.table_models.list_table_model import sort_by_header
+from ui import read_only
 from ui.write_op import EVIDENCE, run_write
 
 
@@ -95,6 +96,7 @@ class EvidencePage(QWidget):
         fill, save = QPushButton(self.tr("Fill from template")), QPushButton(self.tr("Save statement"))
         fill.clicked.connect(self.fill_statement)
         save.clicked.connect(self.save_statement)
+        self.buttons["fill"], self.buttons["save"] = fill, save
         row = QHBoxLayout()
         row.addWidget(self.language)
         row.addWidget(fill)
@@ -143,6 +145,8 @@ class EvidencePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         layout.addLayout(top)
+        self.read_only_note = read_only.note()     # a viewer's login: building writes the pack
+        layout.addWidget(self.read_only_note)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         layout.addLayout(progress_row)
@@ -212,8 +216,10 @@ class EvidencePage(QWidget):
         self.loaded.emit()
 
     def _set_enabled(self, enabled: bool) -> None:
-        for button in self.buttons.values():
-            button.setEnabled(enabled)
+        """Off while a job runs; off for a viewer, whose login may not add to a pack nor
+        build one (a build records the pack: app/server/roles.py)."""
+        may = read_only.show_role(self.read_only_note, self.buttons.values(), enabled)
+        self.statement.setReadOnly(not may)
 
     # --- editing (small writes, through the service) -----------------------------------
     def _write(self, fn) -> None:

@@ -18,7 +18,6 @@ from app.vocab import CHANNELS as CHANNEL_CODES
 from app.rules.timeconv import COUNTRY_ZONES, to_zone
 from app.services.aftercare import followups
 from app.services.common.background import run_read
-from app.services.common.reps import may_write
 from ui.conversation.buyer_clock import BuyerClock
 from ui.formatting import local_time_text
 from ui.words.vocabulary import CHANNELS, FOLLOW_UP_REASONS, word
@@ -26,6 +25,7 @@ from ui.pages.list_page import ListPage
 from ui.table_models.awaiting_table_model import AwaitingTableModel
 from ui.tones import redraw_on_theme_change, tone
 from ui.worker import run_in_background
+from ui import read_only
 from ui.write_op import CONVERSATIONS, FOLLOWUPS, POLICY, SHOPS, run_write
 
 TICK_MS = 30_000
@@ -100,13 +100,15 @@ class FollowUpPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.thread, 1)
         layout.addWidget(self.hint)
+        self.read_only_note = read_only.note()     # a viewer's login sends no follow-up
+        layout.addWidget(self.read_only_note)
         layout.addWidget(self.body)
         layout.addLayout(actions)
         self.show_row(None)
 
     def show_row(self, row) -> None:
         self.row = row
-        enabled = row is not None and may_write()     # a viewer's login reads only
+        enabled = row is not None and read_only.show_role(self.read_only_note, ())
         for w in (self.channel, self.body, self.send_button, self.reason, self.stop_button,
                   self.zone_button):
             w.setEnabled(enabled)
@@ -126,7 +128,7 @@ class FollowUpPanel(QWidget):
         index = self.channel.findData(row.channel or row.last_channel)
         self.channel.setCurrentIndex(max(index, 0))
         self.reason.setCurrentIndex(max(self.reason.findData(row.reason), 0))
-        can_send = row.status in ("due", "waiting")
+        can_send = row.status in ("due", "waiting") and enabled
         self.send_button.setEnabled(can_send)
         self.body.setEnabled(can_send)
         self.body.setPlainText(followups.suggested_text(row) if can_send else "")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.clock import utcnow
 from app.services.commerce.parcel_watch import parcels_near_window, record_extension_by_id
+from app.services.common.reps import may_write
 from ui.goto import conversation_about_order
 from ui.pages.list_page import ListPage
 from ui.table_models.parcel_table_model import ParcelTableModel
@@ -43,6 +44,7 @@ class ParcelWatchPage(ListPage):
         return lambda: parcels_near_window(at)
 
     def apply_rows(self, rows) -> None:
+        self.extend_button.setEnabled(may_write())      # a viewer's login records nothing
         self.model.set_now(self._read_at)
         self.model.set_rows(rows)
         if rows:
@@ -58,5 +60,7 @@ class ParcelWatchPage(ListPage):
         if not index.isValid():
             return
         row = self.model.parcel_row(index.row())
+        if not may_write():
+            return
         run_write(self, partial(record_extension_by_id, row.order_id, row.advice_days),
                   changes=[ORDERS])

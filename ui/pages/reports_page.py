@@ -23,6 +23,7 @@ from app.services.commerce.shops import list_shops
 from ui.errors import report_exception
 from ui.worker import run_in_background
 from ui.words.reports import localised
+from ui import read_only
 from ui.import_dialog.dialog import ImportDialog
 
 
@@ -105,6 +106,7 @@ class ReportsPage(QWidget):
         return self.from_edit.date().toPython(), self.to_edit.date().toPython()
 
     def reload(self) -> None:
+        self._show_role()
         start, end = self.period()
         if end < start:
             self.status.setText(self.tr("The period ends before it starts."))
@@ -117,8 +119,16 @@ class ReportsPage(QWidget):
         run_in_background(job, on_result=partial(self._loaded, self._generation),
                           on_error=partial(self._failed, self._generation), context=self)
 
+    def _show_role(self) -> None:
+        """A viewer's login imports no orders (the server would refuse it): the button is
+        off and says why."""
+        may = read_only.allowed()
+        self.import_button.setEnabled(may)
+        self.import_button.setToolTip("" if may else read_only.note_text())
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._show_role()
         if (self.report is None or self._stale) and not self.is_loading:
             self.reload()
 
@@ -203,6 +213,8 @@ class ReportsPage(QWidget):
                           context=self)
 
     def open_import(self) -> None:
+        if not read_only.allowed():
+            return
         dialog = ImportDialog(self)
         dialog.open()
         self.import_dialog = dialog     # its write announces the orders: the report follows

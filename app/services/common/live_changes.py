@@ -24,6 +24,10 @@ The log is pruned (`prune`): rows older than KEEP are deleted, at most once per
 PRUNE_EVERY by each open window. A reader that has not read the log for STALE_AFTER (a
 computer woken from sleep, a server gone for hours) may have missed pruned rows: its next
 reading reports everything as changed, and every list reloads.
+
+A change to the reps (the owner added one, changed a role) makes the reader read this
+login's role again before it announces the change (app.services.common.reps), so the
+reload that follows shows what the login may now do.
 """
 
 from __future__ import annotations
@@ -37,11 +41,13 @@ from app.db import database
 from app.models import AftersalesRequest, Conversation, Dispute
 from app.models.live import ChangeLog
 from app.services.common import change_notice as cn
+from app.services.common.reps import reread_identity
 
 ORIGIN = uuid.uuid4().hex[:16]           # this AfterDesk, while it runs
 EVERYTHING_KIND = "*"                    # a row whose kind of change is not known
 KEEP = timedelta(days=1)                 # the change log keeps this much
 STALE_AFTER = KEEP / 2                   # a reader quiet this long reloads everything
+REPS_ENTITY = "rep"                      # the owner's `server rep` commands (app.commands.server_reps)
 
 # The audit trail's entities, by the kind of change the pages listen for.
 _KIND_OF = {
@@ -112,6 +118,7 @@ class ChangeFeed:
         now = now or utcnow()
         if now - self.read_at >= STALE_AFTER:
             self.last_id, self.read_at = latest_id(), now
+            reread_identity()
             return cn.Change(frozenset(cn.EVERYTHING), ())
         rows = list(ChangeLog.select(ChangeLog.id, ChangeLog.origin, ChangeLog.kind,
                                      ChangeLog.entity, ChangeLog.entity_ref)
@@ -123,6 +130,8 @@ class ChangeFeed:
         theirs = [row for row in rows if row[1] != self.origin]
         if not theirs:
             return None
+        if any(row[3] == REPS_ENTITY for row in theirs):
+            reread_identity()       # the owner changed a rep: this login's role may differ
         return cn.Change(frozenset(_kinds(row[2] for row in theirs)),
                          tuple(dict.fromkeys(ref for row in theirs
                                              if (ref := _ref(row[3], row[4])))))

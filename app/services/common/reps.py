@@ -8,6 +8,13 @@ the login itself), whatever the settings say; only a superuser's connection (set
 server up) keeps the settings' name. `current_rep()` is the one place that answers, and
 `my_role()` says what the server lets this login do (app/server/roles.py): on a file the
 one rep does everything ("owner").
+
+On a server, the login's name and role are read once per address and kept: the window
+reads them off its thread when it opens the database (`read_identity`, ui/upgrade_progress.py),
+so its widgets ask `my_role()` and `may_write()` without waiting on the network; they are
+read again when the change log shows a change to the reps (`server rep` commands:
+app.services.common.live_changes), so a role the owner changes reaches an open window at
+its next reading of the change log, whose reload then shows what the new role may do.
 """
 
 from __future__ import annotations
@@ -47,6 +54,25 @@ def _server_identity() -> tuple[str, str | None, bool] | None:
                 raise
             return None     # the server is out of reach: asked again at the next write
     return found
+
+
+def read_identity() -> None:
+    """Read this login's name and role from the server now and keep them (nothing on a
+    file). Waits on the network: a window calls it off its thread."""
+    from app import db
+    if not db.on_server():
+        return
+    from app.server import roles
+    _on_server[db.current_path() or ""] = roles.identity(db.database.cursor())
+
+
+def reread_identity() -> bool:
+    """Read the login's name and role again (the owner may have changed them); True when
+    they changed. Raises what the read raises (the server out of reach)."""
+    from app import db
+    before = _on_server.get(db.current_path() or "")
+    read_identity()
+    return _on_server.get(db.current_path() or "") != before
 
 
 def my_role() -> str:

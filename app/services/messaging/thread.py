@@ -291,6 +291,19 @@ def open_conversation(conversation_id: int, *, actor: str = "rep") -> ThreadHead
     return header(conversation_id)
 
 
+def conversation_about_order(order, channel: str | None = None) -> int | None:
+    """The id of the conversation with the order's buyer about `order` (an Order or its id)
+    on `channel` (default: the platform's order channel), None when there is none: read
+    only (a viewer's window shows it, and starts none)."""
+    if not isinstance(order, Order):
+        order = Order.get_or_none(Order.id == order)
+        if order is None:
+            return None
+    channel = channel or ("order_message" if order.shop.platform == "aliexpress" else "im")
+    return (Conversation.select(Conversation.id)
+            .where((Conversation.order == order) & (Conversation.channel == channel)).scalar())
+
+
 def start_from_order(order_id: int, channel: str | None = None, *, subject: str = "",
                      actor: str = "rep") -> int:
     """A conversation with the order's buyer about the order (AE-13); returns its id. An
@@ -301,11 +314,10 @@ def start_from_order(order_id: int, channel: str | None = None, *, subject: str 
     if order.buyer_id is None:
         raise InvalidInput("the order has no buyer to write to", record=f"order {order.order_no}",
                            field="buyer")
-    channel = channel or ("order_message" if order.shop.platform == "aliexpress" else "im")
-    existing = (Conversation.select().where((Conversation.order == order)
-                                            & (Conversation.channel == channel)).first())
+    existing = conversation_about_order(order, channel)
     if existing is not None:
-        return existing.id
+        return existing
+    channel = channel or ("order_message" if order.shop.platform == "aliexpress" else "im")
     with database.atomic():
         conv = conversations.start_conversation(order.shop, order.buyer, channel, order=order,
                                                 subject=subject or f"Order {order.order_no}",
