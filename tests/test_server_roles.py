@@ -544,3 +544,24 @@ def test_a_shop_made_before_the_attribution_triggers_gets_them_with_its_upgrade(
     from app.models import Message
     authors = {m.body: m.author for m in Message.select().where(Message.body.startswith("spoof"))}
     assert authors == {"spoof-out-before": "before", "spoof-out-after": "李丽"}
+
+
+def test_a_role_not_read_yet_because_the_server_is_away_offers_no_write(shop, monkeypatch):
+    """AfterDesk could not ask the server who this login is (the network cut at that
+    moment): until it can, the window offers only reading, never the owner's rights."""
+    import psycopg2
+
+    from app.server import roles
+    from app.services.common import reps
+    open_database(shop["rep"])
+    reps._on_server.clear()
+    real = roles.identity
+
+    def away(cursor):
+        raise psycopg2.OperationalError(
+            'connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+
+    monkeypatch.setattr(roles, "identity", away)
+    assert reps.my_role() == "viewer" and not reps.may_write()
+    monkeypatch.setattr(roles, "identity", real)             # the server answers again
+    assert reps.my_role() == "rep" and reps.may_write()

@@ -77,10 +77,14 @@ def reread_identity() -> bool:
 
 def my_role() -> str:
     """What this AfterDesk's login may do: "owner" (everything), "rep" (conversations,
-    cases, evidence; reads the rest) or "viewer" (reads only). On a file: "owner"."""
+    cases, evidence; reads the rest) or "viewer" (reads only). On a file: "owner"; on a
+    server not reached yet: "viewer" (asked again at the next call)."""
     found = _server_identity()
     if found is None:
-        return "owner"
+        from app import db
+        # On a server whose answer is not known yet (out of reach): the least, until it
+        # answers; a wrongly offered write would only meet the server's refusal.
+        return "viewer" if db.on_server() else "owner"
     _name, role, superuser = found
     return "owner" if superuser else (role or "viewer")
 
