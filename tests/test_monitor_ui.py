@@ -133,6 +133,7 @@ def _summary(today: dict, overdue: dict):
 @pytest.mark.parametrize("today, overdue", [
     ({"dispute": 3}, {"aftersales": 1}),
     ({"conversation": 1, "order": 2}, {"dispute": 1, "conversation": 51}),
+    ({"conversation": 18, "complaint": 4}, {"complaint": 1}),
     ({}, {}),
 ])
 def test_banner_says_the_summary_as_the_monitor_wrote_it_in_english(qtbot, today, overdue):
@@ -151,6 +152,8 @@ def test_banner_says_the_summary_in_chinese_when_the_rep_works_in_chinese(qtbot,
         qtbot.addWidget(banner)
         banner.show_summary(_summary({"dispute": 3}, {"aftersales": 1, "conversation": 51}))
         assert banner.text() == "3 个纠纷今天需要回应；1 个售后申请已超时；51 个会话已超时。"
+        banner.show_summary(_summary({"conversation": 18, "complaint": 4}, {"complaint": 1}))
+        assert banner.text() == "18 个会话今天需要回复；4 个投诉今天需要处理；1 个投诉已超时。"
         banner.show_summary(_summary({}, {}))
         assert banner.text() == "今天没有到期事项。"
     finally:

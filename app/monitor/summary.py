@@ -19,6 +19,7 @@ NOUNS = {
     "aftersales": ("after-sales request", "after-sales requests", "an answer"),
     "order": ("order", "orders", "action"),
     "conversation": ("conversation", "conversations", "a reply"),
+    "complaint": ("complaint", "complaints", "action"),
 }
 SUBJECT_ORDER = tuple(NOUNS)
 

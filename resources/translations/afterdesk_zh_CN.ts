@@ -6099,17 +6099,37 @@ Translation (%2):</source>
         <translation>{n} 个会话已超时</translation>
     </message>
     <message>
+        <location filename="../../ui/words/due.py" line="32"/>
+        <source>{n} complaint needs action today</source>
+        <translation>{n} 个投诉今天需要处理</translation>
+    </message>
+    <message>
         <location filename="../../ui/words/due.py" line="33"/>
+        <source>{n} complaints need action today</source>
+        <translation>{n} 个投诉今天需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/due.py" line="34"/>
+        <source>{n} complaint is overdue</source>
+        <translation>{n} 个投诉已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/due.py" line="35"/>
+        <source>{n} complaints are overdue</source>
+        <translation>{n} 个投诉已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/due.py" line="37"/>
         <source>Nothing is due today.</source>
         <translation>今天没有到期事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/words/due.py" line="34"/>
+        <location filename="../../ui/words/due.py" line="38"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/words/due.py" line="35"/>
+        <location filename="../../ui/words/due.py" line="39"/>
         <source>.</source>
         <translation>。</translation>
     </message>

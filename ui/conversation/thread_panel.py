@@ -141,8 +141,6 @@ class ThreadPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.composer)
-        split.addWidget(self.read_only_note)
-        self._show_role()                   # once inside the splitter: alone, each was a window
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         split.setSizes([500, 130])
@@ -157,6 +155,8 @@ class ThreadPanel(QWidget):
         layout.addWidget(ShrinkableRow(translate_row))
         layout.addWidget(self.translate_note)
         layout.addWidget(split, 1)
+        layout.addWidget(self.read_only_note)   # under the thread, where the reply box is
+        self._show_role()                   # once placed: alone, each was a window
         self._enable(False)
 
     def _show_role(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "due"
-ORDER = ("dispute", "aftersales", "order", "conversation")
+ORDER = ("dispute", "aftersales", "order", "conversation", "complaint")
 # subject -> ((one, many) due today, (one, many) overdue)
 TEXTS = {
     "dispute": ((QT_TRANSLATE_NOOP("due", "{n} dispute needs a response today"),
@@ -29,6 +29,10 @@ TEXTS = {
                       QT_TRANSLATE_NOOP("due", "{n} conversations need a reply today")),
                      (QT_TRANSLATE_NOOP("due", "{n} conversation is overdue"),
                       QT_TRANSLATE_NOOP("due", "{n} conversations are overdue"))),
+    "complaint": ((QT_TRANSLATE_NOOP("due", "{n} complaint needs action today"),
+                   QT_TRANSLATE_NOOP("due", "{n} complaints need action today")),
+                  (QT_TRANSLATE_NOOP("due", "{n} complaint is overdue"),
+                   QT_TRANSLATE_NOOP("due", "{n} complaints are overdue"))),
 }
 NOTHING = QT_TRANSLATE_NOOP("due", "Nothing is due today.")
 SEPARATOR = QT_TRANSLATE_NOOP("due", "; ")
