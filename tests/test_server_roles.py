@@ -360,6 +360,8 @@ def test_a_viewers_window_offers_no_send(qtbot, shop):
     panel = _thread_panel(qtbot, shop["conversation"])
     assert not panel.composer.isVisible() and not panel.composer.send_button.isVisible()
     assert panel.read_only_note.isVisible()
+    note = panel.read_only_note
+    assert note.height() >= note.heightForWidth(note.width()) > 0   # all of it readable
     assert "viewer" in panel.read_only_note.text()
     assert not panel.star.isEnabled() and not panel.replied_button.isEnabled()
     assert not panel.assign_button.isEnabled()
