@@ -217,7 +217,18 @@ class AccountsTab(QWidget):
             return False
         self.platform_form.edit(row.key)
         self.platform_form.gateway.setFocus()
+        self._bring_into_view(self.platform_form)
         return True
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        """In the settings dialog the tab scrolls: the form the rep just opened is
+        scrolled into view (else the click seems to do nothing)."""
+        from PySide6.QtWidgets import QScrollArea
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget, 0, 0)
 
     def _settings_saved(self, key: str) -> None:
         self.reload()
