@@ -94,6 +94,10 @@ class AccountsTab(QWidget):
         actions.addWidget(self.remove_button)
         layout.addLayout(actions)
         layout.addLayout(form)
+        add_row = QHBoxLayout()             # the mail form's button, under the mail form
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_button)
+        layout.addLayout(add_row)
         from ui.settings_dialog.platform_account_form import PlatformAccountForm
         self.platform_form = PlatformAccountForm(list_shops(), self)
         self.platform_form.added.connect(lambda _key: self.reload())
@@ -105,10 +109,6 @@ class AccountsTab(QWidget):
         platform_note.setWordWrap(True)
         layout.addWidget(platform_note)
         layout.addWidget(self.platform_form)
-        add_row = QHBoxLayout()
-        add_row.addStretch(1)
-        add_row.addWidget(self.add_button)
-        layout.addLayout(add_row)
         self.reload()
 
     def reload(self) -> None:
