@@ -104,3 +104,75 @@ def test_a_case_recorded_by_hand_offers_no_sending(qtbot, ae, sim):
     view = _view(qtbot, f"D-{dispute.id}")
     assert view.open_action("seller_accept").send is None
     assert view.sent_text.isHidden()
+
+
+def test_a_refused_decision_is_the_only_line_in_the_error_colour(qtbot, ae, sim,
+                                                                  tmp_path):
+    """Beside a refused counter-proposal, the evidence AliExpress took does not look
+    refused too."""
+    from tests.evidence_helpers import png_bytes
+    account, dispute = ae
+    sim.issues[dispute.issue_id]["detail"]["refund_money_max"] = "5.00"
+    view = _view(qtbot, f"D-{dispute.id}")
+    dialog = view.open_action("seller_counter_propose")
+    dialog.field("solution_type").setCurrentIndex(dialog.field("solution_type").findData(
+        "refund"))
+    dialog.field("refund_amount").setText("12.00")
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        assert dialog.submit()
+    run_pass(account)
+    path = tmp_path / "label.png"
+    path.write_bytes(png_bytes())
+    dialog = view.open_action("submit_proof")
+    dialog.set_files([path])
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        assert dialog.submit()
+    run_pass(account)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.refresh_if_sending()
+    assert view.sent_text.text().splitlines()[1] == "Submit proof → AliExpress: Sent"
+    [failed] = view.sent_text.failed_lines()
+    assert failed.startswith("Counter-propose → AliExpress: Not sent")
+
+
+def test_the_picture_picker_is_off_while_the_step_is_only_recorded(qtbot, ae, sim):
+    account, dispute = ae
+    view = _view(qtbot, f"D-{dispute.id}")
+    dialog = view.open_action("submit_proof")
+    assert dialog.choose.isEnabled()
+    dialog.send.setChecked(False)              # the pictures would not go anywhere
+    assert not dialog.choose.isEnabled() and "tick" in dialog.choose.toolTip()
+    dialog.send.setChecked(True)
+    assert dialog.choose.isEnabled()
+
+
+def test_the_chosen_pictures_names_are_shown_whole(qtbot, ae, sim, tmp_path):
+    """Long names wrap onto more lines: the dialog grows so none is cut."""
+    from tests.evidence_helpers import png_bytes
+    account, dispute = ae
+    view = _view(qtbot, f"D-{dispute.id}")
+    dialog = view.open_action("submit_proof")
+    names = [tmp_path / f"photo-of-the-parcel-with-its-tracking-label-{n}.png"
+             for n in range(3)]
+    for name in names:
+        name.write_bytes(png_bytes())
+    dialog.set_files(names)
+    label = dialog.files_text
+    assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_aliexpress_refusals_name_the_platform_in_chinese(qtbot, ae, sim, chinese):
+    account, dispute = ae
+    sim.issues[dispute.issue_id]["detail"]["refund_money_max"] = "5.00"
+    view = _view(qtbot, f"D-{dispute.id}")
+    dialog = view.open_action("seller_counter_propose")
+    dialog.field("solution_type").setCurrentIndex(dialog.field("solution_type").findData(
+        "refund"))
+    dialog.field("refund_amount").setText("12.00")
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        assert dialog.submit()
+    run_pass(account)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.refresh_if_sending()
+    text = view.sent_text.text()
+    assert "速卖通拒绝了" in text and "AliExpress" not in text.split("：", 1)[0]

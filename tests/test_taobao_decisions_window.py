@@ -133,3 +133,60 @@ def test_the_account_form_changes_an_accounts_return_address(qtbot, tb, tb_sim):
     assert settings["gateway"] == tb_sim.url and settings["app_key"]
     assert form.add_button.isVisibleTo(tab)           # back to adding
     assert "settings were saved" in tab.problem.text()
+
+
+def test_a_case_waiting_for_the_sms_code_leads_to_its_conversation(qtbot, tb, tb_sim):
+    """The case view says Taobao wants the code; its link opens the conversation whose
+    failed bubble asks for it. The code's refusal says what is wrong in the rep's words
+    (no record or field name of the outbox)."""
+    from app.platforms import decisions
+    from ui.conversation.sms_code_dialog import SmsCodeDialog
+    account, request = tb
+    tb_sim.code_above_fen = 5000
+    item = decisions.send_step(f"A-{request.id}", "agree", utcnow())
+    _later_pass(account)
+    view = _view(qtbot, f"A-{request.id}")
+    [link] = view.sent_text.links
+    assert link.text().endswith("Retry with the SMS code… (in the conversation)</a>")
+    with qtbot.waitSignal(view.open_conversation) as opened:
+        link.linkActivated.emit(f"code:{item.conversation_id}")
+    assert opened.args == [item.conversation_id, request.order_id]
+    dialog = SmsCodeDialog(item.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.code.setText("12ab")
+    assert not dialog.submit()
+    assert "outbox" not in dialog.error.text() and "digits" in dialog.error.text()
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())
+
+
+def test_the_account_form_shows_only_what_it_changes_and_the_dialog_fits_the_screen(
+        qtbot, tb, tb_sim, tmp_path):
+    """Settings at 1366×768: the dialog is shorter than the screen (the accounts tab
+    scrolls); changing an AliExpress account shows no Taobao return address and no
+    secrets, a Taobao account its return address."""
+    from app.settings import Settings
+    from ui.settings_dialog.dialog import SettingsDialog
+    from tests.platform_push_fixtures import _ae
+    from tests.aliexpress_simulator import AliExpressSimulator
+    simulator = AliExpressSimulator().start()
+    try:
+        with clock_at(utcnow()):
+            _ae(simulator)
+    finally:
+        simulator.stop()
+    dialog = SettingsDialog(Settings(tmp_path / "settings.json"), tmp_path / "shop.db")
+    qtbot.addWidget(dialog)
+    assert dialog.minimumSizeHint().height() < 700
+    tab = dialog.accounts
+    form = tab.platform_form
+    assert form.app_secret.isVisibleTo(form)                     # adding: the secrets
+    tab.select("ae-open")
+    assert tab.edit_selected()
+    assert not form.app_secret.isVisibleTo(form) and not form.token.isVisibleTo(form)
+    assert not form.return_words["return_name"].isVisibleTo(form)
+    assert form.return_address.isVisibleTo(form)
+    tab.select("tb-top")
+    assert tab.edit_selected()
+    assert form.return_words["return_name"].isVisibleTo(form)
+    assert not form.refresh_token.isVisibleTo(form)

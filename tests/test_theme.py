@@ -41,3 +41,14 @@ def test_a_light_system_start_creates_no_style(app, monkeypatch):
     palette = app.palette().color(app.palette().ColorRole.Window)
     assert theme.apply_theme(app, "system") == "light"
     assert made == [] and app.palette().color(app.palette().ColorRole.Window) == palette
+
+
+def test_in_the_dark_a_field_that_cannot_be_typed_into_does_not_look_like_an_empty_one():
+    """A viewer's or a locked field: in the window's colour, not the entry fields'."""
+    from PySide6.QtGui import QPalette
+    palette = theme.dark_palette()
+    base = QPalette.ColorRole.Base
+    assert (palette.color(QPalette.ColorGroup.Disabled, base)
+            != palette.color(QPalette.ColorGroup.Active, base))
+    assert (palette.color(QPalette.ColorGroup.Disabled, base)
+            == palette.color(QPalette.ColorRole.Window))

@@ -53,6 +53,9 @@ def dark_palette() -> QPalette:
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
                  QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, muted)
+    # a field that cannot be typed into takes the window's colour (as in the light
+    # theme): beside the fields a rep may fill, it does not look like one left empty
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, window)
     return p
 
 

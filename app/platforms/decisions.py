@@ -37,6 +37,7 @@ class SentDecision:
     state: str               # queued / sending / sent / failed
     error: str               # the platform's words and code when it failed
     at: datetime
+    conversation: int | None = None     # the thread whose bubble offers its Retry
 
 
 def platform_of(case) -> str:
@@ -59,7 +60,7 @@ def sent_decisions(case, ref: str) -> tuple[SentDecision, ...]:
             continue
         method = str(action.get("method") or "")
         out.append(SentDecision(item.id, STEP_OF_METHOD.get(method, ""), method, item.state,
-                                item.error, item.updated_at))
+                                item.error, item.updated_at, item.conversation_id))
     return tuple(out)
 
 

@@ -126,7 +126,7 @@
         <translation>买家的邮件进入收件箱，您的回复从店铺的邮箱地址发出。密码保存在电脑的密码库中，不在 AfterDesk 的数据库里。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="102"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="106"/>
         <source>Or connect a shop&apos;s open platform (AliExpress, Taobao): its orders and disputes then arrive without an import. The app secret and tokens are kept in the computer&apos;s password store.</source>
         <translation>也可以连接店铺的开放平台（速卖通、淘宝）：订单和纠纷会自动进来，无需导入。应用密钥和令牌保存在电脑的密码库中。</translation>
     </message>
@@ -166,7 +166,7 @@
         <translation>请先选择一个平台账号（速卖通、淘宝）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/accounts_tab.py" line="225"/>
+        <location filename="../../ui/settings_dialog/accounts_tab.py" line="236"/>
         <source>{0}: the settings were saved.</source>
         <translation>{0}：设置已保存。</translation>
     </message>
@@ -290,78 +290,83 @@
         <translation>平台上的发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="106"/>
+        <location filename="../../ui/cases/action_dialog.py" line="107"/>
         <source>Send it to {0} now</source>
         <translation>立即发送到{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="108"/>
+        <location filename="../../ui/cases/action_dialog.py" line="109"/>
         <source>Recorded here and sent to {0} through the outbox; the case shows whether {0} took it.</source>
         <translation>在此记录，并通过发件箱发送到{0}；案件中会显示{0}是否已受理。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="114"/>
+        <location filename="../../ui/cases/action_dialog.py" line="115"/>
         <source>Choose a picture…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="115"/>
+        <location filename="../../ui/cases/action_dialog.py" line="116"/>
         <source>Choose pictures…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="117"/>
-        <location filename="../../ui/cases/action_dialog.py" line="154"/>
+        <location filename="../../ui/cases/action_dialog.py" line="118"/>
+        <location filename="../../ui/cases/action_dialog.py" line="166"/>
         <source>No picture chosen</source>
         <translation>未选择图片</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="122"/>
+        <location filename="../../ui/cases/action_dialog.py" line="126"/>
         <source>Proof picture (optional; GIF, JPEG or PNG, at most 130 KB)</source>
         <translation>凭证图片（可选；GIF、JPEG 或 PNG，不超过 130 KB）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="123"/>
+        <location filename="../../ui/cases/action_dialog.py" line="127"/>
         <source>Pictures</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="127"/>
+        <location filename="../../ui/cases/action_dialog.py" line="131"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="139"/>
+        <location filename="../../ui/cases/action_dialog.py" line="143"/>
         <source>Choose a picture</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="144"/>
+        <location filename="../../ui/cases/action_dialog.py" line="148"/>
         <source>Choose pictures</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="153"/>
+        <location filename="../../ui/cases/action_dialog.py" line="158"/>
+        <source>Pictures go only with the step sent to the platform: tick “{0}” to send them.</source>
+        <translation>图片只随发送到平台的步骤一起发送：勾选“{0}”才会发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/action_dialog.py" line="165"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="170"/>
+        <location filename="../../ui/cases/action_dialog.py" line="194"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="170"/>
+        <location filename="../../ui/cases/action_dialog.py" line="194"/>
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="173"/>
+        <location filename="../../ui/cases/action_dialog.py" line="197"/>
         <source>— unchanged —</source>
         <translation>— 不变 —</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/action_dialog.py" line="212"/>
+        <location filename="../../ui/cases/action_dialog.py" line="236"/>
         <source>Choose the pictures to send.</source>
         <translation>请选择要发送的图片。</translation>
     </message>
@@ -817,14 +822,14 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="66"/>
+        <location filename="../../ui/cases/case_view.py" line="67"/>
         <location filename="../../ui/cases/case_view.py" line="150"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="84"/>
-        <location filename="../../ui/cases/case_view.py" line="284"/>
+        <location filename="../../ui/cases/case_view.py" line="85"/>
+        <location filename="../../ui/cases/case_view.py" line="289"/>
         <source>Record a step</source>
         <translation>记录处理步骤</translation>
     </message>
@@ -905,69 +910,69 @@
         <translation>{0} → {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="261"/>
+        <location filename="../../ui/cases/case_view.py" line="266"/>
         <source>AliExpress</source>
         <translation>速卖通</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="261"/>
+        <location filename="../../ui/cases/case_view.py" line="266"/>
         <source>Taobao</source>
         <translation>淘宝</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="285"/>
+        <location filename="../../ui/cases/case_view.py" line="290"/>
         <source>Nothing more can be recorded: the case is over</source>
         <translation>案件已结束，无法再记录步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="291"/>
+        <location filename="../../ui/cases/case_view.py" line="296"/>
         <source>Available from {0}{1}</source>
         <translation>{0} 起可记录{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="293"/>
+        <location filename="../../ui/cases/case_view.py" line="298"/>
         <source>Possible until {0}{1}</source>
         <translation>可记录至 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="301"/>
+        <location filename="../../ui/cases/case_view.py" line="306"/>
         <source>cost {0} + shipping {1}</source>
         <translation>成本 {0} + 运费 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="302"/>
+        <location filename="../../ui/cases/case_view.py" line="307"/>
         <source>costs not recorded</source>
         <translation>未记录成本</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="303"/>
+        <location filename="../../ui/cases/case_view.py" line="308"/>
         <source>Order {0} · {1}
 paid {2} {3} · {4}</source>
         <translation>订单 {0} · {1}
 实付 {2} {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="306"/>
+        <location filename="../../ui/cases/case_view.py" line="311"/>
         <source>Files: {0}</source>
         <translation>文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="306"/>
+        <location filename="../../ui/cases/case_view.py" line="311"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="309"/>
+        <location filename="../../ui/cases/case_view.py" line="314"/>
         <source>Open conversation ({0})</source>
         <translation>打开会话（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="314"/>
+        <location filename="../../ui/cases/case_view.py" line="319"/>
         <source>Write to the buyer about this order</source>
         <translation>就此订单联系买家</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="333"/>
+        <location filename="../../ui/cases/case_view.py" line="338"/>
         <source>Next: {0} — {1} ({2}, {3})</source>
         <translation>下一时限：{0} — {1}（{2}，{3}）</translation>
     </message>
@@ -3169,87 +3174,87 @@ The data as it was before: {0}</source>
         <translation>店铺退货地址的编号（速卖通：卖家后台 › 退货地址；淘宝：地址库）：在 AfterDesk 中同意或提出退货时需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="58"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="59"/>
         <source>Returns: receiver (Taobao)</source>
         <translation>退货：收件人（淘宝）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="59"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="60"/>
         <source>Returns: address (Taobao)</source>
         <translation>退货：地址（淘宝）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="60"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="61"/>
         <source>Returns: postcode (Taobao)</source>
         <translation>退货：邮编（淘宝）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="61"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="62"/>
         <source>Returns: landline (Taobao)</source>
         <translation>退货：座机（淘宝）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="62"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="63"/>
         <source>Returns: mobile (Taobao)</source>
         <translation>退货：手机（淘宝）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="63"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="64"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="63"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="64"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="64"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="65"/>
         <source>Account name</source>
-        <translation>账户名</translation>
+        <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="65"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="66"/>
         <source>App key</source>
         <translation>应用 Key (App key)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="66"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="67"/>
         <source>Gateway</source>
         <translation>网关</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="67"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="68"/>
         <source>App secret</source>
         <translation>应用密钥 (App secret)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="68"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="69"/>
         <source>Seller&apos;s token</source>
         <translation>卖家令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="69"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="70"/>
         <source>Refresh token (AliExpress)</source>
         <translation>刷新令牌（速卖通）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="70"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="71"/>
         <source>Return address id</source>
         <translation>退货地址编号</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="78"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="79"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="80"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="81"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/platform_account_form.py" line="76"/>
+        <location filename="../../ui/settings_dialog/platform_account_form.py" line="77"/>
         <source>Add &amp;platform account</source>
         <translation>添加平台账户(&amp;P)</translation>
     </message>
@@ -3746,6 +3751,14 @@ The data as it was before: {0}</source>
     </message>
 </context>
 <context>
+    <name>SentDecisions</name>
+    <message>
+        <location filename="../../ui/cases/sent_decisions.py" line="46"/>
+        <source>Retry with the SMS code… (in the conversation)</source>
+        <translation>用短信验证码重试…（在会话中）</translation>
+    </message>
+</context>
+<context>
     <name>ServerBanner</name>
     <message>
         <location filename="../../ui/server_banner.py" line="18"/>
@@ -3781,17 +3794,17 @@ The data as it was before: {0}</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="37"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="43"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="44"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog/dialog.py" line="42"/>
+        <location filename="../../ui/settings_dialog/dialog.py" line="48"/>
         <source>Rules, working days and accounts are changed by the shop&apos;s owner: this login may read them.</source>
         <translation>规则、工作日和账户由店主修改：此登录只能查看。</translation>
     </message>
@@ -3934,7 +3947,7 @@ The data as it was before: {0}</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../ui/conversation/sms_code_dialog.py" line="47"/>
+        <location filename="../../ui/conversation/sms_code_dialog.py" line="51"/>
         <source>Type the code Taobao sent to the seller&apos;s phone.</source>
         <translation>请输入淘宝发送到卖家手机的验证码。</translation>
     </message>
@@ -5582,7 +5595,17 @@ Translation (%2):</source>
     <message>
         <location filename="../../ui/words/catalog.py" line="453"/>
         <source>{platform} sent an SMS code to the seller&apos;s phone (a large refund needs it): Retry and enter the code. The platform said: {words}</source>
-        <translation>{platform} 已向卖家手机发送短信验证码（大额退款需要）：请点重试并输入验证码。平台的原话：{words}</translation>
+        <translation>{platform}已向卖家手机发送短信验证码（大额退款需要）：请点“用短信验证码重试…”并输入验证码。平台的原话：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/channel_problems.py" line="21"/>
+        <source>AliExpress</source>
+        <translation>速卖通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words/channel_problems.py" line="22"/>
+        <source>Taobao</source>
+        <translation>淘宝</translation>
     </message>
 </context>
 <context>

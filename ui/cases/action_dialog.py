@@ -99,6 +99,7 @@ class ActionDialog(QDialog):
         self.at = InstantEdit()
         form.addRow(required(self.tr("When on the platform")), self.at)
         self.send: QCheckBox | None = None
+        self.choose: QPushButton | None = None
         self.files_text: QLabel | None = None
         self.one_picture = False        # a Taobao refusal's proof: one picture
         if send_to:
@@ -111,14 +112,17 @@ class ActionDialog(QDialog):
             form.addRow(self.send)
             self.one_picture = action == "refuse" and send_to == "taobao"
             if action == "submit_proof" or self.one_picture:
-                choose = QPushButton(self.tr("Choose a picture…") if self.one_picture
-                                     else self.tr("Choose pictures…"))
-                choose.clicked.connect(self._choose_files)
+                self.choose = QPushButton(self.tr("Choose a picture…") if self.one_picture
+                                          else self.tr("Choose pictures…"))
+                self.choose.clicked.connect(self._choose_files)
                 self.files_text = QLabel(self.tr("No picture chosen"))
                 self.files_text.setWordWrap(True)
                 row = QHBoxLayout()
-                row.addWidget(choose)
+                row.addWidget(self.choose)
                 row.addWidget(self.files_text, 1)
+                # the pictures go only with the send: unticked, the picker is off and
+                # says so (a step only recorded keeps no picture)
+                self.send.toggled.connect(self._sending_changed)
                 form.addRow(self.tr("Proof picture (optional; GIF, JPEG or PNG, at most "
                                     "130 KB)") if self.one_picture else self.tr("Pictures"),
                             row)
@@ -146,12 +150,32 @@ class ActionDialog(QDialog):
         if paths:
             self.set_files(paths)
 
+    def _sending_changed(self, sending: bool) -> None:
+        assert self.choose is not None and self.files_text is not None
+        self.choose.setEnabled(sending)
+        self.files_text.setEnabled(sending)
+        self.choose.setToolTip("" if sending else self.tr(
+            "Pictures go only with the step sent to the platform: tick “{0}” to send "
+            "them.").format(self.send.text() if self.send is not None else ""))
+
     def set_files(self, paths) -> None:
         from pathlib import Path
         self.files = [str(p) for p in paths]
         if self.files_text is not None:
             self.files_text.setText(self.tr(", ").join(Path(p).name for p in self.files)
                                     or self.tr("No picture chosen"))
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show every line of the chosen pictures' names (a top-level window does
+        not grow by itself when a wrapped text needs more lines)."""
+        layout = self.layout()
+        layout.activate()
+        needed = self.heightForWidth(self.width())
+        if needed < 0:
+            needed = self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     @property
     def sending(self) -> bool:

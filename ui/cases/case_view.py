@@ -17,7 +17,7 @@ from functools import partial
 
 import shiboken6
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -29,12 +29,13 @@ from app.services.common.reps import may_write
 from app.services.casework.case_steps import LATER as LATER_STEP
 from app.services.casework.case_steps import NOW as NOW_STEP
 from app.services.casework.case_steps import OVER as OVER_STEP
-from app.platforms.decisions import case_detail
+from app.platforms.decisions import case_detail, needs_code
 from app.services.casework.case_view import deadline_for_view
 from ui.cases.action_dialog import ActionDialog
 from ui.cases.advisor_panel import AdvisorPanel
 from ui.cases.case_parts import OVERDUE, SOON, DeadlinesTable, ProposalsRow, TimelineTable
 from ui.cases.guide_panel import GuidePanel
+from ui.cases.sent_decisions import SentDecisions
 from ui.words.cases import (ACTIONS, CAUSE_HINTS, CAUSES, KINDS, OUTCOMES, REQUEST_OUTCOMES,
                             SELLER_ACTIONS, STATES, SUB_KINDS, deadline_words, reason_words,
                             w, window_words)
@@ -84,9 +85,8 @@ class CaseView(QScrollArea):
         self.actions_box = QGroupBox(self.tr("Record a step"))
         self.actions_grid = QGridLayout(self.actions_box)
         self.action_buttons: dict[str, QPushButton] = {}
-        self.sent_text = QLabel()            # the decisions sent to the platform
-        self.sent_text.setWordWrap(True)
-        self.sent_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.sent_text = SentDecisions()     # the decisions sent to the platform
+        self.sent_text.code_asked.connect(self._open_for_code)
         self.timeline = TimelineTable()
         self.timeline.setMinimumHeight(160)
 
@@ -251,11 +251,16 @@ class CaseView(QScrollArea):
                 word(OUTBOX_STATES, sent.state))
             if sent.state == "failed" and sent.error:
                 line = self.tr("{0} — {1}").format(line, problem_words(sent.error))
-            lines.append(line)
-        self.sent_text.setText("\n".join(lines))
-        self.sent_text.setVisible(bool(lines))
-        failed = any(s.state == "failed" for s in d.sent)
-        style_text(self.sent_text, "error" if failed else "muted")
+            code_in = (sent.conversation if sent.state == "failed"
+                       and needs_code(sent.error) else None)
+            lines.append((line, sent.state == "failed", code_in))
+        self.sent_text.show_lines(lines)
+
+    def _open_for_code(self, conversation: int) -> None:
+        """A refusal that waits for Taobao's SMS code: the conversation, whose failed
+        bubble asks for the code."""
+        if self.detail is not None:
+            self.open_conversation.emit(conversation, self.detail.order_id)
 
     def platform_name(self, platform: str) -> str:
         return {"aliexpress": self.tr("AliExpress"), "taobao": self.tr("Taobao")}.get(

@@ -40,16 +40,34 @@ class SmsCodeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # wide enough that the explanation reads in a few lines, not a narrow column
+        self.setMinimumWidth(440)
+        self.resize(460, self.heightForWidth(460) if self.heightForWidth(460) > 0
+                    else self.sizeHint().height())
 
     def submit(self) -> bool:
         code = self.code.text().strip()
         if not code:
-            self.error.show_error(self.tr("Type the code Taobao sent to the seller's phone."))
+            self._say(self.tr("Type the code Taobao sent to the seller's phone."))
             return False
         written = run_write(self, partial(decisions.retry_with_code, self.item_id, code),
-                            changes=[CONVERSATIONS, CASES],
-                            on_refused=self.error.show_refusal)
+                            changes=[CONVERSATIONS, CASES], on_refused=self._refused)
         if not written:
             return False
         self.accept()
         return True
+
+    def _refused(self, error: BaseException) -> None:
+        self.error.show_refusal(error)
+        self._fit_height()
+
+    def _say(self, text: str) -> None:
+        self.error.show_error(text)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show the whole message (a dialog does not grow for a wrapped line)."""
+        self.layout().activate()
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)

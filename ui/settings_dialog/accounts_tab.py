@@ -94,6 +94,10 @@ class AccountsTab(QWidget):
         actions.addWidget(self.remove_button)
         layout.addLayout(actions)
         layout.addLayout(form)
+        add_row = QHBoxLayout()             # the mail form's button, under the mail form
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_button)
+        layout.addLayout(add_row)
         from ui.settings_dialog.platform_account_form import PlatformAccountForm
         self.platform_form = PlatformAccountForm(list_shops(), self)
         self.platform_form.added.connect(lambda _key: self.reload())
@@ -105,10 +109,6 @@ class AccountsTab(QWidget):
         platform_note.setWordWrap(True)
         layout.addWidget(platform_note)
         layout.addWidget(self.platform_form)
-        add_row = QHBoxLayout()
-        add_row.addStretch(1)
-        add_row.addWidget(self.add_button)
-        layout.addLayout(add_row)
         self.reload()
 
     def reload(self) -> None:
@@ -217,7 +217,18 @@ class AccountsTab(QWidget):
             return False
         self.platform_form.edit(row.key)
         self.platform_form.gateway.setFocus()
+        self._bring_into_view(self.platform_form)
         return True
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        """In the settings dialog the tab scrolls: the form the rep just opened is
+        scrolled into view (else the click seems to do nothing)."""
+        from PySide6.QtWidgets import QScrollArea
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget, 0, 0)
 
     def _settings_saved(self, key: str) -> None:
         self.reload()

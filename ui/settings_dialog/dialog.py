@@ -3,8 +3,8 @@ rules and the calendar are saved by their own buttons, each change audited)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QLabel, QScrollArea,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from app.settings import Settings
 from app.services.common.reps import my_role, set_current_rep
@@ -34,7 +34,13 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.alerts, self.tr("Alerts"))
         self.tabs.addTab(self.policy, self.tr("Rules"))
         self.tabs.addTab(self.calendar, self.tr("Working days"))
-        self.tabs.addTab(self.accounts, self.tr("Accounts"))
+        # the mail form and the platform form together are taller than a 768-pixel
+        # screen: the tab scrolls, so the dialog (and its OK) stays on the screen
+        self.accounts_scroll = QScrollArea()
+        self.accounts_scroll.setWidgetResizable(True)
+        self.accounts_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.accounts_scroll.setWidget(self.accounts)
+        self.tabs.addTab(self.accounts_scroll, self.tr("Accounts"))
         self.tabs.addTab(self.translation, self.tr("Translation"))
         # The rules, the working days and the accounts are the shop owner's: on a shop
         # server a rep's or a viewer's login reads them (app/server/roles.py).

@@ -55,6 +55,7 @@ class PlatformAccountForm(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.shop.currentIndexChanged.connect(self._shop_changed)
         form = QFormLayout(self)
+        self.form = form
         labels = {"return_name": self.tr("Returns: receiver (Taobao)"),
                   "return_address": self.tr("Returns: address (Taobao)"),
                   "return_post": self.tr("Returns: postcode (Taobao)"),
@@ -96,11 +97,18 @@ class PlatformAccountForm(QWidget):
                 self.kind.setCurrentIndex(index)
 
     def _kind_changed(self) -> None:
+        """Only the rows of the chosen platform are shown (a Taobao return address on an
+        AliExpress account would be a field that does nothing); while an account is
+        changed its secrets are not shown at all (they are neither read nor changed here,
+        and an empty field that cannot be typed into looks like a setting left empty)."""
         kind = self.kind.currentData()
+        adding = self.editing is None
         self.gateway.setPlaceholderText(DEFAULT_GATEWAYS.get(kind, ""))
-        self.refresh_token.setEnabled(kind == "aliexpress" and self.editing is None)
+        self.form.setRowVisible(self.app_secret, adding)
+        self.form.setRowVisible(self.token, adding)
+        self.form.setRowVisible(self.refresh_token, adding and kind == "aliexpress")
         for widget in self.return_words.values():
-            widget.setEnabled(kind == "taobao")
+            self.form.setRowVisible(widget, kind == "taobao")
 
     def _show_mode(self) -> None:
         editing = self.editing is not None

@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.channels.problem_texts import SAID, TEMPLATES
 
 CONTEXT = "channel_problems"
+# the platforms' names the core writes into a problem ({platform}), as the rest of the
+# window names them (速卖通, 淘宝 in Chinese)
+PLATFORM_NAMES = {"AliExpress": QT_TRANSLATE_NOOP("channel_problems", "AliExpress"),
+                  "Taobao": QT_TRANSLATE_NOOP("channel_problems", "Taobao")}
 
 
 def _translate(text: str) -> str:
@@ -45,7 +49,10 @@ def problem_words(written: str) -> str:
         found = _pattern(template).fullmatch(explanation)
         if found is not None:
             try:
-                text = _translate(template).format(**found.groupdict())
+                values = found.groupdict()
+                if values.get("platform") in PLATFORM_NAMES:
+                    values["platform"] = _translate(PLATFORM_NAMES[values["platform"]])
+                text = _translate(template).format(**values)
             except (KeyError, IndexError, ValueError):      # a translation with a broken field
                 return written
             break

@@ -139,20 +139,18 @@ def retry_with_code(item, code: str, *, actor: str = "rep") -> OutboxItem:
     syncs it) and is forgotten when the platform has answered the send."""
     from app.platforms import credentials
     item = outbox.get_item(item)
-    record = f"outbox item {item.id}"
     if (item.action or {}).get("method") != AGREE or item.state != states.FAILED:
         raise InvalidInput("only a refund agreement Taobao did not take can be sent again "
-                           "with an SMS code", record=record, field="code")
+                           "with an SMS code")
     code = "".join(str(code or "").split())
     low, high = CODE_DIGITS
     if not (code.isdigit() and low <= len(code) <= high):
         raise InvalidInput("the SMS code is the {low} to {high} digits Taobao sent to the "
-                           "seller's phone", low=low, high=high, record=record, field="code")
+                           "seller's phone", low=low, high=high)
     account = ChannelAccount.get_by_id(item.account_id)
     if credentials.get(account.key, credentials.APP_SECRET) is None:
         raise InvalidInput("enter the code on the computer that syncs the account {key} "
-                           "(it keeps the account's secrets)", key=account.key,
-                           record=record, field="code")
+                           "(it keeps the account's secrets)", key=account.key)
     credentials.put(account.key, code_part(item.id), code)
     try:
         return outbox.retry(item, actor=actor)
