@@ -1082,6 +1082,11 @@ paid {2} {3} · {4}</source>
         <translation>缺少：{0}</translation>
     </message>
     <message>
+        <location filename="../../ui/evidence/checklist_view.py" line="38"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <location filename="../../ui/evidence/checklist_view.py" line="40"/>
         <source>Nothing missing.</source>
         <translation>没有缺项。</translation>
@@ -2072,6 +2077,11 @@ The newest intact backup is {backup}, made on {made}. Restore it? Work done sinc
         <location filename="../../ui/pages/evidence_page.py" line="308"/>
         <source>Missing: {0}</source>
         <translation>缺少：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/evidence_page.py" line="308"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../ui/pages/evidence_page.py" line="310"/>

@@ -35,6 +35,6 @@ class ChecklistView(QWidget):
             item = QListWidgetItem(f"{mark}  {label}  ({entry.count})")
             item.setForeground(qcolor("ok" if entry.present else "error"))
             self.list.addItem(item)
-        self.missing.setText(self.tr("Missing: {0}").format(", ".join(
+        self.missing.setText(self.tr("Missing: {0}").format(self.tr(", ").join(
             category_label(c, window_language()) for c in checklist.missing_categories))
                              if checklist.missing else self.tr("Nothing missing."))

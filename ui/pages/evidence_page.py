@@ -305,7 +305,7 @@ class EvidencePage(QWidget):
         if ready is not None and (ready.empty_statement or ready.score < 100):
             lines = [self.tr("The pack is {0}% complete.").format(ready.score)]
             if ready.missing:
-                lines.append(self.tr("Missing: {0}").format(", ".join(ready.missing)))
+                lines.append(self.tr("Missing: {0}").format(self.tr(", ").join(ready.missing)))
             if ready.empty_statement:
                 lines.append(self.tr("The seller's statement is empty."))
             lines.append(self.tr("Build it anyway?"))
