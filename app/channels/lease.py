@@ -69,10 +69,6 @@ class Lease:
         self._fd = fd
         return self
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def still_held(self) -> bool:
         return self._fd is not None         # the system keeps a file lock while we live
 
@@ -117,10 +113,6 @@ class ServerLease:
             raise _busy(self.purpose)
         self._connection = connection
         return self
-
-    @property
-    def held(self) -> bool:
-        return self._connection is not None
 
     def still_held(self) -> bool:
         """Whether the lock is still ours: its connection still answers (the server drops
